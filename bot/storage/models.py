@@ -1,0 +1,225 @@
+"""SQLAlchemy 2.0 typed models: the database is the source of truth.
+
+Snowflakes are ``BigInteger``; every instant is stored in UTC (``UtcDateTime``
+gives back aware datetimes on SQLite too); study dates are local ``Date``s.
+``review_log`` is append-only: every answer ever given, from which stats are
+computed and review_states can be rebuilt.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware.
+
+    SQLite has no time zones and returns naive datetimes; normalising here
+    keeps "store UTC" a property of the schema rather than of every caller.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UtcDateTime,
+        dict[str, Any]: JSON,
+        list[int]: JSON,
+    }
+
+
+class User(Base):
+    """A learner: a Discord user id, or the local terminal learner."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    timezone: Mapped[str] = mapped_column(String(64))
+    locale: Mapped[str | None] = mapped_column(String(16))
+    new_per_day: Mapped[int] = mapped_column(Integer)
+    reviews_per_day: Mapped[int] = mapped_column(Integer)
+    rollover_hour: Mapped[int] = mapped_column(SmallInteger)
+    created_at: Mapped[datetime]
+
+
+class Deck(Base):
+    __tablename__ = "decks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    lang: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime]
+
+
+class Card(Base):
+    """A card of a deck file; ``card_id`` is the file's id, the key of all history."""
+
+    __tablename__ = "cards"
+    __table_args__ = (UniqueConstraint("deck_id", "card_id"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    deck_id: Mapped[str] = mapped_column(ForeignKey("decks.id", ondelete="CASCADE"), index=True)
+    card_id: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int | None] = mapped_column(Integer)
+    content: Mapped[dict[str, Any]]
+    faces: Mapped[list[int]]
+    retired_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class CardFace(Base):
+    """One reviewable face (a cloze card with c1..cN has N), so SQL can find new faces."""
+
+    __tablename__ = "card_faces"
+
+    card_pk: Mapped[int] = mapped_column(
+        ForeignKey("cards.pk", ondelete="CASCADE"), primary_key=True
+    )
+    face: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Enrollment(Base):
+    """A learner studies a deck."""
+
+    __tablename__ = "enrollments"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    deck_id: Mapped[str] = mapped_column(
+        ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True
+    )
+    joined_at: Mapped[datetime]
+
+
+class ReviewState(Base):
+    """The SM-2 state of one face for one learner; absent means never reviewed."""
+
+    __tablename__ = "review_states"
+    __table_args__ = (Index("ix_review_states_user_due", "user_id", "due"),)
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    card_pk: Mapped[int] = mapped_column(
+        ForeignKey("cards.pk", ondelete="CASCADE"), primary_key=True
+    )
+    face: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    ease_cents: Mapped[int] = mapped_column(SmallInteger)
+    repetitions: Mapped[int] = mapped_column(Integer)
+    interval: Mapped[int] = mapped_column(Integer)
+    due: Mapped[date | None] = mapped_column(Date)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    last_reviewed_at: Mapped[datetime | None]
+
+
+class StudySession(Base):
+    __tablename__ = "study_sessions"
+    __table_args__ = (Index("ix_study_sessions_user_open", "user_id", "ended_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    deck_id: Mapped[str | None] = mapped_column(ForeignKey("decks.id", ondelete="SET NULL"))
+    front_end: Mapped[str] = mapped_column(String(16))
+    study_date: Mapped[date] = mapped_column(Date)
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
+class Prompt(Base):
+    """One showing of a face: the key a button or a typed answer refers to.
+
+    Answering marks it answered in the same transaction as the review, so a
+    second answer to the same prompt (a double click) records nothing.
+    """
+
+    __tablename__ = "prompts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("study_sessions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    card_pk: Mapped[int] = mapped_column(ForeignKey("cards.pk", ondelete="CASCADE"))
+    face: Mapped[int] = mapped_column(SmallInteger)
+    choice_order: Mapped[list[int] | None] = mapped_column(JSON)
+    shown_at: Mapped[datetime]
+    answered_at: Mapped[datetime | None]
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReviewLog(Base):
+    """Append-only: one row per answer ever given.  Never updated or deleted."""
+
+    __tablename__ = "review_log"
+    __table_args__ = (
+        Index("ix_review_log_user_date", "user_id", "study_date"),
+        Index("ix_review_log_user_face", "user_id", "card_pk", "face"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    card_pk: Mapped[int] = mapped_column(ForeignKey("cards.pk", ondelete="CASCADE"))
+    face: Mapped[int] = mapped_column(SmallInteger)
+    prompt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("prompts.id", ondelete="SET NULL"), unique=True
+    )
+    session_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    quality: Mapped[int] = mapped_column(SmallInteger)
+    answer: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime]
+    study_date: Mapped[date] = mapped_column(Date)
+    ease_cents: Mapped[int] = mapped_column(SmallInteger)
+    repetitions: Mapped[int] = mapped_column(Integer)
+    interval: Mapped[int] = mapped_column(Integer)
+    due: Mapped[date | None] = mapped_column(Date)

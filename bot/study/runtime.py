@@ -1,0 +1,33 @@
+"""Open the database the way every front end needs it: migrated, decks loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.storage.engine import create_engine, session_factory
+from bot.storage.migrations import upgrade
+from bot.study.deck_loading import LoadReport, deck_files, load_deck_files
+
+
+@dataclass(slots=True)
+class Database:
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+async def open_database(url: str) -> Database:
+    """Connect and run ``alembic upgrade head``: a new user never migrates by hand."""
+    engine = create_engine(url)
+    await upgrade(engine)
+    return Database(engine, session_factory(engine))
+
+
+async def load_decks_dir(db: Database, directory: Path, now: datetime) -> LoadReport:
+    return await load_deck_files(db.sessions, deck_files(directory), now)
