@@ -1,0 +1,290 @@
+"""The emulator against the real discord.py client: the flows our bot relies on.
+
+The bot here is a tiny ``commands.Bot`` written for these tests (not studybot),
+so a failure points at the emulator, not at our bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+import discord
+import pytest
+from discord import app_commands
+from discord.ext import commands
+
+from tests.e2e.conftest import discord_pointed_at, running
+from tests.emulator import Emulator, SimUser
+
+KOREAN = {"study": "공부", "Start a study session": "공부를 시작합니다"}
+
+
+class KoreanTranslator(app_commands.Translator):
+    async def translate(self, string: app_commands.locale_str, locale: discord.Locale,
+                        context: app_commands.TranslationContext[Any, Any]) -> str | None:
+        return KOREAN.get(string.message) if locale is discord.Locale.korean else None
+
+
+class RevealButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                   template=r"reveal:(?P<card>\d+)"):
+    """Survives restarts: the card number lives in the custom_id, not in memory."""
+
+    def __init__(self, card: int) -> None:
+        super().__init__(discord.ui.Button(label="Show answer", custom_id=f"reveal:{card}"))
+        self.card = card
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction[Any],
+                             item: discord.ui.Item[Any], match: re.Match[str]) -> RevealButton:
+        return cls(int(match["card"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.edit_message(content=f"answer to card {self.card}", view=None)
+
+
+class FeedbackModal(discord.ui.Modal, title="Feedback"):
+    text: discord.ui.TextInput[Any] = discord.ui.TextInput(label="What was hard?",
+                                                           custom_id="feedback:text")
+
+    async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_message(f"thanks: {self.text.value}", ephemeral=True)
+
+
+class MiniBot(commands.Bot):
+    """Remembers what it saw so tests can wait for it."""
+
+    def __init__(self) -> None:
+        super().__init__(command_prefix="!", intents=discord.Intents.default(),
+                         guild_ready_timeout=0.05)
+        self.seen: list[str] = []
+        self.errors: list[discord.HTTPException] = []
+
+    async def setup_hook(self) -> None:
+        await self.tree.set_translator(KoreanTranslator())
+
+
+def make_bot() -> MiniBot:
+    bot = MiniBot()
+    bot.add_dynamic_items(RevealButton)
+
+    @bot.tree.command(name=app_commands.locale_str("study"),
+                      description=app_commands.locale_str("Start a study session"))
+    async def study(interaction: discord.Interaction[Any]) -> None:
+        view = discord.ui.View(timeout=None)
+        view.add_item(RevealButton(7))
+        await interaction.response.send_message(
+            f"card 7 for {interaction.user.name} ({interaction.locale.value}, "
+            f"admin={interaction.permissions.administrator})",
+            view=view, ephemeral=True)
+
+    @bot.tree.command(description="Tell us what was hard")
+    async def feedback(interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_modal(FeedbackModal())
+
+    @bot.tree.command(description="Answers too late")
+    async def slow(interaction: discord.Interaction[Any]) -> None:
+        await asyncio.sleep(0.4)
+        try:
+            await interaction.response.send_message("late")
+        except discord.NotFound as exc:
+            bot.errors.append(exc)
+
+    deck = app_commands.Group(name="deck", description="Decks")
+
+    @deck.command(description="Show a deck")
+    async def show(interaction: discord.Interaction[Any], name: str, cards: int = 5) -> None:
+        await interaction.response.defer(thinking=True)
+        await interaction.edit_original_response(content=f"deck {name}: {cards} cards")
+        await interaction.followup.send("done", ephemeral=True)
+
+    bot.tree.add_command(deck)
+
+    @bot.event
+    async def on_message(message: discord.Message) -> None:
+        bot.seen.append(message.content)
+    return bot
+
+
+@pytest.fixture
+async def world(emu: Emulator) -> dict[str, Any]:
+    guild = emu.add_guild("Study Group", locale="ko")
+    return {
+        "guild": guild,
+        "ana": emu.add_user("ana", locale="ko", guild=guild),
+        "ben": emu.add_user("ben", guild=guild, admin=True, dm_open=False),
+    }
+
+
+async def test_login_ready_guild_create_and_sync_with_korean_names(
+        emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        guild = bot.get_guild(world["guild"].id)
+        assert guild is not None
+        assert guild.preferred_locale is discord.Locale.korean
+        assert {c.name for c in guild.text_channels} == {"general"}
+        assert guild.me.guild_permissions.send_messages
+        assert guild.get_member(world["ana"].id) is None  # no members intent, no member list
+        synced = await bot.tree.sync()
+        assert {c.name for c in synced} == {"study", "feedback", "slow", "deck"}
+        study = next(c for c in emu.commands() if c["name"] == "study")
+        assert study["name_localizations"]["ko"] == "공부"
+        assert study["description_localizations"]["ko"] == "공부를 시작합니다"
+        assert all(c.id for c in synced)
+
+
+async def test_slash_command_answered_ephemerally_then_button_edits_it(
+        emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        await bot.tree.sync()
+        ana: SimUser = world["ana"]
+        handle = await emu.slash(ana, "study", guild=world["guild"])
+        reply = await handle.response()
+        assert reply.ephemeral
+        assert reply.content == "card 7 for ana (ko, admin=False)"
+        assert handle.ack_delay is not None
+        assert handle.ack_delay < 1.0
+        assert emu.channel_messages(emu.general(world["guild"])) == []  # only ana sees it
+
+        click = await emu.click(ana, reply, label="Show answer")
+        edited = await click.response()
+        assert edited.id == reply.id
+        assert edited.content == "answer to card 7"
+        assert edited.components == []
+        assert [v["content"] for v in edited.history] == ["card 7 for ana (ko, admin=False)"]
+        assert emu.missed_deadlines() == []
+
+
+async def test_subcommand_defer_edit_and_followup(emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        await bot.tree.sync()
+        handle = await emu.slash(world["ana"], "deck show", {"name": "cloud", "cards": 3},
+                                 guild=world["guild"])
+        assert (await handle.ack()).type == 5
+        reply = await handle.response()
+        assert reply.content == "deck cloud: 3 cards"
+        assert not reply.loading
+        [followup] = await handle.followups(1)
+        assert followup.content == "done"
+        assert followup.ephemeral
+        assert [m.content for m in emu.channel_messages(emu.general(world["guild"]))] == [
+            "deck cloud: 3 cards"]
+
+
+async def test_modal_submit_reaches_on_submit(emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        await bot.tree.sync()
+        opened = await emu.slash(world["ana"], "feedback", guild=world["guild"])
+        modal = await opened.modal()
+        assert modal.title == "Feedback"
+        assert modal.fields() == {"feedback:text": "What was hard?"}
+        submitted = await emu.submit_modal(world["ana"], modal, {"feedback:text": "SM-2 math"})
+        reply = await submitted.response()
+        assert reply.content == "thanks: SM-2 math"
+
+
+async def test_dm_sent_and_dm_refused(emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        ana_dm = await bot.create_dm(discord.Object(world["ana"].id))
+        await ana_dm.send("your daily question", file=discord.File(
+            __import__("io").BytesIO(b"Q1"), filename="q.txt"))
+        [sent] = emu.dm_messages(world["ana"])
+        assert sent.content == "your daily question"
+        assert [(a.filename, a.data) for a in sent.attachments] == [("q.txt", b"Q1")]
+
+        ben_dm = await bot.create_dm(discord.Object(world["ben"].id))
+        with pytest.raises(discord.Forbidden) as refused:
+            await ben_dm.send("hello")
+        assert refused.value.code == 50007
+        assert emu.dm_messages(world["ben"]) == []
+
+
+async def test_opening_dms_too_fast_raises_40003(emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        emu.faults.dm_too_fast()
+        with pytest.raises(discord.HTTPException) as too_fast:
+            await bot.create_dm(discord.Object(world["ana"].id))
+        assert too_fast.value.code == 40003
+
+
+async def test_channel_post_and_edit_keep_history(emu: Emulator,
+                                                  world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        channel = bot.get_channel(emu.general(world["guild"]).id)
+        assert isinstance(channel, discord.TextChannel)
+        message = await channel.send("question 1")
+        await message.edit(content="question 1 (closed)")
+        [stored] = emu.channel_messages(emu.general(world["guild"]))
+        assert stored.content == "question 1 (closed)"
+        assert [v["content"] for v in stored.history] == ["question 1"]
+        # Discord echoes the bot's own post over the gateway.
+        await emu.wait_for(lambda: "question 1" in bot.seen)
+
+
+@pytest.mark.parametrize("is_global", [False, True])
+async def test_rate_limited_post_is_retried(emu: Emulator, world: dict[str, Any],
+                                            is_global: bool) -> None:
+    async with running(make_bot(), emu) as bot:
+        channel = bot.get_channel(emu.general(world["guild"]).id)
+        assert isinstance(channel, discord.TextChannel)
+        emu.faults.rate_limit("POST /channels/*/messages", retry_after=0.2, is_global=is_global)
+        await channel.send("after a 429")
+        statuses = [r.status for r in emu.requests("POST /channels/*/messages")]
+        assert statuses == [429, 200]
+        retried = emu.requests("POST /channels/*/messages")
+        assert retried[1].at - retried[0].at >= 0.2
+
+
+async def test_bad_gateway_is_retried(emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        channel = bot.get_channel(emu.general(world["guild"]).id)
+        assert isinstance(channel, discord.TextChannel)
+        emu.faults.server_error("POST /channels/*/messages", status=502)
+        await channel.send("after a 502")
+        assert [r.status for r in emu.requests("POST /channels/*/messages")] == [502, 200]
+        assert [m.content for m in emu.channel_messages(emu.general(world["guild"]))] == [
+            "after a 502"]
+
+
+@pytest.mark.parametrize("code", [4000, None])
+async def test_dropped_gateway_resumes_and_replays_missed_event(
+        emu: Emulator, world: dict[str, Any], code: int | None) -> None:
+    async with running(make_bot(), emu) as bot:
+        await emu.drop_gateway(code=code)
+        await emu.user_message(world["ana"], emu.general(world["guild"]), "sent while away")
+        await emu.wait_for(lambda: "sent while away" in bot.seen)
+        assert emu.gateway.resumes == 1
+        assert emu.gateway.identifies == 1
+        resume = [f for f in emu.gateway.received if f["op"] == 6]
+        assert resume[0]["d"]["session_id"] in emu.gateway.sessions
+
+
+async def test_reconnect_opcode_leads_to_resume(emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        await emu.send_reconnect()
+        await emu.wait_for(lambda: emu.gateway.resumes == 1)
+        await emu.user_message(world["ana"], emu.general(world["guild"]), "after op 7")
+        await emu.wait_for(lambda: "after op 7" in bot.seen)
+
+
+async def test_missed_deadline_is_detected_and_late_answer_refused() -> None:
+    async with Emulator(interaction_deadline=0.2) as emu, discord_pointed_at(emu):
+        guild = emu.add_guild("Late Group")
+        ana = emu.add_user("ana", guild=guild)
+        bot = make_bot()
+        async with running(bot, emu):
+            await bot.tree.sync()
+            handle = await emu.slash(ana, "slow", guild=guild)
+            await emu.wait_for(lambda: bot.errors)
+            [missed] = emu.missed_deadlines()
+            assert missed.id == handle.id
+            assert [code for code, _ in missed.rejected] == [10062]
+            assert bot.errors[0].code == 10062
+
+
+async def test_wrong_token_is_a_login_failure(emu: Emulator) -> None:
+    bot = make_bot()
+    with pytest.raises(discord.LoginFailure):
+        await bot.login("not-the-token")
+    await bot.close()

@@ -1,0 +1,262 @@
+"""Interactions as Discord creates them, and handles tests use to watch the bot answer.
+
+Every interaction remembers when it was created and when (if ever) the bot
+first answered, because Discord's 3-second acknowledgement deadline is the
+failure users notice first ("The application did not respond").
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .state import JSON, Channel, Guild, SimUser, StoredMessage
+from .world import World
+
+T = TypeVar("T")
+Waiter = Callable[[Callable[[], T | None], float], Awaitable[T]]
+
+APPLICATION_COMMAND, MESSAGE_COMPONENT, MODAL_SUBMIT = 2, 3, 5
+CHANNEL_MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL = 4, 5, 6, 7, 9
+
+
+@dataclass
+class Callback:
+    type: int
+    data: JSON
+    at: float
+
+
+@dataclass
+class InteractionRecord:
+    id: int
+    token: str
+    type: int
+    user: SimUser
+    channel: Channel
+    guild: Guild | None
+    payload: JSON
+    created: float = field(default_factory=time.monotonic)
+    callbacks: list[Callback] = field(default_factory=list)
+    rejected: list[tuple[int, float]] = field(default_factory=list)  # (Discord code, when)
+    # The message "@original" refers to: the clicked message until a reply exists.
+    original_id: int | None = None
+    followup_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ack_delay(self) -> float | None:
+        return self.callbacks[0].at - self.created if self.callbacks else None
+
+    def missed(self, deadline: float, now: float) -> bool:
+        delay = self.ack_delay
+        return (delay is None and now - self.created > deadline) or (
+            delay is not None and delay > deadline
+        )
+
+
+@dataclass
+class ModalHandle:
+    """A modal the bot opened; pass it to ``Emulator.submit_modal``."""
+
+    interaction: InteractionRecord
+    custom_id: str
+    title: str
+    components: list[JSON]
+
+    def fields(self) -> dict[str, str]:
+        """Text inputs' custom_id -> label, so tests can fill them by name."""
+        found: dict[str, str] = {}
+        for row in self.components:
+            label = row.get("label", "")
+            for item in [*row.get("components", []), row.get("component") or {}]:
+                if item.get("type") == 4:
+                    found[item["custom_id"]] = item.get("label") or label
+        return found
+
+
+class InteractionHandle:
+    """What a test holds after a slash command, click or modal submit."""
+
+    def __init__(self, record: InteractionRecord, world: World, wait: Waiter[Any]) -> None:
+        self.record = record
+        self._world = world
+        self._wait = wait
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def ack_delay(self) -> float | None:
+        return self.record.ack_delay
+
+    async def ack(self, within: float = 5.0) -> Callback:
+        """The bot's first callback (any type)."""
+        cb: Callback = await self._wait(
+            lambda: self.record.callbacks[0] if self.record.callbacks else None, within
+        )
+        return cb
+
+    async def response(self, within: float = 5.0) -> StoredMessage:
+        """The message the user sees as the answer.
+
+        Type 4/7: that message at once. Type 5 (thinking): once the bot edits it.
+        Type 6 (deferred update): once the clicked message is edited or a followup
+        arrives. Type 9 is a modal, not a message: use ``modal()``.
+        """
+        first = await self.ack(within)
+        if first.type == MODAL:
+            raise AssertionError("the bot answered with a modal; use handle.modal()")
+        start_versions = self._original_versions()
+
+        def ready() -> StoredMessage | None:
+            original = self.original()
+            if first.type in (CHANNEL_MESSAGE, UPDATE_MESSAGE) and original is not None:
+                return original
+            if first.type == DEFERRED_MESSAGE and original is not None and not original.loading:
+                return original
+            if first.type == DEFERRED_UPDATE:
+                if original is not None and self._original_versions() > start_versions:
+                    return original
+                if self.record.followup_ids:
+                    return self._world.messages[self.record.followup_ids[0]]
+            return None
+
+        msg: StoredMessage = await self._wait(ready, within)
+        return msg
+
+    async def followups(self, count: int = 1, within: float = 5.0) -> list[StoredMessage]:
+        """Waits until at least ``count`` followup messages exist."""
+        ids: list[int] = await self._wait(
+            lambda: self.record.followup_ids if len(self.record.followup_ids) >= count else None,
+            within,
+        )
+        return [self._world.messages[i] for i in ids]
+
+    async def modal(self, within: float = 5.0) -> ModalHandle:
+        first = await self.ack(within)
+        if first.type != MODAL:
+            raise AssertionError(f"the bot answered with callback type {first.type}, not a modal")
+        data = first.data
+        return ModalHandle(self.record, data["custom_id"], data.get("title", ""),
+                           data.get("components", []))
+
+    def original(self) -> StoredMessage | None:
+        oid = self.record.original_id
+        return self._world.messages.get(oid) if oid is not None else None
+
+    def _original_versions(self) -> int:
+        original = self.original()
+        return len(original.history) if original is not None else 0
+
+
+# -- payload builders ---------------------------------------------------------
+
+
+def _option_values(schema: list[JSON], given: dict[str, Any]) -> list[JSON]:
+    types = {opt["name"]: opt.get("type", 3) for opt in schema}
+    unknown = set(given) - set(types)
+    if unknown:
+        raise KeyError(f"options {sorted(unknown)} are not declared by the command")
+    out = []
+    for name, value in given.items():
+        if isinstance(value, SimUser):
+            value = str(value.id)
+        out.append({"name": name, "type": types[name], "value": value})
+    return out
+
+
+def command_data(command: JSON, path: list[str], options: dict[str, Any],
+                 guild: Guild | None) -> JSON:
+    """``data`` for a slash command; ``path`` holds subcommand group/subcommand names."""
+    schema: list[JSON] = command.get("options", [])
+    wrappers: list[JSON] = []
+    for name in path:
+        sub = next((o for o in schema if o["name"] == name and o.get("type") in (1, 2)), None)
+        if sub is None:
+            raise KeyError(f"{command['name']} has no subcommand {name!r}")
+        wrappers.append({"name": name, "type": sub["type"], "options": []})
+        schema = sub.get("options", [])
+    leaf = _option_values(schema, options)
+    if wrappers:
+        for outer, inner in itertools.pairwise(wrappers):
+            outer["options"] = [inner]
+        wrappers[-1]["options"] = leaf
+        leaf = [wrappers[0]]
+    data: JSON = {"id": command["id"], "name": command["name"], "type": command.get("type", 1),
+                  "options": leaf}
+    if "guild_id" in command:
+        data["guild_id"] = command["guild_id"]
+    users = [u for u in options.values() if isinstance(u, SimUser)]
+    if users:
+        data["resolved"] = {"users": {str(u.id): u.payload() for u in users}}
+        if guild is not None:
+            data["resolved"]["members"] = {
+                str(u.id): {k: v for k, v in guild.members[u.id].payload().items() if k != "user"}
+                for u in users if u.id in guild.members
+            }
+    return data
+
+
+def interaction_payload(world: World, record_id: int, kind: int, user: SimUser, channel: Channel,
+                        data: JSON, message: JSON | None) -> tuple[str, JSON]:
+    """The INTERACTION_CREATE body, with every field discord.py 2.7 insists on."""
+    token = "itok-" + secrets.token_urlsafe(24)
+    guild = world.guild_of(channel)
+    bot_id = world.bot.id
+    payload: JSON = {
+        "id": str(record_id),
+        "application_id": str(world.application.id),
+        "type": kind,
+        "token": token,
+        "version": 1,
+        "data": data,
+        "channel_id": str(channel.id),
+        "channel": channel.payload(bot_id),
+        "locale": user.locale,
+        "entitlements": [],
+        "entitlement_sku_ids": [],
+        "attachment_size_limit": 10 * 1024 * 1024,
+        "authorizing_integration_owners": {"0" if guild else "1": str(guild.id if guild else
+                                                                          user.id)},
+        "context": 0 if guild else 1,
+    }
+    if guild is not None:
+        payload["guild_id"] = str(guild.id)
+        payload["guild_locale"] = guild.preferred_locale
+        payload["guild"] = {"id": str(guild.id), "locale": guild.preferred_locale,
+                            "features": []}
+        payload["member"] = guild.members[user.id].payload(guild.permissions_of(user.id))
+        payload["app_permissions"] = str(guild.permissions_of(bot_id, channel, bot_id=bot_id))
+    else:
+        payload["user"] = user.payload()
+        payload["app_permissions"] = str((1 << 53) - 1 & ~(1 << 3))
+    if message is not None:
+        payload["message"] = message
+    return token, payload
+
+
+def modal_submit_data(modal: ModalHandle, values: dict[str, str]) -> JSON:
+    """Echoes the modal's layout (action rows or labels) with the typed values."""
+    known = modal.fields()
+    unknown = set(values) - set(known)
+    if unknown:
+        raise KeyError(f"modal {modal.custom_id!r} has no text inputs {sorted(unknown)}")
+
+    def text(item: JSON) -> JSON:
+        cid = item["custom_id"]
+        return {"type": 4, "custom_id": cid, "id": item.get("id", 0),
+                "value": values.get(cid, item.get("value") or "")}
+
+    rows: list[JSON] = []
+    for row in modal.components:
+        if row.get("type") == 18 and row.get("component", {}).get("type") == 4:
+            rows.append({"type": 18, "id": row.get("id", 0), "component": text(row["component"])})
+        elif row.get("type") == 1:
+            rows.append({"type": 1, "components": [text(i) for i in row["components"]
+                                                   if i.get("type") == 4]})
+    return {"custom_id": modal.custom_id, "components": rows}
