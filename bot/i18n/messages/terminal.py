@@ -1,0 +1,131 @@
+"""Messages of the offline terminal front end (`studybot study`)."""
+
+from __future__ import annotations
+
+from bot.i18n.messages import Table
+
+MESSAGES: Table = {
+    "terminal.welcome": {
+        "ko": "{deck} 학습을 시작해요. 도움말은 언제든 ?를 입력하세요.",
+        "en": "Studying {deck}. Type ? at any prompt for help.",
+    },
+    "terminal.welcome_back": {
+        "ko": "{deck} 학습을 이어서 해요. 도움말은 언제든 ?를 입력하세요.",
+        "en": "Picking up {deck} where you left off. Type ? at any prompt for help.",
+    },
+    "terminal.all_decks": {"ko": "모든 덱", "en": "all your decks"},
+    "terminal.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
+    "terminal.prompt.reveal": {
+        "ko": "Enter를 누르면 정답이 보여요",
+        "en": "Press Enter to show the answer",
+    },
+    "terminal.prompt.grade": {
+        "ko": "얼마나 잘 기억했나요? 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움",
+        "en": "How well did you remember? 1 Again · 2 Hard · 3 Good · 4 Easy",
+    },
+    "terminal.prompt.choice": {
+        "ko": "정답 번호를 입력하세요 (1–{n})",
+        "en": "Type the number of your answer (1–{n})",
+    },
+    "terminal.prompt.typed": {"ko": "정답을 입력하세요", "en": "Type your answer"},
+    "terminal.hint.grade": {
+        "ko": "1, 2, 3, 4 중 하나를 입력하세요. (도움말: ?)",
+        "en": "Please type 1, 2, 3 or 4. (? for help)",
+    },
+    "terminal.hint.choice": {
+        "ko": "1부터 {n} 사이의 번호를 입력하세요. (도움말: ?)",
+        "en": "Please type a number from 1 to {n}. (? for help)",
+    },
+    "terminal.hint.typed": {
+        "ko": "정답을 입력하거나, s를 입력해 건너뛰세요. (도움말: ?)",
+        "en": "Please type an answer, or s to skip. (? for help)",
+    },
+    "terminal.hint.too_long": {
+        "ko": "답이 너무 길어요. {max}자 이내로 입력하세요.",
+        "en": "That answer is too long; please keep it under {max} characters.",
+    },
+    "terminal.help": {
+        "ko": (
+            "어느 입력 단계에서든 쓸 수 있는 명령:\n"
+            "  q  그만하기 (지금까지 답한 내용은 모두 저장돼요)\n"
+            "  s  이 카드 건너뛰기 (다음 학습 때 다시 나와요)\n"
+            "  ?  이 도움말 보기\n"
+            "기본·빈칸 카드는 Enter로 정답을 확인한 뒤 1–4로 스스로 평가하세요.\n"
+            "객관식 카드는 보기 번호를, 주관식 카드는 정답을 직접 입력하세요."
+        ),
+        "en": (
+            "Commands at any prompt:\n"
+            "  q  quit (everything you answered is saved)\n"
+            "  s  skip this card (it comes back next time)\n"
+            "  ?  show this help\n"
+            "Basic and cloze cards: press Enter to see the answer, then grade yourself 1–4.\n"
+            "Choice cards: type the number of an option. Typed cards: type the answer."
+        ),
+    },
+    "terminal.skipped": {
+        "ko": "건너뛰었어요. 다음 학습 때 다시 나와요.",
+        "en": "Skipped. It comes back next time.",
+    },
+    "terminal.retired": {
+        "ko": "덱에서 빠진 카드라서 넘어갈게요.",
+        "en": "This card was removed from its deck; moving on.",
+    },
+    "terminal.session_closed": {
+        "ko": "이 학습은 이미 끝났어요.",
+        "en": "This session has already ended.",
+    },
+    "terminal.nothing_due": {
+        "ko": "지금은 복습할 카드가 없어요. 잘하고 있어요!",
+        "en": "Nothing to review right now. Nicely done!",
+    },
+    "terminal.all_done": {
+        "ko": "오늘 공부를 모두 마쳤어요!",
+        "en": "All done for today!",
+    },
+    "terminal.quit": {
+        "ko": "여기까지 할게요. 답한 내용은 모두 저장됐어요.",
+        "en": "Stopping here. Everything you answered is saved.",
+    },
+    "terminal.interrupted": {
+        "ko": "중단했어요. 답한 내용은 모두 저장됐어요.",
+        "en": "Interrupted. Everything you answered is saved.",
+    },
+    "terminal.summary.title": {"ko": "이번 학습 결과", "en": "This session"},
+    "terminal.summary.answered": {
+        "ko": "답한 카드 {answered}장 · 정답 {correct}장 ({rate}%)",
+        "en": "Answered {answered} · right {correct} ({rate}%)",
+    },
+    "terminal.summary.new_and_drill": {
+        "ko": "새 카드 {new}장 · 다시 본 카드 {drilled}장",
+        "en": "{new} new · {drilled} repeated",
+    },
+    "terminal.summary.nothing_answered": {
+        "ko": "이번에는 답한 카드가 없어요.",
+        "en": "You didn't answer any cards this time.",
+    },
+    "terminal.summary.left_today": {
+        "ko": "오늘 남은 카드는 {count}이에요. studybot study로 이어서 할 수 있어요.",
+        "en": "{count} left for today; run studybot study again to continue.",
+    },
+    "terminal.summary.next_review": {
+        "ko": "다음 복습: {date}, {count}",
+        "en": "Next review: {date}, {count}",
+    },
+    "terminal.summary.no_review_scheduled": {
+        "ko": "앞으로 {days}일 동안 예정된 복습이 없어요.",
+        "en": "No reviews scheduled in the next {days} days.",
+    },
+    "terminal.summary.week": {
+        "ko": "7일 안에 복습할 카드: {count}",
+        "en": "Due within 7 days: {count}",
+    },
+    "terminal.summary.streak": {
+        "ko": "연속 학습 {n}일째예요.",
+        "en": "Study streak: {n} days.",
+    },
+    "terminal.summary.streak.one": {
+        "ko": "연속 학습 {n}일째예요.",
+        "en": "Study streak: {n} day.",
+    },
+    "terminal.goodbye": {"ko": "다음에 또 만나요!", "en": "See you next time!"},
+}

@@ -1,0 +1,96 @@
+"""The catalogue: every message in both languages, and lookups that never crash."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.i18n import SUPPORTED, format_date, t
+from bot.i18n.catalogue import MESSAGES, ONE_SUFFIX, fill, placeholders, tn
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_has_every_language_with_the_same_placeholders(key: str) -> None:
+    texts = MESSAGES[key]
+    assert set(texts) == set(SUPPORTED), key
+    for lang in SUPPORTED:
+        assert texts[lang].strip(), (key, lang)
+    assert placeholders(texts["ko"]) == placeholders(texts["en"]), key
+
+
+def test_singular_variants_have_a_plural_base_and_need_nothing_more() -> None:
+    for key in MESSAGES:
+        if key.endswith(ONE_SUFFIX):
+            base = key.removesuffix(ONE_SUFFIX)
+            assert base in MESSAGES, key
+            for lang in SUPPORTED:
+                assert placeholders(MESSAGES[key][lang]) <= placeholders(MESSAGES[base][lang])
+
+
+def test_korean_messages_speak_haeyo_style_throughout() -> None:
+    # One register for the whole app: 해요체, never the formal 합니다체.
+    formal = re.compile(r"(습|ㅂ)?니다[.!?]?$|십시오")
+    for key, texts in MESSAGES.items():
+        for line in texts["ko"].splitlines():
+            assert not formal.search(line.strip()), (key, line)
+
+
+def test_korean_and_english_texts_differ_where_there_are_words_to_translate() -> None:
+    untranslated = [
+        key
+        for key, texts in MESSAGES.items()
+        if texts["ko"] == texts["en"] and re.search(r"[A-Za-z]{3,}", texts["en"])
+    ]
+    assert untranslated == []
+
+
+def test_lookup_fills_placeholders_in_the_asked_language() -> None:
+    assert t("deck.unknown", "ko", deck="aws") == "'aws' 덱을 찾을 수 없어요."
+    assert t("deck.unknown", "en", deck="aws") == "There is no deck called 'aws'."
+
+
+def test_an_unsupported_language_falls_back_to_english() -> None:
+    assert t("deck.unknown", "fr", deck="aws") == t("deck.unknown", "en", deck="aws")
+
+
+def test_an_unknown_key_comes_back_as_the_key() -> None:
+    assert t("no.such.message", "ko", n=3) == "no.such.message"
+
+
+def test_a_missing_placeholder_stays_visible_instead_of_crashing() -> None:
+    assert t("deck.unknown", "en") == "There is no deck called '{deck}'."
+    assert fill("{n:d} of {total}", {"total": 3}) == "{n:d} of {total}"
+    assert fill("{} and {0}", {}) == "{} and {0}"
+
+
+@given(
+    key=st.sampled_from(sorted(MESSAGES)),
+    lang=st.text(max_size=5),
+    values=st.dictionaries(
+        st.from_regex(r"[a-z_]{1,8}", fullmatch=True),
+        st.one_of(st.integers(), st.text(), st.none()),
+        max_size=4,
+    ),
+)
+def test_lookups_never_raise(key: str, lang: str, values: dict[str, object]) -> None:
+    assert isinstance(t(key, lang, **values), str)
+
+
+def test_counts_pick_the_singular_in_english_only_for_one() -> None:
+    assert tn("count.cards", "en", 1) == "1 card"
+    assert tn("count.cards", "en", 0) == "0 cards"
+    assert tn("count.cards", "en", 12) == "12 cards"
+    assert tn("count.cards", "ko", 1) == "1장"
+
+
+def test_dates_read_as_today_tomorrow_or_a_short_date() -> None:
+    thursday = date(2026, 11, 26)
+    assert format_date(thursday, "en", today=thursday) == "today"
+    assert format_date(thursday, "ko", today=thursday - timedelta(days=1)) == "내일"
+    assert format_date(thursday, "en", today=thursday - timedelta(days=2)) == "Thu 26 Nov"
+    assert format_date(thursday, "ko") == "11월 26일 (목)"
+    assert format_date(date(2027, 1, 3), "en") == "Sun 3 Jan"
