@@ -17,7 +17,8 @@ def zone(name: str) -> ZoneInfo:
     """An IANA zone, with a ValueError (not a KeyError subclass) for a bad name."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        # OSError: a region such as "Asia" names a tzdata folder, not a zone.
         raise ValueError(f"unknown time zone: {name!r}") from exc
 
 
@@ -34,16 +35,20 @@ def _check_hour(rollover_hour: int) -> None:
 def study_date(instant: datetime, tz: str | ZoneInfo, rollover_hour: int) -> date:
     """The learner's "today" at ``instant``.
 
-    Uses the local wall-clock hour, so it stays right on days that are 23 or 25
-    hours long: 03:59 local is always the previous study day with a 04:00
-    rollover, whatever the UTC offset did overnight.
+    Study day D runs from the first moment the local clock shows the rollover
+    hour on D until that moment on D+1.  Defined by instants rather than by
+    the wall-clock hour, it never goes backwards, even where a fall-back moves
+    the clock back across the rollover hour (as in Pacific/Chatham); on
+    ordinary days it is simply "before 04:00 belongs to yesterday".
     """
     _require_aware(instant)
     _check_hour(rollover_hour)
-    local = instant.astimezone(tz if isinstance(tz, ZoneInfo) else zone(tz))
-    if local.hour < rollover_hour:
-        return local.date() - timedelta(days=1)
-    return local.date()
+    tzinfo = tz if isinstance(tz, ZoneInfo) else zone(tz)
+    local_day = instant.astimezone(tzinfo).date()
+    for day in (local_day + timedelta(days=1), local_day):
+        if study_day_start(day, tzinfo, rollover_hour) <= instant:
+            return day
+    return local_day - timedelta(days=1)
 
 
 def local_instant(day: date, at: time, tz: str | ZoneInfo) -> datetime:
