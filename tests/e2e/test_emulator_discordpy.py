@@ -7,6 +7,7 @@ so a failure points at the emulator, not at our bot.
 from __future__ import annotations
 
 import asyncio
+import io
 import re
 from typing import Any
 
@@ -16,7 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from tests.e2e.conftest import discord_pointed_at, running
-from tests.emulator import Emulator, SimUser
+from tests.emulator import SEND_MESSAGES, Emulator, SimUser
 
 KOREAN = {"study": "공부", "Start a study session": "공부를 시작합니다"}
 
@@ -52,6 +53,27 @@ class FeedbackModal(discord.ui.Modal, title="Feedback"):
         await interaction.response.send_message(f"thanks: {self.text.value}", ephemeral=True)
 
 
+class QuizView(discord.ui.View):
+    """A classic persistent view: dispatch relies on the message id in the callback answer."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+
+    @discord.ui.select(custom_id="quiz:pick", options=[discord.SelectOption(label="A", value="a"),
+                                                       discord.SelectOption(label="B", value="b")])
+    async def pick(self, interaction: discord.Interaction[Any],
+                   select: discord.ui.Select[Any]) -> None:
+        await interaction.response.send_message(
+            f"picked {select.values[0]}",
+            file=discord.File(io.BytesIO(b"because"), filename="why.txt"))
+
+    @discord.ui.button(label="Skip", custom_id="quiz:skip")
+    async def skip(self, interaction: discord.Interaction[Any],
+                   button: discord.ui.Button[Any]) -> None:
+        await interaction.response.defer()
+        await interaction.edit_original_response(content="skipped", view=None)
+
+
 class MiniBot(commands.Bot):
     """Remembers what it saw so tests can wait for it."""
 
@@ -65,8 +87,8 @@ class MiniBot(commands.Bot):
         await self.tree.set_translator(KoreanTranslator())
 
 
-def make_bot() -> MiniBot:
-    bot = MiniBot()
+def make_bot(cls: type[MiniBot] = MiniBot) -> MiniBot:
+    bot = cls()
     bot.add_dynamic_items(RevealButton)
 
     @bot.tree.command(name=app_commands.locale_str("study"),
@@ -101,6 +123,10 @@ def make_bot() -> MiniBot:
 
     bot.tree.add_command(deck)
 
+    @bot.tree.command(description="A question with choices")
+    async def quiz(interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_message("Which one?", view=QuizView())
+
     @bot.event
     async def on_message(message: discord.Message) -> None:
         bot.seen.append(message.content)
@@ -127,7 +153,7 @@ async def test_login_ready_guild_create_and_sync_with_korean_names(
         assert guild.me.guild_permissions.send_messages
         assert guild.get_member(world["ana"].id) is None  # no members intent, no member list
         synced = await bot.tree.sync()
-        assert {c.name for c in synced} == {"study", "feedback", "slow", "deck"}
+        assert {c.name for c in synced} == {"study", "feedback", "slow", "deck", "quiz"}
         study = next(c for c in emu.commands() if c["name"] == "study")
         assert study["name_localizations"]["ko"] == "공부"
         assert study["description_localizations"]["ko"] == "공부를 시작합니다"
@@ -288,3 +314,61 @@ async def test_wrong_token_is_a_login_failure(emu: Emulator) -> None:
     with pytest.raises(discord.LoginFailure):
         await bot.login("not-the-token")
     await bot.close()
+
+
+async def test_view_select_with_file_and_deferred_button_edit(
+        emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        await bot.tree.sync()
+        question = await (await emu.slash(world["ana"], "quiz", guild=world["guild"])).response()
+        assert not question.ephemeral
+        picked = await (await emu.select(world["ana"], question, ["b"])).response()
+        assert picked.content == "picked b"
+        assert [(a.filename, a.data) for a in picked.attachments] == [("why.txt", b"because")]
+
+        skip = await emu.click(world["ben"], question, custom_id="quiz:skip")
+        assert (await skip.ack()).type == 6
+        skipped = await skip.response()
+        assert skipped.id == question.id
+        assert skipped.content == "skipped"
+        assert skipped.components == []
+        with pytest.raises(LookupError):
+            await emu.click(world["ana"], skipped, label="Skip")
+
+
+async def test_slash_command_in_dm_has_user_not_member(emu: Emulator,
+                                                       world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        await bot.tree.sync()
+        reply = await (await emu.slash(world["ana"], "study")).response()
+        assert reply.channel_id == emu.dm_channel(world["ana"]).id
+        assert reply.content == "card 7 for ana (ko, admin=False)"
+
+
+async def test_channel_without_send_permission_is_forbidden_50013(
+        emu: Emulator, world: dict[str, Any]) -> None:
+    quiet = emu.add_text_channel(world["guild"], "quiet", bot_denied=SEND_MESSAGES)
+    async with running(make_bot(), emu) as bot:
+        channel = bot.get_channel(quiet.id)
+        assert isinstance(channel, discord.TextChannel)
+        assert not channel.permissions_for(channel.guild.me).send_messages
+        with pytest.raises(discord.Forbidden) as denied:
+            await channel.send("hello")
+        assert denied.value.code == 50013
+        assert emu.channel_messages(quiet) == []
+
+
+class PatientBot(MiniBot):
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """discord.py waits 5 s before re-identifying; the emulator needs no such pause."""
+
+
+async def test_invalid_session_makes_the_client_identify_again(
+        emu: Emulator, world: dict[str, Any]) -> None:
+    async with running(make_bot(PatientBot), emu) as bot:
+        first = next(iter(emu.gateway.sessions))
+        await emu.invalidate_session()
+        await emu.wait_for(lambda: emu.gateway.identifies == 2 and emu.gateway.connected())
+        assert first not in emu.gateway.sessions
+        await emu.user_message(world["ana"], emu.general(world["guild"]), "new session")
+        await emu.wait_for(lambda: "new session" in bot.seen)

@@ -105,7 +105,6 @@ class Gateway:
         session = Session(secrets.token_hex(16), (shard_id, count), int(data.get("intents", 0)),
                           ws=ws, request=request)
         self.sessions[session.id] = session
-        self.identifies += 1
         guilds = [g for g in self.world.guilds.values() if session.owns(g.id)]
         ready: JSON = {
             "v": 10,
@@ -128,6 +127,7 @@ class Gateway:
             all_members = bool(session.intents & GUILD_MEMBERS)
             await session.push("GUILD_CREATE",
                                guild.payload(self.world.bot.id, all_members=all_members))
+        self.identifies += 1  # counted once the client has everything it needs to be ready
         return session
 
     async def _resume(self, ws: web.WebSocketResponse, request: web.Request,
@@ -144,8 +144,8 @@ class Gateway:
             for seq, frame in session.sent:
                 if seq > last_seen:
                     await ws.send_str(frame)
-        self.resumes += 1
         await session.push("RESUMED", {})
+        self.resumes += 1
         return session
 
     # -- events and faults, driven by the Emulator ----------------------------

@@ -1,0 +1,267 @@
+"""The emulator's wire details that discord.py depends on, checked with a raw HTTP/WS client.
+
+These are the answers a client cannot be tested against unless the emulator
+gets them exactly right: header names, error codes, shard routing, limits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+
+from tests.emulator import Emulator, Guild, SimUser
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession() as session:
+        yield session
+
+
+def bot_auth(emu: Emulator) -> dict[str, str]:
+    return {"Authorization": f"Bot {emu.token}"}
+
+
+async def register(emu: Emulator, http: aiohttp.ClientSession, name: str = "study") -> None:
+    url = f"{emu.api_base}/applications/{emu.application_id}/commands"
+    body = [{"name": name, "description": "Study", "options": []}]
+    async with http.put(url, json=body, headers=bot_auth(emu)) as resp:
+        assert resp.status == 200
+
+
+async def callback(emu: Emulator, http: aiohttp.ClientSession, record_id: int, token: str,
+                   body: dict[str, Any]) -> tuple[int, Any]:
+    url = f"{emu.api_base}/interactions/{record_id}/{token}/callback?with_response=1"
+    async with http.post(url, json=body) as resp:
+        return resp.status, await resp.json(content_type=None)
+
+
+async def test_wrong_token_is_401_code_0_with_exact_json_content_type(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    async with http.get(f"{emu.api_base}/users/@me",
+                        headers={"Authorization": "Bot nope"}) as resp:
+        assert resp.status == 401
+        assert resp.headers["Content-Type"] == "application/json"
+        assert await resp.json() == {"message": "401: Unauthorized", "code": 0}
+    async with http.get(f"{emu.api_base}/users/@me", headers=bot_auth(emu)) as resp:
+        assert resp.status == 200
+        assert resp.headers["Content-Type"] == "application/json"
+        assert (await resp.json())["id"] == str(emu.bot_user.id)
+        assert int(resp.headers["X-RateLimit-Remaining"]) > 0
+        assert "X-RateLimit-Bucket" in resp.headers
+    assert [(r.path, r.status) for r in emu.requests("GET /users/@me")] == [
+        ("/users/@me", 401), ("/users/@me", 200)]
+
+
+@pytest.mark.parametrize("is_global", [False, True])
+async def test_injected_429_carries_discord_headers_and_body(
+        emu: Emulator, http: aiohttp.ClientSession, is_global: bool) -> None:
+    emu.faults.rate_limit("GET /gateway", retry_after=1.5, is_global=is_global, count=1)
+    async with http.get(f"{emu.api_base}/gateway", headers=bot_auth(emu)) as resp:
+        assert resp.status == 429
+        body = await resp.json()
+        headers = resp.headers
+    assert body["retry_after"] == 1.5
+    assert body["global"] is is_global
+    assert headers["Via"] == "1.1 google"
+    assert headers["Retry-After"] == "2"
+    assert headers["X-RateLimit-Scope"] == ("global" if is_global else "user")
+    assert ("X-RateLimit-Global" in headers) is is_global
+    for name in ("Limit", "Remaining", "Reset", "Reset-After", "Bucket"):
+        assert f"X-RateLimit-{name}" in headers
+    async with http.get(f"{emu.api_base}/gateway", headers=bot_auth(emu)) as resp:
+        assert resp.status == 200  # the fault was for one request only
+        assert (await resp.json())["url"] == emu.gateway_url
+
+
+async def test_server_error_applies_to_next_n_matching_requests_only(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    emu.faults.server_error("/users/*", status=503, count=2)
+    statuses = []
+    for path in ("/gateway", "/users/@me", "/users/@me", "/users/@me"):
+        async with http.get(emu.api_base + path, headers=bot_auth(emu)) as resp:
+            statuses.append(resp.status)
+    assert statuses == [200, 503, 503, 200]
+
+
+async def test_enforced_channel_limit_is_5_messages_per_5_seconds() -> None:
+    async with Emulator(enforce_rate_limits=True) as emu, aiohttp.ClientSession() as http:
+        guild = emu.add_guild()
+        first, second = emu.general(guild), emu.add_text_channel(guild, "second")
+        remaining, statuses = [], []
+        for _ in range(6):
+            async with http.post(f"{emu.api_base}/channels/{first.id}/messages",
+                                 json={"content": "x"}, headers=bot_auth(emu)) as resp:
+                statuses.append(resp.status)
+                remaining.append(resp.headers["X-RateLimit-Remaining"])
+                body = await resp.json()
+        assert statuses == [200] * 5 + [429]
+        assert remaining == ["4", "3", "2", "1", "0", "0"]
+        assert 4.0 < body["retry_after"] <= 5.0
+        assert body["global"] is False
+        async with http.post(f"{emu.api_base}/channels/{second.id}/messages",
+                             json={"content": "x"}, headers=bot_auth(emu)) as resp:
+            assert resp.status == 200  # limits are per channel
+        assert len(emu.channel_messages(first)) == 5
+
+
+async def test_enforced_global_limit_is_50_requests_per_second() -> None:
+    async with Emulator(enforce_rate_limits=True) as emu, aiohttp.ClientSession() as http:
+        statuses = []
+        for _ in range(51):
+            async with http.get(f"{emu.api_base}/users/@me", headers=bot_auth(emu)) as resp:
+                statuses.append(resp.status)
+                last = resp
+        assert statuses == [200] * 50 + [429]
+        assert last.headers["X-RateLimit-Global"] == "true"
+
+
+async def test_second_callback_is_40060_and_late_callback_is_10062(
+        http: aiohttp.ClientSession) -> None:
+    async with Emulator(interaction_deadline=0.2) as emu:
+        guild = emu.add_guild()
+        ana = emu.add_user("ana", guild=guild)
+        await register(emu, http)
+        first = await emu.slash(ana, "study", guild=guild)
+        ok = await callback(emu, http, first.id, first.record.token,
+                            {"type": 4, "data": {"content": "hi", "flags": 64}})
+        assert ok[0] == 200
+        assert ok[1]["interaction"]["response_message_ephemeral"] is True
+        assert ok[1]["resource"]["message"]["content"] == "hi"
+        again = await callback(emu, http, first.id, first.record.token, {"type": 4, "data": {}})
+        assert again == (400, {"code": 40060,
+                               "message": "Interaction has already been acknowledged."})
+
+        late = await emu.slash(ana, "study", guild=guild)
+        await emu.wait_for(lambda: late.record in emu.missed_deadlines(), 2.0)
+        status, body = await callback(emu, http, late.id, late.record.token,
+                                      {"type": 4, "data": {"content": "late"}})
+        assert (status, body["code"]) == (404, 10062)
+        assert emu.missed_deadlines() == [late.record]
+        assert late.record.callbacks == []
+
+
+async def test_followups_need_an_ack_and_expire(http: aiohttp.ClientSession) -> None:
+    async with Emulator(followup_window=0.3) as emu:
+        guild = emu.add_guild()
+        ana = emu.add_user("ana", guild=guild)
+        await register(emu, http)
+        handle = await emu.slash(ana, "study", guild=guild)
+        hook = f"{emu.api_base}/webhooks/{emu.application_id}/{handle.record.token}?wait=1"
+        async with http.post(hook, json={"content": "too early"}) as resp:
+            assert (resp.status, (await resp.json())["code"]) == (404, 10015)
+        await callback(emu, http, handle.id, handle.record.token, {"type": 5, "data": {}})
+        async with http.post(hook, json={"content": "in time"}) as resp:
+            assert resp.status == 200
+        await emu.wait_for(lambda: time.monotonic() - handle.record.created > 0.3, 2.0)
+        async with http.post(hook, json={"content": "too late"}) as resp:
+            assert (resp.status, (await resp.json())["code"]) == (401, 50027)
+        assert [m.content for m in await handle.followups(1)] == ["in time"]
+
+
+# -- gateway ------------------------------------------------------------------------
+
+
+async def connect(emu: Emulator, http: aiohttp.ClientSession, shard: list[int] | None = None,
+                  intents: int = 1 | 1 << 9) -> tuple[aiohttp.ClientWebSocketResponse,
+                                                      dict[str, Any], list[dict[str, Any]]]:
+    """IDENTIFYs and returns the socket, READY and the GUILD_CREATE payloads."""
+    ws = await http.ws_connect(emu.gateway_url + "?v=10&encoding=json&compress=zlib-stream")
+    hello = await ws.receive_json(timeout=2)
+    assert hello["op"] == 10
+    assert hello["d"]["heartbeat_interval"] > 0
+    identify: dict[str, Any] = {"token": emu.token, "intents": intents, "properties": {}}
+    if shard is not None:
+        identify["shard"] = shard
+    await ws.send_json({"op": 2, "d": identify})
+    ready = await ws.receive_json(timeout=2)
+    assert (ready["op"], ready["t"], ready["s"]) == (0, "READY", 1)
+    creates = [await ws.receive_json(timeout=2) for _ in ready["d"]["guilds"]]
+    assert {c["t"] for c in creates} <= {"GUILD_CREATE"}
+    assert [c["s"] for c in creates] == list(range(2, 2 + len(creates)))
+    return ws, ready["d"], [c["d"] for c in creates]
+
+
+async def test_each_shard_gets_only_its_guilds_and_their_events(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guilds: list[Guild] = [emu.add_guild(f"g{i}") for i in range(5)]
+    ana: SimUser = emu.add_user("ana")
+    for guild in guilds:
+        emu.join(ana, guild)
+    owners = {(g.id >> 22) % 2 for g in guilds}
+    assert owners == {0, 1}  # ids spread over both shards, or the test proves nothing
+    sockets = []
+    for shard_id in (0, 1):
+        ws, ready, creates = await connect(emu, http, shard=[shard_id, 2])
+        assert ready["shard"] == [shard_id, 2]
+        expected = {str(g.id) for g in guilds if (g.id >> 22) % 2 == shard_id}
+        assert {c["id"] for c in creates} == expected
+        assert {g["id"] for g in ready["guilds"]} == expected
+        sockets.append(ws)
+
+    target = guilds[1]
+    await emu.user_message(ana, emu.general(target), "hello shard")
+    owner = sockets[(target.id >> 22) % 2]
+    event = await owner.receive_json(timeout=2)
+    assert (event["t"], event["d"]["content"]) == ("MESSAGE_CREATE", "hello shard")
+    await owner.send_json({"op": 1, "d": event["s"]})
+    assert (await owner.receive_json(timeout=2))["op"] == 11
+    for ws in sockets:
+        await ws.close()
+
+
+async def test_resume_replays_after_seq_then_resumed(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    ws, ready, creates = await connect(emu, http)
+    last_seq = 1 + len(creates)
+    await ws.close()
+    await emu.wait_for(lambda: not emu.gateway.connected())
+    for text in ("one", "two"):
+        await emu.user_message(ana, emu.general(guild), text)
+
+    ws = await http.ws_connect(ready["resume_gateway_url"])
+    assert (await ws.receive_json(timeout=2))["op"] == 10
+    await ws.send_json({"op": 6, "d": {"token": emu.token, "session_id": ready["session_id"],
+                                       "seq": last_seq}})
+    frames = [await ws.receive_json(timeout=2) for _ in range(3)]
+    assert [(f["t"], f["s"]) for f in frames] == [
+        ("MESSAGE_CREATE", last_seq + 1), ("MESSAGE_CREATE", last_seq + 2),
+        ("RESUMED", last_seq + 3)]
+    assert [f["d"]["content"] for f in frames[:2]] == ["one", "two"]
+    await ws.close()
+
+
+async def test_unknown_session_resume_gets_invalid_session(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    ws = await http.ws_connect(emu.gateway_url)
+    await ws.receive_json(timeout=2)
+    await ws.send_json({"op": 6, "d": {"token": emu.token, "session_id": "gone", "seq": 3}})
+    assert await ws.receive_json(timeout=2) == {"op": 9, "d": False}
+    await ws.close()
+
+
+async def test_identify_with_wrong_token_closes_4004(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    ws = await http.ws_connect(emu.gateway_url)
+    await ws.receive_json(timeout=2)
+    await ws.send_json({"op": 2, "d": {"token": "nope", "intents": 1, "properties": {}}})
+    msg = await ws.receive(timeout=2)
+    assert msg.type is aiohttp.WSMsgType.CLOSE
+    assert ws.close_code == 4004
+
+
+async def test_message_events_respect_intents(emu: Emulator,
+                                             http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    ws, _, _ = await connect(emu, http, intents=1)  # GUILDS only, no GUILD_MESSAGES
+    await emu.user_message(ana, emu.general(guild), "not for you")
+    await ws.send_json({"op": 1, "d": None})
+    assert (await ws.receive_json(timeout=2))["op"] == 11  # the message was not sent first
+    await ws.close()
