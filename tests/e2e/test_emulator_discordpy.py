@@ -358,6 +358,15 @@ async def test_channel_without_send_permission_is_forbidden_50013(
         assert emu.channel_messages(quiet) == []
 
 
+async def test_guild_announced_after_connect_reaches_the_bot(emu: Emulator,
+                                                             world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        later = emu.add_guild("Invited Later", locale="ko")
+        await emu.announce_guild(later)
+        joined = await emu.wait_for(lambda: bot.get_guild(later.id))
+        assert joined.name == "Invited Later"
+
+
 class PatientBot(MiniBot):
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """discord.py waits 5 s before re-identifying; the emulator needs no such pause."""

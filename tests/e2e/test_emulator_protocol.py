@@ -265,3 +265,54 @@ async def test_message_events_respect_intents(emu: Emulator,
     await ws.send_json({"op": 1, "d": None})
     assert (await ws.receive_json(timeout=2))["op"] == 11  # the message was not sent first
     await ws.close()
+
+
+async def test_subcommand_group_options_are_nested_like_discord_sends_them(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana, ben = emu.add_user("ana", guild=guild), emu.add_user("ben", guild=guild, admin=True)
+    leaf = [{"type": 3, "name": "name", "description": "n"},
+            {"type": 6, "name": "who", "description": "u"}]
+    body = [{"name": "admin", "description": "Admin", "options": [
+        {"type": 2, "name": "deck", "description": "Deck", "options": [
+            {"type": 1, "name": "reset", "description": "Reset", "options": leaf}]}]}]
+    url = f"{emu.api_base}/applications/{emu.application_id}/guilds/{guild.id}/commands"
+    async with http.put(url, json=body, headers=bot_auth(emu)) as resp:
+        [stored] = await resp.json()
+    handle = await emu.slash(ben, "admin deck reset", {"name": "cloud", "who": ana}, guild=guild)
+    data = handle.record.payload["data"]
+    assert (data["id"], data["guild_id"]) == (stored["id"], str(guild.id))
+    assert data["options"] == [{"name": "deck", "type": 2, "options": [
+        {"name": "reset", "type": 1, "options": [
+            {"name": "name", "type": 3, "value": "cloud"},
+            {"name": "who", "type": 6, "value": str(ana.id)}]}]}]
+    assert data["resolved"]["users"][str(ana.id)]["username"] == "ana"
+    member = handle.record.payload["member"]
+    assert int(member["permissions"]) & 8  # ben is an administrator
+    with pytest.raises(KeyError):
+        await emu.slash(ben, "admin deck wipe", guild=guild)
+    with pytest.raises(KeyError):
+        await emu.slash(ben, "admin deck reset", {"colour": "red"}, guild=guild)
+
+
+async def test_edit_with_null_clears_and_keeps_history(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    channel = emu.general(emu.add_guild())
+    url = f"{emu.api_base}/channels/{channel.id}/messages"
+    async with http.post(url, json={"content": "q", "embeds": [{"title": "t"}]},
+                         headers=bot_auth(emu)) as resp:
+        posted = await resp.json()
+    async with http.patch(f"{url}/{posted['id']}", json={"content": None},
+                          headers=bot_auth(emu)) as resp:
+        edited = await resp.json()
+    assert edited["content"] == ""
+    assert edited["embeds"] == [{"type": "rich", "title": "t"}]
+    assert edited["edited_timestamp"] is not None
+    [message] = emu.channel_messages(channel)
+    assert [v["content"] for v in message.history] == ["q"]
+    async with http.delete(f"{url}/{posted['id']}", headers=bot_auth(emu)) as resp:
+        assert resp.status == 204
+    async with http.get(f"{url}/{posted['id']}", headers=bot_auth(emu)) as resp:
+        assert (resp.status, (await resp.json())["code"]) == (404, 10008)
+    assert emu.channel_messages(channel) == []
+    assert len(emu.channel_messages(channel, include_deleted=True)) == 1

@@ -221,8 +221,8 @@ def interaction_payload(world: World, record_id: int, kind: int, user: SimUser, 
         "entitlements": [],
         "entitlement_sku_ids": [],
         "attachment_size_limit": 10 * 1024 * 1024,
-        "authorizing_integration_owners": {"0" if guild else "1": str(guild.id if guild else
-                                                                          user.id)},
+        # A guild install (key "0"); in the bot's DMs Discord reports guild "0".
+        "authorizing_integration_owners": {"0": str(guild.id) if guild else "0"},
         "context": 0 if guild else 1,
     }
     if guild is not None:

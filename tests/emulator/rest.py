@@ -122,6 +122,7 @@ class RestApi:
         r.add_get(API + "/channels/{channel_id}", self.get_channel)
         r.add_get(API + "/channels/{channel_id}/messages", self.history)
         r.add_post(API + "/channels/{channel_id}/messages", self.post_message)
+        r.add_post(API + "/channels/{channel_id}/typing", self.typing)
         msg = API + "/channels/{channel_id}/messages/{message_id}"
         r.add_get(msg, self.get_message)
         r.add_patch(msg, self.edit_message)
@@ -408,6 +409,10 @@ class RestApi:
         message = self.world.new_message(channel, self.world.bot, body, files)
         await self._announce("MESSAGE_CREATE", message)
         return json_response(self._payload(message))
+
+    async def typing(self, request: web.Request) -> web.Response:
+        self._check_can_send(self._channel(request))
+        return web.Response(status=204)
 
     async def get_message(self, request: web.Request) -> web.Response:
         channel = self._channel(request)

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from .faults import FaultPlan, RateLimits
-from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES, Gateway
+from .faults import FaultPlan, RateLimits, route_matches
+from .gateway import DIRECT_MESSAGES, GUILD_MEMBERS, GUILD_MESSAGES, Gateway
 from .interactions import (
     APPLICATION_COMMAND,
     MESSAGE_COMPONENT,
@@ -150,6 +150,14 @@ class Emulator:
         Add guilds before the bot connects: they are announced in GUILD_CREATE.
         """
         return self.world.add_guild(name, locale=locale, guild_id=guild_id)
+
+    async def announce_guild(self, guild: Guild) -> None:
+        """GUILD_CREATE for a guild added after the bot connected (the bot was invited)."""
+        for session in self.gateway.sessions.values():
+            if session.owns(guild.id):
+                all_members = bool(session.intents & GUILD_MEMBERS)
+                await session.push("GUILD_CREATE",
+                                   guild.payload(self.world.bot.id, all_members=all_members))
 
     def add_text_channel(self, guild: Guild, name: str, *, bot_denied: int = 0) -> Channel:
         """``bot_denied`` holds permission bits taken from the bot here (e.g. SEND_MESSAGES)."""
@@ -296,8 +304,6 @@ class Emulator:
 
     def requests(self, route: str = "*") -> list[RecordedRequest]:
         """Recorded requests matching a pattern like ``"POST /channels/*/messages"``."""
-        from .faults import route_matches
-
         return [r for r in self.world.requests if route_matches(route, r.method, r.path)]
 
     def missed_deadlines(self) -> list[InteractionRecord]:

@@ -99,10 +99,6 @@ class Role:
             "permissions": str(self.permissions),
             "position": self.position,
             "color": 0,
-            "hoist": False,
-            "managed": False,
-            "mentionable": False,
-            "flags": 0,
         }
 
 
@@ -212,25 +208,10 @@ class Guild:
             "channels": [c.payload(bot_id) for c in self.channels],
             "members": [m.payload() for m in members],
             "member_count": len(self.members),
+            "joined_at": iso(time.time()),
             "large": False,
             "unavailable": False,
             "features": [],
-            "emojis": [],
-            "stickers": [],
-            "threads": [],
-            "voice_states": [],
-            "presences": [],
-            "stage_instances": [],
-            "guild_scheduled_events": [],
-            "verification_level": 0,
-            "default_message_notifications": 0,
-            "explicit_content_filter": 0,
-            "mfa_level": 0,
-            "nsfw_level": 0,
-            "premium_tier": 0,
-            "system_channel_id": None,
-            "afk_timeout": 300,
-            "joined_at": iso(time.time()),
         }
 
 
@@ -255,7 +236,8 @@ class Attachment:
         }
 
 
-EDITABLE_FIELDS = ("content", "embeds", "components", "flags")
+# Editable fields and what a JSON null in an edit resets them to.
+EDITABLE_FIELDS: dict[str, Any] = {"content": "", "embeds": [], "components": []}
 
 
 @dataclass
@@ -297,11 +279,13 @@ class StoredMessage:
 
     def apply_edit(self, body: JSON, attachments: list[Attachment] | None) -> None:
         self.history.append(self.snapshot())
-        for key in EDITABLE_FIELDS:
-            if key in body and body[key] is not None:
-                setattr(self, key, body[key])
-        # The bot clears LOADING by editing a deferred response; ephemerality stays.
-        self.flags = (self.flags & ~LOADING) | (self.history[-1]["flags"] & EPHEMERAL)
+        for key, empty in EDITABLE_FIELDS.items():
+            if key in body:
+                setattr(self, key, empty if body[key] is None else body[key])
+        # Editing a deferred response clears LOADING; ephemerality cannot change.
+        flags = body.get("flags")
+        self.flags = (self.flags if flags is None else flags) & ~(LOADING | EPHEMERAL)
+        self.flags |= self.history[-1]["flags"] & EPHEMERAL
         if attachments is not None:
             self.attachments = attachments
         self.edited = time.time()
