@@ -1,0 +1,182 @@
+"""Load a deck file: bytes -> validated `Deck`, or every problem with its line and column.
+
+The pipeline is linear so a 10,000-card deck loads in one pass: decode, parse the YAML
+into values plus a position tree (`yamltree`), validate the values once with pydantic,
+then translate each validation error's location back to a position in the file
+(`locate`). Cross-card checks (duplicate ids) run on the raw values so they are reported
+even when other cards are broken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from bot.decks.errors import DeckError, Problem
+from bot.decks.limits import MAX_FILE_BYTES
+from bot.decks.locate import Locator
+from bot.decks.messages import describe_error
+from bot.decks.model import Deck
+from bot.decks.yamltree import LineIndex, MapNode, RawProblem, ScalarNode, SeqNode, read_yaml
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDeck:
+    """A validated deck plus what the bot needs to report on it and notice edits."""
+
+    deck: Deck
+    path: str
+    card_lines: dict[str, int]  # card id -> 1-based line of its `- id:` item
+    content_hash: str  # sha256 hex of the file's bytes
+
+
+def load_deck(path: Path) -> LoadedDeck:
+    """Read and validate a deck file; raise DeckError listing every problem found."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DeckError([_too_big(name, size)])
+        data = path.read_bytes()
+    except OSError as error:
+        raise DeckError([Problem(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
+    return parse_deck(data, name)
+
+
+def parse_deck(data: bytes, path: str) -> LoadedDeck:
+    """Validate deck bytes; `path` names the file in problems and gives the default deck id."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DeckError([_too_big(path, len(data))])
+    content_hash = hashlib.sha256(data).hexdigest()
+    body = data[len(_BOM) :] if data.startswith(_BOM) else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DeckError([_not_utf8(path, body, error)]) from None
+    lines = LineIndex(text)
+
+    def problem(raw: RawProblem) -> Problem:
+        line, col = lines.position(raw.offset)
+        return Problem(path, line, col, raw.message)
+
+    if not text.strip():
+        raise DeckError(
+            [Problem(path, 1, 1, "the file is empty; a deck needs `title` and `cards`")]
+        )
+    result = read_yaml(text, lines)
+    root = result.root
+    if root is None and not result.problems:
+        raise DeckError([Problem(path, 1, 1, "the file has no content, only comments")])
+    if root is None:
+        raise DeckError(_sorted(problem(raw) for raw in result.problems))
+    raws = list(result.problems)
+    if not isinstance(root, MapNode):
+        raws.append(
+            RawProblem(root.start, "the top level must be a mapping with `title` and `cards`")
+        )
+        raise DeckError(_sorted(problem(raw) for raw in raws))
+
+    assert isinstance(root.value, dict)
+    values: dict[str, Any] = dict(root.value)
+    default_id = PurePath(path).stem
+    if "deck" not in values:
+        values["deck"] = default_id
+    # A value the YAML layer already complained about (a tag, a bad alias) would only
+    # produce a confusing second message on the same line.
+    yaml_lines = {lines.line_of(raw.offset) for raw in raws}
+    raws.extend(_duplicate_ids(root, lines))
+    deck: Deck | None = None
+    try:
+        deck = Deck.model_validate(values)
+    except ValidationError as error:
+        locator = Locator(root, text)
+        for detail in error.errors(include_url=False):
+            raw = _translate(detail, locator, values, default_id, "deck" in root.entries)
+            if raw is not None and lines.line_of(raw.offset) not in yaml_lines:
+                raws.append(raw)
+    if raws or deck is None:
+        raise DeckError(_sorted(problem(raw) for raw in raws))
+
+    cards = root.entries["cards"].node
+    assert isinstance(cards, SeqNode)
+    card_lines = {
+        card.id: lines.line_of(item.start)
+        for card, item in zip(deck.cards, cards.items, strict=True)
+    }
+    return LoadedDeck(deck, path, card_lines, content_hash)
+
+
+def _translate(
+    detail: ErrorDetails, locator: Locator, values: Mapping[str, Any], default_id: str, has_id: bool
+) -> RawProblem | None:
+    """One pydantic error -> one located problem (None when reported elsewhere)."""
+    if detail["type"] == "duplicate_id":
+        return None  # reported with both lines by _duplicate_ids
+    loc = tuple(detail["loc"])
+    if loc == ("deck",) and not has_id:
+        return RawProblem(
+            0,
+            f"the file name `{default_id}` is not a valid deck id; add a `deck:` line "
+            "using letters, digits, `-` and `_`",
+        )
+    return describe_error(detail, loc, locator, values)
+
+
+def _duplicate_ids(root: MapNode, lines: LineIndex) -> list[RawProblem]:
+    entry = root.entries.get("cards")
+    if entry is None or not isinstance(entry.node, SeqNode):
+        return []
+    first_seen: dict[str, int] = {}
+    found: list[RawProblem] = []
+    for item in entry.node.items:
+        if not isinstance(item, MapNode):
+            continue
+        id_entry = item.entries.get("id")
+        if id_entry is None or not isinstance(id_entry.node, ScalarNode):
+            continue
+        card_id = id_entry.node.value
+        if not isinstance(card_id, str):
+            continue
+        if card_id in first_seen:
+            line = lines.line_of(first_seen[card_id])
+            found.append(
+                RawProblem(
+                    id_entry.node.start,
+                    f"duplicate card id `{card_id}` (first used on line {line}); "
+                    "give this card a new id",
+                )
+            )
+        else:
+            first_seen[card_id] = id_entry.node.start
+    return found
+
+
+def _sorted(problems: Any) -> list[Problem]:
+    unique = {(p.line, p.col, p.message): p for p in problems}
+    return [unique[key] for key in sorted(unique)]
+
+
+def _too_big(path: str, size: int) -> Problem:
+    return Problem(
+        path,
+        1,
+        1,
+        f"the file is {size / 1_048_576:.1f} MiB; decks are limited to "
+        f"{MAX_FILE_BYTES // 1_048_576} MiB, split it into several decks",
+    )
+
+
+def _not_utf8(path: str, body: bytes, error: UnicodeDecodeError) -> Problem:
+    line_start = body.rfind(b"\n", 0, error.start) + 1
+    line = body.count(b"\n", 0, error.start) + 1
+    col = len(body[line_start : error.start].decode("utf-8", errors="replace")) + 1
+    bad = body[error.start]
+    return Problem(path, line, col, f"byte 0x{bad:02X} is not valid UTF-8; save the file as UTF-8")

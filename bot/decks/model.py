@@ -1,0 +1,194 @@
+"""The deck file's data model: what a valid deck is, independent of where it came from.
+
+Types are strict on purpose: YAML turns `front: 123` into a number and `choices: a, b`
+into one string, and silently coercing either would hide a maintainer's mistake. A value
+that YAML reads as a number, boolean or date where text is wanted is an error asking for
+quotes. Unknown keys are errors too, so a typo (`frnot:`) never drops a field.
+
+`src.lines` is a list of two line numbers, `[first, last]` (1-based, inclusive): YAML
+reads it as two integers without quoting, and the generator writes it that way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic_core import PydanticCustomError
+
+from bot.decks.cloze import ClozeSyntaxError, cloze_faces
+from bot.decks.limits import MAX_ID_CHARS, MAX_TEXT_CHARS
+
+CARD_TYPES: tuple[str, ...] = ("basic", "choice", "cloze", "typed")
+LANGS: tuple[str, ...] = ("ko", "en")
+
+_ID = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_CHARS}}}")
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "is empty")
+    return value
+
+
+def _valid_id(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "is empty")
+    if not _ID.fullmatch(value):
+        raise PydanticCustomError(
+            "bad_id",
+            "may only contain letters, digits, `-` and `_` (at most {limit} characters)",
+            {"limit": MAX_ID_CHARS},
+        )
+    return value
+
+
+Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
+"""Non-blank text of at most MAX_TEXT_CHARS characters; kept exactly as written."""
+
+Id = Annotated[str, AfterValidator(_valid_id)]
+
+
+def _line_range(value: list[int]) -> list[int]:
+    if len(value) != 2 or not 1 <= value[0] <= value[1]:
+        raise PydanticCustomError("bad_lines", "must be `[first, last]` with 1 <= first <= last")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class SrcRef(_Strict):
+    """Where the generator took a card from, so regeneration can find and refresh it."""
+
+    anchor: Text
+    lines: Annotated[list[StrictInt], AfterValidator(_line_range)] | None = None
+    gen: Text | None = None
+
+
+class _CardBase(_Strict):
+    """Fields and behaviour shared by every card type."""
+
+    id: Id
+
+    @property
+    def face_count(self) -> int:
+        return len(self.faces)
+
+    @property
+    def faces(self) -> list[int]:
+        """Face numbers scheduled separately: the cloze numbers, or [1] for other types."""
+        return [1]
+
+    def content(self) -> dict[str, Any]:
+        """The card's fields as plain JSON-able data, in file order, for the database."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+class BasicCard(_CardBase):
+    type: Literal["basic"] = "basic"
+    front: Text
+    back: Text
+    tags: list[Text] = []
+    src: SrcRef | None = None
+    stale: bool = False
+
+
+class ChoiceCard(_CardBase):
+    type: Literal["choice"] = "choice"
+    front: Text
+    choices: Annotated[list[Text], Field(min_length=2)]
+    answer: Text
+    back: Text | None = None
+    tags: list[Text] = []
+    src: SrcRef | None = None
+    stale: bool = False
+
+    @model_validator(mode="after")
+    def _answer_among_distinct_choices(self) -> ChoiceCard:
+        seen: set[str] = set()
+        for index, choice in enumerate(self.choices):
+            if choice in seen:
+                raise PydanticCustomError(
+                    "duplicate_choice",
+                    "choice `{choice}` appears twice",
+                    {"field": "choices", "index": index, "choice": choice},
+                )
+            seen.add(choice)
+        if self.answer not in seen:
+            raise PydanticCustomError(
+                "answer_not_in_choices",
+                "answer `{answer}` is not one of the choices",
+                {"field": "answer", "answer": self.answer},
+            )
+        return self
+
+
+class ClozeCard(_CardBase):
+    type: Literal["cloze"] = "cloze"
+    text: Text
+    back: Text | None = None
+    tags: list[Text] = []
+    src: SrcRef | None = None
+    stale: bool = False
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> ClozeCard:
+        try:
+            cloze_faces(self.text)
+        except ClozeSyntaxError as error:
+            raise PydanticCustomError(
+                "cloze", error.message, {"field": "text", "offset": error.offset}
+            ) from None
+        return self
+
+    @property
+    def faces(self) -> list[int]:
+        return cloze_faces(self.text)
+
+
+class TypedCard(_CardBase):
+    type: Literal["typed"] = "typed"
+    front: Text
+    back: Text
+    accept: list[Text] = []
+    tags: list[Text] = []
+    src: SrcRef | None = None
+    stale: bool = False
+
+
+Card = Annotated[BasicCard | ChoiceCard | ClozeCard | TypedCard, Field(discriminator="type")]
+AnyCard = BasicCard | ChoiceCard | ClozeCard | TypedCard
+
+
+class Deck(_Strict):
+    deck: Id
+    title: Text
+    lang: Literal["ko", "en"] = "ko"
+    source: Text | None = None
+    cards: list[Card]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Deck:
+        seen: set[str] = set()
+        for card in self.cards:
+            if card.id in seen:
+                raise PydanticCustomError(
+                    "duplicate_id", "card id `{id}` is used twice", {"id": card.id}
+                )
+            seen.add(card.id)
+        return self
+
+    @property
+    def face_count(self) -> int:
+        return sum(card.face_count for card in self.cards)
+
+
+CARD_FIELDS: dict[str, frozenset[str]] = {
+    model.model_fields["type"].default: frozenset(model.model_fields)
+    for model in (BasicCard, ChoiceCard, ClozeCard, TypedCard)
+}
+DECK_FIELDS: frozenset[str] = frozenset(Deck.model_fields)
+SRC_FIELDS: frozenset[str] = frozenset(SrcRef.model_fields)

@@ -1,0 +1,363 @@
+"""Read one YAML 1.2 document into plain Python values plus a tree of source positions.
+
+Why not `YAML().load()`: the round-trip loader builds commented containers (slow on a
+10,000-card deck) and the safe constructor forgets where values came from. Deck errors
+must point at the offending key or item, so this module consumes ruamel.yaml's parser
+events directly and builds, in one pass, both the values (dict/list/str/int/float/bool/
+None, nothing else: no YAML tag can construct an object) and a `Node` tree that keeps
+the character offset of every key and value.
+
+Hostile input is bounded here: alias expansion (billion laughs), nesting depth and
+recursive aliases are errors, not hangs. File size and field length are bounded by the
+callers (see `bot.decks.limits`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode as _RuamelScalarNode
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
+
+from bot.decks.limits import MAX_ALIAS_NODES, MAX_DEPTH
+
+_CORE = "tag:yaml.org,2002:"
+# First characters of every plain scalar that YAML 1.2 may resolve to something other
+# than a string; any other plain scalar is a string without asking the resolver.
+_MAYBE_NOT_STR = frozenset("tTfF-+0123456789.<~nN=!&*")
+_BRACE_HINT = "a value starting with `{{` is read as a YAML mapping; put the cloze text in quotes"
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """Where a value sits in the text: character offsets of its first and past-last char."""
+
+    start: int
+    end: int
+    value: object
+    size: int  # values in this subtree once aliases are expanded; bounds alias bombs
+
+
+@dataclass(slots=True, eq=False)
+class ScalarNode(Node):
+    style: str | None  # None for plain, '"', "'", '|' or '>'
+
+
+@dataclass(slots=True, eq=False)
+class SeqNode(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
+class Entry:
+    key_start: int
+    node: Node
+
+
+@dataclass(slots=True, eq=False)
+class MapNode(Node):
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RawProblem:
+    """A problem located by character offset; turned into line:col by `LineIndex`."""
+
+    offset: int
+    message: str
+
+
+@dataclass(slots=True)
+class ReadResult:
+    root: Node | None  # None when the text holds no document or could not be parsed
+    problems: list[RawProblem]
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column); lines end at '\\n' as in editors."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self._length))
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_of(self, offset: int) -> int:
+        return self.position(offset)[0]
+
+
+class _Fatal(Exception):
+    def __init__(self, offset: int, message: str) -> None:
+        super().__init__(message)
+        self.problem = RawProblem(offset, message)
+
+
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _to_int(text: str) -> object:
+    digits = text.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    body = digits.lstrip("+-")
+    try:
+        if body[:2] in ("0x", "0X"):
+            return sign * int(body[2:], 16)
+        if body[:2] in ("0o", "0O"):
+            return sign * int(body[2:], 8)
+        if body[:2] in ("0b", "0B"):
+            return sign * int(body[2:], 2)
+        return sign * int(body, 10)
+    except ValueError:
+        return text
+
+
+def _to_float(text: str) -> object:
+    body = text.replace("_", "").lower()
+    if body.endswith((".inf", ".nan")):
+        body = body.replace(".inf", "inf").replace(".nan", "nan")
+    try:
+        return float(body)
+    except ValueError:
+        return text
+
+
+class _Builder:
+    """Turns the event stream of one document into values and `Node`s."""
+
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        self.text = text
+        self.lines = lines
+        self.problems: list[RawProblem] = []
+        self.resolver = VersionedResolver(version=(1, 2))
+        self.anchors: dict[str, Node] = {}
+        self.open_anchors: set[str] = set()
+        self.alias_values = 0
+        # Each frame: (container node, anchor, pending key or None, key is unusable).
+        self.stack: list[list[object]] = []
+        self.root: Node | None = None
+
+    # -- scalars -------------------------------------------------------------------------
+
+    def scalar(self, event: ev.ScalarEvent) -> ScalarNode:
+        start, end = event.start_mark.index, event.end_mark.index
+        text: str = event.value
+        tag = event.tag
+        value: object = text
+        if tag is not None and tag != "!":
+            if tag != _CORE + "str":
+                self.problems.append(
+                    RawProblem(start, f"YAML tag `{_show_tag(tag)}` is not allowed; remove it")
+                )
+        elif event.style is None and (text == "" or text[0] in _MAYBE_NOT_STR):
+            value = self._resolve_plain(text)
+        return ScalarNode(start, end, value, 1, event.style)
+
+    def _resolve_plain(self, text: str) -> object:
+        resolved = str(self.resolver.resolve(_RuamelScalarNode, text, (True, False)))
+        kind = resolved[len(_CORE) :] if resolved.startswith(_CORE) else "str"
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return text.lower() == "true"
+        if kind == "int":
+            return _to_int(text)
+        if kind == "float":
+            return _to_float(text)
+        return text  # str, timestamp (dates stay text), merge and value keys
+
+    # -- tree building -------------------------------------------------------------------
+
+    def open(self, node: MapNode | SeqNode, anchor: str | None, tag: str | None) -> None:
+        expected = _CORE + ("map" if isinstance(node, MapNode) else "seq")
+        if tag is not None and tag not in ("!", expected):
+            self.problems.append(
+                RawProblem(node.start, f"YAML tag `{_show_tag(tag)}` is not allowed; remove it")
+            )
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Fatal(node.start, f"values are nested more than {MAX_DEPTH} levels deep")
+        if anchor is not None:
+            self.open_anchors.add(anchor)
+        self.stack.append([node, anchor, None, False])
+
+    def close(self, end: int) -> None:
+        node, anchor, _key, _bad = self.stack.pop()
+        assert isinstance(node, MapNode | SeqNode)
+        node.end = end
+        if isinstance(anchor, str):
+            self.open_anchors.discard(anchor)
+            self.anchors[anchor] = node
+        self.attach(node)
+
+    def alias(self, event: ev.AliasEvent) -> None:
+        name: str = event.anchor
+        start = event.start_mark.index
+        target = self.anchors.get(name)
+        if target is None:
+            if name in self.open_anchors:
+                message = f"alias `*{name}` refers to a value that contains it"
+            else:
+                message = f"unknown alias `*{name}`; define `&{name}` before using it"
+            self.problems.append(RawProblem(start, message))
+            self.attach(ScalarNode(start, event.end_mark.index, None, 1, None))
+            return
+        self.alias_values += target.size
+        if self.alias_values > MAX_ALIAS_NODES:
+            raise _Fatal(
+                start, f"aliases expand to more than {MAX_ALIAS_NODES:,} values; write them out"
+            )
+        self.attach(target)
+
+    def attach(self, node: Node, anchor: str | None = None) -> None:
+        if anchor is not None:
+            self.anchors[anchor] = node
+        if not self.stack:
+            self.root = node
+            return
+        frame = self.stack[-1]
+        parent = frame[0]
+        if isinstance(parent, SeqNode):
+            parent.items.append(node)
+            assert isinstance(parent.value, list)
+            parent.value.append(node.value)
+            parent.size += node.size
+            return
+        assert isinstance(parent, MapNode)
+        if frame[2] is None and not frame[3]:
+            self._take_key(frame, node)
+            return
+        key, bad = frame[2], frame[3]
+        frame[2], frame[3] = None, False
+        if bad or not isinstance(key, Entry):
+            return
+        name = key.node.value
+        assert isinstance(name, str)
+        first = parent.entries.get(name)
+        if first is not None:
+            line = self.lines.line_of(first.key_start)
+            self.problems.append(
+                RawProblem(key.key_start, f"duplicate key `{name}` (first set on line {line})")
+            )
+            return
+        key.node = node
+        parent.entries[name] = key
+        assert isinstance(parent.value, dict)
+        parent.value[name] = node.value
+        parent.size += node.size
+
+    def _take_key(self, frame: list[object], node: Node) -> None:
+        if isinstance(node, ScalarNode):
+            # Keys are names: whatever the scalar resolved to, use the text as written.
+            text = node.value if isinstance(node.value, str) else self._source(node)
+            frame[2] = Entry(node.start, ScalarNode(node.start, node.end, text, 1, node.style))
+            return
+        message = "a key must be a plain name"
+        if isinstance(node, MapNode) and "{{" in self.text[max(0, node.start - 1) : node.start + 2]:
+            message = _BRACE_HINT
+        self.problems.append(RawProblem(node.start, message))
+        frame[3] = True
+
+    def _source(self, node: ScalarNode) -> str:
+        return self.text[node.start : node.end] if node.style is None else str(node.value)
+
+
+def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
+    """Say where a syntax error starts, not where ruamel noticed it (often the file's end)."""
+    problem = str(error.problem or "invalid YAML")
+    context = str(error.context or "")
+    problem_at = error.problem_mark.index if error.problem_mark is not None else 0
+    context_at = error.context_mark.index if error.context_mark is not None else None
+    at_end = problem_at >= len(text.rstrip())
+    if "quoted scalar" in context and context_at is not None:
+        quote = text[context_at : context_at + 1] or '"'
+        return RawProblem(context_at, f"quoted text is never closed; add the closing {quote}")
+    if "flow sequence" in context and context_at is not None:
+        return RawProblem(context_at, "`[` list is not closed properly; expected `,` or `]`")
+    if "flow mapping" in context and context_at is not None:
+        return RawProblem(context_at, "`{` mapping is not closed properly; expected `,` or `}`")
+    if "mapping values are not allowed" in problem:
+        return RawProblem(
+            problem_at, "`: ` inside an unquoted value; put the whole value in quotes"
+        )
+    if "'\\t'" in problem:
+        return RawProblem(problem_at, "tab character; indent with spaces")
+    line_start = text.rfind("\n", 0, problem_at) + 1
+    line_end = text.find("\n", problem_at)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    if ": {{" in line or "- {{" in line:
+        return RawProblem(
+            line.find("{{") + line_start,
+            _BRACE_HINT,
+        )
+    where = context_at if at_end and context_at is not None else problem_at
+    detail = problem.replace("<block end>", "end of block").replace("'<", "'").replace(">'", "'")
+    if "expected end of block" in detail or "block mapping start" in detail:
+        return RawProblem(where, "bad indentation: this line does not line up with its siblings")
+    return RawProblem(where, f"YAML syntax error: {detail}")
+
+
+def read_yaml(text: str, lines: LineIndex) -> ReadResult:
+    """Parse `text` (already decoded, BOM removed) into a `ReadResult`; never raises."""
+    builder = _Builder(text, lines)
+    documents = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, ev.ScalarEvent):
+                node = builder.scalar(event)
+                builder.attach(node, event.anchor)
+            elif isinstance(event, ev.MappingStartEvent):
+                start = event.start_mark.index
+                builder.open(MapNode(start, start, {}, 1), event.anchor, event.tag)
+            elif isinstance(event, ev.SequenceStartEvent):
+                start = event.start_mark.index
+                builder.open(SeqNode(start, start, [], 1), event.anchor, event.tag)
+            elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
+                builder.close(event.end_mark.index)
+            elif isinstance(event, ev.AliasEvent):
+                builder.alias(event)
+            elif isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    builder.problems.append(
+                        RawProblem(
+                            event.start_mark.index,
+                            "a deck file holds one YAML document; remove this `---` "
+                            "and what follows or move it to its own file",
+                        )
+                    )
+                    break
+    except _Fatal as fatal:
+        return ReadResult(None, [*builder.problems, fatal.problem])
+    except MarkedYAMLError as error:
+        syntax = _syntax_problem(text, error)
+        line = lines.line_of(syntax.offset)
+        earlier = [p for p in builder.problems if lines.line_of(p.offset) != line]
+        return ReadResult(None, [*earlier, syntax])
+    except ReaderError as error:
+        char = error.character
+        code = char if isinstance(char, int) else ord(char) if isinstance(char, str) else 0
+        return ReadResult(
+            None,
+            [RawProblem(int(error.position), f"control character U+{code:04X} is not allowed")],
+        )
+    except YAMLError as error:  # anything else ruamel may raise: report, never crash
+        return ReadResult(None, [RawProblem(0, f"YAML error: {error}")])
+    return ReadResult(builder.root, builder.problems)
