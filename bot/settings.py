@@ -25,7 +25,11 @@ Language = Literal["ko", "en"]
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_prefix="STUDYBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="STUDYBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
     )
 
     database_url: str = "sqlite+aiosqlite:///studybot.db"
