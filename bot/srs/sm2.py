@@ -8,11 +8,14 @@ move a due date.  ``interval`` is in days; ``due`` is a local study date.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 MIN_QUALITY = 0
 MAX_QUALITY = 5
 PASSING_QUALITY = 3
+
+_new_object = object.__new__
+_set_field = object.__setattr__
 
 INITIAL_EASE_CENTS = 250
 MIN_EASE_CENTS = 130
@@ -64,6 +67,20 @@ class Sm2State:
     ) -> Sm2State:
         return cls(ease_cents / 100, repetitions, interval, due)
 
+    @classmethod
+    def _computed(cls, ease_cents: int, repetitions: int, interval: int, due: date) -> Sm2State:
+        """Build a state from values ``review`` has just computed and checked.
+
+        Skips ``__post_init__``: ``cents / 100`` is already the float nearest to
+        those hundredths, and this constructor is the scheduler's hot path.
+        """
+        state = _new_object(cls)
+        _set_field(state, "ease", ease_cents / 100)
+        _set_field(state, "repetitions", repetitions)
+        _set_field(state, "interval", interval)
+        _set_field(state, "due", due)
+        return state
+
     @property
     def ease_cents(self) -> int:
         """EF in exact hundredths, the unit the update rule works in."""
@@ -99,7 +116,9 @@ def review(state: Sm2State, quality: int, today: date) -> Sm2State:
             # ceil(I * EF'/100) in integers: no float rounding can creep in.
             interval = -(-state.interval * ease_cents // 100)
         repetitions = state.repetitions + 1
-    return Sm2State.from_cents(ease_cents, repetitions, interval, today + timedelta(days=interval))
+    return Sm2State._computed(
+        ease_cents, repetitions, interval, date.fromordinal(today.toordinal() + interval)
+    )
 
 
 def replay(grades: list[tuple[int, date]], start: Sm2State | None = None) -> Sm2State:
