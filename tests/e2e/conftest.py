@@ -23,6 +23,19 @@ async def emu() -> AsyncIterator[Emulator]:
         yield emulator
 
 
+def studybot_env(emulator: Emulator, *, dev_guild_id: int | None = None) -> dict[str, str]:
+    """Environment that makes ``studybot run`` talk to the emulator (bot/settings.py names)."""
+    env = {
+        "STUDYBOT_DISCORD_TOKEN": emulator.token,
+        "STUDYBOT_DISCORD_API_BASE": emulator.api_base,
+        "STUDYBOT_DISCORD_GATEWAY": emulator.gateway_url,
+        "STUDYBOT_GUILD_READY_TIMEOUT": "0.05",
+    }
+    if dev_guild_id is not None:
+        env["STUDYBOT_DEV_GUILD_ID"] = str(dev_guild_id)
+    return env
+
+
 @contextlib.asynccontextmanager
 async def discord_pointed_at(emulator: Emulator) -> AsyncIterator[None]:
     """discord.py has no option for its API and gateway URLs: two class attributes it is."""

@@ -72,7 +72,8 @@ async def test_injected_429_carries_discord_headers_and_body(
     assert headers["X-RateLimit-Scope"] == ("global" if is_global else "user")
     assert ("X-RateLimit-Global" in headers) is is_global
     for name in ("Limit", "Remaining", "Reset", "Reset-After", "Bucket"):
-        assert f"X-RateLimit-{name}" in headers
+        # A route's 429 names its bucket; a global one has no bucket to name.
+        assert (f"X-RateLimit-{name}" in headers) is not is_global
     async with http.get(f"{emu.api_base}/gateway", headers=bot_auth(emu)) as resp:
         assert resp.status == 200  # the fault was for one request only
         assert (await resp.json())["url"] == emu.gateway_url
@@ -118,6 +119,7 @@ async def test_enforced_global_limit_is_50_requests_per_second() -> None:
                 last = resp
         assert statuses == [200] * 50 + [429]
         assert last.headers["X-RateLimit-Global"] == "true"
+        assert last.headers["Via"] == "1.1 google"
 
 
 async def test_second_callback_is_40060_and_late_callback_is_10062(
@@ -316,3 +318,19 @@ async def test_edit_with_null_clears_and_keeps_history(
         assert (resp.status, (await resp.json())["code"]) == (404, 10008)
     assert emu.channel_messages(channel) == []
     assert len(emu.channel_messages(channel, include_deleted=True)) == 1
+
+
+def test_studybot_env_names_match_the_bot_settings(emu: Emulator,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.settings import Settings
+    from tests.e2e.conftest import studybot_env
+
+    for name, value in studybot_env(emu, dev_guild_id=42).items():
+        monkeypatch.setenv(name, value)
+    settings = Settings(_env_file=None)
+    assert settings.discord_token is not None
+    assert settings.discord_token.get_secret_value() == emu.token
+    assert settings.discord_api_base == emu.api_base
+    assert settings.discord_gateway == emu.gateway_url
+    assert settings.guild_ready_timeout == 0.05
+    assert settings.dev_guild_id == 42

@@ -11,6 +11,7 @@ import fnmatch
 import hashlib
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .state import JSON
@@ -26,21 +27,34 @@ def route_matches(pattern: str, method: str, path: str) -> bool:
 
 
 @dataclass
-class Fault:
-    pattern: str
-    remaining: int
-    status: int
-    body: JSON
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
 class Reply:
     """A ready-made HTTP answer that short-circuits the normal handler."""
 
     status: int
     body: JSON
-    headers: dict[str, str]
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def too_many_requests(retry_after: float, *, is_global: bool, scope: str = "user",
+                      bucket: str = "", limit: int = 5) -> Reply:
+    """A 429 as Discord sends it: bucket headers for a route, ``X-RateLimit-Global`` if global."""
+    headers = {"Retry-After": str(math.ceil(retry_after)), "Via": "1.1 google",
+               "X-RateLimit-Scope": "global" if is_global else scope}
+    if is_global:
+        headers["X-RateLimit-Global"] = "true"
+    else:
+        headers.update(limit_headers(bucket=bucket, limit=limit, remaining=0,
+                                     reset_after=retry_after, now=time.time()))
+    body = {"message": "You are being rate limited.", "retry_after": retry_after,
+            "global": is_global, "code": 0}
+    return Reply(429, body, headers)
+
+
+@dataclass
+class Fault:
+    pattern: str
+    remaining: int
+    answer: Callable[[str], Reply]  # given the route's bucket name
 
 
 class FaultPlan:
@@ -49,50 +63,31 @@ class FaultPlan:
     def __init__(self) -> None:
         self._faults: list[Fault] = []
 
-    def rate_limit(
-        self,
-        route: str = "*",
-        *,
-        count: int = 1,
-        retry_after: float = 0.2,
-        is_global: bool = False,
-        scope: str = "user",
-    ) -> None:
-        headers = limit_headers(
-            bucket=route, limit=5, remaining=0, reset_after=retry_after, now=time.time()
-        )
-        headers.update(
-            {
-                "Retry-After": str(math.ceil(retry_after)),
-                "X-RateLimit-Scope": "global" if is_global else scope,
-                "Via": "1.1 google",
-            }
-        )
-        if is_global:
-            headers["X-RateLimit-Global"] = "true"
-        body = {"message": "You are being rate limited.", "retry_after": retry_after,
-                "global": is_global, "code": 0}
-        self._faults.append(Fault(route, count, 429, body, headers))
+    def rate_limit(self, route: str = "*", *, count: int = 1, retry_after: float = 0.2,
+                   is_global: bool = False, scope: str = "user") -> None:
+        """429 for the next ``count`` matching requests; ``scope`` may be "user" or "shared"."""
+        self._faults.append(Fault(route, count, lambda bucket: too_many_requests(
+            retry_after, is_global=is_global, scope=scope, bucket=bucket)))
 
     def server_error(self, route: str = "*", *, status: int = 502, count: int = 1) -> None:
-        body = {"message": f"{status}: Server error", "code": 0}
-        self._faults.append(Fault(route, count, status, body))
+        self.error(route, status=status, code=0, message=f"{status}: Server error", count=count)
 
     def error(self, route: str, *, status: int, code: int, message: str, count: int = 1) -> None:
         """Any Discord JSON error, e.g. 403/50013 Missing Permissions."""
-        self._faults.append(Fault(route, count, status, {"message": message, "code": code}))
+        reply = Reply(status, {"message": message, "code": code})
+        self._faults.append(Fault(route, count, lambda _bucket: reply))
 
     def dm_too_fast(self, *, count: int = 1, retry_after: float = 1.0) -> None:
         """Opening a DM answers 429/40003; Discord sends it without ``Via``, so it raises."""
-        body = {"message": "You are opening direct messages too fast.", "code": 40003,
-                "retry_after": retry_after, "global": False}
-        self._faults.append(Fault("POST /users/@me/channels", count, 429, body))
+        reply = Reply(429, {"message": "You are opening direct messages too fast.",
+                            "code": 40003, "retry_after": retry_after, "global": False})
+        self._faults.append(Fault("POST /users/@me/channels", count, lambda _bucket: reply))
 
-    def take(self, method: str, path: str) -> Reply | None:
+    def take(self, method: str, path: str, bucket: str) -> Reply | None:
         for fault in self._faults:
             if fault.remaining > 0 and route_matches(fault.pattern, method, path):
                 fault.remaining -= 1
-                return Reply(fault.status, fault.body, dict(fault.headers))
+                return fault.answer(bucket)
         return None
 
     def clear(self) -> None:
@@ -148,27 +143,17 @@ class RateLimits:
     def admit(self, method: str, template: str, major: str, counts_global: bool) -> Reply | None:
         """Counts the request; answers 429 when enforcing and a limit is exceeded."""
         now = time.monotonic()
-        wall = time.time()
         bucket = f"{method} {template} {major}"
         window = self._window(bucket, method == "POST" and template.endswith("/messages"))
         window.roll(now)
         if self.enforce and counts_global:
             self._global.roll(now)
             if self._global.used >= self._global.limit:
-                wait = self._global.resets_at - now
-                return Reply(429, {"message": "You are being rate limited.", "retry_after": wait,
-                                   "global": True, "code": 0},
-                             {"X-RateLimit-Global": "true", "X-RateLimit-Scope": "global",
-                              "Retry-After": str(math.ceil(wait)), "Via": "1.1 google"})
+                return too_many_requests(self._global.resets_at - now, is_global=True)
             self._global.used += 1
         if self.enforce and window.used >= window.limit:
-            wait = window.resets_at - now
-            headers = limit_headers(bucket=f"{method} {template}", limit=window.limit,
-                                    remaining=0, reset_after=wait, now=wall)
-            headers.update({"X-RateLimit-Scope": "user", "Retry-After": str(math.ceil(wait)),
-                            "Via": "1.1 google"})
-            return Reply(429, {"message": "You are being rate limited.", "retry_after": wait,
-                               "global": False, "code": 0}, headers)
+            return too_many_requests(window.resets_at - now, is_global=False,
+                                     bucket=f"{method} {template}", limit=window.limit)
         window.used += 1
         return None
 

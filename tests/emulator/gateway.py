@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from .state import JSON
+from .state import JSON, Guild
 from .world import World
 
 HELLO, IDENTIFY, RESUME, HEARTBEAT, HEARTBEAT_ACK = 10, 2, 6, 1, 11
@@ -124,11 +124,18 @@ class Gateway:
             ready["shard"] = [shard_id, count]
         await session.push("READY", ready)
         for guild in guilds:
-            all_members = bool(session.intents & GUILD_MEMBERS)
-            await session.push("GUILD_CREATE",
-                               guild.payload(self.world.bot.id, all_members=all_members))
+            await self._guild_create(session, guild)
         self.identifies += 1  # counted once the client has everything it needs to be ready
         return session
+
+    async def _guild_create(self, session: Session, guild: Guild) -> None:
+        all_members = bool(session.intents & GUILD_MEMBERS)
+        await session.push("GUILD_CREATE", guild.payload(self.world.bot.id,
+                                                         all_members=all_members))
+
+    async def announce_guild(self, guild: Guild) -> None:
+        for session in self._targets(guild.id):
+            await self._guild_create(session, guild)
 
     async def _resume(self, ws: web.WebSocketResponse, request: web.Request,
                       data: JSON) -> Session | None:

@@ -158,13 +158,13 @@ class RestApi:
         expected = f"Bot {self.world.token}"
         if not token_route and request.headers.get("Authorization") != expected:
             raise ApiError(401, 0, "401: Unauthorized")
-        fault = self.faults.take(request.method, sub)
-        if fault is not None:
-            return self._reply(fault)
         resource = request.match_info.route.resource
         template = resource.canonical if resource is not None else sub
         info = request.match_info
         major = info.get("channel_id") or info.get("guild_id") or info.get("token") or ""
+        fault = self.faults.take(request.method, sub, f"{request.method} {template}")
+        if fault is not None:
+            return self._reply(fault)
         limited = self.limits.admit(request.method, template, major, not token_route)
         if limited is not None:
             return self._reply(limited)

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from .faults import FaultPlan, RateLimits, route_matches
-from .gateway import DIRECT_MESSAGES, GUILD_MEMBERS, GUILD_MESSAGES, Gateway
+from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES, Gateway
 from .interactions import (
     APPLICATION_COMMAND,
     MESSAGE_COMPONENT,
@@ -33,9 +33,11 @@ DEFAULT_TOKEN = "emulator-bot-token"
 
 
 class Emulator:
-    """A local Discord for the real discord.py client; see tests/emulator/README in the report.
+    """A local Discord for the real discord.py client (guide: tests/emulator/README.md).
 
     ``async with Emulator() as emu:`` serves on 127.0.0.1 at a free port.
+    ``interaction_deadline`` and ``followup_window`` default to Discord's 3 s and
+    15 min; tests may shorten them instead of sleeping.
     """
 
     def __init__(
@@ -74,10 +76,7 @@ class Emulator:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        server = site._server
-        assert server is not None
-        assert hasattr(server, "sockets")
-        self.port = server.sockets[0].getsockname()[1]
+        self.port = self._runner.addresses[0][1]
         return self
 
     async def close(self) -> None:
@@ -153,11 +152,7 @@ class Emulator:
 
     async def announce_guild(self, guild: Guild) -> None:
         """GUILD_CREATE for a guild added after the bot connected (the bot was invited)."""
-        for session in self.gateway.sessions.values():
-            if session.owns(guild.id):
-                all_members = bool(session.intents & GUILD_MEMBERS)
-                await session.push("GUILD_CREATE",
-                                   guild.payload(self.world.bot.id, all_members=all_members))
+        await self.gateway.announce_guild(guild)
 
     def add_text_channel(self, guild: Guild, name: str, *, bot_denied: int = 0) -> Channel:
         """``bot_denied`` holds permission bits taken from the bot here (e.g. SEND_MESSAGES)."""
