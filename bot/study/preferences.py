@@ -1,0 +1,189 @@
+"""A learner's own settings: time zone, language, daily limits, rollover hour.
+
+Every change is checked before anything is written, and a change with one bad
+value saves nothing: a learner who typed a wrong zone next to a new daily
+limit fixes the zone and resends, instead of wondering which half stuck.
+Problems come back as data (field, kind, bounds, suggestions) so each front
+end words them in the learner's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Final
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.storage.models import User
+from bot.study.learners import LearnerDefaults, get_or_create_user
+from bot.study.timezones import canonical_zone, closest_zones
+
+#: Languages a learner can pick; AUTO clears the choice (follow the client's locale).
+LANGUAGES: Final[tuple[str, ...]] = ("ko", "en")
+AUTO: Final = "auto"
+
+#: Inclusive bounds of the numeric settings (the same as the bot's configuration).
+BOUNDS: Final[dict[str, tuple[int, int]]] = {
+    "new_per_day": (0, 1000),
+    "reviews_per_day": (0, 10000),
+    "rollover_hour": (0, 23),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    timezone: str
+    language: str | None  # None: follow the locale the learner's client reports
+    new_per_day: int
+    reviews_per_day: int
+    rollover_hour: int
+
+
+@dataclass(frozen=True, slots=True)
+class PreferenceChange:
+    """What to change; a None field is left as it is."""
+
+    timezone: str | None = None
+    language: str | None = None  # "ko", "en" or AUTO
+    new_per_day: int | None = None
+    reviews_per_day: int | None = None
+    rollover_hour: int | None = None
+
+    def is_empty(self) -> bool:
+        return all(
+            value is None
+            for value in (
+                self.timezone,
+                self.language,
+                self.new_per_day,
+                self.reviews_per_day,
+                self.rollover_hour,
+            )
+        )
+
+
+class ProblemKind(StrEnum):
+    UNKNOWN_ZONE = "unknown_zone"
+    UNKNOWN_LANGUAGE = "unknown_language"
+    OUT_OF_RANGE = "out_of_range"
+
+
+@dataclass(frozen=True, slots=True)
+class PreferenceProblem:
+    field: str
+    kind: ProblemKind
+    value: object
+    low: int | None = None
+    high: int | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+class InvalidPreferencesError(ValueError):
+    """A change that was refused; nothing of it was saved."""
+
+    def __init__(self, problems: list[PreferenceProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.kind}" for p in problems))
+        self.problems: tuple[PreferenceProblem, ...] = tuple(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedChange:
+    """A change with its values made canonical (``asia/seoul`` -> ``Asia/Seoul``)."""
+
+    change: PreferenceChange
+    problems: list[PreferenceProblem] = field(default_factory=list)
+
+
+def check_change(change: PreferenceChange) -> CheckedChange:
+    """Validate and normalise a change without touching the database."""
+    problems: list[PreferenceProblem] = []
+    normalised = change
+    if change.timezone is not None:
+        zone = canonical_zone(change.timezone)
+        if zone is None:
+            problems.append(
+                PreferenceProblem(
+                    "timezone",
+                    ProblemKind.UNKNOWN_ZONE,
+                    change.timezone,
+                    suggestions=tuple(closest_zones(change.timezone)),
+                )
+            )
+        else:
+            normalised = replace(normalised, timezone=zone)
+    if change.language is not None:
+        language = change.language.strip().lower()
+        if language not in (*LANGUAGES, AUTO):
+            problems.append(
+                PreferenceProblem(
+                    "language",
+                    ProblemKind.UNKNOWN_LANGUAGE,
+                    change.language,
+                    suggestions=LANGUAGES,
+                )
+            )
+        else:
+            normalised = replace(normalised, language=language)
+    for name, (low, high) in BOUNDS.items():
+        value = getattr(change, name)
+        if value is not None and not low <= value <= high:
+            problems.append(PreferenceProblem(name, ProblemKind.OUT_OF_RANGE, value, low, high))
+    return CheckedChange(normalised, problems)
+
+
+def _preferences(user: User) -> Preferences:
+    return Preferences(
+        timezone=user.timezone,
+        language=user.locale,
+        new_per_day=user.new_per_day,
+        reviews_per_day=user.reviews_per_day,
+        rollover_hour=user.rollover_hour,
+    )
+
+
+async def read_preferences(
+    sessions: async_sessionmaker[AsyncSession],
+    user_id: int,
+    defaults: LearnerDefaults,
+    now: datetime,
+) -> Preferences:
+    """The learner's settings (a first-time learner gets the defaults, stored)."""
+    async with sessions.begin() as db:
+        return _preferences(await get_or_create_user(db, user_id, defaults, now))
+
+
+async def stored_language(sessions: async_sessionmaker[AsyncSession], user_id: int) -> str | None:
+    """The language the learner chose, or None (also for someone never seen)."""
+    async with sessions() as db:
+        user = await db.get(User, user_id)
+        return user.locale if user is not None else None
+
+
+async def update_preferences(
+    sessions: async_sessionmaker[AsyncSession],
+    user_id: int,
+    change: PreferenceChange,
+    defaults: LearnerDefaults,
+    now: datetime,
+) -> Preferences:
+    """Apply ``change`` in one transaction; raises InvalidPreferencesError and saves nothing."""
+    checked = check_change(change)
+    if checked.problems:
+        raise InvalidPreferencesError(checked.problems)
+    valid = checked.change
+    async with sessions.begin() as db:
+        user = await get_or_create_user(db, user_id, defaults, now)
+        if valid.timezone is not None:
+            user.timezone = valid.timezone
+        if valid.language is not None:
+            user.locale = None if valid.language == AUTO else valid.language
+        if valid.new_per_day is not None:
+            user.new_per_day = valid.new_per_day
+        if valid.reviews_per_day is not None:
+            user.reviews_per_day = valid.reviews_per_day
+        if valid.rollover_hour is not None:
+            user.rollover_hour = valid.rollover_hour
+        await db.flush()
+        return _preferences(user)

@@ -1,0 +1,136 @@
+"""A learner's settings on a real SQLite file: what is saved, what is refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.storage.models import User
+from bot.study.learners import LearnerDefaults
+from bot.study.preferences import (
+    BOUNDS,
+    InvalidPreferencesError,
+    PreferenceChange,
+    ProblemKind,
+    check_change,
+    read_preferences,
+    stored_language,
+    update_preferences,
+)
+from bot.study.runtime import Database
+from bot.study.stats import learner_stats
+
+NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+DEFAULTS = LearnerDefaults(timezone="Asia/Seoul", new_per_day=20, reviews_per_day=200)
+LEARNER = 4242
+
+
+async def test_a_first_time_learner_reads_the_defaults(database: Database) -> None:
+    prefs = await read_preferences(database.sessions, LEARNER, DEFAULTS, NOW)
+    assert (prefs.timezone, prefs.new_per_day, prefs.reviews_per_day, prefs.rollover_hour) == (
+        "Asia/Seoul",
+        20,
+        200,
+        4,
+    )
+    assert prefs.language is None
+    assert await stored_language(database.sessions, LEARNER) is None
+
+
+async def test_changes_are_saved_and_untouched_fields_kept(database: Database) -> None:
+    await update_preferences(
+        database.sessions, LEARNER, PreferenceChange(new_per_day=5), DEFAULTS, NOW
+    )
+    prefs = await update_preferences(
+        database.sessions,
+        LEARNER,
+        PreferenceChange(timezone="america/new york", language="EN", rollover_hour=0),
+        DEFAULTS,
+        NOW,
+    )
+    assert prefs.timezone == "America/New_York"  # stored canonically, whatever was typed
+    assert prefs.language == "en"
+    assert prefs.new_per_day == 5
+    assert prefs.rollover_hour == 0
+    async with database.sessions() as db:
+        user = await db.get(User, LEARNER)
+        assert user is not None
+        assert (user.timezone, user.locale, user.new_per_day, user.rollover_hour) == (
+            "America/New_York",
+            "en",
+            5,
+            0,
+        )
+
+
+async def test_auto_language_clears_the_choice(database: Database) -> None:
+    await update_preferences(
+        database.sessions, LEARNER, PreferenceChange(language="ko"), DEFAULTS, NOW
+    )
+    assert await stored_language(database.sessions, LEARNER) == "ko"
+    await update_preferences(
+        database.sessions, LEARNER, PreferenceChange(language="auto"), DEFAULTS, NOW
+    )
+    assert await stored_language(database.sessions, LEARNER) is None
+
+
+async def test_one_bad_value_saves_nothing(database: Database) -> None:
+    with pytest.raises(InvalidPreferencesError) as refused:
+        await update_preferences(
+            database.sessions,
+            LEARNER,
+            PreferenceChange(timezone="Asia/Seol", new_per_day=7),
+            DEFAULTS,
+            NOW,
+        )
+    (problem,) = refused.value.problems
+    assert problem.field == "timezone"
+    assert problem.kind is ProblemKind.UNKNOWN_ZONE
+    assert problem.suggestions[0] == "Asia/Seoul"
+    prefs = await read_preferences(database.sessions, LEARNER, DEFAULTS, NOW)
+    assert prefs.new_per_day == 20
+
+
+async def test_region_names_are_not_zones(database: Database) -> None:
+    with pytest.raises(InvalidPreferencesError):
+        await update_preferences(
+            database.sessions, LEARNER, PreferenceChange(timezone="Asia"), DEFAULTS, NOW
+        )
+
+
+async def test_the_new_zone_moves_the_learners_study_day(database: Database) -> None:
+    # 01:00 UTC is 10:00 on the 25th in Seoul but 20:00 on the 24th in New York.
+    before = await learner_stats(database.sessions, LEARNER, DEFAULTS, NOW)
+    await update_preferences(
+        database.sessions, LEARNER, PreferenceChange(timezone="America/New_York"), DEFAULTS, NOW
+    )
+    after = await learner_stats(database.sessions, LEARNER, DEFAULTS, NOW)
+    assert (before.today, after.today) == (date(2026, 11, 25), date(2026, 11, 24))
+
+
+@given(
+    field=st.sampled_from(sorted(BOUNDS)),
+    value=st.integers(min_value=-20_000, max_value=20_000),
+)
+def test_numbers_are_accepted_exactly_within_their_bounds(field: str, value: int) -> None:
+    low, high = BOUNDS[field]
+    checked = check_change(PreferenceChange(**{field: value}))  # type: ignore[arg-type]
+    if low <= value <= high:
+        assert checked.problems == []
+    else:
+        (problem,) = checked.problems
+        assert (problem.field, problem.kind, problem.low, problem.high) == (
+            field,
+            ProblemKind.OUT_OF_RANGE,
+            low,
+            high,
+        )
+
+
+def test_unknown_language_is_refused_with_the_choices() -> None:
+    (problem,) = check_change(PreferenceChange(language="fr")).problems
+    assert problem.kind is ProblemKind.UNKNOWN_LANGUAGE
+    assert problem.suggestions == ("ko", "en")
