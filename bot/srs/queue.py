@@ -8,7 +8,7 @@ those drill answers are logged but never reschedule the face again.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
@@ -102,16 +102,22 @@ def is_drill_answer(key: K, session_answers: Sequence[tuple[K, int]]) -> bool:
 
 
 def next_face(
-    queue: Sequence[K], session_answers: Sequence[tuple[K, int]], *, min_gap: int = 3
+    queue: Sequence[K],
+    session_answers: Sequence[tuple[K, int]],
+    *,
+    skipped: Collection[K] = (),
+    min_gap: int = 3,
 ) -> K | None:
     """The next face to show, or None when the session is done.
 
     Scheduled faces come first.  A lapsed face is drilled once at least
     ``min_gap`` other answers separate it from its last showing, or when
     nothing else is left, so the learner has to recall it, not repeat it.
+    Faces the learner skipped stay out of this session (they stay due).
     """
     answered = {key for key, _ in session_answers}
-    drill = pending_drill(session_answers)
+    answered.update(skipped)
+    drill = [key for key in pending_drill(session_answers) if key not in skipped]
     last_seen = {key: index for index, (key, _) in enumerate(session_answers)}
     total = len(session_answers)
     for key in drill:

@@ -7,7 +7,7 @@ order), so the next face costs the same with 10 cards or 1,000,000 states.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.srs.queue import DayProgress
-from bot.storage.models import Card, CardFace, Enrollment, ReviewLog, ReviewState
+from bot.storage.models import Card, CardFace, Enrollment, Prompt, ReviewLog, ReviewState
 
 FaceKey = tuple[int, int]  # (card pk, face)
 
@@ -103,9 +103,22 @@ async def session_answers(session: AsyncSession, session_id: int) -> list[tuple[
     return [((pk, face), q) for pk, face, q in (await session.execute(query)).all()]
 
 
+async def skipped_faces(session: AsyncSession, session_id: int) -> set[FaceKey]:
+    """Faces put aside in this session: not shown again until the next one."""
+    query = select(Prompt.card_pk, Prompt.face).where(
+        Prompt.session_id == session_id, Prompt.skipped.is_(True), Prompt.answered_at.is_(None)
+    )
+    return {(pk, face) for pk, face in (await session.execute(query)).all()}
+
+
 def count_remaining(
-    queue: Sequence[FaceKey], answers: Sequence[tuple[FaceKey, int]], drill: Sequence[FaceKey]
+    queue: Sequence[FaceKey],
+    answers: Sequence[tuple[FaceKey, int]],
+    drill: Sequence[FaceKey],
+    skipped: Collection[FaceKey] = (),
 ) -> int:
     """Faces still to show in this session, drilled faces included."""
-    answered = {key for key, _ in answers}
-    return sum(1 for key in queue if key not in answered) + len(drill)
+    done = {key for key, _ in answers} | set(skipped)
+    return sum(1 for key in queue if key not in done) + sum(
+        1 for key in drill if key not in skipped
+    )

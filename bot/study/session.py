@@ -48,6 +48,7 @@ from bot.study.queue_queries import (
     due_face_keys,
     new_face_keys,
     session_answers,
+    skipped_faces,
 )
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
@@ -271,14 +272,15 @@ class StudyService:
                 .limit(1)
             )
             answers = await session_answers(db, session_id)
-            queue, remaining = await self._plan(db, study, now, answers)
+            skipped = await skipped_faces(db, session_id)
+            queue, remaining = await self._plan(db, study, now, answers, skipped)
             if pending is not None:
                 card = await db.get(Card, pending.card_pk)
                 if card is not None and card.retired_at is None and pending.face in card.faces:
                     is_new = await db.get(ReviewState, (user_id, card.pk, pending.face)) is None
                     return _view(pending, card, answers, max(remaining, 1), is_new=is_new)
                 pending.skipped = True
-            key = next_face(queue, answers)
+            key = next_face(queue, answers, skipped=skipped)
             if key is None:
                 return None
             card = await db.get(Card, key[0])
@@ -304,6 +306,7 @@ class StudyService:
         study: StudySession,
         now: datetime,
         answers: list[tuple[FaceKey, int]] | None = None,
+        skipped: set[FaceKey] | None = None,
     ) -> tuple[list[FaceKey], int]:
         """(today's queue, faces remaining with the drill) for a session."""
         user = await db.get(User, study.user_id)
@@ -311,6 +314,8 @@ class StudyService:
         today = study_date(now, user.timezone, user.rollover_hour)
         if answers is None:
             answers = await session_answers(db, study.id)
+        if skipped is None:
+            skipped = await skipped_faces(db, study.id)
         progress = await day_progress(db, user.id, today)
         new_left, reviews_left = remaining_allowance(limits_of(user), progress)
         scope = DeckScope(user.id, study.deck_id)
@@ -319,7 +324,7 @@ class StudyService:
         # tests/integration check that both agree.
         queue = await due_face_keys(db, scope, today, reviews_left)
         queue += await new_face_keys(db, scope, new_left)
-        return queue, count_remaining(queue, answers, pending_drill(answers))
+        return queue, count_remaining(queue, answers, pending_drill(answers), skipped)
 
     async def skip(self, prompt_id: int, user_id: int) -> bool:
         """Put a face aside for this session; it stays due and comes back next time."""

@@ -1,0 +1,348 @@
+"""The study use cases on a real SQLite file: what a learner does, what is stored."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.srs.sm2 import Sm2State, review
+from bot.storage.deck_sync import DeckSnapshot, sync_deck
+from bot.storage.models import ReviewLog, ReviewState, User
+from bot.study.learners import LearnerDefaults
+from bot.study.runtime import Database
+from bot.study.session import (
+    AnswerStatus,
+    ChoicePick,
+    SelfGrade,
+    StudyService,
+    TypedText,
+    UnknownDeckError,
+)
+from bot.study.verify import verify_states
+from tests.integration.builders import basic, choice, cloze, deck, typed
+
+# 10:00 in Seoul (UTC+9) on 2026-11-25.
+NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
+LEARNER = 1001
+OTHER = 2002
+
+
+async def _service(db: Database, *snapshots: DeckSnapshot, **limits: int) -> StudyService:
+    async with db.sessions.begin() as session:
+        for snapshot in snapshots:
+            await sync_deck(session, snapshot, NOW)
+    return StudyService(db.sessions, LearnerDefaults(**limits))  # type: ignore[arg-type]
+
+
+async def _logs(db: Database) -> list[ReviewLog]:
+    async with db.sessions() as session:
+        return list((await session.scalars(select(ReviewLog).order_by(ReviewLog.id))).all())
+
+
+async def _states(db: Database) -> dict[tuple[int, int], ReviewState]:
+    async with db.sessions() as session:
+        rows = (await session.scalars(select(ReviewState))).all()
+    return {(r.card_pk, r.face): r for r in rows}
+
+
+async def test_a_session_of_every_card_type_stores_states_and_log(database: Database) -> None:
+    service = await _service(
+        database,
+        deck(
+            "mix",
+            basic("b1", back="Seoul"),
+            choice("c1", ["높음", "낮음"], "낮음"),
+            typed("t1", "하이퍼바이저", ["hypervisor"]),
+            cloze("z1", "{{c1::build}} then {{c2::run}}", (1, 2)),
+        ),
+    )
+    ref = await service.start(LEARNER, "mix", "terminal", NOW)
+    rng = random.Random(7)
+    seen = []
+    while (view := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
+        seen.append((view.card_id, view.face, view.text.type, view.remaining))
+        if view.text.type == "choice":
+            response: SelfGrade | ChoicePick | TypedText = ChoicePick(
+                view.text.choices.index("낮음")
+            )
+        elif view.text.type == "typed":
+            response = TypedText("  Hypervisor ")
+        else:
+            response = SelfGrade(5)
+        outcome = await service.answer(view.prompt_id, LEARNER, response, NOW)
+        assert outcome.status is AnswerStatus.RECORDED
+        assert outcome.correct
+    assert [(c, f, t) for c, f, t, _ in seen] == [
+        ("b1", 1, "basic"),
+        ("c1", 1, "choice"),
+        ("t1", 1, "typed"),
+        ("z1", 1, "cloze"),
+        ("z1", 2, "cloze"),
+    ]
+    assert [r for *_, r in seen] == [5, 4, 3, 2, 1]
+    states = await _states(database)
+    assert len(states) == 5
+    expected_ease = {5: 2.6, 4: 2.5}
+    for state in states.values():
+        assert state.due == TODAY + timedelta(days=1)
+        assert state.repetitions == 1
+        assert state.ease_cents / 100 in expected_ease.values()
+    logs = await _logs(database)
+    assert [log.kind for log in logs] == ["new"] * 5
+    assert {log.answer for log in logs if log.answer} == {"낮음", "  Hypervisor "}
+    summary = await service.end(ref.id, LEARNER, NOW)
+    assert (summary.answered, summary.correct, summary.new, summary.remaining) == (5, 5, 5, 0)
+    assert (await verify_states(database.sessions)).ok
+
+
+async def test_the_same_prompt_answered_twice_records_one_review(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    first = await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    again = await service.answer(view.prompt_id, LEARNER, SelfGrade(1), NOW)
+    assert first.status is AnswerStatus.RECORDED
+    assert again.status is AnswerStatus.DUPLICATE
+    assert again.quality == 4  # the recorded grade, not the second click's
+    assert len(await _logs(database)) == 1
+
+
+async def test_concurrent_clicks_on_one_prompt_record_exactly_one(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    outcomes = await asyncio.gather(
+        *(service.answer(view.prompt_id, LEARNER, SelfGrade(q), NOW) for q in (1, 3, 4, 5, 5))
+    )
+    statuses = sorted(o.status for o in outcomes)
+    assert statuses.count(AnswerStatus.RECORDED) == 1
+    assert statuses.count(AnswerStatus.DUPLICATE) == 4
+    assert len(await _logs(database)) == 1
+    assert (await verify_states(database.sessions)).ok
+
+
+async def test_another_learner_cannot_answer_my_prompt(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    outcome = await service.answer(view.prompt_id, OTHER, SelfGrade(5), NOW)
+    assert outcome.status is AnswerStatus.NOT_YOURS
+    assert await _logs(database) == []
+    mine = await service.answer(view.prompt_id, LEARNER, SelfGrade(5), NOW)
+    assert mine.status is AnswerStatus.RECORDED
+
+
+async def test_unknown_prompt_and_mismatched_or_out_of_range_responses(
+    database: Database,
+) -> None:
+    service = await _service(database, deck("d", choice("c", ["x", "y"], "y")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    assert (await service.answer(99999, LEARNER, SelfGrade(5), NOW)).status is AnswerStatus.UNKNOWN
+    for bad in (SelfGrade(5), ChoicePick(2), ChoicePick(-1), TypedText("y" * 5000)):
+        assert (await service.answer(view.prompt_id, LEARNER, bad, NOW)).status is (
+            AnswerStatus.INVALID
+        )
+    assert await _logs(database) == []
+    # The prompt is still answerable after the refusals.
+    right = ChoicePick(view.text.choices.index("y"))
+    ok = await service.answer(view.prompt_id, LEARNER, right, NOW)
+    assert ok.status is AnswerStatus.RECORDED
+
+
+async def test_a_wrong_pick_is_a_lapse_and_shows_the_right_answer(database: Database) -> None:
+    service = await _service(database, deck("d", choice("c", ["IaaS", "PaaS", "SaaS"], "PaaS")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(3))
+    assert view is not None
+    wrong = view.text.choices.index("SaaS")
+    outcome = await service.answer(view.prompt_id, LEARNER, ChoicePick(wrong), NOW)
+    assert (outcome.correct, outcome.quality, outcome.answer) == (False, 1, "PaaS")
+    assert outcome.state == review(Sm2State.new(), 1, TODAY)
+
+
+async def test_choice_order_is_fixed_per_prompt(database: Database) -> None:
+    options = [f"option {i}" for i in range(6)]
+    service = await _service(database, deck("d", choice("c", options, "option 3")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(1))
+    again = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(2))
+    assert first is not None
+    assert again is not None
+    assert first.prompt_id == again.prompt_id
+    assert first.text.choices == again.text.choices
+    assert sorted(first.text.choices) == options
+
+
+async def test_a_lapsed_face_is_drilled_in_the_session_without_rescheduling(
+    database: Database,
+) -> None:
+    service = await _service(database, deck("d", *(basic(f"c{i}") for i in range(5))))
+    ref = await service.start(LEARNER, "d", "terminal", NOW)
+    rng = random.Random(0)
+    shown: list[str] = []
+    while (view := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
+        shown.append(view.card_id)
+        again = view.card_id == "c0" and shown.count("c0") < 3
+        quality = 1 if again else 5
+        await service.answer(view.prompt_id, LEARNER, SelfGrade(quality), NOW)
+        assert len(shown) < 20
+    assert shown.count("c0") == 3
+    assert shown[0] == "c0"
+    assert shown.index("c0", 1) >= 4  # other faces come between: recall, not repetition
+    logs = [log for log in await _logs(database) if log.card_pk == 1]
+    assert [(log.kind, log.quality) for log in logs] == [("new", 1), ("drill", 1), ("drill", 5)]
+    state = (await _states(database))[(1, 1)]
+    # Only the first, scheduled answer moved the schedule: q=1 on a new card.
+    assert Sm2State.from_cents(state.ease_cents, state.repetitions, state.interval, state.due) == (
+        review(Sm2State.new(), 1, TODAY)
+    )
+    assert (await verify_states(database.sessions)).ok
+
+
+async def test_daily_new_card_limit_and_the_next_day(database: Database) -> None:
+    service = await _service(
+        database, deck("d", *(basic(f"c{i}") for i in range(5))), new_per_day=2
+    )
+    rng = random.Random(0)
+
+    async def study(now: datetime) -> list[str]:
+        ref = await service.start(LEARNER, "d", "terminal", now)
+        done = []
+        while (view := await service.next_prompt(ref.id, LEARNER, now, rng)) is not None:
+            done.append(view.card_id)
+            await service.answer(view.prompt_id, LEARNER, SelfGrade(5), now)
+        await service.end(ref.id, LEARNER, now)
+        return done
+
+    assert await study(NOW) == ["c0", "c1"]
+    assert await study(NOW + timedelta(hours=2)) == []  # same study day: limit reached
+    # Next day: yesterday's two are due again (interval 1), then two new ones.
+    assert await study(NOW + timedelta(days=1)) == ["c0", "c1", "c2", "c3"]
+
+
+async def test_rollover_hour_puts_a_late_night_answer_on_the_previous_day(
+    database: Database,
+) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    late = datetime(2026, 11, 25, 17, 30, tzinfo=UTC)  # 02:30 on the 26th in Seoul
+    ref = await service.start(LEARNER, "d", "terminal", late)
+    assert ref.study_date == TODAY
+    view = await service.next_prompt(ref.id, LEARNER, late, random.Random(0))
+    assert view is not None
+    outcome = await service.answer(view.prompt_id, LEARNER, SelfGrade(5), late)
+    assert outcome.state is not None
+    assert outcome.state.due == TODAY + timedelta(days=1)
+    assert (await _logs(database))[0].study_date == TODAY
+
+
+async def test_resume_shows_the_unanswered_prompt_again(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a"), basic("b")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    again = await service.start(LEARNER, "d", "discord", NOW + timedelta(minutes=5))
+    assert again.id == ref.id
+    assert again.resumed
+    resumed = await service.next_prompt(again.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    assert resumed is not None
+    assert resumed.prompt_id == view.prompt_id
+
+
+async def test_a_retired_card_is_refused_politely_and_skipped(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a"), basic("b")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    assert view.card_id == "a"
+    async with database.sessions.begin() as session:
+        await sync_deck(session, deck("d", basic("b")), NOW)
+    outcome = await service.answer(view.prompt_id, LEARNER, SelfGrade(5), NOW)
+    assert outcome.status is AnswerStatus.RETIRED
+    assert await _logs(database) == []
+    following = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert following is not None
+    assert following.card_id == "b"
+
+
+async def test_an_ended_session_refuses_its_old_prompts(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    await service.end(ref.id, LEARNER, NOW)
+    outcome = await service.answer(view.prompt_id, LEARNER, SelfGrade(5), NOW)
+    assert outcome.status is AnswerStatus.SESSION_OVER
+    assert await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0)) is None
+    assert await _logs(database) == []
+
+
+async def test_unknown_deck_is_an_error_naming_it(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    with pytest.raises(UnknownDeckError) as error:
+        await service.start(LEARNER, "nope", "terminal", NOW)
+    assert error.value.deck_id == "nope"
+
+
+async def test_without_a_deck_a_new_learner_studies_every_deck(database: Database) -> None:
+    service = await _service(database, deck("one", basic("a")), deck("two", basic("b")))
+    ref = await service.start(LEARNER, None, "terminal", NOW)
+    decks = []
+    while (view := await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))) is not None:
+        decks.append(view.deck_id)
+        await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    assert decks == ["one", "two"]
+
+
+async def test_verify_reports_a_state_that_disagrees_with_the_log(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")))
+    ref = await service.start(LEARNER, "d", "terminal", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    await service.answer(view.prompt_id, LEARNER, SelfGrade(5), NOW)
+    async with database.sessions.begin() as session:
+        await session.execute(update(ReviewState).values(interval=9))
+    report = await verify_states(database.sessions)
+    assert not report.ok
+    assert "interval=9" in report.mismatches[0]
+
+
+async def test_learner_settings_come_from_the_defaults(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a")), new_per_day=7)
+    await service.start(LEARNER, "d", "terminal", NOW)
+    async with database.sessions() as session:
+        user = await session.get(User, LEARNER)
+    assert user is not None
+    assert (user.new_per_day, user.timezone, user.rollover_hour) == (7, "Asia/Seoul", 4)
+
+
+async def test_a_skipped_face_stays_out_of_the_session_and_stays_due(database: Database) -> None:
+    service = await _service(database, deck("d", basic("a"), basic("b")))
+    ref = await service.start(LEARNER, "d", "terminal", NOW)
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert first is not None
+    assert first.card_id == "a"
+    assert first.remaining == 2
+    assert await service.skip(first.prompt_id, LEARNER)
+    second = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert second is not None
+    assert second.card_id == "b"
+    assert second.remaining == 1
+    await service.answer(second.prompt_id, LEARNER, SelfGrade(5), NOW)
+    assert await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0)) is None
+    await service.end(ref.id, LEARNER, NOW)
+    # The next session offers the skipped face again: it was never reviewed.
+    again = await service.start(LEARNER, "d", "terminal", NOW)
+    view = await service.next_prompt(again.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    assert view.card_id == "a"
+    assert view.is_new
