@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.cloze import cloze_faces
-from bot.decks.errors import Problem
-from bot.decks.loader import DeckError, LoadedDeck, load_deck
+from bot.decks.errors import DeckError, Problem
+from bot.decks.loader import LoadedDeck, load_deck
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
 
 
