@@ -1,0 +1,80 @@
+"""`deck check`: one line per problem or per valid deck, and an exit code for CI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.decks import check_paths
+
+DATA = Path(__file__).parent / "data"
+
+BROKEN = """title: 깨진 덱
+cards:
+  - id: a
+    type: basic
+    front: 123
+  - id: a
+    type: choice
+    front: q
+    choices: [x, y]
+    answer: z
+"""
+
+
+def test_valid_deck_prints_a_summary_and_exits_zero(tmp_path: Path) -> None:
+    deck = tmp_path / "seed.yaml"
+    shutil.copy(DATA / "seed.yaml", deck)
+    report = check_paths([deck])
+    assert report.exit_code == 0
+    assert report.lines == [
+        f"{deck}: ok — 5 cards (basic 1, choice 2, cloze 1, typed 1), 6 faces, 1 stale"
+    ]
+
+
+def test_every_problem_of_a_file_is_printed_with_its_position(tmp_path: Path) -> None:
+    deck = tmp_path / "broken.yaml"
+    deck.write_text(BROKEN, encoding="utf-8")
+    report = check_paths([deck])
+    assert report.exit_code == 1
+    assert [line.split(": ", 1)[0] for line in report.lines] == [
+        f"{deck}:3:5",  # missing back
+        f"{deck}:5:12",  # front is a number
+        f"{deck}:6:9",  # duplicate id
+        f"{deck}:10:13",  # answer not among choices
+    ]
+    assert "duplicate card id `a`" in report.lines[2]
+
+
+def test_directory_checks_each_yaml_file_in_it(tmp_path: Path) -> None:
+    shutil.copy(DATA / "seed.yaml", tmp_path / "a.yaml")
+    (tmp_path / "b.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not a deck\n", encoding="utf-8")
+    report = check_paths([tmp_path])
+    assert report.exit_code == 1
+    assert report.lines[0].startswith(f"{tmp_path / 'a.yaml'}: ok — 5 cards")
+    assert all(line.startswith(str(tmp_path / "b.yaml")) for line in report.lines[1:])
+    assert len(report.lines) == 5
+
+
+def test_two_files_with_the_same_deck_id_clash(tmp_path: Path) -> None:
+    shutil.copy(DATA / "seed.yaml", tmp_path / "a.yaml")
+    shutil.copy(DATA / "seed.yaml", tmp_path / "b.yaml")
+    report = check_paths([tmp_path])
+    assert report.exit_code == 1
+    assert report.lines[1] == (
+        f"{tmp_path / 'b.yaml'}:1:1: deck id `cloud-basics` is already used by "
+        f"{tmp_path / 'a.yaml'}"
+    )
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    report = check_paths([tmp_path / "nope.yaml"])
+    assert report.exit_code == 2
+    assert report.lines == [f"{tmp_path / 'nope.yaml'}: no such file or directory"]
+
+
+def test_shipped_decks_are_valid() -> None:
+    decks = Path(__file__).parents[3] / "decks"
+    report = check_paths([decks])
+    assert report.exit_code == 0, "\n".join(report.lines)
