@@ -8,12 +8,15 @@ placeholder stays visible as ``{name}``.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Final, Literal
 
-from bot.i18n.messages import Table, common, terminal
+from bot.i18n.messages import Table
 
 Lang = Literal["ko", "en"]
 SUPPORTED: Final[tuple[Lang, ...]] = ("ko", "en")
@@ -23,18 +26,50 @@ FALLBACK: Final[Lang] = "en"
 ONE_SUFFIX: Final = ".one"
 
 
-def _merge(*tables: Table) -> dict[str, Mapping[str, str]]:
-    """One table from the per-front-end tables; a key defined twice is a bug, not an override."""
+#: Modules of bot/i18n that hold the catalogue's machinery, not messages.
+_NOT_TABLES = frozenset({"catalogue", "language", "messages"})
+
+
+def _tables() -> Iterator[tuple[str, Table]]:
+    """Every message table: bot/i18n/messages/*.py, then front-end tables in bot/i18n/*.py.
+
+    Found by listing the folders, so a front end adds its messages by adding a
+    module with a ``MESSAGES`` table, without editing this file.
+    """
+    here = Path(__file__).parent
+    packages = (
+        ("bot.i18n.messages", [str(here / "messages")], frozenset[str]()),
+        ("bot.i18n", [str(here)], _NOT_TABLES),
+    )
+    for prefix, path, skip in packages:
+        for info in sorted(pkgutil.iter_modules(path), key=lambda m: m.name):
+            if info.ispkg or info.name in skip or info.name.startswith("_"):
+                continue
+            name = f"{prefix}.{info.name}"
+            table = getattr(importlib.import_module(name), "MESSAGES", None)
+            if isinstance(table, Mapping):
+                yield name, table
+
+
+def _merge(tables: Iterator[tuple[str, Table]]) -> tuple[dict[str, Mapping[str, str]], list[str]]:
+    """One table from all tables, and the keys defined twice (the first definition wins).
+
+    A duplicate is a bug the unit tests report; at run time it must not take
+    every front end down, so it is not an import error.
+    """
     merged: dict[str, Mapping[str, str]] = {}
-    for table in tables:
+    duplicates: list[str] = []
+    for module, table in tables:
         for key, texts in table.items():
             if key in merged:
-                raise ValueError(f"message key {key!r} is defined twice")
+                duplicates.append(f"{key} (again in {module})")
+                continue
             merged[key] = texts
-    return merged
+    return merged, duplicates
 
 
-MESSAGES: Final[Mapping[str, Mapping[str, str]]] = _merge(common.MESSAGES, terminal.MESSAGES)
+_MERGED, DUPLICATES = _merge(_tables())
+MESSAGES: Final[Mapping[str, Mapping[str, str]]] = _MERGED
 
 
 class _KeepMissing(dict[str, object]):
