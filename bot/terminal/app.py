@@ -1,0 +1,278 @@
+"""`studybot study`: review due cards offline, on the same use cases as the Discord bot.
+
+Every answer is committed by the study service the moment it is given, so
+quitting, closing stdin or pressing Ctrl-C never loses work: the session is
+only closed and summarised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import TextIO, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.i18n import locale_from_env, resolve_language
+from bot.settings import Settings
+from bot.storage.models import Deck
+from bot.study.learners import LearnerDefaults
+from bot.study.runtime import load_decks_dir, open_database
+from bot.study.session import (
+    MAX_TYPED_ANSWER,
+    AnswerStatus,
+    ChoicePick,
+    PromptView,
+    Response,
+    SelfGrade,
+    SessionRef,
+    StudyService,
+    TypedText,
+    UnknownDeckError,
+)
+from bot.study.stats import learner_stats
+from bot.terminal.commands import Command, command_of, parse_choice, parse_grade, parse_typed
+from bot.terminal.console import EndOfInput, TerminalIO
+from bot.terminal.screen import Screen
+
+FRONT_END = "terminal"
+
+EXIT_OK = 0
+EXIT_NO_DECKS = 1
+EXIT_UNKNOWN_DECK = 2
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
+
+T = TypeVar("T")
+
+
+class Ending(Enum):
+    DONE = "done"
+    QUIT = "quit"
+    EOF = "eof"
+    INTERRUPTED = "interrupted"
+    CLOSED = "closed"  # the session was ended elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class DeckInfo:
+    title: str
+    lang: str
+
+
+async def loaded_decks(sessions: async_sessionmaker[AsyncSession]) -> dict[str, DeckInfo]:
+    async with sessions() as db:
+        rows = await db.execute(select(Deck.id, Deck.title, Deck.lang).order_by(Deck.id))
+        return {deck_id: DeckInfo(title, lang) for deck_id, title, lang in rows.all()}
+
+
+def deck_language(decks: Mapping[str, DeckInfo], deck_id: str | None) -> str | None:
+    """The language of the studied deck; of all decks when they agree; else unknown."""
+    if deck_id is not None:
+        info = decks.get(deck_id)
+        return info.lang if info else None
+    langs = {info.lang for info in decks.values()}
+    return langs.pop() if len(langs) == 1 else None
+
+
+async def run_study(
+    settings: Settings,
+    deck_id: str | None,
+    lang: str | None,
+    *,
+    stdin: TextIO,
+    stdout: TextIO,
+    now: Callable[[], datetime],
+    rng: random.Random,
+    user_id: int = 0,
+    environ: Mapping[str, str] | None = None,
+) -> int:
+    """Study in the terminal until done or stopped; returns the process exit code.
+
+    ``environ`` (default ``os.environ``) is only read for the locale.
+    """
+    io = TerminalIO(stdin, stdout)
+    db = await open_database(settings.database_url)
+    try:
+        report = await load_decks_dir(db, settings.decks_dir, now())
+        decks = await loaded_decks(db.sessions)
+        locale = locale_from_env(os.environ if environ is None else environ)
+        language = resolve_language(lang, locale, deck_language(decks, deck_id), settings.language)
+        screen = Screen(io, language)
+        for problem in report.problems:
+            screen.warn("deck.problem", problem=str(problem))
+        if not decks:
+            screen.error("deck.none_loaded", path=str(settings.decks_dir))
+            return EXIT_NO_DECKS
+        defaults = LearnerDefaults(
+            timezone=settings.timezone,
+            new_per_day=settings.new_per_day,
+            reviews_per_day=settings.reviews_per_day,
+            rollover_hour=settings.rollover_hour,
+        )
+        service = StudyService(db.sessions, defaults)
+        try:
+            ref = await service.start(user_id, deck_id, FRONT_END, now())
+        except UnknownDeckError as unknown:
+            screen.error("deck.unknown", deck=unknown.deck_id)
+            screen.line("deck.known", decks=", ".join(decks))
+            return EXIT_UNKNOWN_DECK
+        study = TerminalStudy(screen, service, ref, decks, now, rng)
+        ending = await study.run()
+        summary = await service.summary(ref.id, now())  # before end(): it still counts what is left
+        await service.end(ref.id, user_id, now())
+        stats = await learner_stats(db.sessions, user_id, defaults, now())
+        if ending is Ending.DONE and study.shown == 0:
+            screen.line("terminal.nothing_due")
+        else:
+            screen.line(_ENDING_MESSAGE[ending])
+            screen.summary(summary, summary.remaining)
+        screen.outlook(stats)
+        screen.line("terminal.goodbye")
+        return EXIT_INTERRUPTED if ending is Ending.INTERRUPTED else EXIT_OK
+    finally:
+        await db.close()
+
+
+_ENDING_MESSAGE = {
+    Ending.DONE: "terminal.all_done",
+    Ending.QUIT: "terminal.quit",
+    Ending.EOF: "terminal.quit",
+    Ending.INTERRUPTED: "terminal.interrupted",
+    Ending.CLOSED: "terminal.session_closed",
+}
+
+
+class TerminalStudy:
+    """One session's loop: show a face, read the learner's answer, record it."""
+
+    def __init__(
+        self,
+        screen: Screen,
+        service: StudyService,
+        ref: SessionRef,
+        decks: Mapping[str, DeckInfo],
+        now: Callable[[], datetime],
+        rng: random.Random,
+    ) -> None:
+        self.screen = screen
+        self.service = service
+        self.ref = ref
+        self.decks = decks
+        self.now = now
+        self.rng = rng
+        self.shown = 0
+
+    async def run(self) -> Ending:
+        deck_id = self.ref.deck_id
+        if deck_id is None and len(self.decks) == 1:
+            deck_id = next(iter(self.decks))
+        info = self.decks.get(deck_id) if deck_id else None
+        name = info.title if info else self.screen.text("terminal.all_decks")
+        self.screen.line(
+            "terminal.welcome_back" if self.ref.resumed else "terminal.welcome", deck=name
+        )
+        try:
+            while True:
+                view = await self.service.next_prompt(
+                    self.ref.id, self.ref.user_id, self.now(), self.rng
+                )
+                if view is None:
+                    return Ending.DONE
+                self.shown += 1
+                ending = await self.study(view)
+                if ending is not None:
+                    return ending
+        except EndOfInput:
+            return Ending.EOF
+        except (KeyboardInterrupt, asyncio.CancelledError):
+            # Ctrl-C while waiting for input, or asyncio's cancellation of the
+            # main task on Ctrl-C during a database call: nothing half-written
+            # survives (each answer is one transaction), so stop and summarise.
+            return Ending.INTERRUPTED
+
+    async def study(self, view: PromptView) -> Ending | None:
+        """One face, from question to verdict; an Ending when the learner stops."""
+        face = view.text
+        info = self.decks.get(view.deck_id)
+        self.screen.header(view, info.title if info else view.deck_id)
+        self.screen.question(face)
+        response: Response
+        given: str | None = None
+        if face.type == "choice":
+            picked = self.ask(
+                self.screen.text("terminal.prompt.choice", n=len(face.choices)),
+                lambda line: parse_choice(line, face.choices),
+                lambda _: self.screen.text("terminal.hint.choice", n=len(face.choices)),
+            )
+            if isinstance(picked, Command):
+                return await self.command(picked, view)
+            response = ChoicePick(picked)
+        elif face.type == "typed":
+            typed = self.ask(
+                self.screen.text("terminal.prompt.typed"),
+                lambda line: parse_typed(line, MAX_TYPED_ANSWER),
+                self._typed_hint,
+            )
+            if isinstance(typed, Command):
+                return await self.command(typed, view)
+            response, given = TypedText(typed), typed
+        else:
+            revealed = self.ask(self.screen.text("terminal.prompt.reveal"), lambda _: True, None)
+            if isinstance(revealed, Command):
+                return await self.command(revealed, view)
+            self.screen.answer(face)
+            grade = self.ask(
+                self.screen.text("terminal.prompt.grade"),
+                parse_grade,
+                lambda _: self.screen.text("terminal.hint.grade"),
+            )
+            if isinstance(grade, Command):
+                return await self.command(grade, view)
+            response = SelfGrade(int(grade))
+        outcome = await self.service.answer(view.prompt_id, self.ref.user_id, response, self.now())
+        if outcome.status is AnswerStatus.RECORDED:
+            self.screen.outcome(face, outcome, given)
+        elif outcome.status is AnswerStatus.RETIRED:
+            self.screen.note("terminal.retired")
+        elif outcome.status is AnswerStatus.SESSION_OVER:
+            return Ending.CLOSED
+        return None
+
+    def _typed_hint(self, line: str) -> str:
+        if len(line.strip()) > MAX_TYPED_ANSWER:
+            return self.screen.text("terminal.hint.too_long", max=MAX_TYPED_ANSWER)
+        return self.screen.text("terminal.hint.typed")
+
+    def ask(
+        self,
+        prompt: str,
+        parse: Callable[[str], T | None],
+        hint: Callable[[str], str] | None,
+    ) -> T | Command:
+        """Ask until the line is a command or parses; ``?`` shows help and asks again."""
+        while True:
+            line = self.screen.io.ask(prompt)
+            command = command_of(line)
+            if command is Command.HELP:
+                self.screen.help()
+                continue
+            if command is not None:
+                return command
+            value = parse(line)
+            if value is not None:
+                return value
+            if hint is not None:
+                self.screen.io.say(hint(line), "yellow")
+
+    async def command(self, command: Command, view: PromptView) -> Ending | None:
+        if command is Command.QUIT:
+            return Ending.QUIT
+        await self.service.skip(view.prompt_id, self.ref.user_id)
+        self.screen.note("terminal.skipped")
+        return None

@@ -1,0 +1,143 @@
+"""How one study session looks in a terminal: every word comes from the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.decks.matching import Verdict
+from bot.i18n import format_date, t
+from bot.i18n.catalogue import tn
+from bot.srs.grades import DRILL_UNTIL_QUALITY
+from bot.study.cards import FaceText
+from bot.study.session import AnswerOutcome, PromptView, SessionSummary
+from bot.study.stats import LearnerStats
+from bot.terminal.console import TerminalIO
+
+_STYLE_RIGHT = "bold green"
+_STYLE_ALMOST = "bold yellow"
+_STYLE_WRONG = "bold red"
+_STYLE_NOTE = "dim"
+_STYLE_WARN = "yellow"
+
+
+class Screen:
+    def __init__(self, io: TerminalIO, lang: str) -> None:
+        self.io = io
+        self.lang = lang
+
+    def text(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def count(self, n: int) -> str:
+        return tn("count.cards", self.lang, n)
+
+    # -- messages ------------------------------------------------------------------------
+
+    def warn(self, key: str, **values: object) -> None:
+        self.io.say(self.text(key, **values), _STYLE_WARN)
+
+    def error(self, key: str, **values: object) -> None:
+        self.io.say(self.text(key, **values), _STYLE_WRONG)
+
+    def note(self, key: str, **values: object) -> None:
+        self.io.say(self.text(key, **values), _STYLE_NOTE)
+
+    def line(self, key: str, **values: object) -> None:
+        self.io.say(self.text(key, **values))
+
+    def help(self) -> None:
+        self.io.say(self.text("terminal.help"), _STYLE_NOTE)
+
+    # -- one face ------------------------------------------------------------------------
+
+    def header(self, view: PromptView, deck_title: str) -> None:
+        parts: list[tuple[str, str | None]] = [
+            (f"{deck_title} · ", _STYLE_NOTE),
+            (self.text("terminal.left_today", n=view.remaining), "cyan"),
+        ]
+        if view.is_drill:
+            parts.append((f" · {self.text('card.drill')}", "magenta"))
+        elif view.is_new:
+            parts.append((f" · {self.text('card.new')}", "bold blue"))
+        self.io.blank()
+        self.io.say_parts(*parts)
+
+    def question(self, face: FaceText) -> None:
+        self.io.say(face.question, "bold")
+        for number, option in enumerate(face.choices, start=1):
+            self.io.say(f"  {number}. {option}")
+
+    def answer(self, face: FaceText) -> None:
+        self.io.say(self.text("card.answer", answer=face.answer), _STYLE_RIGHT)
+        if face.extra:
+            self.note("card.extra", extra=face.extra)
+
+    def outcome(self, face: FaceText, outcome: AnswerOutcome, given: str | None) -> None:
+        """The verdict on a choice or typed answer, then what happens to the card next."""
+        if face.type in ("choice", "typed"):
+            self._verdict(face, outcome, given)
+        self._schedule(outcome)
+
+    def _verdict(self, face: FaceText, outcome: AnswerOutcome, given: str | None) -> None:
+        verdict = outcome.verdict
+        if verdict is None:
+            verdict = Verdict.RIGHT if outcome.correct else Verdict.WRONG
+        right_answer = outcome.answer or face.answer
+        if verdict is Verdict.RIGHT:
+            self.io.say(self.text("verdict.right"), _STYLE_RIGHT)
+            if given is not None and given.strip().casefold() != right_answer.casefold():
+                self.io.say(self.text("card.answer", answer=right_answer), _STYLE_RIGHT)
+        else:
+            style = _STYLE_ALMOST if verdict is Verdict.ALMOST else _STYLE_WRONG
+            key = "verdict.almost" if verdict is Verdict.ALMOST else "verdict.wrong"
+            self.io.say_parts(
+                (self.text(key) + " ", style),
+                (self.text("card.answer", answer=right_answer), _STYLE_RIGHT),
+            )
+        extra = outcome.extra or face.extra
+        if extra:
+            self.note("card.extra", extra=extra)
+
+    def _schedule(self, outcome: AnswerOutcome) -> None:
+        if not outcome.drill and outcome.state is not None and outcome.state.interval > 0:
+            self.io.say(tn("schedule.next_in_days", self.lang, outcome.state.interval), _STYLE_NOTE)
+        if outcome.quality is not None and outcome.quality < DRILL_UNTIL_QUALITY:
+            self.note("schedule.comes_back")
+
+    # -- the end -------------------------------------------------------------------------
+
+    def summary(self, summary: SessionSummary, left_today: int) -> None:
+        self.io.blank()
+        self.io.say(f"── {self.text('terminal.summary.title')} ──", "bold")
+        if summary.answered:
+            self.line(
+                "terminal.summary.answered",
+                answered=summary.answered,
+                correct=summary.correct,
+                rate=round(summary.correct_rate * 100),
+            )
+            self.line("terminal.summary.new_and_drill", new=summary.new, drilled=summary.drilled)
+        else:
+            self.line("terminal.summary.nothing_answered")
+        if left_today:
+            self.line("terminal.summary.left_today", count=self.count(left_today))
+
+    def outlook(self, stats: LearnerStats) -> None:
+        """When the learner is next needed, and their streak."""
+        upcoming = next(((day, n) for day, n in stats.forecast if n > 0), None)
+        if upcoming is None:
+            self.line("terminal.summary.no_review_scheduled", days=len(stats.forecast))
+        else:
+            self.line(
+                "terminal.summary.next_review",
+                date=self.date(upcoming[0], stats.today),
+                count=self.count(upcoming[1]),
+            )
+            week = stats.due_within(7)
+            if week != upcoming[1]:
+                self.line("terminal.summary.week", count=self.count(week))
+        if stats.streak:
+            self.io.say(tn("terminal.summary.streak", self.lang, stats.streak), "bold magenta")
+
+    def date(self, day: date, today: date) -> str:
+        return format_date(day, self.lang, today=today)

@@ -1,0 +1,536 @@
+"""`studybot study` driven like a learner at a pipe: real SQLite file, real decks, real service.
+
+A scripted learner reads what the terminal printed and answers the latest
+prompt, so the tests find choice options by their printed numbers (the order is
+shuffled per prompt) and never depend on the order of the prompts.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.i18n import t
+from bot.settings import Settings
+from bot.terminal import run_study
+
+# 12:00 in Seoul on Wednesday 2026-11-25 (the default timezone, rollover 04:00).
+NOW = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
+TOMORROW = TODAY + timedelta(days=1)
+
+MINI_DECK = """\
+deck: mini
+title: Mini deck
+lang: en
+cards:
+  - id: b1
+    type: basic
+    front: What does IaaS stand for?
+    back: Infrastructure as a Service
+  - id: c1
+    type: choice
+    front: Which service model hands you an empty room?
+    choices: [IaaS, PaaS, SaaS]
+    answer: IaaS
+    back: You install node.js and MongoDB yourself.
+  - id: z1
+    type: cloze
+    text: "Building a {{c1::Dockerfile}} gives an {{c2::image}}."
+  - id: t1
+    type: typed
+    front: Which system is the phone book of the internet?
+    back: DNS
+    accept: [Domain Name System]
+"""
+
+KO_DECK = """\
+deck: hangul
+title: 한국어 덱
+lang: ko
+cards:
+  - id: k1
+    type: basic
+    front: 하이퍼바이저란?
+    back: 가상 컴퓨터를 여러 개 구동하게 해 주는 중간 계층.
+  - id: k2
+    type: typed
+    front: 인터넷의 전화번호부에 비유되는 시스템은?
+    back: DNS
+"""
+
+Q_BASIC = "What does IaaS stand for?"
+Q_CHOICE = "Which service model hands you an empty room?"
+Q_CLOZE_1 = "Building a [...] gives an image."
+Q_CLOZE_2 = "Building a Dockerfile gives an [...]."
+Q_TYPED = "Which system is the phone book of the internet?"
+ALL_QUESTIONS = (Q_BASIC, Q_CHOICE, Q_CLOZE_1, Q_CLOZE_2, Q_TYPED)
+
+
+# -- a scripted learner -------------------------------------------------------------------
+
+
+class ScriptedLearner(io.TextIOBase):
+    """stdin whose next line is decided by what the terminal printed so far.
+
+    ``answers`` maps a question to the replies to give to its prompts in order
+    (the reveal prompt of a basic or cloze card is answered with Enter
+    automatically).  A choice reply is the option's text, typed as its printed
+    number.  When a question has no reply left, stdin is closed (EOF) — or a
+    reply of ``KeyboardInterrupt`` raises it, as Ctrl-C does.
+    """
+
+    def __init__(self, out: io.StringIO, lang: str, answers: dict[str, list[str]]) -> None:
+        self.out = out
+        self.lang = lang
+        self.answers = {q: list(replies) for q, replies in answers.items()}
+        self.asked: list[str] = []  # the question of every prompt read, in order
+
+    def readable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def readline(self, size: int | None = -1) -> str:
+        text = self.out.getvalue()
+        prompt = text.rstrip("\n").rsplit("\n", 1)[-1]
+        question = max((q for q in self.answers if q in text), key=text.rfind, default=None)
+        assert question is not None, f"no known question on screen:\n{text}"
+        self.asked.append(question)
+        if prompt == t("terminal.prompt.reveal", self.lang):
+            return "\n"
+        replies = self.answers[question]
+        if not replies:
+            return ""
+        reply = replies.pop(0)
+        if reply == "KeyboardInterrupt":
+            raise KeyboardInterrupt
+        if prompt.startswith(t("terminal.prompt.choice", self.lang, n="")[:-3]):
+            block = text[text.rfind(question) :]
+            numbers = re.findall(rf"^  (\d+)\. {re.escape(reply)}$", block, re.MULTILINE)
+            if numbers:
+                reply = numbers[-1]
+        return reply + "\n"
+
+
+@pytest.fixture
+def decks_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    (folder / "mini.yaml").write_text(MINI_DECK, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path, decks_dir: Path) -> Settings:
+    return Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 't.db'}", decks_dir=decks_dir)
+
+
+async def study(
+    settings: Settings,
+    stdin: io.TextIOBase | Learner,
+    *,
+    deck: str | None = None,
+    lang: str | None = "en",
+    environ: dict[str, str] | None = None,
+    now: datetime = NOW,
+) -> tuple[int, str]:
+    out = io.StringIO()
+    source = stdin(out) if isinstance(stdin, Learner) else stdin
+    code = await run_study(
+        settings,
+        deck,
+        lang,
+        stdin=source,  # type: ignore[arg-type]
+        stdout=out,
+        now=lambda: now,
+        rng=random.Random(0),
+        environ=environ or {},
+    )
+    return code, out.getvalue()
+
+
+class Learner:
+    """A scripted learner for one run; ``asked`` is the question of every prompt read."""
+
+    def __init__(self, answers: dict[str, list[str]], lang: str = "en") -> None:
+        self.answers = answers
+        self.lang = lang
+        self.stdin: ScriptedLearner | None = None
+
+    def __call__(self, out: io.StringIO) -> ScriptedLearner:
+        self.stdin = ScriptedLearner(out, self.lang, self.answers)
+        return self.stdin
+
+    @property
+    def asked(self) -> list[str]:
+        assert self.stdin is not None
+        return self.stdin.asked
+
+
+# -- reading the database file directly ---------------------------------------------------
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[sa.Engine]:
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 't.db'}")
+    yield engine
+    engine.dispose()
+
+
+def states(engine: sa.Engine) -> dict[tuple[str, int], tuple[int, int, int, str]]:
+    """(card id, face) -> (ease in hundredths, repetitions, interval, due)."""
+    query = sa.text(
+        "SELECT c.card_id, s.face, s.ease_cents, s.repetitions, s.interval, s.due "
+        "FROM review_states s JOIN cards c ON c.pk = s.card_pk"
+    )
+    with engine.connect() as db:
+        return {(r[0], r[1]): (r[2], r[3], r[4], str(r[5])) for r in db.execute(query)}
+
+
+def log(engine: sa.Engine) -> list[tuple[str, int, str, int]]:
+    """(card id, face, kind, quality) of every answer, in answer order."""
+    query = sa.text(
+        "SELECT c.card_id, l.face, l.kind, l.quality "
+        "FROM review_log l JOIN cards c ON c.pk = l.card_pk ORDER BY l.id"
+    )
+    with engine.connect() as db:
+        return [(r[0], r[1], r[2], r[3]) for r in db.execute(query)]
+
+
+ALL_GOOD = {
+    Q_BASIC: ["3"],
+    Q_CHOICE: ["IaaS"],
+    Q_CLOZE_1: ["3"],
+    Q_CLOZE_2: ["3"],
+    Q_TYPED: ["DNS"],
+}
+
+
+# -- a whole session ----------------------------------------------------------------------
+
+
+async def test_a_full_session_of_every_card_type_stores_the_sm2_schedule(
+    settings: Settings, database: sa.Engine
+) -> None:
+    script = {
+        Q_BASIC: ["4"],  # Easy
+        Q_CHOICE: ["SaaS", "IaaS"],  # wrong, then right when it comes back
+        Q_CLOZE_1: ["1", "3"],  # Again, then Good on the drill
+        Q_CLOZE_2: ["2", "3"],  # Hard, then Good on the drill
+        Q_TYPED: ["domain name system"],  # an accepted variant, any case
+    }
+    code, out = await study(settings, Learner(script))
+
+    assert code == 0
+    due = str(TOMORROW)
+    # SM-2 by hand: EF' = EF + 0.1 - (5-q)(0.08 + (5-q)0.02); q<3 restarts n; first I = 1.
+    assert states(database) == {
+        ("b1", 1): (260, 1, 1, due),  # q5: 2.50 -> 2.60
+        ("c1", 1): (196, 0, 1, due),  # q1: 2.50 -> 1.96, the drill does not reschedule
+        ("z1", 1): (196, 0, 1, due),
+        ("z1", 2): (236, 1, 1, due),  # q3: 2.50 -> 2.36, passes
+        ("t1", 1): (250, 1, 1, due),  # q4: unchanged
+    }
+    entries = log(database)
+    assert sorted(e for e in entries if e[2] == "new") == [
+        ("b1", 1, "new", 5),
+        ("c1", 1, "new", 1),
+        ("t1", 1, "new", 4),
+        ("z1", 1, "new", 1),
+        ("z1", 2, "new", 3),
+    ]
+    assert sorted(e for e in entries if e[2] == "drill") == [
+        ("c1", 1, "drill", 4),
+        ("z1", 1, "drill", 4),
+        ("z1", 2, "drill", 4),
+    ]
+    # What the learner saw along the way.
+    assert "Not quite. Answer: IaaS" in out
+    assert "Note: You install node.js and MongoDB yourself." in out
+    assert "Answer: Dockerfile" in out and "Answer: image" in out
+    assert "Right!\nAnswer: DNS" in out  # accepted variant: show the canonical answer
+    assert "This card comes back later in this session." in out
+    assert "5 left today · new" in out and "· repeat" in out
+    assert "All done for today!" in out
+    assert "Answered 8 · right 6 (75%)" in out
+    assert "5 new · 3 repeated" in out
+    assert "Next review: tomorrow, 5 cards" in out
+    assert "Study streak: 1 day." in out
+    assert "\x1b[" not in out  # no colour codes on a pipe
+
+
+async def test_quitting_midway_keeps_the_answers_and_the_next_run_resumes(
+    settings: Settings, database: sa.Engine
+) -> None:
+    script = {**ALL_GOOD, Q_CHOICE: ["q"]}
+    code, out = await study(settings, Learner(script))
+    assert code == 0
+    assert "Stopping here. Everything you answered is saved." in out
+    assert "Answered 1 · right 1 (100%)" in out
+    assert "4 cards left for today; run studybot study again to continue." in out
+    assert log(database) == [("b1", 1, "new", 4)]
+
+    second = Learner(ALL_GOOD)
+    code, out = await study(settings, second)
+    assert code == 0
+    asked = second.asked
+    assert asked[0] == Q_CHOICE  # picks up where the learner stopped
+    assert Q_BASIC not in asked  # what was answered is not asked again today
+    assert {e[0] for e in log(database)} == {"b1", "c1", "z1", "t1"}
+    assert len(log(database)) == 5
+    assert "All done for today!" in out
+
+
+async def test_a_closed_stdin_ends_the_session_keeping_everything(
+    settings: Settings, database: sa.Engine
+) -> None:
+    # Enter reveals, 3 grades the basic card; then stdin ends mid-way through the choice.
+    code, out = await study(settings, io.StringIO("\n3\n"))
+    assert code == 0
+    assert log(database) == [("b1", 1, "new", 4)]
+    assert states(database) == {("b1", 1): (250, 1, 1, str(TOMORROW))}
+    assert "Everything you answered is saved." in out
+    assert "Answered 1 · right 1 (100%)" in out
+
+
+async def test_a_half_answered_face_is_asked_again_next_time(
+    settings: Settings, database: sa.Engine
+) -> None:
+    # The answer was revealed, but stdin closed before the grade: nothing to record.
+    code, _ = await study(settings, io.StringIO("\n"))
+    assert code == 0
+    assert log(database) == []
+    second = Learner(ALL_GOOD)
+    await study(settings, second)
+    assert second.asked[0] == Q_BASIC
+
+
+async def test_ctrl_c_ends_the_session_cleanly_with_the_interrupt_exit_code(
+    settings: Settings, database: sa.Engine
+) -> None:
+    code, out = await study(settings, Learner({**ALL_GOOD, Q_CHOICE: ["KeyboardInterrupt"]}))
+    assert code == 130
+    assert "Interrupted. Everything you answered is saved." in out
+    assert log(database) == [("b1", 1, "new", 4)]
+    assert "4 cards left for today" in out
+
+
+async def test_invalid_input_asks_again_with_a_hint(
+    settings: Settings, database: sa.Engine
+) -> None:
+    script = {
+        **ALL_GOOD,
+        Q_BASIC: ["7", "maybe", "3"],
+        Q_CHOICE: ["0", "4", "IaaS"],
+        Q_TYPED: ["   ", "DNS"],
+    }
+    code, out = await study(settings, Learner(script))
+    assert code == 0
+    assert out.count("Please type 1, 2, 3 or 4. (? for help)") == 2
+    assert out.count("Please type a number from 1 to 3. (? for help)") == 2
+    assert out.count("Please type an answer, or s to skip. (? for help)") == 1
+    # The re-asked prompts still record exactly one answer each, all right.
+    assert [e[3] for e in log(database)] == [4, 4, 4, 4, 4]
+
+
+async def test_help_is_shown_at_any_prompt_and_the_question_asked_again(
+    settings: Settings, database: sa.Engine
+) -> None:
+    script = {**ALL_GOOD, Q_BASIC: ["?", "3"], Q_TYPED: ["h", "DNS"]}
+    code, out = await study(settings, Learner(script))
+    assert code == 0
+    assert out.count("Commands at any prompt:") == 2
+    assert len(log(database)) == 5
+
+
+async def test_choices_can_be_picked_by_typing_the_option(
+    settings: Settings, database: sa.Engine
+) -> None:
+    await study(settings, Learner({**ALL_GOOD, Q_CHOICE: []}))  # stdin closes at the choice
+    code, out = await study(settings, io.StringIO("iaas\n"))
+    assert code == 0
+    assert ("c1", 1, "new", 4) in log(database)
+    assert "Right!" in out
+
+
+async def test_skipping_a_card_moves_on_and_keeps_it_due(
+    settings: Settings, database: sa.Engine
+) -> None:
+    first = Learner({**ALL_GOOD, Q_BASIC: ["s"], Q_CHOICE: ["IaaS", "q"]})
+    code, out = await study(settings, first)
+    assert code == 0
+    assert "Skipped. It comes back next time." in out
+    # Enter revealed the answer, s skipped at the grade prompt; the choice came next.
+    assert first.asked[:3] == [Q_BASIC, Q_BASIC, Q_CHOICE]
+    assert Q_BASIC not in first.asked[2:]
+    assert ("b1", 1) not in states(database)
+    second = Learner(ALL_GOOD)
+    await study(settings, second)
+    assert Q_BASIC in second.asked
+
+
+async def test_nothing_due_says_so_and_when_the_next_review_is(
+    settings: Settings, database: sa.Engine
+) -> None:
+    await study(settings, Learner(ALL_GOOD))
+    code, out = await study(settings, io.StringIO(""))
+    assert code == 0
+    assert "Nothing to review right now." in out
+    assert "Next review: tomorrow, 5 cards" in out
+    # Tomorrow the five faces come back as reviews, not as new cards.
+    tomorrow = NOW + timedelta(days=1)
+    code, out = await study(settings, Learner(ALL_GOOD), now=tomorrow)
+    assert code == 0
+    assert "5 left today" in out and "· new" not in out
+    assert [e[2] for e in log(database)[5:]] == ["review"] * 5
+    assert "Next review: Wed 2 Dec, 5 cards" in out  # second interval: 6 days from Thu 26
+
+
+# -- language -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def korean_settings(tmp_path: Path) -> Settings:
+    folder = tmp_path / "ko-decks"
+    folder.mkdir()
+    (folder / "hangul.yaml").write_text(KO_DECK, encoding="utf-8")
+    return Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 't.db'}", decks_dir=folder)
+
+
+async def test_a_korean_deck_talks_korean_by_default(
+    korean_settings: Settings, database: sa.Engine
+) -> None:
+    code, out = await study(korean_settings, io.StringIO("\n3\ndns\n"), lang=None)
+    assert code == 0
+    assert "한국어 덱 학습을 시작해요." in out
+    assert "오늘 2장 남음 · 새 카드" in out
+    assert "Enter를 누르면 정답이 보여요" in out
+    assert "얼마나 잘 기억했나요? 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움" in out
+    assert "정답이에요!" in out
+    assert "오늘 공부를 모두 마쳤어요!" in out
+    assert "답한 카드 2장 · 정답 2장 (100%)" in out
+    assert "다음 복습: 내일, 2장" in out
+    assert "Press Enter" not in out
+    assert len(log(database)) == 2
+
+
+async def test_the_locale_picks_english_and_lang_overrides_it(
+    korean_settings: Settings,
+) -> None:
+    english = {"LANG": "en_US.UTF-8"}
+    _, out = await study(korean_settings, io.StringIO("q\n"), lang=None, environ=english)
+    assert "Press Enter to show the answer" in out
+    assert "Stopping here." in out
+    _, out = await study(korean_settings, io.StringIO("ㅂ\n"), lang="ko", environ=english)
+    assert "Enter를 누르면 정답이 보여요" in out
+    assert "여기까지 할게요." in out  # ㅂ is q on a Korean keyboard
+
+
+# -- decks --------------------------------------------------------------------------------
+
+
+async def test_a_broken_deck_file_is_reported_by_line_and_the_rest_still_works(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    broken = decks_dir / "broken.yaml"
+    broken.write_text(
+        "deck: broken\ntitle: Broken\ncards:\n  - id: x1\n    type: basic\n    front: Q\n",
+        encoding="utf-8",
+    )
+    code, out = await study(settings, Learner(ALL_GOOD))
+    assert code == 0
+    warning = next(line for line in out.splitlines() if "broken.yaml" in line)
+    assert re.search(r"broken\.yaml:\d+:\d+: ", warning), warning
+    assert warning.startswith("Warning: ")
+    assert len(log(database)) == 5  # the good deck was studied in full
+
+
+async def test_a_deck_broken_after_loading_keeps_its_loaded_version(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    await study(settings, io.StringIO("\n3\n"))
+    (decks_dir / "mini.yaml").write_text(MINI_DECK.replace("front: What", "frnot: What"))
+    code, out = await study(settings, Learner(ALL_GOOD))
+    assert code == 0
+    assert re.search(r"mini\.yaml:7:5: ", out), out
+    assert "the deck keeps its previously loaded version" in out
+    assert Q_CHOICE in out and len(log(database)) == 5
+
+
+async def test_an_unknown_deck_exits_2_naming_the_decks_there_are(
+    settings: Settings, decks_dir: Path
+) -> None:
+    (decks_dir / "other.yaml").write_text(
+        KO_DECK.replace("deck: hangul", "deck: other"), encoding="utf-8"
+    )
+    code, out = await study(settings, io.StringIO(""), deck="nope")
+    assert code == 2
+    assert "There is no deck called 'nope'." in out
+    assert "Available decks: mini, other" in out
+
+
+async def test_studying_one_deck_leaves_the_others_alone(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    (decks_dir / "hangul.yaml").write_text(KO_DECK, encoding="utf-8")
+    code, out = await study(settings, io.StringIO("\n3\ndns\n"), deck="hangul")
+    assert code == 0
+    assert {e[0] for e in log(database)} == {"k1", "k2"}
+    assert "Studying 한국어 덱." in out
+
+
+async def test_no_decks_at_all_says_where_to_put_them(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 't.db'}", decks_dir=empty)
+    code, out = await study(settings, io.StringIO(""))
+    assert code == 1
+    assert f"Put deck files (*.yaml) in {empty}." in out
+
+
+# -- the real console script ----------------------------------------------------------------
+
+
+def _cli_has_study() -> bool:
+    cli = Path(__file__).resolve().parents[2] / "bot" / "cli.py"
+    return "run_study" in cli.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not _cli_has_study(), reason="bot/cli.py does not wire `study` yet")
+def test_the_console_script_studies_through_a_pipe(
+    tmp_path: Path, decks_dir: Path, database: sa.Engine
+) -> None:
+    env = {
+        **os.environ,
+        "STUDYBOT_DECKS_DIR": str(decks_dir),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+    }
+    url = f"sqlite+aiosqlite:///{tmp_path / 't.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "study", "--db", url, "--lang", "en", "--deck", "mini"],
+        input="\n3\nq\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert Q_BASIC in result.stdout
+    assert "Stopping here. Everything you answered is saved." in result.stdout
+    assert log(database) == [("b1", 1, "new", 4)]
