@@ -78,8 +78,9 @@ class MiniBot(commands.Bot):
     """Remembers what it saw so tests can wait for it."""
 
     def __init__(self) -> None:
-        super().__init__(command_prefix="!", intents=discord.Intents.default(),
-                         guild_ready_timeout=0.05)
+        intents = discord.Intents.default()
+        intents.message_content = True  # to read what simulated users write
+        super().__init__(command_prefix="!", intents=intents, guild_ready_timeout=0.05)
         self.seen: list[str] = []
         self.errors: list[discord.HTTPException] = []
 
@@ -107,7 +108,7 @@ def make_bot(cls: type[MiniBot] = MiniBot) -> MiniBot:
 
     @bot.tree.command(description="Answers too late")
     async def slow(interaction: discord.Interaction[Any]) -> None:
-        await asyncio.sleep(0.4)
+        await asyncio.sleep(0.6)
         try:
             await interaction.response.send_message("late")
         except discord.NotFound as exc:
@@ -295,7 +296,7 @@ async def test_reconnect_opcode_leads_to_resume(emu: Emulator, world: dict[str, 
 
 
 async def test_missed_deadline_is_detected_and_late_answer_refused() -> None:
-    async with Emulator(interaction_deadline=0.2) as emu, discord_pointed_at(emu):
+    async with Emulator(interaction_deadline=0.3) as emu, discord_pointed_at(emu):
         guild = emu.add_guild("Late Group")
         ana = emu.add_user("ana", guild=guild)
         bot = make_bot()

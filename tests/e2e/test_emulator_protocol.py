@@ -124,7 +124,7 @@ async def test_enforced_global_limit_is_50_requests_per_second() -> None:
 
 async def test_second_callback_is_40060_and_late_callback_is_10062(
         http: aiohttp.ClientSession) -> None:
-    async with Emulator(interaction_deadline=0.2) as emu:
+    async with Emulator(interaction_deadline=0.5) as emu:
         guild = emu.add_guild()
         ana = emu.add_user("ana", guild=guild)
         await register(emu, http)
@@ -148,7 +148,7 @@ async def test_second_callback_is_40060_and_late_callback_is_10062(
 
 
 async def test_followups_need_an_ack_and_expire(http: aiohttp.ClientSession) -> None:
-    async with Emulator(followup_window=0.3) as emu:
+    async with Emulator(followup_window=0.5) as emu:
         guild = emu.add_guild()
         ana = emu.add_user("ana", guild=guild)
         await register(emu, http)
@@ -159,7 +159,7 @@ async def test_followups_need_an_ack_and_expire(http: aiohttp.ClientSession) -> 
         await callback(emu, http, handle.id, handle.record.token, {"type": 5, "data": {}})
         async with http.post(hook, json={"content": "in time"}) as resp:
             assert resp.status == 200
-        await emu.wait_for(lambda: time.monotonic() - handle.record.created > 0.3, 2.0)
+        await emu.wait_for(lambda: time.monotonic() - handle.record.created > 0.5, 2.0)
         async with http.post(hook, json={"content": "too late"}) as resp:
             assert (resp.status, (await resp.json())["code"]) == (401, 50027)
         assert [m.content for m in await handle.followups(1)] == ["in time"]
@@ -169,7 +169,7 @@ async def test_followups_need_an_ack_and_expire(http: aiohttp.ClientSession) -> 
 
 
 async def connect(emu: Emulator, http: aiohttp.ClientSession, shard: list[int] | None = None,
-                  intents: int = 1 | 1 << 9) -> tuple[aiohttp.ClientWebSocketResponse,
+                  intents: int = 1 | 1 << 9 | 1 << 15) -> tuple[aiohttp.ClientWebSocketResponse,
                                                       dict[str, Any], list[dict[str, Any]]]:
     """IDENTIFYs and returns the socket, READY and the GUILD_CREATE payloads."""
     ws = await http.ws_connect(emu.gateway_url + "?v=10&encoding=json&compress=zlib-stream")
@@ -256,6 +256,22 @@ async def test_identify_with_wrong_token_closes_4004(
     msg = await ws.receive(timeout=2)
     assert msg.type is aiohttp.WSMsgType.CLOSE
     assert ws.close_code == 4004
+
+
+@pytest.mark.parametrize("content_intent", [False, True])
+async def test_guild_message_content_needs_the_intent_unless_the_bot_is_mentioned(
+        emu: Emulator, http: aiohttp.ClientSession, content_intent: bool) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    intents = 1 | 1 << 9 | 1 << 12 | (1 << 15 if content_intent else 0)
+    ws, _, _ = await connect(emu, http, intents=intents)
+    mention = f"<@{emu.bot_user.id}> help"
+    for channel, text in ((emu.general(guild), "plain"), (emu.general(guild), mention),
+                          (emu.dm_channel(ana), "in a DM")):
+        await emu.user_message(ana, channel, text)
+    seen = [(await ws.receive_json(timeout=2))["d"]["content"] for _ in range(3)]
+    assert seen == ["plain" if content_intent else "", mention, "in a DM"]
+    await ws.close()
 
 
 async def test_message_events_respect_intents(emu: Emulator,

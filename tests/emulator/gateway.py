@@ -27,6 +27,8 @@ DISPATCH, RECONNECT, INVALID_SESSION = 0, 7, 9
 GUILD_MEMBERS = 1 << 1
 GUILD_MESSAGES = 1 << 9
 DIRECT_MESSAGES = 1 << 12
+MESSAGE_CONTENT = 1 << 15
+HIDDEN_WITHOUT_CONTENT_INTENT = {"content": "", "embeds": [], "attachments": [], "components": []}
 
 
 @dataclass
@@ -160,12 +162,24 @@ class Gateway:
     def _targets(self, guild_id: int | None) -> list[Session]:
         return [s for s in self.sessions.values() if s.owns(guild_id)]
 
+    def _visible(self, session: Session, event: str, data: JSON) -> JSON:
+        """Without MESSAGE_CONTENT a bot sees guild messages of others only if mentioned."""
+        if (
+            not event.startswith("MESSAGE_")
+            or "guild_id" not in data
+            or session.intents & MESSAGE_CONTENT
+            or data.get("author", {}).get("id") in (None, str(self.world.bot.id))
+            or f"<@{self.world.bot.id}>" in data.get("content", "")
+        ):
+            return data
+        return {**data, **HIDDEN_WITHOUT_CONTENT_INTENT}
+
     async def dispatch(self, event: str, data: JSON, *, guild_id: int | None = None,
                        intent: int = 0) -> None:
         """Sends to the shard that owns ``guild_id`` (DMs go to shard 0)."""
         for session in self._targets(guild_id):
             if intent == 0 or session.intents & intent:
-                await session.push(event, data)
+                await session.push(event, self._visible(session, event, data))
 
     async def drop(self, *, code: int | None = 4000) -> None:
         """Closes every live socket; ``code=None`` cuts TCP without a close frame."""
