@@ -1,0 +1,258 @@
+"""The review flow behind every button: check the clicker, reload, act, redraw.
+
+Order matters for the guarantees in DESIGN.md: a foreign click is refused
+before anything is read; everything else is reloaded from the database by
+key (so buttons survive restarts); and the interaction is acknowledged
+within `ACK_BUDGET` whatever the database is doing — quick work edits the
+message in one call, slow work defers first and edits afterwards.
+
+A learner's clicks are handled one at a time (a lock per learner), so a
+double click records one review and both clicks draw the same next card.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any, cast
+
+import discord
+
+from bot.discord.components import render
+from bot.discord.components.render import Screen
+from bot.discord.translator import message
+from bot.i18n import Lang, normalize_language
+from bot.study.prompt_context import PromptContext, prompt_context
+from bot.study.session import (
+    AnswerOutcome,
+    AnswerStatus,
+    ChoicePick,
+    Response,
+    SelfGrade,
+    TypedText,
+)
+
+if TYPE_CHECKING:
+    from bot.discord.client import StudyBot
+
+log = logging.getLogger(__name__)
+
+#: Longest we work before acknowledging; Discord's own deadline is 3 s.
+ACK_BUDGET = 0.15
+
+Interaction = discord.Interaction[discord.Client]
+
+_locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+def learner_lock(user_id: int) -> asyncio.Lock:
+    lock = _locks.get(user_id)
+    if lock is None:
+        lock = asyncio.Lock()
+        _locks[user_id] = lock
+    return lock
+
+
+def locale_language(locale: discord.Locale | None) -> Lang | None:
+    """Discord's client language: Korean for ko, English for every other locale."""
+    if locale is None:
+        return None
+    return "ko" if locale is discord.Locale.korean else "en"
+
+
+def language(
+    saved: str | None, locale: discord.Locale | None, deck_lang: str | None, default: str
+) -> Lang:
+    """The learner's saved choice, else their Discord language, else the deck's."""
+    return (
+        normalize_language(saved)
+        or locale_language(locale)
+        or normalize_language(deck_lang)
+        or normalize_language(default)
+        or "ko"
+    )
+
+
+def bot_of(interaction: Interaction) -> StudyBot:
+    return cast("StudyBot", interaction.client)
+
+
+async def refuse_foreign(interaction: Interaction, owner_id: int) -> bool:
+    """True (and an ephemeral refusal) when someone presses another learner's button."""
+    if interaction.user.id == owner_id:
+        return False
+    lang = locale_language(interaction.locale) or "en"
+    await interaction.response.send_message(
+        message("discord.study.not_yours", lang), ephemeral=True
+    )
+    return True
+
+
+async def reply_error(interaction: Interaction) -> None:
+    """Tell the learner something failed, without details (they are in the log)."""
+    lang = locale_language(interaction.locale) or "en"
+    text = message("discord.study.error", lang)
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not tell %s about an error", interaction.user.id)
+
+
+async def respond(interaction: Interaction, work: Coroutine[Any, Any, Screen]) -> None:
+    """Edit the clicked message with ``work``'s screen, deferring if it takes long."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=ACK_BUDGET)
+    if not done:
+        await interaction.response.defer()
+    try:
+        screen = await task
+    except Exception:
+        log.exception("interaction %s failed", interaction.data)
+        await reply_error(interaction)
+        return
+    try:
+        if interaction.response.is_done():
+            await interaction.edit_original_response(**screen.edit_kwargs())
+        else:
+            await interaction.response.edit_message(**screen.edit_kwargs())
+    except discord.HTTPException as exc:
+        # What was recorded stays recorded; the learner's next click redraws.
+        log.warning("could not redraw for %s: %s", interaction.user.id, exc)
+
+
+def _lang_for(bot: StudyBot, interaction: Interaction, ctx: PromptContext | None) -> Lang:
+    return language(
+        ctx.saved_locale if ctx else None,
+        interaction.locale,
+        ctx.deck_lang if ctx else None,
+        bot.settings.language,
+    )
+
+
+async def next_screen(
+    bot: StudyBot,
+    session_id: int,
+    user_id: int,
+    lang: str,
+    lead: discord.Embed | None = None,
+    *,
+    reveal: int | None = None,
+) -> Screen:
+    """The session's current card (revealed if it is prompt ``reveal``), or its summary."""
+    now = bot.clock()
+    prompt = await bot.study.next_prompt(session_id, user_id, now, bot.rng_factory())
+    if prompt is None:
+        done = await bot.study.end(session_id, user_id, now)
+        return render.summary(done, lang, lead=lead)
+    return render.card(prompt, lang, lead=lead, revealed=prompt.prompt_id == reveal)
+
+
+async def _show(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
+    async with learner_lock(user_id):
+        ctx = await prompt_context(bot.db.sessions, prompt_id)
+        lang = _lang_for(bot, interaction, ctx)
+        if ctx is None:
+            return render.notice(message("discord.study.gone", lang))
+        if ctx.session_over:
+            return render.notice(message("discord.study.session_over", lang))
+        return await next_screen(bot, ctx.session_id, user_id, lang, reveal=prompt_id)
+
+
+async def _answer(
+    bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int, response: Response
+) -> Screen:
+    async with learner_lock(user_id):
+        ctx = await prompt_context(bot.db.sessions, prompt_id)
+        lang = _lang_for(bot, interaction, ctx)
+        if ctx is None:
+            return render.notice(message("discord.study.gone", lang))
+        outcome = await bot.study.answer(prompt_id, user_id, response, bot.clock())
+        status = outcome.status
+        if status in (AnswerStatus.SESSION_OVER, AnswerStatus.UNKNOWN, AnswerStatus.NOT_YOURS):
+            key = {
+                AnswerStatus.SESSION_OVER: "discord.study.session_over",
+                AnswerStatus.UNKNOWN: "discord.study.gone",
+                AnswerStatus.NOT_YOURS: "discord.study.not_yours",
+            }[status]
+            return render.notice(message(key, lang))
+        lead = _lead(outcome, response, lang)
+        return await next_screen(bot, ctx.session_id, user_id, lang, lead)
+
+
+def _lead(outcome: AnswerOutcome, response: Response, lang: str) -> discord.Embed | None:
+    """What to show above the next card: the result, or why there is none."""
+    if outcome.status is AnswerStatus.RETIRED:
+        return render.note_embed(message("discord.study.gone", lang))
+    if outcome.status is AnswerStatus.INVALID:
+        return render.note_embed(message("discord.study.invalid", lang))
+    if outcome.quality is None:
+        return None  # a duplicate we know nothing about: just show where the session is
+    given = response.text if isinstance(response, TypedText) else None
+    return render.result_embed(
+        outcome, lang, self_graded=isinstance(response, SelfGrade), given=given
+    )
+
+
+async def _skip(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
+    async with learner_lock(user_id):
+        ctx = await prompt_context(bot.db.sessions, prompt_id)
+        lang = _lang_for(bot, interaction, ctx)
+        if ctx is None:
+            return render.notice(message("discord.study.gone", lang))
+        if ctx.session_over:
+            return render.notice(message("discord.study.session_over", lang))
+        lead = None
+        if await bot.study.skip(prompt_id, user_id):
+            lead = render.note_embed(message("discord.study.result.skipped", lang))
+        return await next_screen(bot, ctx.session_id, user_id, lang, lead)
+
+
+async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
+    async with learner_lock(user_id):
+        ctx = await prompt_context(bot.db.sessions, prompt_id)
+        lang = _lang_for(bot, interaction, ctx)
+        if ctx is None:
+            return render.notice(message("discord.study.gone", lang))
+        done = await bot.study.end(ctx.session_id, user_id, bot.clock())
+        return render.summary(done, lang)
+
+
+# -- entry points for the DynamicItems ------------------------------------------------------
+
+
+async def show_answer(interaction: Interaction, user_id: int, prompt_id: int) -> None:
+    if not await refuse_foreign(interaction, user_id):
+        await respond(interaction, _show(bot_of(interaction), interaction, user_id, prompt_id))
+
+
+async def grade(interaction: Interaction, user_id: int, prompt_id: int, quality: int) -> None:
+    if not await refuse_foreign(interaction, user_id):
+        work = _answer(bot_of(interaction), interaction, user_id, prompt_id, SelfGrade(quality))
+        await respond(interaction, work)
+
+
+async def pick(interaction: Interaction, user_id: int, prompt_id: int, index: int) -> None:
+    if not await refuse_foreign(interaction, user_id):
+        work = _answer(bot_of(interaction), interaction, user_id, prompt_id, ChoicePick(index))
+        await respond(interaction, work)
+
+
+async def typed(interaction: Interaction, user_id: int, prompt_id: int, answer: str) -> None:
+    if not await refuse_foreign(interaction, user_id):
+        work = _answer(bot_of(interaction), interaction, user_id, prompt_id, TypedText(answer))
+        await respond(interaction, work)
+
+
+async def skip(interaction: Interaction, user_id: int, prompt_id: int) -> None:
+    if not await refuse_foreign(interaction, user_id):
+        await respond(interaction, _skip(bot_of(interaction), interaction, user_id, prompt_id))
+
+
+async def stop(interaction: Interaction, user_id: int, prompt_id: int) -> None:
+    if not await refuse_foreign(interaction, user_id):
+        await respond(interaction, _stop(bot_of(interaction), interaction, user_id, prompt_id))

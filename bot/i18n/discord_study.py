@@ -1,0 +1,121 @@
+"""Messages of personal study on Discord: /study, the card, its buttons, the result.
+
+Keys starting with ``cmd.`` localize slash commands (see bot/discord/translator.py
+for the key scheme); the rest are what a learner reads.  Korean uses 해요체
+throughout, like the terminal front end.
+"""
+
+from __future__ import annotations
+
+from bot.i18n.messages import Table
+
+MESSAGES: Table = {
+    # /study and its option: names must stay valid command names (lowercase, no spaces).
+    "cmd.study.name": {"ko": "학습", "en": "study"},
+    "cmd.study.description": {
+        "ko": "오늘 복습할 카드를 DM으로 공부해요 (이어서 하기도 돼요)",
+        "en": "Review today's cards in your DMs (picks up where you left off)",
+    },
+    "cmd.study.opt.deck.name": {"ko": "덱", "en": "deck"},
+    "cmd.study.opt.deck.description": {
+        "ko": "이 덱만 공부해요 (비우면 내 모든 덱)",
+        "en": "Study only this deck (leave empty for all your decks)",
+    },
+    # `studybot run` (one line on stderr, in the configured language).
+    "discord.run.no_token": {
+        "ko": "Discord 봇 토큰이 없어요. 환경 변수나 .env에 STUDYBOT_DISCORD_TOKEN을 설정하세요.",
+        "en": "no Discord bot token: set STUDYBOT_DISCORD_TOKEN in the environment or .env.",
+    },
+    "discord.run.token_rejected": {
+        "ko": "Discord가 봇 토큰을 거부했어요. STUDYBOT_DISCORD_TOKEN 값을 확인하세요.",
+        "en": "Discord rejected the bot token: check STUDYBOT_DISCORD_TOKEN.",
+    },
+    "discord.run.intents": {
+        "ko": "봇에 필요한 권한(intent)이 Discord 개발자 포털에서 꺼져 있어요.",
+        "en": "the bot needs an intent that is disabled in the Discord developer portal.",
+    },
+    # Starting.
+    "discord.study.check_dms": {
+        "ko": "DM으로 카드를 보냈어요. DM을 확인해 주세요!",
+        "en": "I sent your cards by DM. Check your DMs!",
+    },
+    "discord.study.dms_closed": {
+        "ko": "DM을 보낼 수 없어서 여기서 나만 보이게 진행할게요.",
+        "en": "I can't DM you, so let's study here (only you can see this).",
+    },
+    "discord.study.dm_failed": {
+        "ko": "지금은 DM을 보낼 수 없어요. 잠시 뒤에 다시 해 주세요.",
+        "en": "I couldn't send you a DM right now. Please try again in a moment.",
+    },
+    "discord.study.unknown_deck": {
+        "ko": "'{deck}' 덱을 찾을 수 없어요. /decks 로 덱 목록을 볼 수 있어요.",
+        "en": "There is no deck called '{deck}'. See /decks for the list.",
+    },
+    "discord.study.all_decks": {"ko": "모든 덱", "en": "All your decks"},
+    "discord.study.nothing_due": {
+        "ko": "오늘 복습할 카드가 없어요. 내일 또 만나요!",
+        "en": "Nothing to review today. See you tomorrow!",
+    },
+    # The card.
+    "discord.study.card.title": {"ko": "{deck} · {kind}", "en": "{deck} · {kind}"},
+    "discord.study.kind.basic": {"ko": "기본", "en": "Basic"},
+    "discord.study.kind.choice": {"ko": "객관식", "en": "Multiple choice"},
+    "discord.study.kind.cloze": {"ko": "빈칸", "en": "Cloze"},
+    "discord.study.kind.typed": {"ko": "주관식", "en": "Type the answer"},
+    "discord.study.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
+    "discord.study.left_today.one": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
+    "discord.study.answer_field": {"ko": "정답", "en": "Answer"},
+    "discord.study.extra_field": {"ko": "참고", "en": "Note"},
+    "discord.study.your_answer_field": {"ko": "내 답", "en": "Your answer"},
+    "discord.study.grade_hint": {
+        "ko": "얼마나 잘 기억했는지 골라 주세요.",
+        "en": "How well did you remember it?",
+    },
+    # Buttons and the modal.
+    "discord.study.button.show": {"ko": "정답 보기", "en": "Show answer"},
+    "discord.study.button.type": {"ko": "답 입력하기", "en": "Type answer"},
+    "discord.study.button.skip": {"ko": "건너뛰기", "en": "Skip"},
+    "discord.study.button.stop": {"ko": "그만하기", "en": "Stop"},
+    "discord.study.modal.title": {"ko": "답 입력", "en": "Your answer"},
+    "discord.study.modal.label": {"ko": "정답을 입력하세요", "en": "Type your answer"},
+    # After an answer.
+    "discord.study.result.right": {"ko": "✅ 정답이에요!", "en": "✅ Right!"},
+    "discord.study.result.almost": {"ko": "🟡 거의 맞았어요!", "en": "🟡 Almost!"},
+    "discord.study.result.wrong": {"ko": "❌ 아쉽지만 틀렸어요.", "en": "❌ Not quite."},
+    "discord.study.result.graded": {"ko": "기록했어요: {grade}", "en": "Recorded: {grade}"},
+    "discord.study.result.skipped": {
+        "ko": "건너뛰었어요. 다음 학습 때 다시 나와요.",
+        "en": "Skipped. It comes back next time.",
+    },
+    # The end.
+    "discord.study.summary.title": {"ko": "오늘 학습 끝!", "en": "Done for now!"},
+    "discord.study.summary.body": {
+        "ko": "{answered}장 답했고 {correct}장 맞혔어요 (새 카드 {new}장).",
+        "en": "You answered {answered} and got {correct} right ({new} new).",
+    },
+    "discord.study.summary.remaining": {
+        "ko": "오늘 남은 카드 {n}장은 /study 로 이어서 할 수 있어요.",
+        "en": "{n} cards are left today; /study picks up where you stopped.",
+    },
+    # Refusals: polite, and only to the one who clicked.
+    "discord.study.not_yours": {
+        "ko": "다른 사람의 카드예요. /study 로 내 카드를 공부해 보세요.",
+        "en": "That card belongs to someone else. Use /study for your own cards.",
+    },
+    "discord.study.gone": {
+        "ko": "이 카드는 덱에서 빠졌어요. 다음 카드로 넘어갈게요.",
+        "en": "This card was removed from its deck. Moving on to the next one.",
+    },
+    "discord.study.session_over": {
+        "ko": "이 학습은 이미 끝났어요. /study 로 새로 시작해 주세요.",
+        "en": "This session has already ended. Use /study to start again.",
+    },
+    "discord.study.invalid": {
+        "ko": "그 답은 받을 수 없어요. 다시 해 주세요.",
+        "en": "I couldn't take that answer. Please try again.",
+    },
+    "discord.study.error": {
+        "ko": "문제가 생겼어요. 잠시 뒤에 다시 해 주세요.",
+        "en": "Something went wrong. Please try again in a moment.",
+    },
+}
