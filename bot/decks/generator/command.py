@@ -1,0 +1,184 @@
+"""`studybot deck generate NOTE.md [-o DECK.yaml] [--deck ID] [--lang ko|en]`.
+
+Bad input (missing file, bytes that are not UTF-8, an empty note, a note with
+nothing to extract, a deck file that cannot be read) gets a clear message and a
+non-zero exit, and an existing deck is never replaced by an empty one.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.decks.generator.generate import detect_lang, generate_cards
+from bot.decks.generator.merge import DeckFileError, MergeSummary, merge_into_deck, random_ids
+from bot.decks.generator.sentences import normalise
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_NOTHING = 3
+
+# TODO(i18n): move into bot/i18n's catalogue once it exists.
+_MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "missing": "error: note not found: {path}",
+        "not_file": "error: not a file: {path}",
+        "encoding": "error: {path} is not UTF-8 text (bad byte 0x{byte:02x} at line {line}); "
+                    "save the note as UTF-8 and try again",
+        "empty": "error: {path} is empty; nothing was written",
+        "nothing": "error: found nothing to make cards from in {path} "
+                   "(no definitions, examples, tables or lists); nothing was written",
+        "bad_lang": "error: --lang must be ko or en, not {lang!r}",
+        "bad_deck": "error: cannot update {path}: {reason}; the file was left as it was",
+        "unreadable_deck": "error: cannot read {path}: {reason}",
+        "written": "{path}: {total} cards",
+        "unchanged_file": "{path}: already up to date ({total} cards)",
+        "counts": "  new {new}, refreshed {refreshed}, kept (edited) {kept}, stale {stale}, "
+                  "unchanged {unchanged}, hand-written {hand}",
+        "by_type": "  {label}: {types}",
+        "kept_item": "  kept as edited: {id} ({anchor})",
+        "stale_item": "  stale (source gone): {id} ({anchor})",
+    },
+    "ko": {
+        "missing": "오류: 노트 파일이 없습니다: {path}",
+        "not_file": "오류: 파일이 아닙니다: {path}",
+        "encoding": "오류: {path} 파일이 UTF-8이 아닙니다 ({line}번째 줄의 바이트 0x{byte:02x}). "
+                    "UTF-8로 저장한 뒤 다시 실행하세요",
+        "empty": "오류: {path} 파일이 비어 있습니다. 아무것도 쓰지 않았습니다",
+        "nothing": "오류: {path}에서 카드로 만들 내용(정의, 예시, 표, 목록)을 찾지 못했습니다. "
+                   "아무것도 쓰지 않았습니다",
+        "bad_lang": "오류: --lang 은 ko 또는 en 이어야 합니다 ({lang!r})",
+        "bad_deck": "오류: {path} 덱을 갱신할 수 없습니다: {reason}. 파일은 그대로 두었습니다",
+        "unreadable_deck": "오류: {path} 파일을 읽을 수 없습니다: {reason}",
+        "written": "{path}: 카드 {total}장",
+        "unchanged_file": "{path}: 이미 최신입니다 (카드 {total}장)",
+        "counts": "  새 카드 {new}, 갱신 {refreshed}, 편집되어 유지 {kept}, "
+                  "출처 사라짐(stale) {stale}, 변화 없음 {unchanged}, 직접 작성 {hand}",
+        "by_type": "  {label}: {types}",
+        "kept_item": "  편집되어 유지: {id} ({anchor})",
+        "stale_item": "  출처 사라짐: {id} ({anchor})",
+    },
+}
+_LABELS = {
+    "en": {"new": "new", "refreshed": "refreshed", "kept": "kept (edited)", "stale": "stale"},
+    "ko": {"new": "새 카드", "refreshed": "갱신", "kept": "편집되어 유지", "stale": "출처 사라짐"},
+}
+
+
+def _ui_lang() -> str:
+    lang = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
+    return "ko" if lang.lower().startswith("ko") else "en"
+
+
+def deck_stem(note: Path) -> tuple[str, str | None]:
+    """"cloud-basics.ko.md" -> ("cloud-basics", "ko")."""
+    stem = note.name
+    if stem.lower().endswith((".md", ".markdown", ".txt")):
+        stem = stem.rsplit(".", 1)[0]
+    match = re.match(r"^(?P<s>.+)\.(?P<l>ko|en)$", stem)
+    if match:
+        return match.group("s"), match.group("l")
+    return stem, None
+
+
+def _title(note_text: str, stem: str) -> str:
+    h1 = re.findall(r"^# +(.+?)\s*#*\s*$", note_text, re.M)
+    if len(h1) == 1:
+        return normalise(re.sub(r"<[^>]*>", "", h1[0]))
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+
+
+def _decode(data: bytes) -> tuple[str | None, int, int]:
+    try:
+        return data.decode("utf-8-sig"), 0, 0
+    except UnicodeDecodeError as exc:
+        return None, data[exc.start], data.count(b"\n", 0, exc.start) + 1
+
+
+def _print_summary(summary: MergeSummary, out: TextIO, ui: str) -> None:
+    msg = _MESSAGES[ui]
+    print(msg["counts"].format(new=len(summary.new), refreshed=len(summary.refreshed),
+                               kept=len(summary.kept), stale=len(summary.stale),
+                               unchanged=len(summary.unchanged), hand=summary.hand_written),
+          file=out)
+    for key in ("new", "refreshed", "kept", "stale"):
+        items: list[tuple[str, ...]] = getattr(summary, key)
+        if items:
+            types = ", ".join(f"{t} {n}" for t, n in summary.by_type(items).items())
+            print(msg["by_type"].format(label=_LABELS[ui][key], types=types), file=out)
+    for card_id, _, anchor in summary.kept:
+        print(msg["kept_item"].format(id=card_id, anchor=anchor), file=out)
+    for card_id, _, anchor in summary.stale:
+        print(msg["stale_item"].format(id=card_id, anchor=anchor), file=out)
+
+
+def generate_command(
+    note: Path,
+    out: Path | None,
+    deck_id: str | None,
+    lang: str | None,
+    *,
+    rng: random.Random | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    ui_lang: str | None = None,
+) -> int:
+    """Generate or update a deck from a note; prints a summary and returns the exit code."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    ui = ui_lang if ui_lang in _MESSAGES else _ui_lang()
+    msg = _MESSAGES[ui]
+    if lang is not None and lang not in ("ko", "en"):
+        print(msg["bad_lang"].format(lang=lang), file=stderr)
+        return EXIT_BAD_INPUT
+    if not note.exists():
+        print(msg["missing"].format(path=note), file=stderr)
+        return EXIT_BAD_INPUT
+    if not note.is_file():
+        print(msg["not_file"].format(path=note), file=stderr)
+        return EXIT_BAD_INPUT
+    text, byte, line = _decode(note.read_bytes())
+    if text is None:
+        print(msg["encoding"].format(path=note, byte=byte, line=line), file=stderr)
+        return EXIT_BAD_INPUT
+    if not text.strip():
+        print(msg["empty"].format(path=note), file=stderr)
+        return EXIT_NOTHING
+    stem, stem_lang = deck_stem(note)
+    language = lang or stem_lang or detect_lang(text)
+    target = out if out is not None else Path("decks") / f"{stem}.yaml"
+    cards = generate_cards(text, note.name, language)
+    if not cards:
+        print(msg["nothing"].format(path=note), file=stderr)
+        return EXIT_NOTHING
+    existing: str | None = None
+    if target.exists():
+        raw, byte, line = _decode(target.read_bytes())
+        if raw is None:
+            reason = f"not UTF-8 (byte 0x{byte:02x} at line {line})"
+            print(msg["unreadable_deck"].format(path=target, reason=reason), file=stderr)
+            return EXIT_BAD_INPUT
+        existing = raw
+    source = Path(os.path.relpath(note.resolve(), target.resolve().parent)).as_posix()
+    try:
+        new_text, summary = merge_into_deck(
+            existing, cards, deck_id=deck_id or stem, title=_title(text, stem), lang=language,
+            source=source, new_id=random_ids(rng or random.Random()))
+    except DeckFileError as exc:
+        print(msg["bad_deck"].format(path=target, reason=exc), file=stderr)
+        return EXIT_BAD_INPUT
+    total = len(summary.new) + len(summary.refreshed) + len(summary.unchanged) + len(summary.kept)
+    if new_text == existing:
+        print(msg["unchanged_file"].format(path=target, total=total), file=stdout)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(new_text, encoding="utf-8")
+        temporary.replace(target)
+        print(msg["written"].format(path=target, total=total), file=stdout)
+    _print_summary(summary, stdout, ui)
+    return EXIT_OK

@@ -1,0 +1,172 @@
+"""Rules that turn one section of a note into cards; `run_section` applies them in order."""
+
+from __future__ import annotations
+
+from bot.decks.generator import questions
+from bot.decks.generator.extract import aliases, definitions, facts, labels, processes, tables
+from bot.decks.generator.extract.context import Ctx
+from bot.decks.generator.markdown import ListBlock, Para, Table
+from bot.decks.generator.sentences import Sentence, join_broken_paragraphs, split_sentences
+
+__all__ = ["Ctx", "run_section"]
+
+
+class _Pending:
+    """A label whose values are in the list that follows ("장점:" then "- …")."""
+
+    def __init__(self) -> None:
+        self.kind: str | None = None
+        self.positive = True
+        self.lines: tuple[int, int] = (0, 0)
+
+
+def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, int]) -> None:
+    term = found.term
+    key = _term_key(term)
+    if key in ctx.known or any(key == _term_key(d) for d in ctx.defined):
+        ctx.basic("reverse", term, lines, questions.reverse_definition(found.meaning, ctx.lang),
+                  term)
+    else:
+        ctx.basic("definition", term, lines, questions.definition(term, ctx.lang), found.meaning)
+    ctx.defined.append(term)
+    if not ctx.term:
+        ctx.topic = term
+    if found.alias:
+        aliases.extract(ctx, term, found.alias, lines)
+    if found.example:
+        ctx.basic("example", term, lines, questions.example(term, ctx.lang), found.example)
+    if found.extra:
+        facts.extract(ctx, found.extra, lines, subject=term)
+
+
+def _term_key(term: str) -> str:
+    key = term.replace(" ", "").casefold()
+    for generic in ("방식", "method", "approach"):
+        if key.endswith(generic) and len(key) > len(generic):
+            key = key[: -len(generic)]
+    return key
+
+
+def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[str, list[str]],
+              spans: dict[str, tuple[int, int]]) -> None:
+    text = labels.drop_figure_asides(sentence.text)
+    lines = sentence.lines
+    first = ctx.first_sentence
+    ctx.first_sentence = False
+    trailing = labels.trailing_analogy(text)
+    if trailing is not None:
+        text, analogy = trailing
+        _emit_analogy(ctx, analogy, lines)
+    value = labels.example(text)
+    if value is not None:
+        subject = ctx.subject()
+        if subject and value:
+            _collect(collected, spans, f"example\x00{subject}", value, lines)
+        elif subject:
+            pending.kind, pending.lines = f"example\x00{subject}", lines
+        return
+    pc = labels.pro_con(text)
+    if pc is not None:
+        positive, value = pc
+        subject = ctx.subject()
+        if subject is None:
+            return
+        kind = f"{'pro' if positive else 'con'}\x00{subject}"
+        if value:
+            _collect(collected, spans, kind, value, lines)
+        else:
+            pending.kind, pending.lines = kind, lines
+        return
+    found = definitions.parse(text, ctx.lang)
+    if found is not None:
+        _emit_definition(ctx, found, lines)
+        return
+    if first and ctx.term:
+        meaning = definitions.heading_definition(text, ctx.lang)
+        if meaning is not None:
+            _emit_definition(ctx, definitions.Definition(ctx.term, None, meaning), lines)
+            return
+    colon = definitions.colon_definition(text)
+    if colon is not None:
+        label, desc = colon
+        _emit_definition(ctx, definitions.Definition(label, None, desc), lines)
+        return
+    facts.extract(ctx, text, lines)
+
+
+def _collect(collected: dict[str, list[str]], spans: dict[str, tuple[int, int]], kind: str,
+             value: str, lines: tuple[int, int]) -> None:
+    collected.setdefault(kind, []).append(value)
+    first, last = spans.get(kind, lines)
+    spans[kind] = (min(first, lines[0]), max(last, lines[1]))
+
+
+def _emit_analogy(ctx: Ctx, analogy: str, lines: tuple[int, int]) -> None:
+    subject = ctx.subject()
+    if subject is None:
+        return
+    ctx.ask_term("analogy", subject, lines, questions.analogy(analogy, ctx.lang), subject)
+
+
+def _flush(ctx: Ctx, collected: dict[str, list[str]], spans: dict[str, tuple[int, int]]) -> None:
+    for kind, values in collected.items():
+        rule, subject = kind.split("\x00", 1)
+        back = " / ".join(dict.fromkeys(v for v in values if v))
+        if not back:
+            continue
+        if rule == "example":
+            ctx.basic("example", subject, spans[kind], questions.example(subject, ctx.lang), back)
+        else:
+            positive = rule == "pro"
+            ctx.basic("pros" if positive else "cons", subject, spans[kind],
+                      questions.pro_con(subject, positive, ctx.lang), back)
+
+
+def run_section(ctx: Ctx) -> None:
+    """Apply every rule to one section, in the order that lets specific rules win.
+
+    Terms it defines are added to `ctx.known`, shared by the whole note, so a term
+    defined again later is asked the other way round instead of twice.
+    """
+    section = ctx.section
+    blocks = join_broken_paragraphs(section.blocks)
+    if not blocks:
+        return
+    if ctx.term and ctx.alias and section.title:
+        first_line = section.line
+        aliases.extract(ctx, ctx.term, ctx.alias, (first_line, first_line))
+    title = ctx.term or section.title or ctx.lang
+    pending = _Pending()
+    collected: dict[str, list[str]] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    try:
+        for block in blocks:
+            if isinstance(block, Table):
+                pending.kind = None
+                tables.extract(ctx, block, section.title or title)
+                continue
+            if isinstance(block, ListBlock):
+                if pending.kind is not None:
+                    for item in block.items:
+                        for sentence in split_sentences(item):
+                            _collect(collected, spans, pending.kind, sentence.text,
+                                     sentence.lines)
+                    pending.kind = None
+                    continue
+                if block.ordered and processes.extract(ctx, block, title):
+                    continue
+                for item in block.items:
+                    for sentence in split_sentences(item):
+                        _sentence(ctx, sentence, pending, collected, spans)
+                continue
+            assert isinstance(block, Para)
+            pending.kind = None
+            for sentence in split_sentences(block):
+                analogy = labels.standalone_analogy(sentence.text)
+                if analogy is not None:
+                    _emit_analogy(ctx, analogy, sentence.lines)
+                    continue
+                _sentence(ctx, sentence, pending, collected, spans)
+        _flush(ctx, collected, spans)
+    finally:
+        ctx.known.update(_term_key(term) for term in ctx.defined)

@@ -1,0 +1,38 @@
+"""Aliases in parentheses: "IaaS(Infrastructure-as-a-Service)", "컨테이너(container)"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.decks.generator import questions
+from bot.decks.generator.extract.context import Ctx
+from bot.decks.generator.korean import hangul_ratio
+
+
+def is_expansion(term: str, alias: str) -> bool:
+    """Whether `alias` spells out the acronym `term` (DNS = Domain Name System)."""
+    letters = re.sub(r"[^A-Za-z]", "", term)
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
+        return False
+    parts = [p for p in re.split(r"[\s,\-/]+", alias) if p and p[0].isalpha()]
+    initials = "".join(p[0] for p in parts)
+    if initials.lower() == letters.lower():
+        return True
+    capitals = "".join(p[0] for p in parts if p[0].isupper())
+    return capitals.lower() == letters.lower()
+
+
+def extract(ctx: Ctx, term: str, alias: str, lines: tuple[int, int]) -> None:
+    term, alias = term.strip(), alias.strip()
+    if not term or not alias or term == alias or len(alias) > 80:
+        return
+    if is_expansion(term, alias):
+        ctx.basic("alias", term, lines, questions.stands_for(term, ctx.lang), alias)
+        return
+    term_korean = hangul_ratio(term) > 0.5
+    alias_korean = hangul_ratio(alias) > 0.5
+    if term_korean == alias_korean:
+        if ctx.lang == "en":
+            ctx.basic("alias", term, lines, questions.other_name(term, True, ctx.lang), alias)
+        return
+    ctx.basic("alias", term, lines, questions.other_name(term, not alias_korean, ctx.lang), alias)

@@ -1,0 +1,162 @@
+"""Sentences no specific rule claimed: each still states a fact worth a card.
+
+The card asks for the sentence's subject (a cloze on it), or, when the sentence
+is about the section's term without naming it, "which concept is described".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.decks.generator import questions
+from bot.decks.generator.extract import aliases
+from bot.decks.generator.extract.context import Ctx, short_hash
+from bot.decks.generator.terms import (
+    GENERIC_TERMS,
+    Topic,
+    find_subject_en,
+    find_topic_ko,
+    strip_connectives,
+)
+
+# Particles that may follow a term before the word ends, longest first.
+_KO_PARTICLES = sorted(
+    (
+        "은", "는", "이", "가", "을", "를", "의", "에", "에서",
+        "에게", "로", "으로", "와", "과", "도", "만", "이나", "나",
+        "란", "이란", "이라", "라", "이다", "다", "부터", "까지", "보다",
+        "처럼", "로부터", "으로부터", "이며", "며", "인", "이고", "고", "라는",
+        "이라는", "에는", "에도", "으로는", "로는", "이라고", "라고", "들", "들은",
+        "들이", "들을", "들의",
+    ),
+    key=len,
+    reverse=True,
+)
+_BOUNDARY = set(" \t.,;:!?)(/'\"’”[]-—~")
+_CONTRAST = re.compile(r"지만|반면|다면 |는데 |\bwhereas\b|\bwhile\b|\bbut\b|\bunlike\b", re.I)
+_META = re.compile(r"^(?:see |참고|자세한|출처|source)", re.I)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _ends_word(text: str, end: int, lang: str) -> int | None:
+    """Where the word that starts with a match ending at `end` ends, if the match is
+    a whole word: followed by a boundary, by a Korean particle then a boundary, or
+    (English) by a plural ending."""
+    if end >= len(text) or text[end] in _BOUNDARY:
+        return end
+    if lang == "ko":
+        for part in _KO_PARTICLES:
+            stop = end + len(part)
+            if text.startswith(part, end) and (stop >= len(text) or text[stop] in _BOUNDARY):
+                return end
+        return None
+    for plural in ("es", "s"):
+        stop = end + len(plural)
+        if text.startswith(plural, end) and (stop >= len(text) or not _word_char(text[stop])):
+            return stop
+    return None
+
+
+def find_term(sentence: str, term: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of whole-word occurrences of `term` (spaces inside the term optional,
+    case-insensitive in English, an English plural included)."""
+    squashed = term.replace(" ", "")
+    if not squashed:
+        return []
+    hay = sentence if lang == "ko" else sentence.lower()
+    needle = squashed if lang == "ko" else squashed.lower()
+    singular = needle[:-2] if needle.endswith("es") and lang != "ko" else (
+        needle[:-1] if needle.endswith("s") and lang != "ko" else "")
+    # Map positions in the space-free text back to the sentence.
+    index = [i for i, ch in enumerate(hay) if ch != " "]
+    flat = "".join(hay[i] for i in index)
+    spans: list[tuple[int, int]] = []
+    for candidate in (needle, singular) if len(singular) > 2 else (needle,):
+        start = flat.find(candidate)
+        while start >= 0:
+            first = index[start]
+            last = index[start + len(candidate) - 1] + 1
+            before = hay[first - 1] if first > 0 else " "
+            stop = _ends_word(hay, last, lang) if not _word_char(before) else None
+            if stop is not None and not any(a < stop and first < b for a, b in spans):
+                spans.append((first, stop))
+            start = flat.find(candidate, start + 1)
+    return sorted(spans)
+
+
+def cloze_all(sentence: str, term: str, lang: str) -> str | None:
+    """Blank every whole-word occurrence of `term`; None when it also hides inside
+    another word (the answer would show through)."""
+    spans = find_term(sentence, term, lang)
+    if not spans:
+        return None
+    pieces: list[str] = []
+    cursor = 0
+    for first, stop in spans:
+        pieces.append(sentence[cursor:first])
+        pieces.append("{{c1::" + sentence[first:stop] + "}}")
+        cursor = stop
+    pieces.append(sentence[cursor:])
+    text = "".join(pieces)
+    rest = "".join(sentence[a:b] for a, b in zip([0] + [s for _, s in spans],
+                                                 [f for f, _ in spans] + [len(sentence)],
+                                                 strict=True))
+    if term.replace(" ", "").lower() in rest.replace(" ", "").lower():
+        return None
+    return text
+
+
+def topic_of(sentence: str, lang: str) -> Topic | None:
+    topic = find_topic_ko(sentence) if lang == "ko" else find_subject_en(sentence)
+    if topic is None or topic.term in GENERIC_TERMS or len(topic.term) < 2:
+        return None
+    if re.search(r"(?:[가-힣)](?:와|과)\s)|\s(?:and|or)\s|,", topic.term + " "):
+        return None
+    return topic
+
+
+def usable(sentence: str) -> bool:
+    text = sentence.strip()
+    if len(text) < 8 or len(text) > 400 or text.endswith(("?", ":", "：")):
+        return False
+    return not _META.match(text)
+
+
+def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
+            subject: str | None = None) -> None:
+    if not usable(sentence):
+        return
+    key = short_hash(sentence)
+    sentence = strip_connectives(sentence, ctx.lang)
+    about = subject or ctx.term
+    topic = topic_of(sentence, ctx.lang) if subject is None else None
+    if topic is not None and topic.alias:
+        aliases.extract(ctx, topic.term, topic.alias, lines)
+    if topic is not None and about is not None and about in topic.term and about != topic.term:
+        about = None  # "도커 파일은 …" is about 도커 파일, not 도커
+    # The sentence's own subject first, unless it contrasts it with the section's
+    # term ("가상화 배포방식은 …했지만 컨테이너 배포방식은 …" under 컨테이너).
+    if topic is not None and about is not None and not _CONTRAST.search(sentence):
+        text = cloze_all(sentence, topic.term, ctx.lang)
+        if text is not None:
+            ctx.cloze("fact", key, lines, text)
+            return
+    if about is not None:
+        text = cloze_all(sentence, about, ctx.lang)
+        if text is not None:
+            ctx.cloze("fact", key, lines, text)
+            return
+    if topic is not None:
+        text = cloze_all(sentence, topic.term, ctx.lang)
+        if text is not None:
+            ctx.cloze("fact", key, lines, text)
+            if not ctx.term:
+                ctx.topic = topic.term
+            return
+    about = subject or ctx.term
+    if about is None:
+        return
+    ctx.ask_term("fact", key, lines, questions.describe(sentence, ctx.lang), about)

@@ -1,0 +1,72 @@
+"""Labelled lines: examples ("ex) …", "예) …", "e.g. …"), pros and cons
+("장점 : …", "Downside: …") and analogies in parentheses."""
+
+from __future__ import annotations
+
+import re
+
+from bot.decks.generator.questions import clean_analogy
+
+_EXAMPLE = re.compile(
+    r"^(?:ex\)|ex\s*[:：.]|예\)|예시\)|예\s*[:：]|예시\s*[:：]|e\.g\.,?|eg[.:]|for example,?|"
+    r"for instance,?|examples?\s*[:：]|예를 들어,?|예를 들면,?)\s*(?P<v>.*)$",
+    re.I,
+)
+_PRO = r"장점|이점|advantages?|pros?|benefits?|upsides?|strengths?"
+_CON = r"단점|한계|disadvantages?|cons?|downsides?|drawbacks?|limitations?|weakness(?:es)?"
+_PRO_CON = re.compile(rf"^(?:(?P<pro>{_PRO})|(?P<con>{_CON}))\s*[:：]\s*(?P<v>.*)$", re.I)
+_ANALOGY_MARK = re.compile(
+    r"생각하면|비유|보면 됨|보면 된다|같은 것|같다|처럼|think of|like a|like an|imagine|similar to|"
+    r"analogy|것\)?$",
+    re.I,
+)
+_FIGURE_ASIDE = re.compile(r"오른쪽|왼쪽|위 그림|아래 그림|그림|사진|도표|\bleft\b|\bright\b|"
+                           r"\bfigure\b|\bdiagram\b|\bimage\b|\babove\b|\bbelow\b", re.I)
+_TRAILING_PAREN = re.compile(r"\s*\((?P<p>[^()]*)\)\s*\.?\s*$")
+
+
+def example(sentence: str) -> str | None:
+    match = _EXAMPLE.match(sentence.strip())
+    if not match:
+        return None
+    return match.group("v").strip().rstrip(".")
+
+
+def pro_con(sentence: str) -> tuple[bool, str] | None:
+    """(is_pro, value); the value may be empty when a list follows."""
+    match = _PRO_CON.match(sentence.strip())
+    if not match:
+        return None
+    return match.group("pro") is not None, match.group("v").strip().rstrip(".")
+
+
+def standalone_analogy(sentence: str) -> str | None:
+    """A paragraph that is only "(…)", read as an analogy when it sounds like one."""
+    text = sentence.strip()
+    if not (text.startswith("(") and text.endswith(")")) or text.count("(") != 1:
+        return None
+    inner = text[1:-1].strip()
+    if not _ANALOGY_MARK.search(inner):
+        return None
+    cleaned = clean_analogy(inner)
+    return cleaned if len(cleaned) >= 3 else None
+
+
+def trailing_analogy(sentence: str) -> tuple[str, str] | None:
+    """(sentence without the aside, analogy) for "… (…라 생각하면 됨)"."""
+    match = _TRAILING_PAREN.search(sentence)
+    if not match or match.start() == 0:
+        return None
+    inner = match.group("p")
+    if not re.search(r"생각하면|비유|think of|imagine|보면 됨|보면 된다", inner, re.I):
+        return None
+    cleaned = clean_analogy(inner)
+    if len(cleaned) < 3:
+        return None
+    return sentence[: match.start()].rstrip(), cleaned
+
+
+def drop_figure_asides(sentence: str) -> str:
+    """"(오른쪽이 가상화, 왼쪽이 컨테이너)" points at a removed image; it means nothing alone."""
+    return re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _FIGURE_ASIDE.search(m.group(1)) else
+                  m.group(0), sentence).strip()

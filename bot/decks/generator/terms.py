@@ -1,0 +1,234 @@
+"""Finding what a sentence or heading is about, in Korean and English.
+
+Korean: a word-by-word scan of the first few words for a topic particle that
+agrees with the final consonant (포트는, IaaS란, 가상머신은), stopping as soon as a
+subject or object particle shows a clause has begun, so "PaaS는 플랫폼을 제공하"
+can never become a term.  English: the noun phrase before the first verb.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from bot.decks.generator.korean import is_hangul, particle_agrees
+
+WORD = re.compile(r"(?:[^\s(]|\([^()]*\))+")
+ALIAS = re.compile(r"^(?P<term>.+?)\s*\((?P<alias>[^()]+)\)$")
+
+KO_CONNECTIVES = (
+    "이와는 반대로", "이와 반대로", "이와는 달리", "이와 달리", "반대로", "반면에", "반면",
+    "즉,", "즉", "또한", "그리고", "하지만", "그러나", "따라서", "그래서", "한편", "특히",
+    "결국", "참고로", "먼저", "다음으로", "마지막으로", "그렇기때문에", "그렇기 때문에",
+    "그러므로", "게다가", "물론", "보통", "일반적으로", "주로",
+)
+EN_CONNECTIVES = (
+    "However,", "Also,", "In short,", "In other words,", "Basically,", "Therefore,", "Thus,",
+    "So,", "Moreover,", "In practice,", "Finally,", "First,", "Then,", "Note that",
+)
+_NOT_TOPIC_WORDS = frozenset(
+    {"이는", "이것은", "그것은", "이건", "그건", "이를", "이때", "여기서", "이런", "그런", "이와는",
+     "이러한", "그러한", "우리는", "나는", "저는", "내가", "이", "그", "저"}
+)
+GENERIC_TERMS = frozenset(
+    {"장점", "단점", "특징", "차이", "차이점", "목적", "이유", "원리", "역할", "문제", "문제점",
+     "결과", "핵심", "방법", "방식", "예", "예시", "종류", "구성", "구조", "것", "이것", "그것",
+     "점", "경우", "때", "개념", "정의", "의미", "단계", "과정", "내용", "이점", "한계"}
+)
+_ADJECTIVE_STEMS = ("같", "많", "높", "낮", "작", "좋", "적", "넓", "깊", "짧", "얇", "않", "괜찮")
+_VERB_STEMS = ("하", "되", "시키", "했", "됐")
+_CLAUSE_PARTICLES = ("을", "를", "이", "가", "에게", "께서")
+_MODIFIER_ENDINGS = (
+    "에", "의", "에서", "인", "한", "된", "는", "은", "적", "로", "으로", "할", "될",
+)
+
+EN_ARTICLES = ("a ", "an ", "the ")
+EN_PRONOUNS = frozenset(
+    {"it", "this", "that", "these", "those", "they", "there", "here", "he", "she", "we", "you",
+     "i", "one", "each", "every", "some", "many", "all", "what", "which", "who", "when", "if",
+     "see", "for", "in", "on", "at", "with", "by", "to", "from", "as", "of", "and", "or", "but",
+     "most", "any", "its", "their", "our", "your", "my", "both", "such", "so", "then", "also"}
+)
+EN_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "can", "will", "may", "must", "should",
+     "does", "do", "did", "means", "refers", "stands", "describes", "stores", "keeps", "lets",
+     "allows", "provides", "uses", "contains", "holds", "gives", "makes", "runs", "reads",
+     "writes", "sends", "returns", "takes", "names", "represents", "defines", "helps",
+     "enables", "ensures", "guarantees", "creates", "manages", "maps", "converts",
+     "translates", "handles", "controls", "works", "splits", "combines", "reduces",
+     "increases", "improves", "requires", "needs", "supports", "becomes", "build", "builds",
+     "store", "use", "need", "make", "get", "gets", "chooses", "checks", "serves", "only",
+     "always", "never", "often", "usually", "cannot", "could", "would", "might", "shares",
+     "share", "depends", "consists", "includes", "receives", "connects", "breaks", "tracks"}
+)
+_EN_FUNCTION = frozenset(
+    {"a", "an", "the", "each", "every", "all", "its", "their", "to", "that", "only", "it",
+     "them", "data", "one", "two", "no", "any", "some", "both", "more", "less"}
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    term: str
+    alias: str | None
+    rest: str  # the sentence after the topic particle / verb
+    start: int  # offset of the term in the (connective-stripped) sentence
+    particle: str
+
+
+def strip_connectives(sentence: str, lang: str) -> str:
+    """Drop leading discourse words ("즉", "이와는 반대로", "However,") before scanning."""
+    text = sentence.strip()
+    leads = KO_CONNECTIVES if lang == "ko" else EN_CONNECTIVES
+    changed = True
+    while changed:
+        changed = False
+        for lead in leads:
+            if not text.startswith(lead):
+                continue
+            after = text[len(lead) :]
+            if lead.endswith(",") or after[:1] in (" ", ","):
+                rest = after.lstrip(" ,")
+                if rest:
+                    text = rest
+                    changed = True
+                    break
+    if lang != "ko" and text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def split_alias(word: str) -> tuple[str, str | None]:
+    match = ALIAS.match(word.strip())
+    if not match:
+        return word.strip(), None
+    return match.group("term").strip(), match.group("alias").strip()
+
+
+def _is_plain_noun(word: str) -> bool:
+    """A word with no particle or ending, so it can be part of a compound term."""
+    bare, _ = split_alias(word)
+    if not bare or any(ch in bare for ch in ",.:;!?\"'"):
+        return False
+    if not is_hangul(bare[-1]):
+        return bare[-1].isalnum()
+    return not bare.endswith(("을", "를", "이", "가", "에", "의", "로", "와", "과", "도", "만",
+                              "은", "는", "인", "한", "된", "고", "며", "서", "면", "게", "지"))
+
+
+def _topic_stem(word: str) -> tuple[str, str] | None:
+    for used in ("이란", "란", "은", "는"):
+        if word.endswith(used) and len(word) > len(used):
+            stem = word[: -len(used)]
+            base, _ = split_alias(stem)
+            if not base:
+                return None
+            if not particle_agrees(base, used):
+                continue
+            if is_hangul(base[-1]) and base.endswith(_VERB_STEMS + _ADJECTIVE_STEMS):
+                return None
+            return stem, used
+    return None
+
+
+def used_as_modifier(next_word: str) -> bool:
+    """"선까는 것", "하는 데": the 는 was a verb ending, not a topic particle."""
+    return next_word.startswith(("것", "데", "중", "동안", "바", "수 ", "듯")) or next_word == "수"
+
+
+def find_topic_ko(sentence: str, max_words: int = 4) -> Topic | None:
+    text = strip_connectives(sentence, "ko")
+    words = list(itertools.islice(WORD.finditer(text), max_words + 2))
+    for index, match in enumerate(words[:max_words]):
+        word = match.group(0)
+        if word in _NOT_TOPIC_WORDS:
+            return None
+        found = _topic_stem(word)
+        if (found is None and index + 1 < len(words) and words[index + 1].group(0) == "함은"
+                and word.endswith(("이라", "라"))):
+                found = (word[: -2] if word.endswith("이라") else word[:-1], "이라 함은")
+        nxt = words[index + 1].group(0) if index + 1 < len(words) else ""
+        if found is not None and used_as_modifier(nxt):
+            return None
+        if found is not None:
+            stem, used = found
+            first = index
+            while first > 0 and _is_plain_noun(words[first - 1].group(0)):
+                first -= 1
+            pieces = [w.group(0) for w in words[first:index]] + [stem]
+            term_text, alias = split_alias(" ".join(pieces))
+            if term_text in GENERIC_TERMS or len(term_text) > 40:
+                return None
+            end = match.end() + (3 if used == "이라 함은" else 0)
+            return Topic(term_text, alias, text[end:].strip(), words[first].start(), used)
+        bare = split_alias(word)[0]
+        if bare.endswith(_CLAUSE_PARTICLES) and not _is_plain_noun(word):
+            return None
+        if not _is_plain_noun(word) and not bare.endswith(_MODIFIER_ENDINGS):
+            return None
+    return None
+
+
+def find_subject_en(sentence: str) -> Topic | None:
+    """The noun phrase before the first verb: "A relational database stores …"."""
+    text = strip_connectives(sentence, "en")
+    words = list(itertools.islice(WORD.finditer(text), 8))
+    if not words:
+        return None
+    first = words[0].group(0).lower()
+    start_index = 1 if first in ("a", "an", "the") else 0
+    if start_index == 0 and first in EN_PRONOUNS:
+        return None
+    for index in range(start_index, min(len(words), start_index + 6)):
+        low = words[index].group(0).lower().strip(",")
+        nxt = words[index + 1].group(0).lower() if index + 1 < len(words) else ""
+        is_verb = low in EN_VERBS or (
+            index > start_index and low.endswith("s") and not low.endswith("ss")
+            and nxt in _EN_FUNCTION
+        )
+        if is_verb and index > start_index:
+            phrase = text[words[start_index].start() : words[index - 1].end()]
+            if "," in phrase or phrase.lower() in EN_PRONOUNS:
+                return None
+            term, alias = split_alias(phrase)
+            return Topic(term, alias, text[words[index].start() :], words[start_index].start(),
+                         low)
+        if words[index].group(0).endswith((",", ";", ":")):
+            return None
+    return None
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(?:제?\d+(?:\.\d+)*[.)장절]?|[IVX]+\.|[A-Z]\.)\s+")
+_NON_TERM_HEADING = re.compile(
+    r"(비교|차이|정리|개요|요약|소개|예제|실습|참고|목차|기초|정리본|"
+    r"\boverview\b|\bintroduction\b|\bsummary\b|\bcomparison\b|\bnotes?\b|\breferences?\b|"
+    r"\bconclusion\b|\bbasics\b|\bvs\.?\b|\bversus\b|\bexamples?\b)",
+    re.I,
+)
+_CONJUNCTION = re.compile(
+    r"[가-힣)](?:와|과)\s|\s(?:및|and|or|&)\s|/|,|\?|^(?:how|why|what|when)\b|^(?:왜|어떻게)", re.I
+)
+
+
+def heading_term(title: str) -> tuple[str, str | None] | None:
+    """The term a heading names, or None for group/overview headings ("IaaS와 PaaS 비교")."""
+    text = _HEADING_NUMBER.sub("", title).strip().rstrip(":")
+    if not text or _CONJUNCTION.search(text) or _NON_TERM_HEADING.search(text):
+        return None
+    aliases = re.findall(r"\(([^()]+)\)", text)
+    bare = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+    if not bare or len(bare.split()) > 5 or len(bare) > 40:
+        return None
+    return bare, (aliases[0].strip() if aliases else None)
+
+
+def heading_members(title: str) -> list[str]:
+    """Members named by a group heading: "IaaS와 PaaS와 SaaS" -> [IaaS, PaaS, SaaS]."""
+    text = _HEADING_NUMBER.sub("", title).strip()
+    parts = re.split(
+        r"(?<=[가-힣)A-Za-z0-9])(?:와|과)\s+|\s+(?:및|and|vs\.?|versus|&)\s+|\s*[,/]\s*", text
+    )
+    members = [re.sub(r"\([^()]*\)", "", p).strip() for p in parts]
+    members = [m for m in members if m]
+    return members if len(members) >= 2 else []

@@ -1,0 +1,71 @@
+"""ruamel.yaml set up for round-trips that keep comments, key order and quoting,
+and that write a file the same way every time (so a second run is byte-identical)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from bot.decks.generator.cards import GeneratedCard
+
+
+def make_yaml() -> YAML:
+    yaml = YAML()  # round-trip
+    yaml.width = 4096  # never fold a long question over two lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    yaml.allow_unicode = True
+    return yaml
+
+
+def load(text: str) -> Any:
+    return make_yaml().load(text)
+
+
+def dump(data: Any) -> str:
+    buffer = io.StringIO()
+    make_yaml().dump(data, buffer)
+    return buffer.getvalue()
+
+
+def flow_seq(items: list[str] | list[int]) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def src_map(card: GeneratedCard) -> CommentedMap:
+    src = CommentedMap()
+    src["anchor"] = card.anchor
+    src["lines"] = flow_seq(card.line_range)
+    src["gen"] = card.gen
+    src.fa.set_flow_style()
+    return src
+
+
+def field_value(value: str | list[str]) -> str | CommentedSeq:
+    return flow_seq(value) if isinstance(value, list) else value
+
+
+def card_map(card_id: str, card: GeneratedCard) -> CommentedMap:
+    data = CommentedMap()
+    data["id"] = card_id
+    data["type"] = card.type
+    data["tags"] = flow_seq(list(card.tags))
+    for key, value in card.fields().items():
+        data[key] = field_value(value)
+    data["src"] = src_map(card)
+    return data
+
+
+def new_deck(deck_id: str, title: str, lang: str, source: str) -> CommentedMap:
+    data = CommentedMap()
+    data["deck"] = deck_id
+    data["title"] = title
+    data["lang"] = lang
+    data["source"] = source
+    data["cards"] = CommentedSeq()
+    return data

@@ -1,0 +1,180 @@
+"""Each extraction rule on small Korean notes."""
+
+from __future__ import annotations
+
+from tests.unit.generator.helpers import cards_of, find, one
+
+
+def test_definition_forms() -> None:
+    note = (
+        "# 네트워크\n"
+        "라우터는 서로 다른 네트워크 사이에서 패킷을 전달하는 장비이다.\n\n"
+        "스위치란 같은 네트워크 안에서 프레임을 전달하는 장비를 말한다.\n\n"
+        "방화벽은 허용되지 않은 트래픽을 막는 것을 말한다.\n\n"
+        "캐시라 함은 자주 쓰는 데이터를 가까운 곳에 저장해 두는 것을 의미한다.\n"
+    )
+    cards = cards_of(note, "ko")
+    router = one(cards, "definition", "라우터")
+    assert router.front == "라우터란?"
+    assert router.back == "서로 다른 네트워크 사이에서 패킷을 전달하는 장비"
+    assert one(cards, "definition", "스위치").back == "같은 네트워크 안에서 프레임을 전달하는 장비"
+    assert one(cards, "definition", "방화벽").front == "방화벽이란?"
+    assert one(cards, "definition", "방화벽").back == "허용되지 않은 트래픽을 막는 것"
+    assert one(cards, "definition", "캐시").back == "자주 쓰는 데이터를 가까운 곳에 저장해 두는 것"
+
+
+def test_definition_split_over_a_blank_line_and_with_spaced_verb() -> None:
+    note = (
+        "# 클라우드\n"
+        "클라우드 서비스는 인터넷을 통해 제공되는 인프라나 소프트웨어를\n\n"
+        "말 한다.\n"
+    )
+    card = one(cards_of(note, "ko"), "definition")
+    assert card.front == "클라우드 서비스란?"
+    assert card.back == "인터넷을 통해 제공되는 인프라나 소프트웨어"
+    assert card.lines == (2, 4)
+
+
+def test_no_term_from_a_verb_or_a_clause() -> None:
+    note = (
+        "# PaaS\n"
+        "PaaS는 플랫폼을 제공하고 개발자는 코드만 올린다.\n\n"
+        "중간에 있는 하이퍼바이저는 가상 컴퓨터를 여러 개 구동하게 해 주는 계층이다.\n\n"
+        "이미지와 컨테이너는 서로 독립적이다.\n"
+    )
+    cards = cards_of(note, "ko")
+    fronts = [c.front for c in find(cards, "definition")]
+    assert fronts == ["하이퍼바이저란?"]
+    assert not any("제공하" in c.front for c in cards)
+
+
+def test_heading_is_the_term_when_the_first_sentence_has_no_subject() -> None:
+    note = (
+        "# 전통적 배포방식\n"
+        "물리적인 컴퓨터 한 대에 하나의 OS를 깔고 여러 프로그램을 설치하는 방식.\n"
+    )
+    card = one(cards_of(note, "ko"), "definition")
+    assert card.front == "전통적 배포방식이란?"
+    assert card.back == "물리적인 컴퓨터 한 대에 하나의 OS를 깔고 여러 프로그램을 설치하는 방식"
+
+
+def test_same_term_defined_twice_is_asked_the_other_way_round() -> None:
+    note = (
+        "# 가상머신\n가상머신은 하나의 서버를 여러 서버처럼 쓰게 해 주는 환경이다.\n\n"
+        "# 가상화\n가상머신이란 하드웨어를 소프트웨어로 구현한 것을 말한다.\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "definition").front == "가상머신이란?"
+    reverse = one(cards, "reverse")
+    assert reverse.front == "하드웨어를 소프트웨어로 구현한 것을 무엇이라고 하는가?"
+    assert reverse.back == "가상머신"
+
+
+def test_aliases_acronym_and_english_name() -> None:
+    note = (
+        "# DNS\nDNS(Domain Name System)는 도메인 이름을 IP 주소로 바꾸는 시스템이다.\n\n"
+        "# 컨테이너(container)\n컨테이너는 앱과 의존성을 함께 묶은 실행 단위이다.\n"
+    )
+    cards = cards_of(note, "ko")
+    dns = one(cards, "alias", "DNS")
+    assert (dns.front, dns.back) == ("DNS는 무엇의 약자인가?", "Domain Name System")
+    assert one(cards, "definition", "DNS").front == "DNS란?"
+    container = one(cards, "alias", "컨테이너")
+    assert (container.front, container.back) == ("컨테이너의 영어 표현은?", "container")
+
+
+def test_examples_belong_to_the_section_term() -> None:
+    note = (
+        "# IaaS\nIaaS는 인프라만 빌려 주는 클라우드 서비스이다.\n\n"
+        "ex) AWS의 EC2, NCP 등\n\n예) GCE\n"
+    )
+    card = one(cards_of(note, "ko"), "example")
+    assert card.front == "IaaS의 예는?"
+    assert card.back == "AWS의 EC2, NCP 등 / GCE"
+
+
+def test_analogies_are_cleaned_and_offered_among_siblings() -> None:
+    note = (
+        "# IaaS와 PaaS\n\n"
+        "# IaaS\nIaaS는 인프라형 서비스이다.\n\n(빈 방을 주고 가구를 직접 들이는 것)\n\n"
+        "# PaaS\nPaaS는 플랫폼형 서비스이다.\n\n(옵션이 다 있는 오피스텔이라 생각하면 됨)\n"
+    )
+    cards = cards_of(note, "ko")
+    paas = one(cards, "analogy", "오피스텔")
+    assert paas.front == "'옵션이 다 있는 오피스텔'에 비유되는 것은?"
+    assert paas.type == "choice"
+    assert paas.choices == ("IaaS", "PaaS")
+    assert paas.answer == "PaaS"
+    iaas = one(cards, "analogy", "빈 방")
+    assert iaas.answer == "IaaS"
+
+
+def test_pros_and_cons_inline_and_as_a_list() -> None:
+    note = (
+        "# TCP\nTCP는 신뢰성 있는 전송 프로토콜이다.\n\n"
+        "장점 : 데이터가 빠짐없이 도착한다.\n\n"
+        "단점:\n- 연결 설정이 필요하다\n- 헤더가 크다\n"
+    )
+    cards = cards_of(note, "ko")
+    pro = one(cards, "pros")
+    assert (pro.front, pro.back) == ("TCP의 장점은?", "데이터가 빠짐없이 도착한다")
+    con = one(cards, "cons")
+    assert con.front == "TCP의 단점은?"
+    assert con.back == "연결 설정이 필요하다 / 헤더가 크다"
+
+
+def test_every_table_cell_is_a_choice_from_its_row() -> None:
+    note = (
+        "# IaaS와 PaaS 비교\n\n"
+        "| 구분 | IaaS | PaaS |\n|:---|:---|:---|\n"
+        "| 유연성 | 높음 (플랫폼에 종속되지 않음) | 낮음 (플랫폼에 종속됨) |\n"
+        "| 이식성 | 높음 | 낮음 |\n"
+    )
+    cards = find(cards_of(note, "ko"), "table")
+    assert len(cards) == 4
+    flex = next(c for c in cards if "유연성: PaaS" in c.front)
+    assert flex.front == "IaaS와 PaaS 비교 — 유연성: PaaS는?"
+    assert flex.choices == ("높음", "낮음")
+    assert flex.answer == "낮음"
+    assert flex.back == "플랫폼에 종속됨"
+    assert flex.lines == (5, 5)
+
+
+def test_numbered_process_gives_step_cards_and_an_order_cloze() -> None:
+    note = (
+        "# 도커\n"
+        "1. 도커파일 : 패키지와 환경변수를 기록한 파일이다.\n\n"
+        "2. 도커이미지 : 실행에 필요한 파일과 설정을 담은 불변의 상태값이다.\n\n"
+        "3. 도커컨테이너 : 이미지를 실행해 자원과 연결한다.\n"
+    )
+    cards = cards_of(note, "ko")
+    steps = find(cards, "step")
+    assert [c.front for c in steps] == [
+        "도커파일이란?", "도커이미지란?", "도커: '도커컨테이너' 단계에서 하는 일은?",
+    ]
+    order = one(cards, "order")
+    assert order.text == "도커 순서: {{c1::도커파일}} → {{c2::도커이미지}} → {{c3::도커컨테이너}}"
+
+
+def test_other_sentences_become_cloze_or_which_concept_cards() -> None:
+    note = (
+        "# IaaS와 PaaS\n\n"
+        "# IaaS\nIaaS는 인프라형 서비스이다. 클라우드가 단지 인프라를 제공한다.\n\n"
+        "# PaaS\nPaaS는 플랫폼형 서비스이다. PaaS는 모니터링을 기본으로 제공한다.\n"
+    )
+    cards = cards_of(note, "ko")
+    which = one(cards, "fact", "인프라를 제공")
+    assert which.front == "무엇에 대한 설명인가? 클라우드가 단지 인프라를 제공한다."
+    assert which.answer == "IaaS"
+    cloze = one(cards, "fact", "모니터링")
+    assert cloze.text == "{{c1::PaaS}}는 모니터링을 기본으로 제공한다."
+
+
+def test_group_heading_without_body_makes_no_card() -> None:
+    note = (
+        "# 오프프레미스(off-premise)와 온프레미스(on-premise)\n\n\n"
+        "# 온프레미스\n온프레미스는 자체 시설에서 운영하는 방식이다.\n"
+    )
+    cards = cards_of(note, "ko")
+    assert all(c.lines[0] >= 4 for c in cards)
+    assert not find(cards, "alias")
