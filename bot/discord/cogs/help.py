@@ -1,0 +1,60 @@
+"""/help: a short guide in the learner's language, with their own rollover hour."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.cogs._learner import NO_MENTIONS, language_of, private
+from bot.discord.translator import message
+from bot.study.preferences import read_preferences
+
+if TYPE_CHECKING:
+    from bot.discord.client import StudyBot
+
+COLOR_HELP = discord.Colour.blurple()
+
+SECTIONS = ("how", "grades", "commands", "sm2")
+
+
+def help_embed(lang: str, rollover_hour: int) -> discord.Embed:
+    grades = {
+        name: message(f"grade.{name}", lang) for name in ("again", "hard", "good", "easy")
+    }
+    embed = discord.Embed(
+        title=message("help.title", lang),
+        description=message("help.intro", lang),
+        colour=COLOR_HELP,
+    )
+    for section in SECTIONS:
+        embed.add_field(
+            name=message(f"help.{section}.name", lang),
+            value=message(f"help.{section}.value", lang, **grades),
+            inline=False,
+        )
+    embed.set_footer(text=message("help.footer", lang, hour=rollover_hour).replace("`", ""))
+    return embed
+
+
+class HelpCog(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="help", description="How to study with this bot")
+    async def help(self, interaction: discord.Interaction[Any]) -> None:
+        lang = await language_of(self.bot, interaction)
+        prefs = await read_preferences(
+            self.bot.db.sessions, interaction.user.id, self.bot.defaults, self.bot.clock()
+        )
+        await interaction.response.send_message(
+            embed=help_embed(lang, prefs.rollover_hour),
+            ephemeral=private(interaction),
+            allowed_mentions=NO_MENTIONS,
+        )
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(HelpCog(bot))

@@ -1,0 +1,202 @@
+"""/settings: show a learner's settings, or change some of them in one go.
+
+Validation is the use case's (bot.study.preferences); this cog only words
+its verdict.  Time zones autocomplete from the IANA list with forgiving
+matching, Korean clients seeing Asia/Seoul first.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final
+
+import discord
+from discord import app_commands
+from discord.app_commands import Choice, locale_str
+from discord.ext import commands
+
+from bot.discord import text
+from bot.discord.cogs._learner import (
+    NO_MENTIONS,
+    client_language,
+    language_of,
+    private,
+)
+from bot.discord.translator import message
+from bot.i18n import resolve_language
+from bot.srs.day import zone
+from bot.study.preferences import (
+    AUTO,
+    InvalidPreferencesError,
+    PreferenceChange,
+    PreferenceProblem,
+    Preferences,
+    ProblemKind,
+    read_preferences,
+    update_preferences,
+)
+from bot.study.timezones import search_zones
+
+if TYPE_CHECKING:
+    from bot.discord.client import StudyBot
+
+#: Where a Korean-speaking learner most likely lives.
+KOREAN_ZONES: Final = ("Asia/Seoul",)
+#: Discord shows at most 25 autocomplete choices.
+MAX_CHOICES: Final = 25
+
+COLOR_SETTINGS = discord.Colour.blurple()
+COLOR_SAVED = discord.Colour.green()
+COLOR_REFUSED = discord.Colour.red()
+
+LANGUAGE_CHOICES: Final = [
+    Choice(name=locale_str("Korean (한국어)", key="settings.choice.ko"), value="ko"),
+    Choice(name=locale_str("English", key="settings.choice.en"), value="en"),
+    Choice(name=locale_str("Follow my Discord language", key="settings.choice.auto"), value=AUTO),
+]
+
+
+def local_time(zone_name: str, now: datetime) -> str:
+    return now.astimezone(zone(zone_name)).strftime("%H:%M")
+
+
+def timezone_choices(
+    current: str, lang: str, now: datetime, limit: int = MAX_CHOICES
+) -> list[Choice[str]]:
+    """Autocomplete entries: the zone name with its local time, so the right one is obvious."""
+    preferred = KOREAN_ZONES if lang == "ko" else ()
+    zones = search_zones(current, preferred=preferred, limit=min(limit, MAX_CHOICES))
+    return [
+        Choice(name=text.cut(f"{name} ({local_time(name, now)})", text.CHOICE_NAME), value=name)
+        for name in zones
+    ]
+
+
+def _language_value(prefs: Preferences, lang: str, interaction_locale: str) -> str:
+    if prefs.language in ("ko", "en"):
+        return message(f"settings.value.language.{prefs.language}", lang)
+    current = resolve_language(None, interaction_locale, None, default="en")
+    return message(
+        "settings.value.language.auto",
+        lang,
+        current=message(f"settings.value.language.{current}", lang),
+    )
+
+
+def settings_embed(
+    prefs: Preferences, lang: str, now: datetime, interaction_locale: str, *, saved: bool = False
+) -> discord.Embed:
+    embed = discord.Embed(
+        title=message("settings.saved_title" if saved else "settings.title", lang),
+        colour=COLOR_SAVED if saved else COLOR_SETTINGS,
+    )
+    rows = (
+        ("timezone", message("settings.value.timezone", lang, zone=prefs.timezone,
+                             time=local_time(prefs.timezone, now))),
+        ("language", _language_value(prefs, lang, interaction_locale)),
+        ("new_per_day", message("settings.value.cards", lang, n=prefs.new_per_day)),
+        ("reviews_per_day", message("settings.value.cards", lang, n=prefs.reviews_per_day)),
+        ("rollover_hour", message("settings.value.hour", lang, hour=prefs.rollover_hour)),
+    )
+    for field, value in rows:
+        embed.add_field(name=message(f"settings.field.{field}", lang), value=value, inline=True)
+    if not saved:
+        embed.set_footer(text=message("settings.hint", lang).replace("`", ""))
+    return embed
+
+
+def problem_line(problem: PreferenceProblem, lang: str) -> str:
+    """One refused value, said so the learner knows what to send instead."""
+    value = text.cut(text.one_line(str(problem.value)), 100).replace("`", "'")
+    if problem.kind is ProblemKind.UNKNOWN_ZONE:
+        if problem.suggestions:
+            listed = ", ".join(f"`{s}`" for s in problem.suggestions)
+            return message("settings.error.zone", lang, value=value, suggestions=listed)
+        return message("settings.error.zone_no_match", lang, value=value)
+    if problem.kind is ProblemKind.UNKNOWN_LANGUAGE:
+        return message("settings.error.language", lang, value=value)
+    return message(
+        "settings.error.range",
+        lang,
+        field=message(f"settings.field.{problem.field}", lang),
+        low=problem.low,
+        high=problem.high,
+        value=value,
+    )
+
+
+def refusal_embed(problems: tuple[PreferenceProblem, ...], lang: str) -> discord.Embed:
+    embed = discord.Embed(
+        title=message("settings.error.title", lang),
+        description=text.cut(
+            "\n".join(f"• {problem_line(p, lang)}" for p in problems), text.EMBED_DESCRIPTION
+        ),
+        colour=COLOR_REFUSED,
+    )
+    embed.set_footer(text=message("settings.error.footer", lang))
+    return embed
+
+
+class SettingsCog(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="settings",
+        description="Show or change your time zone, language and daily limits",
+    )
+    @app_commands.describe(
+        timezone="Your time zone (e.g. Asia/Seoul)",
+        language="The language the bot talks to you in",
+        new_per_day="New cards per day (0–1000)",
+        reviews_per_day="Reviews per day (0–10000)",
+        rollover_hour="Hour your study day starts (0–23)",
+    )
+    @app_commands.choices(language=LANGUAGE_CHOICES)
+    async def settings(
+        self,
+        interaction: discord.Interaction[Any],
+        timezone: str | None = None,
+        language: str | None = None,
+        new_per_day: app_commands.Range[int, 0, 1000] | None = None,
+        reviews_per_day: app_commands.Range[int, 0, 10000] | None = None,
+        rollover_hour: app_commands.Range[int, 0, 23] | None = None,
+    ) -> None:
+        change = PreferenceChange(
+            timezone=timezone,
+            language=language,
+            new_per_day=new_per_day,
+            reviews_per_day=reviews_per_day,
+            rollover_hour=rollover_hour,
+        )
+        sessions, now = self.bot.db.sessions, self.bot.clock()
+        locale = str(interaction.locale)
+        if change.is_empty():
+            lang = await language_of(self.bot, interaction)
+            prefs = await read_preferences(sessions, interaction.user.id, self.bot.defaults, now)
+            embed = settings_embed(prefs, lang, now, locale)
+        else:
+            try:
+                prefs = await update_preferences(
+                    sessions, interaction.user.id, change, self.bot.defaults, now
+                )
+            except InvalidPreferencesError as refused:
+                lang = await language_of(self.bot, interaction)
+                embed = refusal_embed(refused.problems, lang)
+            else:
+                # Answer in the language just chosen, so the choice shows at once.
+                lang = resolve_language(prefs.language, locale, None, default="en")
+                embed = settings_embed(prefs, lang, now, locale, saved=True)
+        await interaction.response.send_message(
+            embed=embed, ephemeral=private(interaction), allowed_mentions=NO_MENTIONS
+        )
+
+    @settings.autocomplete("timezone")
+    async def timezone_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[Choice[str]]:
+        return timezone_choices(current, client_language(interaction), self.bot.clock())
+
+
+async def setup(bot: StudyBot) -> None:
+    await bot.add_cog(SettingsCog(bot))

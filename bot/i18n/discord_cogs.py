@@ -1,0 +1,243 @@
+"""Messages of the Discord /decks, /settings, /stats and /help commands (ko, en).
+
+Keys under ``cmd.`` are slash command names, descriptions and options, found by
+bot.discord.translator's key scheme; the rest are what the commands say.
+"""
+
+from __future__ import annotations
+
+from bot.i18n.messages import Table
+
+MESSAGES: Table = {
+    # -- slash commands (Korean localizations; the English is in the code) -----
+    "cmd.decks.name": {"ko": "덱", "en": "decks"},
+    "cmd.decks.description": {
+        "ko": "덱 목록을 보고 공부할 덱에 참여하거나 나가요",
+        "en": "List the decks and join or leave one",
+    },
+    "cmd.settings.name": {"ko": "설정", "en": "settings"},
+    "cmd.settings.description": {
+        "ko": "시간대, 언어, 하루 카드 수를 보거나 바꿔요",
+        "en": "Show or change your time zone, language and daily limits",
+    },
+    "cmd.settings.opt.timezone.name": {"ko": "시간대", "en": "timezone"},
+    "cmd.settings.opt.timezone.description": {
+        "ko": "사는 곳의 시간대 (예: Asia/Seoul)",
+        "en": "Your time zone (e.g. Asia/Seoul)",
+    },
+    "cmd.settings.opt.language.name": {"ko": "언어", "en": "language"},
+    "cmd.settings.opt.language.description": {
+        "ko": "봇이 말할 언어",
+        "en": "The language the bot talks to you in",
+    },
+    "cmd.settings.opt.new_per_day.name": {"ko": "하루-새-카드", "en": "new_per_day"},
+    "cmd.settings.opt.new_per_day.description": {
+        "ko": "하루에 새로 배울 카드 수 (0–1000)",
+        "en": "New cards per day (0–1000)",
+    },
+    "cmd.settings.opt.reviews_per_day.name": {"ko": "하루-복습", "en": "reviews_per_day"},
+    "cmd.settings.opt.reviews_per_day.description": {
+        "ko": "하루에 복습할 카드 수 (0–10000)",
+        "en": "Reviews per day (0–10000)",
+    },
+    "cmd.settings.opt.rollover_hour.name": {"ko": "하루-시작-시각", "en": "rollover_hour"},
+    "cmd.settings.opt.rollover_hour.description": {
+        "ko": "새 학습일이 시작되는 시각 (0–23시)",
+        "en": "Hour your study day starts (0–23)",
+    },
+    "settings.choice.ko": {"ko": "한국어", "en": "Korean (한국어)"},
+    "settings.choice.en": {"ko": "영어 (English)", "en": "English"},
+    "settings.choice.auto": {"ko": "Discord 언어 따르기", "en": "Follow my Discord language"},
+    "cmd.stats.name": {"ko": "통계", "en": "stats"},
+    "cmd.stats.description": {
+        "ko": "내 학습 통계와 앞으로의 복습 일정을 봐요",
+        "en": "Your study stats and what falls due next",
+    },
+    "cmd.help.name": {"ko": "도움말", "en": "help"},
+    "cmd.help.description": {
+        "ko": "봇 사용법을 알려줘요",
+        "en": "How to study with this bot",
+    },
+    # -- shared ------------------------------------------------------------------
+    "cogs.not_yours": {
+        "ko": "이 버튼은 다른 사람의 것이에요. 직접 명령어를 써 보세요.",
+        "en": "This button belongs to someone else. Try the command yourself.",
+    },
+    # -- /decks ------------------------------------------------------------------
+    "decks.title": {"ko": "덱 목록", "en": "Decks"},
+    "decks.intro": {
+        "ko": "아래 버튼으로 덱에 참여하거나 나갈 수 있어요. 나가도 학습 기록은 남아 있어요.",
+        "en": "Use the buttons to join or leave a deck. Leaving keeps your history.",
+    },
+    "decks.none": {
+        "ko": "아직 불러온 덱이 없어요. 관리자에게 덱을 추가해 달라고 해 보세요.",
+        "en": "No decks are loaded yet. Ask a maintainer to add one.",
+    },
+    "decks.entry": {
+        "ko": "`{deck_id}` · 카드 {cards}장 · 복습 항목 {faces}개\n{status}",
+        "en": "`{deck_id}` · {cards} cards · {faces} faces\n{status}",
+    },
+    "decks.studying": {"ko": "✅ 공부 중", "en": "✅ Studying"},
+    "decks.not_studying": {"ko": "➕ 아직 참여하지 않았어요", "en": "➕ Not joined"},
+    "decks.more": {
+        "ko": "덱이 많아 처음 {shown}개만 보여요 (전체 {total}개).",
+        "en": "Showing the first {shown} of {total} decks.",
+    },
+    "decks.button.join": {"ko": "참여: {title}", "en": "Join: {title}"},
+    "decks.button.leave": {"ko": "나가기: {title}", "en": "Leave: {title}"},
+    "decks.joined": {
+        "ko": "**{title}** 덱에 참여했어요. `/study`로 바로 시작해 보세요!",
+        "en": "You joined **{title}**. Start with `/study`!",
+    },
+    "decks.already_joined": {
+        "ko": "이미 **{title}** 덱을 공부하고 있어요.",
+        "en": "You already study **{title}**.",
+    },
+    "decks.left": {
+        "ko": "**{title}** 덱에서 나갔어요. 다시 참여하면 기록을 이어서 공부할 수 있어요.",
+        "en": "You left **{title}**. Rejoin any time to pick up where you stopped.",
+    },
+    "decks.not_joined": {
+        "ko": "**{title}** 덱은 공부하고 있지 않아요.",
+        "en": "You were not studying **{title}**.",
+    },
+    "decks.unknown": {
+        "ko": "그 덱은 더 이상 없어요. `/decks`로 목록을 다시 열어 보세요.",
+        "en": "That deck no longer exists. Open `/decks` again.",
+    },
+    # -- /settings ---------------------------------------------------------------
+    "settings.title": {"ko": "내 설정", "en": "Your settings"},
+    "settings.saved_title": {"ko": "설정을 저장했어요", "en": "Settings saved"},
+    "settings.field.timezone": {"ko": "시간대", "en": "Time zone"},
+    "settings.field.language": {"ko": "언어", "en": "Language"},
+    "settings.field.new_per_day": {"ko": "하루 새 카드", "en": "New cards per day"},
+    "settings.field.reviews_per_day": {"ko": "하루 복습", "en": "Reviews per day"},
+    "settings.field.rollover_hour": {"ko": "하루 시작 시각", "en": "Study day starts at"},
+    "settings.value.timezone": {
+        "ko": "{zone} (지금 {time})",
+        "en": "{zone} (now {time})",
+    },
+    "settings.value.language.ko": {"ko": "한국어", "en": "Korean"},
+    "settings.value.language.en": {"ko": "영어", "en": "English"},
+    "settings.value.language.auto": {
+        "ko": "Discord 언어 따르기 (지금: {current})",
+        "en": "Follow Discord (now: {current})",
+    },
+    "settings.value.cards": {"ko": "{n}장", "en": "{n}"},
+    "settings.value.hour": {"ko": "{hour:02d}:00", "en": "{hour:02d}:00"},
+    "settings.hint": {
+        "ko": "바꾸려면 `/settings`에 옵션을 붙여 보내세요. 예: `/settings new_per_day:10`",
+        "en": "To change something, add options: e.g. `/settings new_per_day:10`",
+    },
+    "settings.error.title": {
+        "ko": "설정을 저장하지 못했어요",
+        "en": "Nothing was saved",
+    },
+    "settings.error.footer": {
+        "ko": "잘못된 값을 고쳐서 다시 보내 주세요. 다른 값도 저장되지 않았어요.",
+        "en": "Fix the value and send the command again; none of the changes were saved.",
+    },
+    "settings.error.zone": {
+        "ko": "`{value}`은(는) 알 수 없는 시간대예요. 혹시 이 중 하나인가요? {suggestions}",
+        "en": "`{value}` is not a time zone I know. Did you mean: {suggestions}?",
+    },
+    "settings.error.zone_no_match": {
+        "ko": "`{value}`은(는) 알 수 없는 시간대예요. `Asia/Seoul`처럼 입력해 주세요.",
+        "en": "`{value}` is not a time zone I know. Use a name like `Europe/London`.",
+    },
+    "settings.error.language": {
+        "ko": "`{value}`은(는) 지원하지 않는 언어예요. 한국어(ko)나 영어(en)를 골라 주세요.",
+        "en": "`{value}` is not a language I speak. Pick Korean (ko) or English (en).",
+    },
+    "settings.error.range": {
+        "ko": "{field}은(는) {low}부터 {high} 사이여야 해요. (입력한 값: {value})",
+        "en": "{field} must be between {low} and {high} (you sent {value}).",
+    },
+    # -- /stats ------------------------------------------------------------------
+    "stats.title": {"ko": "{name}님의 학습 통계", "en": "{name}'s study stats"},
+    "stats.due_today": {"ko": "오늘 복습할 카드", "en": "Due today"},
+    "stats.new_available": {"ko": "오늘 배울 새 카드", "en": "New cards today"},
+    "stats.due_week": {"ko": "7일 안에 복습할 카드", "en": "Due in the next 7 days"},
+    "stats.reviews_30": {"ko": "최근 30일 복습", "en": "Reviews (30 days)"},
+    "stats.reviews_30.value": {
+        "ko": "{n}번 · 정답률 {rate}",
+        "en": "{n} · {rate} correct",
+    },
+    "stats.streak": {"ko": "연속 학습", "en": "Streak"},
+    "stats.streak.value": {"ko": "{n}일", "en": "{n} days"},
+    "stats.streak.value.one": {"ko": "{n}일", "en": "{n} day"},
+    "stats.faces_seen": {"ko": "지금까지 본 카드", "en": "Cards seen"},
+    "stats.total_reviews": {"ko": "전체 복습", "en": "All reviews"},
+    "stats.footer": {
+        "ko": "기준: {today} · {zone} · 하루는 {hour:02d}:00에 시작",
+        "en": "As of {today} · {zone} · days start at {hour:02d}:00",
+    },
+    "stats.no_decks": {
+        "ko": "아직 공부 중인 덱이 없어요. `/decks`에서 덱에 참여해 보세요.",
+        "en": "You are not studying any deck yet. Join one with `/decks`.",
+    },
+    "stats.chart_failed": {
+        "ko": "그래프를 그리지 못했어요. 숫자는 위에 있어요.",
+        "en": "The chart could not be drawn; the numbers are above.",
+    },
+    "stats.chart.forecast_title": {
+        "ko": "앞으로 {days}일 동안 복습할 카드",
+        "en": "Cards due in the next {days} days",
+    },
+    "stats.chart.history_title": {
+        "ko": "최근 {days}일 복습 수와 정답률",
+        "en": "Reviews and correct rate, last {days} days",
+    },
+    "stats.chart.cards": {"ko": "카드", "en": "cards"},
+    "stats.chart.reviews": {"ko": "복습", "en": "reviews"},
+    "stats.chart.correct_rate": {"ko": "정답률", "en": "correct rate"},
+    "stats.chart.nothing_due": {"ko": "예정된 복습이 없어요", "en": "nothing due"},
+    "stats.chart.no_reviews": {"ko": "아직 복습 기록이 없어요", "en": "no reviews yet"},
+    # -- /help -------------------------------------------------------------------
+    "help.title": {"ko": "studybot 사용법", "en": "How studybot works"},
+    "help.intro": {
+        "ko": "노트로 만든 플래시카드를 잊어버릴 때쯤 다시 보여 줘서 오래 기억하게 도와줘요.",
+        "en": "Flashcards made from study notes, shown again just before you would forget them.",
+    },
+    "help.how.name": {"ko": "📚 공부하는 방법", "en": "📚 Studying"},
+    "help.how.value": {
+        "ko": "1. `/decks`에서 공부할 덱에 참여해요.\n"
+        "2. `/study`를 보내면 DM으로 오늘의 카드가 와요.\n"
+        "3. 답을 떠올린 뒤 **정답 보기**를 누르고, 얼마나 잘 기억했는지 골라요.\n"
+        "객관식은 보기를 누르고, 주관식은 직접 입력해요.",
+        "en": "1. Join a deck with `/decks`.\n"
+        "2. Send `/study` and today's cards arrive in your DMs.\n"
+        "3. Recall the answer, press **Show answer**, then say how well you knew it.\n"
+        "Choice cards: press an option. Typed cards: type your answer.",
+    },
+    "help.grades.name": {"ko": "🔘 평가 버튼", "en": "🔘 Grade buttons"},
+    "help.grades.value": {
+        "ko": "**{again}**: 기억나지 않았어요. 오늘 다시 나오고 내일부터 새로 시작해요.\n"
+        "**{hard}**: 겨우 기억했어요. 오늘 한 번 더 나와요.\n"
+        "**{good}**: 잘 기억했어요.\n"
+        "**{easy}**: 아주 쉬웠어요. 다음 복습까지 간격이 더 길어져요.",
+        "en": "**{again}**: you forgot. It comes back today and starts over tomorrow.\n"
+        "**{hard}**: you barely recalled it. It comes back once more today.\n"
+        "**{good}**: you knew it.\n"
+        "**{easy}**: effortless. The next review is pushed further out.",
+    },
+    "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
+    "help.commands.value": {
+        "ko": "`/study [덱]` 복습 시작 · `/decks` 덱 참여/나가기 · "
+        "`/settings` 시간대·언어·하루 카드 수 · `/stats` 통계와 그래프 · `/help` 이 안내",
+        "en": "`/study [deck]` review now · `/decks` join or leave decks · "
+        "`/settings` time zone, language, daily limits · `/stats` numbers and a chart · "
+        "`/help` this guide",
+    },
+    "help.sm2.name": {"ko": "🧠 SM-2 간격 반복", "en": "🧠 SM-2 spaced repetition"},
+    "help.sm2.value": {
+        "ko": "잘 기억한 카드는 1일, 6일, 그 뒤로 점점 더 긴 간격을 두고 다시 나와요.\n"
+        "잊어버린 카드는 처음부터 다시 시작하고, 어려운 카드일수록 간격이 천천히 늘어나요.",
+        "en": "Cards you know come back after 1 day, 6 days, then ever longer gaps.\n"
+        "A card you forget starts over, and hard cards grow their gaps more slowly.",
+    },
+    "help.footer": {
+        "ko": "하루는 {hour:02d}:00에 시작해요. `/settings`에서 바꿀 수 있어요.",
+        "en": "Your study day starts at {hour:02d}:00; change it in `/settings`.",
+    },
+}
