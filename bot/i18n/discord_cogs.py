@@ -138,19 +138,19 @@ MESSAGES: Table = {
         "en": "Fix the value and send the command again; none of the changes were saved.",
     },
     "settings.error.zone": {
-        "ko": "`{value}`은(는) 알 수 없는 시간대예요. 혹시 이 중 하나인가요? {suggestions}",
+        "ko": "알 수 없는 시간대예요: `{value}`. 혹시 이 중 하나인가요? {suggestions}",
         "en": "`{value}` is not a time zone I know. Did you mean: {suggestions}?",
     },
     "settings.error.zone_no_match": {
-        "ko": "`{value}`은(는) 알 수 없는 시간대예요. `Asia/Seoul`처럼 입력해 주세요.",
+        "ko": "알 수 없는 시간대예요: `{value}`. `Asia/Seoul`처럼 입력해 주세요.",
         "en": "`{value}` is not a time zone I know. Use a name like `Europe/London`.",
     },
     "settings.error.language": {
-        "ko": "`{value}`은(는) 지원하지 않는 언어예요. 한국어(ko)나 영어(en)를 골라 주세요.",
+        "ko": "지원하지 않는 언어예요: `{value}`. 한국어(ko)나 영어(en)를 골라 주세요.",
         "en": "`{value}` is not a language I speak. Pick Korean (ko) or English (en).",
     },
     "settings.error.range": {
-        "ko": "{field}은(는) {low}부터 {high} 사이여야 해요. (입력한 값: {value})",
+        "ko": "{field}: {low}부터 {high} 사이의 값만 쓸 수 있어요. (입력한 값: {value})",
         "en": "{field} must be between {low} and {high} (you sent {value}).",
     },
     # -- /stats ------------------------------------------------------------------
