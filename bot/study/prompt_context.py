@@ -26,6 +26,7 @@ class PromptContext:
     saved_locale: str | None  # the learner's own language choice, if any
     answered: bool
     session_over: bool
+    retired: bool  # the card left its deck since the prompt was shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ async def prompt_context(
                     Deck.lang,
                     User.locale,
                     StudySession.ended_at,
+                    Card.retired_at,
                 )
                 .join(Card, Card.pk == Prompt.card_pk)
                 .join(Deck, Deck.id == Card.deck_id, isouter=True)
@@ -60,7 +62,7 @@ async def prompt_context(
         ).first()
     if row is None:
         return None
-    session_id, user_id, answered_at, deck_id, lang, locale, ended_at = row
+    session_id, user_id, answered_at, deck_id, lang, locale, ended_at, retired_at = row
     return PromptContext(
         prompt_id=prompt_id,
         session_id=session_id,
@@ -70,6 +72,7 @@ async def prompt_context(
         saved_locale=locale,
         answered=answered_at is not None,
         session_over=ended_at is not None,
+        retired=retired_at is not None,
     )
 
 

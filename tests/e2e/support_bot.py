@@ -178,6 +178,12 @@ def labels(message: StoredMessage) -> list[str]:
     return [str(b.get("label")) for b in message.buttons()]
 
 
+def by_kind(message: StoredMessage, kind: str) -> list[str]:
+    """custom_ids of the buttons of one kind (show, grade, pick, type, skip, stop)."""
+    return [str(b["custom_id"]) for b in message.buttons()
+            if str(b.get("custom_id", "")).startswith(f"sb:{kind}:")]
+
+
 def card_text(message: StoredMessage) -> str:
     """Everything the embeds of ``message`` say (titles, descriptions, fields, footers)."""
     parts: list[str] = [message.content or ""]
@@ -207,29 +213,35 @@ class Learner:
     answered: list[str] = field(default_factory=list)
 
     async def step(self, message: StoredMessage) -> StoredMessage:
-        """Answers the card on ``message``; returns the message as it looks afterwards."""
-        names = labels(message)
+        """Answers the card on ``message``; returns the message as it looks afterwards.
+
+        Buttons are found by the kind in their custom_id, so this works in any language.
+        """
         q = question(message)
         key = next((k for k in RIGHT_ANSWERS if k in q), None)
         miss = key in self.wrong_once
         if miss:
             self.wrong_once.discard(key or "")
-        if "Show answer" in names or "정답 보기" in names:
-            shown = await (await self.emu.click(self.user, message, label=names[0])).response()
-            grade = "Again" if miss else "Good"
-            handle = await self.emu.click(self.user, shown, label=grade)
-            self.answered.append(grade)
-        elif "Type answer" in names or "답 입력하기" in names:
-            opened = await self.emu.click(self.user, message, label=names[0])
+        if by_kind(message, "show"):
+            shown = await (await self.emu.click(
+                self.user, message, custom_id=by_kind(message, "show")[0])).response()
+            quality = 1 if miss else 4
+            grade = next(c for c in by_kind(shown, "grade") if c.endswith(f":{quality}"))
+            handle = await self.emu.click(self.user, shown, custom_id=grade)
+            self.answered.append(str(quality))
+        elif by_kind(message, "type"):
+            opened = await self.emu.click(self.user, message,
+                                          custom_id=by_kind(message, "type")[0])
             modal = await opened.modal()
             text = "no idea" if miss else RIGHT_ANSWERS[key or ""]
             handle = await self.emu.submit_modal(self.user, modal, {"sb:answer": text})
             self.answered.append(text)
         else:
             right = RIGHT_ANSWERS[key or ""]
-            pick = next(n for n in names if n != right and n not in ("Skip", "Stop")) \
-                if miss else right
-            handle = await self.emu.click(self.user, message, label=pick)
+            options = {str(b["label"]): str(b["custom_id"]) for b in message.buttons()
+                       if str(b["custom_id"]).startswith("sb:pick:")}
+            pick = next(n for n in options if n != right) if miss else right
+            handle = await self.emu.click(self.user, message, custom_id=options[pick])
             self.answered.append(pick)
         return await handle.response()
 

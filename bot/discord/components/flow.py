@@ -16,6 +16,7 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Coroutine
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 import discord
@@ -160,7 +161,8 @@ async def _show(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
             return render.notice(message("discord.study.gone", lang))
         if ctx.session_over:
             return render.notice(message("discord.study.session_over", lang))
-        return await next_screen(bot, ctx.session_id, user_id, lang, reveal=prompt_id)
+        lead = render.note_embed(message("discord.study.gone", lang)) if ctx.retired else None
+        return await next_screen(bot, ctx.session_id, user_id, lang, lead, reveal=prompt_id)
 
 
 async def _answer(
@@ -218,8 +220,11 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
         lang = _lang_for(bot, interaction, ctx)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
-        done = await bot.study.end(ctx.session_id, user_id, bot.clock())
-        return render.summary(done, lang)
+        now = bot.clock()
+        # Counted while the session is open: an ended session has nothing "left".
+        left = (await bot.study.summary(ctx.session_id, now)).remaining
+        done = await bot.study.end(ctx.session_id, user_id, now)
+        return render.summary(replace(done, remaining=left), lang)
 
 
 # -- entry points for the DynamicItems ------------------------------------------------------
