@@ -64,5 +64,6 @@ async def running(client: ClientT, emulator: Emulator,
         yield client
     finally:
         await client.close()
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.wait_for(task, 5.0)
+        if not task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(task, 5.0)

@@ -17,7 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from tests.e2e.conftest import discord_pointed_at, running
-from tests.emulator import SEND_MESSAGES, Emulator, SimUser
+from tests.emulator import MANAGE_GUILD, SEND_MESSAGES, Emulator, SimUser
 
 KOREAN = {"study": "공부", "Start a study session": "공부를 시작합니다"}
 
@@ -124,6 +124,11 @@ def make_bot(cls: type[MiniBot] = MiniBot) -> MiniBot:
 
     bot.tree.add_command(deck)
 
+    @bot.tree.command(description="Reset the group's progress")
+    @app_commands.default_permissions(manage_guild=True)
+    async def reset(interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.send_message("reset done", ephemeral=True)
+
     @bot.tree.command(description="A question with choices")
     async def quiz(interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_message("Which one?", view=QuizView())
@@ -154,7 +159,8 @@ async def test_login_ready_guild_create_and_sync_with_korean_names(
         assert guild.me.guild_permissions.send_messages
         assert guild.get_member(world["ana"].id) is None  # no members intent, no member list
         synced = await bot.tree.sync()
-        assert {c.name for c in synced} == {"study", "feedback", "slow", "deck", "quiz"}
+        assert {c.name for c in synced} == {"study", "feedback", "slow", "deck", "quiz",
+                                               "reset"}
         study = next(c for c in emu.commands() if c["name"] == "study")
         assert study["name_localizations"]["ko"] == "공부"
         assert study["description_localizations"]["ko"] == "공부를 시작합니다"
@@ -382,3 +388,49 @@ async def test_invalid_session_makes_the_client_identify_again(
         assert first not in emu.gateway.sessions
         await emu.user_message(world["ana"], emu.general(world["guild"]), "new session")
         await emu.wait_for(lambda: "new session" in bot.seen)
+
+
+async def test_discord_size_limits_and_mention_rules(emu: Emulator,
+                                                    world: dict[str, Any]) -> None:
+    async with running(make_bot(), emu) as bot:
+        channel = bot.get_channel(emu.general(world["guild"]).id)
+        assert isinstance(channel, discord.TextChannel)
+        with pytest.raises(discord.HTTPException) as too_long:
+            await channel.send("x" * 2001)
+        assert (too_long.value.status, too_long.value.code) == (400, 50035)
+        assert "content" in str(too_long.value)
+        with pytest.raises(discord.HTTPException):
+            await channel.send(embed=discord.Embed(description="y" * 4097))
+        with pytest.raises(discord.HTTPException):
+            await channel.send(embeds=[discord.Embed(description="z" * 4000)] * 2)  # > 6000
+        await channel.send("x" * 2000)
+
+        ana = world["ana"].id
+        await channel.send(f"<@{ana}> @everyone quiet",
+                           allowed_mentions=discord.AllowedMentions.none())
+        await channel.send(f"<@{ana}> @everyone loud")
+        quiet, loud = emu.channel_messages(emu.general(world["guild"]))[-2:]
+        assert quiet.pings() == set()
+        assert loud.pings() == {str(ana), "everyone"}
+
+
+async def test_command_with_default_permissions_is_hidden_from_members(
+        emu: Emulator, world: dict[str, Any]) -> None:
+    manager = emu.add_user("mia", guild=world["guild"], permissions=MANAGE_GUILD)
+    async with running(make_bot(), emu) as bot:
+        await bot.tree.sync()
+        with pytest.raises(PermissionError):
+            await emu.slash(world["ana"], "reset", guild=world["guild"])
+        for user in (world["ben"], manager):  # an administrator, a server manager
+            reply = await (await emu.slash(user, "reset", guild=world["guild"])).response()
+            assert reply.content == "reset done"
+        forced = await emu.slash(world["ana"], "reset", guild=world["guild"], force=True)
+        assert (await forced.response()).content == "reset done"  # the bot itself trusts Discord
+
+
+async def test_privileged_intent_not_enabled_in_portal_is_refused() -> None:
+    async with Emulator(privileged_intents=0) as emu, discord_pointed_at(emu):
+        emu.add_guild()
+        with pytest.raises(discord.PrivilegedIntentsRequired):
+            async with running(make_bot(), emu):
+                pass

@@ -350,3 +350,49 @@ def test_studybot_env_names_match_the_bot_settings(emu: Emulator,
     assert settings.discord_gateway == emu.gateway_url
     assert settings.guild_ready_timeout == 0.05
     assert settings.dev_guild_id == 42
+
+
+async def test_commands_discord_would_reject_are_400_with_error_paths(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    url = f"{emu.api_base}/applications/{emu.application_id}/commands"
+    good = {"name": "공부", "description": "d", "name_localizations": {"ko": "공부"}}
+    bad = [
+        ({"name": "Study", "description": "d"}, ["0", "name"]),
+        ({"name": "study", "description": "d" * 101}, ["0", "description"]),
+        ({"name": "study", "description": "d", "name_localizations": {"kr": "공부"}},
+         ["0", "name_localizations", "kr"]),
+        ({"name": "study", "description": "d", "options": [
+            {"type": 3, "name": "a", "description": "a"},
+            {"type": 3, "name": "b", "description": "b", "required": True}]},
+         ["0", "options", "1", "required"]),
+    ]
+    async with http.put(url, json=[good], headers=bot_auth(emu)) as resp:
+        assert resp.status == 200
+    for body, path in bad:
+        async with http.put(url, json=[body], headers=bot_auth(emu)) as resp:
+            answer = await resp.json()
+        assert (resp.status, answer["code"]) == (400, 50035), body
+        node = answer["errors"]
+        for key in path:
+            node = node[key]
+        assert node["_errors"], body
+    assert [c["name"] for c in emu.commands()] == ["공부"]  # rejected PUTs change nothing
+
+
+async def test_modal_over_discord_limits_is_refused_and_not_counted_as_ack(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    await register(emu, http)
+    handle = await emu.slash(ana, "study", guild=guild)
+    text = {"type": 4, "custom_id": "t", "label": "L" * 46, "style": 1}
+    modal = {"custom_id": "m", "title": "T", "components": [{"type": 1, "components": [text]}]}
+    status, body = await callback(emu, http, handle.id, handle.record.token,
+                                  {"type": 9, "data": modal})
+    assert (status, body["code"]) == (400, 50035)
+    assert handle.record.callbacks == []
+    text["label"] = "Short"
+    status, _ = await callback(emu, http, handle.id, handle.record.token,
+                               {"type": 9, "data": modal})
+    assert status == 200
+    assert (await handle.modal()).fields() == {"t": "Short"}

@@ -11,6 +11,7 @@ from .server import DEFAULT_TOKEN, Emulator
 from .state import (
     ADMINISTRATOR,
     EMBED_LINKS,
+    MANAGE_GUILD,
     SEND_MESSAGES,
     VIEW_CHANNEL,
     Attachment,
@@ -25,6 +26,7 @@ __all__ = [
     "ADMINISTRATOR",
     "DEFAULT_TOKEN",
     "EMBED_LINKS",
+    "MANAGE_GUILD",
     "SEND_MESSAGES",
     "VIEW_CHANNEL",
     "Attachment",

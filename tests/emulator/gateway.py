@@ -28,6 +28,7 @@ GUILD_MEMBERS = 1 << 1
 GUILD_MESSAGES = 1 << 9
 DIRECT_MESSAGES = 1 << 12
 MESSAGE_CONTENT = 1 << 15
+PRIVILEGED_INTENTS = GUILD_MEMBERS | 1 << 8 | MESSAGE_CONTENT  # members, presences, content
 HIDDEN_WITHOUT_CONTENT_INTENT = {"content": "", "embeds": [], "attachments": [], "components": []}
 
 
@@ -58,8 +59,9 @@ class Session:
 
 class Gateway:
     def __init__(self, world: World, url: Callable[[], str], heartbeat_interval: int,
-                 on_change: Callable[[], None]) -> None:
+                 on_change: Callable[[], None], allowed_privileged: int) -> None:
         self.world = world
+        self.allowed_privileged = allowed_privileged
         self._url = url
         self.heartbeat_interval = heartbeat_interval
         self._on_change = on_change
@@ -100,12 +102,16 @@ class Gateway:
         if data.get("token") != self.world.token:
             await ws.close(code=4004, message=b"Authentication failed.")
             return None
+        intents = int(data.get("intents", 0))
+        if intents & PRIVILEGED_INTENTS & ~self.allowed_privileged:
+            await ws.close(code=4014, message=b"Disallowed intent(s).")
+            return None
         shard_id, count = data.get("shard") or (0, 1)
         # A new IDENTIFY for a shard replaces that shard's old session.
         for old_id in [k for k, s in self.sessions.items() if s.shard == (shard_id, count)]:
             del self.sessions[old_id]
-        session = Session(secrets.token_hex(16), (shard_id, count), int(data.get("intents", 0)),
-                          ws=ws, request=request)
+        session = Session(secrets.token_hex(16), (shard_id, count), intents, ws=ws,
+                          request=request)
         self.sessions[session.id] = session
         guilds = [g for g in self.world.guilds.values() if session.owns(g.id)]
         ready: JSON = {

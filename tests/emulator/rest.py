@@ -39,16 +39,31 @@ from .state import (
     RecordedRequest,
     StoredMessage,
 )
+from .validation import commands_problems, message_problems, modal_problems
 from .world import World
+
+ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 
 API = "/api/v10"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: int, message: str) -> None:
+    def __init__(self, status: int, code: int, message: str, errors: JSON | None = None) -> None:
         super().__init__(message)
-        self.status, self.code, self.message = status, code, message
+        self.status, self.code, self.message, self.errors = status, code, message, errors
+
+    def body(self) -> JSON:
+        body: JSON = {"message": self.message, "code": self.code}
+        if self.errors:
+            body["errors"] = self.errors
+        return body
+
+
+def check(errors: JSON) -> None:
+    """Raises Discord's "Invalid Form Body" when the validators found anything."""
+    if errors:
+        raise ApiError(400, 50035, "Invalid Form Body", errors)
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None
@@ -147,7 +162,7 @@ class RestApi:
         try:
             response = await self._answer(request, handler, sub)
         except ApiError as exc:
-            response = json_response({"message": exc.message, "code": exc.code}, exc.status)
+            response = json_response(exc.body(), exc.status)
         record.status = response.status
         self._on_change()
         return response
@@ -205,6 +220,8 @@ class RestApi:
         """New uploads plus kept attachments; ``None`` means "leave them as they are"."""
         if "attachments" not in body and not uploads:
             return None
+        if any(len(up.data) > ATTACHMENT_SIZE_LIMIT for up in uploads.values()):
+            raise ApiError(413, 40005, "Request entity too large")
         kept = {str(a.id): a for a in existing or []}
         out: list[Attachment] = []
         used: set[int] = set()
@@ -261,9 +278,7 @@ class RestApi:
     async def put_commands(self, request: web.Request) -> web.Response:
         gid = self._check_app(request)
         bodies = request[BODY] or []
-        for body in bodies:
-            if not body.get("name") or (body.get("type", 1) == 1 and not body.get("description")):
-                raise ApiError(400, 50035, "Invalid Form Body")
+        check(commands_problems(bodies))
         return json_response(self.world.replace_commands(gid, bodies))
 
     # -- interactions and their webhooks ---------------------------------------
@@ -296,6 +311,7 @@ class RestApi:
             raise ApiError(400, 50035, "Invalid Form Body")
         if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and record.original_id is None:
             raise ApiError(400, 50035, "Invalid Form Body")
+        check(modal_problems(data) if kind == MODAL else message_problems(data))
         record.callbacks.append(Callback(kind, data, now))
         files = self._attachments(data, request[UPLOADS], None) or []
         message: StoredMessage | None = None
@@ -326,6 +342,7 @@ class RestApi:
     async def followup(self, request: web.Request) -> web.Response:
         record = self._interaction_by_token(request)
         body: JSON = request[BODY] or {}
+        check(message_problems(body))
         files = self._attachments(body, request[UPLOADS], None) or []
         body = {**body, "flags": (body.get("flags") or 0) & EPHEMERAL}
         message = self.world.new_message(record.channel, self.world.bot, body, files,
@@ -351,6 +368,7 @@ class RestApi:
     async def hook_edit(self, request: web.Request) -> web.Response:
         _, message = self._hook_message(request)
         body: JSON = request[BODY] or {}
+        check(message_problems({**body, "flags": body.get("flags", message.flags)}))
         message.apply_edit(body, self._attachments(body, request[UPLOADS], message.attachments))
         await self._announce("MESSAGE_UPDATE", message)
         return json_response(self._payload(message))
@@ -402,6 +420,7 @@ class RestApi:
         channel = self._channel(request)
         self._check_can_send(channel)
         body: JSON = request[BODY] or {}
+        check(message_problems(body))
         files = self._attachments(body, request[UPLOADS], None) or []
         if not (body.get("content") or body.get("embeds") or body.get("components") or files):
             raise ApiError(400, 50006, "Cannot send an empty message")
@@ -425,6 +444,7 @@ class RestApi:
         if message.author.id != self.world.bot.id:
             raise ApiError(403, 50005, "Cannot edit a message authored by another user")
         body: JSON = request[BODY] or {}
+        check(message_problems({**body, "flags": body.get("flags", message.flags)}))
         message.apply_edit(body, self._attachments(body, request[UPLOADS], message.attachments))
         await self._announce("MESSAGE_UPDATE", message)
         return json_response(self._payload(message))

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 
 from .faults import FaultPlan, RateLimits, route_matches
-from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES, Gateway
+from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES, PRIVILEGED_INTENTS, Gateway
 from .interactions import (
     APPLICATION_COMMAND,
     MESSAGE_COMPONENT,
@@ -37,7 +37,8 @@ class Emulator:
 
     ``async with Emulator() as emu:`` serves on 127.0.0.1 at a free port.
     ``interaction_deadline`` and ``followup_window`` default to Discord's 3 s and
-    15 min; tests may shorten them instead of sleeping.
+    15 min; tests may shorten them instead of sleeping. ``privileged_intents`` are
+    those "enabled in the developer portal": asking for others closes with 4014.
     """
 
     def __init__(
@@ -49,6 +50,7 @@ class Emulator:
         enforce_rate_limits: bool = False,
         heartbeat_interval_ms: int = 41_250,
         recommended_shards: int = 1,
+        privileged_intents: int = PRIVILEGED_INTENTS,
     ) -> None:
         self.world = World(token)
         self.interaction_deadline = interaction_deadline
@@ -59,7 +61,7 @@ class Emulator:
         self.interactions: dict[int, InteractionRecord] = {}
         self._pulse: asyncio.Event | None = None
         self.gateway = Gateway(self.world, lambda: self.gateway_url, heartbeat_interval_ms,
-                               self.notify)
+                               self.notify, privileged_intents)
         self._rest = RestApi(self.world, self.gateway, self.faults, self.limits,
                              self.interactions, self, self.notify)
         self._runner: web.AppRunner | None = None
@@ -196,17 +198,23 @@ class Emulator:
         return InteractionHandle(record, self.world, self.wait_for)
 
     async def slash(self, user: SimUser, command: str, options: dict[str, Any] | None = None, *,
-                    guild: Guild | None = None, channel: Channel | None = None
-                    ) -> InteractionHandle:
+                    guild: Guild | None = None, channel: Channel | None = None,
+                    force: bool = False) -> InteractionHandle:
         """Runs ``/command`` ("study" or "deck import" for subcommands) as ``user``.
 
         Without ``channel`` it runs in the guild's #general, or in the user's DM
-        when no guild is given either.
+        when no guild is given either. Discord hides commands a user may not use
+        (``default_member_permissions``, ``contexts``): that raises PermissionError
+        unless ``force`` (to test the bot's own checks).
         """
         if channel is None:
             channel = self.general(guild) if guild is not None else self.dm_channel(user)
         name, *path = command.split()
         registered = self.world.command(name, self.world.guild_of(channel))
+        if not force:
+            why = self.world.why_hidden(registered, user, self.world.guild_of(channel))
+            if why:
+                raise PermissionError(f"{user.name} cannot use /{name} here: {why}")
         data = command_data(registered, path, options or {}, self.world.guild_of(channel))
         return await self._create(APPLICATION_COMMAND, user, channel, data, None)
 

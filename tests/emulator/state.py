@@ -7,6 +7,7 @@ same object identically or discord.py's caches disagree with each other.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,6 +19,7 @@ DISCORD_EPOCH_MS = 1_420_070_400_000
 
 # Permission bits the emulator reasons about (Discord's numbering).
 ADMINISTRATOR = 1 << 3
+MANAGE_GUILD = 1 << 5
 ADD_REACTIONS = 1 << 6
 VIEW_CHANNEL = 1 << 10
 SEND_MESSAGES = 1 << 11
@@ -259,6 +261,7 @@ class StoredMessage:
     edited: float | None = None
     deleted: bool = False
     history: list[JSON] = field(default_factory=list)
+    allowed_mentions: JSON | None = None
 
     @property
     def ephemeral(self) -> bool:
@@ -288,7 +291,30 @@ class StoredMessage:
         self.flags |= self.history[-1]["flags"] & EPHEMERAL
         if attachments is not None:
             self.attachments = attachments
+        if "allowed_mentions" in body:
+            self.allowed_mentions = body["allowed_mentions"]
         self.edited = time.time()
+
+    def pings(self) -> set[str]:
+        """Who this message notifies: user ids, ``"role:<id>"``, ``"everyone"``.
+
+        Discord parses mentions from the text but notifies only whom
+        ``allowed_mentions`` permits (everyone it finds when it is absent).
+        """
+        allowed = self.allowed_mentions
+        parse = {"users", "roles", "everyone"} if allowed is None else set(allowed.get("parse", []))
+        users = set((allowed or {}).get("users", []))
+        roles = set((allowed or {}).get("roles", []))
+        found: set[str] = set()
+        for uid in re.findall(r"<@!?(\d+)>", self.content):
+            if "users" in parse or uid in users:
+                found.add(uid)
+        for rid in re.findall(r"<@&(\d+)>", self.content):
+            if "roles" in parse or rid in roles:
+                found.add(f"role:{rid}")
+        if "everyone" in parse and re.search(r"@(everyone|here)\b", self.content):
+            found.add("everyone")
+        return found
 
     def buttons(self) -> list[JSON]:
         """Every interactive component (buttons, selects), however deeply nested."""

@@ -106,6 +106,22 @@ class World:
             return self.global_commands[name]
         raise KeyError(f"command {name!r} is not registered (did the bot sync its tree?)")
 
+    def why_hidden(self, command: JSON, user: SimUser, guild: Guild | None) -> str | None:
+        """Why Discord would not offer ``command`` to ``user`` here, or None."""
+        contexts = command.get("contexts")
+        context = 0 if guild is not None else 1
+        if contexts is not None and context not in contexts:
+            return f"context {context} not in {contexts}"
+        if guild is None:
+            return "dm_permission is false" if command.get("dm_permission") is False else None
+        required = command.get("default_member_permissions")
+        perms = guild.permissions_of(user.id)
+        if required is None or perms & ADMINISTRATOR:
+            return None
+        if int(required) == 0 or perms & int(required) != int(required):
+            return f"needs permissions {required}"
+        return None
+
     def replace_commands(self, guild_id: int | None, bodies: list[JSON]) -> list[JSON]:
         """PUT semantics: the list replaces all commands; ids survive for same-named ones."""
         old = self.global_commands if guild_id is None else self.guild_commands.get(guild_id, {})
@@ -146,6 +162,7 @@ class World:
             components=body.get("components") or [],
             attachments=files,
             flags=body.get("flags") or 0,
+            allowed_mentions=body.get("allowed_mentions"),
             guild_id=channel.guild_id,
             **extra,
         )
