@@ -64,7 +64,8 @@ EN_VERBS = frozenset(
 )
 _EN_FUNCTION = frozenset(
     {"a", "an", "the", "each", "every", "all", "its", "their", "to", "that", "only", "it",
-     "them", "data", "one", "two", "no", "any", "some", "both", "more", "less"}
+     "them", "data", "one", "two", "three", "four", "five", "several", "many", "no", "any",
+     "some", "both", "more", "less"}
 )
 
 
@@ -183,13 +184,15 @@ def find_subject_en(sentence: str) -> Topic | None:
     for index in range(start_index, min(len(words), start_index + 6)):
         low = words[index].group(0).lower().strip(",")
         nxt = words[index + 1].group(0).lower() if index + 1 < len(words) else ""
-        is_verb = low in EN_VERBS or (
+        after_alias = index > start_index and words[index - 1].group(0).startswith("(")
+        is_verb = low in EN_VERBS or after_alias or (
             index > start_index and low.endswith("s") and not low.endswith("ss")
-            and nxt in _EN_FUNCTION
+            and (nxt in _EN_FUNCTION or nxt.isdigit())
         )
         if is_verb and index > start_index:
             phrase = text[words[start_index].start() : words[index - 1].end()]
-            if "," in phrase or phrase.lower() in EN_PRONOUNS:
+            bare_phrase = re.sub(r"\([^()]*\)", "", phrase)
+            if "," in bare_phrase or bare_phrase.strip().lower() in EN_PRONOUNS:
                 return None
             term, alias = split_alias(phrase)
             return Topic(term, alias, text[words[index].start() :], words[start_index].start(),

@@ -1,0 +1,118 @@
+"""Each extraction rule on small English notes."""
+
+from __future__ import annotations
+
+from tests.unit.generator.helpers import cards_of, find, one
+
+
+def test_definition_forms() -> None:
+    note = (
+        "# Storage\n"
+        "A volume is a directory that outlives the container using it.\n\n"
+        "Latency refers to the time a request waits before it is served.\n\n"
+        "Throughput means the amount of work done per second.\n"
+    )
+    cards = cards_of(note, "en")
+    volume = one(cards, "definition", "volume")
+    assert (volume.front, volume.back) == (
+        "What is a volume?", "a directory that outlives the container using it")
+    assert one(cards, "definition", "Latency").back == (
+        "the time a request waits before it is served")
+    assert one(cards, "definition", "Throughput").front == "What is Throughput?"
+
+
+def test_descriptions_are_not_definitions() -> None:
+    note = "# Caches\nIt is fast. Redis is popular. This is the default setting.\n"
+    assert not find(cards_of(note, "en"), "definition")
+
+
+def test_called_names_the_term() -> None:
+    note = "# Replication\nA replica that only serves reads is called a read replica.\n"
+    card = one(cards_of(note, "en"), "definition")
+    assert card.front == "What is a read replica?"
+    assert card.back == "a replica that only serves reads"
+
+
+def test_acronym_alias_from_a_describing_sentence() -> None:
+    note = (
+        "# Transactions\n"
+        "ACID (Atomicity, Consistency, Isolation, Durability) names four guarantees.\n"
+    )
+    alias = one(cards_of(note, "en"), "alias")
+    assert alias.front == "What does ACID stand for?"
+    assert alias.back == "Atomicity, Consistency, Isolation, Durability"
+
+
+def test_examples_and_inline_eg() -> None:
+    note = (
+        "# Queues\nA queue is a buffer that holds messages until a consumer takes them, "
+        "e.g. RabbitMQ.\n\nFor example, Kafka keeps messages for days.\n"
+    )
+    cards = cards_of(note, "en")
+    assert one(cards, "definition").back == (
+        "a buffer that holds messages until a consumer takes them")
+    examples = find(cards, "example")
+    assert [c.back for c in examples] == ["RabbitMQ", "Kafka keeps messages for days"]
+    assert examples[0].front == "Give an example of a queue."
+
+
+def test_analogy_in_parentheses() -> None:
+    note = (
+        "# DNS\nDNS is the system that maps names to addresses.\n\n"
+        "(think of it as the phone book of the internet)\n"
+    )
+    card = one(cards_of(note, "en"), "analogy")
+    assert card.front == "Which concept is likened to 'the phone book of the internet'?"
+    assert card.back == "DNS"
+
+
+def test_advantage_and_downside() -> None:
+    note = (
+        "# Indexes\nAn index is a structure that speeds up lookups.\n\n"
+        "Advantage: reads become faster.\n\nDownside: writes get slower.\n"
+    )
+    cards = cards_of(note, "en")
+    assert one(cards, "pros").front == "What is an advantage of Indexes?"
+    assert one(cards, "pros").back == "reads become faster"
+    assert one(cards, "cons").back == "writes get slower"
+
+
+def test_heading_term_is_asked_as_the_body_writes_it() -> None:
+    note = "# Indexes\nMost databases keep indexes in B-trees.\n\nDownside: writes get slower.\n"
+    assert one(cards_of(note, "en"), "cons").front == "What is a downside of indexes?"
+
+
+def test_table_and_process() -> None:
+    note = (
+        "# SQL and NoSQL\n\n| Aspect | Relational | Document |\n|---|---|---|\n"
+        "| Schema | fixed (declared first) | flexible |\n\n"
+        "# Query execution\n1. Parse: the text becomes a syntax tree.\n"
+        "2. Plan: the optimizer picks a plan.\n3. Execute: the executor runs it.\n"
+    )
+    cards = cards_of(note, "en")
+    schema = one(cards, "table", "Schema: Relational")
+    assert schema.front == "SQL and NoSQL — Schema: Relational?"
+    assert (schema.choices, schema.answer, schema.back) == (
+        ("fixed", "flexible"), "fixed", "declared first")
+    parse = one(cards, "step", "Parse")
+    assert parse.front == "Query execution: what happens in the 'Parse' step?"
+    assert parse.back == "the text becomes a syntax tree"
+    assert one(cards, "order").text == (
+        "Query execution, in order: {{c1::Parse}} → {{c2::Plan}} → {{c3::Execute}}")
+
+
+def test_unlabelled_steps_are_numbered() -> None:
+    note = "# Deploy\n1. Build the image.\n2. Push it to the registry.\n3. Restart the service.\n"
+    cards = cards_of(note, "en")
+    assert [c.front for c in find(cards, "step")] == [
+        "Deploy: what is step 1?", "Deploy: what is step 2?", "Deploy: what is step 3?"]
+    order = one(cards, "order")
+    assert order.back == (
+        "1) Build the image → 2) Push it to the registry → 3) Restart the service")
+
+
+def test_subject_of_a_sentence_becomes_a_cloze() -> None:
+    note = "# Storage engines\nA relational database stores rows in tables with a fixed schema.\n"
+    card = one(cards_of(note, "en"), "fact")
+    assert card.text == (
+        "A {{c1::relational database}} stores rows in tables with a fixed schema.")
