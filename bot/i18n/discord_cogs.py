@@ -167,7 +167,6 @@ MESSAGES: Table = {
     "stats.streak.value": {"ko": "{n}일", "en": "{n} days"},
     "stats.streak.value.one": {"ko": "{n}일", "en": "{n} day"},
     "stats.faces_seen": {"ko": "지금까지 본 카드", "en": "Cards seen"},
-    "stats.total_reviews": {"ko": "전체 복습", "en": "All reviews"},
     "stats.footer": {
         "ko": "기준: {today} · {zone} · 하루는 {hour:02d}:00에 시작",
         "en": "As of {today} · {zone} · days start at {hour:02d}:00",

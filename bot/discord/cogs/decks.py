@@ -34,6 +34,10 @@ LEAVE: Final = "leave"
 MAX_BUTTONS: Final = 25
 #: An embed holds at most 25 fields.
 MAX_FIELDS: Final = 25
+#: A deck title longer than this is cut in the list (the button shows it too).
+FIELD_NAME_CHARS: Final = 100
+#: Room kept in the embed's 6000 characters for the "showing N of M" note.
+FOOTNOTE_ROOM: Final = 100
 
 DECK_BUTTON: Final = r"sb:deck:(?P<action>join|leave):(?P<user>\d+):(?P<deck>[A-Za-z0-9_-]{1,64})"
 
@@ -45,15 +49,13 @@ def deck_button_id(action: str, user_id: int, deck_id: str) -> str:
 
 
 def catalogue_embed(entries: list[DeckEntry], lang: str) -> discord.Embed:
-    """The deck list; titles and ids come from deck files, so everything is cut to size."""
+    """The deck list; titles come from deck files, so each is cut and the total is budgeted."""
     embed = discord.Embed(title=message("decks.title", lang), colour=COLOR_DECKS)
     if not entries:
         embed.description = message("decks.none", lang)
         return embed
-    intro = message("decks.intro", lang)
-    if len(entries) > MAX_FIELDS:
-        intro += "\n" + message("decks.more", lang, shown=MAX_FIELDS, total=len(entries))
-    embed.description = intro
+    fields: list[tuple[str, str]] = []
+    used = len(embed.title or "") + len(message("decks.intro", lang)) + FOOTNOTE_ROOM
     for entry in entries[:MAX_FIELDS]:
         status = message("decks.studying" if entry.studying else "decks.not_studying", lang)
         value = message(
@@ -64,11 +66,18 @@ def catalogue_embed(entries: list[DeckEntry], lang: str) -> discord.Embed:
             faces=entry.faces,
             status=status,
         )
-        embed.add_field(
-            name=text.cut(text.one_line(entry.title) or entry.deck_id, text.EMBED_FIELD_NAME),
-            value=text.cut(value, text.EMBED_FIELD_VALUE),
-            inline=False,
-        )
+        name = text.cut(text.one_line(entry.title) or entry.deck_id, FIELD_NAME_CHARS)
+        value = text.cut(value, text.EMBED_FIELD_VALUE)
+        if used + len(name) + len(value) > text.EMBED_TOTAL:
+            break
+        used += len(name) + len(value)
+        fields.append((name, value))
+    intro = message("decks.intro", lang)
+    if len(fields) < len(entries):
+        intro += "\n" + message("decks.more", lang, shown=len(fields), total=len(entries))
+    embed.description = intro
+    for name, value in fields:
+        embed.add_field(name=name, value=value, inline=False)
     return embed
 
 

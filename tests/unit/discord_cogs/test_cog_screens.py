@@ -1,0 +1,143 @@
+"""What the cogs draw, checked against Discord's limits and in both languages."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import discord
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.discord import text
+from bot.discord.cogs.decks import (
+    DECK_BUTTON,
+    MAX_BUTTONS,
+    catalogue_embed,
+    catalogue_view,
+    deck_button_id,
+)
+from bot.discord.cogs.help import help_embed
+from bot.discord.cogs.settings import problem_line, refusal_embed, timezone_choices
+from bot.discord.cogs.stats import stats_embed
+from bot.discord.translator import lookup
+from bot.i18n.discord_cogs import MESSAGES
+from bot.study.catalog import DeckEntry
+from bot.study.preferences import PreferenceChange, Preferences, check_change
+from bot.study.stats import DayCount, LearnerStats
+
+NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+BIG_USER = 2**63 - 1  # the longest snowflake
+
+
+def _entries(n: int, title: str = "Deck") -> list[DeckEntry]:
+    return [DeckEntry(f"d{i:03d}", f"{title} {i}", "en", 10, 12, i % 2 == 0) for i in range(n)]
+
+
+def _buttons(view: discord.ui.View) -> list[discord.ui.Button[discord.ui.View]]:
+    return [item for item in view.children if isinstance(item, discord.ui.Button)]
+
+
+def test_every_message_has_both_languages() -> None:
+    for key, texts in MESSAGES.items():
+        assert texts.get("ko") and texts.get("en"), key
+        assert lookup(key, "ko") == texts["ko"]
+
+
+@given(st.text(alphabet="abcXYZ019_-", min_size=1, max_size=64), st.sampled_from(["join", "leave"]))
+def test_deck_button_ids_fit_and_parse_back(deck_id: str, action: str) -> None:
+    custom_id = deck_button_id(action, BIG_USER, deck_id)
+    assert len(custom_id) <= text.CUSTOM_ID
+    match = re.fullmatch(DECK_BUTTON, custom_id)
+    assert match is not None
+    assert (match["action"], int(match["user"]), match["deck"]) == (action, BIG_USER, deck_id)
+
+
+def test_many_decks_fit_in_one_message() -> None:
+    entries = _entries(40, title="A very long deck title " * 10)
+    view = catalogue_view(entries, BIG_USER, "ko")
+    assert view is not None
+    buttons = _buttons(view)
+    assert len(buttons) == MAX_BUTTONS
+    assert all(b.row is not None and b.row < 5 for b in buttons)
+    assert all(b.label and len(b.label) <= text.BUTTON_LABEL for b in buttons)
+    embed = catalogue_embed(entries, "ko")
+    assert len(embed.fields) == 25
+    assert len(embed) <= text.EMBED_TOTAL
+    assert "40" in (embed.description or "")  # says that some decks are not shown
+
+
+def test_buttons_offer_leave_for_joined_decks_and_join_for_others() -> None:
+    view = catalogue_view(_entries(2), 7, "en")
+    assert view is not None
+    assert [b.label for b in _buttons(view)] == ["Leave: Deck 0", "Join: Deck 1"]
+    assert [b.custom_id for b in _buttons(view)] == ["sb:deck:leave:7:d000", "sb:deck:join:7:d001"]
+
+
+def test_no_decks_means_no_buttons_and_a_hint() -> None:
+    assert catalogue_view([], 7, "ko") is None
+    assert "덱이 없어요" in (catalogue_embed([], "ko").description or "")
+
+
+def test_zone_autocomplete_for_korean_and_other_clients() -> None:
+    korean = timezone_choices("", "ko", NOW)
+    assert korean[0].value == "Asia/Seoul"
+    assert korean[0].name == "Asia/Seoul (10:00)"  # 01:00 UTC is 10:00 in Seoul
+    assert len(korean) == 25
+    other = timezone_choices("new yo", "en", NOW)
+    assert other[0].value == "America/New_York" and other[0].name.endswith("(20:00)")
+    assert all(len(c.name) <= text.CHOICE_NAME for c in timezone_choices("a", "en", NOW))
+
+
+def test_refusals_name_the_field_bounds_and_suggestions() -> None:
+    problems = check_change(
+        PreferenceChange(timezone="Europe/Londn", reviews_per_day=10001, language="de")
+    ).problems
+    lines = [problem_line(p, "en") for p in problems]
+    assert "`Europe/London`" in lines[0]
+    assert "Pick Korean (ko) or English (en)" in lines[1]
+    assert lines[2] == "Reviews per day must be between 0 and 10000 (you sent 10001)."
+    embed = refusal_embed(tuple(problems), "ko")
+    assert embed.title == "설정을 저장하지 못했어요"
+    assert "하루 복습: 0부터 10000 사이의 값만 쓸 수 있어요" in (embed.description or "")
+
+
+def test_a_zone_nothing_resembles_gets_an_example_instead() -> None:
+    (problem,) = check_change(PreferenceChange(timezone="qqqqxxxzzz")).problems
+    assert problem_line(problem, "en").endswith("Use a name like `Europe/London`.")
+
+
+def test_stats_embed_numbers() -> None:
+    today = date(2026, 11, 25)
+    stats = LearnerStats(
+        today=today,
+        due_today=3,
+        new_available=7,
+        forecast=[(today + timedelta(days=i), 2) for i in range(1, 31)],
+        history=[DayCount(today - timedelta(days=1), 8, 6), DayCount(today, 4, 3)],
+        streak=2,
+        total_reviews=12,
+        faces_seen=9,
+    )
+    prefs = Preferences("Asia/Seoul", None, 20, 200, 4)
+    embed = stats_embed(stats, prefs, "ko", "지민", studying=True)
+    fields = {f.name: f.value for f in embed.fields}
+    assert embed.title == "지민님의 학습 통계"
+    assert fields["오늘 복습할 카드"] == "3"
+    assert fields["7일 안에 복습할 카드"] == str(3 + 7 * 2)
+    assert fields["최근 30일 복습"] == "12번 · 정답률 75%"
+    assert fields["연속 학습"] == "2일"
+    assert embed.description is None  # studying: no hint to join a deck
+    assert (embed.footer.text or "").startswith("기준: 11월 25일 (수) · Asia/Seoul")
+
+
+def test_help_names_the_same_grade_buttons_as_the_cards() -> None:
+    for lang, names in (("ko", ("다시", "어려움", "좋음", "쉬움")),
+                        ("en", ("Again", "Hard", "Good", "Easy"))):
+        embed = help_embed(lang, 5)
+        body = "\n".join(f.value or "" for f in embed.fields)
+        for name in names:
+            assert f"**{name}**" in body
+        assert "05:00" in (embed.footer.text or "")
+        assert len(embed) <= text.EMBED_TOTAL
+        assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
