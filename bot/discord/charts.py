@@ -4,6 +4,9 @@ Drawn with matplotlib's object API on the Agg canvas (no pyplot, so no global
 figure state shared between threads) and run in a worker thread, because a
 render takes tens of milliseconds that the event loop must not lose.
 
+matplotlib is imported on the first chart, not with the bot: it costs about a
+second that every start-up (and every restart in the tests) would otherwise pay.
+
 Korean labels need a font with Hangul in it; without one matplotlib draws
 empty boxes, so the chart falls back to English labels, which any font can
 show, rather than to unreadable ones.
@@ -18,20 +21,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Final
-
-import matplotlib
-
-matplotlib.use("Agg")  # before anything else of matplotlib is imported
-
-from matplotlib import font_manager
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from typing import TYPE_CHECKING, Final
 
 from bot.discord.translator import message
 from bot.study.stats import DayCount, LearnerStats
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 #: Families known to carry Hangul, most common first.
 HANGUL_FONTS: Final[tuple[str, ...]] = (
@@ -74,8 +70,19 @@ class ChartData:
 
 
 @lru_cache(maxsize=1)
+def _use_agg() -> None:
+    """Select the file-only Agg backend before anything draws (no display on a server)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
+@lru_cache(maxsize=1)
 def hangul_font() -> str | None:
     """The first installed font family that can draw Korean, if any."""
+    _use_agg()
+    from matplotlib import font_manager
+
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((name for name in HANGUL_FONTS if name in installed), None)
 
@@ -97,6 +104,11 @@ def _tick_positions(count: int) -> list[int]:
 
 def render_stats_chart(data: ChartData, lang: str) -> bytes:
     """The chart as PNG bytes (800x600): forecast bars above, reviews and correct rate below."""
+    _use_agg()
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     shown = label_language(lang)
     family = hangul_font() if shown == "ko" else None
     families = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
@@ -112,6 +124,8 @@ def render_stats_chart(data: ChartData, lang: str) -> bytes:
 
 
 def _draw_forecast(axes: Axes, forecast: Sequence[tuple[date, int]], lang: str) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     days = [day for day, _ in forecast]
     counts = [n for _, n in forecast]
     positions = list(range(len(days)))
@@ -137,6 +151,8 @@ def _draw_forecast(axes: Axes, forecast: Sequence[tuple[date, int]], lang: str) 
 
 
 def _draw_history(axes: Axes, history: Sequence[DayCount], lang: str) -> None:
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
     positions = list(range(len(history)))
     reviews = [day.reviews for day in history]
     axes.bar(

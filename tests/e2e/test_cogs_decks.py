@@ -6,6 +6,7 @@ One bot process serves the whole module; each test uses its own learners.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -110,3 +111,21 @@ async def test_someone_elses_button_is_refused(emu: Emulator, bot: BotProcess) -
     assert "someone else" in refused.content
     assert _enrolled(bot, owner) == [] and _enrolled(bot, other) == []
     assert emu.missed_deadlines() == []
+
+
+async def test_a_list_opened_before_a_restart_still_joins(tmp_path: Path) -> None:
+    async with Emulator() as fresh:
+        lee = fresh.add_user("lee")
+        write_deck(tmp_path / "decks")
+        first = await start_bot(fresh, tmp_path, tag="before")
+        try:
+            listing = await (await fresh.slash(lee, "decks")).response()
+        finally:
+            assert await first.stop() == 0
+        second = await start_bot(fresh, tmp_path, tag="after")
+        try:
+            joined = await (await fresh.click(lee, listing, label="Join: Mini deck")).response()
+            assert "You joined **Mini deck**" in joined.content
+            assert _enrolled(second, lee) == ["mini"]
+        finally:
+            assert await second.stop() == 0
