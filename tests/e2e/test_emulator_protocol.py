@@ -396,3 +396,18 @@ async def test_modal_over_discord_limits_is_refused_and_not_counted_as_ack(
                                {"type": 9, "data": modal})
     assert status == 200
     assert (await handle.modal()).fields() == {"t": "Short"}
+
+
+async def test_empty_reply_is_50006_and_leaves_the_interaction_unanswered(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    await register(emu, http)
+    handle = await emu.slash(ana, "study", guild=guild)
+    status, body = await callback(emu, http, handle.id, handle.record.token,
+                                  {"type": 4, "data": {"content": ""}})
+    assert (status, body["code"]) == (400, 50006)
+    status, _ = await callback(emu, http, handle.id, handle.record.token,
+                               {"type": 4, "data": {"content": "now"}})
+    assert status == 200
+    assert (await handle.response()).content == "now"

@@ -240,6 +240,11 @@ class RestApi:
                                       up.content_type))
         return out
 
+    @staticmethod
+    def _require_something(body: JSON, files: list[Attachment]) -> None:
+        if not (body.get("content") or body.get("embeds") or body.get("components") or files):
+            raise ApiError(400, 50006, "Cannot send an empty message")
+
     def _payload(self, message: StoredMessage) -> JSON:
         return message.payload(self.settings.base_url)
 
@@ -312,8 +317,10 @@ class RestApi:
         if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and record.original_id is None:
             raise ApiError(400, 50035, "Invalid Form Body")
         check(modal_problems(data) if kind == MODAL else message_problems(data))
-        record.callbacks.append(Callback(kind, data, now))
         files = self._attachments(data, request[UPLOADS], None) or []
+        if kind == CHANNEL_MESSAGE:
+            self._require_something(data, files)
+        record.callbacks.append(Callback(kind, data, now))
         message: StoredMessage | None = None
         if kind in (CHANNEL_MESSAGE, DEFERRED_MESSAGE):
             flags = (data.get("flags") or 0) & EPHEMERAL
@@ -344,6 +351,7 @@ class RestApi:
         body: JSON = request[BODY] or {}
         check(message_problems(body))
         files = self._attachments(body, request[UPLOADS], None) or []
+        self._require_something(body, files)
         body = {**body, "flags": (body.get("flags") or 0) & EPHEMERAL}
         message = self.world.new_message(record.channel, self.world.bot, body, files,
                                          interaction_id=record.id,
@@ -422,8 +430,7 @@ class RestApi:
         body: JSON = request[BODY] or {}
         check(message_problems(body))
         files = self._attachments(body, request[UPLOADS], None) or []
-        if not (body.get("content") or body.get("embeds") or body.get("components") or files):
-            raise ApiError(400, 50006, "Cannot send an empty message")
+        self._require_something(body, files)
         body = {**body, "flags": (body.get("flags") or 0) & ~EPHEMERAL}
         message = self.world.new_message(channel, self.world.bot, body, files)
         await self._announce("MESSAGE_CREATE", message)
