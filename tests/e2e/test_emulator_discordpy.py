@@ -434,3 +434,37 @@ async def test_privileged_intent_not_enabled_in_portal_is_refused() -> None:
         with pytest.raises(discord.PrivilegedIntentsRequired):
             async with running(make_bot(), emu):
                 pass
+
+
+class ShardedBot(commands.AutoShardedBot):
+    def __init__(self) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = True
+        super().__init__(command_prefix="!", intents=intents, guild_ready_timeout=0.05)
+        self.seen_by_shard: list[tuple[int | None, str]] = []
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """No 5 s pause between shards: the emulator has no identify rate limit."""
+
+    async def on_message(self, message: discord.Message) -> None:
+        shard = message.guild.shard_id if message.guild else None
+        self.seen_by_shard.append((shard, message.content))
+
+
+async def test_auto_sharded_client_gets_each_guild_on_its_shard() -> None:
+    async with Emulator(recommended_shards=2) as emu, discord_pointed_at(emu):
+        guilds = [emu.add_guild(f"g{i}") for i in range(4)]
+        ana = emu.add_user("ana")
+        for guild in guilds:
+            emu.join(ana, guild)
+        async with running(ShardedBot(), emu) as bot:
+            assert bot.shard_count == 2
+            assert {g.id for g in bot.guilds} == {g.id for g in guilds}
+            assert sorted(s.shard for s in emu.gateway.sessions.values()) == [(0, 2), (1, 2)]
+            await emu.drop_gateway(shard_id=1)
+            for guild in guilds:
+                await emu.user_message(ana, emu.general(guild), f"hi {guild.name}")
+            await emu.wait_for(lambda: len(bot.seen_by_shard) == 4)
+            assert sorted(bot.seen_by_shard) == sorted(
+                ((g.id >> 22) % 2, f"hi {g.name}") for g in guilds)
+            assert emu.gateway.resumes == 1  # only shard 1 was dropped

@@ -187,9 +187,12 @@ class Gateway:
             if intent == 0 or session.intents & intent:
                 await session.push(event, self._visible(session, event, data))
 
-    async def drop(self, *, code: int | None = 4000) -> None:
-        """Closes every live socket; ``code=None`` cuts TCP without a close frame."""
-        for session in self.sessions.values():
+    def _live(self, shard_id: int | None) -> list[Session]:
+        return [s for s in self.sessions.values() if shard_id is None or s.shard[0] == shard_id]
+
+    async def drop(self, *, code: int | None = 4000, shard_id: int | None = None) -> None:
+        """Closes live sockets; ``code=None`` cuts TCP without a close frame."""
+        for session in self._live(shard_id):
             ws, request = session.ws, session.request
             session.ws = None
             if ws is None or ws.closed:
@@ -199,22 +202,20 @@ class Gateway:
             else:
                 await ws.close(code=code or 4000)
 
-    async def send_op(self, op: int, d: Any) -> None:
-        for session in self.sessions.values():
+    async def send_op(self, op: int, d: Any, shard_id: int | None = None) -> None:
+        for session in self._live(shard_id):
             if session.ws is not None and not session.ws.closed:
                 await session.ws.send_json({"op": op, "d": d})
 
-    async def reconnect(self) -> None:
-        await self.send_op(RECONNECT, None)
+    async def reconnect(self, shard_id: int | None = None) -> None:
+        await self.send_op(RECONNECT, None, shard_id)
 
-    async def invalidate(self, *, resumable: bool = False) -> None:
+    async def invalidate(self, *, resumable: bool = False, shard_id: int | None = None) -> None:
+        targets = self._live(shard_id)
+        await self.send_op(INVALID_SESSION, resumable, shard_id)
         if not resumable:
-            targets = list(self.sessions.values())
-            await self.send_op(INVALID_SESSION, False)
             for session in targets:
                 self.sessions.pop(session.id, None)
-        else:
-            await self.send_op(INVALID_SESSION, True)
 
     def connected(self) -> bool:
         return any(s.ws is not None and not s.ws.closed for s in self.sessions.values())

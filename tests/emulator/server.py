@@ -277,17 +277,19 @@ class Emulator:
 
     # -- gateway faults --------------------------------------------------------------
 
-    async def drop_gateway(self, *, code: int | None = 4000) -> None:
-        """Closes the bot's socket (``code=None``: abruptly); it should RESUME."""
-        await self.gateway.drop(code=code)
+    async def drop_gateway(self, *, code: int | None = 4000, shard_id: int | None = None
+                           ) -> None:
+        """Closes the bot's socket(s) (``code=None``: abruptly); it should RESUME."""
+        await self.gateway.drop(code=code, shard_id=shard_id)
 
-    async def send_reconnect(self) -> None:
+    async def send_reconnect(self, *, shard_id: int | None = None) -> None:
         """Gateway op 7: the client must reconnect and RESUME."""
-        await self.gateway.reconnect()
+        await self.gateway.reconnect(shard_id)
 
-    async def invalidate_session(self, *, resumable: bool = False) -> None:
+    async def invalidate_session(self, *, resumable: bool = False,
+                                 shard_id: int | None = None) -> None:
         """Gateway op 9; with ``resumable=False`` the client must IDENTIFY anew."""
-        await self.gateway.invalidate(resumable=resumable)
+        await self.gateway.invalidate(resumable=resumable, shard_id=shard_id)
 
     # -- reading what happened -------------------------------------------------------
 
