@@ -63,6 +63,10 @@ MESSAGES: Table = {
         "ko": "이 버튼은 다른 사람의 것이에요. 직접 명령어를 써 보세요.",
         "en": "This button belongs to someone else. Try the command yourself.",
     },
+    "cogs.error": {
+        "ko": "앗, 문제가 생겼어요. 잠시 뒤에 다시 해 보세요.",
+        "en": "Sorry, something went wrong. Please try again in a moment.",
+    },
     # -- /decks ------------------------------------------------------------------
     "decks.title": {"ko": "덱 목록", "en": "Decks"},
     "decks.intro": {

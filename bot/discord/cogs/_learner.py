@@ -1,12 +1,20 @@
-"""What the /decks, /settings, /stats and /help cogs need to know about who is asking.
+"""What the /decks, /settings, /stats and /help cogs share: who is asking, and how to answer.
 
 The language rule lives here once: the learner's saved choice, else the locale
 their Discord client reports (Korean for ko, English for anything else).
+
+`answer` keeps Discord's three-second promise without paying a "thinking..."
+round trip on every command: the work runs at once, and only if it is not
+done within `ACK_BUDGET` is the interaction deferred and the reply edited in.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import asyncio
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import discord
 
@@ -17,7 +25,20 @@ from bot.study.preferences import stored_language
 if TYPE_CHECKING:
     from bot.discord.client import StudyBot
 
+log = logging.getLogger(__name__)
+
 NO_MENTIONS = discord.AllowedMentions.none()
+#: Longest the work may take before the interaction is deferred (Discord allows 3 s).
+ACK_BUDGET: Final = 0.5
+
+
+@dataclass(slots=True)
+class Reply:
+    """One screen: an embed, optionally buttons and a line of text above it."""
+
+    embed: discord.Embed
+    view: discord.ui.View | None = None
+    content: str | None = None
 
 
 def study_bot(interaction: discord.Interaction[discord.Client]) -> StudyBot:
@@ -52,3 +73,53 @@ async def refuse_foreign_click(
         message("cogs.not_yours", lang), ephemeral=True, allowed_mentions=NO_MENTIONS
     )
     return True
+
+
+async def answer(
+    interaction: discord.Interaction[discord.Client],
+    work: Coroutine[Any, Any, Reply],
+    *,
+    update: bool = False,
+) -> None:
+    """Send ``work``'s reply (``update``: replace the clicked message), deferring if it is slow."""
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=ACK_BUDGET)
+    if not done:
+        if update:
+            await interaction.response.defer()
+        else:
+            await interaction.response.defer(ephemeral=private(interaction), thinking=True)
+    try:
+        reply = await task
+    except Exception:
+        log.exception("%s failed for %s", interaction.data, interaction.user.id)
+        await _apologise(interaction)
+        return
+    if interaction.response.is_done():
+        await interaction.edit_original_response(
+            content=reply.content, embed=reply.embed, view=reply.view,
+            allowed_mentions=NO_MENTIONS,
+        )
+    elif update:
+        await interaction.response.edit_message(
+            content=reply.content, embed=reply.embed, view=reply.view,
+            allowed_mentions=NO_MENTIONS,
+        )
+    else:
+        kwargs: dict[str, Any] = {"view": reply.view} if reply.view is not None else {}
+        await interaction.response.send_message(
+            content=reply.content, embed=reply.embed, ephemeral=private(interaction),
+            allowed_mentions=NO_MENTIONS, **kwargs,
+        )
+
+
+async def _apologise(interaction: discord.Interaction[discord.Client]) -> None:
+    """Something broke (the log has it): tell the learner rather than leave them waiting."""
+    text = message("cogs.error", client_language(interaction))
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException:
+        log.warning("could not tell %s about an error", interaction.user.id)

@@ -16,9 +16,9 @@ from discord.ext import commands
 
 from bot.discord import text
 from bot.discord.cogs._learner import (
-    NO_MENTIONS,
+    Reply,
+    answer,
     language_of,
-    private,
     refuse_foreign_click,
     study_bot,
 )
@@ -129,23 +129,26 @@ class DeckButton(
         return not await refuse_foreign_click(interaction, self.user_id)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await answer(interaction, self._apply(interaction), update=True)
+
+    async def _apply(self, interaction: discord.Interaction[Any]) -> Reply:
         bot = study_bot(interaction)
         lang = await language_of(bot, interaction)
         sessions = bot.db.sessions
         if self.action == JOIN:
-            outcome = await join_deck(sessions, self.user_id, self.deck_id, bot.defaults,
-                                      bot.clock())
+            outcome = await join_deck(
+                sessions, self.user_id, self.deck_id, bot.defaults, bot.clock()
+            )
         else:
             outcome = await leave_deck(sessions, self.user_id, self.deck_id)
         entries = await deck_catalog(sessions, self.user_id)
         title = next((e.title for e in entries if e.deck_id == self.deck_id), self.deck_id)
-        note = message(f"decks.{outcome.value}" if outcome is not Membership.UNKNOWN_DECK
-                       else "decks.unknown", lang, title=text.one_line(title))
-        await interaction.response.edit_message(
-            content=text.cut(note, text.MESSAGE_CONTENT),
-            embed=catalogue_embed(entries, lang),
-            view=catalogue_view(entries, self.user_id, lang),
-            allowed_mentions=NO_MENTIONS,
+        key = "decks.unknown" if outcome is Membership.UNKNOWN_DECK else f"decks.{outcome.value}"
+        note = message(key, lang, title=text.one_line(title))
+        return Reply(
+            catalogue_embed(entries, lang),
+            catalogue_view(entries, self.user_id, lang),
+            text.cut(note, text.MESSAGE_CONTENT),
         )
 
 
@@ -155,19 +158,14 @@ class DecksCog(commands.Cog):
 
     @app_commands.command(name="decks", description="List the decks and join or leave one")
     async def decks(self, interaction: discord.Interaction[Any]) -> None:
+        await answer(interaction, self._listing(interaction))
+
+    async def _listing(self, interaction: discord.Interaction[Any]) -> Reply:
         lang = await language_of(self.bot, interaction)
         entries = await deck_catalog(self.bot.db.sessions, interaction.user.id)
-        embed = catalogue_embed(entries, lang)
-        view = catalogue_view(entries, interaction.user.id, lang)
-        if view is None:
-            await interaction.response.send_message(
-                embed=embed, ephemeral=private(interaction), allowed_mentions=NO_MENTIONS
-            )
-        else:
-            await interaction.response.send_message(
-                embed=embed, view=view, ephemeral=private(interaction),
-                allowed_mentions=NO_MENTIONS,
-            )
+        return Reply(
+            catalogue_embed(entries, lang), catalogue_view(entries, interaction.user.id, lang)
+        )
 
 
 async def setup(bot: StudyBot) -> None:

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs._learner import NO_MENTIONS, language_of, private
+from bot.discord.cogs._learner import Reply, answer, language_of
 from bot.discord.translator import message
 from bot.study.preferences import read_preferences
 
@@ -45,15 +45,14 @@ class HelpCog(commands.Cog):
 
     @app_commands.command(name="help", description="How to study with this bot")
     async def help(self, interaction: discord.Interaction[Any]) -> None:
+        await answer(interaction, self._guide(interaction))
+
+    async def _guide(self, interaction: discord.Interaction[Any]) -> Reply:
         lang = await language_of(self.bot, interaction)
         prefs = await read_preferences(
             self.bot.db.sessions, interaction.user.id, self.bot.defaults, self.bot.clock()
         )
-        await interaction.response.send_message(
-            embed=help_embed(lang, prefs.rollover_hour),
-            ephemeral=private(interaction),
-            allowed_mentions=NO_MENTIONS,
-        )
+        return Reply(help_embed(lang, prefs.rollover_hour))
 
 
 async def setup(bot: StudyBot) -> None:

@@ -16,12 +16,7 @@ from discord.app_commands import Choice, locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.cogs._learner import (
-    NO_MENTIONS,
-    client_language,
-    language_of,
-    private,
-)
+from bot.discord.cogs._learner import Reply, answer, client_language, language_of
 from bot.discord.translator import message
 from bot.i18n import resolve_language
 from bot.srs.day import zone
@@ -169,27 +164,26 @@ class SettingsCog(commands.Cog):
             reviews_per_day=reviews_per_day,
             rollover_hour=rollover_hour,
         )
+        await answer(interaction, self._apply(interaction, change))
+
+    async def _apply(self, interaction: discord.Interaction[Any], change: PreferenceChange
+                     ) -> Reply:
         sessions, now = self.bot.db.sessions, self.bot.clock()
         locale = str(interaction.locale)
         if change.is_empty():
             lang = await language_of(self.bot, interaction)
             prefs = await read_preferences(sessions, interaction.user.id, self.bot.defaults, now)
-            embed = settings_embed(prefs, lang, now, locale)
-        else:
-            try:
-                prefs = await update_preferences(
-                    sessions, interaction.user.id, change, self.bot.defaults, now
-                )
-            except InvalidPreferencesError as refused:
-                lang = await language_of(self.bot, interaction)
-                embed = refusal_embed(refused.problems, lang)
-            else:
-                # Answer in the language just chosen, so the choice shows at once.
-                lang = resolve_language(prefs.language, locale, None, default="en")
-                embed = settings_embed(prefs, lang, now, locale, saved=True)
-        await interaction.response.send_message(
-            embed=embed, ephemeral=private(interaction), allowed_mentions=NO_MENTIONS
-        )
+            return Reply(settings_embed(prefs, lang, now, locale))
+        try:
+            prefs = await update_preferences(
+                sessions, interaction.user.id, change, self.bot.defaults, now
+            )
+        except InvalidPreferencesError as refused:
+            lang = await language_of(self.bot, interaction)
+            return Reply(refusal_embed(refused.problems, lang))
+        # Answer in the language just chosen, so the choice shows at once.
+        lang = resolve_language(prefs.language, locale, None, default="en")
+        return Reply(settings_embed(prefs, lang, now, locale, saved=True))
 
     @settings.autocomplete("timezone")
     async def timezone_autocomplete(
