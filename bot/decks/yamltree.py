@@ -140,6 +140,32 @@ def _to_float(text: str) -> object:
         return text
 
 
+class PlainResolver:
+    """YAML 1.2 meaning of plain scalars, as ruamel.yaml reads and writes them.
+
+    ruamel's own resolver decides the tag, so a string that ruamel's dumper wrote without
+    quotes is read back as a string; the value is then built here, never by a constructor.
+    """
+
+    def __init__(self) -> None:
+        self._resolver = VersionedResolver(version=(1, 2))
+
+    def __call__(self, text: str) -> object:
+        if text and text[0] not in _MAYBE_NOT_STR:
+            return text
+        resolved = str(self._resolver.resolve(_RuamelScalarNode, text, (True, False)))
+        kind = resolved[len(_CORE) :] if resolved.startswith(_CORE) else "str"
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return text.lower() == "true"
+        if kind == "int":
+            return _to_int(text)
+        if kind == "float":
+            return _to_float(text)
+        return text  # str, timestamp (dates stay text), merge and value keys
+
+
 class _Builder:
     """Turns the event stream of one document into values and `Node`s."""
 
@@ -147,13 +173,14 @@ class _Builder:
         self.text = text
         self.lines = lines
         self.problems: list[RawProblem] = []
-        self.resolver = VersionedResolver(version=(1, 2))
+        self.plain = PlainResolver()
         self.anchors: dict[str, Node] = {}
         self.open_anchors: set[str] = set()
         self.alias_values = 0
         # Each frame: (container node, anchor, pending key or None, key is unusable).
         self.stack: list[list[object]] = []
         self.root: Node | None = None
+        self.last_scalar: ScalarNode | None = None
 
     # -- scalars -------------------------------------------------------------------------
 
@@ -167,22 +194,11 @@ class _Builder:
                 self.problems.append(
                     RawProblem(start, f"YAML tag `{_show_tag(tag)}` is not allowed; remove it")
                 )
-        elif event.style is None and (text == "" or text[0] in _MAYBE_NOT_STR):
-            value = self._resolve_plain(text)
-        return ScalarNode(start, end, value, 1, event.style)
-
-    def _resolve_plain(self, text: str) -> object:
-        resolved = str(self.resolver.resolve(_RuamelScalarNode, text, (True, False)))
-        kind = resolved[len(_CORE) :] if resolved.startswith(_CORE) else "str"
-        if kind == "null":
-            return None
-        if kind == "bool":
-            return text.lower() == "true"
-        if kind == "int":
-            return _to_int(text)
-        if kind == "float":
-            return _to_float(text)
-        return text  # str, timestamp (dates stay text), merge and value keys
+        elif event.style is None:
+            value = self.plain(text)
+        node = ScalarNode(start, end, value, 1, event.style)
+        self.last_scalar = node
+        return node
 
     # -- tree building -------------------------------------------------------------------
 
@@ -294,6 +310,15 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
     if "flow mapping" in context and context_at is not None:
         return RawProblem(context_at, "`{` mapping is not closed properly; expected `,` or `}`")
     if "mapping values are not allowed" in problem:
+        line_start = text.rfind("\n", 0, problem_at) + 1
+        before = text[line_start:problem_at]
+        if before.strip() and " " not in before.strip() and line_start > 0:
+            # `key:` alone at the start of a line: the line was read as the previous
+            # value's continuation because it is indented more than its siblings.
+            return RawProblem(
+                line_start + len(before) - len(before.lstrip(" ")),
+                "bad indentation: this key is indented more than the one above it",
+            )
         return RawProblem(
             problem_at, "`: ` inside an unquoted value; put the whole value in quotes"
         )
@@ -316,6 +341,16 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
 
 def read_yaml(text: str, lines: LineIndex) -> ReadResult:
     """Parse `text` (already decoded, BOM removed) into a `ReadResult`; never raises."""
+    from bot.decks.fastyaml import read_simple  # the fast path builds this module's nodes
+
+    simple = read_simple(text)
+    if simple is not None:
+        return ReadResult(simple, [])
+    return read_full_yaml(text, lines)
+
+
+def read_full_yaml(text: str, lines: LineIndex) -> ReadResult:
+    """The ruamel.yaml path: any YAML, every problem located."""
     builder = _Builder(text, lines)
     documents = 0
     try:
@@ -348,6 +383,19 @@ def read_yaml(text: str, lines: LineIndex) -> ReadResult:
         return ReadResult(None, [*builder.problems, fatal.problem])
     except MarkedYAMLError as error:
         syntax = _syntax_problem(text, error)
+        quoted = builder.last_scalar
+        if (
+            quoted is not None
+            and quoted.style in ('"', "'")
+            and lines.line_of(quoted.start) < lines.line_of(quoted.end)
+            and lines.line_of(quoted.end) == lines.line_of(syntax.offset)
+        ):
+            # A missing closing quote pairs with the next quote further down, and the
+            # error surfaces there; the mistake is where that quoted text began.
+            syntax = RawProblem(
+                quoted.start,
+                f"quoted text runs over several lines; is the closing {quoted.style} missing?",
+            )
         line = lines.line_of(syntax.offset)
         earlier = [p for p in builder.problems if lines.line_of(p.offset) != line]
         return ReadResult(None, [*earlier, syntax])

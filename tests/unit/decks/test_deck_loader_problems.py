@@ -41,6 +41,17 @@ def test_unclosed_quote_points_at_the_opening_quote_not_the_end_of_file() -> Non
     assert "never closed" in problem.message
 
 
+def test_unclosed_quote_in_the_middle_points_at_the_opening_quote() -> None:
+    text = (
+        HEAD
+        + '  - id: a\n    type: basic\n    front: "abc\n    back: d\n'
+        + '  - id: b\n    type: basic\n    front: "xyz"\n    back: e\n'
+    )
+    problem = only(text)
+    assert at(problem) == (5, 12)
+    assert 'closing "' in problem.message
+
+
 def test_colon_inside_unquoted_value_asks_for_quotes() -> None:
     text = HEAD + "  - id: a\n    type: basic\n    front: IaaS: 정의는?\n    back: b\n"
     problem = only(text)
@@ -59,6 +70,13 @@ def test_tab_indentation_is_reported_where_the_tab_is() -> None:
     problem = only(HEAD + "\t- id: a\n")
     assert at(problem) == (3, 1)
     assert "tab" in problem.message
+
+
+def test_misaligned_key_is_reported_on_its_line() -> None:
+    text = HEAD + "  - id: a\n    type: basic\n     front: f\n    back: b\n"
+    problem = only(text)
+    assert at(problem) == (5, 6)
+    assert "indented more" in problem.message
 
 
 def test_unquoted_cloze_braces_get_a_quoting_hint() -> None:
