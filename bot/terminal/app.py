@@ -174,9 +174,6 @@ class TerminalStudy:
             deck_id = next(iter(self.decks))
         info = self.decks.get(deck_id) if deck_id else None
         name = info.title if info else self.screen.text("terminal.all_decks")
-        self.screen.line(
-            "terminal.welcome_back" if self.ref.resumed else "terminal.welcome", deck=name
-        )
         try:
             while True:
                 view = await self.service.next_prompt(
@@ -184,6 +181,9 @@ class TerminalStudy:
                 )
                 if view is None:
                     return Ending.DONE
+                if self.shown == 0:  # greet only when there is something to study
+                    welcome = "terminal.welcome_back" if self.ref.resumed else "terminal.welcome"
+                    self.screen.line(welcome, deck=name)
                 self.shown += 1
                 ending = await self.study(view)
                 if ending is not None:

@@ -345,6 +345,18 @@ async def test_invalid_input_asks_again_with_a_hint(
     assert [e[3] for e in log(database)] == [4, 4, 4, 4, 4]
 
 
+async def test_grades_and_commands_survive_other_keyboards(
+    settings: Settings, database: sa.Engine
+) -> None:
+    # A button's name works as well as its number, and so do full-width digits from an IME.
+    script = {**ALL_GOOD, Q_BASIC: ["easy"], Q_CLOZE_1: ["３"], Q_CLOZE_2: ["다시", "ㅂ"]}
+    code, out = await study(settings, Learner(script))
+    assert code == 0
+    qualities = {(e[0], e[1]): e[3] for e in log(database)}
+    assert qualities == {("b1", 1): 5, ("c1", 1): 4, ("z1", 1): 4, ("z1", 2): 1, ("t1", 1): 4}
+    assert "Stopping here." in out
+
+
 async def test_help_is_shown_at_any_prompt_and_the_question_asked_again(
     settings: Settings, database: sa.Engine
 ) -> None:
