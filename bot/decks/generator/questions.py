@@ -79,6 +79,17 @@ def pro_con(term: str, positive: bool, lang: str) -> str:
     return f"What is {kind} of {en_noun(term)}?"
 
 
+def labelled(title: str, label: str, lang: str) -> str:
+    """A "label: description" line whose label is not a term ("Mitigation: …")."""
+    return f"{title}: {attach(label, '는')}?" if lang == "ko" else f"{title} — {label}?"
+
+
+def enumeration(subject: str | None, intro: str, lang: str) -> str:
+    if lang == "ko":
+        return f"{subject}의 {attach(intro, '는')}?" if subject else f"{attach(intro, '는')}?"
+    return f"{subject} — {intro}?" if subject else f"{intro}?"
+
+
 def table_cell(title: str, row: str, column: str, lang: str) -> str:
     if lang == "ko":
         return f"{title} — {row}: {attach(column, '는')}?"

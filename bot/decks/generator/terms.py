@@ -133,6 +133,21 @@ def _topic_stem(word: str) -> tuple[str, str] | None:
     return None
 
 
+_DETERMINERS = frozenset(
+    {"각", "모든", "여러", "이", "그", "저", "한", "두", "몇", "어떤", "다른", "각각의", "대부분의"}
+)
+_ADVERBIAL_STEMS = ("에서", "에게", "에선", "으로", "로서", "로써", "까지", "부터", "마다",
+                    "보다", "처럼")
+
+
+def _drop_plural(stem: str) -> str:
+    """"스레드끼리" / "프로세스들" -> the noun itself."""
+    for suffix in ("끼리", "들"):
+        if stem.endswith(suffix) and len(stem) > len(suffix) + 1:
+            return stem[: -len(suffix)]
+    return stem
+
+
 def used_as_modifier(next_word: str) -> bool:
     """"선까는 것", "하는 데": the 는 was a verb ending, not a topic particle."""
     return next_word.startswith(("것", "데", "중", "동안", "바", "수 ", "듯")) or next_word == "수"
@@ -152,12 +167,16 @@ def find_topic_ko(sentence: str, max_words: int = 4) -> Topic | None:
         nxt = words[index + 1].group(0) if index + 1 < len(words) else ""
         if found is not None and used_as_modifier(nxt):
             return None
+        if found is not None and found[0].endswith(_ADVERBIAL_STEMS):
+            continue  # "서버에서는": where, not what
         if found is not None:
             stem, used = found
             first = index
             while first > 0 and _is_plain_noun(words[first - 1].group(0)):
                 first -= 1
-            pieces = [w.group(0) for w in words[first:index]] + [stem]
+            while first < index and words[first].group(0) in _DETERMINERS:
+                first += 1
+            pieces = [w.group(0) for w in words[first:index]] + [_drop_plural(stem)]
             term_text, alias = split_alias(" ".join(pieces))
             if term_text in GENERIC_TERMS or len(term_text) > 40:
                 return None
@@ -212,6 +231,11 @@ _NON_TERM_HEADING = re.compile(
 _CONJUNCTION = re.compile(
     r"[가-힣)](?:와|과)\s|\s(?:및|and|or|&)\s|/|,|\?|^(?:how|why|what|when)\b|^(?:왜|어떻게)", re.I
 )
+
+
+def clean_title(title: str) -> str:
+    """A heading without its numbering: "2. 스케줄링" -> "스케줄링"."""
+    return _HEADING_NUMBER.sub("", title).strip()
 
 
 def heading_term(title: str) -> tuple[str, str | None] | None:

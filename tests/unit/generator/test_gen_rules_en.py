@@ -116,3 +116,45 @@ def test_subject_of_a_sentence_becomes_a_cloze() -> None:
     card = one(cards_of(note, "en"), "fact")
     assert card.text == (
         "A {{c1::relational database}} stores rows in tables with a fixed schema.")
+
+
+def test_stands_for_and_acronym_in_parentheses() -> None:
+    note = (
+        "# CSRF\nCSRF stands for Cross-Site Request Forgery.\n\n"
+        "# XSS\nCross-site scripting (XSS) is an attack where scripts are injected.\n"
+    )
+    cards = cards_of(note, "en")
+    csrf = one(cards, "alias", "CSRF")
+    assert (csrf.front, csrf.back) == ("What does CSRF stand for?", "Cross-Site Request Forgery")
+    assert not find(cards, "definition", "CSRF")
+    xss = one(cards, "alias", "XSS")
+    assert (xss.front, xss.back) == ("What does XSS stand for?", "Cross-site scripting")
+
+
+def test_labels_that_are_not_terms_are_asked_under_the_section() -> None:
+    note = (
+        "## XSS\n- Mitigation: escape output and use a Content Security Policy.\n"
+        "- Payload: a script that runs in the victim's browser.\n"
+    )
+    cards = cards_of(note, "en")
+    assert one(cards, "definition", "Mitigation").front == "XSS — Mitigation?"
+    assert one(cards, "definition", "Payload").front == "What is Payload?"
+
+
+def test_named_pros_and_cons_lists() -> None:
+    note = (
+        "## CSRF\nPros of SameSite cookies:\n- simple to enable\n- no server changes\n\n"
+        "Cons:\n- old browsers ignore it\n"
+    )
+    cards = cards_of(note, "en")
+    pro = one(cards, "pros")
+    assert (pro.front, pro.back) == (
+        "What is an advantage of SameSite cookies?", "simple to enable / no server changes")
+    assert one(cards, "cons").front == "What is a downside of SameSite cookies?"
+
+
+def test_trailing_like_is_an_analogy() -> None:
+    note = "## Hashing\nHashing is a one-way function, like a fingerprint of the data.\n"
+    cards = cards_of(note, "en")
+    assert one(cards, "definition").back == "a one-way function"
+    assert one(cards, "analogy").front == "Which concept is likened to 'a fingerprint of the data'?"

@@ -178,3 +178,43 @@ def test_group_heading_without_body_makes_no_card() -> None:
     cards = cards_of(note, "ko")
     assert all(c.lines[0] >= 4 for c in cards)
     assert not find(cards, "alias")
+
+
+def test_short_items_after_an_introduction_are_one_enumeration_card() -> None:
+    note = (
+        "# 교착 상태(Deadlock)\n"
+        "교착 상태란 프로세스들이 서로의 자원을 기다리며 멈춘 상태를 말한다.\n\n"
+        "발생 조건 4가지\n1. 상호 배제\n2. 점유 대기\n3. 비선점\n4. 순환 대기\n"
+    )
+    cards = cards_of(note, "ko")
+    card = one(cards, "list")
+    assert card.front == "교착 상태의 발생 조건 4가지는?"
+    assert card.back == "상호 배제, 점유 대기, 비선점, 순환 대기"
+    assert not find(cards, "step")
+    assert not find(cards, "fact", "발생 조건")
+
+
+def test_table_with_a_thing_per_row_takes_choices_from_the_column() -> None:
+    note = (
+        "## 2. 스케줄링\n\n| 알고리즘 | 선점 여부 | 특징 |\n|---|---|---|\n"
+        "| FCFS | 비선점 | 먼저 온 순서대로 처리 |\n| RR | 선점 | 시간 할당량만큼 실행 |\n"
+    )
+    card = one(cards_of(note, "ko"), "table", "FCFS: 선점 여부")
+    assert card.front == "스케줄링 — FCFS: 선점 여부는?"
+    assert (card.choices, card.answer) == (("비선점", "선점"), "비선점")
+
+
+def test_bullets_bold_labels_and_informal_endings() -> None:
+    note = (
+        "### 프로세스\n"
+        "- 프로세스는 실행 중인 프로그램임\n"
+        "- **PCB(Process Control Block)**: 프로세스의 상태 정보를 저장하는 자료구조\n"
+        "- 스레드끼리는 Heap 영역을 공유한다\n\n"
+        "> 참고: 멀티스레드는 여러 스레드를 동시에 실행하는 것이다.\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "definition", "프로세스란").back == "실행 중인 프로그램"
+    assert one(cards, "definition", "PCB").front == "PCB란?"
+    assert one(cards, "alias", "PCB").back == "Process Control Block"
+    assert one(cards, "fact", "Heap").text == "{{c1::스레드}}끼리는 Heap 영역을 공유한다"
+    assert one(cards, "definition", "멀티스레드").back == "여러 스레드를 동시에 실행하는 것"

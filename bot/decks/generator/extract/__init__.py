@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from bot.decks.generator import questions
-from bot.decks.generator.extract import aliases, definitions, facts, labels, processes, tables
+from bot.decks.generator.extract import (
+    aliases,
+    definitions,
+    facts,
+    labels,
+    lists,
+    processes,
+    tables,
+)
 from bot.decks.generator.extract.context import Ctx
-from bot.decks.generator.markdown import ListBlock, Para, Table
+from bot.decks.generator.markdown import ListBlock, Table
 from bot.decks.generator.sentences import Sentence, join_broken_paragraphs, split_sentences
+from bot.decks.generator.terms import clean_title, split_alias
 
 __all__ = ["Ctx", "run_section"]
 
@@ -23,7 +32,13 @@ class _Pending:
 def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, int]) -> None:
     term = found.term
     key = _term_key(term)
-    if key in ctx.known or any(key == _term_key(d) for d in ctx.defined):
+    if found.stands_for:
+        aliases.extract(ctx, term, found.meaning, lines)
+        ctx.defined.append(term)
+        return
+    if found.front is not None:
+        ctx.basic("definition", term, lines, found.front, found.meaning)
+    elif key in ctx.known or any(key == _term_key(d) for d in ctx.defined):
         ctx.basic("reverse", term, lines, questions.reverse_definition(found.meaning, ctx.lang),
                   term)
     else:
@@ -35,6 +50,8 @@ def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, 
         aliases.extract(ctx, term, found.alias, lines)
     if found.example:
         ctx.basic("example", term, lines, questions.example(term, ctx.lang), found.example)
+    if found.analogy:
+        ctx.ask_term("analogy", term, lines, questions.analogy(found.analogy, ctx.lang), term)
     if found.extra:
         facts.extract(ctx, found.extra, lines, subject=term)
 
@@ -49,7 +66,7 @@ def _term_key(term: str) -> str:
 
 def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[str, list[str]],
               spans: dict[str, tuple[int, int]]) -> None:
-    text = labels.drop_figure_asides(sentence.text)
+    text = labels.strip_note_prefix(labels.drop_figure_asides(sentence.text))
     lines = sentence.lines
     first = ctx.first_sentence
     ctx.first_sentence = False
@@ -67,8 +84,10 @@ def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[s
         return
     pc = labels.pro_con(text)
     if pc is not None:
-        positive, value = pc
-        subject = ctx.subject()
+        positive, value, named = pc
+        if named:
+            ctx.named_subject = named
+        subject = named or ctx.named_subject or ctx.subject()
         if subject is None:
             return
         kind = f"{'pro' if positive else 'con'}\x00{subject}"
@@ -81,16 +100,20 @@ def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[s
     if found is not None:
         _emit_definition(ctx, found, lines)
         return
+    colon = definitions.colon_definition(text)
+    if colon is not None:
+        label, desc = colon
+        term, alias = split_alias(label)
+        front = None
+        if not definitions.defines(desc, ctx.lang):
+            front = questions.labelled(ctx.term or ctx.section.title, term, ctx.lang)
+        _emit_definition(ctx, definitions.Definition(term, alias, desc, front=front), lines)
+        return
     if first and ctx.term:
         meaning = definitions.heading_definition(text, ctx.lang)
         if meaning is not None:
             _emit_definition(ctx, definitions.Definition(ctx.term, None, meaning), lines)
             return
-    colon = definitions.colon_definition(text)
-    if colon is not None:
-        label, desc = colon
-        _emit_definition(ctx, definitions.Definition(label, None, desc), lines)
-        return
     facts.extract(ctx, text, lines)
 
 
@@ -122,6 +145,32 @@ def _flush(ctx: Ctx, collected: dict[str, list[str]], spans: dict[str, tuple[int
                       questions.pro_con(subject, positive, ctx.lang), back)
 
 
+def _list_block(ctx: Ctx, block: ListBlock, intro: Sentence | None, title: str,
+                pending: _Pending, collected: dict[str, list[str]],
+                spans: dict[str, tuple[int, int]]) -> None:
+    if pending.kind is not None:
+        for item in block.items:
+            for sentence in split_sentences(item):
+                _collect(collected, spans, pending.kind, sentence.text, sentence.lines)
+        pending.kind = None
+        return
+    label = lists.intro_label(intro.text) if intro is not None else None
+    if lists.is_process(block, label, title) and processes.extract(ctx, block, title):
+        return
+    if label is not None and intro is not None and lists.is_enumeration(block):
+        values = lists.items(block)
+        first = intro.lines[0]
+        last = max(p.span()[1] for p in block.items)
+        ctx.basic("list", label, (first, last),
+                  questions.enumeration(ctx.subject(), label, ctx.lang), ", ".join(values))
+        return
+    if intro is not None:
+        _sentence(ctx, intro, pending, collected, spans)
+    for item in block.items:
+        for sentence in split_sentences(item):
+            _sentence(ctx, sentence, pending, collected, spans)
+
+
 def run_section(ctx: Ctx) -> None:
     """Apply every rule to one section, in the order that lets specific rules win.
 
@@ -135,36 +184,34 @@ def run_section(ctx: Ctx) -> None:
     if ctx.term and ctx.alias and section.title:
         first_line = section.line
         aliases.extract(ctx, ctx.term, ctx.alias, (first_line, first_line))
-    title = ctx.term or section.title or ctx.lang
+    title = ctx.term or clean_title(section.title) or ctx.lang
     pending = _Pending()
     collected: dict[str, list[str]] = {}
     spans: dict[str, tuple[int, int]] = {}
+    intro: Sentence | None = None
     try:
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if isinstance(block, Table):
                 pending.kind = None
-                tables.extract(ctx, block, section.title or title)
+                tables.extract(ctx, block, clean_title(section.title) or title)
                 continue
             if isinstance(block, ListBlock):
-                if pending.kind is not None:
-                    for item in block.items:
-                        for sentence in split_sentences(item):
-                            _collect(collected, spans, pending.kind, sentence.text,
-                                     sentence.lines)
-                    pending.kind = None
-                    continue
-                if block.ordered and processes.extract(ctx, block, title):
-                    continue
-                for item in block.items:
-                    for sentence in split_sentences(item):
-                        _sentence(ctx, sentence, pending, collected, spans)
+                _list_block(ctx, block, intro, title, pending, collected, spans)
+                intro = None
                 continue
-            assert isinstance(block, Para)
             pending.kind = None
-            for sentence in split_sentences(block):
+            sentences = split_sentences(block)
+            next_is_list = index + 1 < len(blocks) and isinstance(blocks[index + 1], ListBlock)
+            for number, sentence in enumerate(sentences):
                 analogy = labels.standalone_analogy(sentence.text)
                 if analogy is not None:
                     _emit_analogy(ctx, analogy, sentence.lines)
+                    continue
+                last = number == len(sentences) - 1
+                if (last and next_is_list and lists.intro_label(sentence.text) is not None
+                        and labels.pro_con(sentence.text) is None
+                        and labels.example(sentence.text) is None):
+                    intro = sentence  # decided once the list is seen
                     continue
                 _sentence(ctx, sentence, pending, collected, spans)
         _flush(ctx, collected, spans)

@@ -22,12 +22,23 @@ def is_expansion(term: str, alias: str) -> bool:
     return capitals.lower() == letters.lower()
 
 
+def _is_acronym(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    return 2 <= len(letters) <= 8 and " " not in text.strip() and (
+        sum(c.isupper() for c in letters) >= max(2, len(letters) - 2)
+    )
+
+
 def extract(ctx: Ctx, term: str, alias: str, lines: tuple[int, int]) -> None:
     term, alias = term.strip(), alias.strip()
     if not term or not alias or term == alias or len(alias) > 80:
         return
     if is_expansion(term, alias):
         ctx.basic("alias", term, lines, questions.stands_for(term, ctx.lang), alias)
+        return
+    if _is_acronym(alias) and not _is_acronym(term):
+        # "Cross-site scripting (XSS)": ask what the short form stands for.
+        ctx.basic("alias", alias, lines, questions.stands_for(alias, ctx.lang), term)
         return
     term_korean = hangul_ratio(term) > 0.5
     alias_korean = hangul_ratio(alias) > 0.5

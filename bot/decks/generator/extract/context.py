@@ -27,6 +27,7 @@ class Ctx:
     anchors: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)  # terms defined earlier in the note
     first_sentence: bool = True
+    named_subject: str | None = None  # "Pros of X:" names who a later "Cons:" is about
 
     def subject(self) -> str | None:
         """Who an example, analogy or pro/con is about: the heading's term, else the

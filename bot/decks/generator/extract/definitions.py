@@ -40,6 +40,8 @@ _EN_DEF = re.compile(
     r"\s+(?P<v>is defined as|refers to|is|are|means|stands for|denotes)\s+(?P<m>.+)$"
 )
 _EN_DETERMINER = re.compile(r"^(?:a|an|the|one|any|each|how|when|where|what|used to)\b", re.I)
+_EN_LIKE_TAIL = re.compile(r"(?:,\s*|\s*\(\s*)(?:like|similar to|much like)\s+(?P<a>[^)]+)\)?$",
+                           re.I)
 _EN_EXAMPLE_TAIL = re.compile(
     r"(?:,\s*|\s*\(\s*)(?:e\.g\.|for example|such as)\s*,?\s*(?P<e>[^)]*)\)?$", re.I
 )
@@ -52,7 +54,9 @@ class Definition:
     meaning: str
     extra: str | None = None  # what the same sentence says next ("…를 의미하며 이 위에 …")
     example: str | None = None
-    reverse: bool = False
+    analogy: str | None = None
+    stands_for: bool = False  # "CSRF stands for …": an alias, not a definition
+    front: str | None = None  # a question other than "X란?" (labels that are not terms)
 
 
 def _split_tail(rest: str) -> tuple[str, str | None]:
@@ -73,6 +77,19 @@ def _meaning_ok(meaning: str) -> bool:
     return not meaning.endswith(("적", "적인", "것이 아니", "아니"))
 
 
+# Endings of verbs, adjectives and particles: a phrase ending in one is not a bare noun.
+_NOT_NOUN_FINAL = tuple("다요음함됨지고며서게면니까나데도만을를이가에의와과은는로")
+
+
+def _noun_final(text: str) -> bool:
+    """"실행 중인 프로그램", "…하는 것": a noun phrase with no verb at the end."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return is_hangul(last[-1]) and not last.endswith(_NOT_NOUN_FINAL)
+
+
 def parse_ko(sentence: str) -> Definition | None:
     topic = find_topic_ko(sentence)
     if topic is None or topic.term in GENERIC_TERMS:
@@ -91,6 +108,10 @@ def parse_ko(sentence: str) -> Definition | None:
         match = _KO_MID.match(rest)
         if match:
             meaning, extra = match.group("m"), match.group("x")
+    if meaning is None and rest.endswith("임") and len(rest) > 2:
+        meaning = rest[:-1]
+    if meaning is None and _noun_final(rest):
+        meaning = rest
     if meaning is None:
         match = _KO_PLAIN_COPULA.match(rest)
         if match and match.group("m")[-1] not in _VERBAL_BEFORE_DA:
@@ -123,14 +144,21 @@ def parse_en(sentence: str) -> Definition | None:
         named = re.sub(r"^(?:a|an|the)\s+", "", meaning[7:].strip(), flags=re.I)
         if 0 < len(named.split()) <= 5:
             full = text[: match.start("v")].strip()
-            return Definition(named, None, full[0].lower() + full[1:], reverse=False)
+            return Definition(named, None, full[0].lower() + full[1:])
         return None
     if any(w.lower() in EN_VERBS or w.lower() in ("that", "which", "who") for w in words):
         return None
     if verb in ("is", "are") and not _EN_DETERMINER.match(meaning):
         return None
+    if verb == "stands for":
+        return Definition(term, meaning, meaning, stands_for=True)
     if verb == "means" and meaning.lower().startswith("that "):
         meaning = meaning[5:]
+    analogy = None
+    like = _EN_LIKE_TAIL.search(meaning)
+    if like and like.start() > 0:
+        analogy = like.group("a").strip(" .")
+        meaning = meaning[: like.start()].rstrip(" ,")
     example = None
     ex = _EN_EXAMPLE_TAIL.search(meaning)
     if ex and ex.start() > 0:
@@ -138,7 +166,8 @@ def parse_en(sentence: str) -> Definition | None:
         meaning = meaning[: ex.start()].rstrip(" ,")
     if len(meaning) < 3:
         return None
-    return Definition(term, alias.strip() if alias else None, meaning, None, example or None)
+    return Definition(term, alias.strip() if alias else None, meaning, None, example or None,
+                      analogy or None)
 
 
 def parse(sentence: str, lang: str) -> Definition | None:
@@ -180,6 +209,26 @@ _LABEL_WORDS = re.compile(
     r"examples?|e\.g\.|warning|todo|q|a)$",
     re.I,
 )
+
+
+_RELATIVE = frozenset({"that", "which", "who", "where", "whose", "used", "for", "of", "in", "with"})
+
+
+def defines(desc: str, lang: str) -> bool:
+    """Whether a label's description says what the label *is* (so "What is X?" fits:
+    "a one-way function", "an attack where …") rather than what happens or what to do
+    ("the script comes from the request", "escape output")."""
+    if lang == "ko":
+        return True
+    words = [w.strip(",.;") for w in desc.lower().split()]
+    if not words or words[0] not in ("a", "an", "the", "one", "any", "some"):
+        return False
+    for word in words[1:]:
+        if word in _RELATIVE:
+            return True
+        if word in EN_VERBS:
+            return False
+    return len(words) <= 5
 
 
 def colon_definition(sentence: str) -> tuple[str, str] | None:

@@ -27,13 +27,14 @@ _KO_PARTICLES = sorted(
         "란", "이란", "이라", "라", "이다", "다", "부터", "까지", "보다",
         "처럼", "로부터", "으로부터", "이며", "며", "인", "이고", "고", "라는",
         "이라는", "에는", "에도", "으로는", "로는", "이라고", "라고", "들", "들은",
-        "들이", "들을", "들의",
+        "들이", "들을", "들의", "끼리", "끼리는", "끼리도",
     ),
     key=len,
     reverse=True,
 )
 _BOUNDARY = set(" \t.,;:!?)(/'\"’”[]-—~")
 _CONTRAST = re.compile(r"지만|반면|다면 |는데 |\bwhereas\b|\bwhile\b|\bbut\b|\bunlike\b", re.I)
+_KO_STATEMENT_END = re.compile(r"(?:다|요|음|함|됨|임|니다)[.!]?$")
 _META = re.compile(r"^(?:see |참고|자세한|출처|source)", re.I)
 
 
@@ -119,8 +120,11 @@ def topic_of(sentence: str, lang: str) -> Topic | None:
 
 
 def usable(sentence: str) -> bool:
+    """A statement worth asking: not a question, a label, a reference or a fragment."""
     text = sentence.strip()
     if len(text) < 8 or len(text) > 400 or text.endswith(("?", ":", "：")):
+        return False
+    if len(text.split()) < 4 and not _KO_STATEMENT_END.search(text):
         return False
     return not _META.match(text)
 

@@ -14,7 +14,17 @@ _EXAMPLE = re.compile(
 )
 _PRO = r"장점|이점|advantages?|pros?|benefits?|upsides?|strengths?"
 _CON = r"단점|한계|disadvantages?|cons?|downsides?|drawbacks?|limitations?|weakness(?:es)?"
-_PRO_CON = re.compile(rf"^(?:(?P<pro>{_PRO})|(?P<con>{_CON}))\s*[:：]\s*(?P<v>.*)$", re.I)
+_PRO_CON = re.compile(
+    rf"^(?:(?P<subj>[^:：]{{1,30}}?)의\s*)?(?:(?P<pro>{_PRO})|(?P<con>{_CON}))"
+    rf"(?:\s+(?:of|for)\s+(?P<subj_en>[^:：]{{1,40}}?))?\s*(?:[:：]\s*(?P<v>.*)|(?P<end>)$)",
+    re.I,
+)
+_NOTE_PREFIX = re.compile(r"^(?:참고|주의|중요|노트|note|tip|important|cf\.?)\s*[:：)]\s*", re.I)
+
+
+def strip_note_prefix(sentence: str) -> str:
+    """"참고: 멀티스레드는 …" reads as the sentence after the label."""
+    return _NOTE_PREFIX.sub("", sentence, count=1)
 _ANALOGY_MARK = re.compile(
     r"생각하면|비유|보면 됨|보면 된다|같은 것|같다|처럼|think of|like a|like an|imagine|similar to|"
     r"analogy|것\)?$",
@@ -32,12 +42,15 @@ def example(sentence: str) -> str | None:
     return match.group("v").strip().rstrip(".")
 
 
-def pro_con(sentence: str) -> tuple[bool, str] | None:
-    """(is_pro, value); the value may be empty when a list follows."""
+def pro_con(sentence: str) -> tuple[bool, str, str | None] | None:
+    """(is_pro, value, subject named in the label); the value may be empty when a
+    list follows ("단점:" / "Pros of SameSite cookies:")."""
     match = _PRO_CON.match(sentence.strip())
     if not match:
         return None
-    return match.group("pro") is not None, match.group("v").strip().rstrip(".")
+    subject = match.group("subj") or match.group("subj_en")
+    value = (match.group("v") or "").strip().rstrip(".")
+    return match.group("pro") is not None, value, subject.strip() if subject else None
 
 
 def standalone_analogy(sentence: str) -> str | None:
