@@ -48,9 +48,16 @@ class RevealButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
 class FeedbackModal(discord.ui.Modal, title="Feedback"):
     text: discord.ui.TextInput[Any] = discord.ui.TextInput(label="What was hard?",
                                                            custom_id="feedback:text")
+    topic: discord.ui.Label[Any] = discord.ui.Label(
+        text="Topic", component=discord.ui.Select(
+            custom_id="feedback:topic",
+            options=[discord.SelectOption(label=t, value=t) for t in ("srs", "cloud")]))
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
-        await interaction.response.send_message(f"thanks: {self.text.value}", ephemeral=True)
+        assert isinstance(self.topic.component, discord.ui.Select)
+        topic = ",".join(self.topic.component.values)
+        await interaction.response.send_message(f"thanks: {self.text.value} [{topic}]",
+                                                ephemeral=True)
 
 
 class QuizView(discord.ui.View):
@@ -211,10 +218,11 @@ async def test_modal_submit_reaches_on_submit(emu: Emulator, world: dict[str, An
         opened = await emu.slash(world["ana"], "feedback", guild=world["guild"])
         modal = await opened.modal()
         assert modal.title == "Feedback"
-        assert modal.fields() == {"feedback:text": "What was hard?"}
-        submitted = await emu.submit_modal(world["ana"], modal, {"feedback:text": "SM-2 math"})
+        assert modal.fields() == {"feedback:text": "What was hard?", "feedback:topic": "Topic"}
+        submitted = await emu.submit_modal(world["ana"], modal, {
+            "feedback:text": "SM-2 math", "feedback:topic": ["srs"]})
         reply = await submitted.response()
-        assert reply.content == "thanks: SM-2 math"
+        assert reply.content == "thanks: SM-2 math [srs]"
 
 
 async def test_dm_sent_and_dm_refused(emu: Emulator, world: dict[str, Any]) -> None:
@@ -334,8 +342,9 @@ async def test_view_select_with_file_and_deferred_button_edit(
         assert [(a.filename, a.data) for a in picked.attachments] == [("why.txt", b"because")]
 
         skip = await emu.click(world["ben"], question, custom_id="quiz:skip")
-        assert (await skip.ack()).type == 6
+        await emu.wait_for(lambda: question.history)  # the edit came before we look
         skipped = await skip.response()
+        assert (await skip.ack()).type == 6
         assert skipped.id == question.id
         assert skipped.content == "skipped"
         assert skipped.components == []

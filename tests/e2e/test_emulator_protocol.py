@@ -411,3 +411,28 @@ async def test_empty_reply_is_50006_and_leaves_the_interaction_unanswered(
                                {"type": 4, "data": {"content": "now"}})
     assert status == 200
     assert (await handle.response()).content == "now"
+
+
+async def test_slash_options_are_checked_like_discords_client_does(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    body = [{"name": "drill", "description": "Drill", "options": [
+        {"type": 4, "name": "cards", "description": "c", "required": True},
+        {"type": 3, "name": "mode", "description": "m",
+         "choices": [{"name": "Fast", "value": "fast"}, {"name": "Slow", "value": "slow"}]}]}]
+    async with http.put(f"{emu.api_base}/applications/{emu.application_id}/commands",
+                        json=body, headers=bot_auth(emu)) as resp:
+        assert resp.status == 200
+    with pytest.raises(KeyError, match="required"):
+        await emu.slash(ana, "drill", {"mode": "fast"}, guild=guild)
+    with pytest.raises(TypeError):
+        await emu.slash(ana, "drill", {"cards": "ten"}, guild=guild)
+    with pytest.raises(TypeError):
+        await emu.slash(ana, "drill", {"cards": True}, guild=guild)
+    with pytest.raises(ValueError, match="one of"):
+        await emu.slash(ana, "drill", {"cards": 3, "mode": "medium"}, guild=guild)
+    handle = await emu.slash(ana, "drill", {"cards": 3, "mode": "slow"}, guild=guild)
+    assert handle.record.payload["data"]["options"] == [
+        {"name": "cards", "type": 4, "value": 3}, {"name": "mode", "type": 3, "value": "slow"}]
+    assert emu.interactions == {handle.id: handle.record}  # refused ones were never sent

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from .state import JSON, Channel, Guild, SimUser, StoredMessage
+from .state import ADMINISTRATOR, ALL_PERMISSIONS, JSON, Channel, Guild, SimUser, StoredMessage
 from .world import World
 
 T = TypeVar("T")
@@ -22,6 +22,8 @@ Waiter = Callable[[Callable[[], T | None], float], Awaitable[T]]
 
 APPLICATION_COMMAND, MESSAGE_COMPONENT, MODAL_SUBMIT = 2, 3, 5
 CHANNEL_MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL = 4, 5, 6, 7, 9
+TEXT_INPUT = 4
+MODAL_INPUTS = (TEXT_INPUT, 3, 5, 6, 7, 8)  # text input and the select menus
 
 
 @dataclass
@@ -45,6 +47,8 @@ class InteractionRecord:
     rejected: list[tuple[int, float]] = field(default_factory=list)  # (Discord code, when)
     # The message "@original" refers to: the clicked message until a reply exists.
     original_id: int | None = None
+    # Versions the clicked message had when clicked, to tell when the bot edited it.
+    source_versions: int = 0
     followup_ids: list[int] = field(default_factory=list)
 
     @property
@@ -68,12 +72,12 @@ class ModalHandle:
     components: list[JSON]
 
     def fields(self) -> dict[str, str]:
-        """Text inputs' custom_id -> label, so tests can fill them by name."""
+        """Inputs' custom_id -> label (text inputs, and selects inside labels)."""
         found: dict[str, str] = {}
         for row in self.components:
             label = row.get("label", "")
             for item in [*row.get("components", []), row.get("component") or {}]:
-                if item.get("type") == 4:
+                if item.get("type") in MODAL_INPUTS:
                     found[item["custom_id"]] = item.get("label") or label
         return found
 
@@ -111,7 +115,6 @@ class InteractionHandle:
         first = await self.ack(within)
         if first.type == MODAL:
             raise AssertionError("the bot answered with a modal; use handle.modal()")
-        start_versions = self._original_versions()
 
         def ready() -> StoredMessage | None:
             original = self.original()
@@ -120,7 +123,7 @@ class InteractionHandle:
             if first.type == DEFERRED_MESSAGE and original is not None and not original.loading:
                 return original
             if first.type == DEFERRED_UPDATE:
-                if original is not None and self._original_versions() > start_versions:
+                if original is not None and len(original.history) > self.record.source_versions:
                     return original
                 if self.record.followup_ids:
                     return self._world.messages[self.record.followup_ids[0]]
@@ -149,24 +152,36 @@ class InteractionHandle:
         oid = self.record.original_id
         return self._world.messages.get(oid) if oid is not None else None
 
-    def _original_versions(self) -> int:
-        original = self.original()
-        return len(original.history) if original is not None else 0
-
 
 # -- payload builders ---------------------------------------------------------
 
 
+# What Discord's client lets a user type for each option type.
+OPTION_TYPES: dict[int, type | tuple[type, ...]] = {3: str, 4: int, 5: bool, 10: (int, float)}
+
+
 def _option_values(schema: list[JSON], given: dict[str, Any]) -> list[JSON]:
-    types = {opt["name"]: opt.get("type", 3) for opt in schema}
-    unknown = set(given) - set(types)
+    """Options as Discord's client would send them; it refuses what the schema forbids."""
+    declared = {opt["name"]: opt for opt in schema}
+    unknown = set(given) - set(declared)
     if unknown:
         raise KeyError(f"options {sorted(unknown)} are not declared by the command")
+    missing = [n for n, opt in declared.items() if opt.get("required") and n not in given]
+    if missing:
+        raise KeyError(f"required options {missing} are missing")
     out = []
     for name, value in given.items():
+        opt = declared[name]
+        kind = opt.get("type", 3)
         if isinstance(value, SimUser):
             value = str(value.id)
-        out.append({"name": name, "type": types[name], "value": value})
+        elif kind in OPTION_TYPES and (not isinstance(value, OPTION_TYPES[kind])
+                                       or (kind != 5 and isinstance(value, bool))):
+            raise TypeError(f"option {name!r} (type {kind}) cannot be {value!r}")
+        choices = [c["value"] for c in opt.get("choices") or []]
+        if choices and value not in choices:
+            raise ValueError(f"option {name!r} must be one of {choices}")
+        out.append({"name": name, "type": kind, "value": value})
     return out
 
 
@@ -234,29 +249,36 @@ def interaction_payload(world: World, record_id: int, kind: int, user: SimUser, 
         payload["app_permissions"] = str(guild.permissions_of(bot_id, channel, bot_id=bot_id))
     else:
         payload["user"] = user.payload()
-        payload["app_permissions"] = str((1 << 53) - 1 & ~(1 << 3))
+        payload["app_permissions"] = str(ALL_PERMISSIONS & ~ADMINISTRATOR)
     if message is not None:
         payload["message"] = message
     return token, payload
 
 
-def modal_submit_data(modal: ModalHandle, values: dict[str, str]) -> JSON:
-    """Echoes the modal's layout (action rows or labels) with the typed values."""
-    known = modal.fields()
-    unknown = set(values) - set(known)
-    if unknown:
-        raise KeyError(f"modal {modal.custom_id!r} has no text inputs {sorted(unknown)}")
+def modal_submit_data(modal: ModalHandle, values: dict[str, str | list[str]]) -> JSON:
+    """Echoes the modal's layout (action rows or labels) with what the user entered.
 
-    def text(item: JSON) -> JSON:
+    Text inputs take a string, select menus a list of chosen values.
+    """
+    unknown = set(values) - set(modal.fields())
+    if unknown:
+        raise KeyError(f"modal {modal.custom_id!r} has no inputs {sorted(unknown)}")
+
+    def answer(item: JSON) -> JSON:
         cid = item["custom_id"]
-        return {"type": 4, "custom_id": cid, "id": item.get("id", 0),
-                "value": values.get(cid, item.get("value") or "")}
+        out: JSON = {"type": item["type"], "custom_id": cid, "id": item.get("id", 0)}
+        if item["type"] == TEXT_INPUT:
+            out["value"] = values.get(cid, item.get("value") or "")
+        else:
+            out["values"] = values.get(cid, [])
+        return out
 
     rows: list[JSON] = []
     for row in modal.components:
-        if row.get("type") == 18 and row.get("component", {}).get("type") == 4:
-            rows.append({"type": 18, "id": row.get("id", 0), "component": text(row["component"])})
+        inner = row.get("component") or {}
+        if row.get("type") == 18 and inner.get("type") in MODAL_INPUTS:
+            rows.append({"type": 18, "id": row.get("id", 0), "component": answer(inner)})
         elif row.get("type") == 1:
-            rows.append({"type": 1, "components": [text(i) for i in row["components"]
-                                                   if i.get("type") == 4]})
+            rows.append({"type": 1, "components": [answer(i) for i in row["components"]
+                                                   if i.get("type") in MODAL_INPUTS]})
     return {"custom_id": modal.custom_id, "components": rows}

@@ -190,7 +190,8 @@ class Emulator:
         token, payload = interaction_payload(self.world, record_id, kind, user, channel, data,
                                              message)
         record = InteractionRecord(record_id, token, kind, user, channel, guild, payload,
-                                   original_id=source.id if source is not None else None)
+                                   original_id=source.id if source is not None else None,
+                                   source_versions=len(source.history) if source else 0)
         self.interactions[record_id] = record
         await self.gateway.dispatch("INTERACTION_CREATE", payload,
                                     guild_id=guild.id if guild else None)
@@ -252,9 +253,9 @@ class Emulator:
         channel = self.world.channels[source.channel_id]
         return await self._create(MESSAGE_COMPONENT, user, channel, data, source)
 
-    async def submit_modal(self, user: SimUser, modal: ModalHandle, values: dict[str, str]
-                           ) -> InteractionHandle:
-        """Fills the modal's text inputs (by custom_id) and submits it."""
+    async def submit_modal(self, user: SimUser, modal: ModalHandle,
+                           values: dict[str, str | list[str]]) -> InteractionHandle:
+        """Fills the modal's inputs by custom_id (text: a str, select: a list) and submits."""
         opener = modal.interaction
         source = (self.world.messages.get(opener.original_id)
                   if opener.type == MESSAGE_COMPONENT and opener.original_id else None)
