@@ -383,6 +383,22 @@ async def test_guild_announced_after_connect_reaches_the_bot(emu: Emulator,
         assert joined.name == "Invited Later"
 
 
+async def test_members_intent_gets_the_member_list(emu: Emulator,
+                                                    world: dict[str, Any]) -> None:
+    bot = commands.Bot(command_prefix="!", intents=discord.Intents.all(),
+                       guild_ready_timeout=0.05)
+    async with running(bot, emu):
+        guild = bot.get_guild(world["guild"].id)
+        assert guild is not None
+        assert guild.chunked
+        ben = guild.get_member(world["ben"].id)
+        assert ben is not None
+        assert ben.guild_permissions.administrator
+        ana = guild.get_member(world["ana"].id)
+        assert ana is not None
+        assert not ana.guild_permissions.administrator
+
+
 class PatientBot(MiniBot):
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """discord.py waits 5 s before re-identifying; the emulator needs no such pause."""

@@ -436,3 +436,18 @@ async def test_slash_options_are_checked_like_discords_client_does(
     assert handle.record.payload["data"]["options"] == [
         {"name": "cards", "type": 4, "value": 3}, {"name": "mode", "type": 3, "value": "slow"}]
     assert emu.interactions == {handle.id: handle.record}  # refused ones were never sent
+
+
+async def test_request_guild_members_is_answered_in_one_chunk(
+        emu: Emulator, http: aiohttp.ClientSession) -> None:
+    guild = emu.add_guild()
+    ana = emu.add_user("ana", guild=guild)
+    ws, _, _ = await connect(emu, http, intents=1 | 1 << 1)
+    await ws.send_json({"op": 8, "d": {"guild_id": str(guild.id), "query": "", "limit": 0,
+                                       "nonce": "n1"}})
+    chunk = await ws.receive_json(timeout=2)
+    assert chunk["t"] == "GUILD_MEMBERS_CHUNK"
+    assert chunk["d"]["nonce"] == "n1"
+    ids = {m["user"]["id"] for m in chunk["d"]["members"]}
+    assert ids == {str(ana.id), str(emu.bot_user.id)}
+    await ws.close()

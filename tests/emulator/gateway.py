@@ -20,7 +20,7 @@ from aiohttp import WSMsgType, web
 from .state import JSON, Guild
 from .world import World
 
-HELLO, IDENTIFY, RESUME, HEARTBEAT, HEARTBEAT_ACK = 10, 2, 6, 1, 11
+HELLO, IDENTIFY, RESUME, HEARTBEAT, HEARTBEAT_ACK, REQUEST_MEMBERS = 10, 2, 6, 1, 11, 8
 DISPATCH, RECONNECT, INVALID_SESSION = 0, 7, 9
 
 # Intent bits for the events the emulator filters.
@@ -90,6 +90,8 @@ class Gateway:
                     session = await self._identify(ws, request, data)
                 elif op == RESUME:
                     session = await self._resume(ws, request, data)
+                elif op == REQUEST_MEMBERS and session is not None:
+                    await self._members_chunk(session, data)
                 self._on_change()
         finally:
             if session is not None and session.ws is ws:
@@ -140,6 +142,18 @@ class Gateway:
         all_members = bool(session.intents & GUILD_MEMBERS)
         await session.push("GUILD_CREATE", guild.payload(self.world.bot.id,
                                                          all_members=all_members))
+
+    async def _members_chunk(self, session: Session, data: JSON) -> None:
+        """Answers op 8 in one chunk, so a client with the members intent is not kept waiting."""
+        guild = self.world.guilds.get(int(data.get("guild_id") or 0))
+        if guild is None:
+            return
+        members = [m.payload() for m in guild.members.values()]
+        chunk: JSON = {"guild_id": str(guild.id), "members": members, "chunk_index": 0,
+                       "chunk_count": 1, "not_found": []}
+        if data.get("nonce"):
+            chunk["nonce"] = data["nonce"]
+        await session.push("GUILD_MEMBERS_CHUNK", chunk)
 
     async def announce_guild(self, guild: Guild) -> None:
         for session in self._targets(guild.id):
