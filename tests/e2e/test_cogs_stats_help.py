@@ -107,7 +107,7 @@ async def test_help_in_korean_for_a_korean_client(emu: Emulator, bot: BotProcess
     body = card_text(reply)
     assert reply.embeds[0]["title"] == "studybot 사용법"
     for korean in ("공부하는 방법", "**다시**", "**어려움**", "**좋음**", "**쉬움**", "SM-2",
-                   "`/decks`", "04:00"):
+                   "`/덱`에서", "`/학습` 명령", "**정답 보기**", "04:00"):
         assert korean in body
     assert "Grade buttons" not in body
 

@@ -41,6 +41,20 @@ class Reply:
     content: str | None = None
 
 
+#: Commands our texts mention, by the placeholder they fill.
+COMMANDS: Final = ("study", "decks", "settings", "stats", "help")
+
+
+def command_names(lang: str) -> dict[str, str]:
+    """``{"study": "/학습", ...}``: commands as the learner's client lists them.
+
+    Also ``new_per_day``: that /settings option's shown name, for the example.
+    """
+    names = {name: "/" + message(f"cmd.{name}.name", lang) for name in COMMANDS}
+    names["new_per_day"] = message("cmd.settings.opt.new_per_day.name", lang)
+    return names
+
+
 def study_bot(interaction: discord.Interaction[discord.Client]) -> StudyBot:
     """The bot behind an interaction; DynamicItems only get the interaction."""
     return cast("StudyBot", interaction.client)

@@ -18,6 +18,7 @@ from bot.discord import text
 from bot.discord.cogs._learner import (
     Reply,
     answer,
+    command_names,
     language_of,
     refuse_foreign_click,
     study_bot,
@@ -144,7 +145,7 @@ class DeckButton(
         entries = await deck_catalog(sessions, self.user_id)
         title = next((e.title for e in entries if e.deck_id == self.deck_id), self.deck_id)
         key = "decks.unknown" if outcome is Membership.UNKNOWN_DECK else f"decks.{outcome.value}"
-        note = message(key, lang, title=text.one_line(title))
+        note = message(key, lang, title=text.one_line(title), **command_names(lang))
         return Reply(
             catalogue_embed(entries, lang),
             catalogue_view(entries, self.user_id, lang),

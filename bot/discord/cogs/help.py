@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs._learner import Reply, answer, language_of
+from bot.discord.cogs._learner import Reply, answer, command_names, language_of
 from bot.discord.translator import message
 from bot.study.preferences import read_preferences
 
@@ -24,6 +24,11 @@ def help_embed(lang: str, rollover_hour: int) -> discord.Embed:
     grades = {
         name: message(f"grade.{name}", lang) for name in ("again", "hard", "good", "easy")
     }
+    names = command_names(lang)
+    buttons = {
+        "show": message("discord.study.button.show", lang),
+        "type": message("discord.study.button.type", lang),
+    }
     embed = discord.Embed(
         title=message("help.title", lang),
         description=message("help.intro", lang),
@@ -32,10 +37,10 @@ def help_embed(lang: str, rollover_hour: int) -> discord.Embed:
     for section in SECTIONS:
         embed.add_field(
             name=message(f"help.{section}.name", lang),
-            value=message(f"help.{section}.value", lang, **grades),
+            value=message(f"help.{section}.value", lang, **grades, **names, **buttons),
             inline=False,
         )
-    embed.set_footer(text=message("help.footer", lang, hour=rollover_hour).replace("`", ""))
+    embed.set_footer(text=message("help.footer", lang, hour=rollover_hour, **names))
     return embed
 
 

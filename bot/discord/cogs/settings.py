@@ -16,7 +16,13 @@ from discord.app_commands import Choice, locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.cogs._learner import Reply, answer, client_language, language_of
+from bot.discord.cogs._learner import (
+    Reply,
+    answer,
+    client_language,
+    command_names,
+    language_of,
+)
 from bot.discord.translator import message
 from bot.i18n import resolve_language
 from bot.srs.day import zone
@@ -96,7 +102,7 @@ def settings_embed(
     for field, value in rows:
         embed.add_field(name=message(f"settings.field.{field}", lang), value=value, inline=True)
     if not saved:
-        embed.set_footer(text=message("settings.hint", lang).replace("`", ""))
+        embed.set_footer(text=message("settings.hint", lang, **command_names(lang)))
     return embed
 
 

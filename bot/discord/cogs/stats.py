@@ -17,7 +17,7 @@ from discord.ext import commands
 
 from bot.discord import text
 from bot.discord.charts import ChartData, stats_chart_png
-from bot.discord.cogs._learner import NO_MENTIONS, language_of, private
+from bot.discord.cogs._learner import NO_MENTIONS, command_names, language_of, private
 from bot.discord.translator import counted, message
 from bot.i18n import format_date
 from bot.study.catalog import deck_catalog
@@ -52,7 +52,7 @@ def stats_embed(
         colour=COLOR_STATS,
     )
     if not studying:
-        embed.description = message("stats.no_decks", lang)
+        embed.description = message("stats.no_decks", lang, **command_names(lang))
     fields = (
         ("stats.due_today", str(stats.due_today)),
         ("stats.new_available", str(stats.new_available)),

@@ -141,3 +141,12 @@ def test_help_names_the_same_grade_buttons_as_the_cards() -> None:
         assert "05:00" in (embed.footer.text or "")
         assert len(embed) <= text.EMBED_TOTAL
         assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
+
+
+def test_texts_name_commands_as_the_learners_client_lists_them() -> None:
+    ko = "\n".join(f.value or "" for f in help_embed("ko", 4).fields)
+    for shown in ("`/학습`", "`/덱`", "`/설정`", "`/통계`", "`/도움말`"):
+        assert shown in ko
+    assert "/study" not in ko and "{" not in ko  # every placeholder filled
+    en = "\n".join(f.value or "" for f in help_embed("en", 4).fields)
+    assert "`/study`" in en and "`/settings`" in en and "{" not in en
