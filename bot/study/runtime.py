@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.storage.engine import create_engine, session_factory
 from bot.storage.migrations import upgrade
+from bot.storage.transactions import TransactionRunner, transaction_runner
 from bot.study.deck_loading import LoadReport, deck_files, load_deck_files
 
 
@@ -17,8 +18,10 @@ from bot.study.deck_loading import LoadReport, deck_files, load_deck_files
 class Database:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
+    runner: TransactionRunner
 
     async def close(self) -> None:
+        await self.runner.close()
         await self.engine.dispose()
 
 
@@ -26,7 +29,7 @@ async def open_database(url: str) -> Database:
     """Connect and run ``alembic upgrade head``: a new user never migrates by hand."""
     engine = create_engine(url)
     await upgrade(engine)
-    return Database(engine, session_factory(engine))
+    return Database(engine, session_factory(engine), transaction_runner(engine))
 
 
 async def load_decks_dir(db: Database, directory: Path, now: datetime) -> LoadReport:

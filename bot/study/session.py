@@ -12,22 +12,26 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.decks.matching import Verdict, match_answer
 from bot.srs.day import study_date
-from bot.srs.grades import (
-    ALMOST_ANSWER_QUALITY,
-    RIGHT_ANSWER_QUALITY,
-    WRONG_ANSWER_QUALITY,
-    is_correct,
-)
+from bot.srs.grades import is_correct
 from bot.srs.queue import next_face, pending_drill, remaining_allowance
-from bot.srs.sm2 import Sm2State, review
 from bot.storage.models import Card, Prompt, ReviewLog, ReviewState, StudySession, User
+from bot.storage.transactions import AsyncBridgeRunner, TransactionRunner
+from bot.study.answering import (
+    MAX_TYPED_ANSWER,
+    AnswerOutcome,
+    AnswerRejectedError,
+    AnswerStatus,
+    ChoicePick,
+    Response,
+    SelfGrade,
+    TypedText,
+    record_answer,
+)
 from bot.study.cards import FaceText, choice_order, face_text
 from bot.study.learners import (
     LearnerDefaults,
@@ -40,7 +44,6 @@ from bot.study.learners import (
 from bot.study.queue_queries import (
     KIND_DRILL,
     KIND_NEW,
-    KIND_REVIEW,
     DeckScope,
     FaceKey,
     count_remaining,
@@ -51,8 +54,21 @@ from bot.study.queue_queries import (
     skipped_faces,
 )
 
-#: Longest typed answer we look at; anything longer is refused, not stored.
-MAX_TYPED_ANSWER = 1000
+# The answer types live in bot.study.answering; front ends import them from here.
+__all__ = [
+    "MAX_TYPED_ANSWER",
+    "AnswerOutcome",
+    "AnswerStatus",
+    "ChoicePick",
+    "PromptView",
+    "Response",
+    "SelfGrade",
+    "SessionRef",
+    "SessionSummary",
+    "StudyService",
+    "TypedText",
+    "UnknownDeckError",
+]
 
 
 class UnknownDeckError(LookupError):
@@ -61,38 +77,6 @@ class UnknownDeckError(LookupError):
     def __init__(self, deck_id: str) -> None:
         super().__init__(deck_id)
         self.deck_id = deck_id
-
-
-@dataclass(frozen=True, slots=True)
-class SelfGrade:
-    """Basic and cloze faces: the learner grades their own recall (0..5)."""
-
-    quality: int
-
-
-@dataclass(frozen=True, slots=True)
-class ChoicePick:
-    """A choice face: the index of the picked option, in the prompt's display order."""
-
-    index: int
-
-
-@dataclass(frozen=True, slots=True)
-class TypedText:
-    text: str
-
-
-Response = SelfGrade | ChoicePick | TypedText
-
-
-class AnswerStatus(StrEnum):
-    RECORDED = "recorded"
-    DUPLICATE = "duplicate"  # this prompt was answered already: nothing written
-    NOT_YOURS = "not_yours"  # another learner's prompt
-    UNKNOWN = "unknown"  # no such prompt
-    RETIRED = "retired"  # the card left its deck
-    SESSION_OVER = "session_over"
-    INVALID = "invalid"  # a response that does not fit the face (wrong kind, out of range)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,18 +106,6 @@ class PromptView:
 
 
 @dataclass(frozen=True, slots=True)
-class AnswerOutcome:
-    status: AnswerStatus
-    quality: int | None = None
-    correct: bool | None = None
-    verdict: Verdict | None = None
-    answer: str | None = None  # the right answer, to show after grading
-    extra: str | None = None
-    state: Sm2State | None = None  # the schedule after this answer
-    drill: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class SessionSummary:
     session_id: int
     answered: int
@@ -151,10 +123,22 @@ class StudyService:
     """The study use cases over one database."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], defaults: LearnerDefaults
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        defaults: LearnerDefaults,
+        *,
+        runner: TransactionRunner | None = None,
     ) -> None:
+        """``runner`` runs the answer transaction; pass ``Database.runner`` for speed
+        (SQLite's writer thread).  Without it the async engine is used."""
         self._sessions = sessions
         self._defaults = defaults
+        bind = sessions.kw.get("bind")
+        if runner is None:
+            if not isinstance(bind, AsyncEngine):
+                raise TypeError("sessions must be bound to an AsyncEngine, or pass a runner")
+            runner = AsyncBridgeRunner(bind)
+        self._runner = runner
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -346,97 +330,12 @@ class StudyService:
         self, prompt_id: int, user_id: int, response: Response, now: datetime
     ) -> AnswerOutcome:
         """Grade one prompt: state + log row in one transaction, at most once per prompt."""
-        if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
-            return AnswerOutcome(AnswerStatus.INVALID)
         try:
-            async with self._sessions.begin() as db:
-                return await _record_answer(db, prompt_id, user_id, response, now)
-        except _RejectedError as rejected:
-            return rejected.outcome
-
-
-class _RejectedError(Exception):
-    """Raised inside the answer transaction to roll back its claim of the prompt."""
-
-    def __init__(self, outcome: AnswerOutcome) -> None:
-        super().__init__(outcome.status)
-        self.outcome = outcome
-
-
-async def _record_answer(
-    db: AsyncSession, prompt_id: int, user_id: int, response: Response, now: datetime
-) -> AnswerOutcome:
-    # Claim the prompt first: the write lock is taken up front, and a second
-    # answer to the same prompt finds nothing left to claim.
-    claimed = await db.execute(
-        update(Prompt)
-        .where(Prompt.id == prompt_id, Prompt.user_id == user_id, Prompt.answered_at.is_(None))
-        .values(answered_at=now)
-    )
-    prompt = await db.get(Prompt, prompt_id)
-    if not getattr(claimed, "rowcount", 0):
-        return await _refusal(db, prompt, user_id)
-    assert prompt is not None
-    card = await db.get(Card, prompt.card_pk)
-    if card is None or card.retired_at is not None or prompt.face not in card.faces:
-        raise _RejectedError(AnswerOutcome(AnswerStatus.RETIRED))
-    study = await db.get(StudySession, prompt.session_id)
-    if study is None or study.ended_at is not None:
-        raise _RejectedError(AnswerOutcome(AnswerStatus.SESSION_OVER))
-    text = face_text(card.type, card.content, prompt.face, prompt.choice_order)
-    graded = await _grade(db, card, text, response)
-    if graded is None:
-        raise _RejectedError(AnswerOutcome(AnswerStatus.INVALID))
-    quality, verdict, given = graded
-    user = await db.get(User, user_id)
-    assert user is not None
-    today = study_date(now, user.timezone, user.rollover_hour)
-    row = await db.get(ReviewState, (user_id, card.pk, prompt.face))
-    is_drill = bool(
-        await db.scalar(
-            select(func.count())
-            .select_from(ReviewLog)
-            .where(
-                ReviewLog.session_id == study.id,
-                ReviewLog.card_pk == card.pk,
-                ReviewLog.face == prompt.face,
+            return await self._runner.run(
+                lambda conn: record_answer(conn, prompt_id, user_id, response, now)
             )
-        )
-    )
-    before = _state_of(row)
-    # A drilled face was graded earlier in this session: log it, keep its schedule.
-    after = before if is_drill else review(before, quality, today)
-    kind = KIND_DRILL if is_drill else (KIND_NEW if row is None else KIND_REVIEW)
-    if not is_drill:
-        _write_state(db, row, user_id, card.pk, prompt.face, after, quality, now)
-    db.add(
-        ReviewLog(
-            user_id=user_id,
-            card_pk=card.pk,
-            face=prompt.face,
-            prompt_id=prompt.id,
-            session_id=study.id,
-            kind=kind,
-            quality=quality,
-            answer=given,
-            reviewed_at=now,
-            study_date=today,
-            ease_cents=after.ease_cents,
-            repetitions=after.repetitions,
-            interval=after.interval,
-            due=after.due,
-        )
-    )
-    return AnswerOutcome(
-        status=AnswerStatus.RECORDED,
-        quality=quality,
-        correct=is_correct(quality),
-        verdict=verdict,
-        answer=text.answer,
-        extra=text.extra,
-        state=after,
-        drill=is_drill,
-    )
+        except AnswerRejectedError as rejected:
+            return rejected.outcome
 
 
 def _ref(study: StudySession, *, resumed: bool) -> SessionRef:
@@ -464,103 +363,4 @@ def _view(
         is_new=is_new,
         is_drill=any(k == key for k, _ in answers),
         remaining=remaining,
-    )
-
-
-def _state_of(row: ReviewState | None) -> Sm2State:
-    if row is None:
-        return Sm2State.new()
-    return Sm2State.from_cents(row.ease_cents, row.repetitions, row.interval, row.due)
-
-
-def _write_state(
-    db: AsyncSession,
-    row: ReviewState | None,
-    user_id: int,
-    card_pk: int,
-    face: int,
-    state: Sm2State,
-    quality: int,
-    now: datetime,
-) -> None:
-    lapse = 1 if quality < 3 else 0
-    if row is None:
-        db.add(
-            ReviewState(
-                user_id=user_id,
-                card_pk=card_pk,
-                face=face,
-                ease_cents=state.ease_cents,
-                repetitions=state.repetitions,
-                interval=state.interval,
-                due=state.due,
-                lapses=lapse,
-                last_reviewed_at=now,
-            )
-        )
-        return
-    row.ease_cents = state.ease_cents
-    row.repetitions = state.repetitions
-    row.interval = state.interval
-    row.due = state.due
-    row.lapses += lapse
-    row.last_reviewed_at = now
-
-
-async def _grade(
-    db: AsyncSession, card: Card, text: FaceText, response: Response
-) -> tuple[int, Verdict | None, str | None] | None:
-    """(quality, verdict, the learner's own words) or None when the response does not fit."""
-    if isinstance(response, SelfGrade):
-        if card.type not in ("basic", "cloze") or not 0 <= response.quality <= 5:
-            return None
-        return response.quality, None, None
-    if isinstance(response, ChoicePick):
-        if card.type != "choice" or not 0 <= response.index < len(text.choices):
-            return None
-        picked = text.choices[response.index]
-        right = picked == text.answer
-        return (RIGHT_ANSWER_QUALITY if right else WRONG_ANSWER_QUALITY), None, picked
-    if card.type != "typed":
-        return None
-    distractors = await _typed_distractors(db, card)
-    verdict = match_answer(response.text, text.answer, text.accept, distractors)
-    quality = {
-        Verdict.RIGHT: RIGHT_ANSWER_QUALITY,
-        Verdict.ALMOST: ALMOST_ANSWER_QUALITY,
-        Verdict.WRONG: WRONG_ANSWER_QUALITY,
-    }[verdict]
-    return quality, verdict, response.text
-
-
-async def _typed_distractors(db: AsyncSession, card: Card) -> list[str]:
-    """Answers of the deck's other typed cards: a near-miss of one of them is not "almost"."""
-    rows = await db.scalars(
-        select(Card.content).where(
-            Card.deck_id == card.deck_id,
-            Card.type == "typed",
-            Card.pk != card.pk,
-            Card.retired_at.is_(None),
-        )
-    )
-    return [str(content.get("back", "")) for content in rows]
-
-
-async def _refusal(db: AsyncSession, prompt: Prompt | None, user_id: int) -> AnswerOutcome:
-    """Why a prompt could not be claimed; nothing has been written."""
-    if prompt is None:
-        return AnswerOutcome(AnswerStatus.UNKNOWN)
-    if prompt.user_id != user_id:
-        return AnswerOutcome(AnswerStatus.NOT_YOURS)
-    logged = await db.scalar(select(ReviewLog).where(ReviewLog.prompt_id == prompt.id))
-    if logged is None:
-        return AnswerOutcome(AnswerStatus.DUPLICATE)
-    return AnswerOutcome(
-        AnswerStatus.DUPLICATE,
-        quality=logged.quality,
-        correct=is_correct(logged.quality),
-        state=Sm2State.from_cents(
-            logged.ease_cents, logged.repetitions, logged.interval, logged.due
-        ),
-        drill=logged.kind == KIND_DRILL,
     )

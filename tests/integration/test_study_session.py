@@ -36,7 +36,8 @@ async def _service(db: Database, *snapshots: DeckSnapshot, **limits: int) -> Stu
     async with db.sessions.begin() as session:
         for snapshot in snapshots:
             await sync_deck(session, snapshot, NOW)
-    return StudyService(db.sessions, LearnerDefaults(**limits))  # type: ignore[arg-type]
+    defaults = LearnerDefaults(**limits)  # type: ignore[arg-type]
+    return StudyService(db.sessions, defaults, runner=db.runner)
 
 
 async def _logs(db: Database) -> list[ReviewLog]:
@@ -126,6 +127,21 @@ async def test_concurrent_clicks_on_one_prompt_record_exactly_one(database: Data
     assert statuses.count(AnswerStatus.DUPLICATE) == 4
     assert len(await _logs(database)) == 1
     assert (await verify_states(database.sessions)).ok
+
+
+async def test_concurrent_clicks_through_the_async_engine_record_exactly_one(
+    database: Database,
+) -> None:
+    await _service(database, deck("d", basic("a")))
+    service = StudyService(database.sessions, LearnerDefaults())  # no runner: async bridge
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    outcomes = await asyncio.gather(
+        *(service.answer(view.prompt_id, LEARNER, SelfGrade(q), NOW) for q in (1, 4, 5))
+    )
+    assert sorted(o.status for o in outcomes).count(AnswerStatus.RECORDED) == 1
+    assert len(await _logs(database)) == 1
 
 
 async def test_another_learner_cannot_answer_my_prompt(database: Database) -> None:

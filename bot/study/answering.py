@@ -1,0 +1,322 @@
+"""Grading one prompt: the hot path, as one short synchronous transaction.
+
+It runs through ``TransactionRunner`` (one hop to SQLite's writer thread, or
+the async bridge on PostgreSQL) and issues a handful of Core statements:
+
+1. claim the prompt (``UPDATE … WHERE answered_at IS NULL RETURNING …``): a
+   second answer to the same prompt, a double click or a retry, claims nothing;
+2. read the card, session, learner and review state in one joined SELECT;
+3. write the new state and the append-only log row.
+
+Any refusal after the claim raises ``AnswerRejected`` so the transaction rolls
+back and nothing at all is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import bindparam, exists, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from bot.decks.matching import Verdict, match_answer
+from bot.srs.day import study_date
+from bot.srs.grades import (
+    ALMOST_ANSWER_QUALITY,
+    RIGHT_ANSWER_QUALITY,
+    WRONG_ANSWER_QUALITY,
+    is_correct,
+)
+from bot.srs.sm2 import PASSING_QUALITY, Sm2State, review
+from bot.storage.models import Card, Prompt, ReviewLog, ReviewState, StudySession, User
+from bot.study.cards import FaceText, face_text
+from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
+
+#: Longest typed answer we look at; anything longer is refused, not stored.
+MAX_TYPED_ANSWER = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class SelfGrade:
+    """Basic and cloze faces: the learner grades their own recall (0..5)."""
+
+    quality: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChoicePick:
+    """A choice face: the index of the picked option, in the prompt's display order."""
+
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class TypedText:
+    text: str
+
+
+Response = SelfGrade | ChoicePick | TypedText
+
+
+class AnswerStatus(StrEnum):
+    RECORDED = "recorded"
+    DUPLICATE = "duplicate"  # this prompt was answered already: nothing written
+    NOT_YOURS = "not_yours"  # another learner's prompt
+    UNKNOWN = "unknown"  # no such prompt
+    RETIRED = "retired"  # the card left its deck
+    SESSION_OVER = "session_over"
+    INVALID = "invalid"  # a response that does not fit the face (wrong kind, out of range)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerOutcome:
+    status: AnswerStatus
+    quality: int | None = None
+    correct: bool | None = None
+    verdict: Verdict | None = None
+    answer: str | None = None  # the right answer, to show after grading
+    extra: str | None = None
+    state: Sm2State | None = None  # the schedule after this answer
+    drill: bool = False
+
+
+class AnswerRejectedError(Exception):
+    """Raised inside the transaction to roll back the claim of the prompt."""
+
+    def __init__(self, outcome: AnswerOutcome) -> None:
+        super().__init__(outcome.status)
+        self.outcome = outcome
+
+
+def record_answer(
+    conn: Connection, prompt_id: int, user_id: int, response: Response, now: datetime
+) -> AnswerOutcome:
+    """Grade ``prompt_id`` for ``user_id``: state + log row, at most once per prompt."""
+    if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
+        return AnswerOutcome(AnswerStatus.INVALID)
+    claimed = conn.execute(
+        _CLAIM, {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now}
+    ).first()
+    if claimed is None:
+        return _refusal(conn, prompt_id, user_id)
+    card_pk, face, session_id, order = claimed
+    row = conn.execute(
+        _CONTEXT,
+        {"card_pk": card_pk, "face": face, "session_id": session_id, "user_id": user_id},
+    ).first()
+    if row is None or row.retired_at is not None or face not in row.faces:
+        raise AnswerRejectedError(AnswerOutcome(AnswerStatus.RETIRED))
+    if row.ended_at is not None:
+        raise AnswerRejectedError(AnswerOutcome(AnswerStatus.SESSION_OVER))
+    text = face_text(row.type, row.content, face, order)
+    graded = _grade(conn, row.type, row.deck_id, card_pk, text, response)
+    if graded is None:
+        raise AnswerRejectedError(AnswerOutcome(AnswerStatus.INVALID))
+    quality, verdict, given = graded
+    today = study_date(now, row.timezone, row.rollover_hour)
+    is_new = row.ease_cents is None
+    before = (
+        Sm2State.new()
+        if is_new
+        else Sm2State.from_cents(row.ease_cents, row.repetitions, row.interval, row.due)
+    )
+    # A face graded earlier in this session is being drilled: log it, keep its schedule.
+    after = before if row.drilled else review(before, quality, today)
+    if not row.drilled:
+        _write_state(conn, user_id, card_pk, face, after, quality, now, new=is_new)
+    conn.execute(
+        _INSERT_LOG,
+        {
+            "user_id": user_id,
+            "card_pk": card_pk,
+            "face": face,
+            "prompt_id": prompt_id,
+            "session_id": session_id,
+            "kind": KIND_DRILL if row.drilled else (KIND_NEW if is_new else KIND_REVIEW),
+            "quality": quality,
+            "answer": given,
+            "reviewed_at": now,
+            "study_date": today,
+            "ease_cents": after.ease_cents,
+            "repetitions": after.repetitions,
+            "interval": after.interval,
+            "due": after.due,
+        },
+    )
+    return AnswerOutcome(
+        status=AnswerStatus.RECORDED,
+        quality=quality,
+        correct=is_correct(quality),
+        verdict=verdict,
+        answer=text.answer,
+        extra=text.extra,
+        state=after,
+        drill=bool(row.drilled),
+    )
+
+
+# The hot path's statements are built once: constructing a SQLAlchemy statement
+# costs several times more than executing a cached one on SQLite.
+_CLAIM = (
+    update(Prompt)
+    .where(
+        Prompt.id == bindparam("claim_prompt"),
+        Prompt.user_id == bindparam("claim_user"),
+        Prompt.answered_at.is_(None),
+    )
+    .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
+    .returning(Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order)
+)
+
+_STATE = aliased(ReviewState)
+#: Card, session, learner and current state of the claimed face, in one SELECT.
+_CONTEXT = (
+    select(
+        Card.type,
+        Card.content,
+        Card.faces,
+        Card.retired_at,
+        Card.deck_id,
+        StudySession.ended_at,
+        User.timezone,
+        User.rollover_hour,
+        _STATE.ease_cents,
+        _STATE.repetitions,
+        _STATE.interval,
+        _STATE.due,
+        exists()
+        .where(
+            ReviewLog.session_id == bindparam("session_id"),
+            ReviewLog.card_pk == bindparam("card_pk"),
+            ReviewLog.face == bindparam("face"),
+        )
+        .label("drilled"),
+    )
+    .select_from(Card)
+    .join(StudySession, StudySession.id == bindparam("session_id"))
+    .join(User, User.id == bindparam("user_id"))
+    .outerjoin(
+        _STATE,
+        (_STATE.user_id == bindparam("user_id"))
+        & (_STATE.card_pk == Card.pk)
+        & (_STATE.face == bindparam("face")),
+    )
+    .where(Card.pk == bindparam("card_pk"))
+)
+
+_INSERT_STATE = insert(ReviewState)
+_UPDATE_STATE = update(ReviewState).where(
+    ReviewState.user_id == bindparam("key_user"),
+    ReviewState.card_pk == bindparam("key_card"),
+    ReviewState.face == bindparam("key_face"),
+)
+_INSERT_LOG = insert(ReviewLog)
+
+
+def _write_state(
+    conn: Connection,
+    user_id: int,
+    card_pk: int,
+    face: int,
+    state: Sm2State,
+    quality: int,
+    now: datetime,
+    *,
+    new: bool,
+) -> None:
+    values = {
+        "ease_cents": state.ease_cents,
+        "repetitions": state.repetitions,
+        "interval": state.interval,
+        "due": state.due,
+        "last_reviewed_at": now,
+    }
+    lapse = 1 if quality < PASSING_QUALITY else 0
+    if new:
+        conn.execute(
+            _INSERT_STATE,
+            {"user_id": user_id, "card_pk": card_pk, "face": face, "lapses": lapse, **values},
+        )
+        return
+    conn.execute(
+        _UPDATE_STATE.values(lapses=ReviewState.lapses + lapse),
+        {"key_user": user_id, "key_card": card_pk, "key_face": face, **values},
+    )
+
+
+def _grade(
+    conn: Connection,
+    card_type: str,
+    deck_id: str,
+    card_pk: int,
+    text: FaceText,
+    response: Response,
+) -> tuple[int, Verdict | None, str | None] | None:
+    """(quality, verdict, the learner's own words), or None when the response does not fit."""
+    if isinstance(response, SelfGrade):
+        if card_type not in ("basic", "cloze") or not 0 <= response.quality <= 5:
+            return None
+        return response.quality, None, None
+    if isinstance(response, ChoicePick):
+        if card_type != "choice" or not 0 <= response.index < len(text.choices):
+            return None
+        picked = text.choices[response.index]
+        right = picked == text.answer
+        return (RIGHT_ANSWER_QUALITY if right else WRONG_ANSWER_QUALITY), None, picked
+    if card_type != "typed":
+        return None
+    verdict = match_answer(
+        response.text, text.answer, text.accept, _typed_distractors(conn, deck_id, card_pk)
+    )
+    quality = {
+        Verdict.RIGHT: RIGHT_ANSWER_QUALITY,
+        Verdict.ALMOST: ALMOST_ANSWER_QUALITY,
+        Verdict.WRONG: WRONG_ANSWER_QUALITY,
+    }[verdict]
+    return quality, verdict, response.text
+
+
+def _typed_distractors(conn: Connection, deck_id: str, card_pk: int) -> list[str]:
+    """Answers of the deck's other typed cards: a near-miss of one of them is not "almost"."""
+    rows = conn.execute(
+        select(Card.content).where(
+            Card.deck_id == deck_id,
+            Card.type == "typed",
+            Card.pk != card_pk,
+            Card.retired_at.is_(None),
+        )
+    ).scalars()
+    return [str(content.get("back", "")) for content in rows]
+
+
+def _refusal(conn: Connection, prompt_id: int, user_id: int) -> AnswerOutcome:
+    """Why a prompt could not be claimed; nothing has been written."""
+    owner = conn.execute(select(Prompt.user_id).where(Prompt.id == prompt_id)).scalar()
+    if owner is None:
+        return AnswerOutcome(AnswerStatus.UNKNOWN)
+    if owner != user_id:
+        return AnswerOutcome(AnswerStatus.NOT_YOURS)
+    logged = conn.execute(
+        select(
+            ReviewLog.quality,
+            ReviewLog.kind,
+            ReviewLog.ease_cents,
+            ReviewLog.repetitions,
+            ReviewLog.interval,
+            ReviewLog.due,
+        ).where(ReviewLog.prompt_id == prompt_id)
+    ).first()
+    if logged is None:
+        return AnswerOutcome(AnswerStatus.DUPLICATE)
+    return AnswerOutcome(
+        AnswerStatus.DUPLICATE,
+        quality=logged.quality,
+        correct=is_correct(logged.quality),
+        state=Sm2State.from_cents(
+            logged.ease_cents, logged.repetitions, logged.interval, logged.due
+        ),
+        drill=logged.kind == KIND_DRILL,
+    )
