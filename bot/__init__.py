@@ -1,1 +1,1 @@
-"""studybot: flashcard decks from study notes, SM-2 spaced repetition, on Discord and in the terminal."""
+"""studybot: flashcard decks from study notes and SM-2 spaced repetition, on Discord and offline."""
