@@ -546,3 +546,76 @@ def test_the_console_script_studies_through_a_pipe(
     assert Q_BASIC in result.stdout
     assert "Stopping here. Everything you answered is saved." in result.stdout
     assert log(database) == [("b1", 1, "new", 4)]
+
+
+def _read_until(fd: int, marker: str, seen: bytearray, timeout: float = 30.0) -> str:
+    """Read the pseudo-terminal until ``marker`` shows up (or the child exits)."""
+    import select
+    import time
+
+    deadline = time.monotonic() + timeout
+    while marker not in seen.decode(errors="replace") and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # the child closed its side
+            break
+        if not chunk:
+            break
+        seen.extend(chunk)
+    return seen.decode(errors="replace")
+
+
+def _wait_or_kill(pid: int, timeout: float = 15.0) -> int | None:
+    """The child's exit code; a child still running after ``timeout`` is killed (None)."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status)
+        time.sleep(0.05)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return None
+
+
+@pytest.mark.skipif(not _cli_has_study(), reason="bot/cli.py does not wire `study` yet")
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_ctrl_c_at_a_real_terminal_stops_at_once_and_keeps_the_answers(
+    tmp_path: Path, decks_dir: Path, database: sa.Engine
+) -> None:
+    import pty
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 't.db'}"
+    argv = [sys.executable, "-m", "bot.cli", "study", "--db", url, "--lang", "en"]
+    env = {**os.environ, "STUDYBOT_DECKS_DIR": str(decks_dir), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the studybot process on the terminal
+        try:
+            os.chdir(Path(__file__).resolve().parents[2])
+            os.execve(sys.executable, argv, env)
+        finally:
+            os._exit(127)
+    seen = bytearray()
+    try:
+        _read_until(fd, "Press Enter", seen)
+        os.write(fd, b"\n")
+        _read_until(fd, "How well did you remember?", seen)
+        os.write(fd, b"3\n")
+        _read_until(fd, "Type the number of your answer", seen)
+        os.write(fd, b"\x03")  # Ctrl-C, delivered by the terminal as SIGINT
+        out = _read_until(fd, "See you next time!", seen)
+    finally:
+        status = _wait_or_kill(pid)
+        os.close(fd)
+    assert status == 130, out
+    assert "Interrupted. Everything you answered is saved." in out
+    assert "Traceback" not in out
+    assert "\x1b[" in out  # a terminal gets colour
+    assert log(database) == [("b1", 1, "new", 4)]
