@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -17,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from tests.e2e.conftest import discord_pointed_at, running
-from tests.emulator import MANAGE_GUILD, SEND_MESSAGES, Emulator, SimUser
+from tests.emulator import MANAGE_GUILD, SEND_MESSAGES, Emulator, Guild, SimUser
 
 KOREAN = {"study": "공부", "Start a study session": "공부를 시작합니다"}
 
@@ -146,25 +147,31 @@ def make_bot(cls: type[MiniBot] = MiniBot) -> MiniBot:
     return bot
 
 
+@dataclass
+class Cast:
+    """A Korean study group: ana (a learner, DMs open) and ben (an admin, DMs closed)."""
+
+    guild: Guild
+    ana: SimUser
+    ben: SimUser
+
+
 @pytest.fixture
-async def world(emu: Emulator) -> dict[str, Any]:
+async def world(emu: Emulator) -> Cast:
     guild = emu.add_guild("Study Group", locale="ko")
-    return {
-        "guild": guild,
-        "ana": emu.add_user("ana", locale="ko", guild=guild),
-        "ben": emu.add_user("ben", guild=guild, admin=True, dm_open=False),
-    }
+    return Cast(guild, emu.add_user("ana", locale="ko", guild=guild),
+                emu.add_user("ben", guild=guild, admin=True, dm_open=False))
 
 
 async def test_login_ready_guild_create_and_sync_with_korean_names(
-        emu: Emulator, world: dict[str, Any]) -> None:
+        emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
-        guild = bot.get_guild(world["guild"].id)
+        guild = bot.get_guild(world.guild.id)
         assert guild is not None
         assert guild.preferred_locale is discord.Locale.korean
         assert {c.name for c in guild.text_channels} == {"general"}
         assert guild.me.guild_permissions.send_messages
-        assert guild.get_member(world["ana"].id) is None  # no members intent, no member list
+        assert guild.get_member(world.ana.id) is None  # no members intent, no member list
         synced = await bot.tree.sync()
         assert {c.name for c in synced} == {"study", "feedback", "slow", "deck", "quiz",
                                                "reset"}
@@ -175,18 +182,20 @@ async def test_login_ready_guild_create_and_sync_with_korean_names(
 
 
 async def test_slash_command_answered_ephemerally_then_button_edits_it(
-        emu: Emulator, world: dict[str, Any]) -> None:
+        emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         await bot.tree.sync()
-        ana: SimUser = world["ana"]
-        handle = await emu.slash(ana, "study", guild=world["guild"])
+        ana: SimUser = world.ana
+        handle = await emu.slash(ana, "study", guild=world.guild)
         reply = await handle.response()
         assert reply.ephemeral
         assert reply.content == "card 7 for ana (ko, admin=False)"
         assert handle.ack_delay is not None
         assert handle.ack_delay < 1.0
-        assert emu.channel_messages(emu.general(world["guild"])) == []  # only ana sees it
+        assert emu.channel_messages(emu.general(world.guild)) == []  # only ana sees it
 
+        with pytest.raises(PermissionError):  # ben never sees ana's ephemeral card
+            await emu.click(world.ben, reply, label="Show answer")
         click = await emu.click(ana, reply, label="Show answer")
         edited = await click.response()
         assert edited.id == reply.id
@@ -196,11 +205,11 @@ async def test_slash_command_answered_ephemerally_then_button_edits_it(
         assert emu.missed_deadlines() == []
 
 
-async def test_subcommand_defer_edit_and_followup(emu: Emulator, world: dict[str, Any]) -> None:
+async def test_subcommand_defer_edit_and_followup(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         await bot.tree.sync()
-        handle = await emu.slash(world["ana"], "deck show", {"name": "cloud", "cards": 3},
-                                 guild=world["guild"])
+        handle = await emu.slash(world.ana, "deck show", {"name": "cloud", "cards": 3},
+                                 guild=world.guild)
         assert (await handle.ack()).type == 5
         reply = await handle.response()
         assert reply.content == "deck cloud: 3 cards"
@@ -208,55 +217,55 @@ async def test_subcommand_defer_edit_and_followup(emu: Emulator, world: dict[str
         [followup] = await handle.followups(1)
         assert followup.content == "done"
         assert followup.ephemeral
-        assert [m.content for m in emu.channel_messages(emu.general(world["guild"]))] == [
+        assert [m.content for m in emu.channel_messages(emu.general(world.guild))] == [
             "deck cloud: 3 cards"]
 
 
-async def test_modal_submit_reaches_on_submit(emu: Emulator, world: dict[str, Any]) -> None:
+async def test_modal_submit_reaches_on_submit(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         await bot.tree.sync()
-        opened = await emu.slash(world["ana"], "feedback", guild=world["guild"])
+        opened = await emu.slash(world.ana, "feedback", guild=world.guild)
         modal = await opened.modal()
         assert modal.title == "Feedback"
         assert modal.fields() == {"feedback:text": "What was hard?", "feedback:topic": "Topic"}
-        submitted = await emu.submit_modal(world["ana"], modal, {
+        submitted = await emu.submit_modal(world.ana, modal, {
             "feedback:text": "SM-2 math", "feedback:topic": ["srs"]})
         reply = await submitted.response()
         assert reply.content == "thanks: SM-2 math [srs]"
 
 
-async def test_dm_sent_and_dm_refused(emu: Emulator, world: dict[str, Any]) -> None:
+async def test_dm_sent_and_dm_refused(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
-        ana_dm = await bot.create_dm(discord.Object(world["ana"].id))
+        ana_dm = await bot.create_dm(discord.Object(world.ana.id))
         await ana_dm.send("your daily question", file=discord.File(
-            __import__("io").BytesIO(b"Q1"), filename="q.txt"))
-        [sent] = emu.dm_messages(world["ana"])
+            io.BytesIO(b"Q1"), filename="q.txt"))
+        [sent] = emu.dm_messages(world.ana)
         assert sent.content == "your daily question"
         assert [(a.filename, a.data) for a in sent.attachments] == [("q.txt", b"Q1")]
 
-        ben_dm = await bot.create_dm(discord.Object(world["ben"].id))
+        ben_dm = await bot.create_dm(discord.Object(world.ben.id))
         with pytest.raises(discord.Forbidden) as refused:
             await ben_dm.send("hello")
         assert refused.value.code == 50007
-        assert emu.dm_messages(world["ben"]) == []
+        assert emu.dm_messages(world.ben) == []
 
 
-async def test_opening_dms_too_fast_raises_40003(emu: Emulator, world: dict[str, Any]) -> None:
+async def test_opening_dms_too_fast_raises_40003(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         emu.faults.dm_too_fast()
         with pytest.raises(discord.HTTPException) as too_fast:
-            await bot.create_dm(discord.Object(world["ana"].id))
+            await bot.create_dm(discord.Object(world.ana.id))
         assert too_fast.value.code == 40003
 
 
 async def test_channel_post_and_edit_keep_history(emu: Emulator,
-                                                  world: dict[str, Any]) -> None:
+                                                  world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
-        channel = bot.get_channel(emu.general(world["guild"]).id)
+        channel = bot.get_channel(emu.general(world.guild).id)
         assert isinstance(channel, discord.TextChannel)
         message = await channel.send("question 1")
         await message.edit(content="question 1 (closed)")
-        [stored] = emu.channel_messages(emu.general(world["guild"]))
+        [stored] = emu.channel_messages(emu.general(world.guild))
         assert stored.content == "question 1 (closed)"
         assert [v["content"] for v in stored.history] == ["question 1"]
         # Discord echoes the bot's own post over the gateway.
@@ -264,10 +273,10 @@ async def test_channel_post_and_edit_keep_history(emu: Emulator,
 
 
 @pytest.mark.parametrize("is_global", [False, True])
-async def test_rate_limited_post_is_retried(emu: Emulator, world: dict[str, Any],
+async def test_rate_limited_post_is_retried(emu: Emulator, world: Cast,
                                             is_global: bool) -> None:
     async with running(make_bot(), emu) as bot:
-        channel = bot.get_channel(emu.general(world["guild"]).id)
+        channel = bot.get_channel(emu.general(world.guild).id)
         assert isinstance(channel, discord.TextChannel)
         emu.faults.rate_limit("POST /channels/*/messages", retry_after=0.2, is_global=is_global)
         await channel.send("after a 429")
@@ -277,23 +286,23 @@ async def test_rate_limited_post_is_retried(emu: Emulator, world: dict[str, Any]
         assert retried[1].at - retried[0].at >= 0.2
 
 
-async def test_bad_gateway_is_retried(emu: Emulator, world: dict[str, Any]) -> None:
+async def test_bad_gateway_is_retried(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
-        channel = bot.get_channel(emu.general(world["guild"]).id)
+        channel = bot.get_channel(emu.general(world.guild).id)
         assert isinstance(channel, discord.TextChannel)
         emu.faults.server_error("POST /channels/*/messages", status=502)
         await channel.send("after a 502")
         assert [r.status for r in emu.requests("POST /channels/*/messages")] == [502, 200]
-        assert [m.content for m in emu.channel_messages(emu.general(world["guild"]))] == [
+        assert [m.content for m in emu.channel_messages(emu.general(world.guild))] == [
             "after a 502"]
 
 
 @pytest.mark.parametrize("code", [4000, None])
 async def test_dropped_gateway_resumes_and_replays_missed_event(
-        emu: Emulator, world: dict[str, Any], code: int | None) -> None:
+        emu: Emulator, world: Cast, code: int | None) -> None:
     async with running(make_bot(), emu) as bot:
         await emu.drop_gateway(code=code)
-        await emu.user_message(world["ana"], emu.general(world["guild"]), "sent while away")
+        await emu.user_message(world.ana, emu.general(world.guild), "sent while away")
         await emu.wait_for(lambda: "sent while away" in bot.seen)
         assert emu.gateway.resumes == 1
         assert emu.gateway.identifies == 1
@@ -301,11 +310,11 @@ async def test_dropped_gateway_resumes_and_replays_missed_event(
         assert resume[0]["d"]["session_id"] in emu.gateway.sessions
 
 
-async def test_reconnect_opcode_leads_to_resume(emu: Emulator, world: dict[str, Any]) -> None:
+async def test_reconnect_opcode_leads_to_resume(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         await emu.send_reconnect()
         await emu.wait_for(lambda: emu.gateway.resumes == 1)
-        await emu.user_message(world["ana"], emu.general(world["guild"]), "after op 7")
+        await emu.user_message(world.ana, emu.general(world.guild), "after op 7")
         await emu.wait_for(lambda: "after op 7" in bot.seen)
 
 
@@ -332,16 +341,16 @@ async def test_wrong_token_is_a_login_failure(emu: Emulator) -> None:
 
 
 async def test_view_select_with_file_and_deferred_button_edit(
-        emu: Emulator, world: dict[str, Any]) -> None:
+        emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         await bot.tree.sync()
-        question = await (await emu.slash(world["ana"], "quiz", guild=world["guild"])).response()
+        question = await (await emu.slash(world.ana, "quiz", guild=world.guild)).response()
         assert not question.ephemeral
-        picked = await (await emu.select(world["ana"], question, ["b"])).response()
+        picked = await (await emu.select(world.ana, question, ["b"])).response()
         assert picked.content == "picked b"
         assert [(a.filename, a.data) for a in picked.attachments] == [("why.txt", b"because")]
 
-        skip = await emu.click(world["ben"], question, custom_id="quiz:skip")
+        skip = await emu.click(world.ben, question, custom_id="quiz:skip")
         await emu.wait_for(lambda: question.history)  # the edit came before we look
         skipped = await skip.response()
         assert (await skip.ack()).type == 6
@@ -349,21 +358,21 @@ async def test_view_select_with_file_and_deferred_button_edit(
         assert skipped.content == "skipped"
         assert skipped.components == []
         with pytest.raises(LookupError):
-            await emu.click(world["ana"], skipped, label="Skip")
+            await emu.click(world.ana, skipped, label="Skip")
 
 
 async def test_slash_command_in_dm_has_user_not_member(emu: Emulator,
-                                                       world: dict[str, Any]) -> None:
+                                                       world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         await bot.tree.sync()
-        reply = await (await emu.slash(world["ana"], "study")).response()
-        assert reply.channel_id == emu.dm_channel(world["ana"]).id
+        reply = await (await emu.slash(world.ana, "study")).response()
+        assert reply.channel_id == emu.dm_channel(world.ana).id
         assert reply.content == "card 7 for ana (ko, admin=False)"
 
 
 async def test_channel_without_send_permission_is_forbidden_50013(
-        emu: Emulator, world: dict[str, Any]) -> None:
-    quiet = emu.add_text_channel(world["guild"], "quiet", bot_denied=SEND_MESSAGES)
+        emu: Emulator, world: Cast) -> None:
+    quiet = emu.add_text_channel(world.guild, "quiet", bot_denied=SEND_MESSAGES)
     async with running(make_bot(), emu) as bot:
         channel = bot.get_channel(quiet.id)
         assert isinstance(channel, discord.TextChannel)
@@ -375,7 +384,7 @@ async def test_channel_without_send_permission_is_forbidden_50013(
 
 
 async def test_guild_announced_after_connect_reaches_the_bot(emu: Emulator,
-                                                             world: dict[str, Any]) -> None:
+                                                             world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         later = emu.add_guild("Invited Later", locale="ko")
         await emu.announce_guild(later)
@@ -384,17 +393,17 @@ async def test_guild_announced_after_connect_reaches_the_bot(emu: Emulator,
 
 
 async def test_members_intent_gets_the_member_list(emu: Emulator,
-                                                    world: dict[str, Any]) -> None:
+                                                    world: Cast) -> None:
     bot = commands.Bot(command_prefix="!", intents=discord.Intents.all(),
                        guild_ready_timeout=0.05)
     async with running(bot, emu):
-        guild = bot.get_guild(world["guild"].id)
+        guild = bot.get_guild(world.guild.id)
         assert guild is not None
         assert guild.chunked
-        ben = guild.get_member(world["ben"].id)
+        ben = guild.get_member(world.ben.id)
         assert ben is not None
         assert ben.guild_permissions.administrator
-        ana = guild.get_member(world["ana"].id)
+        ana = guild.get_member(world.ana.id)
         assert ana is not None
         assert not ana.guild_permissions.administrator
 
@@ -405,20 +414,20 @@ class PatientBot(MiniBot):
 
 
 async def test_invalid_session_makes_the_client_identify_again(
-        emu: Emulator, world: dict[str, Any]) -> None:
+        emu: Emulator, world: Cast) -> None:
     async with running(make_bot(PatientBot), emu) as bot:
         first = next(iter(emu.gateway.sessions))
         await emu.invalidate_session()
         await emu.wait_for(lambda: emu.gateway.identifies == 2 and emu.gateway.connected())
         assert first not in emu.gateway.sessions
-        await emu.user_message(world["ana"], emu.general(world["guild"]), "new session")
+        await emu.user_message(world.ana, emu.general(world.guild), "new session")
         await emu.wait_for(lambda: "new session" in bot.seen)
 
 
 async def test_discord_size_limits_and_mention_rules(emu: Emulator,
-                                                    world: dict[str, Any]) -> None:
+                                                    world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
-        channel = bot.get_channel(emu.general(world["guild"]).id)
+        channel = bot.get_channel(emu.general(world.guild).id)
         assert isinstance(channel, discord.TextChannel)
         with pytest.raises(discord.HTTPException) as too_long:
             await channel.send("x" * 2001)
@@ -430,26 +439,26 @@ async def test_discord_size_limits_and_mention_rules(emu: Emulator,
             await channel.send(embeds=[discord.Embed(description="z" * 4000)] * 2)  # > 6000
         await channel.send("x" * 2000)
 
-        ana = world["ana"].id
+        ana = world.ana.id
         await channel.send(f"<@{ana}> @everyone quiet",
                            allowed_mentions=discord.AllowedMentions.none())
         await channel.send(f"<@{ana}> @everyone loud")
-        quiet, loud = emu.channel_messages(emu.general(world["guild"]))[-2:]
+        quiet, loud = emu.channel_messages(emu.general(world.guild))[-2:]
         assert quiet.pings() == set()
         assert loud.pings() == {str(ana), "everyone"}
 
 
 async def test_command_with_default_permissions_is_hidden_from_members(
-        emu: Emulator, world: dict[str, Any]) -> None:
-    manager = emu.add_user("mia", guild=world["guild"], permissions=MANAGE_GUILD)
+        emu: Emulator, world: Cast) -> None:
+    manager = emu.add_user("mia", guild=world.guild, permissions=MANAGE_GUILD)
     async with running(make_bot(), emu) as bot:
         await bot.tree.sync()
         with pytest.raises(PermissionError):
-            await emu.slash(world["ana"], "reset", guild=world["guild"])
-        for user in (world["ben"], manager):  # an administrator, a server manager
-            reply = await (await emu.slash(user, "reset", guild=world["guild"])).response()
+            await emu.slash(world.ana, "reset", guild=world.guild)
+        for user in (world.ben, manager):  # an administrator, a server manager
+            reply = await (await emu.slash(user, "reset", guild=world.guild)).response()
             assert reply.content == "reset done"
-        forced = await emu.slash(world["ana"], "reset", guild=world["guild"], force=True)
+        forced = await emu.slash(world.ana, "reset", guild=world.guild, force=True)
         assert (await forced.response()).content == "reset done"  # the bot itself trusts Discord
 
 
