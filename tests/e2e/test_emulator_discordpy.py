@@ -237,8 +237,9 @@ async def test_modal_submit_reaches_on_submit(emu: Emulator, world: Cast) -> Non
 async def test_dm_sent_and_dm_refused(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:
         ana_dm = await bot.create_dm(discord.Object(world.ana.id))
-        await ana_dm.send("your daily question", file=discord.File(
+        message = await ana_dm.send("your daily question", file=discord.File(
             io.BytesIO(b"Q1"), filename="q.txt"))
+        assert await message.attachments[0].read() == b"Q1"  # served back by the emulator
         [sent] = emu.dm_messages(world.ana)
         assert sent.content == "your daily question"
         assert [(a.filename, a.data) for a in sent.attachments] == [("q.txt", b"Q1")]
