@@ -113,7 +113,7 @@ def problems(card: GeneratedCard) -> list[str]:
         found.append("empty question")
     for ans in answers:
         key = normalise_key(ans)
-        if key and key in question:
+        if key and _reveals(key, ans, card.question()):
             found.append("answer inside question")
             break
     if card.type == "choice":
@@ -121,6 +121,15 @@ def problems(card: GeneratedCard) -> list[str]:
         if len(set(keys)) < 2 or len(keys) != len(set(keys)) or card.answer not in card.choices:
             found.append("bad choices")
     return found
+
+
+def _reveals(key: str, answer: str, question: str) -> bool:
+    """Whether the question shows the answer.  Short Latin answers ("O", "no") are
+    looked for as whole words, not inside other words ("Method")."""
+    if len(key) <= 3 and key.isascii():
+        words = {normalise_key(w) for w in re.split(r"[^\w]+", question) if w}
+        return key in words
+    return key in normalise_key(question)
 
 
 def question_key(card: GeneratedCard) -> str:

@@ -43,12 +43,18 @@ def _last_reading_char(word: str) -> str:
     return text.rstrip(_TRAILING_IGNORED)
 
 
+def _spoken_as_word(caps: str) -> bool:
+    """Capitals read as a word, not letter by letter: GET (겟), POST, JSON, REST — one
+    vowel group between consonants.  DNS, API, CPU, HTML are spelled out."""
+    return bool(re.fullmatch(r"[^AEIOU]+[AEIOU]+[^AEIOU]+", caps)) and len(caps) >= 3
+
+
 def _latin_final(token: str) -> bool:
     """Whether a Latin word, read in Korean, ends in a consonant."""
     letters = re.sub(r"[^A-Za-z]", "", token)
     if not letters:
         return False
-    if letters.isupper() or len(letters) == 1:
+    if len(letters) == 1 or (letters.isupper() and not _spoken_as_word(letters)):
         return letters[-1] in _CONSONANT_LETTERS
     low = letters.lower()
     if low.endswith("ng"):
@@ -135,10 +141,14 @@ def particle_agrees(stem: str, used: str) -> bool:
     """Whether the particle the author wrote agrees with the stem before it.
 
     Used to tell a topic particle ("포트는") from a syllable that merely looks
-    like one ("있는", whose 는 follows a consonant).
+    like one ("있는", whose 는 follows a consonant).  After a Latin word either form
+    is accepted: authors read "GET은" and "SQL는" their own way.
     """
     if used not in PARTICLES:
         return False
+    text = _last_reading_char(stem)
+    if text and text[-1].isascii() and text[-1].isalnum():
+        return True
     return particle(stem, used) == used
 
 

@@ -33,7 +33,10 @@ _STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"(`+)(.+?)\1")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_INLINE_MARKS = ("*", "_", "~", "`", "[", "\\")
+_HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_WIKILINK = re.compile(r"\[\[([^\]|\n]*\|)?([^\]\n]*)\]\]")
+_HASHTAG = re.compile(r"(?<!\S)#[A-Za-z가-힣][\w/-]*")
+_INLINE_MARKS = ("*", "_", "~", "`", "[", "\\", "==", "#")
 # HTML was already removed from the text, so markdown-it need not look for it; inline
 # markup is rendered here by a few regexes, much faster than markdown-it's inline pass
 # (a 1 MB note must take under 2 s).
@@ -91,6 +94,25 @@ class Section:
         return " / ".join(self.path)
 
 
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_CALLOUT = re.compile(r"^(\s*>+\s*)\[![A-Za-z-]+\][+-]?[^\n]*$", re.M)
+_CHECKBOX = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)\[[ xX]\]\s+", re.M)
+
+
+def strip_front_matter(source: str) -> str:
+    """YAML front matter (Obsidian, Jekyll) is metadata, not notes; keep its lines blank."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return source
+    return "\n" * match.group(0).count("\n") + source[match.end() :]
+
+
+def strip_note_syntax(source: str) -> str:
+    """Obsidian-style callout titles ("> [!note] Summary") and task boxes ("- [x] ")."""
+    source = _CALLOUT.sub(r"\1", source)
+    return _CHECKBOX.sub(r"\1", source)
+
+
 def strip_html(source: str) -> tuple[str, set[int]]:
     """Remove comments and tags, keeping line numbers; return the lines that held an image."""
     image_lines: set[int] = set()
@@ -130,7 +152,10 @@ def render_markup(text: str) -> tuple[str, bool]:
         saw_image = count > 0
     if any(mark in text for mark in _INLINE_MARKS):
         text = _CODE.sub(lambda m: m.group(2).strip(), text)
+        text = _WIKILINK.sub(r"\2", text)
         text = _LINK_MD.sub(r"\1", text)
+        text = _HIGHLIGHT.sub(r"\1", text)
+        text = _HASHTAG.sub("", text)
         text = _STRONG.sub(r"\2", text)
         text = _EMPH.sub(r"\2", text)
         text = _ESCAPE.sub(r"\1", text)
@@ -160,7 +185,8 @@ def _first_line(token: Token) -> int:
 
 def parse_note(source: str) -> list[Section]:
     """Split a note into sections (one per heading, plus a leading untitled one)."""
-    text, image_lines = strip_html(source.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_note_syntax(strip_front_matter(source.replace("\r\n", "\n").replace("\r", "\n")))
+    text, image_lines = strip_html(text)
     tokens = _md.parse(text)
     root = Section(title="", level=0, path=(), line=1)
     sections = [root]

@@ -40,8 +40,14 @@ def en_noun(term: str) -> str:
     return ("an " if term[0].lower() in "aeiou" else "a ") + term
 
 
-def definition(term: str, lang: str) -> str:
-    return attach(term, "란") + "?" if lang == "ko" else f"What is {en_noun(term)}?"
+def definition(term: str, lang: str, article: str | None = None) -> str:
+    if lang == "ko":
+        return attach(term, "란") + "?"
+    if article in ("a", "an"):
+        return f"What is {article} {term}?"
+    if article is not None:  # the note wrote the term bare ("kubectl is …") or with "the"
+        return f"What is {'the ' if article == 'the' else ''}{term}?"
+    return f"What is {en_noun(term)}?"
 
 
 def reverse_definition(meaning: str, lang: str) -> str:
@@ -60,6 +66,10 @@ def other_name(term: str, alias_is_latin: bool, lang: str) -> str:
     if lang == "ko":
         return term + ("의 영어 표현은?" if alias_is_latin else "의 우리말 표현은?")
     return f"What is another name for {term}?"
+
+
+def same_script_name(term: str, lang: str) -> str:
+    return f"{term}의 다른 이름은?" if lang == "ko" else f"What is another name for {term}?"
 
 
 def example(term: str, lang: str) -> str:

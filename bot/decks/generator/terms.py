@@ -83,6 +83,7 @@ def strip_connectives(sentence: str, lang: str) -> str:
     text = sentence.strip()
     leads = KO_CONNECTIVES if lang == "ko" else EN_CONNECTIVES
     changed = True
+    stripped = False
     while changed:
         changed = False
         for lead in leads:
@@ -93,9 +94,9 @@ def strip_connectives(sentence: str, lang: str) -> str:
                 rest = after.lstrip(" ,")
                 if rest:
                     text = rest
-                    changed = True
+                    changed = stripped = True
                     break
-    if lang != "ko" and text and text[0].islower():
+    if stripped and lang != "ko" and text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
 
@@ -150,7 +151,9 @@ def _drop_plural(stem: str) -> str:
 
 def used_as_modifier(next_word: str) -> bool:
     """"선까는 것", "하는 데": the 는 was a verb ending, not a topic particle."""
-    return next_word.startswith(("것", "데", "중", "동안", "바", "수 ", "듯")) or next_word == "수"
+    bound_nouns = {"데", "데에", "데는", "데도", "중", "중에", "중인", "동안", "바", "수", "듯",
+                   "듯이", "때", "때는", "때문에", "경우", "경우에"}
+    return next_word.startswith("것") or next_word.rstrip(",.") in bound_nouns
 
 
 def find_topic_ko(sentence: str, max_words: int = 4) -> Topic | None:
@@ -223,7 +226,8 @@ def find_subject_en(sentence: str) -> Topic | None:
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:제?\d+(?:\.\d+)*[.)장절]?|[IVX]+\.|[A-Z]\.)\s+")
 _NON_TERM_HEADING = re.compile(
-    r"(비교|차이|정리|개요|요약|소개|예제|실습|참고|목차|기초|정리본|"
+    r"(비교|차이|정리|개요|요약|소개|예제|실습|참고|목차|기초|정리본|특징|장단점|장점|단점|종류|"
+    r"구성\s?요소|원리|역할|유형|\bfeatures\b|\btypes of\b|\bpros\b|\bcons\b|\badvantages\b|"
     r"\boverview\b|\bintroduction\b|\bsummary\b|\bcomparison\b|\bnotes?\b|\breferences?\b|"
     r"\bconclusion\b|\bbasics\b|\bvs\.?\b|\bversus\b|\bexamples?\b)",
     re.I,
@@ -235,12 +239,26 @@ _CONJUNCTION = re.compile(
 
 def clean_title(title: str) -> str:
     """A heading without its numbering: "2. 스케줄링" -> "스케줄링"."""
-    return _HEADING_NUMBER.sub("", title).strip()
+    text = _LEADING_SYMBOLS.sub("", title)
+    return _HEADING_NUMBER.sub("", text).strip()
+
+
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+", re.U)
+
+
+_ASKED_KO = re.compile(
+    r"^(?P<t>.+?)(?:이란|란|은|는)\s*(?:무엇인가|무엇일까|뭘까|뭐야)?\s*\?$"
+)
+_ASKED_EN = re.compile(r"^what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<t>.+?)\s*\?$", re.I)
 
 
 def heading_term(title: str) -> tuple[str, str | None] | None:
     """The term a heading names, or None for group/overview headings ("IaaS와 PaaS 비교")."""
-    text = _HEADING_NUMBER.sub("", title).strip().rstrip(":")
+    text = clean_title(title).rstrip(":")
+    asked = _ASKED_KO.match(text) or _ASKED_EN.match(text)
+    if asked:
+        text = asked.group("t").strip()  # "REST API란?" / "What is DNS?" name their term
+    text = re.sub(r"[^\w)]+$", "", text).strip()
     if not text or _CONJUNCTION.search(text) or _NON_TERM_HEADING.search(text):
         return None
     aliases = re.findall(r"\(([^()]+)\)", text)

@@ -62,3 +62,12 @@ def test_every_hangul_syllable_gets_the_matching_pair(code: int) -> None:
     assert particle(syllable, "가") == ("이" if batchim else "가")
     assert particle(syllable, "를") == ("을" if batchim else "를")
     assert particle(syllable, "란") == ("이란" if batchim else "란")
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("GET", "GET을"), ("PUT", "PUT을"), ("POST", "POST를"), ("JSON", "JSON을"),
+     ("REST", "REST를"), ("API", "API를"), ("SQL", "SQL을"), ("AWS", "AWS를")],
+)
+def test_capitals_spoken_as_words_or_spelled_out(word: str, expected: str) -> None:
+    assert attach(word, "를") == expected

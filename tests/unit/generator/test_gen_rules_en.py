@@ -158,3 +158,19 @@ def test_trailing_like_is_an_analogy() -> None:
     cards = cards_of(note, "en")
     assert one(cards, "definition").back == "a one-way function"
     assert one(cards, "analogy").front == "Which concept is likened to 'a fingerprint of the data'?"
+
+
+def test_front_matter_callouts_highlights_tags_and_task_boxes_vanish() -> None:
+    note = (
+        "---\ntitle: k8s\ntags: [a]\n---\n\n# Kubernetes\n\n"
+        "> [!note] Summary\n> Kubernetes is an open-source system for running containers.\n\n"
+        "## Pod\nA Pod is the smallest ==deployable== unit. #important\n"
+        "- [x] Pods share network and storage with each other.\n"
+    )
+    cards = cards_of(note, "en")
+    texts = " ".join(c.all_text() for c in cards)
+    for junk in ("title:", "[!note]", "==", "#important", "[x]"):
+        assert junk not in texts
+    assert one(cards, "definition", "Pod").front == "What is a Pod?"
+    assert one(cards, "definition", "Pod").back == "the smallest deployable unit"
+    assert one(cards, "definition", "Kubernetes").lines == (9, 9)

@@ -218,3 +218,27 @@ def test_bullets_bold_labels_and_informal_endings() -> None:
     assert one(cards, "alias", "PCB").back == "Process Control Block"
     assert one(cards, "fact", "Heap").text == "{{c1::스레드}}끼리는 Heap 영역을 공유한다"
     assert one(cards, "definition", "멀티스레드").back == "여러 스레드를 동시에 실행하는 것"
+
+
+def test_question_headings_name_their_term_and_feature_lists_are_not_steps() -> None:
+    note = (
+        "## ✔️ REST API란?\n"
+        "REST(Representational State Transfer)란 자원의 상태를 주고받는 모든 것을 의미한다.\n\n"
+        "HTTP Method로 자원에 대한 CRUD를 적용하는 구조이며 서버는 요청만 처리하면 된다.\n\n"
+        "### REST의 특징\n"
+        "1) Stateless\n상태정보를 따로 저장하지 않는다.\n\n"
+        "2) Cacheable\nHTTP의 캐싱 기능을 적용할 수 있다.\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "alias", "REST").front == "REST는 무엇의 약자인가?"
+    assert one(cards, "fact", "CRUD").answers() == ["REST API"]
+    assert not find(cards, "step")
+    assert one(cards, "definition", "Stateless").back == "상태정보를 따로 저장하지 않는다"
+    assert one(cards, "definition", "Cacheable").front == "Cacheable이란?"
+
+
+def test_latin_subject_with_either_particle_is_a_topic() -> None:
+    note = "## HTTP 메서드\n- GET은 데이터를 조회할 때 사용한다.\n- POST는 데이터를 만들 때 쓴다.\n"
+    cards = cards_of(note, "ko")
+    assert one(cards, "fact", "조회").text == "{{c1::GET}}은 데이터를 조회할 때 사용한다."
+    assert one(cards, "fact", "만들").text == "{{c1::POST}}는 데이터를 만들 때 쓴다."

@@ -42,7 +42,8 @@ def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, 
         ctx.basic("reverse", term, lines, questions.reverse_definition(found.meaning, ctx.lang),
                   term)
     else:
-        ctx.basic("definition", term, lines, questions.definition(term, ctx.lang), found.meaning)
+        ctx.basic("definition", term, lines,
+                  questions.definition(term, ctx.lang, found.article), found.meaning)
     ctx.defined.append(term)
     if not ctx.term:
         ctx.topic = term
@@ -146,8 +147,9 @@ def _flush(ctx: Ctx, collected: dict[str, list[str]], spans: dict[str, tuple[int
 
 
 def _list_block(ctx: Ctx, block: ListBlock, intro: Sentence | None, title: str,
-                pending: _Pending, collected: dict[str, list[str]],
+                context: str, pending: _Pending, collected: dict[str, list[str]],
                 spans: dict[str, tuple[int, int]]) -> None:
+    block = ListBlock(block.ordered, [lists.relabel(item) for item in block.items])
     if pending.kind is not None:
         for item in block.items:
             for sentence in split_sentences(item):
@@ -155,7 +157,9 @@ def _list_block(ctx: Ctx, block: ListBlock, intro: Sentence | None, title: str,
         pending.kind = None
         return
     label = lists.intro_label(intro.text) if intro is not None else None
-    if lists.is_process(block, label, title) and processes.extract(ctx, block, title):
+    if lists.is_process(block, f"{context} {intro.text if intro else ''}") and processes.extract(
+        ctx, block, label or title
+    ):
         return
     if label is not None and intro is not None and lists.is_enumeration(block):
         values = lists.items(block)
@@ -189,6 +193,7 @@ def run_section(ctx: Ctx) -> None:
     collected: dict[str, list[str]] = {}
     spans: dict[str, tuple[int, int]] = {}
     intro: Sentence | None = None
+    context = section.title
     try:
         for index, block in enumerate(blocks):
             if isinstance(block, Table):
@@ -196,10 +201,11 @@ def run_section(ctx: Ctx) -> None:
                 tables.extract(ctx, block, clean_title(section.title) or title)
                 continue
             if isinstance(block, ListBlock):
-                _list_block(ctx, block, intro, title, pending, collected, spans)
+                _list_block(ctx, block, intro, title, context, pending, collected, spans)
                 intro = None
                 continue
             pending.kind = None
+            context += " " + block.text
             sentences = split_sentences(block)
             next_is_list = index + 1 < len(blocks) and isinstance(blocks[index + 1], ListBlock)
             for number, sentence in enumerate(sentences):

@@ -19,7 +19,19 @@ def is_expansion(term: str, alias: str) -> bool:
     if initials.lower() == letters.lower():
         return True
     capitals = "".join(p[0] for p in parts if p[0].isupper())
-    return capitals.lower() == letters.lower()
+    if capitals.lower() == letters.lower():
+        return True
+    # REST = REpresentational State Transfer: every word's initial, in order, in the acronym.
+    rest = letters.lower()
+    if not initials or initials[0].lower() != rest[0]:
+        return False
+    position = 0
+    for initial in initials.lower():
+        position = rest.find(initial, position)
+        if position < 0:
+            return False
+        position += 1
+    return len(parts) >= 2
 
 
 def _is_acronym(text: str) -> bool:
@@ -43,7 +55,7 @@ def extract(ctx: Ctx, term: str, alias: str, lines: tuple[int, int]) -> None:
     term_korean = hangul_ratio(term) > 0.5
     alias_korean = hangul_ratio(alias) > 0.5
     if term_korean == alias_korean:
-        if ctx.lang == "en":
-            ctx.basic("alias", term, lines, questions.other_name(term, True, ctx.lang), alias)
+        if ctx.lang == "en" or not term_korean:
+            ctx.basic("alias", term, lines, questions.same_script_name(term, ctx.lang), alias)
         return
     ctx.basic("alias", term, lines, questions.other_name(term, not alias_korean, ctx.lang), alias)

@@ -35,7 +35,7 @@ _CONTRAST = ("지만", "반면", "는데 ", "다면 ", "했고", "고 있다")
 _TRAILING_PAREN = re.compile(r"\s*\((?P<p>[^()]*)\)\s*$")
 
 _EN_DEF = re.compile(
-    r"^(?:(?:A|An|The)\s+)?(?P<t>[^,;:()]{1,60}?)(?:\s*\((?P<a>[^()]+)\))?"
+    r"^(?:(?P<art>A|An|The)\s+)?(?P<t>[^,;:()]{1,60}?)(?:\s*\((?P<a>[^()]+)\))?"
     r"(?:,\s*(?:also known as|also called|aka)\s+(?P<aka>[^,]+),)?"
     r"\s+(?P<v>is defined as|refers to|is|are|means|stands for|denotes)\s+(?P<m>.+)$"
 )
@@ -57,6 +57,7 @@ class Definition:
     analogy: str | None = None
     stands_for: bool = False  # "CSRF stands for …": an alias, not a definition
     front: str | None = None  # a question other than "X란?" (labels that are not terms)
+    article: str | None = None  # the author's "a"/"an" before the term, reused in questions
 
 
 def _split_tail(rest: str) -> tuple[str, str | None]:
@@ -166,8 +167,9 @@ def parse_en(sentence: str) -> Definition | None:
         meaning = meaning[: ex.start()].rstrip(" ,")
     if len(meaning) < 3:
         return None
+    article = (match.group("art") or "").lower()
     return Definition(term, alias.strip() if alias else None, meaning, None, example or None,
-                      analogy or None)
+                      analogy or None, article=article)
 
 
 def parse(sentence: str, lang: str) -> Definition | None:

@@ -12,6 +12,7 @@ from bot.decks.generator import questions
 from bot.decks.generator.extract import aliases
 from bot.decks.generator.extract.context import Ctx, short_hash
 from bot.decks.generator.terms import (
+    EN_VERBS,
     GENERIC_TERMS,
     Topic,
     find_subject_en,
@@ -119,19 +120,28 @@ def topic_of(sentence: str, lang: str) -> Topic | None:
     return topic
 
 
-def usable(sentence: str) -> bool:
+def usable(sentence: str, lang: str = "ko") -> bool:
     """A statement worth asking: not a question, a label, a reference or a fragment."""
     text = sentence.strip()
     if len(text) < 8 or len(text) > 400 or text.endswith(("?", ":", "：")):
         return False
     if len(text.split()) < 4 and not _KO_STATEMENT_END.search(text):
         return False
+    if lang == "en" and not _has_verb(re.sub(r"\([^()]*\)", "", text)):
+        return False  # "canary releases (needs extra tooling)" is a fragment
     return not _META.match(text)
+
+
+def _has_verb(text: str) -> bool:
+    words = [w.strip(",.;:!?").lower() for w in text.split()]
+    return any(w in EN_VERBS or (i > 0 and (w.endswith("ed") or w.endswith("s")) and len(w) > 3
+                                 and not w.endswith("ss"))
+               for i, w in enumerate(words))
 
 
 def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
             subject: str | None = None) -> None:
-    if not usable(sentence):
+    if not usable(sentence, ctx.lang):
         return
     key = short_hash(sentence)
     sentence = strip_connectives(sentence, ctx.lang)

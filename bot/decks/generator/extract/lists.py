@@ -6,13 +6,20 @@ from __future__ import annotations
 import re
 
 from bot.decks.generator.extract.definitions import colon_definition
-from bot.decks.generator.markdown import ListBlock
+from bot.decks.generator.markdown import ListBlock, Para
 from bot.decks.generator.sentences import normalise
 
 _VERB_END = re.compile(r"(?:다|요|음|함|됨|임|니다|는다|한다)[.!]?$|[.!?]$")
 _PROCESS_CUE = re.compile(
-    r"순서|과정|단계|절차|흐름|방법|진행|동작|처리|process|steps?|order|flow|procedure|how|"
-    r"lifecycle|pipeline|workflow|sequence",
+    r"순서|과정|단계|절차|흐름|진행|그 후|그 다음|이후|\bprocess|\bsteps?\b|\border\b|"
+    r"\bflow\b|procedure|lifecycle|pipeline|workflow|sequence|\bthen\b",
+    re.I,
+)
+
+
+_KINDS_CUE = re.compile(
+    r"특징|종류|유형|장점|단점|원칙|구성|요소|특성|\btypes?\b|\bkinds?\b|\bfeatures?\b|"
+    r"principles?|components?|properties|characteristics",
     re.I,
 )
 
@@ -40,11 +47,27 @@ def is_enumeration(block: ListBlock) -> bool:
     return len(texts) >= 2 and all(is_fragment(t) and colon_definition(t) is None for t in texts)
 
 
-def is_process(block: ListBlock, intro: str | None, title: str) -> bool:
-    """Numbered items are steps when they are labelled or read as actions, or when the
-    heading or introduction says they are steps; otherwise they are an enumeration."""
+def relabel(para: Para) -> Para:
+    """"Stateless\n작업을 위한 …" (a short title line, then its description) reads as
+    "Stateless: 작업을 위한 …", so the title becomes the label."""
+    cut = para.text.find("\n")
+    if cut <= 0:
+        return para
+    head, rest = para.text[:cut].strip(), para.text[cut + 1 :].strip()
+    if not rest or not is_fragment(head) or head.endswith((":", "：")) or ":" in head:
+        return para
+    lines = [*para.lines[:cut], para.lines[cut], *para.lines[cut:]]
+    return Para(para.text[:cut] + ": " + para.text[cut + 1 :], lines)
+
+
+def is_process(block: ListBlock, context: str) -> bool:
+    """Numbered items are steps when the text around them says so ("절차", "in order",
+    "과정"), or when they read as actions; labelled items ("Stateless: …") and short
+    noun phrases without such a cue are features or an enumeration, not steps."""
     if not block.ordered:
         return False
-    if not is_enumeration(block):
+    if _PROCESS_CUE.search(context):
         return True
-    return bool(_PROCESS_CUE.search(intro or "") or _PROCESS_CUE.search(title))
+    if _KINDS_CUE.search(context):
+        return False
+    return not is_enumeration(block)
