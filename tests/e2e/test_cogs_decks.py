@@ -101,16 +101,32 @@ async def test_a_stale_list_joins_once(emu: Emulator, bot: BotProcess) -> None:
     assert _enrolled(bot, cy) == ["mini"]
 
 
-async def test_someone_elses_button_is_refused(emu: Emulator, bot: BotProcess) -> None:
+async def test_someone_elses_list_is_private_and_its_buttons_refused(
+    emu: Emulator, bot: BotProcess
+) -> None:
     guild = _guild(emu)
     owner = emu.add_user("owner-d", guild=guild)
     other = emu.add_user("other-d", guild=guild)
     listing = await (await emu.slash(owner, "decks", guild=guild)).response()
-    refused = await (await emu.click(other, listing, label="Join: Mini deck")).response()
+    with pytest.raises(PermissionError):  # ephemeral: nobody else even sees the buttons
+        await emu.click(other, listing, label="Join: Mini deck")
+    # A list sent where others could reach it (a crafted click on a DM list) is still refused.
+    dm_listing = await (await emu.slash(owner, "decks")).response()
+    refused = await (await emu.click(other, dm_listing, label="Join: Mini deck")).response()
     assert refused.ephemeral
     assert "someone else" in refused.content
     assert _enrolled(bot, owner) == [] and _enrolled(bot, other) == []
     assert emu.missed_deadlines() == []
+
+
+async def test_a_korean_client_gets_the_list_in_korean(emu: Emulator, bot: BotProcess) -> None:
+    min_ = emu.add_user("min", locale="ko")
+    listing = await (await emu.slash(min_, "decks")).response()
+    assert listing.embeds[0]["title"] == "덱 목록"
+    assert "카드 4장 · 복습 항목 5개" in card_text(listing)
+    joined = await (await emu.click(min_, listing, label="참여: Second deck")).response()
+    assert joined.content == "**Second deck** 덱에 참여했어요. `/학습` 명령으로 바로 시작해 보세요!"
+    assert "나가기: Second deck" in labels(joined)
 
 
 async def test_a_list_opened_before_a_restart_still_joins(tmp_path: Path) -> None:
