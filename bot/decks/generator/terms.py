@@ -78,24 +78,30 @@ class Topic:
     particle: str
 
 
+def _leads(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A connective followed by a space or comma (or itself ending in a comma)."""
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(
+        re.escape(w) + ("[ ,]*" if w.endswith(",") else "(?:[ ,]+)") for w in ordered
+    )
+    return re.compile(f"(?:{alternatives})")
+
+
+_KO_LEADS = _leads(KO_CONNECTIVES)
+_EN_LEADS = _leads(EN_CONNECTIVES)
+
+
 def strip_connectives(sentence: str, lang: str) -> str:
     """Drop leading discourse words ("즉", "이와는 반대로", "However,") before scanning."""
     text = sentence.strip()
-    leads = KO_CONNECTIVES if lang == "ko" else EN_CONNECTIVES
-    changed = True
+    pattern = _KO_LEADS if lang == "ko" else _EN_LEADS
     stripped = False
-    while changed:
-        changed = False
-        for lead in leads:
-            if not text.startswith(lead):
-                continue
-            after = text[len(lead) :]
-            if lead.endswith(",") or after[:1] in (" ", ","):
-                rest = after.lstrip(" ,")
-                if rest:
-                    text = rest
-                    changed = stripped = True
-                    break
+    while True:
+        match = pattern.match(text)
+        if match is None or match.end() >= len(text):
+            break
+        text = text[match.end() :]
+        stripped = True
     if stripped and lang != "ko" and text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
