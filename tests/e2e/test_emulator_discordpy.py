@@ -204,6 +204,11 @@ async def test_slash_command_answered_ephemerally_then_button_edits_it(
         assert [v["content"] for v in edited.history] == ["card 7 for ana (ko, admin=False)"]
         assert emu.missed_deadlines() == []
 
+        another = await (await emu.slash(ana, "study", guild=world.guild)).response()
+        crafted = await emu.click(world.ben, another, label="Show answer", force=True)
+        assert (await crafted.ack()).type == 7  # sent anyway, for the bot's own checks
+        assert crafted.record.payload["member"]["user"]["id"] == str(world.ben.id)
+
 
 async def test_subcommand_defer_edit_and_followup(emu: Emulator, world: Cast) -> None:
     async with running(make_bot(), emu) as bot:

@@ -219,22 +219,28 @@ class Emulator:
         data = command_data(registered, path, options or {}, self.world.guild_of(channel))
         return await self._create(APPLICATION_COMMAND, user, channel, data, None)
 
-    def _source(self, user: SimUser, message: StoredMessage | int) -> StoredMessage:
-        """The message clicked on, if ``user`` can see it at all."""
+    def _source(self, user: SimUser, message: StoredMessage | int, force: bool
+                ) -> StoredMessage:
+        """The message clicked on, if ``user`` can see it at all (or ``force``)."""
         if isinstance(message, int):
             message = self.world.messages[message]
         if message.deleted:
             raise LookupError("the message was deleted")
-        if message.ephemeral and message.interaction_id is not None:
+        if message.ephemeral and message.interaction_id is not None and not force:
             owner = self.interactions[message.interaction_id].user
             if owner.id != user.id:
                 raise PermissionError(f"only {owner.name} sees this ephemeral message")
         return message
 
     async def click(self, user: SimUser, message: StoredMessage | int, *,
-                    label: str | None = None, custom_id: str | None = None) -> InteractionHandle:
-        """Presses the button with that label or custom_id on ``message``."""
-        source = self._source(user, message)
+                    label: str | None = None, custom_id: str | None = None,
+                    force: bool = False) -> InteractionHandle:
+        """Presses the button with that label or custom_id on ``message``.
+
+        Someone else's ephemeral message cannot be seen, hence not clicked
+        (PermissionError) unless ``force``, to test the bot's own check.
+        """
+        source = self._source(user, message, force)
         buttons = [b for b in source.buttons() if b.get("type") == 2]
         match = [b for b in buttons if (label is None or b.get("label") == label)
                  and (custom_id is None or b.get("custom_id") == custom_id)]
@@ -249,9 +255,9 @@ class Emulator:
         return await self._create(MESSAGE_COMPONENT, user, channel, data, source)
 
     async def select(self, user: SimUser, message: StoredMessage | int, values: list[str], *,
-                     custom_id: str | None = None) -> InteractionHandle:
+                     custom_id: str | None = None, force: bool = False) -> InteractionHandle:
         """Picks ``values`` in the (string) select menu on ``message``."""
-        source = self._source(user, message)
+        source = self._source(user, message, force)
         menus = [b for b in source.buttons() if b.get("type") == 3
                  and (custom_id is None or b.get("custom_id") == custom_id)]
         if len(menus) != 1:
