@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import BodyPartReader, web
 
@@ -104,16 +104,29 @@ async def read_body(request: web.Request) -> tuple[Any, dict[int, Upload]]:
     return (json.loads(text) if text else None), uploads
 
 
+class Settings(Protocol):
+    """What the routes need to know about the running emulator (the Emulator itself)."""
+
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def gateway_url(self) -> str: ...
+
+    interaction_deadline: float
+    followup_window: float
+    recommended_shards: int
+
+
 class RestApi:
     def __init__(self, world: World, gateway: Gateway, faults: FaultPlan, limits: RateLimits,
-                 interactions: dict[int, InteractionRecord], settings: Any,
+                 interactions: dict[int, InteractionRecord], settings: Settings,
                  on_change: Callable[[], None]) -> None:
         self.world = world
         self.gateway = gateway
         self.faults = faults
         self.limits = limits
         self.interactions = interactions
-        self.settings = settings  # the Emulator: base_url, gateway_url, deadlines, shards
+        self.settings = settings
         self._on_change = on_change
 
     def install(self, app: web.Application) -> None:
