@@ -173,4 +173,13 @@ def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
     about = subject or ctx.term
     if about is None:
         return
+    # A sentence naming a sibling heading's term ("이미지로부터 여러 개의 컨테이너를 …"
+    # under 도커, next to 컨테이너) is about that term more than about its own heading.
+    for near in sorted(ctx.family if subject is None else [], key=len, reverse=True):
+        if near == about or len(near) < 2:
+            continue
+        text = cloze_all(sentence, near, ctx.lang)
+        if text is not None:
+            ctx.cloze("fact", key, lines, text)
+            return
     ctx.ask_term("fact", key, lines, questions.describe(sentence, ctx.lang), about)
