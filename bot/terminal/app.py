@@ -8,20 +8,17 @@ only closed and summarised.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import TextIO, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.i18n import locale_from_env, resolve_language
 from bot.settings import Settings
-from bot.storage.models import Deck
+from bot.study.catalog import DeckEntry, deck_catalog
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import load_decks_dir, open_database
 from bot.study.session import (
@@ -59,19 +56,7 @@ class Ending(Enum):
     CLOSED = "closed"  # the session was ended elsewhere
 
 
-@dataclass(frozen=True, slots=True)
-class DeckInfo:
-    title: str
-    lang: str
-
-
-async def loaded_decks(sessions: async_sessionmaker[AsyncSession]) -> dict[str, DeckInfo]:
-    async with sessions() as db:
-        rows = await db.execute(select(Deck.id, Deck.title, Deck.lang).order_by(Deck.id))
-        return {deck_id: DeckInfo(title, lang) for deck_id, title, lang in rows.all()}
-
-
-def deck_language(decks: Mapping[str, DeckInfo], deck_id: str | None) -> str | None:
+def deck_language(decks: Mapping[str, DeckEntry], deck_id: str | None) -> str | None:
     """The language of the studied deck; of all decks when they agree; else unknown."""
     if deck_id is not None:
         info = decks.get(deck_id)
@@ -100,7 +85,7 @@ async def run_study(
     db = await open_database(settings.database_url)
     try:
         report = await load_decks_dir(db, settings.decks_dir, now())
-        decks = await loaded_decks(db.sessions)
+        decks = {entry.deck_id: entry for entry in await deck_catalog(db.sessions, user_id)}
         locale = locale_from_env(os.environ if environ is None else environ)
         language = resolve_language(lang, locale, deck_language(decks, deck_id), settings.language)
         screen = Screen(io, language)
@@ -120,7 +105,7 @@ async def run_study(
             ref = await service.start(user_id, deck_id, FRONT_END, now())
         except UnknownDeckError as unknown:
             screen.error("deck.unknown", deck=unknown.deck_id)
-            screen.line("deck.known", decks=", ".join(decks))
+            screen.line("deck.known", decks=", ".join(sorted(decks)))
             return EXIT_UNKNOWN_DECK
         study = TerminalStudy(screen, service, ref, decks, now, rng)
         ending = await study.run()
@@ -137,6 +122,21 @@ async def run_study(
         return EXIT_INTERRUPTED if ending is Ending.INTERRUPTED else EXIT_OK
     finally:
         await db.close()
+
+
+async def _settle_cancellation() -> None:
+    """Take back asyncio's cancellation for Ctrl-C, so the summary can still be written.
+
+    Python 3.11's ``Task.uncancel`` leaves the cancellation armed for the next
+    await, so one harmless await absorbs it.
+    """
+    task = asyncio.current_task()
+    if task is None or not task.cancelling():
+        return
+    while task.uncancel():
+        pass
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.sleep(0)
 
 
 _ENDING_MESSAGE = {
@@ -156,7 +156,7 @@ class TerminalStudy:
         screen: Screen,
         service: StudyService,
         ref: SessionRef,
-        decks: Mapping[str, DeckInfo],
+        decks: Mapping[str, DeckEntry],
         now: Callable[[], datetime],
         rng: random.Random,
     ) -> None:
@@ -194,6 +194,7 @@ class TerminalStudy:
             # Ctrl-C while waiting for input, or asyncio's cancellation of the
             # main task on Ctrl-C during a database call: nothing half-written
             # survives (each answer is one transaction), so stop and summarise.
+            await _settle_cancellation()
             return Ending.INTERRUPTED
 
     async def study(self, view: PromptView) -> Ending | None:

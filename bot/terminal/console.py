@@ -8,8 +8,11 @@ markup (a cloze gap prints as "[...]", which rich would otherwise eat).
 
 from __future__ import annotations
 
+import asyncio
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from rich.console import Console
@@ -27,23 +30,35 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def read_line(stdin: TextIO) -> str:
-    """``stdin.readline()`` that Ctrl-C interrupts at once.
-
-    ``asyncio.run`` turns the first Ctrl-C into a task cancellation, which a
-    blocking read never notices: the learner would have to press Enter after
-    Ctrl-C.  While we wait for a line, Ctrl-C raises KeyboardInterrupt again.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        return stdin.readline()
-    previous = signal.getsignal(signal.SIGINT)
-    if previous is None:
-        return stdin.readline()
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+def interrupt_pending() -> bool:
+    """Has asyncio already turned a Ctrl-C into a cancellation of the running task?"""
     try:
-        return stdin.readline()
+        task = asyncio.current_task()
+    except RuntimeError:  # no event loop: nothing can be pending
+        return False
+    return task is not None and task.cancelling() > 0
+
+
+@contextmanager
+def ctrl_c_raises() -> Iterator[None]:
+    """Within the block, Ctrl-C raises KeyboardInterrupt at once.
+
+    ``asyncio.run`` turns the first Ctrl-C into a cancellation of the main
+    task, which a blocking ``readline`` never notices: the learner would have
+    to press Enter after Ctrl-C.  A Ctrl-C that asyncio already caught just
+    before the block is raised here too.
+    """
+    swap = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if swap else None
+    if previous is not None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        if interrupt_pending():
+            raise KeyboardInterrupt
+        yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 class TerminalIO:
@@ -69,12 +84,13 @@ class TerminalIO:
 
     def ask(self, prompt: str) -> str:
         """Show ``prompt`` and read one line (without its newline); EndOfInput when closed."""
-        if self.interactive:
-            self._console.print(Text(f"{prompt} › ", style="bold cyan"), end="")
-        else:
-            self._console.print(Text(prompt))
         try:
-            line = read_line(self._stdin)
+            with ctrl_c_raises():
+                if self.interactive:
+                    self._console.print(Text(f"{prompt} › ", style="bold cyan"), end="")
+                else:
+                    self._console.print(Text(prompt))
+                line = self._stdin.readline()
         except KeyboardInterrupt:
             if self.interactive:
                 self._console.print()  # leave the half-typed prompt line

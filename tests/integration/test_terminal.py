@@ -7,6 +7,7 @@ shuffled per prompt) and never depend on the order of the prompts.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 import random
@@ -116,6 +117,11 @@ class ScriptedLearner(io.TextIOBase):
         reply = replies.pop(0)
         if reply == "KeyboardInterrupt":
             raise KeyboardInterrupt
+        if reply.startswith("cancel:"):
+            task = asyncio.current_task()
+            assert task is not None
+            task.cancel()
+            reply = reply.removeprefix("cancel:")
         if prompt.startswith(t("terminal.prompt.choice", self.lang, n="")[:-3]):
             block = text[text.rfind(question) :]
             numbers = re.findall(rf"^  (\d+)\. {re.escape(reply)}$", block, re.MULTILINE)
@@ -325,6 +331,31 @@ async def test_ctrl_c_ends_the_session_cleanly_with_the_interrupt_exit_code(
     assert "Interrupted. Everything you answered is saved." in out
     assert log(database) == [("b1", 1, "new", 4)]
     assert "4 cards left for today" in out
+
+
+async def test_ctrl_c_caught_by_asyncio_before_a_prompt_still_stops_at_that_prompt(
+    settings: Settings, database: sa.Engine
+) -> None:
+    # The cancellation lands with an empty line at the grade prompt; after the
+    # hint, the prompt must not be read again (the learner already pressed Ctrl-C).
+    code, out = await study(settings, Learner({**ALL_GOOD, Q_BASIC: ["cancel:", "3"]}))
+    assert code == 130
+    assert "Interrupted. Everything you answered is saved." in out
+    assert out.count("Please type 1, 2, 3 or 4.") == 1
+    assert out.count("How well did you remember?") == 1
+    assert log(database) == []
+
+
+async def test_ctrl_c_during_a_database_call_ends_the_session_with_a_summary(
+    settings: Settings, database: sa.Engine
+) -> None:
+    # Cancelled with the grade in hand: the answer transaction is cut short.
+    code, out = await study(settings, Learner({**ALL_GOOD, Q_BASIC: ["cancel:3"]}))
+    assert code == 130
+    assert "Interrupted. Everything you answered is saved." in out
+    assert "── This session ──" in out and "See you next time!" in out
+    entries = log(database)
+    assert len(entries) == len(states(database)) <= 1  # all or nothing of the one answer
 
 
 async def test_invalid_input_asks_again_with_a_hint(
