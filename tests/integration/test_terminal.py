@@ -358,6 +358,26 @@ async def test_ctrl_c_during_a_database_call_ends_the_session_with_a_summary(
     assert len(entries) == len(states(database)) <= 1  # all or nothing of the one answer
 
 
+async def test_a_typo_in_a_long_typed_answer_is_almost_and_comes_back(
+    tmp_path: Path, database: sa.Engine
+) -> None:
+    folder = tmp_path / "spell"
+    folder.mkdir()
+    (folder / "spell.yaml").write_text(
+        "deck: spell\ntitle: Spelling\nlang: en\ncards:\n"
+        "  - id: h1\n    type: typed\n    front: What runs many virtual machines on one host?\n"
+        "    back: Hypervisor\n",
+        encoding="utf-8",
+    )
+    settings = Settings(database_url=f"sqlite+aiosqlite:///{tmp_path / 't.db'}", decks_dir=folder)
+    question = "What runs many virtual machines on one host?"
+    code, out = await study(settings, Learner({question: ["hypervisr", "hypervisor"]}))
+    assert code == 0
+    assert "Almost! Answer: Hypervisor" in out
+    assert "This card comes back later in this session." in out
+    assert [(e[2], e[3]) for e in log(database)] == [("new", 3), ("drill", 4)]
+
+
 async def test_invalid_input_asks_again_with_a_hint(
     settings: Settings, database: sa.Engine
 ) -> None:
