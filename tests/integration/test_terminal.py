@@ -528,7 +528,7 @@ async def test_a_deck_broken_after_loading_keeps_its_loaded_version(
     code, out = await study(settings, Learner(ALL_GOOD))
     assert code == 0
     assert re.search(r"mini\.yaml:7:5: ", out), out
-    assert "the deck keeps its previously loaded version" in out
+    assert "file skipped; an earlier version of the deck stays in use" in out
     assert Q_CHOICE in out and len(log(database)) == 5
 
 

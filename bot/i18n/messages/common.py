@@ -51,8 +51,8 @@ MESSAGES: Table = {
     },
     # Loading decks.
     "deck.problem": {
-        "ko": "경고: {problem} (이 덱은 전에 불러온 내용을 그대로 사용해요)",
-        "en": "Warning: {problem} (the deck keeps its previously loaded version)",
+        "ko": "경고: {problem} (이 파일은 건너뛰었어요. 전에 불러온 덱이 있으면 그대로 사용해요)",
+        "en": "Warning: {problem} (file skipped; an earlier version of the deck stays in use)",
     },
     "deck.unknown": {
         "ko": "'{deck}' 덱을 찾을 수 없어요.",
