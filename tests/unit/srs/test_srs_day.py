@@ -286,17 +286,59 @@ def test_round_trip_on_every_day_of_2026(tz: str, hour: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("tz", "hour", "first", "second"),
+    ("tz", "hour", "first", "second", "expected"),
     [
-        # Chatham 2026-04-05: 03:45 +1345 -> 02:45 +1245 at 14:00 UTC on 04-04.
-        ("Pacific/Chatham", 3, utc(2026, 4, 4, 13, 30), utc(2026, 4, 4, 14, 5)),
-        # Troll 2026-10-25: 03:00 +02 -> 01:00 +00 at 01:00 UTC.
-        ("Antarctica/Troll", 2, utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 1, 30)),
-        # St. John's 2010-11-07: 00:01 -0230 -> 23:01 -0330 (on 11-06) at 02:31 UTC.
-        ("America/St_Johns", 0, utc(2010, 11, 7, 2, 30), utc(2010, 11, 7, 2, 35)),
+        # Chatham 2026-04-05: 03:45 +1345 -> 02:45 +1245 at 14:00 UTC on 04-04.  Study day
+        # 04-05 began at the first 03:00 (13:15 UTC); 02:50 on the repeated clock is later.
+        ("Pacific/Chatham", 3, utc(2026, 4, 4, 13, 30), utc(2026, 4, 4, 14, 5), date(2026, 4, 5)),
+        # Troll 2026-10-25: 03:00 +02 -> 01:00 +00 at 01:00 UTC; day began 02:00 +02 = 00:00 UTC.
+        (
+            "Antarctica/Troll",
+            2,
+            utc(2026, 10, 25, 0, 30),
+            utc(2026, 10, 25, 1, 30),
+            date(2026, 10, 25),
+        ),
+        # St. John's 2010-11-07: 00:01 -0230 -> 23:01 -0330 (on 11-06) at 02:31 UTC; day
+        # 11-07 began at 00:00 -0230 = 02:30 UTC, so 23:05 on 11-06's clock is already 11-07.
+        (
+            "America/St_Johns",
+            0,
+            utc(2010, 11, 7, 2, 30),
+            utc(2010, 11, 7, 2, 35),
+            date(2010, 11, 7),
+        ),
     ],
 )
-def test_study_date_never_goes_backwards_in_unusual_zones(
-    tz: str, hour: int, first: datetime, second: datetime
+def test_study_date_holds_when_the_clock_falls_back_across_the_rollover(
+    tz: str, hour: int, first: datetime, second: datetime, expected: date
 ) -> None:
-    assert study_date(first, tz, hour) <= study_date(second, tz, hour)
+    assert study_date(first, tz, hour) == expected
+    assert study_date(second, tz, hour) == expected
+
+
+def offset_changes(tz: ZoneInfo, year: int) -> list[datetime]:
+    """UTC hours in ``year`` just after the zone's offset changed."""
+    changes = []
+    instant = datetime(year, 1, 1, tzinfo=UTC)
+    offset = instant.astimezone(tz).utcoffset()
+    while instant.year == year:
+        instant += timedelta(hours=1)
+        if instant.astimezone(tz).utcoffset() != offset:
+            changes.append(instant)
+            offset = instant.astimezone(tz).utcoffset()
+    return changes
+
+
+@pytest.mark.parametrize("tz", [*ZONES, "Pacific/Chatham", "Antarctica/Troll"])
+def test_every_rollover_hour_across_the_dst_nights_of_2026(tz: str) -> None:
+    zone = ZoneInfo(tz)
+    for change in offset_changes(zone, 2026):
+        for hour in range(24):
+            instant, previous = change - timedelta(hours=5), None
+            while instant < change + timedelta(hours=4):
+                day = study_date(instant, zone, hour)
+                assert previous is None or previous <= day
+                assert study_day_start(day, zone, hour) <= instant
+                assert instant < study_day_start(day + timedelta(days=1), zone, hour)
+                instant, previous = instant + timedelta(minutes=15), day
