@@ -60,7 +60,7 @@ def _text_fields(card: CommentedMap) -> dict[str, str | list[str]]:
     return out
 
 
-def _set_fields(card: CommentedMap, generated: GeneratedCard) -> None:
+def set_fields(card: CommentedMap, generated: GeneratedCard) -> None:
     """Replace the text fields in place, keeping the maintainer's key order."""
     card["type"] = generated.type
     fields = generated.fields()
@@ -130,7 +130,7 @@ def merge_into_deck(
         if fresh.gen == str(src.get("gen")) and fresh.type == card_type:
             summary.unchanged.append((card_id, card_type))
         else:
-            _set_fields(card, fresh)
+            set_fields(card, fresh)
             src["gen"] = fresh.gen
             summary.refreshed.append((card_id, fresh.type))
         old_lines = src.get("lines")

@@ -1,0 +1,68 @@
+"""Carrying the ids of a hand-written deck over to generated cards."""
+
+from __future__ import annotations
+
+import random
+
+from ruamel.yaml import YAML
+
+from bot.decks.generator import merge_into_deck, random_ids
+from bot.decks.generator.adopt import adopt_ids, match_hand_written
+from bot.decks.loader import parse_deck
+from tests.unit.generator.helpers import cards_of
+
+NOTE = (
+    "# 포트\n포트란 프로그램을 구분하는 번호를 말한다.\n\n"
+    "# DNS\nDNS(Domain Name System)는 이름을 주소로 바꾸는 시스템이다.\n"
+)
+HAND = (
+    "deck: net\ntitle: 네트워크\nlang: ko\ncards:\n"
+    "  # 포트\n"
+    "  - id: aaaa0001\n    type: basic\n    front: 포트란?\n"
+    "    back: 프로그램을 구분하는 번호.\n"
+    "  - id: aaaa0002\n    type: typed\n    front: DNS는 무엇의 약자인가?\n"
+    "    back: Domain Name System\n"
+    "  - id: aaaa0003\n    type: basic\n    front: 80번 포트를 쓰는 프로토콜은?\n    back: HTTP\n"
+)
+
+
+def _cards(text: str) -> dict[str, dict[str, object]]:
+    return {str(c["id"]): c for c in YAML(typ="safe").load(text)["cards"]}
+
+
+def test_pairs_cards_asking_the_same_fact() -> None:
+    pairs = {a.card_id: a.anchor for a in match_hand_written(HAND, cards_of(NOTE, "ko"))}
+    assert pairs == {"aaaa0001": "포트#definition:포트", "aaaa0002": "DNS#alias:DNS"}
+
+
+def test_adopted_cards_keep_ids_and_wording_and_are_not_duplicated() -> None:
+    generated = cards_of(NOTE, "ko")
+    adopted, _ = adopt_ids(HAND, generated)
+    text, summary = merge_into_deck(adopted, generated, deck_id="net", title="네트워크",
+                                    lang="ko", source="net.ko.md",
+                                    new_id=random_ids(random.Random(3)))
+    parse_deck(text.encode("utf-8"), "net.yaml")
+    cards = _cards(text)
+    assert cards["aaaa0001"]["back"] == "프로그램을 구분하는 번호."
+    assert cards["aaaa0001"]["src"]["anchor"] == "포트#definition:포트"  # type: ignore[index]
+    assert "src" not in cards["aaaa0003"]
+    assert sorted(k for _, _, k in summary.kept) == ["DNS#alias:DNS", "포트#definition:포트"]
+    assert [c["front"] for c in cards.values()].count("포트란?") == 1
+    assert {i for i, _ in summary.new} == set(cards) - {"aaaa0001", "aaaa0002", "aaaa0003"}
+    assert "  # 포트\n" in text
+    again, _ = merge_into_deck(text, generated, deck_id="net", title="네트워크", lang="ko",
+                               source="net.ko.md", new_id=random_ids(random.Random(4)))
+    assert again == text
+
+
+def test_adopting_with_generated_wording_makes_cards_refreshable() -> None:
+    generated = cards_of(NOTE, "ko")
+    adopted, _ = adopt_ids(HAND, generated, keep_text=False)
+    card = _cards(adopted)["aaaa0002"]
+    assert (card["type"], card["back"]) == ("basic", "Domain Name System")
+    changed = NOTE.replace("Domain Name System", "Domain Name Service")
+    text, summary = merge_into_deck(adopted, cards_of(changed, "ko"), deck_id="net",
+                                    title="네트워크", lang="ko", source="net.ko.md",
+                                    new_id=random_ids(random.Random(5)))
+    assert _cards(text)["aaaa0002"]["back"] == "Domain Name Service"
+    assert "aaaa0002" in {i for i, _ in summary.refreshed}
