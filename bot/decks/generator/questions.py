@@ -121,7 +121,7 @@ def order_heading(title: str, lang: str) -> str:
 
 
 def order_question(title: str, lang: str) -> str:
-    return f"{title}의 순서는?" if lang == "ko" else f"{title}: what are the steps, in order?"
+    return f"{title}: 올바른 순서는?" if lang == "ko" else f"{title}: which is the right order?"
 
 
 def describe(sentence: str, lang: str) -> str:

@@ -107,8 +107,11 @@ def test_unlabelled_steps_are_numbered() -> None:
     assert [c.front for c in find(cards, "step")] == [
         "Deploy: what is step 1?", "Deploy: what is step 2?", "Deploy: what is step 3?"]
     order = one(cards, "order")
-    assert order.back == (
-        "1) Build the image → 2) Push it to the registry → 3) Restart the service")
+    assert order.type == "choice"
+    assert order.front == "Deploy: which is the right order?"
+    assert order.answer == "Build the image → Push it to the registry → Restart the service"
+    assert len(order.choices) == 3 and order.answer in order.choices
+    assert order == one(cards_of(note, "en"), "order")  # the same options every run
 
 
 def test_subject_of_a_sentence_becomes_a_cloze() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from bot.decks.generator import questions
 from bot.decks.generator.extract.context import Ctx
 from bot.decks.generator.extract.definitions import colon_definition
@@ -45,6 +47,25 @@ def extract(ctx: Ctx, block: ListBlock, title: str) -> bool:
         steps.append(text.rstrip("."))
         ctx.basic("step", str(number), span, questions.step_by_number(title, number, ctx.lang),
                   text)
-    back = " → ".join(f"{n}) {s}" for n, s in enumerate(steps, 1))
-    ctx.basic("order", "", (first, last), questions.order_question(title, ctx.lang), back)
+    _order_choice(ctx, title, steps, (first, last))
     return True
+
+
+def _sequence(steps: list[str]) -> str:
+    return " → ".join(steps)
+
+
+def _order_choice(ctx: Ctx, title: str, steps: list[str], lines: tuple[int, int]) -> None:
+    """"Which is the right order?" with the true order and two others; the options are
+    sorted by a hash so the right one is not always first, yet every run is the same."""
+    right = _sequence(steps)
+    wrong = [
+        _sequence([*steps[1:], steps[0]]),
+        _sequence(steps[::-1]),
+        _sequence([steps[1], steps[0], *steps[2:]]),
+    ]
+    options = list(dict.fromkeys([right, *[w for w in wrong if w != right]]))[:3]
+    if len(options) < 2:
+        return
+    options.sort(key=lambda o: hashlib.sha256(o.encode("utf-8")).hexdigest())
+    ctx.choice("order", "", lines, questions.order_question(title, ctx.lang), options, right)
