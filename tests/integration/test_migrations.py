@@ -21,6 +21,10 @@ TABLES = {
     "study_sessions",
     "prompts",
     "review_log",
+    "daily_configs",
+    "daily_posts",
+    "daily_answers",
+    "reminders",
 }
 
 
