@@ -56,6 +56,8 @@ def _card_of(values: Mapping[str, Any], loc: tuple[int | str, ...]) -> Mapping[s
 
 
 def _unknown_field(key: str, loc: tuple[int | str, ...], values: Mapping[str, Any]) -> str:
+    if key == "<<":
+        return "merge keys (`<<`) are not supported; write the fields out"
     parent = loc[:-1]
     if parent and parent[-1] == "src":
         fields, where = SRC_FIELDS, "`src`"
@@ -120,10 +122,14 @@ def describe_error(
         )
     if kind == "union_tag_invalid":
         type_target = locator.find((*loc, "type"))
-        return RawProblem(
-            locator.value_offset(type_target),
-            f"unknown card type `{ctx.get('tag')}`; use one of: {_TYPES}",
+        card = _card_of(values, loc) or {}
+        written = card.get("type")
+        message = (
+            f"this card's `type` is empty; use one of: {_TYPES}"
+            if written is None
+            else f"unknown card type `{written}`; use one of: {_TYPES}"
         )
+        return RawProblem(locator.value_offset(type_target), message)
     if kind == "union_tag_not_found":
         return RawProblem(at, f"this card has no `type`; add `type:` with one of: {_TYPES}")
     if kind in ("model_attributes_type", "model_type", "dict_type"):
@@ -145,6 +151,8 @@ def describe_error(
             return RawProblem(at, f"{name} must be text, not {_kind(given)}; put it in quotes")
         return RawProblem(at, f"{name} must be text, not {_kind(given)}")
     if kind == "list_type":
+        if loc == ("cards",) and given is None:
+            return RawProblem(at, "`cards` is empty; list cards as `- id: ...` items or write `[]`")
         if loc == ("cards",):
             return RawProblem(
                 at, f"`cards` must be a list of `- id: ...` items, not {_kind(given)}"

@@ -1,9 +1,23 @@
 """The deck file's data model: what a valid deck is, independent of where it came from.
 
+Format (see DESIGN.md "Deck files"):
+
+- top level: `title` (required), `cards` (required list), `deck` (id; defaults to the
+  file name without `.yaml`), `lang` (`ko` or `en`, default `ko`), `source` (optional);
+- every card: `id` (required; letters, digits, `-`, `_`, at most 64; unique in the file),
+  `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
+  (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool);
+- basic: `front`, `back`; choice: `front`, `choices` (two or more, distinct), `answer`
+  (one of the choices), optional `back` (explanation); cloze: `text` with at least one
+  `{{c1::answer}}` or `{{c1::answer::hint}}`, optional `back`; typed: `front`, `back`
+  (the canonical answer), optional `accept` (other accepted answers).
+
 Types are strict on purpose: YAML turns `front: 123` into a number and `choices: a, b`
 into one string, and silently coercing either would hide a maintainer's mistake. A value
-that YAML reads as a number, boolean or date where text is wanted is an error asking for
-quotes. Unknown keys are errors too, so a typo (`frnot:`) never drops a field.
+that YAML reads as a number or boolean where text is wanted is an error asking for quotes
+(dates such as 2024-01-01 stay text). Unknown keys are errors too, so a typo (`frnot:`)
+never drops a field. Text is kept exactly as written (a `|` block keeps its final line
+break); it must not be blank and may hold at most 10,000 characters.
 
 `src.lines` is a list of two line numbers, `[first, last]` (1-based, inclusive): YAML
 reads it as two integers without quoting, and the generator writes it that way.

@@ -140,6 +140,18 @@ def test_card_that_is_not_a_mapping() -> None:
     assert "mapping" in problem.message
 
 
+def test_empty_cards_key() -> None:
+    problem = only("title: t\ncards:\n")
+    assert at(problem) == (2, 1)
+    assert "`cards` is empty" in problem.message
+
+
+def test_empty_card_type() -> None:
+    problem = only(HEAD + "  - id: a\n    type:\n    front: f\n")
+    assert at(problem) == (4, 5)
+    assert "`type` is empty" in problem.message
+
+
 def test_unknown_card_type_lists_the_valid_ones() -> None:
     problem = only(HEAD + "  - id: a\n    type: flash\n    front: f\n")
     assert at(problem) == (4, 11)
