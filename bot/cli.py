@@ -1,5 +1,158 @@
-"""Command-line entry point (placeholder until the CLI lands)."""
+"""`studybot` command line: run | study | deck check/generate | db upgrade/verify.
+
+Each command imports what it needs when it runs, so `studybot deck check`
+starts fast and never loads discord.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.settings import Settings
 
 
-def main() -> None:
-    raise SystemExit("studybot: not implemented yet")
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if getattr(args, "db", None):
+        overrides["database_url"] = args.db
+    if getattr(args, "decks_dir", None):
+        overrides["decks_dir"] = args.decks_dir
+    return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def _cmd_study(args: argparse.Namespace) -> int:
+    from bot.terminal.app import run_study
+
+    return asyncio.run(
+        run_study(
+            _settings(args),
+            args.deck,
+            args.lang,
+            stdin=sys.stdin,
+            stdout=sys.stdout,
+            now=_now,
+            rng=random.Random(),
+        )
+    )
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from bot.discord.runner import run_bot
+
+    return run_bot(_settings(args))
+
+
+def _cmd_deck_check(args: argparse.Namespace) -> int:
+    from bot.decks.check import check_paths
+
+    report = check_paths([Path(p) for p in args.paths])
+    for line in report.lines:
+        print(line)
+    return report.exit_code
+
+
+def _cmd_deck_generate(args: argparse.Namespace) -> int:
+    from bot.decks.generator.command import generate_command
+
+    return generate_command(Path(args.note), args.output, args.deck, args.lang)
+
+
+def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from bot.study.runtime import open_database
+
+    async def upgrade() -> None:
+        db = await open_database(_settings(args).database_url)
+        await db.close()
+
+    asyncio.run(upgrade())
+    print("database is at the latest schema")
+    return 0
+
+
+def _cmd_db_verify(args: argparse.Namespace) -> int:
+    from bot.study.runtime import open_database
+    from bot.study.verify import verify_states
+
+    async def verify() -> int:
+        db = await open_database(_settings(args).database_url)
+        try:
+            report = await verify_states(db.sessions)
+        finally:
+            await db.close()
+        for line in report.mismatches:
+            print(line)
+        verdict = "ok" if report.ok else f"{len(report.mismatches)} mismatch(es)"
+        print(f"{report.states_checked} review states, {report.log_rows} log rows: {verdict}")
+        return 0 if report.ok else 1
+
+    return asyncio.run(verify())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studybot",
+        description="Flashcards from study notes with SM-2 spaced repetition, "
+        "on Discord and in the terminal.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the Discord bot (token from STUDYBOT_DISCORD_TOKEN)")
+    run.set_defaults(handler=_cmd_run)
+
+    study = commands.add_parser("study", help="review your due cards in the terminal (offline)")
+    study.add_argument("--deck", help="study only this deck (default: all your decks)")
+    study.add_argument("--db", help="database URL (default: STUDYBOT_DATABASE_URL)")
+    study.add_argument("--decks-dir", type=Path, help="folder of deck files to load")
+    study.add_argument("--lang", choices=["ko", "en"], help="language of the interface")
+    study.set_defaults(handler=_cmd_study)
+
+    deck = commands.add_parser("deck", help="work with deck files")
+    deck_commands = deck.add_subparsers(dest="deck_command", required=True, metavar="ACTION")
+    check = deck_commands.add_parser(
+        "check", help="validate deck files; report every problem as file:line:col"
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
+    check.set_defaults(handler=_cmd_deck_check)
+    generate = deck_commands.add_parser(
+        "generate", help="write or update a deck from a Markdown note, keeping hand edits"
+    )
+    generate.add_argument("note", metavar="NOTE.md")
+    generate.add_argument("-o", "--output", type=Path, help="deck file (default decks/<note>.yaml)")
+    generate.add_argument("--deck", help="deck id (default: the output file's stem)")
+    generate.add_argument("--lang", choices=["ko", "en"], help="language of the note")
+    generate.set_defaults(handler=_cmd_deck_generate)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser("upgrade", help="migrate the schema to the latest revision")
+    upgrade.add_argument("--db", help="database URL")
+    upgrade.set_defaults(handler=_cmd_db_upgrade)
+    verify = db_commands.add_parser(
+        "verify", help="check that every review state equals the one rebuilt from the log"
+    )
+    verify.add_argument("--db", help="database URL")
+    verify.set_defaults(handler=_cmd_db_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    try:
+        code = args.handler(args)
+    except KeyboardInterrupt:
+        code = 130
+    raise SystemExit(code)
+
+
+if __name__ == "__main__":
+    main()
