@@ -113,7 +113,7 @@ class StudyBot(commands.Bot):
         for problem in report.problems:
             log.warning("deck problem: %s", problem)
         log.info("decks loaded: %s", ", ".join(sorted(report.synced)) or "none")
-        self._study = StudyService(self._db.sessions, self.defaults)
+        self._study = StudyService(self._db.sessions, self.defaults, runner=self._db.runner)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         await self.tree.set_translator(CatalogueTranslator())
         self.tree.error(self._on_app_command_error)

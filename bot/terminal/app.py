@@ -100,7 +100,7 @@ async def run_study(
             reviews_per_day=settings.reviews_per_day,
             rollover_hour=settings.rollover_hour,
         )
-        service = StudyService(db.sessions, defaults)
+        service = StudyService(db.sessions, defaults, runner=db.runner)
         try:
             ref = await service.start(user_id, deck_id, FRONT_END, now())
         except UnknownDeckError as unknown:
