@@ -332,9 +332,22 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
             line.find("{{") + line_start,
             _BRACE_HINT,
         )
+    if "could not find expected ':'" in problem and context_at is not None:
+        return RawProblem(context_at, "expected `key: value` here; this line has no `: `")
+    if "cannot start any token" in problem:
+        char = text[problem_at : problem_at + 1]
+        return RawProblem(problem_at, f"a value cannot start with `{char}`; put it in quotes")
     where = context_at if at_end and context_at is not None else problem_at
     detail = problem.replace("<block end>", "end of block").replace("'<", "'").replace(">'", "'")
     if "expected end of block" in detail or "block mapping start" in detail:
+        if text[line_start:problem_at].strip():
+            # Something follows a complete value on the same line: a stray quote or
+            # bracket, or a value that needed quoting as a whole.
+            return RawProblem(
+                problem_at,
+                "unexpected text after the value; quote the whole value "
+                "(inside '...' write '' for a single quote)",
+            )
         return RawProblem(where, "bad indentation: this line does not line up with its siblings")
     return RawProblem(where, f"YAML syntax error: {detail}")
 

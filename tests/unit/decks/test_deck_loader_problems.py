@@ -79,6 +79,31 @@ def test_misaligned_key_is_reported_on_its_line() -> None:
     assert "indented more" in problem.message
 
 
+def test_key_without_colon() -> None:
+    problem = only(HEAD + "  - id: a\n    type: basic\n    front\n    back: b\n")
+    assert at(problem) == (5, 5)
+    assert "no `: `" in problem.message
+
+
+def test_text_after_a_closed_quote() -> None:
+    problem = only(HEAD + "  - id: a\n    type: basic\n    front: 'it's'\n    back: b\n")
+    assert at(problem) == (5, 16)
+    assert "quote the whole value" in problem.message
+
+
+def test_value_starting_with_a_reserved_character() -> None:
+    problem = only(HEAD + "  - id: a\n    type: basic\n    front: @me\n    back: b\n")
+    assert at(problem) == (5, 12)
+    assert "cannot start with `@`" in problem.message
+
+
+def test_item_dash_out_of_line() -> None:
+    text = HEAD + "  - id: a\n    type: basic\n    front: f\n    back: b\n - id: c\n"
+    problem = only(text)
+    assert at(problem) == (7, 2)
+    assert "indentation" in problem.message
+
+
 def test_unquoted_cloze_braces_get_a_quoting_hint() -> None:
     text = HEAD + "  - id: a\n    type: cloze\n    text: {{c1::빌드}}하면 된다\n"
     problem = only(text)
