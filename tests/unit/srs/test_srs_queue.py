@@ -75,10 +75,14 @@ def test_what_was_done_earlier_today_counts_against_the_limits() -> None:
 
 
 def test_limits_already_exceeded_give_nothing_rather_than_wrapping() -> None:
-    # A learner who did more than the limit (e.g. the limit was lowered) gets no more.
+    # A learner who did more than the limit (e.g. the limit was lowered) gets no more,
+    # however many faces are waiting.
+    faces = [fresh(f"n{i}", i) for i in range(6)]
+    faces += [scheduled(f"r{i}", TODAY - timedelta(days=i), 10 + i) for i in range(6)]
     limits = DailyLimits(new_per_day=2, reviews_per_day=3)
-    progress = DayProgress(new_introduced=5, reviews_done=4)
-    assert session_queue(DECK, TODAY, limits, progress) == []
+    assert session_queue(faces, TODAY, limits, DayProgress(3, 4)) == []
+    assert session_queue(faces, TODAY, limits, DayProgress(2, 3)) == []
+    assert session_queue(faces, TODAY, limits, DayProgress(1, 2)) == ["r5", "n0"]
 
 
 @pytest.mark.parametrize(
