@@ -20,8 +20,9 @@ from .world import World
 T = TypeVar("T")
 Waiter = Callable[[Callable[[], T | None], float], Awaitable[T]]
 
-APPLICATION_COMMAND, MESSAGE_COMPONENT, MODAL_SUBMIT = 2, 3, 5
+APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
 CHANNEL_MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL = 4, 5, 6, 7, 9
+AUTOCOMPLETE_RESULT = 8
 TEXT_INPUT = 4
 MODAL_INPUTS = (TEXT_INPUT, 3, 5, 6, 7, 8)  # text input and the select menus
 
@@ -50,6 +51,10 @@ class InteractionRecord:
     # Versions the clicked message had when clicked, to tell when the bot edited it.
     source_versions: int = 0
     followup_ids: list[int] = field(default_factory=list)
+    # Autocomplete only: the schema of the focused option, to check the choices' values.
+    focused_option: JSON | None = None
+    # Discord's ``errors`` object for each callback refused as an invalid form body.
+    errors: list[JSON] = field(default_factory=list)
 
     @property
     def ack_delay(self) -> float | None:
@@ -160,14 +165,19 @@ class InteractionHandle:
 OPTION_TYPES: dict[int, type | tuple[type, ...]] = {3: str, 4: int, 5: bool, 10: (int, float)}
 
 
-def _option_values(schema: list[JSON], given: dict[str, Any]) -> list[JSON]:
-    """Options as Discord's client would send them; it refuses what the schema forbids."""
+def _option_values(schema: list[JSON], given: dict[str, Any], *, complete: bool = True
+                   ) -> list[JSON]:
+    """Options as Discord's client would send them; it refuses what the schema forbids.
+
+    ``complete=False`` is for autocomplete, sent while the user is still filling
+    the command in, so required options may be missing.
+    """
     declared = {opt["name"]: opt for opt in schema}
     unknown = set(given) - set(declared)
     if unknown:
         raise KeyError(f"options {sorted(unknown)} are not declared by the command")
     missing = [n for n, opt in declared.items() if opt.get("required") and n not in given]
-    if missing:
+    if missing and complete:
         raise KeyError(f"required options {missing} are missing")
     out = []
     for name, value in given.items():
@@ -185,9 +195,8 @@ def _option_values(schema: list[JSON], given: dict[str, Any]) -> list[JSON]:
     return out
 
 
-def command_data(command: JSON, path: list[str], options: dict[str, Any],
-                 guild: Guild | None) -> JSON:
-    """``data`` for a slash command; ``path`` holds subcommand group/subcommand names."""
+def _leaf_schema(command: JSON, path: list[str]) -> tuple[list[JSON], list[JSON]]:
+    """(subcommand wrappers to nest the options in, the options the leaf declares)."""
     schema: list[JSON] = command.get("options", [])
     wrappers: list[JSON] = []
     for name in path:
@@ -196,7 +205,10 @@ def command_data(command: JSON, path: list[str], options: dict[str, Any],
             raise KeyError(f"{command['name']} has no subcommand {name!r}")
         wrappers.append({"name": name, "type": sub["type"], "options": []})
         schema = sub.get("options", [])
-    leaf = _option_values(schema, options)
+    return wrappers, schema
+
+
+def _data(command: JSON, wrappers: list[JSON], leaf: list[JSON]) -> JSON:
     if wrappers:
         for outer, inner in itertools.pairwise(wrappers):
             outer["options"] = [inner]
@@ -206,6 +218,14 @@ def command_data(command: JSON, path: list[str], options: dict[str, Any],
                   "options": leaf}
     if "guild_id" in command:
         data["guild_id"] = command["guild_id"]
+    return data
+
+
+def command_data(command: JSON, path: list[str], options: dict[str, Any],
+                 guild: Guild | None) -> JSON:
+    """``data`` for a slash command; ``path`` holds subcommand group/subcommand names."""
+    wrappers, schema = _leaf_schema(command, path)
+    data = _data(command, wrappers, _option_values(schema, options))
     users = [u for u in options.values() if isinstance(u, SimUser)]
     if users:
         data["resolved"] = {"users": {str(u.id): u.payload() for u in users}}
@@ -215,6 +235,36 @@ def command_data(command: JSON, path: list[str], options: dict[str, Any],
                 for u in users if u.id in guild.members
             }
     return data
+
+
+def autocomplete_data(command: JSON, path: list[str], options: dict[str, Any],
+                      focused: str | None) -> tuple[JSON, JSON]:
+    """``data`` of an autocomplete interaction and the focused option's schema.
+
+    The focused value is the raw text typed so far, a string whatever the
+    option's type; options filled in earlier keep their types. ``focused=None``
+    means the only option given. Discord sends no ``resolved`` data here.
+    """
+    wrappers, schema = _leaf_schema(command, path)
+    if focused is None:
+        if len(options) != 1:
+            raise ValueError("say which option is focused (several or none were given)")
+        focused = next(iter(options))
+    option = next((o for o in schema if o["name"] == focused), None)
+    if option is None:
+        raise KeyError(f"/{command['name']} has no option {focused!r}")
+    if not option.get("autocomplete"):
+        raise ValueError(f"option {focused!r} does not autocomplete: Discord would not ask")
+    typed = options.get(focused, "")
+    if not isinstance(typed, str):
+        raise TypeError(f"the focused option holds the text typed so far, not {typed!r}")
+    others = _option_values(schema, {k: v for k, v in options.items() if k != focused},
+                            complete=False)
+    mine: JSON = {"name": focused, "type": option.get("type", 3), "value": typed,
+                  "focused": True}
+    names = list(options) if focused in options else [*options, focused]
+    by_name = {o["name"]: o for o in [*others, mine]}
+    return _data(command, wrappers, [by_name[n] for n in names]), option
 
 
 def interaction_payload(world: World, record_id: int, kind: int, user: SimUser, channel: Channel,

@@ -19,6 +19,8 @@ from aiohttp import BodyPartReader, web
 from .faults import FaultPlan, RateLimits, Reply
 from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES, Gateway
 from .interactions import (
+    AUTOCOMPLETE,
+    AUTOCOMPLETE_RESULT,
     CHANNEL_MESSAGE,
     DEFERRED_MESSAGE,
     DEFERRED_UPDATE,
@@ -39,7 +41,12 @@ from .state import (
     RecordedRequest,
     StoredMessage,
 )
-from .validation import commands_problems, message_problems, modal_problems
+from .validation import (
+    autocomplete_problems,
+    commands_problems,
+    message_problems,
+    modal_problems,
+)
 from .world import World
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -305,7 +312,8 @@ class RestApi:
         token = request.match_info["token"]
         for record in self.interactions.values():
             if record.token == token:
-                if not record.callbacks:
+                # An autocomplete answer is not a message: there is nothing to follow up.
+                if not record.callbacks or record.type == AUTOCOMPLETE:
                     raise ApiError(404, 10015, "Unknown Webhook")
                 if time.monotonic() - record.created > self.settings.followup_window:
                     raise ApiError(401, 50027, "Invalid Webhook Token")
@@ -325,6 +333,8 @@ class RestApi:
             raise ApiError(404, 10062, "Unknown interaction")
         body: JSON = request[BODY] or {}
         kind, data = int(body.get("type", 0)), body.get("data") or {}
+        if record.type == AUTOCOMPLETE or kind == AUTOCOMPLETE_RESULT:
+            return self._autocomplete_result(record, kind, data, now)
         if kind not in (CHANNEL_MESSAGE, DEFERRED_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, MODAL):
             raise ApiError(400, 50035, "Invalid Form Body")
         if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE) and record.original_id is None:
@@ -358,6 +368,27 @@ class RestApi:
             answer["interaction"]["response_message_id"] = str(message.id)
             answer["resource"] = {"type": kind, "message": self._payload(message)}
         return json_response(answer)
+
+    @staticmethod
+    def _autocomplete_result(record: InteractionRecord, kind: int, data: JSON, now: float
+                             ) -> web.Response:
+        """Type 8 answers an autocomplete and nothing else answers one (no message exists)."""
+        errors: JSON = {}
+        if (kind == AUTOCOMPLETE_RESULT) != (record.type == AUTOCOMPLETE):
+            errors = {"type": {"_errors": [{"code": "BASE_TYPE_CHOICES",
+                                            "message": "Interaction response type invalid."}]}}
+        elif record.focused_option is not None:
+            found = autocomplete_problems(data, record.focused_option)
+            errors = {"data": found} if found else {}
+        if errors:
+            record.rejected.append((50035, now))
+            record.errors.append(errors)
+            check(errors)
+        record.callbacks.append(Callback(kind, data, now))
+        return json_response({"interaction": {
+            "id": str(record.id), "type": record.type,
+            "response_message_loading": False, "response_message_ephemeral": False,
+        }})
 
     async def followup(self, request: web.Request) -> web.Response:
         record = self._interaction_by_token(request)

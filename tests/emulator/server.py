@@ -15,11 +15,14 @@ from .faults import FaultPlan, RateLimits, route_matches
 from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES, PRIVILEGED_INTENTS, Gateway
 from .interactions import (
     APPLICATION_COMMAND,
+    AUTOCOMPLETE,
     MESSAGE_COMPONENT,
     MODAL_SUBMIT,
+    Callback,
     InteractionHandle,
     InteractionRecord,
     ModalHandle,
+    autocomplete_data,
     command_data,
     interaction_payload,
     modal_submit_data,
@@ -181,7 +184,8 @@ class Emulator:
     # -- acting as users -----------------------------------------------------------
 
     async def _create(self, kind: int, user: SimUser, channel: Channel, data: JSON,
-                      source: StoredMessage | None) -> InteractionHandle:
+                      source: StoredMessage | None, focused_option: JSON | None = None
+                      ) -> InteractionHandle:
         guild = self.world.guild_of(channel)
         if guild is not None and user.id not in guild.members:
             raise ValueError(f"{user.name} is not a member of {guild.name}")
@@ -191,12 +195,27 @@ class Emulator:
                                              message)
         record = InteractionRecord(record_id, token, kind, user, channel, guild, payload,
                                    original_id=source.id if source is not None else None,
-                                   source_versions=len(source.history) if source else 0)
+                                   source_versions=len(source.history) if source else 0,
+                                   focused_option=focused_option)
         self.interactions[record_id] = record
         await self.gateway.dispatch("INTERACTION_CREATE", payload,
                                     guild_id=guild.id if guild else None)
         self.notify()
         return InteractionHandle(record, self.world, self.wait_for)
+
+    def _visible_command(self, user: SimUser, command: str, guild: Guild | None,
+                         channel: Channel | None, force: bool
+                         ) -> tuple[Channel, JSON, list[str]]:
+        """(where it runs, the registered command, subcommand path) for ``/command``."""
+        if channel is None:
+            channel = self.general(guild) if guild is not None else self.dm_channel(user)
+        name, *path = command.split()
+        registered = self.world.command(name, self.world.guild_of(channel))
+        if not force:
+            why = self.world.why_hidden(registered, user, self.world.guild_of(channel))
+            if why:
+                raise PermissionError(f"{user.name} cannot use /{name} here: {why}")
+        return channel, registered, path
 
     async def slash(self, user: SimUser, command: str, options: dict[str, Any] | None = None, *,
                     guild: Guild | None = None, channel: Channel | None = None,
@@ -208,16 +227,53 @@ class Emulator:
         (``default_member_permissions``, ``contexts``): that raises PermissionError
         unless ``force`` (to test the bot's own checks).
         """
-        if channel is None:
-            channel = self.general(guild) if guild is not None else self.dm_channel(user)
-        name, *path = command.split()
-        registered = self.world.command(name, self.world.guild_of(channel))
-        if not force:
-            why = self.world.why_hidden(registered, user, self.world.guild_of(channel))
-            if why:
-                raise PermissionError(f"{user.name} cannot use /{name} here: {why}")
+        channel, registered, path = self._visible_command(user, command, guild, channel, force)
         data = command_data(registered, path, options or {}, self.world.guild_of(channel))
         return await self._create(APPLICATION_COMMAND, user, channel, data, None)
+
+    async def autocomplete_handle(
+        self, user: SimUser, command: str, options: dict[str, Any] | None = None,
+        focused: str | None = None, *, guild: Guild | None = None,
+        channel: Channel | None = None, force: bool = False,
+    ) -> InteractionHandle:
+        """Sends the autocomplete interaction only; ``autocomplete`` also waits for the answer."""
+        channel, registered, path = self._visible_command(user, command, guild, channel, force)
+        data, option = autocomplete_data(registered, path, options or {}, focused)
+        return await self._create(AUTOCOMPLETE, user, channel, data, None, option)
+
+    async def autocomplete(
+        self, user: SimUser, command: str, options: dict[str, Any] | None = None,
+        focused: str | None = None, *, guild: Guild | None = None,
+        channel: Channel | None = None, force: bool = False,
+    ) -> list[JSON]:
+        """The choices the bot offers while ``user`` types option ``focused`` of ``/command``.
+
+        ``options`` holds what is filled in so far; the focused one is the partial
+        text (a string; absent means nothing typed yet). Choices are checked as
+        Discord checks them (at most 25, names of 1-100 characters, values of the
+        option's type). An answer later than ``interaction_deadline`` counts in
+        ``missed_deadlines()`` and raises TimeoutError here, as Discord's client
+        gives up and shows "Loading options failed"; a refused answer raises
+        AssertionError with Discord's errors.
+        """
+        handle = await self.autocomplete_handle(user, command, options, focused, guild=guild,
+                                                channel=channel, force=force)
+        record = handle.record
+
+        def answered() -> Callback | None:
+            if record.errors:  # a 400; a late answer (10062) is a timeout instead
+                raise AssertionError(f"Discord refused the autocomplete answer: {record.errors}")
+            return record.callbacks[0] if record.callbacks else None
+
+        # A little slack past the deadline: the route itself refuses late answers.
+        left = self.interaction_deadline + 0.1 - (time.monotonic() - record.created)
+        try:
+            callback = await self.wait_for(answered, max(left, 0.0))
+        except TimeoutError:
+            raise TimeoutError(f"no autocomplete answer within {self.interaction_deadline} s "
+                               f"for /{command} {focused or ''}") from None
+        choices: list[JSON] = callback.data.get("choices") or []
+        return choices
 
     def _source(self, user: SimUser, message: StoredMessage | int, force: bool
                 ) -> StoredMessage:

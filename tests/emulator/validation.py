@@ -186,7 +186,59 @@ def _options(p: Problems, path: tuple[Any, ...], options: list[JSON]) -> None:
         optional_seen = optional_seen or (not option.get("required")
                                           and option.get("type") not in (1, 2))
         choices = option.get("choices") or []
+        if option.get("autocomplete"):
+            if choices:
+                p.add((*path, i, "autocomplete"),
+                      "Autocomplete cannot be set on an option that has choices.")
+            if option.get("type") not in AUTOCOMPLETE_TYPES:
+                p.add((*path, i, "autocomplete"),
+                      "Only string, integer and number options can autocomplete.")
         p.count((*path, i, "choices"), choices, 25)
         for j, choice in enumerate(choices):
             p.max_len((*path, i, "choices", j, "name"), choice.get("name"), 100)
         _options(p, (*path, i, "options"), option.get("options") or [])
+
+
+AUTOCOMPLETE_TYPES = (3, 4, 10)  # string, integer, number
+MAX_SAFE_INTEGER = 2**53  # Discord's integers are JavaScript numbers
+
+
+def _choice_value_ok(kind: int, value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if kind == 3:
+        return isinstance(value, str) and len(value) <= 100
+    if kind == 4:
+        return isinstance(value, int) and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+    return isinstance(value, int | float) and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+
+
+def autocomplete_problems(data: JSON, option: JSON) -> JSON:
+    """Errors for a type-8 callback's ``data`` answering the focused ``option``.
+
+    The user's client would show nothing and the bot would get a 400, so an
+    over-long list or a value of the wrong type must fail here as it does there.
+    """
+    p = Problems()
+    choices = data.get("choices")
+    if not isinstance(choices, list):
+        p.add(("choices",), "This field is required")
+        return p.errors
+    p.count(("choices",), choices, 25)
+    kind = option.get("type", 3)
+    for i, choice in enumerate(choices):
+        if not isinstance(choice, dict):
+            p.add(("choices", i), "Must be an object.")
+            continue
+        name = choice.get("name")
+        if not isinstance(name, str) or not 1 <= len(name) <= 100:
+            p.add(("choices", i, "name"), "Must be between 1 and 100 in length.")
+        for locale, text in (choice.get("name_localizations") or {}).items():
+            if locale not in LOCALES:
+                p.add(("choices", i, "name_localizations", locale), "Invalid locale.")
+            elif not isinstance(text, str) or not 1 <= len(text) <= 100:
+                p.add(("choices", i, "name_localizations", locale),
+                      "Must be between 1 and 100 in length.")
+        if not _choice_value_ok(kind, choice.get("value")):
+            p.add(("choices", i, "value"), f"Not a valid value for an option of type {kind}.")
+    return p.errors
