@@ -110,6 +110,7 @@ def generate_cards(note_text: str, note_name: str = "", lang: str | None = None
     cards: list[GeneratedCard] = []
     known: set[str] = set()
     anchors: set[str] = set()
+    glossary = list(dict.fromkeys(t[0] for s in sections if (t := heading_term(s.title))))
     for i, section in enumerate(sections):
         if not section.blocks:
             continue
@@ -119,6 +120,6 @@ def generate_cards(note_text: str, note_name: str = "", lang: str | None = None
             term = _as_written(term, section)
         ctx = Ctx(section=section, lang=language, term=term,
                   alias=found[1] if found else None, family=families.get(i, []), cards=cards,
-                  anchors=anchors, known=known)
+                  anchors=anchors, known=known, glossary=glossary)
         run_section(ctx)
     return finalize(cards)

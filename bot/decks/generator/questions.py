@@ -68,6 +68,17 @@ def other_name(term: str, alias_is_latin: bool, lang: str) -> str:
     return f"What is another name for {term}?"
 
 
+def acronym_of(term: str, lang: str) -> str:
+    return f"{term}의 영문 약어는?" if lang == "ko" else f"What is the abbreviation of {term}?"
+
+
+def attribute(subject: str, label: str, lang: str) -> str:
+    """"스택의 주요 연산은?" for a label that names a property of the subject."""
+    if lang == "ko":
+        return f"{subject}의 {attach(label, '는')}?"
+    return f"{subject} — {label}?"
+
+
 def same_script_name(term: str, lang: str) -> str:
     return f"{term}의 다른 이름은?" if lang == "ko" else f"What is another name for {term}?"
 

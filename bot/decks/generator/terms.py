@@ -60,7 +60,12 @@ EN_VERBS = frozenset(
      "increases", "improves", "requires", "needs", "supports", "becomes", "build", "builds",
      "store", "use", "need", "make", "get", "gets", "chooses", "checks", "serves", "only",
      "always", "never", "often", "usually", "cannot", "could", "would", "might", "shares",
-     "share", "depends", "consists", "includes", "receives", "connects", "breaks", "tracks"}
+     "share", "depends", "consists", "includes", "receives", "connects", "breaks", "tracks",
+     "happens", "occurs", "appears", "starts", "ends", "fails", "waits", "lives"}
+)
+_EN_LINKS = frozenset(
+    {"when", "if", "because", "in", "on", "with", "by", "from", "at", "as", "into", "over",
+     "up", "out", "down", "well", "poorly", "about", "through", "across", "after", "before"}
 )
 _EN_FUNCTION = frozenset(
     {"a", "an", "the", "each", "every", "all", "its", "their", "to", "that", "only", "it",
@@ -144,7 +149,7 @@ _DETERMINERS = frozenset(
     {"각", "모든", "여러", "이", "그", "저", "한", "두", "몇", "어떤", "다른", "각각의", "대부분의"}
 )
 _ADVERBIAL_STEMS = ("에서", "에게", "에선", "으로", "로서", "로써", "까지", "부터", "마다",
-                    "보다", "처럼")
+                    "보다", "처럼", "에")
 
 
 def _drop_plural(stem: str) -> str:
@@ -215,7 +220,7 @@ def find_subject_en(sentence: str) -> Topic | None:
         after_alias = index > start_index and words[index - 1].group(0).startswith("(")
         is_verb = low in EN_VERBS or after_alias or (
             index > start_index and low.endswith("s") and not low.endswith("ss")
-            and (nxt in _EN_FUNCTION or nxt.isdigit())
+            and (nxt in _EN_FUNCTION or nxt in _EN_LINKS or nxt.isdigit())
         )
         if is_verb and index > start_index:
             phrase = text[words[start_index].start() : words[index - 1].end()]

@@ -177,3 +177,18 @@ def test_front_matter_callouts_highlights_tags_and_task_boxes_vanish() -> None:
     assert one(cards, "definition", "Pod").front == "What is a Pod?"
     assert one(cards, "definition", "Pod").back == "the smallest deployable unit"
     assert one(cards, "definition", "Kubernetes").lines == (9, 9)
+
+
+def test_happens_when_and_subjects_with_relative_clauses() -> None:
+    note = (
+        "## Overfitting\n"
+        "Overfitting happens when a model learns the noise instead of the signal.\n"
+        "A model that overfits scores well on training data but poorly on new data.\n"
+    )
+    cards = cards_of(note, "en")
+    definition = one(cards, "definition")
+    assert definition.front == "What is Overfitting?"
+    assert definition.back == "when a model learns the noise instead of the signal"
+    fact = one(cards, "fact")
+    assert fact.front.startswith("Which concept does this describe? A model that overfits")
+    assert fact.answers() == ["Overfitting"]

@@ -242,3 +242,25 @@ def test_latin_subject_with_either_particle_is_a_topic() -> None:
     cards = cards_of(note, "ko")
     assert one(cards, "fact", "조회").text == "{{c1::GET}}은 데이터를 조회할 때 사용한다."
     assert one(cards, "fact", "만들").text == "{{c1::POST}}는 데이터를 만들 때 쓴다."
+
+
+def test_attribute_labels_acronyms_of_korean_terms_and_formula_cells() -> None:
+    note = (
+        "## 스택 (Stack)\n"
+        "- 스택: 나중에 들어온 데이터가 먼저 나가는 구조\n"
+        "- 주요 연산 - push, pop, peek\n\n"
+        "## 이진 탐색 트리(BST)\n"
+        "왼쪽 서브트리에는 작은 값, 오른쪽 서브트리에는 큰 값이 저장된다.\n"
+        "(도서관에서 범위를 반씩 줄여 가는 것과 같다)\n\n"
+        "## 시간 복잡도 비교\n\n| 자료구조 | 탐색 | 삽입 |\n|---|---|---|\n"
+        "| 배열 | O(1) | O(n) |\n| 연결 리스트 | O(n) | O(1) |\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "definition", "주요 연산").front == "스택의 주요 연산은?"
+    assert one(cards, "definition", "스택이란").back == "나중에 들어온 데이터가 먼저 나가는 구조"
+    bst = one(cards, "alias", "BST")
+    assert (bst.front, bst.back) == ("이진 탐색 트리의 영문 약어는?", "BST")
+    assert one(cards, "analogy").front == "'도서관에서 범위를 반씩 줄여 가는 것'에 비유되는 것은?"
+    assert not find(cards, "fact", "{{c1::왼쪽")
+    cell = one(cards, "table", "배열: 탐색")
+    assert (cell.choices, cell.answer) == (("O(1)", "O(n)"), "O(1)")

@@ -106,7 +106,10 @@ def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[s
         label, desc = colon
         term, alias = split_alias(label)
         front = None
-        if not definitions.defines(desc, ctx.lang):
+        subject = ctx.subject()
+        if definitions.is_attribute_label(term) and subject:
+            front = questions.attribute(subject, term, ctx.lang)
+        elif not definitions.defines(desc, ctx.lang):
             front = questions.labelled(ctx.term or ctx.section.title, term, ctx.lang)
         _emit_definition(ctx, definitions.Definition(term, alias, desc, front=front), lines)
         return
@@ -223,3 +226,4 @@ def run_section(ctx: Ctx) -> None:
         _flush(ctx, collected, spans)
     finally:
         ctx.known.update(_term_key(term) for term in ctx.defined)
+        ctx.glossary.extend(term for term in ctx.defined if term not in ctx.glossary)

@@ -49,8 +49,12 @@ def extract(ctx: Ctx, term: str, alias: str, lines: tuple[int, int]) -> None:
         ctx.basic("alias", term, lines, questions.stands_for(term, ctx.lang), alias)
         return
     if _is_acronym(alias) and not _is_acronym(term):
-        # "Cross-site scripting (XSS)": ask what the short form stands for.
-        ctx.basic("alias", alias, lines, questions.stands_for(alias, ctx.lang), term)
+        if hangul_ratio(term) > 0.5:
+            # "이진 탐색 트리(BST)": the acronym spells the English name, not the Korean one.
+            ctx.basic("alias", term, lines, questions.acronym_of(term, ctx.lang), alias)
+        else:
+            # "Cross-site scripting (XSS)": ask what the short form stands for.
+            ctx.basic("alias", alias, lines, questions.stands_for(alias, ctx.lang), term)
         return
     term_korean = hangul_ratio(term) > 0.5
     alias_korean = hangul_ratio(alias) > 0.5

@@ -26,6 +26,7 @@ class Ctx:
     defined: list[str] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)  # terms defined earlier in the note
+    glossary: list[str] = field(default_factory=list)  # heading and defined terms, whole note
     first_sentence: bool = True
     named_subject: str | None = None  # "Pros of X:" names who a later "Cons:" is about
 

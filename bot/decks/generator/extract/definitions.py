@@ -18,7 +18,7 @@ from bot.decks.generator.terms import (
 
 _KO_SAYS = (
     r"(?:말한다|의미한다|뜻한다|가리킨다|일컫는다|칭한다|"
-    r"말합니다|의미합니다|뜻합니다|가리킵니다)"
+    r"말합니다|의미합니다|뜻합니다|가리킵니다|말함|의미함|뜻함|가리킴|의미)"
 )
 _KO_ENDS = (
     re.compile(rf"^(?P<m>.+?)\s?(?:을|를)\s?{_KO_SAYS}$"),
@@ -37,7 +37,8 @@ _TRAILING_PAREN = re.compile(r"\s*\((?P<p>[^()]*)\)\s*$")
 _EN_DEF = re.compile(
     r"^(?:(?P<art>A|An|The)\s+)?(?P<t>[^,;:()]{1,60}?)(?:\s*\((?P<a>[^()]+)\))?"
     r"(?:,\s*(?:also known as|also called|aka)\s+(?P<aka>[^,]+),)?"
-    r"\s+(?P<v>is defined as|refers to|is|are|means|stands for|denotes)\s+(?P<m>.+)$"
+    r"\s+(?P<v>is defined as|refers to|happens when|occurs when|is when|is|are|means|stands for|"
+    r"denotes)\s+(?P<m>.+)$"
 )
 _EN_DETERMINER = re.compile(r"^(?:a|an|the|one|any|each|how|when|where|what|used to)\b", re.I)
 _EN_LIKE_TAIL = re.compile(r"(?:,\s*|\s*\(\s*)(?:like|similar to|much like)\s+(?P<a>[^)]+)\)?$",
@@ -151,6 +152,8 @@ def parse_en(sentence: str) -> Definition | None:
         return None
     if verb in ("is", "are") and not _EN_DETERMINER.match(meaning):
         return None
+    if verb.endswith(" when"):
+        meaning = "when " + meaning
     if verb == "stands for":
         return Definition(term, meaning, meaning, stands_for=True)
     if verb == "means" and meaning.lower().startswith("that "):
@@ -204,7 +207,9 @@ def heading_definition(sentence: str, lang: str) -> str | None:
     return f"{meaning} ({tail})" if tail else meaning
 
 
-_COLON = re.compile(r"^(?P<l>[^:：]{1,40}?)\s*[:：]\s*(?P<d>.{3,})$")
+_COLON = re.compile(
+    r"^(?P<l>[^:：]{1,40}?)(?:\s*[:：]\s*|\s+[-–—]\s+|\s*(?:→|=>|->)\s*)(?P<d>.{3,})$"
+)
 _LABEL_WORDS = re.compile(
     r"^(?:ex|예|예시|예를 들어|참고|주의|note|notes|tip|see|source|출처|장점|단점|이점|한계|특징|"
     r"pros?|cons?|advantages?|disadvantages?|downsides?|drawbacks?|benefits?|limitations?|"
@@ -231,6 +236,26 @@ def defines(desc: str, lang: str) -> bool:
         if word in EN_VERBS:
             return False
     return len(words) <= 5
+
+
+_ATTRIBUTE_HEADS = frozenset(
+    {
+        "연산", "예시", "예", "활용", "용도", "특징", "장점", "단점", "원리",
+        "종류", "구성", "복잡도", "시간복잡도", "공간복잡도", "사용처", "목적", "역할", "방법",
+        "조건", "원인", "결과", "해결책", "해결", "단계", "의미", "주의점", "차이",
+        "차이점", "기능", "구조", "성질", "특성", "한계", "문제점", "operations", "uses",
+        "examples", "example", "purpose", "role", "complexity", "features", "causes", "cause",
+        "symptoms", "solution", "solutions", "steps", "types", "goal", "goals", "cost", "costs",
+        "benefits", "drawbacks", "properties", "usage", "limitations",
+    }
+)
+
+
+def is_attribute_label(label: str) -> bool:
+    """"주요 연산", "활용 예시", "Time complexity": a property of the section's subject,
+    not a term of its own."""
+    words = label.lower().split()
+    return bool(words) and words[-1] in _ATTRIBUTE_HEADS
 
 
 def colon_definition(sentence: str) -> tuple[str, str] | None:

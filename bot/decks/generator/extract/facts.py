@@ -115,7 +115,8 @@ def topic_of(sentence: str, lang: str) -> Topic | None:
     topic = find_topic_ko(sentence) if lang == "ko" else find_subject_en(sentence)
     if topic is None or topic.term in GENERIC_TERMS or len(topic.term) < 2:
         return None
-    if re.search(r"(?:[가-힣)](?:와|과)\s)|\s(?:and|or)\s|,", topic.term + " "):
+    compound = r"(?:[가-힣)](?:와|과)\s)|\s(?:and|or|that|which|who|where)\s|,"
+    if re.search(compound, topic.term + " "):
         return None
     return topic
 
@@ -137,6 +138,18 @@ def _has_verb(text: str) -> bool:
     return any(w in EN_VERBS or (i > 0 and (w.endswith("ed") or w.endswith("s")) and len(w) > 3
                                  and not w.endswith("ss"))
                for i, w in enumerate(words))
+
+
+def _glossary_cloze(ctx: Ctx, sentence: str, key: str, lines: tuple[int, int]) -> None:
+    """Under a heading that names no term ("개요", "IaaS와 PaaS 비교"), a sentence is
+    still asked when it names a term the note defines or heads a section with."""
+    for term in sorted(ctx.glossary, key=len, reverse=True):
+        if len(term) < 2:
+            continue
+        text = cloze_all(sentence, term, ctx.lang)
+        if text is not None:
+            ctx.cloze("fact", key, lines, text)
+            return
 
 
 def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
@@ -172,6 +185,7 @@ def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
             return
     about = subject or ctx.term
     if about is None:
+        _glossary_cloze(ctx, sentence, key, lines)
         return
     # A sentence naming a sibling heading's term ("이미지로부터 여러 개의 컨테이너를 …"
     # under 도커, next to 컨테이너) is about that term more than about its own heading.

@@ -65,13 +65,19 @@ def standalone_analogy(sentence: str) -> str | None:
     return cleaned if len(cleaned) >= 3 else None
 
 
+_TRAILING_MARK = re.compile(
+    r"생각하면|비유|think of|imagine|보면 됨|보면 된다|(?:과|와) (?:같다|같음|비슷하다)[.]?$|처럼",
+    re.I,
+)
+
+
 def trailing_analogy(sentence: str) -> tuple[str, str] | None:
     """(sentence without the aside, analogy) for "… (…라 생각하면 됨)"."""
     match = _TRAILING_PAREN.search(sentence)
     if not match or match.start() == 0:
         return None
     inner = match.group("p")
-    if not re.search(r"생각하면|비유|think of|imagine|보면 됨|보면 된다", inner, re.I):
+    if not _TRAILING_MARK.search(inner):
         return None
     cleaned = clean_analogy(inner)
     if len(cleaned) < 3:

@@ -13,10 +13,18 @@ from bot.decks.generator.markdown import Table
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 
 
+_ASIDE = re.compile(r"\s+\(([^()]*)\)")
+
+
 def _split_cell(cell: str) -> tuple[str, str]:
-    explanation = "; ".join(p.strip() for p in _PAREN.findall(cell) if p.strip())
-    main = _PAREN.sub("", cell).strip().strip("*_` ")
-    return (main or cell.strip()), explanation
+    """"높음 (유연하며 …)" -> ("높음", "유연하며 …"); "O(1)" and "TP / (TP + FP)" stay whole:
+    only an aside after a space, leaving a value that does not end in an operator."""
+    cell = cell.strip().strip("*_` ")
+    asides = [p.strip() for p in _ASIDE.findall(cell) if p.strip()]
+    main = _ASIDE.sub("", cell).strip()
+    if not asides or not main or (not main[-1].isalnum() and main[-1] not in ")]%"):
+        return cell, ""
+    return main, "; ".join(asides)
 
 
 _ROW_LABEL_HEADERS = frozenset(
