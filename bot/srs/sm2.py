@@ -17,6 +17,8 @@ PASSING_QUALITY = 3
 _new_object = object.__new__
 _set_field = object.__setattr__
 
+_LAST_ORDINAL = date.max.toordinal()
+
 INITIAL_EASE_CENTS = 250
 MIN_EASE_CENTS = 130
 FIRST_INTERVAL = 1
@@ -116,9 +118,10 @@ def review(state: Sm2State, quality: int, today: date) -> Sm2State:
             # ceil(I * EF'/100) in integers: no float rounding can creep in.
             interval = -(-state.interval * ease_cents // 100)
         repetitions = state.repetitions + 1
-    return Sm2State._computed(
-        ease_cents, repetitions, interval, date.fromordinal(today.toordinal() + interval)
-    )
+    # The interval stays exact however long it grows; only the calendar ends
+    # (year 9999), so a due date past it is pinned to its last day.
+    due_ordinal = min(today.toordinal() + interval, _LAST_ORDINAL)
+    return Sm2State._computed(ease_cents, repetitions, interval, date.fromordinal(due_ordinal))
 
 
 def replay(grades: list[tuple[int, date]], start: Sm2State | None = None) -> Sm2State:

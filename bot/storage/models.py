@@ -156,7 +156,7 @@ class ReviewState(Base):
     face: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     ease_cents: Mapped[int] = mapped_column(SmallInteger)
     repetitions: Mapped[int] = mapped_column(Integer)
-    interval: Mapped[int] = mapped_column(Integer)
+    interval: Mapped[int] = mapped_column(BigInteger)  # SM-2 intervals have no cap
     due: Mapped[date | None] = mapped_column(Date)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     last_reviewed_at: Mapped[datetime | None]
@@ -221,5 +221,5 @@ class ReviewLog(Base):
     study_date: Mapped[date] = mapped_column(Date)
     ease_cents: Mapped[int] = mapped_column(SmallInteger)
     repetitions: Mapped[int] = mapped_column(Integer)
-    interval: Mapped[int] = mapped_column(Integer)
+    interval: Mapped[int] = mapped_column(BigInteger)  # SM-2 intervals have no cap
     due: Mapped[date | None] = mapped_column(Date)
