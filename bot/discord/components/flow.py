@@ -15,11 +15,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import discord
+from sqlalchemy.exc import OperationalError
 
 from bot.discord.components import render
 from bot.discord.components.render import Screen
@@ -41,7 +42,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Longest we work before acknowledging; Discord's own deadline is 3 s.
-ACK_BUDGET = 0.15
+ACK_BUDGET = 0.1
+#: Attempts at a study call that SQLite refused with "database is locked".
+LOCK_RETRIES = 5
+
+T = TypeVar("T")
 
 Interaction = discord.Interaction[discord.Client]
 
@@ -104,18 +109,45 @@ async def reply_error(interaction: Interaction) -> None:
         log.warning("could not tell %s about an error", interaction.user.id)
 
 
-async def respond(interaction: Interaction, work: Coroutine[Any, Any, Screen]) -> None:
-    """Edit the clicked message with ``work``'s screen, deferring if it takes long."""
-    task = asyncio.ensure_future(work)
-    done, _ = await asyncio.wait({task}, timeout=ACK_BUDGET)
-    if not done:
-        await interaction.response.defer()
+class _Load:
+    """How many clicks are being worked on right now, across all learners."""
+
+    in_flight = 0
+
+
+async def _defer(interaction: Interaction) -> None:
     try:
-        screen = await task
-    except Exception:
-        log.exception("interaction %s failed", interaction.data)
-        await reply_error(interaction)
-        return
+        await interaction.response.defer()
+    except discord.HTTPException as exc:
+        log.warning("could not acknowledge %s: %s", interaction.id, exc)
+
+
+async def respond(interaction: Interaction, work: Coroutine[Any, Any, Screen]) -> None:
+    """Edit the clicked message with ``work``'s screen, deferring if it may take long.
+
+    When the bot is idle the work gets `ACK_BUDGET` to finish, so the answer is
+    one request; when other clicks are in flight the database queue decides
+    how long it takes, so the click is acknowledged first, before its own
+    work joins the queue.
+    """
+    busy = _Load.in_flight > 0
+    _Load.in_flight += 1
+    try:
+        if busy:
+            await _defer(interaction)
+        task = asyncio.ensure_future(work)
+        if not busy:
+            done, _ = await asyncio.wait({task}, timeout=ACK_BUDGET)
+            if not done:
+                await _defer(interaction)
+        try:
+            screen = await task
+        except Exception:
+            log.exception("interaction %s failed", interaction.data)
+            await reply_error(interaction)
+            return
+    finally:
+        _Load.in_flight -= 1
     try:
         if interaction.response.is_done():
             await interaction.edit_original_response(**screen.edit_kwargs())
@@ -135,6 +167,26 @@ def _lang_for(bot: StudyBot, interaction: Interaction, ctx: PromptContext | None
     )
 
 
+async def patiently(call: Callable[[], Awaitable[T]]) -> T:
+    """``call()``, retried a few times when SQLite reports a lock conflict.
+
+    Under many concurrent learners SQLite can refuse a transaction that
+    started reading and then wants to write ("database is locked", even
+    with a busy timeout).  Every study call made here is safe to repeat:
+    an answer is claimed at most once and the next card is re-shown, not
+    re-drawn, so trying again loses and duplicates nothing.
+    """
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return await call()
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig) or attempt == LOCK_RETRIES - 1:
+                raise
+            log.info("database busy, trying again (%d)", attempt + 1)
+            await asyncio.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 async def next_screen(
     bot: StudyBot,
     session_id: int,
@@ -146,9 +198,11 @@ async def next_screen(
 ) -> Screen:
     """The session's current card (revealed if it is prompt ``reveal``), or its summary."""
     now = bot.clock()
-    prompt = await bot.study.next_prompt(session_id, user_id, now, bot.rng_factory())
+    prompt = await patiently(
+        lambda: bot.study.next_prompt(session_id, user_id, now, bot.rng_factory())
+    )
     if prompt is None:
-        done = await bot.study.end(session_id, user_id, now)
+        done = await patiently(lambda: bot.study.end(session_id, user_id, now))
         return render.summary(done, lang, lead=lead)
     return render.card(prompt, lang, lead=lead, revealed=prompt.prompt_id == reveal)
 
@@ -173,7 +227,8 @@ async def _answer(
         lang = _lang_for(bot, interaction, ctx)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
-        outcome = await bot.study.answer(prompt_id, user_id, response, bot.clock())
+        now = bot.clock()
+        outcome = await patiently(lambda: bot.study.answer(prompt_id, user_id, response, now))
         status = outcome.status
         if status in (AnswerStatus.SESSION_OVER, AnswerStatus.UNKNOWN, AnswerStatus.NOT_YOURS):
             key = {
@@ -209,7 +264,7 @@ async def _skip(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
         if ctx.session_over:
             return render.notice(message("discord.study.session_over", lang))
         lead = None
-        if await bot.study.skip(prompt_id, user_id):
+        if await patiently(lambda: bot.study.skip(prompt_id, user_id)):
             lead = render.note_embed(message("discord.study.result.skipped", lang))
         return await next_screen(bot, ctx.session_id, user_id, lang, lead)
 
@@ -222,8 +277,8 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
             return render.notice(message("discord.study.gone", lang))
         now = bot.clock()
         # Counted while the session is open: an ended session has nothing "left".
-        left = (await bot.study.summary(ctx.session_id, now)).remaining
-        done = await bot.study.end(ctx.session_id, user_id, now)
+        left = (await patiently(lambda: bot.study.summary(ctx.session_id, now))).remaining
+        done = await patiently(lambda: bot.study.end(ctx.session_id, user_id, now))
         return render.summary(replace(done, remaining=left), lang)
 
 
