@@ -55,7 +55,7 @@ def hard_zeros(cards: list[GeneratedCard], note_text: str, lang: str) -> dict[st
         counts["markup/url"] += "markup or URL" in found
         counts["empty answer"] += "empty answer" in found
         counts["answer in question"] += "answer inside question" in found
-        key = normalise_key(card.question()) + "\x00" + normalise_key(card.answer)
+        key = normalise_key(card.question())
         counts["duplicate"] += key in seen
         seen.add(key)
         counts["from empty heading"] += card.lines[0] in empty_heading_lines

@@ -115,3 +115,44 @@ def adopt_ids(existing_yaml_text: str, generated: list[GeneratedCard], *,
             if "tags" not in card:
                 card.insert(2, "tags", writer.flow_seq(list(fresh.tags)))
     return writer.dump(data), adoptions
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bot.decks.generator.adopt NOTE DECK -o OUT`: write DECK with its
+    hand-written ids carried over to the cards generated from NOTE, and print the pairs.
+    Writes only OUT, so the deck can be reviewed before it replaces the original."""
+    import argparse
+    import random
+    from pathlib import Path
+
+    from bot.decks.generator.generate import generate_cards
+    from bot.decks.generator.merge import merge_into_deck, random_ids
+
+    parser = argparse.ArgumentParser(prog="python -m bot.decks.generator.adopt")
+    parser.add_argument("note", type=Path)
+    parser.add_argument("deck", type=Path)
+    parser.add_argument("-o", "--out", type=Path, required=True)
+    parser.add_argument("--lang", choices=["ko", "en"], default=None)
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--generated-text", action="store_true",
+                        help="replace the hand wording of paired cards with the generated one")
+    args = parser.parse_args(argv)
+    existing = args.deck.read_text(encoding="utf-8")
+    generated = generate_cards(args.note.read_text(encoding="utf-8"), args.note.name, args.lang)
+    adopted, adoptions = adopt_ids(existing, generated, threshold=args.threshold,
+                                   keep_text=not args.generated_text)
+    data = writer.load(adopted)
+    text, summary = merge_into_deck(
+        adopted, generated, deck_id=str(data.get("deck", args.deck.stem)),
+        title=str(data.get("title", args.deck.stem)), lang=str(data.get("lang", "ko")),
+        source=str(data.get("source", args.note.name)), new_id=random_ids(random.Random()))
+    args.out.write_text(text, encoding="utf-8")
+    for adoption in sorted(adoptions, key=lambda a: -a.score):
+        print(f"{adoption.score:5.1f}  {adoption.card_id}  <- {adoption.anchor}")
+    print(f"{len(adoptions)} paired, {len(summary.new)} new generated cards, "
+          f"{summary.hand_written} hand-written cards left as they are -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

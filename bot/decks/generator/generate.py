@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.decks.generator.cards import GeneratedCard, normalise_key, problems, question_key
+from bot.decks.generator.cards import GeneratedCard, problems, question_key
 from bot.decks.generator.extract import Ctx, run_section
 from bot.decks.generator.korean import hangul_ratio
 from bot.decks.generator.markdown import Para, Section, parse_note
@@ -91,8 +91,6 @@ def finalize(cards: Iterable[GeneratedCard]) -> list[GeneratedCard]:
         if problems(card):
             continue
         key = question_key(card)
-        if card.type == "choice":
-            key += "\x00" + normalise_key(card.answer)
         if key in seen:
             continue
         seen.add(key)

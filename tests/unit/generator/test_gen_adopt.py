@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
 from bot.decks.generator import merge_into_deck, random_ids
@@ -66,3 +68,17 @@ def test_adopting_with_generated_wording_makes_cards_refreshable() -> None:
                                     new_id=random_ids(random.Random(5)))
     assert _cards(text)["aaaa0002"]["back"] == "Domain Name Service"
     assert "aaaa0002" in {i for i, _ in summary.refreshed}
+
+
+def test_command_writes_only_the_output_file(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.decks.generator.adopt import main
+
+    note, deck, out = tmp_path / "net.ko.md", tmp_path / "net.yaml", tmp_path / "out.yaml"
+    note.write_text(NOTE, encoding="utf-8")
+    deck.write_text(HAND, encoding="utf-8")
+    assert main([str(note), str(deck), "-o", str(out)]) == 0
+    assert deck.read_text(encoding="utf-8") == HAND
+    cards = _cards(out.read_text(encoding="utf-8"))
+    assert {"aaaa0001", "aaaa0002", "aaaa0003"} <= set(cards)
+    assert "2 paired" in capsys.readouterr().out
