@@ -171,3 +171,14 @@ async def test_stop_ends_with_a_summary_and_old_buttons_are_polite(stage: Stage)
     assert is_summary(stopped)
     assert "0 cards are left" not in card_text(stopped)
     assert f"{MINI_FACES} cards are left today" in card_text(stopped)
+
+
+async def test_skip_puts_a_card_aside_for_this_session(stage: Stage) -> None:
+    jun = stage.user("jun")
+    card = await stage.study_in_dms(jun)
+    skipped = card_text(card).split("\n")[2]
+    after = await (await stage.emu.click(jun, card, label="Skip")).response()
+    assert "Skipped" in card_text(after)
+    assert skipped not in card_text(after).split("Skipped")[1]
+    assert f"{MINI_FACES - 1} left today" in card_text(after)
+    assert review_log(stage.bot.db_path, jun) == []
