@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -71,5 +71,10 @@ async def test_rejected_token_is_one_line_and_exit_2(emu: Emulator, tmp_path: Pa
     assert wrong not in bot.stderr() + bot.stdout()
 
 
-def test_runs_under_the_same_interpreter() -> None:
-    assert Path(sys.executable).exists()
+async def test_sigint_stops_cleanly(emu: Emulator, tmp_path: Path) -> None:
+    write_deck(tmp_path / "decks")
+    bot = await start_bot(emu, tmp_path)
+    bot.proc.send_signal(signal.SIGINT)
+    assert await bot.wait() == 0
+    assert "Traceback" not in bot.stderr()
+    assert "stopped" in bot.stderr()

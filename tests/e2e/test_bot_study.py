@@ -182,3 +182,24 @@ async def test_skip_puts_a_card_aside_for_this_session(stage: Stage) -> None:
     assert skipped not in card_text(after).split("Skipped")[1]
     assert f"{MINI_FACES - 1} left today" in card_text(after)
     assert review_log(stage.bot.db_path, jun) == []
+
+
+async def test_a_button_of_a_finished_session_gets_a_polite_message(stage: Stage) -> None:
+    kim = stage.user("kim")
+    older = await stage.study_in_dms(kim)
+    newer = await stage.study_in_dms(kim)  # /study again resumes: same card, second message
+    assert card_text(older) == card_text(newer)
+    await (await stage.emu.click(kim, newer, label="Stop")).response()
+    late = await (await stage.emu.click(kim, older, label="Show answer")).response()
+    assert "already ended" in late.content
+    assert late.buttons() == []
+    assert review_log(stage.bot.db_path, kim) == []
+
+
+async def test_an_unknown_deck_is_named_in_the_reply(stage: Stage) -> None:
+    lee = stage.user("lee")
+    reply = await (await stage.emu.slash(lee, "study", {"deck": "nope"},
+                                         guild=stage.guild)).response()
+    assert reply.ephemeral
+    assert "no deck called 'nope'" in reply.content
+    assert stage.emu.dm_messages(lee) == []
