@@ -85,6 +85,48 @@ KOREAN_PLACES: Final[dict[str, tuple[str, ...]]] = {
     "협정 세계시": ("UTC",),
 }
 
+#: English country names and common abbreviations, which are not tz names either.
+ENGLISH_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "korea": ("Asia/Seoul",),
+    "south_korea": ("Asia/Seoul",),
+    "kst": ("Asia/Seoul",),
+    "japan": ("Asia/Tokyo",),
+    "jst": ("Asia/Tokyo",),
+    "china": ("Asia/Shanghai",),
+    "taiwan": ("Asia/Taipei",),
+    "vietnam": ("Asia/Ho_Chi_Minh",),
+    "india": ("Asia/Kolkata",),
+    "ist": ("Asia/Kolkata",),
+    "hkt": ("Asia/Hong_Kong",),
+    "sgt": ("Asia/Singapore",),
+    "gmt": ("UTC", "Europe/London"),
+    "uk": ("Europe/London",),
+    "england": ("Europe/London",),
+    "bst": ("Europe/London",),
+    "germany": ("Europe/Berlin",),
+    "france": ("Europe/Paris",),
+    "cet": ("Europe/Berlin", "Europe/Paris"),
+    "cest": ("Europe/Berlin", "Europe/Paris"),
+    "usa": ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"),
+    "est": ("America/New_York",),
+    "edt": ("America/New_York",),
+    "eastern": ("America/New_York",),
+    "cst": ("America/Chicago",),
+    "cdt": ("America/Chicago",),
+    "central": ("America/Chicago",),
+    "mst": ("America/Denver",),
+    "mdt": ("America/Denver",),
+    "mountain": ("America/Denver",),
+    "pst": ("America/Los_Angeles",),
+    "pdt": ("America/Los_Angeles",),
+    "pacific": ("America/Los_Angeles",),
+    "canada": ("America/Toronto", "America/Vancouver"),
+    "australia": ("Australia/Sydney",),
+    "aest": ("Australia/Sydney",),
+    "new_zealand": ("Pacific/Auckland",),
+    "nzst": ("Pacific/Auckland",),
+}
+
 #: Below this fuzzy score a zone is not offered as a match.
 FUZZY_CUTOFF: Final = 72.0
 
@@ -125,7 +167,7 @@ def canonical_zone(name: str) -> str | None:
     found = _folded().get(folded)
     if found is not None:
         return found
-    places = KOREAN_PLACES.get(name.strip())
+    places = _aliases().get(folded)
     return places[0] if places and len(places) == 1 else None
 
 
@@ -141,6 +183,25 @@ def _tier(query: str, zone: str) -> int | None:
         return 2
     if query in key:
         return 3
+    return None
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Korean place names and English aliases, keyed by their folded form."""
+    merged = {_fold(name): zones for name, zones in KOREAN_PLACES.items()}
+    merged.update(ENGLISH_ALIASES)
+    return merged
+
+
+def _alias_tier(query: str, alias: str) -> int | None:
+    """An alias matches exactly, by prefix, or (Korean) with a suffix such as 시 or 특별시."""
+    if alias == query:
+        return 0
+    if (len(query) >= 2 or not query.isascii()) and alias.startswith(query):
+        return 2
+    if not alias.isascii() and query.startswith(alias):
+        return 2  # "서울시", "서울특별시"
     return None
 
 
@@ -167,10 +228,11 @@ def search_zones(query: str, *, preferred: Iterable[str] = (), limit: int = 25) 
         return (tier, rank.get(zone, len(rank)), -score, len(zone), zone)
 
     scored: list[tuple[int, float, str]] = []
-    for place, zones in KOREAN_PLACES.items():
-        if place.startswith(query.strip()):
-            place_tier = 0 if place == query.strip() else 2
-            scored.extend((place_tier, 100.0 - i, z) for i, z in enumerate(zones))
+    for place, zones in _aliases().items():
+        place_tier = _alias_tier(folded, place)
+        if place_tier is not None:
+            # Aliases name the canonical zone: it beats a legacy link such as "Japan".
+            scored.extend((place_tier, 101.0 - i, z) for i, z in enumerate(zones))
     for zone in known_zones():
         tier = _tier(folded, zone)
         if tier is not None:

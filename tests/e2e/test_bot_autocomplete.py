@@ -164,15 +164,10 @@ async def test_the_offered_deck_starts_a_session_on_it(emu: Emulator, bot: BotPr
 
 
 @pytest.mark.parametrize(("typed", "locale"), [
-    pytest.param("korea", "en-US", marks=pytest.mark.xfail(strict=True, reason=(
-        "bot/study/timezones.py search_zones: 'korea' matches no zone name or KOREAN_PLACES "
-        "key, so only the fuzzy tail answers and it offers Pacific/Kosrae alone"))),
-    pytest.param("KST", "en-US", marks=pytest.mark.xfail(strict=True, reason=(
-        "bot/study/timezones.py search_zones: zone abbreviations are not searched; 'KST' "
-        "falls to the fuzzy tail (Brazil/East, Australia/West, America/St_Johns, ...)"))),
-    pytest.param("서울시", "ko", marks=pytest.mark.xfail(strict=True, reason=(
-        "bot/study/timezones.py search_zones: KOREAN_PLACES is matched by place.startswith("
-        "typed), so text longer than '서울' ('서울시', '서울특별시') finds nothing: empty list"))),
+    ("korea", "en-US"),
+    ("KST", "en-US"),
+    ("서울시", "ko"),
+    ("서울특별시", "ko"),
 ])
 async def test_how_learners_name_korean_time_finds_asia_seoul(
     emu: Emulator, bot: BotProcess, typed: str, locale: str
