@@ -15,6 +15,7 @@ import signal
 import sys
 from collections.abc import Iterable
 
+import aiohttp
 import discord
 import yarl
 
@@ -65,7 +66,11 @@ def configure_logging(level: str, secrets: Iterable[str]) -> logging.Handler:
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(level.upper() if isinstance(level, str) else level)
+    try:
+        root.setLevel(level.upper())
+    except ValueError:
+        root.setLevel(logging.INFO)
+        root.warning("unknown log level %r (STUDYBOT_LOG_LEVEL): using INFO", level)
     # discord.client's INFO lines ("logging in using static token") are noise
     # in front of the one line an operator must read when the token is wrong.
     logging.getLogger("discord.client").setLevel(max(root.level, logging.WARNING))
@@ -96,6 +101,9 @@ def run_bot(settings: Settings) -> int:
     secret = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not secret:
         return _fail("discord.run.no_token", settings.language)
+    shard_ids: list[int] | None = getattr(settings, "shard_ids", None)
+    if shard_ids is not None and len(shard_ids) > 1:
+        return _fail("discord.run.one_shard", settings.language)
     configure_logging(settings.log_level, [secret])
     point_at(settings)
     quiet_voice_warnings()
@@ -107,6 +115,12 @@ def run_bot(settings: Settings) -> int:
         return _fail("discord.run.intents", settings.language)
     except KeyboardInterrupt:
         return EXIT_OK
+    except (aiohttp.ClientError, OSError, discord.GatewayNotFound) as exc:
+        where = settings.discord_api_base or "discord.com"
+        detail = str(exc).replace(secret, REDACTED) or type(exc).__name__
+        print(f"studybot: {message('discord.run.unreachable', settings.language, where=where)}"
+              f" ({detail})", file=sys.stderr)
+        return EXIT_FAILED
     except Exception:
         log.exception("the bot stopped on an error")
         return EXIT_FAILED

@@ -78,3 +78,13 @@ async def test_sigint_stops_cleanly(emu: Emulator, tmp_path: Path) -> None:
     assert await bot.wait() == 0
     assert "Traceback" not in bot.stderr()
     assert "stopped" in bot.stderr()
+
+
+async def test_unreachable_discord_is_one_line_and_exit_1(emu: Emulator, tmp_path: Path) -> None:
+    write_deck(tmp_path / "decks")
+    closed = "http://127.0.0.1:9/api/v10"  # the discard port: nothing listens there
+    bot = launch(emu, tmp_path, extra={"STUDYBOT_DISCORD_API_BASE": closed})
+    assert await bot.wait() == 1
+    line = _one_clear_line(bot.stderr())
+    assert "cannot reach Discord" in line
+    assert closed in line
