@@ -264,3 +264,32 @@ def test_attribute_labels_acronyms_of_korean_terms_and_formula_cells() -> None:
     assert not find(cards, "fact", "{{c1::왼쪽")
     cell = one(cards, "table", "배열: 탐색")
     assert (cell.choices, cell.answer) == (("O(1)", "O(n)"), "O(1)")
+
+
+def test_questions_in_the_note_are_answered_by_what_follows() -> None:
+    note = (
+        "## 면접 질문\n"
+        "Q. 프로세스와 스레드의 차이는?\n\n"
+        "A. 프로세스는 독립된 메모리를 갖고, 스레드는 프로세스의 메모리를 공유한다.\n\n"
+        "## 왜 컨테이너를 쓸까?\n- 배포가 빠르다\n- 환경이 같아진다\n"
+    )
+    cards = cards_of(note, "ko")
+    first = one(cards, "qa", "차이")
+    assert first.front == "프로세스와 스레드의 차이는?"
+    assert first.back == "프로세스는 독립된 메모리를 갖고, 스레드는 프로세스의 메모리를 공유한다."
+    assert first.lines == (2, 4)
+    second = one(cards, "qa", "컨테이너")
+    assert (second.front, second.back) == ("왜 컨테이너를 쓸까?", "배포가 빠르다 / 환경이 같아진다")
+
+
+def test_term_inside_longer_words_blanks_those_words() -> None:
+    note = (
+        "# 도커\n도커는 컨테이너를 만드는 플랫폼이다.\n\n"
+        "절차를 도커파일에 작성하고 빌드하면 도커이미지가 생성되고 도커이미지를 실행하면 "
+        "도커컨테이너가 만들어진다.\n"
+    )
+    card = one(cards_of(note, "ko"), "fact")
+    assert card.text == (
+        "절차를 {{c1::도커파일}}에 작성하고 빌드하면 {{c2::도커이미지}}가 생성되고 "
+        "{{c2::도커이미지}}를 실행하면 {{c3::도커컨테이너}}가 만들어진다."
+    )

@@ -10,6 +10,7 @@ from bot.decks.generator.extract import (
     labels,
     lists,
     processes,
+    qa,
     tables,
 )
 from bot.decks.generator.extract.context import Ctx
@@ -197,6 +198,9 @@ def run_section(ctx: Ctx) -> None:
     spans: dict[str, tuple[int, int]] = {}
     intro: Sentence | None = None
     context = section.title
+    asked: Sentence | None = None  # a question in the note, answered by what follows
+    if ctx.term is None and qa.question(section.title) is not None:
+        asked = Sentence(section.title, (section.line, section.line))
     try:
         for index, block in enumerate(blocks):
             if isinstance(block, Table):
@@ -204,6 +208,10 @@ def run_section(ctx: Ctx) -> None:
                 tables.extract(ctx, block, clean_title(section.title) or title)
                 continue
             if isinstance(block, ListBlock):
+                if asked is not None:
+                    qa.answer_with_list(ctx, asked, block)
+                    asked = None
+                    continue
                 _list_block(ctx, block, intro, title, context, pending, collected, spans)
                 intro = None
                 continue
@@ -211,7 +219,18 @@ def run_section(ctx: Ctx) -> None:
             context += " " + block.text
             sentences = split_sentences(block)
             next_is_list = index + 1 < len(blocks) and isinstance(blocks[index + 1], ListBlock)
+            skip = 0
             for number, sentence in enumerate(sentences):
+                if skip:
+                    skip -= 1
+                    continue
+                if asked is not None and qa.question(sentence.text) is None:
+                    skip = qa.answer(ctx, asked, sentences[number:]) - 1
+                    asked = None
+                    continue
+                if qa.question(sentence.text) is not None:
+                    asked = sentence
+                    continue
                 analogy = labels.standalone_analogy(sentence.text)
                 if analogy is not None:
                     _emit_analogy(ctx, analogy, sentence.lines)

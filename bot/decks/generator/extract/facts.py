@@ -143,9 +143,9 @@ def _has_verb(text: str) -> bool:
 def _glossary_cloze(ctx: Ctx, sentence: str, key: str, lines: tuple[int, int]) -> None:
     """Under a heading that names no term ("개요", "IaaS와 PaaS 비교"), a sentence is
     still asked when it names a term the note defines or heads a section with."""
-    for term in sorted(ctx.glossary, key=len, reverse=True):
-        if len(term) < 2:
-            continue
+    flat = sentence.replace(" ", "").lower()
+    candidates = [t for t in ctx.glossary if len(t) >= 2 and t.replace(" ", "").lower() in flat]
+    for term in sorted(candidates, key=len, reverse=True):
         text = cloze_all(sentence, term, ctx.lang)
         if text is not None:
             ctx.cloze("fact", key, lines, text)
@@ -196,4 +196,48 @@ def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
         if text is not None:
             ctx.cloze("fact", key, lines, text)
             return
+    if ctx.lang == "ko" and about.replace(" ", "") in sentence.replace(" ", ""):
+        # The term shows inside longer words ("도커파일", "도커이미지"): blank those words.
+        text = cloze_words(sentence, about)
+        if text is not None:
+            ctx.cloze("fact", key, lines, text)
+        return
     ctx.ask_term("fact", key, lines, questions.describe(sentence, ctx.lang), about)
+
+
+def cloze_words(sentence: str, term: str) -> str | None:
+    """Blank every word that contains `term` (its particle left visible), numbering
+    distinct words c1, c2, … in order: "{{c1::도커파일}}에 작성하고 … {{c2::도커이미지}}가"."""
+    spans: list[tuple[int, int]] = []
+    start = sentence.find(term)
+    while start >= 0:
+        first = start
+        while first > 0 and _word_char(sentence[first - 1]):
+            first -= 1
+        stop = start + len(term)
+        while stop < len(sentence) and _word_char(sentence[stop]):
+            stop += 1
+        word = sentence[first:stop]
+        for part in _KO_PARTICLES:
+            if word.endswith(part) and len(word) - len(part) >= len(term) + (first < start):
+                stop -= len(part)
+                break
+        if not spans or spans[-1][1] <= first:
+            spans.append((first, stop))
+        start = sentence.find(term, stop)
+    if not spans:
+        return None
+    numbers: dict[str, int] = {}
+    pieces: list[str] = []
+    cursor = 0
+    for first, stop in spans:
+        word = sentence[first:stop]
+        number = numbers.setdefault(word, len(numbers) + 1)
+        pieces.append(sentence[cursor:first] + f"{{{{c{number}::{word}}}}}")
+        cursor = stop
+    pieces.append(sentence[cursor:])
+    gaps = zip([s for _, s in spans], [*[f for f, _ in spans[1:]], len(sentence)], strict=True)
+    rest = sentence[: spans[0][0]] + "".join(sentence[a:b] for a, b in gaps)
+    if term in rest:
+        return None
+    return "".join(pieces)
