@@ -31,6 +31,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.components import DYNAMIC_ITEMS
+from bot.discord.components.flow import reply_error
 from bot.discord.translator import CatalogueTranslator
 from bot.settings import Settings
 from bot.study.learners import LearnerDefaults
@@ -147,8 +148,6 @@ class StudyBot(commands.Bot):
     async def _on_app_command_error(
         self, interaction: discord.Interaction[discord.Client], error: app_commands.AppCommandError
     ) -> None:
-        log.exception("command %s failed", interaction.command and interaction.command.name,
-                      exc_info=error)
-        from bot.discord.components.flow import reply_error
-
+        name = interaction.command.qualified_name if interaction.command else "?"
+        log.error("/%s failed", name, exc_info=error)
         await reply_error(interaction)
