@@ -127,7 +127,8 @@ def _reveals(key: str, answer: str, question: str) -> bool:
     """Whether the question shows the answer.  Short Latin answers ("O", "no") are
     looked for as whole words, not inside other words ("Method")."""
     if len(key) <= 3 and key.isascii():
-        words = {normalise_key(w) for w in re.split(r"[^\w]+", question) if w}
+        # Latin and Hangul runs are separate words here: "b는" shows "b".
+        words = {w.casefold() for w in re.findall(r"[A-Za-z0-9]+|[가-힣]+", question)}
         return key in words
     return key in normalise_key(question)
 

@@ -15,6 +15,11 @@ _EN_ANALOGY_LEADS = ("think of it as ", "think of them as ", "it is like ", "it'
                      "like ", "imagine ", "similar to ", "just like ")
 
 
+def _lead(title: str, separator: str) -> str:
+    """"도커: " before a question, or nothing when the section has no title."""
+    return f"{title}{separator}" if title else ""
+
+
 def clean_analogy(text: str) -> str:
     """"옵션이 다 있는 오피스텔이라 생각하면 됨" -> "옵션이 다 있는 오피스텔"."""
     out = text.strip().strip("()").strip().rstrip(".!。 ")
@@ -102,7 +107,9 @@ def pro_con(term: str, positive: bool, lang: str) -> str:
 
 def labelled(title: str, label: str, lang: str) -> str:
     """A "label: description" line whose label is not a term ("Mitigation: …")."""
-    return f"{title}: {attach(label, '는')}?" if lang == "ko" else f"{title} — {label}?"
+    if lang == "ko":
+        return f"{_lead(title, ': ')}{attach(label, '는')}?"
+    return f"{_lead(title, ' — ')}{label}?"
 
 
 def enumeration(subject: str | None, intro: str, lang: str) -> str:
@@ -112,27 +119,34 @@ def enumeration(subject: str | None, intro: str, lang: str) -> str:
 
 
 def table_cell(title: str, row: str, column: str, lang: str) -> str:
+    lead = f"{title} — " if title else ""
     if lang == "ko":
-        return f"{title} — {row}: {attach(column, '는')}?"
-    return f"{title} — {row}: {column}?"
+        return f"{lead}{row}: {attach(column, '는')}?"
+    return f"{lead}{row}: {column}?"
 
 
 def step_by_label(title: str, label: str, lang: str) -> str:
     if lang == "ko":
-        return f"{title}: '{label}' 단계에서 하는 일은?"
-    return f"{title}: what happens in the '{label}' step?"
+        return f"{_lead(title, ': ')}'{label}' 단계에서 하는 일은?"
+    return f"{_lead(title, ': ')}what happens in the '{label}' step?"
 
 
 def step_by_number(title: str, number: int, lang: str) -> str:
-    return f"{title}: {number}단계는?" if lang == "ko" else f"{title}: what is step {number}?"
+    if lang == "ko":
+        return f"{_lead(title, ': ')}{number}단계는?"
+    return f"{_lead(title, ': ')}what is step {number}?"
 
 
 def order_heading(title: str, lang: str) -> str:
-    return f"{title} 순서:" if lang == "ko" else f"{title}, in order:"
+    if lang == "ko":
+        return f"{_lead(title, ' ')}순서:"
+    return f"{_lead(title, ', ')}in order:"
 
 
 def order_question(title: str, lang: str) -> str:
-    return f"{title}: 올바른 순서는?" if lang == "ko" else f"{title}: which is the right order?"
+    if lang == "ko":
+        return f"{_lead(title, ': ')}올바른 순서는?"
+    return f"{_lead(title, ': ')}which is the right order?"
 
 
 def describe(sentence: str, lang: str) -> str:

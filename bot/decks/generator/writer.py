@@ -8,6 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from bot.decks.generator.cards import GeneratedCard
 
@@ -26,13 +27,31 @@ def load(text: str) -> Any:
 
 
 def dump(data: Any) -> str:
+    """Serialise, then read the text back: a deck file that does not parse is never
+    returned (and so never written)."""
     buffer = io.StringIO()
     make_yaml().dump(data, buffer)
-    return buffer.getvalue()
+    text = buffer.getvalue()
+    YAML(typ="safe").load(text)
+    return text
+
+
+_RISKY_START = tuple("-?:,[]{}#&*!|>'\"%@`~")
+
+
+def _safe(item: str | int) -> str | int:
+    """ruamel may emit a plain ": x" inside a flow sequence, which no parser reads back;
+    quote any item that starts with an indicator or holds ": " / " #"."""
+    if isinstance(item, str) and (
+        item.startswith(_RISKY_START) or ": " in item or " #" in item or item.endswith(":")
+    ):
+        quoted: str = DoubleQuotedScalarString(item)
+        return quoted
+    return item
 
 
 def flow_seq(items: list[str] | list[int]) -> CommentedSeq:
-    seq = CommentedSeq(items)
+    seq = CommentedSeq([_safe(item) for item in items])
     seq.fa.set_flow_style()
     return seq
 

@@ -192,7 +192,7 @@ def run_section(ctx: Ctx) -> None:
     if ctx.term and ctx.alias and section.title:
         first_line = section.line
         aliases.extract(ctx, ctx.term, ctx.alias, (first_line, first_line))
-    title = ctx.term or clean_title(section.title) or ctx.lang
+    title = ctx.term or clean_title(section.title)
     pending = _Pending()
     collected: dict[str, list[str]] = {}
     spans: dict[str, tuple[int, int]] = {}
