@@ -1,0 +1,161 @@
+"""A study group's leaderboard and members' streaks of right daily answers.
+
+A streak is counted in each member's own study days (their time zone and
+rollover hour), not the group's: a member in another zone keeps a streak by
+answering once in each of their own days.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.srs.day import study_date
+from bot.storage.daily_models import DailyAnswer, DailyPost
+from bot.storage.models import User
+from bot.study.learners import LearnerDefaults
+from bot.study.stats import current_streak
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+    ALL = "all"
+
+
+PERIOD_DAYS = {Period.WEEK: 7, Period.MONTH: 30}
+DEFAULT_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderRow:
+    user_id: int
+    points: int
+    answered: int
+    correct: int
+    streak: int
+
+    @property
+    def correct_rate(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StreakView:
+    current: int
+    best: int
+    correct_days: int
+    answered: int
+    points: int
+
+
+def correct_days(instants: Iterable[datetime], tz: str, rollover_hour: int) -> set[date]:
+    """The member's study days on which they answered a daily question right."""
+    return {study_date(at, tz, rollover_hour) for at in instants}
+
+
+def best_streak(days: set[date]) -> int:
+    best = 0
+    for day in days:
+        if day - timedelta(days=1) in days:
+            continue  # not the start of a run
+        run = 0
+        while day + timedelta(days=run) in days:
+            run += 1
+        best = max(best, run)
+    return best
+
+
+async def _zones(
+    db: AsyncSession, user_ids: Iterable[int], defaults: LearnerDefaults
+) -> dict[int, tuple[str, int]]:
+    ids = list(set(user_ids))
+    found = {
+        uid: (tz, hour)
+        for uid, tz, hour in (
+            await db.execute(
+                select(User.id, User.timezone, User.rollover_hour).where(User.id.in_(ids))
+            )
+        ).all()
+    }
+    fallback = (defaults.timezone, defaults.rollover_hour)
+    return {uid: found.get(uid, fallback) for uid in ids}
+
+
+_COLUMNS = (DailyAnswer.user_id, DailyAnswer.correct, DailyAnswer.points, DailyAnswer.answered_at)
+
+
+async def leaderboard(
+    sessions: async_sessionmaker[AsyncSession],
+    channel_id: int,
+    period: Period,
+    now: datetime,
+    defaults: LearnerDefaults,
+    limit: int = DEFAULT_LIMIT,
+) -> list[LeaderRow]:
+    """Members by points in the period (ties: correct rate, fewer answers); streaks as of now."""
+    query = (
+        select(*_COLUMNS)
+        .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
+        .where(DailyPost.channel_id == channel_id)
+        .order_by(DailyAnswer.answered_at)
+    )
+    async with sessions() as db:
+        rows = (await db.execute(query)).all()
+        zones = await _zones(db, (r.user_id for r in rows), defaults)
+    since = now - timedelta(days=PERIOD_DAYS[period]) if period in PERIOD_DAYS else None
+    points: dict[int, int] = defaultdict(int)
+    answered: dict[int, int] = defaultdict(int)
+    right: dict[int, int] = defaultdict(int)
+    right_at: dict[int, list[datetime]] = defaultdict(list)
+    for row in rows:
+        user_id, correct, pts, at = row.user_id, row.correct, row.points, row.answered_at
+        if correct:
+            right_at[user_id].append(at)
+        if since is not None and at < since:
+            continue
+        points[user_id] += pts
+        answered[user_id] += 1
+        right[user_id] += 1 if correct else 0
+    board = []
+    for user_id in answered:
+        tz, hour = zones[user_id]
+        today = study_date(now, tz, hour)
+        streak = current_streak(correct_days(right_at[user_id], tz, hour), today)
+        board.append(LeaderRow(user_id, points[user_id], answered[user_id], right[user_id], streak))
+    board.sort(key=lambda r: (-r.points, -r.correct_rate, r.answered, r.user_id))
+    return board[:limit]
+
+
+async def member_streak(
+    sessions: async_sessionmaker[AsyncSession],
+    user_id: int,
+    now: datetime,
+    defaults: LearnerDefaults,
+    guild_id: int | None = None,
+) -> StreakView:
+    """One member's streak over the daily questions of a guild (or of every guild)."""
+    query = select(*_COLUMNS).where(DailyAnswer.user_id == user_id).order_by(
+        DailyAnswer.answered_at
+    )
+    if guild_id is not None:
+        query = query.join(DailyPost, DailyPost.id == DailyAnswer.post_id).where(
+            DailyPost.guild_id == guild_id
+        )
+    async with sessions() as db:
+        rows = (await db.execute(query)).all()
+        tz, hour = (await _zones(db, [user_id], defaults))[user_id]
+    days = correct_days((r.answered_at for r in rows if r.correct), tz, hour)
+    return StreakView(
+        current=current_streak(days, study_date(now, tz, hour)),
+        best=best_streak(days),
+        correct_days=len(days),
+        answered=len(rows),
+        points=sum(r.points for r in rows),
+    )
