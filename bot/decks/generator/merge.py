@@ -86,6 +86,7 @@ def merge_into_deck(
     new_id: Callable[[], str],
 ) -> tuple[str, MergeSummary]:
     summary = MergeSummary()
+    touched = False
     if existing_yaml_text is None or not existing_yaml_text.strip():
         data: Any = writer.new_deck(deck_id, title, lang, source)
     else:
@@ -97,12 +98,14 @@ def merge_into_deck(
             raise DeckFileError("the file is not a deck (no top-level mapping)")
         if data.get("cards") is None:
             data["cards"] = CommentedSeq()
+            touched = True
         if not isinstance(data["cards"], CommentedSeq):
             raise DeckFileError("'cards' is not a list")
         for key, value in (("deck", deck_id), ("title", title), ("lang", lang),
                            ("source", source)):
             if key not in data:
                 data.insert(len(data) - 1, key, value)
+                touched = True
     cards: CommentedSeq = data["cards"]
     by_anchor = {card.anchor: card for card in generated}
     used_ids = {str(c.get("id")) for c in cards if isinstance(c, CommentedMap)}
@@ -119,11 +122,13 @@ def merge_into_deck(
         if fresh is None or anchor in matched:
             if not card.get("stale"):
                 card["stale"] = True
+                touched = True
             summary.stale.append((card_id, card_type, anchor))
             continue
         matched.add(anchor)
         if card.get("stale"):
             del card["stale"]
+            touched = True
         if gen_hash(card_type, _text_fields(card)) != str(src.get("gen")):
             summary.kept.append((card_id, card_type, anchor))
             continue
@@ -132,10 +137,12 @@ def merge_into_deck(
         else:
             set_fields(card, fresh)
             src["gen"] = fresh.gen
+            touched = True
             summary.refreshed.append((card_id, fresh.type))
         old_lines = src.get("lines")
         if not isinstance(old_lines, list) or [*old_lines] != fresh.line_range:
             src["lines"] = writer.flow_seq(fresh.line_range)
+            touched = True
     for fresh in generated:
         if fresh.anchor in matched:
             continue
@@ -145,4 +152,10 @@ def merge_into_deck(
         used_ids.add(card_id)
         cards.append(writer.card_map(card_id, fresh))
         summary.new.append((card_id, fresh.type))
-    return writer.dump(data), summary
+        touched = True
+    if existing_yaml_text is not None and not touched:
+        return existing_yaml_text, summary  # nothing to change: the file stays byte for byte
+    try:
+        return writer.dump(data), summary
+    except Exception as exc:  # a YAML error of our own making: refuse to write it
+        raise DeckFileError(f"could not produce valid YAML ({exc})") from exc

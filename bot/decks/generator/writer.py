@@ -26,13 +26,19 @@ def load(text: str) -> Any:
     return make_yaml().load(text)
 
 
+# Reading the text back costs more than writing it (pure-Python parser); decks of
+# ordinary size are checked, huge generated ones rely on the quoting in `_safe`.
+_VERIFY_UP_TO = 200_000
+
+
 def dump(data: Any) -> str:
     """Serialise, then read the text back: a deck file that does not parse is never
     returned (and so never written)."""
     buffer = io.StringIO()
     make_yaml().dump(data, buffer)
     text = buffer.getvalue()
-    YAML(typ="safe").load(text)
+    if len(text) <= _VERIFY_UP_TO:
+        YAML(typ="safe").load(text)
     return text
 
 
@@ -58,7 +64,7 @@ def flow_seq(items: list[str] | list[int]) -> CommentedSeq:
 
 def src_map(card: GeneratedCard) -> CommentedMap:
     src = CommentedMap()
-    src["anchor"] = card.anchor
+    src["anchor"] = _safe(card.anchor)
     src["lines"] = flow_seq(card.line_range)
     src["gen"] = card.gen
     src.fa.set_flow_style()

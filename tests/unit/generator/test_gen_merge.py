@@ -125,3 +125,11 @@ def test_new_ids_never_collide_with_existing_ones() -> None:
     new_ids = {i for i, _ in summary.new}
     assert new_ids and not new_ids & ids
     assert len({c["id"] for c in _cards(second)}) == len(_cards(second))
+
+
+def test_nothing_to_change_leaves_a_hand_formatted_file_byte_for_byte() -> None:
+    first, _ = _merge(NOTE, None)
+    restyled = first.replace("cards:\n", "cards:   # reviewed by hand\n", 1) + "\n\n"
+    second, summary = _merge(NOTE, restyled, seed=8)
+    assert second == restyled
+    assert summary.new == [] and summary.refreshed == [] and summary.stale == []
