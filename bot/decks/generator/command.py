@@ -166,8 +166,8 @@ def generate_command(
     source = Path(os.path.relpath(note.resolve(), target.resolve().parent)).as_posix()
     try:
         new_text, summary = merge_into_deck(
-            existing, cards, deck_id=deck_id or stem, title=_title(text, stem), lang=language,
-            source=source, new_id=random_ids(rng or random.Random()))
+            existing, cards, deck_id=deck_id or target.stem, title=_title(text, stem),
+            lang=language, source=source, new_id=random_ids(rng or random.Random()))
     except DeckFileError as exc:
         print(msg["bad_deck"].format(path=target, reason=exc), file=stderr)
         return EXIT_BAD_INPUT

@@ -112,3 +112,11 @@ def test_bad_lang_is_refused(tmp_path: Path) -> None:
     code, _, stderr = _run(note, tmp_path / "d.yaml", lang="fr")
     assert code != 0 and "--lang" in stderr
     assert not (tmp_path / "d.yaml").exists()
+
+
+def test_deck_id_defaults_to_the_output_file_stem(tmp_path: Path) -> None:
+    note = tmp_path / "notes.ko.md"
+    note.write_text(NOTE, encoding="utf-8")
+    out = tmp_path / "network.yaml"
+    assert _run(note, out)[0] == 0
+    assert load_deck(out).deck.deck == "network"
