@@ -48,6 +48,8 @@ EN_ARTICLES = ("a ", "an ", "the ")
 EN_PRONOUNS = frozenset(
     {"it", "this", "that", "these", "those", "they", "there", "here", "he", "she", "we", "you",
      "i", "one", "each", "every", "some", "many", "all", "what", "which", "who", "when", "if",
+     "before", "after", "while", "because", "since", "although", "though", "once", "until",
+     "unless", "during", "without", "like", "unlike", "instead",
      "see", "for", "in", "on", "at", "with", "by", "to", "from", "as", "of", "and", "or", "but",
      "most", "any", "its", "their", "our", "your", "my", "both", "such", "so", "then", "also"}
 )
@@ -264,6 +266,12 @@ _ASKED_KO = re.compile(
 _ASKED_EN = re.compile(r"^what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<t>.+?)\s*\?$", re.I)
 
 
+_HEADING_GENERIC = frozenset(
+    {"과정", "단계", "방법", "내용", "개념", "예시", "예제", "종류", "특징", "구조", "원리", "구성",
+     "절차", "흐름", "동작", "영역", "요소"}
+)
+
+
 def heading_term(title: str) -> tuple[str, str | None] | None:
     """The term a heading names, or None for group/overview headings ("IaaS와 PaaS 비교")."""
     text = clean_title(title).rstrip(":")
@@ -277,6 +285,10 @@ def heading_term(title: str) -> tuple[str, str | None] | None:
     bare = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
     if not bare or len(bare.split()) > 5 or len(bare) > 40:
         return None
+    words = bare.split()
+    if len(words) > 1 and (words[-1] in _HEADING_GENERIC
+                           or any(w.endswith("의") for w in words[:-1])):
+        return None  # "커밋 과정", "저장소의 세 영역": about something, not a term
     return bare, (aliases[0].strip() if aliases else None)
 
 

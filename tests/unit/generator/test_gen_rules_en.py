@@ -192,3 +192,9 @@ def test_happens_when_and_subjects_with_relative_clauses() -> None:
     fact = one(cards, "fact")
     assert fact.front.startswith("Which concept does this describe? A model that overfits")
     assert fact.answers() == ["Overfitting"]
+
+
+def test_a_leading_subordinate_clause_is_not_a_subject() -> None:
+    note = "## Handshake\nBefore any data is exchanged, the two sides perform a handshake.\n"
+    cards = cards_of(note, "en")
+    assert not any("{{c1::Before" in c.text for c in cards)

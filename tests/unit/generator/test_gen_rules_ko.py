@@ -293,3 +293,17 @@ def test_term_inside_longer_words_blanks_those_words() -> None:
         "절차를 {{c1::도커파일}}에 작성하고 빌드하면 {{c2::도커이미지}}가 생성되고 "
         "{{c2::도커이미지}}를 실행하면 {{c3::도커컨테이너}}가 만들어진다."
     )
+
+
+def test_descriptive_headings_are_not_terms_and_stacked_particles_stay_visible() -> None:
+    note = (
+        "# Git 기초\n\n## Git이란?\nGit은 분산 버전 관리 시스템이다.\n\n"
+        "## 커밋 과정\n1. 파일을 수정한다.\n2. 스테이징 영역에 올린다.\n\n"
+        "## 브랜치\n브랜치는 독립적인 작업 가지이다.\n\n"
+        "> 주의: 이미 공유된 브랜치에서는 rebase를 하지 않는 것이 좋다.\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "definition", "Git").front == "Git이란?"
+    assert one(cards, "fact", "rebase").text == (
+        "이미 공유된 {{c1::브랜치}}에서는 rebase를 하지 않는 것이 좋다.")
+    assert all("커밋 과정" not in c.choices for c in cards)

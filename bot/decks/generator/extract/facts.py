@@ -28,7 +28,9 @@ _KO_PARTICLES = sorted(
         "란", "이란", "이라", "라", "이다", "다", "부터", "까지", "보다",
         "처럼", "로부터", "으로부터", "이며", "며", "인", "이고", "고", "라는",
         "이라는", "에는", "에도", "으로는", "로는", "이라고", "라고", "들", "들은",
-        "들이", "들을", "들의", "끼리", "끼리는", "끼리도",
+        "들이", "들을", "들의", "끼리", "끼리는", "끼리도", "에서는", "에서도", "에서의",
+        "에게는", "으로서", "로서", "로써", "와는", "과는", "까지는", "부터는", "만큼", "보다는",
+        "으로의", "로의", "에의", "이라는", "라는", "이라도", "라도",
     ),
     key=len,
     reverse=True,
@@ -217,11 +219,15 @@ def cloze_words(sentence: str, term: str) -> str | None:
         stop = start + len(term)
         while stop < len(sentence) and _word_char(sentence[stop]):
             stop += 1
-        word = sentence[first:stop]
-        for part in _KO_PARTICLES:
-            if word.endswith(part) and len(word) - len(part) >= len(term) + (first < start):
-                stop -= len(part)
-                break
+        stripped = True
+        while stripped:  # "브랜치에서는" -> "브랜치": particles can stack
+            stripped = False
+            word = sentence[first:stop]
+            for part in _KO_PARTICLES:
+                if word.endswith(part) and len(word) - len(part) >= len(term) + (first < start):
+                    stop -= len(part)
+                    stripped = True
+                    break
         if not spans or spans[-1][1] <= first:
             spans.append((first, stop))
         start = sentence.find(term, stop)
