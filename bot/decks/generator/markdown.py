@@ -33,6 +33,7 @@ _STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
 _EMPH = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _CODE = re.compile(r"(`+)(.+?)\1")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_FOOTNOTE = re.compile(r"\[\^[^\]\n]*\]:?")
 _HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 _WIKILINK = re.compile(r"\[\[([^\]|\n]*\|)?([^\]\n]*)\]\]")
 _HASHTAG = re.compile(r"(?<!\S)#[A-Za-z가-힣][\w/-]*")
@@ -152,6 +153,7 @@ def render_markup(text: str) -> tuple[str, bool]:
         saw_image = count > 0
     if any(mark in text for mark in _INLINE_MARKS):
         text = _CODE.sub(lambda m: m.group(2).strip(), text)
+        text = _FOOTNOTE.sub("", text)
         text = _WIKILINK.sub(r"\2", text)
         text = _LINK_MD.sub(r"\1", text)
         text = _HIGHLIGHT.sub(r"\1", text)
