@@ -726,7 +726,8 @@ def answer_daily(
         .join(Card, Card.pk == DailyPost.card_pk)
         .where(DailyPost.id == post_id)
     ).first()
-    if row is None or row.status not in (POST_POSTED, POST_REVEALED):
+    # A click can arrive between the message going out and the post being marked posted.
+    if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
         return DailyOutcome(DailyStatus.UNKNOWN)
     text = face_text(row.type, row.content, row.face, row.choice_order)
     closed = row.status == POST_REVEALED or now >= row.reveal_due_at

@@ -1,0 +1,110 @@
+"""/leaderboard and /streak: the channel's daily-question standings and one's own streak.
+
+Figures come from bot.study.leaderboard; streaks are counted in each
+member's own study days, so the cog only lays them out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.app_commands import Choice, locale_str
+from discord.ext import commands
+
+from bot.discord import text
+from bot.discord.cogs._learner import Reply, answer, language_of
+from bot.discord.cogs.daily import jobs_clock
+from bot.discord.translator import message
+from bot.study.leaderboard import Period, leaderboard, member_streak
+
+if TYPE_CHECKING:
+    from bot.discord.client import StudyBot
+
+Interaction = discord.Interaction[discord.Client]
+
+PERIOD_CHOICES = [
+    Choice(name=locale_str("Last 7 days", key="daily.choice.week"), value=Period.WEEK.value),
+    Choice(name=locale_str("Last 30 days", key="daily.choice.month"), value=Period.MONTH.value),
+    Choice(name=locale_str("All time", key="daily.choice.all"), value=Period.ALL.value),
+]
+
+
+def board_embed(rows: list[tuple[int, int, int, int, int, int]], period: Period,
+                lang: str) -> discord.Embed:
+    """``rows``: (rank, user, points, correct, answered, streak)."""
+    embed = discord.Embed(
+        title=message("leaderboard.title", lang,
+                      period=message(f"daily.choice.{period.value}", lang)),
+        colour=discord.Colour.gold(),
+    )
+    if not rows:
+        embed.description = message("leaderboard.empty", lang)
+        return embed
+    lines = [
+        message("leaderboard.row", lang, rank=rank, user=user, points=points,
+                rate=round(100 * correct / answered) if answered else 0, correct=correct,
+                answered=answered, streak=streak)
+        for rank, user, points, correct, answered, streak in rows
+    ]
+    embed.description = text.cut("\n".join(lines), text.EMBED_DESCRIPTION)
+    return embed
+
+
+class Leaderboard(commands.Cog):
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name=locale_str("leaderboard"),
+        description=locale_str(
+            "Points, correct rate and streaks of this channel's daily question"
+        ),
+    )
+    @app_commands.describe(period=locale_str("Which period to count"))
+    @app_commands.choices(period=PERIOD_CHOICES)
+    @app_commands.guild_only()
+    async def leaderboard(self, interaction: Interaction, period: str = Period.WEEK.value) -> None:
+        async def work() -> Reply:
+            lang = await language_of(self.bot, interaction)
+            chosen = Period(period)
+            assert interaction.channel_id is not None
+            board = await leaderboard(self.bot.db.sessions, interaction.channel_id, chosen,
+                                      jobs_clock(self.bot)(), self.bot.defaults)
+            rows = [(i, r.user_id, r.points, r.correct, r.answered, r.streak)
+                    for i, r in enumerate(board, 1)]
+            return Reply(board_embed(rows, chosen, lang))
+
+        await answer(interaction, work())
+
+    @app_commands.command(
+        name=locale_str("streak"),
+        description=locale_str("Your streak of days with a right daily answer"),
+    )
+    async def streak(self, interaction: Interaction) -> None:
+        async def work() -> Reply:
+            lang = await language_of(self.bot, interaction)
+            view = await member_streak(self.bot.db.sessions, interaction.user.id,
+                                       jobs_clock(self.bot)(), self.bot.defaults,
+                                       interaction.guild_id)
+            embed = discord.Embed(title=message("streak.title", lang),
+                                  colour=discord.Colour.orange())
+            if view.answered == 0:
+                embed.description = message("streak.none", lang)
+            else:
+                embed.description = message(
+                    "streak.body", lang, current=view.current, best=view.best,
+                    days=view.correct_days, answered=view.answered, points=view.points,
+                )
+            return Reply(embed)
+
+        await answer(interaction, work())
+
+
+async def setup(bot: commands.Bot) -> None:
+    from bot.discord.client import StudyBot
+
+    if not isinstance(bot, StudyBot):
+        raise TypeError("the leaderboard cog needs a StudyBot")
+    await bot.add_cog(Leaderboard(bot))
