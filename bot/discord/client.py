@@ -46,6 +46,9 @@ EXTENSIONS = (
     "bot.discord.cogs.settings",
     "bot.discord.cogs.stats",
     "bot.discord.cogs.help",
+    "bot.discord.cogs.daily",
+    "bot.discord.cogs.leaderboard",
+    "bot.discord.cogs.remind",
 )
 
 
