@@ -1,0 +1,113 @@
+"""A study group's daily question with the real bot: set-up, post, answers, reveal, standings.
+
+The bot runs as ``studybot run`` against the emulator with its clock in a
+file (STUDYBOT_CLOCK_FILE): the test moves time forward instead of sleeping.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.daily_support import (
+    SEOUL_8AM,
+    daily_posts,
+    embed_text,
+    option_ids,
+    right_answer,
+    set_clock,
+    start_group_bot,
+    wrong_answer,
+)
+from tests.e2e.support_bot import query
+from tests.emulator import Emulator
+
+pytestmark = pytest.mark.e2e
+
+NINE = SEOUL_8AM + timedelta(hours=1)
+
+
+async def test_setup_post_answers_reveal_and_standings(emu: Emulator, tmp_path: Path) -> None:
+    guild = emu.add_guild("Study Group")
+    channel = emu.general(guild)
+    admin = emu.add_user("admin", guild=guild, admin=True)
+    ana, ben, cho = (emu.add_user(n, guild=guild) for n in ("ana", "ben", "cho"))
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM)
+    try:
+        # A member without Manage Server does not even see the command; forced, it is refused.
+        with pytest.raises(PermissionError):
+            await emu.slash(ana, "daily status", guild=guild)
+        refused = await (await emu.slash(ana, "daily status", guild=guild, force=True)).response()
+        assert refused.ephemeral and "Manage Server" in refused.content
+        options = {"channel": str(channel.id), "deck": "group", "time": "09:00",
+                   "timezone": "Asia/Seoul", "reveal_after": "8h"}
+        done = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
+        assert "Every day at 09:00 (Asia/Seoul)" in embed_text(done)
+        assert "2026-11-25 09:00 (Asia/Seoul)" in embed_text(done)
+        status = await (await emu.slash(admin, "daily status", guild=guild)).response()
+        assert "Next question: 2026-11-25 09:00 (Asia/Seoul)" in embed_text(status)
+        assert "Next reveal: 2026-11-25 17:00 (Asia/Seoul)" in embed_text(status)
+
+        assert daily_posts(emu, channel) == []
+        set_clock(tmp_path, NINE)
+        post = await emu.wait_for(lambda: (daily_posts(emu, channel) or [None])[0])
+        ids = option_ids(post)
+        right, wrong = right_answer(post), wrong_answer(post)
+
+        async def click(user: object, option: str) -> str:
+            handle = await emu.click(user, post, custom_id=ids[option])  # type: ignore[arg-type]
+            reply = await handle.response()
+            assert reply.ephemeral
+            return embed_text(reply)
+
+        assert "Right! +13 points" in await click(ana, right)
+        assert "Not this time" in await click(ben, wrong)
+        assert "Right! +12 points" in await click(cho, right)
+        second = await click(cho, wrong)
+        assert "already answered (right)" in second and "changes nothing" in second
+        rows = query(bot.db_path, "SELECT user_id, correct, points FROM daily_answers "
+                                  "ORDER BY id")
+        assert rows == [(ana.id, 1, 13), (ben.id, 0, 0), (cho.id, 1, 12)]
+
+        set_clock(tmp_path, NINE + timedelta(hours=8))
+        revealed = await emu.wait_for(
+            lambda: next((m for m in daily_posts(emu, channel) if "answer" in
+                          str(m.embeds[0].get("title"))), None))
+        shown = embed_text(revealed)
+        assert f"Answer\n{right}" in shown
+        assert "3 answered, 67% right." in shown
+        assert f"<@{ana.id}>, <@{cho.id}>" in shown
+        late = await (await emu.click(ben, revealed, custom_id=ids[right])).response()
+        assert "already answered (wrong)" in embed_text(late) and right in embed_text(late)
+        dan = emu.add_user("dan", guild=guild)
+        late = await (await emu.click(dan, revealed, custom_id=ids[right])).response()
+        assert f"Answer: {right} (no points now)" in embed_text(late)
+
+        # Two more days: Ana right both days, Ben right on the last, Cho away.
+        for day in (1, 2):
+            set_clock(tmp_path, NINE + timedelta(days=day))
+            post = await emu.wait_for(
+                lambda n=day: (daily_posts(emu, channel)[n:] or [None])[0])
+            ids = option_ids(post)
+            await (await emu.click(ana, post, custom_id=ids[right_answer(post)])).response()
+            if day == 2:
+                await (await emu.click(ben, post, custom_id=ids[right_answer(post)])).response()
+        assert len(daily_posts(emu, channel)) == 3
+
+        board = await (await emu.slash(ana, "leaderboard", {"period": "all"},
+                                       guild=guild)).response()
+        lines = embed_text(board).splitlines()
+        ranked = [line for line in lines if line.startswith("**")]
+        assert ranked[0].startswith(f"**1.** <@{ana.id}> — 39 pts · 100% right (3/3)")
+        assert ranked[0].endswith("streak 3")
+        assert ranked[1].startswith(f"**2.** <@{cho.id}> — 12 pts")
+        assert ranked[1].endswith("streak 0")
+        assert ranked[2].startswith(f"**3.** <@{ben.id}> — 12 pts · 50% right (1/2)")
+        assert ranked[2].endswith("streak 1")
+        streak = await (await emu.slash(ana, "streak", guild=guild)).response()
+        assert "3-day streak (best 3)" in embed_text(streak)
+    finally:
+        assert await bot.stop() == 0
+    assert "Traceback" not in bot.stderr()
