@@ -261,7 +261,7 @@ _LEADING_SYMBOLS = re.compile(r"^[^\w(]+", re.U)
 
 
 _ASKED_KO = re.compile(
-    r"^(?P<t>.+?)(?:이란|란|은|는)\s*(?:무엇인가|무엇일까|뭘까|뭐야)?\s*\?$"
+    r"^(?P<t>.+?)(?:(?:이란|란|은|는)\s*(?:무엇인가|무엇일까|뭘까|뭐야)?\s*\?|(?<=[가-힣A-Za-z0-9])이?란)$"
 )
 _ASKED_EN = re.compile(r"^what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<t>.+?)\s*\?$", re.I)
 
@@ -276,8 +276,9 @@ def heading_term(title: str) -> tuple[str, str | None] | None:
     """The term a heading names, or None for group/overview headings ("IaaS와 PaaS 비교")."""
     text = clean_title(title).rstrip(":")
     asked = _ASKED_KO.match(text) or _ASKED_EN.match(text)
-    if asked:
-        text = asked.group("t").strip()  # "REST API란?" / "What is DNS?" name their term
+    if asked and (text.endswith("?") or particle_agrees(asked.group("t"), text[-2:]
+                                                        if text.endswith("이란") else "란")):
+        text = asked.group("t").strip()  # "REST API란?", "정규화란", "What is DNS?"
     text = re.sub(r"[^\w)]+$", "", text).strip()
     if not text or _CONJUNCTION.search(text) or _NON_TERM_HEADING.search(text):
         return None

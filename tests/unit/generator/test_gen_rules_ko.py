@@ -307,3 +307,17 @@ def test_descriptive_headings_are_not_terms_and_stacked_particles_stay_visible()
     assert one(cards, "fact", "rebase").text == (
         "이미 공유된 {{c1::브랜치}}에서는 rebase를 하지 않는 것이 좋다.")
     assert all("커밋 과정" not in c.choices for c in cards)
+
+
+def test_term_named_last_headings_ending_in_ran_and_opening_terms() -> None:
+    note = (
+        "## 1. 정규화란\n정규화는 중복을 줄이려고 테이블을 분해하는 과정이다.\n\n"
+        "## 3. 정규형\n- 제1정규형(1NF) : 모든 속성 값이 원자값을 가진다.\n\n"
+        "정규화를 너무 많이 하면 조인이 늘어나 조회 성능이 떨어질 수 있다. "
+        "그래서 일부러 중복을 허용하는 것을 반정규화라고 한다.\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "definition", "정규화란").back == "중복을 줄이려고 테이블을 분해하는 과정"
+    assert one(cards, "definition", "반정규화").back == "일부러 중복을 허용하는 것"
+    assert one(cards, "fact", "조인").text.startswith("{{c1::정규화}}를 너무 많이")
+    assert one(cards, "alias", "1NF").front == "제1정규형의 영문 약어는?"

@@ -92,7 +92,27 @@ def _noun_final(text: str) -> bool:
     return is_hangul(last[-1]) and not last.endswith(_NOT_NOUN_FINAL)
 
 
+_KO_CALLED = re.compile(
+    r"^(?P<m>.+?)(?:을|를)\s+(?P<t>[^\s,]+?)(?:이라고|라고|이라|라)\s*(?:한다|합니다|부른다|부릅니다|함)$"
+)
+
+
+def _called_ko(sentence: str) -> Definition | None:
+    """"일부러 중복을 허용하는 것을 반정규화라고 한다": the term comes last."""
+    text = strip_connectives(sentence, "ko").rstrip(".。!")
+    match = _KO_CALLED.match(text)
+    if not match:
+        return None
+    term, meaning = match.group("t"), match.group("m").strip()
+    if term in GENERIC_TERMS or len(meaning) < 4 or find_topic_ko(text) is not None:
+        return None
+    return Definition(term, None, meaning)
+
+
 def parse_ko(sentence: str) -> Definition | None:
+    called = _called_ko(sentence)
+    if called is not None:
+        return called
     topic = find_topic_ko(sentence)
     if topic is None or topic.term in GENERIC_TERMS:
         return None

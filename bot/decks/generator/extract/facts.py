@@ -142,6 +142,17 @@ def _has_verb(text: str) -> bool:
                for i, w in enumerate(words))
 
 
+def _opening_glossary_term(ctx: Ctx, sentence: str) -> str | None:
+    """A term of the note that opens the sentence (with its particle), if any."""
+    first = sentence.split(" ", 1)[0]
+    for term in sorted(ctx.glossary, key=len, reverse=True):
+        if " " in term or len(term) < 2 or not first.startswith(term):
+            continue
+        if find_term(first, term, ctx.lang):
+            return term
+    return None
+
+
 def _glossary_cloze(ctx: Ctx, sentence: str, key: str, lines: tuple[int, int]) -> None:
     """Under a heading that names no term ("개요", "IaaS와 PaaS 비교"), a sentence is
     still asked when it names a term the note defines or heads a section with."""
@@ -196,6 +207,12 @@ def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
             continue
         text = cloze_all(sentence, near, ctx.lang)
         if text is not None:
+            ctx.cloze("fact", key, lines, text)
+            return
+    opening = _opening_glossary_term(ctx, sentence)
+    if opening is not None:
+        text = cloze_all(sentence, opening, ctx.lang)
+        if text is not None:  # "정규화를 너무 많이 하면 …" is about 정규화
             ctx.cloze("fact", key, lines, text)
             return
     if ctx.lang == "ko" and about.replace(" ", "") in sentence.replace(" ", ""):
