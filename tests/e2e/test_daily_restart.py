@@ -1,0 +1,112 @@
+"""Restarts and a second process never post twice; catch-up at start-up within the grace period.
+
+Each bot is the real ``studybot run``; between runs the test moves the file
+clock, as if the machine had been off for that long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.daily_support import (
+    SEOUL_8AM,
+    daily_posts,
+    embed_text,
+    set_clock,
+    start_group_bot,
+)
+from tests.e2e.support_bot import BotProcess, query
+from tests.emulator import Channel, Emulator, Guild, SimUser
+
+pytestmark = pytest.mark.e2e
+
+NINE = SEOUL_8AM + timedelta(hours=1)
+
+
+async def _setup(emu: Emulator, admin: SimUser, guild: Guild, channel: Channel) -> None:
+    options = {"channel": str(channel.id), "deck": "group", "time": "09:00",
+               "timezone": "Asia/Seoul", "reveal_after": "8h"}
+    done = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
+    assert "Every day at 09:00" in embed_text(done)
+
+
+async def _stop(bot: BotProcess) -> str:
+    assert await bot.stop() == 0
+    err = bot.stderr()
+    assert "Traceback" not in err
+    return err
+
+
+def _statuses(bot: BotProcess) -> list[tuple[str, str]]:
+    return [(str(d), str(s)) for d, s in
+            query(bot.db_path, "SELECT local_date, status FROM daily_posts ORDER BY local_date")]
+
+
+async def test_restarts_before_across_and_long_after_the_post_time(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    guild = emu.add_guild("Study Group")
+    channel = emu.general(guild)
+    admin = emu.add_user("admin", guild=guild, admin=True)
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="first")
+    # A DST-skipped time is refused in words, naming the day it does not exist.
+    skipped = await (await emu.slash(admin, "daily setup", {
+        "channel": str(channel.id), "deck": "group", "time": "02:30",
+        "timezone": "America/New_York"}, guild=guild)).response()
+    assert "02:30 does not exist in America/New_York on 2027-03-14" in embed_text(skipped)
+    await _setup(emu, admin, guild, channel)
+    await _stop(bot)
+
+    # Down across 09:00, back at 09:20: within the hour's grace, posted at start-up.
+    set_clock(tmp_path, NINE + timedelta(minutes=20))
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="second")
+    await emu.wait_for(lambda: len(daily_posts(emu, channel)) == 1)
+    await _stop(bot)
+
+    # Restarted at 09:30 the same day: nothing new.
+    set_clock(tmp_path, NINE + timedelta(minutes=30))
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="third")
+    await asyncio.sleep(0.5)  # let the start-up tick run (it finds nothing to do)
+    assert len(daily_posts(emu, channel)) == 1
+    await _stop(bot)
+
+    # Down through the reveal (17:20): done at the next start-up.
+    set_clock(tmp_path, NINE + timedelta(hours=10))
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="fourth")
+    await emu.wait_for(
+        lambda: "answer" in str(daily_posts(emu, channel)[0].embeds[0].get("title")))
+    await _stop(bot)
+
+    # Down until 11:00 the next day: two hours late is past the grace, skipped and logged.
+    set_clock(tmp_path, NINE + timedelta(days=1, hours=2))
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="fifth")
+    await emu.wait_for(lambda: len(_statuses(bot)) == 2)
+    err = await _stop(bot)
+    assert "skipped" in err and "2026-11-26" in err
+    assert len(daily_posts(emu, channel)) == 1
+    assert _statuses(bot) == [("2026-11-25", "revealed"), ("2026-11-26", "skipped")]
+
+
+async def test_two_bot_processes_on_one_database_post_once(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    guild = emu.add_guild("Study Group")
+    channel = emu.general(guild)
+    admin = emu.add_user("admin", guild=guild, admin=True)
+    first = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="a")
+    await _setup(emu, admin, guild, channel)
+    second = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="b")
+    try:
+        for day in range(3):
+            set_clock(tmp_path, NINE + timedelta(days=day))
+            await emu.wait_for(lambda n=day: len(daily_posts(emu, channel)) == n + 1)
+        await asyncio.sleep(0.5)  # both processes have ticked on every change by now
+        assert len(daily_posts(emu, channel)) == 3
+        assert len(emu.requests("POST /channels/*/messages")) == 3
+    finally:
+        await _stop(first)
+        await _stop(second)
