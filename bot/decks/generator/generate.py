@@ -4,10 +4,11 @@ self-revealing answer, no question asked twice)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
-from bot.decks.generator.cards import GeneratedCard, problems, question_key
+from bot.decks.generator.cards import GeneratedCard, normalise_key, problems, question_key
 from bot.decks.generator.extract import Ctx, run_section
 from bot.decks.generator.korean import hangul_ratio
 from bot.decks.generator.markdown import Para, Section, parse_note
@@ -120,4 +121,30 @@ def generate_cards(note_text: str, note_name: str = "", lang: str | None = None
                   alias=found[1] if found else None, family=families.get(i, []), cards=cards,
                   anchors=anchors, known=known, glossary=glossary)
         run_section(ctx)
-    return finalize(cards)
+    return finalize(as_typed(cards))
+
+
+_TYPED_RULES = ("reverse", "alias")
+
+
+def as_typed(cards: list[GeneratedCard]) -> list[GeneratedCard]:
+    """Cards whose answer is a name (a term asked back from its meaning, an acronym's
+    expansion) are typed in, accepting the other names the note gives for it
+    ("온프레미스" or "on-premise")."""
+    names: dict[str, set[str]] = {}
+    for card in cards:
+        if card.rule == "alias" and "#alias:" in card.anchor:
+            term = card.anchor.split("#alias:", 1)[1].split("~", 1)[0]
+            for name in (term, card.back):
+                names.setdefault(normalise_key(name), set()).update({term, card.back})
+    out: list[GeneratedCard] = []
+    for card in cards:
+        if card.type != "basic" or card.rule not in _TYPED_RULES or len(card.back) > 60:
+            out.append(card)
+            continue
+        others: tuple[str, ...] = ()
+        if card.rule == "reverse":  # any name of the term is right; an alias card wants one
+            others = tuple(sorted(n for n in names.get(normalise_key(card.back), set())
+                                  if normalise_key(n) != normalise_key(card.back)))
+        out.append(dataclasses.replace(card, type="typed", accept=others))
+    return out

@@ -48,7 +48,10 @@ def test_adopted_cards_keep_ids_and_wording_and_are_not_duplicated() -> None:
     assert cards["aaaa0001"]["back"] == "프로그램을 구분하는 번호."
     assert cards["aaaa0001"]["src"]["anchor"] == "포트#definition:포트"  # type: ignore[index]
     assert "src" not in cards["aaaa0003"]
-    assert sorted(k for _, _, k in summary.kept) == ["DNS#alias:DNS", "포트#definition:포트"]
+    # The DNS card already reads exactly as generated (a typed card); the 포트 card was
+    # worded by hand, so it is kept and listed as edited.
+    assert [k for _, _, k in summary.kept] == ["포트#definition:포트"]
+    assert ("aaaa0002", "typed") in summary.unchanged
     assert [c["front"] for c in cards.values()].count("포트란?") == 1
     assert {i for i, _ in summary.new} == set(cards) - {"aaaa0001", "aaaa0002", "aaaa0003"}
     assert "  # 포트\n" in text
@@ -61,7 +64,7 @@ def test_adopting_with_generated_wording_makes_cards_refreshable() -> None:
     generated = cards_of(NOTE, "ko")
     adopted, _ = adopt_ids(HAND, generated, keep_text=False)
     card = _cards(adopted)["aaaa0002"]
-    assert (card["type"], card["back"]) == ("basic", "Domain Name System")
+    assert (card["type"], card["back"]) == ("typed", "Domain Name System")
     changed = NOTE.replace("Domain Name System", "Domain Name Service")
     text, summary = merge_into_deck(adopted, cards_of(changed, "ko"), deck_id="net",
                                     title="네트워크", lang="ko", source="net.ko.md",

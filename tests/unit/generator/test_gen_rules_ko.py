@@ -322,3 +322,17 @@ def test_term_named_last_headings_ending_in_ran_and_opening_terms() -> None:
     assert one(cards, "definition", "반정규화").back == "일부러 중복을 허용하는 것"
     assert one(cards, "fact", "조인").text.startswith("{{c1::정규화}}를 너무 많이")
     assert one(cards, "alias", "1NF").front == "제1정규형의 영문 약어는?"
+
+
+def test_names_asked_back_are_typed_and_accept_the_other_names() -> None:
+    note = (
+        "# 가상머신(VM)\n가상머신은 하나의 서버를 여러 서버처럼 쓰게 해 주는 환경이다.\n\n"
+        "# 가상화\n가상머신이란 하드웨어를 소프트웨어로 구현한 것을 말한다.\n"
+    )
+    cards = cards_of(note, "ko")
+    reverse = one(cards, "reverse")
+    assert (reverse.type, reverse.back, reverse.accept) == ("typed", "가상머신", ("VM",))
+    alias = one(cards, "alias")
+    assert (alias.type, alias.front, alias.back, alias.accept) == (
+        "typed", "가상머신의 영문 약어는?", "VM", ())
+    assert one(cards, "definition").type == "basic"
