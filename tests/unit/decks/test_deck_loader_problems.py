@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.decks import DeckError, Problem, parse_deck
+from bot.decks import DeckError, Problem, load_deck, parse_deck
 from bot.decks.limits import MAX_ALIAS_NODES, MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT_CHARS
 
 HEAD = "title: 테스트\ncards:\n"
@@ -445,3 +447,20 @@ def test_a_file_with_many_mistakes_reports_all_of_them_in_order() -> None:
         (17, 11),  # no cloze deletion
     ]
     assert all(str(p).startswith("decks/t.yaml:") for p in found)
+
+
+def test_load_deck_reports_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DeckError) as caught:
+        load_deck(tmp_path / "gone.yaml")
+    [problem] = caught.value.problems
+    assert str(problem).startswith(f"{tmp_path / 'gone.yaml'}:1:1: cannot read file")
+
+
+def test_load_deck_refuses_a_huge_file_before_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is actually written
+    with pytest.raises(DeckError) as caught:
+        load_deck(path)
+    [problem] = caught.value.problems
+    assert "limited to 5 MiB" in problem.message
