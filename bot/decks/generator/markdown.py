@@ -21,6 +21,12 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _RAW_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 _IMG_TAG = re.compile(r"<img\b", re.I)
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i",
+     "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+     "tt", "u", "var"}
+)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>]*", re.I)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
@@ -122,7 +128,12 @@ def strip_html(source: str) -> tuple[str, set[int]]:
 
     def blank(match: re.Match[str]) -> str:
         chunk = match.group(0)
-        return "\n" * chunk.count("\n")
+        lines = chunk.count("\n")
+        if lines:
+            return "\n" * lines
+        name = _TAG_NAME.match(chunk)
+        # "<b>포트</b>는" must stay one word; "독립<br>(Code…)" needs a space.
+        return "" if name and name.group(1).lower() in _INLINE_TAGS else " "
 
     text = _COMMENT.sub(blank, source)
     text = _AUTOLINK.sub("", text)

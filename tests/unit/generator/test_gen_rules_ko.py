@@ -336,3 +336,18 @@ def test_names_asked_back_are_typed_and_accept_the_other_names() -> None:
     assert (alias.type, alias.front, alias.back, alias.accept) == (
         "typed", "가상머신의 영문 약어는?", "VM", ())
     assert one(cards, "definition").type == "basic"
+
+
+def test_html_details_inline_tags_and_line_breaks_in_cells() -> None:
+    note = (
+        "## 면접 질문\n\n<details>\n<summary>프로세스와 스레드의 차이는?</summary>\n\n"
+        "프로세스는 메모리를 따로 가지고, 스레드는 메모리를 공유한다.\n\n</details>\n\n"
+        "<b>데드락</b>은 프로세스들이 서로의 자원을 기다리며 멈춘 상태이다.\n\n"
+        "| 구분 | 프로세스 | 스레드 |\n|---|---|---|\n"
+        "| 메모리 | 독립<br>(Code, Data, Heap) | 공유<br>(Stack만 독립) |\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "qa").front == "프로세스와 스레드의 차이는?"
+    assert one(cards, "definition").front == "데드락이란?"
+    cell = one(cards, "table", "메모리: 스레드")
+    assert (cell.choices, cell.answer, cell.back) == (("독립", "공유"), "공유", "Stack만 독립")
