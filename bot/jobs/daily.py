@@ -19,7 +19,7 @@ from typing import Protocol, TypeVar
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.jobs.pacer import CHANNEL_POSTS_PER_SECOND, Pacer
+from bot.jobs.pacer import CHANNEL_POSTS_BURST, CHANNEL_POSTS_PER_SECOND, Pacer
 from bot.study import daily
 from bot.study.daily import DueSlot, PostView, RevealView
 
@@ -90,7 +90,7 @@ class DailyJob:
         self._actions = actions
         self._grace = grace
         self._seed_for = seed_for
-        self._pacer = pacer or Pacer(CHANNEL_POSTS_PER_SECOND)
+        self._pacer = pacer or Pacer(CHANNEL_POSTS_PER_SECOND, CHANNEL_POSTS_BURST)
         self._lock = asyncio.Lock()
         # SQLite has one writer: claims and marks queue here instead of in busy retries.
         self._write = asyncio.Lock()

@@ -12,8 +12,10 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 
-#: Discord's global limit is 50 requests per second per bot; keep a margin.
-CHANNEL_POSTS_PER_SECOND = 45.0
+#: Discord's global limit is 50 requests per second per bot.  A bucket admits at
+#: most burst + rate requests in any one second, so 48 + 2 never exceeds it.
+CHANNEL_POSTS_PER_SECOND = 48.0
+CHANNEL_POSTS_BURST = 2
 #: Discord does not publish its DM limits; a few per second stays clear of spam checks.
 DMS_PER_SECOND = 5.0
 #: Float slack: a bucket a rounding error short of a token has one.
