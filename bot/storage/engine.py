@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -34,6 +34,24 @@ def set_sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> N
         cursor.close()
 
 
+def begin_immediate(engine: Engine) -> None:
+    """Start every SQLite transaction with BEGIN IMMEDIATE.
+
+    A deferred transaction that reads and then writes fails at once with
+    "database is locked" when another connection committed in between (WAL
+    cannot upgrade a stale snapshot, and the busy timeout does not apply).
+    Taking the write lock up front turns that into a short, bounded wait.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _manual_transactions(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        dbapi_connection.isolation_level = None  # let SQLAlchemy's BEGIN below be the only one
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
@@ -46,6 +64,7 @@ def create_engine(url: str) -> AsyncEngine:
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
         event.listen(engine.sync_engine, "connect", set_sqlite_pragmas)
+        begin_immediate(engine.sync_engine)
     return engine
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.storage.engine import is_sqlite, set_sqlite_pragmas
+from bot.storage.engine import begin_immediate, is_sqlite, set_sqlite_pragmas
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +101,7 @@ class SqliteThreadRunner:
         self._engine: Engine = create_sync_engine(sync_url, pool_size=1, max_overflow=0)
         event.listen(self._engine, "connect", set_sqlite_pragmas)
         event.listen(self._engine, "connect", _no_autocheckpoint)
+        begin_immediate(self._engine)
         if async_engine is not None:
             event.listen(async_engine.sync_engine, "connect", _no_autocheckpoint)
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
