@@ -21,8 +21,8 @@ from tests.e2e.daily_support import (
     start_group_bot,
     wrong_answer,
 )
-from tests.e2e.support_bot import query
-from tests.emulator import Emulator
+from tests.e2e.support_bot import query, write_deck
+from tests.emulator import Channel, Emulator, SimUser, StoredMessage
 
 pytestmark = pytest.mark.e2e
 
@@ -52,12 +52,12 @@ async def test_setup_post_answers_reveal_and_standings(emu: Emulator, tmp_path: 
 
         assert daily_posts(emu, channel) == []
         set_clock(tmp_path, NINE)
-        post = await emu.wait_for(lambda: (daily_posts(emu, channel) or [None])[0])
+        post = await emu.wait_for(lambda: nth_post(emu, channel, 0))
         ids = option_ids(post)
         right, wrong = right_answer(post), wrong_answer(post)
 
-        async def click(user: object, option: str) -> str:
-            handle = await emu.click(user, post, custom_id=ids[option])  # type: ignore[arg-type]
+        async def click(user: SimUser, option: str) -> str:
+            handle = await emu.click(user, post, custom_id=ids[option])
             reply = await handle.response()
             assert reply.ephemeral
             return embed_text(reply)
@@ -88,8 +88,7 @@ async def test_setup_post_answers_reveal_and_standings(emu: Emulator, tmp_path: 
         # Two more days: Ana right both days, Ben right on the last, Cho away.
         for day in (1, 2):
             set_clock(tmp_path, NINE + timedelta(days=day))
-            post = await emu.wait_for(
-                lambda n=day: (daily_posts(emu, channel)[n:] or [None])[0])
+            post = await emu.wait_for(lambda n=day: nth_post(emu, channel, n))  # type: ignore[misc]
             ids = option_ids(post)
             await (await emu.click(ana, post, custom_id=ids[right_answer(post)])).response()
             if day == 2:
@@ -111,3 +110,66 @@ async def test_setup_post_answers_reveal_and_standings(emu: Emulator, tmp_path: 
     finally:
         assert await bot.stop() == 0
     assert "Traceback" not in bot.stderr()
+
+
+TYPED_DECK = """\
+deck: typed
+title: 타이핑 덱
+lang: ko
+cards:
+  - id: t0000001
+    type: typed
+    front: 인터넷의 전화번호부에 비유되는 시스템은?
+    back: DNS
+    accept: [Domain Name System]
+"""
+
+
+async def test_post_now_typed_answers_in_a_modal_in_korean(emu: Emulator, tmp_path: Path) -> None:
+    guild = emu.add_guild("스터디", locale="ko")
+    channel = emu.add_text_channel(guild, "quiz")
+    admin = emu.add_user("admin", guild=guild, admin=True, locale="ko")
+    ana, ben = (emu.add_user(n, guild=guild, locale="ko") for n in ("ana", "ben"))
+    write_deck(tmp_path / "decks", TYPED_DECK, "typed.yaml")
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM)
+    try:
+        options = {"channel": str(channel.id), "deck": "typed", "time": "21:00"}
+        done = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
+        assert "매일 21:00(Asia/Seoul)" in embed_text(done)
+        now = await (await emu.slash(admin, "daily post-now", guild=guild,
+                                     channel=channel)).response()
+        assert "오늘의 문제를 올렸어요" in embed_text(now)
+        again = await (await emu.slash(admin, "daily post-now", guild=guild,
+                                       channel=channel)).response()
+        assert "이미 올라왔어요" in embed_text(again)
+        post = daily_posts_ko(emu, channel)[0]
+        assert "전화번호부" in embed_text(post)
+        assert [b["label"] for b in post.buttons()] == ["답하기"]
+
+        async def typed(user: SimUser, answer: str) -> str:
+            opened = await emu.click(user, post, label="답하기")
+            modal = await opened.modal()
+            handle = await emu.submit_modal(user, modal, {"sb:daily:answer": answer})
+            reply = await handle.response()
+            assert reply.ephemeral
+            return embed_text(reply)
+
+        assert "정답이에요! +13점" in await typed(ana, "domain name system")
+        assert "틀렸어요" in await typed(ben, "CDN")
+        assert "이미 답했어요 (정답)" in await typed(ana, "DNS")
+        rows = query(bot.db_path, "SELECT user_id, response, correct FROM daily_answers "
+                                  "ORDER BY id")
+        assert rows == [(ana.id, "domain name system", 1), (ben.id, "CDN", 0)]
+    finally:
+        assert await bot.stop() == 0
+    assert "Traceback" not in bot.stderr()
+
+
+def nth_post(emu: Emulator, channel: Channel, n: int) -> StoredMessage | None:
+    posts = daily_posts(emu, channel)
+    return posts[n] if len(posts) > n else None
+
+
+def daily_posts_ko(emu: Emulator, channel: Channel) -> list[StoredMessage]:
+    return [m for m in emu.channel_messages(channel)
+            if m.embeds and "오늘의 문제" in str(m.embeds[0].get("title"))]

@@ -110,3 +110,20 @@ async def test_two_bot_processes_on_one_database_post_once(
     finally:
         await _stop(first)
         await _stop(second)
+
+
+async def test_a_502_on_the_post_is_retried_and_posts_once(emu: Emulator, tmp_path: Path) -> None:
+    guild = emu.add_guild("Study Group")
+    channel = emu.general(guild)
+    admin = emu.add_user("admin", guild=guild, admin=True)
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM)
+    try:
+        await _setup(emu, admin, guild, channel)
+        emu.faults.server_error("POST /channels/*/messages", status=502, count=1)
+        set_clock(tmp_path, NINE)
+        await emu.wait_for(lambda: _statuses(bot) == [("2026-11-25", "posted")])
+        assert len(daily_posts(emu, channel)) == 1
+        statuses = [r.status for r in emu.requests("POST /channels/*/messages")]
+        assert statuses == [502, 200]
+    finally:
+        await _stop(bot)

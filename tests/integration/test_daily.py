@@ -324,3 +324,15 @@ async def test_a_refused_channel_is_marked_failed_and_not_retried(database: Data
     assert channels.posts == []
     async with database.sessions() as session:
         assert (await session.scalars(select(DailyPost.status))).all() == ["failed"]
+
+
+async def test_next_wake_is_the_next_post_then_its_reveal(database: Database) -> None:
+    await _choice_deck(database)
+    assert await daily.next_wake(database.sessions, SETUP_AT) is None
+    await setup_daily(database, SETUP_AT, reveal_minutes=60)
+    assert await daily.next_wake(database.sessions, SETUP_AT) == POST_AT
+    await _job(database, FakeChannels()).tick(POST_AT)
+    assert await daily.next_wake(database.sessions, POST_AT) == POST_AT + timedelta(hours=1)
+    await _job(database, FakeChannels()).tick(POST_AT + timedelta(hours=1))
+    assert await daily.next_wake(database.sessions, POST_AT + timedelta(hours=1)) == (
+        POST_AT + timedelta(days=1))

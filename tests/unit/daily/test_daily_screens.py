@@ -1,0 +1,98 @@
+"""What the daily post, its reveal and a member's feedback look like (no Discord connection)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.decks.matching import Verdict
+from bot.discord import text
+from bot.discord.cogs.daily import (
+    OPEN,
+    PICK,
+    duration,
+    feedback,
+    post_buttons,
+    post_embed,
+    reveal_embed,
+)
+from bot.study.cards import face_text
+from bot.study.daily import DailyOutcome, DailyStatus, PostView, RevealView
+
+REVEAL_AT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+
+
+def _view(card_type: str, content: dict[str, object], lang: str = "en",
+          order: list[int] | None = None) -> PostView:
+    return PostView(
+        post_id=123456789, guild_id=1, channel_id=2, local_date=date(2026, 11, 25),
+        message_id=99, status="posted", deck_title="Cloud", language=lang,
+        text=face_text(card_type, dict(content), 1, order), reveal_due_at=REVEAL_AT,
+        revealed=False,
+    )
+
+
+CHOICE = {"front": "Which model?", "choices": ["IaaS", "PaaS", "SaaS"], "answer": "IaaS",
+          "back": "You install the rest."}
+
+
+def test_a_choice_post_has_one_button_per_option_in_the_posts_order() -> None:
+    view = _view("choice", CHOICE, order=[2, 0, 1])
+    buttons = post_buttons(view)
+    ids = [b.custom_id for b in buttons.children]  # type: ignore[attr-defined]
+    labels = [b.label for b in buttons.children]  # type: ignore[attr-defined]
+    assert labels == ["1. SaaS", "2. IaaS", "3. PaaS"]
+    assert all(re.fullmatch(PICK, i) and len(i) <= text.CUSTOM_ID for i in ids)
+    assert [re.fullmatch(PICK, i)["index"] for i in ids] == ["0", "1", "2"]  # type: ignore[index]
+    embed = post_embed(view)
+    assert "1. SaaS\n2. IaaS\n3. PaaS" in (embed.description or "")
+    assert f"<t:{int(REVEAL_AT.timestamp())}:t>" in embed.fields[0].value  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("card_type", "content"), [
+    ("basic", {"front": "Capital of Korea?", "back": "Seoul"}),
+    ("typed", {"front": "Phone book of the internet?", "back": "DNS"}),
+    ("cloze", {"text": "A Dockerfile is {{c1::built}} into an image."}),
+])
+def test_other_cards_get_one_answer_button_and_cloze_is_masked(
+    card_type: str, content: dict[str, object]
+) -> None:
+    view = _view(card_type, content, lang="ko")
+    buttons = post_buttons(view)
+    assert [b.label for b in buttons.children] == ["답하기"]  # type: ignore[attr-defined]
+    assert re.fullmatch(OPEN, buttons.children[0].custom_id)  # type: ignore[attr-defined,arg-type]
+    description = post_embed(view).description or ""
+    assert "built" not in description
+    assert post_embed(view).title == "오늘의 문제 · Cloud"
+
+
+def test_reveal_shows_answer_back_figures_and_first_right() -> None:
+    reveal = RevealView(_view("choice", CHOICE), answered=3, correct=2, first_correct=[11, 12])
+    embed = reveal_embed(reveal)
+    fields = {f.name: f.value for f in embed.fields}
+    assert fields["Answer"] == "IaaS"
+    assert fields["More"] == "You install the rest."
+    assert fields["Results"] == "3 answered, 67% right."
+    assert fields["First right"] == "<@11>, <@12>"
+    nobody = reveal_embed(RevealView(_view("choice", CHOICE, "ko"), 0, 0, []))
+    assert {f.name: f.value for f in nobody.fields}["결과"] == "아무도 답하지 않았어요."
+
+
+def test_feedback_words_every_outcome() -> None:
+    assert feedback(DailyOutcome(DailyStatus.RECORDED, correct=True, points=13,
+                                 reviewed=True), "en") == (
+        "Right! +13 points\nAlso counted as your review of this card.")
+    assert "거의" in feedback(DailyOutcome(DailyStatus.RECORDED, correct=False,
+                                          verdict=Verdict.ALMOST), "ko")
+    assert "already answered (wrong)" in feedback(
+        DailyOutcome(DailyStatus.ALREADY, correct=False), "en")
+    assert "DNS" in feedback(DailyOutcome(DailyStatus.LATE, answer="DNS"), "en")
+    assert "no longer" in feedback(DailyOutcome(DailyStatus.UNKNOWN), "en")
+
+
+def test_durations_read_naturally() -> None:
+    assert duration(480, "en") == "8 h"
+    assert duration(90, "ko") == "1시간 30분"
+    assert duration(45, "en") == "45 min"
