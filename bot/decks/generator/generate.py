@@ -110,6 +110,7 @@ def generate_cards(note_text: str, note_name: str = "", lang: str | None = None
     known: set[str] = set()
     anchors: set[str] = set()
     glossary = list(dict.fromkeys(t[0] for s in sections if (t := heading_term(s.title))))
+    glossary_index = set(glossary)
     for i, section in enumerate(sections):
         if not section.blocks:
             continue
@@ -119,7 +120,8 @@ def generate_cards(note_text: str, note_name: str = "", lang: str | None = None
             term = _as_written(term, section)
         ctx = Ctx(section=section, lang=language, term=term,
                   alias=found[1] if found else None, family=families.get(i, []), cards=cards,
-                  anchors=anchors, known=known, glossary=glossary)
+                  anchors=anchors, known=known, glossary=glossary,
+                  glossary_index=glossary_index)
         run_section(ctx)
     return finalize(as_typed(cards))
 

@@ -245,4 +245,4 @@ def run_section(ctx: Ctx) -> None:
         _flush(ctx, collected, spans)
     finally:
         ctx.known.update(_term_key(term) for term in ctx.defined)
-        ctx.glossary.extend(term for term in ctx.defined if term not in ctx.glossary)
+        ctx.add_to_glossary(ctx.defined)

@@ -27,8 +27,15 @@ class Ctx:
     anchors: set[str] = field(default_factory=set)
     known: set[str] = field(default_factory=set)  # terms defined earlier in the note
     glossary: list[str] = field(default_factory=list)  # heading and defined terms, whole note
+    glossary_index: set[str] = field(default_factory=set)  # the same terms, for lookups
     first_sentence: bool = True
     named_subject: str | None = None  # "Pros of X:" names who a later "Cons:" is about
+
+    def add_to_glossary(self, terms: list[str]) -> None:
+        for term in terms:
+            if term not in self.glossary_index:
+                self.glossary_index.add(term)
+                self.glossary.append(term)
 
     def subject(self) -> str | None:
         """Who an example, analogy or pro/con is about: the heading's term, else the

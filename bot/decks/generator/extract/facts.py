@@ -145,10 +145,10 @@ def _has_verb(text: str) -> bool:
 def _opening_glossary_term(ctx: Ctx, sentence: str) -> str | None:
     """A term of the note that opens the sentence (with its particle), if any."""
     first = sentence.split(" ", 1)[0]
-    for term in sorted(ctx.glossary, key=len, reverse=True):
-        if " " in term or len(term) < 2 or not first.startswith(term):
-            continue
-        if find_term(first, term, ctx.lang):
+    known = ctx.glossary_index
+    for end in range(len(first), 1, -1):  # longest prefix first
+        term = first[:end]
+        if term in known and find_term(first, term, ctx.lang):
             return term
     return None
 
