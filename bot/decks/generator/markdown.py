@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_RAW_ELEMENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+# Bounded so that an unclosed "<script>" or "<!--" cannot make the scan quadratic.
+_COMMENT = re.compile(r"<!--[\s\S]{0,20000}?-->")
+_RAW_ELEMENT = re.compile(r"<(script|style)\b[^>\n]*>[\s\S]{0,20000}?</\1\s*>", re.I)
+_CODE_SPAN = re.compile(r"(`+)([^`\n]+?)\1")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.S)
 _IMG_TAG = re.compile(r"<img\b", re.I)
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
@@ -125,6 +127,10 @@ def strip_html(source: str) -> tuple[str, set[int]]:
     image_lines: set[int] = set()
     if "<" not in source:
         return source, image_lines
+    # "<script>" written as code is text about a tag, not a tag: keep it, harmlessly.
+    source = _CODE_SPAN.sub(
+        lambda m: m.group(0).replace("<", "＜").replace(">", "＞") if "<" in m.group(2)
+        else m.group(0), source)
 
     def blank(match: re.Match[str]) -> str:
         chunk = match.group(0)
