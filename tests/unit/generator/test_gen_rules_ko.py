@@ -354,6 +354,9 @@ def test_html_details_inline_tags_and_line_breaks_in_cells() -> None:
 
 
 def test_a_tag_written_as_code_is_kept_as_harmless_text() -> None:
-    note = "# XSS\nXSS는 악성 스크립트를 삽입하는 공격이다.\nex) 게시판 글에 `<script>` 태그를 넣는다.\n"
+    note = (
+        "# XSS\nXSS는 악성 스크립트를 삽입하는 공격이다.\n"
+        "ex) 게시판 글에 `<script>` 태그를 넣는다.\n"
+    )
     card = one(cards_of(note, "ko"), "example")
     assert card.back == "게시판 글에 ＜script＞ 태그를 넣는다"
