@@ -38,6 +38,7 @@ EXIT_UNKNOWN_USER = 3
 _MESSAGES = {
     "en": {
         "bad_format": "error: --format must be csv or json, not {fmt!r}",
+        "no_database": "error: there is no database at {path}; nothing was exported",
         "unknown": "learner {user} has never used this bot's database ({url}); "
         "the export is empty",
         "none": "learner {user} has no reviews yet; the export is empty",
@@ -45,6 +46,7 @@ _MESSAGES = {
     },
     "ko": {
         "bad_format": "오류: --format 은 csv 또는 json 이어야 합니다 ({fmt!r})",
+        "no_database": "오류: {path}에 데이터베이스가 없습니다. 아무것도 내보내지 않았습니다",
         "unknown": "학습자 {user}의 기록이 이 데이터베이스({url})에 없습니다. "
         "빈 파일을 내보냈습니다",
         "none": "학습자 {user}는 아직 복습한 카드가 없습니다. 빈 파일을 내보냈습니다",
@@ -150,6 +152,10 @@ def progress_command(
     if fmt not in FORMATS:
         print(messages["bad_format"].format(fmt=fmt), file=stderr)
         return EXIT_BAD_INPUT
+    missing = _missing_sqlite_file(settings.database_url)
+    if missing is not None:
+        print(messages["no_database"].format(path=missing), file=stderr)
+        return EXIT_BAD_INPUT
 
     async def read() -> tuple[bool, list[ReviewRow]]:
         from bot.study.runtime import open_database
@@ -177,6 +183,17 @@ def progress_command(
     if not rows:
         print(messages["none"].format(user=user_id), file=stderr)
     return EXIT_OK
+
+
+def _missing_sqlite_file(url: str) -> str | None:
+    """The path of an SQLite database file that does not exist: opening it would create
+    an empty one, and a mistyped path would then export nothing without a word."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return None if Path(parsed.database).exists() else parsed.database
 
 
 def _safe_url(settings: Settings) -> str:

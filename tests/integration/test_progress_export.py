@@ -176,3 +176,12 @@ def test_command_writes_the_file_and_names_an_unknown_learner(
 
     assert progress_command(_settings(db_url), LEARNER, "xml", None) == 2
     assert "csv or json" in capsys.readouterr().err
+
+
+def test_command_does_not_create_a_database_that_is_not_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo.db"
+    assert progress_command(_settings(f"sqlite+aiosqlite:///{missing}"), 1, "csv", None) == 2
+    assert "no database" in capsys.readouterr().err
+    assert not missing.exists()

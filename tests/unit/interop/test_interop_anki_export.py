@@ -14,7 +14,7 @@ from bot.decks.interop.html import text_to_html
 from bot.decks.loader import load_deck, parse_deck
 from bot.decks.model import BasicCard, ChoiceCard, ClozeCard, Deck, TypedCard
 from bot.settings import SHIPPED_DECKS_DIR
-from tests.unit.interop.anki import import_into, notes_of, open_package
+from tests.unit.interop.anki_open import import_into, notes_of, open_package
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 

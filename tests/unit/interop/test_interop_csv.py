@@ -78,7 +78,7 @@ def test_csv_round_trips_through_import(tmp_path: Path, deck_file: str) -> None:
 def test_anki_itself_reads_our_csv_into_the_notes_of_our_package(tmp_path: Path) -> None:
     """Anki matches the CSV's guid column with the notes of the .apkg: no duplicates."""
     from bot.decks.interop.anki_export import write_apkg
-    from tests.unit.interop.anki import import_into, notes_of
+    from tests.unit.interop.anki_open import import_into, notes_of
     from tests.unit.interop.test_interop_anki_export import NOW
 
     deck = parse_deck(MIXED, "mixed.yaml").deck
