@@ -284,6 +284,7 @@ def heading_term(title: str) -> tuple[str, str | None] | None:
         return None
     aliases = re.findall(r"\(([^()]+)\)", text)
     bare = " ".join(re.sub(r"\([^()]*\)", " ", text).split())
+    bare = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", bare, flags=re.I)  # "The TLB" -> "TLB"
     if not bare or len(bare.split()) > 5 or len(bare) > 40:
         return None
     words = bare.split()

@@ -360,3 +360,12 @@ def test_a_tag_written_as_code_is_kept_as_harmless_text() -> None:
     )
     card = one(cards_of(note, "ko"), "example")
     assert card.back == "게시판 글에 ＜script＞ 태그를 넣는다"
+
+
+def test_parts_listed_under_a_term_do_not_steal_its_pros_and_cons() -> None:
+    note = (
+        "## 세션과 토큰\nJWT는 서명된 JSON 형태의 토큰이다.\n"
+        "- 헤더 : 서명 알고리즘 정보\n- 서명 : 위변조를 막기 위한 값\n\n"
+        "단점 : 발급된 토큰은 만료 전까지 무효화하기 어렵다.\n"
+    )
+    assert one(cards_of(note, "ko"), "cons").front == "JWT의 단점은?"

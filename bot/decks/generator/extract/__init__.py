@@ -30,7 +30,10 @@ class _Pending:
         self.lines: tuple[int, int] = (0, 0)
 
 
-def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, int]) -> None:
+def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, int],
+                     *, label: bool = False) -> None:
+    """`label` marks "X: …" lines: parts of the subject (JWT's 헤더, 서명), which must not
+    become what a later "단점:" or "ex)" is about."""
     term = found.term
     key = _term_key(term)
     if found.stands_for:
@@ -46,12 +49,14 @@ def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, 
         ctx.basic("definition", term, lines,
                   questions.definition(term, ctx.lang, found.article), found.meaning)
     ctx.defined.append(term)
-    if not ctx.term:
-        ctx.topic = term
+    if not label:
+        ctx.just_defined = term
+        if not ctx.term:
+            ctx.topic = term
     if found.alias:
         aliases.extract(ctx, term, found.alias, lines)
-    if found.example:
-        ctx.basic("example", term, lines, questions.example(term, ctx.lang), found.example)
+    if found.example:  # joined with any "e.g." lines about the same term, in _flush
+        ctx.inline_examples.append((term, found.example, lines))
     if found.analogy:
         ctx.ask_term("analogy", term, lines, questions.analogy(found.analogy, ctx.lang), term)
     if found.extra:
@@ -77,8 +82,10 @@ def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[s
         text, analogy = trailing
         _emit_analogy(ctx, analogy, lines)
     value = labels.example(text)
+    just_defined, ctx.just_defined = ctx.just_defined, None
     if value is not None:
-        subject = ctx.subject()
+        # An example right after a definition illustrates that term; otherwise the section's.
+        subject = just_defined or ctx.subject()
         if subject and value:
             _collect(collected, spans, f"example\x00{subject}", value, lines)
         elif subject:
@@ -112,7 +119,8 @@ def _sentence(ctx: Ctx, sentence: Sentence, pending: _Pending, collected: dict[s
             front = questions.attribute(subject, term, ctx.lang)
         elif not definitions.defines(desc, ctx.lang):
             front = questions.labelled(ctx.term or ctx.section.title, term, ctx.lang)
-        _emit_definition(ctx, definitions.Definition(term, alias, desc, front=front), lines)
+        _emit_definition(ctx, definitions.Definition(term, alias, desc, front=front), lines,
+                         label=True)
         return
     if first and ctx.term:
         meaning = definitions.heading_definition(text, ctx.lang)
@@ -242,6 +250,11 @@ def run_section(ctx: Ctx) -> None:
                     intro = sentence  # decided once the list is seen
                     continue
                 _sentence(ctx, sentence, pending, collected, spans)
+        for term, value, where in reversed(ctx.inline_examples):
+            kind = f"example\x00{term}"
+            collected[kind] = [value, *collected.get(kind, [])]
+            low, high = spans.get(kind, where)
+            spans[kind] = (min(low, where[0]), max(high, where[1]))
         _flush(ctx, collected, spans)
     finally:
         ctx.known.update(_term_key(term) for term in ctx.defined)

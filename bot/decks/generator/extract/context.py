@@ -29,6 +29,8 @@ class Ctx:
     glossary: list[str] = field(default_factory=list)  # heading and defined terms, whole note
     glossary_index: set[str] = field(default_factory=set)  # the same terms, for lookups
     first_sentence: bool = True
+    inline_examples: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)
+    just_defined: str | None = None  # the term the previous sentence defined, if any
     named_subject: str | None = None  # "Pros of X:" names who a later "Cons:" is about
 
     def add_to_glossary(self, terms: list[str]) -> None:
