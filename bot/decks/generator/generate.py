@@ -146,7 +146,9 @@ def as_typed(cards: list[GeneratedCard]) -> list[GeneratedCard]:
             continue
         others: tuple[str, ...] = ()
         if card.rule == "reverse":  # any name of the term is right; an alias card wants one
+            asked = normalise_key(card.front)
             others = tuple(sorted(n for n in names.get(normalise_key(card.back), set())
-                                  if normalise_key(n) != normalise_key(card.back)))
+                                  if normalise_key(n) != normalise_key(card.back)
+                                  and normalise_key(n) not in asked))  # never give it away
         out.append(dataclasses.replace(card, type="typed", accept=others))
     return out
