@@ -40,7 +40,19 @@ Tick = Callable[[datetime], Awaitable[object]]
 NextWake = Callable[[datetime], Awaitable[datetime | None]]
 
 
+def quiet_apscheduler() -> None:
+    """APScheduler logs every run of every job at INFO; a wake-up every few seconds is noise.
+
+    Only loggers nobody configured are quietened, so an operator's own setting wins.
+    """
+    for name in ("apscheduler.scheduler", "apscheduler.executors.default"):
+        logger = logging.getLogger(name)
+        if logger.level == logging.NOTSET:
+            logger.setLevel(logging.WARNING)
+
+
 def make_scheduler() -> AsyncIOScheduler:
+    quiet_apscheduler()
     return AsyncIOScheduler(
         jobstores={"default": MemoryJobStore()},
         job_defaults={

@@ -20,7 +20,7 @@ from tests.e2e.daily_support import (
     start_group_bot,
 )
 from tests.e2e.support_bot import BotProcess, query
-from tests.emulator import Channel, Emulator, Guild, SimUser
+from tests.emulator import SEND_MESSAGES, Channel, Emulator, Guild, SimUser
 
 pytestmark = pytest.mark.e2e
 
@@ -58,6 +58,13 @@ async def test_restarts_before_across_and_long_after_the_post_time(
         "channel": str(channel.id), "deck": "group", "time": "02:30",
         "timezone": "America/New_York"}, guild=guild)).response()
     assert "02:30 does not exist in America/New_York on 2027-03-14" in embed_text(skipped)
+    # A channel where the bot may not write is refused before anything is saved.
+    closed = emu.add_text_channel(guild, "read-only", bot_denied=SEND_MESSAGES)
+    await emu.announce_guild(guild)
+    denied = await (await emu.slash(admin, "daily setup", {
+        "channel": str(closed.id), "deck": "group", "time": "09:00"}, guild=guild)).response()
+    assert f"I cannot post in <#{closed.id}>" in embed_text(denied)
+    assert query(bot.db_path, "SELECT COUNT(*) FROM daily_configs") == [(0,)]
     await _setup(emu, admin, guild, channel)
     await _stop(bot)
 
