@@ -99,7 +99,7 @@ def _check(note: str, lang: str) -> None:
         assert answers and all(a.strip() for a in answers), card
         question = normalise_key(card.question())
         tokens = {t.casefold() for t in re.findall(r"[A-Za-z0-9]+|[가-힣]+", card.question())}
-        for answer in answers:
+        for answer in [*answers, *card.accept]:
             key = normalise_key(answer)
             # A short Latin answer ("O", "no") is revealed only as a word of its own.
             shown = key in tokens if len(key) <= 3 and key.isascii() else key in question
