@@ -129,7 +129,12 @@ def duration(minutes: int, lang: str) -> str:
 # -- the post ---------------------------------------------------------------------------------
 
 
-def post_embed(view: PostView) -> discord.Embed:
+#: Room for the question when the reveal adds the answer and the back (each up to 1024).
+REVEAL_QUESTION_BUDGET: Final = 2800
+
+
+def post_embed(view: PostView, budget: int = text.EMBED_DESCRIPTION - 200) -> discord.Embed:
+    """The question; ``budget`` keeps the whole embed under Discord's 6000 characters."""
     lang = view.language
     face = view.text
     body = face.question
@@ -138,7 +143,7 @@ def post_embed(view: PostView) -> discord.Embed:
     embed = discord.Embed(
         title=text.cut(text.one_line(message("daily.post.title", lang, deck=view.deck_title)),
                        text.EMBED_TITLE),
-        description=text.cut(body, text.EMBED_DESCRIPTION - 200),
+        description=text.cut(body, budget),
         colour=COLOR_POST,
     )
     embed.add_field(
@@ -172,7 +177,7 @@ def post_buttons(view: PostView) -> discord.ui.View:
 def reveal_embed(reveal: RevealView) -> discord.Embed:
     view = reveal.post
     lang = view.language
-    embed = post_embed(view)
+    embed = post_embed(view, REVEAL_QUESTION_BUDGET)
     embed.title = text.cut(
         text.one_line(message("daily.reveal.title", lang, deck=view.deck_title)), text.EMBED_TITLE
     )

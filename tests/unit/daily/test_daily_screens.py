@@ -96,3 +96,15 @@ def test_durations_read_naturally() -> None:
     assert duration(480, "en") == "8 h"
     assert duration(90, "ko") == "1시간 30분"
     assert duration(45, "en") == "45 min"
+
+
+def test_long_cards_stay_within_discords_embed_limits() -> None:
+    huge = {"front": "Q" * 6000, "choices": ["A" * 300, "B" * 300], "answer": "A" * 300,
+            "back": "X" * 3000}
+    view = _view("choice", huge)
+    for embed in (post_embed(view), reveal_embed(RevealView(view, 10, 5, list(range(3))))):
+        assert len(embed) <= text.EMBED_TOTAL
+        assert len(embed.description or "") <= text.EMBED_DESCRIPTION
+        assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
+    assert all(len(b.label or "") <= text.BUTTON_LABEL
+               for b in post_buttons(view).children)  # type: ignore[attr-defined]
