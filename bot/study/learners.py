@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,29 +29,40 @@ def limits_of(user: User) -> DailyLimits:
     return DailyLimits(new_per_day=user.new_per_day, reviews_per_day=user.reviews_per_day)
 
 
+def insert_user_if_missing(
+    conn: Connection, user_id: int, defaults: LearnerDefaults, now: datetime
+) -> None:
+    """Create the learner's row with the defaults on first contact.
+
+    INSERT ... ON CONFLICT DO NOTHING, so two first interactions at once (a
+    double click) cannot fail on the primary key.
+    """
+    insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(
+        insert(User)
+        .values(
+            id=user_id,
+            timezone=defaults.timezone,
+            locale=defaults.locale,
+            new_per_day=defaults.new_per_day,
+            reviews_per_day=defaults.reviews_per_day,
+            rollover_hour=defaults.rollover_hour,
+            created_at=now,
+        )
+        .on_conflict_do_nothing()
+    )
+
+
 async def get_or_create_user(
     session: AsyncSession, user_id: int, defaults: LearnerDefaults, now: datetime
 ) -> User:
-    """The learner's row, created with the defaults on first contact.
-
-    Uses INSERT ... ON CONFLICT DO NOTHING so two first interactions at once
-    (a double click) cannot fail on the primary key.
-    """
+    """The learner's row, created with the defaults on first contact."""
     user = await session.get(User, user_id)
     if user is not None:
         return user
-    values = {
-        "id": user_id,
-        "timezone": defaults.timezone,
-        "locale": defaults.locale,
-        "new_per_day": defaults.new_per_day,
-        "reviews_per_day": defaults.reviews_per_day,
-        "rollover_hour": defaults.rollover_hour,
-        "created_at": now,
-    }
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    await session.execute(insert(User).values(**values).on_conflict_do_nothing())
+    await session.run_sync(
+        lambda sync: insert_user_if_missing(sync.connection(), user_id, defaults, now)
+    )
     user = await session.get(User, user_id, populate_existing=True)
     assert user is not None
     return user

@@ -3,6 +3,9 @@
 The rules live in bot.srs.queue; these queries fetch just the candidates the
 rules need (due faces by the (user, due) index, the first new faces in deck
 order), so the next face costs the same with 10 cards or 1,000,000 states.
+They are synchronous functions of a ``Connection`` with statements built once:
+the study layer runs them on SQLite's writer thread, or through
+``run_sync`` on any async session.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, func, select
 
 from bot.srs.queue import DayProgress
 from bot.storage.models import Card, CardFace, Enrollment, Prompt, ReviewLog, ReviewState
@@ -40,75 +42,104 @@ class DeckScope:
         enrolled = select(Enrollment.deck_id).where(Enrollment.user_id == self.user_id)
         return and_(live, Card.deck_id.in_(enrolled.scalar_subquery()))
 
+    def params(self) -> dict[str, object]:
+        return {"scope_user": self.user_id, "scope_deck": self.deck_id}
 
-async def due_face_keys(
-    session: AsyncSession, scope: DeckScope, today: date, limit: int
-) -> list[FaceKey]:
-    """Due faces, most overdue first, then in deck order."""
-    if limit <= 0:
-        return []
-    query = (
+
+def _scope_condition(one_deck: bool) -> ColumnElement[bool]:
+    live = Card.retired_at.is_(None)
+    if one_deck:
+        return and_(live, Card.deck_id == bindparam("scope_deck"))
+    enrolled = select(Enrollment.deck_id).where(Enrollment.user_id == bindparam("scope_user"))
+    return and_(live, Card.deck_id.in_(enrolled.scalar_subquery()))
+
+
+def _due_query(one_deck: bool) -> Select[int, int]:
+    return (
         select(ReviewState.card_pk, ReviewState.face)
         .join(Card, Card.pk == ReviewState.card_pk)
         .join(
             CardFace,
             and_(CardFace.card_pk == ReviewState.card_pk, CardFace.face == ReviewState.face),
         )
-        .where(ReviewState.user_id == scope.user_id, ReviewState.due <= today, scope.condition())
+        .where(
+            ReviewState.user_id == bindparam("scope_user"),
+            ReviewState.due <= bindparam("today"),
+            _scope_condition(one_deck),
+        )
         .order_by(ReviewState.due, Card.deck_id, CardFace.position, CardFace.face)
-        .limit(limit)
+        .limit(bindparam("limit"))
     )
-    return [(pk, face) for pk, face in (await session.execute(query)).all()]
 
 
-async def new_face_keys(session: AsyncSession, scope: DeckScope, limit: int) -> list[FaceKey]:
-    """Faces the learner has never reviewed, in deck order."""
-    if limit <= 0:
-        return []
+def _new_query(one_deck: bool) -> Select[int, int]:
     state = and_(
-        ReviewState.user_id == scope.user_id,
+        ReviewState.user_id == bindparam("scope_user"),
         ReviewState.card_pk == CardFace.card_pk,
         ReviewState.face == CardFace.face,
     )
-    query = (
+    return (
         select(CardFace.card_pk, CardFace.face)
         .join(Card, Card.pk == CardFace.card_pk)
-        .where(scope.condition(), ~select(ReviewState.face).where(state).exists())
+        .where(_scope_condition(one_deck), ~select(ReviewState.face).where(state).exists())
         .order_by(Card.deck_id, CardFace.position, CardFace.face)
-        .limit(limit)
+        .limit(bindparam("limit"))
     )
-    return [(pk, face) for pk, face in (await session.execute(query)).all()]
 
 
-async def day_progress(session: AsyncSession, user_id: int, today: date) -> DayProgress:
+_DUE = {one: _due_query(one) for one in (True, False)}
+_NEW = {one: _new_query(one) for one in (True, False)}
+_PROGRESS = (
+    select(ReviewLog.kind, func.count())
+    .where(ReviewLog.user_id == bindparam("user"), ReviewLog.study_date == bindparam("today"))
+    .group_by(ReviewLog.kind)
+)
+_ANSWERS = (
+    select(ReviewLog.card_pk, ReviewLog.face, ReviewLog.quality)
+    .where(ReviewLog.session_id == bindparam("session"))
+    .order_by(ReviewLog.id)
+)
+_SKIPPED = select(Prompt.card_pk, Prompt.face).where(
+    Prompt.session_id == bindparam("session"),
+    Prompt.skipped.is_(True),
+    Prompt.answered_at.is_(None),
+)
+
+
+def due_face_keys(conn: Connection, scope: DeckScope, today: date, limit: int) -> list[FaceKey]:
+    """Due faces, most overdue first, then in deck order."""
+    if limit <= 0:
+        return []
+    rows = conn.execute(
+        _DUE[scope.deck_id is not None], {**scope.params(), "today": today, "limit": limit}
+    )
+    return [(pk, face) for pk, face in rows]
+
+
+def new_face_keys(conn: Connection, scope: DeckScope, limit: int) -> list[FaceKey]:
+    """Faces the learner has never reviewed, in deck order."""
+    if limit <= 0:
+        return []
+    rows = conn.execute(_NEW[scope.deck_id is not None], {**scope.params(), "limit": limit})
+    return [(pk, face) for pk, face in rows]
+
+
+def day_progress(conn: Connection, user_id: int, today: date) -> DayProgress:
     """New faces introduced and reviews done on the learner's study day."""
-    query = (
-        select(ReviewLog.kind, func.count())
-        .where(ReviewLog.user_id == user_id, ReviewLog.study_date == today)
-        .group_by(ReviewLog.kind)
-    )
-    counts = {kind: n for kind, n in (await session.execute(query)).all()}
+    counts = {kind: n for kind, n in conn.execute(_PROGRESS, {"user": user_id, "today": today})}
     return DayProgress(
         new_introduced=counts.get(KIND_NEW, 0), reviews_done=counts.get(KIND_REVIEW, 0)
     )
 
 
-async def session_answers(session: AsyncSession, session_id: int) -> list[tuple[FaceKey, int]]:
+def session_answers(conn: Connection, session_id: int) -> list[tuple[FaceKey, int]]:
     """The session's (face, quality) log in answer order, for the drill rules."""
-    query = (
-        select(ReviewLog.card_pk, ReviewLog.face, ReviewLog.quality)
-        .where(ReviewLog.session_id == session_id)
-        .order_by(ReviewLog.id)
-    )
-    return [((pk, face), q) for pk, face, q in (await session.execute(query)).all()]
+    return [((pk, face), q) for pk, face, q in conn.execute(_ANSWERS, {"session": session_id})]
 
 
-async def skipped_faces(session: AsyncSession, session_id: int) -> set[FaceKey]:
+def skipped_faces(conn: Connection, session_id: int) -> set[FaceKey]:
     """Faces put aside in this session: not shown again until the next one."""
-    query = select(Prompt.card_pk, Prompt.face).where(
-        Prompt.session_id == session_id, Prompt.skipped.is_(True), Prompt.answered_at.is_(None)
-    )
-    return {(pk, face) for pk, face in (await session.execute(query)).all()}
+    return {(pk, face) for pk, face in conn.execute(_SKIPPED, {"session": session_id})}
 
 
 def count_remaining(

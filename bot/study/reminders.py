@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from bot.srs.day import local_instant, study_date
 from bot.storage.daily_models import Reminder
@@ -111,12 +112,18 @@ async def reminder_status(
 async def waiting_faces(db: AsyncSession, user: User, today: date) -> int:
     """Due reviews plus the new faces today's allowance still lets in (as /study would show)."""
     scope = DeckScope(user.id, None)
-    progress = await day_progress(db, user.id, today)
-    reviews_left = max(0, user.reviews_per_day - progress.reviews_done)
-    new_left = max(0, user.new_per_day - progress.new_introduced)
-    due = await due_face_keys(db, scope, today, min(reviews_left, COUNT_CAP))
-    new = await new_face_keys(db, scope, min(new_left, COUNT_CAP))
-    return len(due) + len(new)
+    user_id, reviews_per_day, new_per_day = user.id, user.reviews_per_day, user.new_per_day
+
+    def count(sync: Session) -> int:
+        conn = sync.connection()
+        progress = day_progress(conn, user_id, today)
+        reviews_left = max(0, reviews_per_day - progress.reviews_done)
+        new_left = max(0, new_per_day - progress.new_introduced)
+        due = due_face_keys(conn, scope, today, min(reviews_left, COUNT_CAP))
+        new = new_face_keys(conn, scope, min(new_left, COUNT_CAP))
+        return len(due) + len(new)
+
+    return await db.run_sync(count)
 
 
 async def due_reminders(

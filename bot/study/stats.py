@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
 
 from bot.srs.day import study_date
 from bot.srs.queue import remaining_allowance
@@ -97,8 +98,14 @@ async def learner_stats(
             (today + timedelta(days=i), upcoming.get(today + timedelta(days=i), 0))
             for i in range(1, forecast_days + 1)
         ]
-        new_left, _ = remaining_allowance(limits_of(user), await day_progress(db, user_id, today))
-        new_available = len(await new_face_keys(db, scope, new_left))
+        limits = limits_of(user)
+
+        def new_available_today(sync: Session) -> int:
+            conn = sync.connection()
+            new_left, _ = remaining_allowance(limits, day_progress(conn, user_id, today))
+            return len(new_face_keys(conn, scope, new_left))
+
+        new_available = await db.run_sync(new_available_today)
         since = today - timedelta(days=history_days - 1)
         correct = func.sum(case((ReviewLog.quality >= 3, 1), else_=0))
         per_day = {

@@ -1,0 +1,360 @@
+"""Session transactions: start or resume, the next face, skip, end, summary.
+
+Synchronous functions of a ``Connection``, each one short transaction run by
+``TransactionRunner`` (SQLite's writer thread, or the async bridge), with the
+hot statements built once.  ``StudyService`` in bot.study.session is their
+async face; the types they return live there too.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, exists, insert, select, update
+
+from bot.srs.day import study_date
+from bot.srs.grades import is_correct
+from bot.srs.queue import DailyLimits, next_face, pending_drill, remaining_allowance
+from bot.storage.models import (
+    Card,
+    Deck,
+    Enrollment,
+    Prompt,
+    ReviewLog,
+    ReviewState,
+    StudySession,
+    User,
+)
+from bot.study.cards import FaceText, choice_order, face_text
+from bot.study.learners import LearnerDefaults, insert_user_if_missing
+from bot.study.queue_queries import (
+    KIND_DRILL,
+    KIND_NEW,
+    DeckScope,
+    FaceKey,
+    count_remaining,
+    day_progress,
+    due_face_keys,
+    new_face_keys,
+    session_answers,
+    skipped_faces,
+)
+
+
+class UnknownDeckError(LookupError):
+    """The learner asked for a deck that is not loaded."""
+
+    def __init__(self, deck_id: str) -> None:
+        super().__init__(deck_id)
+        self.deck_id = deck_id
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRef:
+    id: int
+    user_id: int
+    deck_id: str | None
+    study_date: date
+    resumed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PromptView:
+    """One face to show, with everything a front end needs and nothing of its own."""
+
+    prompt_id: int
+    session_id: int
+    user_id: int
+    deck_id: str
+    card_id: str
+    card_pk: int
+    face: int
+    text: FaceText
+    is_new: bool
+    is_drill: bool
+    remaining: int  # faces left in this session today, this one included
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    session_id: int
+    answered: int
+    correct: int
+    new: int
+    drilled: int
+    remaining: int
+
+    @property
+    def correct_rate(self) -> float:
+        return self.correct / self.answered if self.answered else 0.0
+
+
+# -- statements built once ------------------------------------------------------------------
+
+_SESSION = (
+    select(
+        StudySession.user_id,
+        StudySession.deck_id,
+        StudySession.ended_at,
+        User.timezone,
+        User.rollover_hour,
+        User.new_per_day,
+        User.reviews_per_day,
+    )
+    .join(User, User.id == StudySession.user_id)
+    .where(StudySession.id == bindparam("session"))
+)
+_PENDING = (
+    select(Prompt.id, Prompt.card_pk, Prompt.face, Prompt.choice_order)
+    .where(
+        Prompt.session_id == bindparam("session"),
+        Prompt.answered_at.is_(None),
+        Prompt.skipped.is_(False),
+    )
+    .order_by(Prompt.id.desc())
+    .limit(1)
+)
+_CARD = select(
+    Card.pk, Card.deck_id, Card.card_id, Card.type, Card.content, Card.faces, Card.retired_at
+).where(Card.pk == bindparam("card"))
+_HAS_STATE = select(
+    exists().where(
+        ReviewState.user_id == bindparam("user"),
+        ReviewState.card_pk == bindparam("card"),
+        ReviewState.face == bindparam("face"),
+    )
+)
+_INSERT_PROMPT = insert(Prompt).returning(Prompt.id)
+_SET_ASIDE = update(Prompt).where(Prompt.id == bindparam("prompt_key")).values(skipped=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Session:
+    user_id: int
+    deck_id: str | None
+    ended: bool
+    today: date
+    limits: DailyLimits
+
+
+def _load_session(conn: Connection, session_id: int, now: datetime) -> _Session | None:
+    row = conn.execute(_SESSION, {"session": session_id}).first()
+    if row is None:
+        return None
+    return _Session(
+        user_id=row.user_id,
+        deck_id=row.deck_id,
+        ended=row.ended_at is not None,
+        today=study_date(now, row.timezone, row.rollover_hour),
+        limits=DailyLimits(row.new_per_day, row.reviews_per_day),
+    )
+
+
+def _plan(
+    conn: Connection,
+    session_id: int,
+    study: _Session,
+    answers: list[tuple[FaceKey, int]],
+    skipped: set[FaceKey],
+) -> tuple[list[FaceKey], int]:
+    """(today's queue, faces remaining in the session, drill included).
+
+    The queries implement bot.srs.queue.session_queue in SQL (due first, most
+    overdue first, then new faces in deck order, within the daily limits).
+    """
+    progress = day_progress(conn, study.user_id, study.today)
+    new_left, reviews_left = remaining_allowance(study.limits, progress)
+    scope = DeckScope(study.user_id, study.deck_id)
+    queue = due_face_keys(conn, scope, study.today, reviews_left)
+    queue += new_face_keys(conn, scope, new_left)
+    return queue, count_remaining(queue, answers, pending_drill(answers), skipped)
+
+
+def next_prompt(
+    conn: Connection, session_id: int, user_id: int, now: datetime, rng: random.Random
+) -> PromptView | None:
+    """The face to show now, or None when the session is done for today.
+
+    An unanswered prompt of the session is shown again rather than a new one
+    created, so resuming (or asking twice) never skips a face.
+    """
+    study = _load_session(conn, session_id, now)
+    if study is None or study.user_id != user_id or study.ended:
+        return None
+    answers = session_answers(conn, session_id)
+    skipped = skipped_faces(conn, session_id)
+    queue, remaining = _plan(conn, session_id, study, answers, skipped)
+    pending = conn.execute(_PENDING, {"session": session_id}).first()
+    if pending is not None:
+        card = conn.execute(_CARD, {"card": pending.card_pk}).first()
+        if card is not None and card.retired_at is None and pending.face in card.faces:
+            return _view(
+                conn, pending.id, session_id, user_id, card, pending.face,
+                pending.choice_order, answers, max(remaining, 1),
+            )  # fmt: skip
+        conn.execute(_SET_ASIDE, {"prompt_key": pending.id})  # its card left the deck
+    key = next_face(queue, answers, skipped=skipped)
+    if key is None:
+        return None
+    card = conn.execute(_CARD, {"card": key[0]}).first()
+    assert card is not None
+    order = choice_order(card.content, rng) if card.type == "choice" else None
+    prompt_id = conn.execute(
+        _INSERT_PROMPT,
+        {
+            "session_id": session_id,
+            "user_id": user_id,
+            "card_pk": card.pk,
+            "face": key[1],
+            "choice_order": order,
+            "shown_at": now,
+            "answered_at": None,
+            "skipped": False,
+        },
+    ).scalar_one()
+    return _view(conn, prompt_id, session_id, user_id, card, key[1], order, answers, remaining)
+
+
+def _view(
+    conn: Connection,
+    prompt_id: int,
+    session_id: int,
+    user_id: int,
+    card: Row[Any],
+    face: int,
+    order: list[int] | None,
+    answers: list[tuple[FaceKey, int]],
+    remaining: int,
+) -> PromptView:
+    key = (card.pk, face)
+    seen = conn.execute(_HAS_STATE, {"user": user_id, "card": card.pk, "face": face}).scalar()
+    return PromptView(
+        prompt_id=prompt_id,
+        session_id=session_id,
+        user_id=user_id,
+        deck_id=card.deck_id,
+        card_id=card.card_id,
+        card_pk=card.pk,
+        face=face,
+        text=face_text(card.type, card.content, face, order),
+        is_new=not seen,
+        is_drill=any(k == key for k, _ in answers),
+        remaining=remaining,
+    )
+
+
+def start_session(
+    conn: Connection,
+    user_id: int,
+    deck_id: str | None,
+    front_end: str,
+    now: datetime,
+    defaults: LearnerDefaults,
+) -> SessionRef:
+    """Resume the learner's open session on these decks today, or start one.
+
+    Without a deck the session covers every deck the learner studies; a
+    learner who studies none yet is enrolled in every loaded deck.
+    """
+    insert_user_if_missing(conn, user_id, defaults, now)
+    known = list(conn.execute(select(Deck.id).order_by(Deck.id)).scalars())
+    enrolled = set(
+        conn.execute(select(Enrollment.deck_id).where(Enrollment.user_id == user_id)).scalars()
+    )
+    if deck_id is not None:
+        if deck_id not in known:
+            raise UnknownDeckError(deck_id)
+        wanted = [deck_id]
+    else:
+        wanted = [] if enrolled else known
+    for deck in wanted:
+        if deck not in enrolled:
+            conn.execute(insert(Enrollment).values(user_id=user_id, deck_id=deck, joined_at=now))
+    user = conn.execute(
+        select(User.timezone, User.rollover_hour).where(User.id == user_id)
+    ).one()
+    today = study_date(now, user.timezone, user.rollover_hour)
+    same_decks = (
+        StudySession.deck_id.is_(None) if deck_id is None else StudySession.deck_id == deck_id
+    )
+    open_session = conn.execute(
+        select(StudySession.id, StudySession.study_date)
+        .where(
+            StudySession.user_id == user_id,
+            StudySession.ended_at.is_(None),
+            StudySession.front_end == front_end,
+            same_decks,
+        )
+        .order_by(StudySession.id.desc())
+        .limit(1)
+    ).first()
+    if open_session is not None and open_session.study_date == today:
+        return SessionRef(open_session.id, user_id, deck_id, today, resumed=True)
+    if open_session is not None:  # yesterday's session: its drill is over
+        conn.execute(
+            update(StudySession).where(StudySession.id == open_session.id).values(ended_at=now)
+        )
+    session_id = conn.execute(
+        insert(StudySession)
+        .values(
+            user_id=user_id,
+            deck_id=deck_id,
+            front_end=front_end,
+            study_date=today,
+            started_at=now,
+            ended_at=None,
+        )
+        .returning(StudySession.id)
+    ).scalar_one()
+    return SessionRef(session_id, user_id, deck_id, today, resumed=False)
+
+
+def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:
+    """Put a face aside for this session; it stays due and comes back next time."""
+    result = conn.execute(
+        update(Prompt)
+        .where(Prompt.id == prompt_id, Prompt.user_id == user_id, Prompt.answered_at.is_(None))
+        .values(skipped=True)
+    )
+    return bool(result.rowcount)
+
+
+def end_session(conn: Connection, session_id: int, user_id: int, now: datetime) -> bool:
+    """Close the session; its unanswered prompts can no longer be answered."""
+    result = conn.execute(
+        update(StudySession)
+        .where(
+            StudySession.id == session_id,
+            StudySession.user_id == user_id,
+            StudySession.ended_at.is_(None),
+        )
+        .values(ended_at=now)
+    )
+    conn.execute(
+        update(Prompt)
+        .where(Prompt.session_id == session_id, Prompt.answered_at.is_(None))
+        .values(skipped=True)
+    )
+    return bool(result.rowcount)
+
+
+def session_summary(conn: Connection, session_id: int, now: datetime) -> SessionSummary:
+    rows = conn.execute(
+        select(ReviewLog.kind, ReviewLog.quality).where(ReviewLog.session_id == session_id)
+    ).all()
+    remaining = 0
+    study = _load_session(conn, session_id, now)
+    if study is not None and not study.ended:
+        answers = session_answers(conn, session_id)
+        remaining = _plan(conn, session_id, study, answers, skipped_faces(conn, session_id))[1]
+    return SessionSummary(
+        session_id=session_id,
+        answered=len(rows),
+        correct=sum(1 for _, q in rows if is_correct(q)),
+        new=sum(1 for kind, _ in rows if kind == KIND_NEW),
+        drilled=sum(1 for kind, _ in rows if kind == KIND_DRILL),
+        remaining=remaining,
+    )
