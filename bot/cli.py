@@ -1,4 +1,4 @@
-"""`studybot` command line: run | study | deck check/generate | db upgrade/verify.
+"""`studybot` command line: run | study | deck … | db upgrade/verify.
 
 Each command imports what it needs when it runs, so `studybot deck check`
 starts fast and never loads discord.py.
@@ -22,12 +22,29 @@ def _now() -> datetime:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    """Settings from the environment / .env, with this command's options on top."""
     overrides: dict[str, object] = {}
     if getattr(args, "db", None):
         overrides["database_url"] = args.db
     if getattr(args, "decks_dir", None):
         overrides["decks_dir"] = args.decks_dir
+    if getattr(args, "shard_count", None) is not None:
+        overrides["shard_count"] = args.shard_count
+    if getattr(args, "shard_ids", None) is not None:
+        overrides["shard_ids"] = args.shard_ids
     return Settings(**overrides)  # type: ignore[arg-type]
+
+
+def _shard_ids(text: str) -> list[int]:
+    try:
+        ids = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "shard ids are numbers separated by commas, e.g. 0,1"
+        ) from None
+    if not ids or min(ids) < 0:
+        raise argparse.ArgumentTypeError("give at least one shard id, each 0 or more")
+    return ids
 
 
 def _cmd_study(args: argparse.Namespace) -> int:
@@ -65,6 +82,24 @@ def _cmd_deck_generate(args: argparse.Namespace) -> int:
     from bot.decks.generator.command import generate_command
 
     return generate_command(Path(args.note), args.output, args.deck, args.lang)
+
+
+def _cmd_deck_export(args: argparse.Namespace) -> int:
+    from bot.decks.interop.command import export_command
+
+    return export_command(Path(args.deck_file), args.format, args.output)
+
+
+def _cmd_deck_import(args: argparse.Namespace) -> int:
+    from bot.decks.interop.command import import_command
+
+    return import_command(Path(args.source), args.output, args.deck)
+
+
+def _cmd_deck_export_progress(args: argparse.Namespace) -> int:
+    from bot.study.progress_export import progress_command
+
+    return progress_command(_settings(args), args.user, args.format, args.output)
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -107,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the Discord bot (token from STUDYBOT_DISCORD_TOKEN)")
+    run.add_argument("--db", help="database URL (default: STUDYBOT_DATABASE_URL)")
+    run.add_argument("--shard-count", type=int, help="total number of shards of the bot")
+    run.add_argument(
+        "--shard-ids", type=_shard_ids, metavar="A,B", help="the shards this process runs"
+    )
     run.set_defaults(handler=_cmd_run)
 
     study = commands.add_parser("study", help="review your due cards in the terminal (offline)")
@@ -131,6 +171,37 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--deck", help="deck id (default: the output file's stem)")
     generate.add_argument("--lang", choices=["ko", "en"], help="language of the note")
     generate.set_defaults(handler=_cmd_deck_generate)
+
+    export = deck_commands.add_parser(
+        "export", help="write a deck as an Anki package (.apkg) or Anki's CSV"
+    )
+    export.add_argument("deck_file", metavar="DECK.yaml")
+    export.add_argument("--format", choices=["apkg", "csv"], default="apkg")
+    export.add_argument(
+        "-o", "--output", type=Path, help="file to write (default: <deck id>.<format>)"
+    )
+    export.set_defaults(handler=_cmd_deck_export)
+    importing = deck_commands.add_parser(
+        "import", help="add or update a deck's cards from an Anki .apkg or a CSV file"
+    )
+    importing.add_argument("source", metavar="FILE.apkg|FILE.csv")
+    importing.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DECK.yaml",
+        help="deck file to create or update",
+    )  # fmt: skip
+    importing.add_argument("--deck", help="deck id of a new deck file (default: the file stem)")
+    importing.set_defaults(handler=_cmd_deck_import)
+    progress = deck_commands.add_parser(
+        "export-progress", help="export a learner's review history (CSV or JSON)"
+    )
+    progress.add_argument(
+        "--user", type=int, default=0,
+        help="a Discord user id, or 0 for the terminal learner (default)",
+    )  # fmt: skip
+    progress.add_argument("--format", choices=["csv", "json"], default="csv")
+    progress.add_argument("-o", "--output", type=Path, help="file (default: standard output)")
+    progress.add_argument("--db", help="database URL (default: STUDYBOT_DATABASE_URL)")
+    progress.set_defaults(handler=_cmd_deck_export_progress)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")

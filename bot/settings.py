@@ -49,9 +49,14 @@ class Settings(BaseSettings):
     owner_ids: list[int] = Field(default_factory=list)
     maintainer_role_id: int | None = None
     guild_ready_timeout: float = Field(default=2.0, ge=0)
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: list[int] | None = None
 
     # Jobs
     daily_grace_minutes: int = Field(default=60, ge=0)
+    #: A file holding an ISO-8601 UTC instant that replaces the system clock
+    #: (end-to-end tests move the bot's time by rewriting it).  Unset in production.
+    clock_file: Path | None = None
 
     @field_validator("timezone")
     @classmethod

@@ -21,6 +21,7 @@ import yarl
 
 from bot.discord.client import StudyBot
 from bot.discord.translator import message
+from bot.jobs.clock import clock_from_settings
 from bot.settings import Settings
 
 log = logging.getLogger("bot.discord")
@@ -101,7 +102,7 @@ def run_bot(settings: Settings) -> int:
     secret = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not secret:
         return _fail("discord.run.no_token", settings.language)
-    shard_ids: list[int] | None = getattr(settings, "shard_ids", None)
+    shard_ids = settings.shard_ids
     if shard_ids is not None and len(shard_ids) > 1:
         return _fail("discord.run.one_shard", settings.language)
     configure_logging(settings.log_level, [secret])
@@ -127,11 +128,11 @@ def run_bot(settings: Settings) -> int:
 
 
 async def _serve(settings: Settings, token: str) -> int:
-    shard_count: int | None = getattr(settings, "shard_count", None)
-    shard_ids: list[int] | None = getattr(settings, "shard_ids", None)
+    shard_ids = settings.shard_ids
     bot = StudyBot(
         settings,
-        shard_count=shard_count,
+        clock=clock_from_settings(settings),
+        shard_count=settings.shard_count,
         shard_id=shard_ids[0] if shard_ids else None,
     )
     stop = asyncio.Event()
