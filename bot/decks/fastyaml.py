@@ -7,12 +7,13 @@ with name keys, `- id:` lists, one-line plain or quoted values, one-line `[a, b]
 `{k: v}` and `|` blocks. This module reads exactly that corner line by line, producing
 the same values and the same positions as the ruamel path (a differential test holds it
 to that), and gives up -- returning None -- on anything else: anchors, tags, folded or
-multi-line values, tabs, CR line ends, duplicate keys, empty values, or anything that
+multi-line values, tabs, lone CRs, duplicate keys, empty values, or anything that
 might be a mistake. Errors are therefore always found and phrased by the ruamel path.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.decks.limits import MAX_DEPTH
@@ -41,12 +42,51 @@ class _GiveUp(Exception):
 
 def read_simple(text: str) -> Node | None:
     """The document's root node, or None when the text needs the full YAML parser."""
+    original = text
+    crlf = "\r" in text
+    if crlf:
+        # Windows line ends: read the text with plain '\n' and shift every offset back by
+        # the '\r's before it. A lone '\r' is a line break of its own: not simple.
+        unix = text.replace("\r\n", "\n")
+        if "\r" in unix:
+            return None
+        text = unix
     if not text or _UNUSUAL.search(text) is not None:
         return None
     try:
-        return _Reader(text).document()
+        root = _Reader(text).document()
     except (_GiveUp, IndexError, ValueError, RecursionError):
         return None
+    if crlf:
+        _shift_for_crlf(root, original)
+    return root
+
+
+def _shift_for_crlf(root: Node, original: str) -> None:
+    # Where, in the '\n'-only text, each removed '\r' stood (a file may mix line ends).
+    removed: list[int] = []
+    at = original.find("\r\n")
+    while at != -1:
+        removed.append(at - len(removed))
+        at = original.find("\r\n", at + 2)
+
+    def shift(offset: int) -> int:
+        return offset + bisect.bisect_left(removed, offset)
+
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.start, node.end = shift(node.start), shift(node.end)
+        if isinstance(node, SeqNode):
+            stack.extend(node.items)
+        elif isinstance(node, MapNode):
+            for entry in node.entries.values():
+                entry.key_start = shift(entry.key_start)
+                stack.append(entry.node)
 
 
 class _Reader:

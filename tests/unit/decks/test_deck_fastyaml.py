@@ -199,9 +199,20 @@ def nested(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
-@given(nested())
-def test_nested_documents_agree(text: str) -> None:
+@given(nested(), st.sampled_from(["unix", "windows", "mixed"]))
+def test_nested_documents_agree(text: str, line_ends: str) -> None:
+    if line_ends == "windows":
+        text = text.replace("\n", "\r\n")
+    elif line_ends == "mixed":
+        lines = text.split("\n")
+        text = "".join(line + ("\r\n" if n % 2 else "\n") for n, line in enumerate(lines[:-1]))
+        text += lines[-1]
     agree(text)
+
+
+def test_windows_line_ends_take_the_fast_path() -> None:
+    seed = (DATA / "seed.yaml").read_text(encoding="utf-8")
+    assert agree(seed.replace("\n", "\r\n"))
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
@@ -242,7 +253,7 @@ def test_the_fast_path_refuses_what_it_does_not_know() -> None:
         "a: 'x\n  y'\n",
         "a: >\n  folded\n",
         "a: 1\na: 2\n",
-        "a:\r\n  b\r\n",
+        "a: b\rc: d\n",
         "---\na: 1\n",
         "a: b\tc\n",
     ]:
