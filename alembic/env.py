@@ -12,6 +12,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 import bot.storage.daily_models  # noqa: F401
+import bot.storage.deck_admin_models  # noqa: F401
 from bot.settings import get_settings
 from bot.storage.engine import create_engine
 from bot.storage.models import Base

@@ -25,6 +25,8 @@ TABLES = {
     "daily_posts",
     "daily_answers",
     "reminders",
+    "deck_reloads",
+    "deck_log_channels",
 }
 
 
