@@ -7,17 +7,26 @@ in the database stays live: a broken edit never takes a deck down.
 from __future__ import annotations
 
 import asyncio
+import functools
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.cloze import cloze_faces
 from bot.decks.errors import DeckError, Problem
 from bot.decks.loader import LoadedDeck, load_deck
+from bot.storage.deck_admin_models import DeckReload
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
+from bot.storage.models import Card, CardFace, Deck
+from bot.storage.transactions import TransactionRunner
 
 
 @dataclass(slots=True)
@@ -59,34 +68,359 @@ def deck_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file())
 
 
-def _parse_all(paths: Sequence[Path]) -> tuple[list[LoadedDeck], list[Problem]]:
-    loaded: list[LoadedDeck] = []
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for path in paths:
-        try:
-            deck = load_deck(path)
-        except DeckError as error:
-            problems.extend(error.problems)
-            continue
-        first = seen.get(deck.deck.deck)
-        if first is not None:
-            problems.append(
-                Problem(str(path), 1, 1, f"deck id {deck.deck.deck!r} is already used by {first}")
-            )
-            continue
-        seen[deck.deck.deck] = str(path)
-        loaded.append(deck)
-    return loaded, problems
-
-
 async def load_deck_files(
     sessions: async_sessionmaker[AsyncSession], paths: Sequence[Path], now: datetime
 ) -> LoadReport:
-    """Parse ``paths`` in a worker thread, then sync every valid deck in one transaction."""
-    loaded, problems = await asyncio.to_thread(_parse_all, paths)
-    report = LoadReport(problems=problems)
+    """Parse ``paths`` in a worker thread, then sync every valid deck in one transaction.
+
+    The same identity rules as a reload apply (a changed deck id or an id two
+    files share is refused), and each file's result is recorded as a
+    ``start`` reload, so ``/deck info`` has something to show from the start.
+    """
+    async with sessions() as db:
+        known = {str(i): str(p) for i, p in (await db.execute(select(Deck.id, Deck.path))).all()}
+    parsed = await asyncio.to_thread(_parse_checked, paths, known)
+    report = LoadReport()
     async with sessions.begin() as db:
-        for deck in loaded:
-            report.synced[deck.deck.deck] = await sync_deck(db, snapshot_of(deck), now)
+        for item in parsed:
+            result = None
+            if item.snapshot is not None:
+                result = await sync_deck(db, item.snapshot, now)
+                report.synced[item.snapshot.deck_id] = result
+            report.problems.extend(item.problems)
+            outcome = DeckOutcome(item.deck_id, str(item.path), result, tuple(item.problems))
+            db.add(DeckReload(**_record_values(outcome, now, TRIGGER_START, None)))
     return report
+
+
+# -- reloading a running bot's decks ------------------------------------------------------------
+#
+# Maintainers edit files while learners answer.  A reload therefore parses in a
+# worker thread and applies each deck through the transaction runner (a plain
+# function of a Connection: on SQLite it runs on the writer thread, so the event
+# loop never executes the 10,000-row diff).  A file that is broken, changes its
+# deck id, or claims an id another file holds is refused: nothing in the
+# database changes and the previous version keeps serving.
+
+TRIGGER_START = "start"
+TRIGGER_WATCH = "watch"
+TRIGGER_COMMAND = "command"
+TRIGGER_SIGNAL = "signal"
+
+_DECK_KEY = re.compile(r"^(?:deck|\"deck\"|'deck')[ \t]*:", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class DeckOutcome:
+    """What one reload did to one deck file."""
+
+    deck_id: str
+    path: str
+    result: SyncResult | None  # None: refused, the previous version is still live
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.result is not None
+
+    def summary_line(self) -> str:
+        """``cloud-basics: 2 added, 3 changed (history kept), 1 retired, 0 restored``."""
+        if self.result is None:
+            n = len(self.problems)
+            plural = "s" if n != 1 else ""
+            return f"{self.deck_id}: refused, {n} problem{plural}; previous version kept"
+        r = self.result
+        return (
+            f"{self.deck_id}: {len(r.added)} added, {len(r.changed)} changed (history kept), "
+            f"{len(r.retired)} retired, {len(r.restored)} restored"
+        )
+
+
+@dataclass(slots=True)
+class ReloadReport:
+    outcomes: list[DeckOutcome] = field(default_factory=list)
+    #: a deck asked for by id that has no file in the decks directory
+    unknown: str | None = None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for o in self.outcomes for p in o.problems]
+
+    @property
+    def ok(self) -> bool:
+        return self.unknown is None and all(o.ok for o in self.outcomes)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    path: Path
+    deck_id: str
+    loaded: LoadedDeck | None
+    problems: list[Problem]
+    snapshot: DeckSnapshot | None = None
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def deck_key_position(path: Path) -> tuple[int, int]:
+    """Line and column of the top-level ``deck:`` key (1:1 when the id comes from the name)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 1, 1
+    match = _DECK_KEY.search(text)
+    if match is None:
+        return 1, 1
+    return text.count("\n", 0, match.start()) + 1, 1
+
+
+def _check_identity(parsed: list[_Parsed], known: dict[str, str]) -> None:
+    """Refuse (in place) a file whose deck id changed, or whose id another file holds.
+
+    ``known`` is the database's deck id -> path.  The deck id is the key of
+    every learner's history, so a changed id would silently start the deck over.
+    """
+    by_path = {os.path.realpath(p): deck for deck, p in known.items()}
+    first: dict[str, str] = {}
+    for item in parsed:
+        if item.loaded is None:
+            continue
+        new_id = item.loaded.deck.deck
+        old_id = by_path.get(os.path.realpath(item.path))
+        line, col = deck_key_position(item.path)
+        if old_id is not None and old_id != new_id:
+            item.deck_id = old_id
+            item.problems.append(Problem(
+                str(item.path), line, col,
+                f"the deck id changed from {old_id!r} to {new_id!r}; learners' history is kept "
+                f"under {old_id!r}, so put `deck: {old_id}` back (a new deck needs a new file)",
+            ))
+        elif new_id in first:
+            item.problems.append(Problem(
+                str(item.path), line, col, f"deck id {new_id!r} is already used by {first[new_id]}"
+            ))
+        elif (
+            new_id in known
+            and not _same_file(known[new_id], str(item.path))
+            and Path(known[new_id]).is_file()
+            and all(not _same_file(known[new_id], str(o.path)) for o in parsed)
+        ):
+            item.problems.append(Problem(
+                str(item.path), line, col, f"deck id {new_id!r} is already used by {known[new_id]}"
+            ))
+        if item.problems:
+            item.loaded = None
+        else:
+            first[new_id] = str(item.path)
+
+
+def _parse_checked(paths: Sequence[Path], known: dict[str, str]) -> list[_Parsed]:
+    """Everything CPU-heavy of a reload: parse, validate, check identity, build snapshots."""
+    by_path = {os.path.realpath(p): deck for deck, p in known.items()}
+    parsed: list[_Parsed] = []
+    for path in paths:
+        fallback = by_path.get(os.path.realpath(path), path.stem)
+        try:
+            loaded = load_deck(path)
+        except DeckError as error:
+            parsed.append(_Parsed(path, fallback, None, list(error.problems)))
+            continue
+        parsed.append(_Parsed(path, loaded.deck.deck, loaded, []))
+    _check_identity(parsed, known)
+    for item in parsed:
+        if item.loaded is not None:
+            item.snapshot = snapshot_of(item.loaded)
+    return parsed
+
+
+def _known_decks(connection: Connection) -> dict[str, str]:
+    return {str(row[0]): str(row[1]) for row in connection.execute(select(Deck.id, Deck.path))}
+
+
+def _record_values(
+    outcome: DeckOutcome, now: datetime, trigger: str, by_user: int | None
+) -> dict[str, Any]:
+    r = outcome.result
+    summary: dict[str, Any] = (
+        {"added": r.added, "changed": r.changed, "retired": r.retired, "restored": r.restored,
+         "unchanged": r.unchanged}
+        if r is not None else {}
+    )
+    return {
+        "deck_id": outcome.deck_id, "path": outcome.path, "at": now, "ok": outcome.ok,
+        "summary": summary, "problems": [str(p) for p in outcome.problems],
+        "trigger": trigger, "by_user": by_user,
+    }
+
+
+def _record(
+    connection: Connection, outcome: DeckOutcome, now: datetime, trigger: str, by_user: int | None
+) -> None:
+    connection.execute(insert(DeckReload), [_record_values(outcome, now, trigger, by_user)])
+
+
+def _targets(directory: Path, known: dict[str, str], deck_id: str | None) -> list[Path] | None:
+    """The files a reload reads: all deck files, or the one file of ``deck_id`` (None: no file)."""
+    files = deck_files(directory)
+    if deck_id is None:
+        return files
+    path = known.get(deck_id)
+    if path is not None:
+        match = [f for f in files if _same_file(str(f), path)]
+        if match:
+            return match
+    named = [f for f in files if f.stem == deck_id]
+    return named or None
+
+
+async def reload_decks(
+    runner: TransactionRunner,
+    directory: Path,
+    now: datetime,
+    *,
+    deck_id: str | None = None,
+    paths: Sequence[Path] | None = None,
+    trigger: str = TRIGGER_COMMAND,
+    by_user: int | None = None,
+) -> ReloadReport:
+    """Reload every deck file of ``directory``, only ``deck_id``'s file, or only ``paths``.
+
+    Each valid deck is synced and its result recorded in one transaction; a
+    refused file records its problems and changes nothing else.
+    """
+    known = await runner.run(_known_decks)
+    if paths is not None:
+        targets: list[Path] | None = [p for p in paths if p.is_file()]
+    else:
+        targets = _targets(directory, known, deck_id)
+    if targets is None:
+        return ReloadReport(unknown=deck_id)
+    parsed = await asyncio.to_thread(_parse_checked, targets, known)
+    report = ReloadReport()
+    for item in parsed:
+        snapshot = item.snapshot
+        if snapshot is None:
+            outcome = DeckOutcome(item.deck_id, str(item.path), None, tuple(item.problems))
+            await runner.run(functools.partial(_record, outcome=outcome, now=now,
+                                               trigger=trigger, by_user=by_user))
+        else:
+            outcome = await runner.run(functools.partial(
+                _apply, snapshot=snapshot, now=now, trigger=trigger, by_user=by_user))
+        report.outcomes.append(outcome)
+    return report
+
+
+def _apply(
+    connection: Connection, snapshot: DeckSnapshot, now: datetime, trigger: str,
+    by_user: int | None,
+) -> DeckOutcome:
+    result = sync_rows(connection, snapshot, now)
+    outcome = DeckOutcome(snapshot.deck_id, snapshot.path, result)
+    _record(connection, outcome, now, trigger, by_user)
+    return outcome
+
+
+_CARDS = cast(Table, Card.__table__)
+_FACES = cast(Table, CardFace.__table__)
+_DECKS = cast(Table, Deck.__table__)
+
+
+def sync_rows(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> SyncResult:
+    """`sync_deck`'s rules (upsert by id, retire, restore) as a few bulk statements.
+
+    Same outcome as `bot.storage.deck_sync.sync_deck` (a test holds them equal),
+    but a synchronous function of a Connection, so the transaction runner can
+    run it off the event loop and touch only the rows that differ.
+    """
+    result = SyncResult()
+    deck_values = {
+        "title": snapshot.title, "lang": snapshot.lang, "path": snapshot.path,
+        "content_hash": snapshot.content_hash, "loaded_at": now,
+    }
+    exists = connection.execute(
+        select(_DECKS.c.id).where(_DECKS.c.id == snapshot.deck_id)
+    ).first()
+    if exists is None:
+        connection.execute(insert(_DECKS), [{"id": snapshot.deck_id, **deck_values}])
+    else:
+        connection.execute(update(_DECKS).where(_DECKS.c.id == snapshot.deck_id)
+                           .values(**deck_values))
+    existing = {
+        row.card_id: row
+        for row in connection.execute(
+            select(_CARDS.c.pk, _CARDS.c.card_id, _CARDS.c.type, _CARDS.c.position,
+                   _CARDS.c.line, _CARDS.c.content, _CARDS.c.faces, _CARDS.c.retired_at)
+            .where(_CARDS.c.deck_id == snapshot.deck_id)
+        )
+    }
+    updates: list[dict[str, Any]] = []
+    face_rows: list[dict[str, int]] = []
+    refaced: list[int] = []
+    new_cards: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for position, snap in enumerate(snapshot.cards):
+        seen.add(snap.card_id)
+        row = existing.get(snap.card_id)
+        faces = list(snap.faces)
+        if row is None:
+            new_cards.append({
+                "deck_id": snapshot.deck_id, "card_id": snap.card_id, "type": snap.type,
+                "position": position, "line": snap.line, "content": snap.content,
+                "faces": faces, "retired_at": None, "updated_at": now,
+            })
+            result.added.append(snap.card_id)
+            continue
+        edited = row.content != snap.content or row.type != snap.type
+        if row.retired_at is not None:
+            result.restored.append(snap.card_id)
+        elif edited:
+            result.changed.append(snap.card_id)
+        else:
+            result.unchanged += 1
+        reface = list(row.faces) != faces or row.position != position
+        if reface:
+            refaced.append(row.pk)
+            face_rows.extend({"card_pk": row.pk, "face": f, "position": position} for f in faces)
+        if edited or reface or row.retired_at is not None or row.line != snap.line:
+            updates.append({
+                "b_pk": row.pk, "type": snap.type, "content": snap.content, "faces": faces,
+                "position": position, "line": snap.line, "retired_at": None,
+                "updated_at": now if edited else None,
+            })
+    retire = [row.pk for card_id, row in existing.items()
+              if card_id not in seen and row.retired_at is None]
+    result.retired.extend(card_id for card_id, row in existing.items()
+                          if card_id not in seen and row.retired_at is None)
+
+    edited_rows = [u for u in updates if u["updated_at"] is not None]
+    kept_rows = [{k: v for k, v in u.items() if k != "updated_at"}
+                 for u in updates if u["updated_at"] is None]
+    values: dict[str, Any] = {name: bindparam(name) for name in
+              ("type", "content", "faces", "position", "line", "retired_at")}
+    where = _CARDS.c.pk == bindparam("b_pk")
+    if edited_rows:
+        connection.execute(
+            update(_CARDS).where(where).values(**values, updated_at=bindparam("updated_at")),
+            edited_rows,
+        )
+    if kept_rows:
+        connection.execute(update(_CARDS).where(where).values(**values), kept_rows)
+    if retire:
+        connection.execute(update(_CARDS).where(_CARDS.c.pk.in_(retire)).values(retired_at=now))
+    if new_cards:
+        connection.execute(insert(_CARDS), new_cards)
+        pks: dict[str, int] = {
+            str(card_id): int(pk) for card_id, pk in connection.execute(
+                select(_CARDS.c.card_id, _CARDS.c.pk).where(_CARDS.c.deck_id == snapshot.deck_id)
+            )
+        }
+        for card in new_cards:
+            face_rows.extend({"card_pk": pks[card["card_id"]], "face": f,
+                              "position": card["position"]} for f in card["faces"])
+    if refaced:
+        connection.execute(delete(_FACES).where(_FACES.c.card_pk.in_(refaced)))
+    if face_rows:
+        connection.execute(insert(_FACES), face_rows)
+    return result
