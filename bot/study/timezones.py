@@ -231,8 +231,7 @@ def search_zones(query: str, *, preferred: Iterable[str] = (), limit: int = 25) 
     for place, zones in _aliases().items():
         place_tier = _alias_tier(folded, place)
         if place_tier is not None:
-            # Aliases name the canonical zone: it beats a legacy link such as "Japan".
-            scored.extend((place_tier, 101.0 - i, z) for i, z in enumerate(zones))
+            scored.extend((place_tier, 100.0 - i, z) for i, z in enumerate(zones))
     for zone in known_zones():
         tier = _tier(folded, zone)
         if tier is not None:
