@@ -109,7 +109,7 @@ def adopt_ids(existing_yaml_text: str, generated: list[GeneratedCard], *,
     for adoption in adoptions:
         card = by_id[adoption.card_id]
         fresh = by_anchor[adoption.anchor]
-        card["src"] = writer.src_map(fresh)
+        writer.append_key(card, "src", writer.src_map(fresh))
         if not keep_text:
             set_fields(card, fresh)
             if "tags" not in card:

@@ -121,7 +121,7 @@ def merge_into_deck(
         fresh = by_anchor.get(anchor)
         if fresh is None or anchor in matched:
             if not card.get("stale"):
-                card["stale"] = True
+                writer.append_key(card, "stale", True)
                 touched = True
             summary.stale.append((card_id, card_type, anchor))
             continue

@@ -62,6 +62,27 @@ def flow_seq(items: list[str] | list[int]) -> CommentedSeq:
     return seq
 
 
+def append_key(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Add `key` as the mapping's last key.  ruamel hangs the comment lines that
+    follow a card (the next section's "# 도커" heading) on its last key; a key added
+    after it would be written below that comment, so the comment moves to the new key."""
+    if key in mapping:
+        mapping[key] = value
+        return
+    last = next(reversed(mapping), None) if mapping else None
+    mapping[key] = value
+    if last is None:
+        return
+    entry = mapping.ca.items.get(last)
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None or not str(token.value).startswith("\n"):
+        return  # nothing after the value, or a same-line comment that belongs to it
+    entry[2] = None
+    if not any(entry):
+        del mapping.ca.items[last]
+    mapping.ca.items[key] = [None, None, token, None]
+
+
 def src_map(card: GeneratedCard) -> CommentedMap:
     src = CommentedMap()
     src["anchor"] = _safe(card.anchor)

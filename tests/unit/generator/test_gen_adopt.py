@@ -85,3 +85,30 @@ def test_command_writes_only_the_output_file(tmp_path: Path,
     cards = _cards(out.read_text(encoding="utf-8"))
     assert {"aaaa0001", "aaaa0002", "aaaa0003"} <= set(cards)
     assert "2 paired" in capsys.readouterr().out
+
+
+def test_section_comments_stay_above_the_card_they_introduce() -> None:
+    # The "# DNS" heading comment follows the 포트 card in the file; the 포트 card gets
+    # a `src` key, which must not be written below that comment (the comment would
+    # then sit inside the 포트 card and no longer head the DNS cards).
+    hand = HAND.replace("  - id: aaaa0002", "\n  # DNS\n  - id: aaaa0002")
+    adopted, _ = adopt_ids(hand, cards_of(NOTE, "ko"))
+    lines = adopted.splitlines()
+    comment = lines.index("  # DNS")
+    assert lines[comment + 1] == "  - id: aaaa0002"
+    assert lines[comment - 2].startswith("    src: {anchor: 포트#definition:포트")
+    parse_deck(adopted.encode("utf-8"), "net.yaml")
+
+
+def test_a_stale_mark_keeps_the_next_section_comment_in_place() -> None:
+    generated = cards_of(NOTE, "ko")
+    hand = HAND.replace("  - id: aaaa0002", "\n  # DNS\n  - id: aaaa0002")
+    adopted, _ = adopt_ids(hand, generated)
+    gone = [c for c in generated if not c.anchor.startswith("포트")]
+    text, summary = merge_into_deck(adopted, gone, deck_id="net", title="네트워크", lang="ko",
+                                    source="net.ko.md", new_id=random_ids(random.Random(6)))
+    assert [i for i, _, _ in summary.stale] == ["aaaa0001"]
+    lines = text.splitlines()
+    comment = lines.index("  # DNS")
+    assert lines[comment + 1] == "  - id: aaaa0002"
+    assert lines[comment - 2] == "    stale: true"
