@@ -369,3 +369,31 @@ def test_parts_listed_under_a_term_do_not_steal_its_pros_and_cons() -> None:
         "단점 : 발급된 토큰은 만료 전까지 무효화하기 어렵다.\n"
     )
     assert one(cards_of(note, "ko"), "cons").front == "JWT의 단점은?"
+
+
+def test_a_definition_asks_the_term_as_the_heading_spells_it() -> None:
+    note = (
+        "# 서버리스 방식\n"
+        "서버리스방식은 서버를 직접 관리하지 않고 함수 단위로 코드를 실행하는 방식을 의미한다.\n\n"
+        "ex) 람다\n"
+    )
+    cards = cards_of(note, "ko")
+    assert one(cards, "definition").front == "서버리스 방식이란?"
+    assert one(cards, "example").front == "서버리스 방식의 예는?"
+
+
+def test_a_cloze_does_not_leave_the_blanked_terms_english_name_in_view() -> None:
+    note = (
+        "# 큐(queue)\n"
+        "큐는 먼저 넣은 데이터를 먼저 꺼내는 자료구조이다.\n\n"
+        "작업 대기열은 들어온 요청을 큐에 쌓아 두는 방식으로 queue-based load leveling이라 부르며"
+        " 큐 덕분에 순간적인 부하를 흡수한다.\n\n"
+        "메시지 브로커는 큐로 묶은 메시지(queued message)를 소비자에게 차례로 전달한다.\n"
+    )
+    for card in find(cards_of(note, "ko"), "fact"):
+        if card.type == "cloze" and card.answers() and card.answers()[0] == "큐":
+            assert "queue" not in card.question().lower(), card.text
+    broker = one(cards_of(note, "ko"), "fact", "브로커")
+    assert broker.type == "cloze"
+    assert "(queued message)" not in broker.text
+    assert "{{c1::큐}}로 묶은 메시지를" in broker.text

@@ -34,7 +34,7 @@ def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, 
                      *, label: bool = False) -> None:
     """`label` marks "X: …" lines: parts of the subject (JWT's 헤더, 서명), which must not
     become what a later "단점:" or "ex)" is about."""
-    term = found.term
+    term = _heading_spelling(ctx, found.term)
     key = _term_key(term)
     if found.stands_for:
         aliases.extract(ctx, term, found.meaning, lines)
@@ -61,6 +61,14 @@ def _emit_definition(ctx: Ctx, found: definitions.Definition, lines: tuple[int, 
         ctx.ask_term("analogy", term, lines, questions.analogy(found.analogy, ctx.lang), term)
     if found.extra:
         facts.extract(ctx, found.extra, lines, subject=term)
+
+
+def _heading_spelling(ctx: Ctx, term: str) -> str:
+    """The body may run the heading's words together ("온프레미스방식은 …" under
+    "# 온프레미스 방식"); the question then asks the term as the heading spells it."""
+    if ctx.term and term != ctx.term and term.replace(" ", "") == ctx.term.replace(" ", ""):
+        return ctx.term
+    return term
 
 
 def _term_key(term: str) -> str:

@@ -165,6 +165,50 @@ def _glossary_cloze(ctx: Ctx, sentence: str, key: str, lines: tuple[int, int]) -
             return
 
 
+_BLANK = re.compile(r"\{\{c\d+::.*?\}\}", re.S)
+
+
+def _aliases_of(ctx: Ctx, term: str) -> list[str]:
+    """The other names the section gives `term` so far: the heading's ("컨테이너(container)")
+    and those of the section's alias cards.  Only this section's cards are read (they
+    are the last ones made): reading the whole note's for every sentence is quadratic."""
+    names = [ctx.alias] if ctx.alias and term == ctx.term else []
+    own = f"{ctx.section.anchor_path}#"
+    for card in reversed(ctx.cards):
+        if not card.anchor.startswith(own):
+            break
+        if card.rule == "alias" and "#alias:" in card.anchor:
+            named = card.anchor.split("#alias:", 1)[1].split("~", 1)[0]
+            if named == term:
+                names.append(card.back)
+    return [n for n in names if len(n.replace(" ", "")) >= 2]
+
+
+def _blank(ctx: Ctx, sentence: str, term: str) -> str | None:
+    """`cloze_all`, but a blank must not be undone by the term's other name standing
+    next to it: "{{c1::컨테이너}}로 포장된 앱(containerized application)" shows the
+    answer.  A parenthesis holding that name is left out; if the name shows anywhere
+    else, the sentence cannot blank this term."""
+    text = cloze_all(sentence, term, ctx.lang)
+    names = [n.replace(" ", "").lower() for n in _aliases_of(ctx, term)]
+    if text is None or not names:
+        return text
+
+    def shows(candidate: str) -> bool:
+        visible = _BLANK.sub("", candidate).replace(" ", "").lower()
+        return any(name in visible for name in names)
+
+    if not shows(text):
+        return text
+
+    def drop(match: re.Match[str]) -> str:
+        inside = match.group(1).replace(" ", "").lower()
+        return "" if any(name in inside for name in names) else match.group(0)
+
+    text = cloze_all(re.sub(r"\s*\(([^()]*)\)", drop, sentence), term, ctx.lang)
+    return None if text is None or shows(text) else text
+
+
 def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
             subject: str | None = None) -> None:
     if not usable(sentence, ctx.lang):
@@ -180,17 +224,17 @@ def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
     # The sentence's own subject first, unless it contrasts it with the section's
     # term ("가상화 배포방식은 …했지만 컨테이너 배포방식은 …" under 컨테이너).
     if topic is not None and about is not None and not _CONTRAST.search(sentence):
-        text = cloze_all(sentence, topic.term, ctx.lang)
+        text = _blank(ctx, sentence, topic.term)
         if text is not None:
             ctx.cloze("fact", key, lines, text)
             return
     if about is not None:
-        text = cloze_all(sentence, about, ctx.lang)
+        text = _blank(ctx, sentence, about)
         if text is not None:
             ctx.cloze("fact", key, lines, text)
             return
     if topic is not None:
-        text = cloze_all(sentence, topic.term, ctx.lang)
+        text = _blank(ctx, sentence, topic.term)
         if text is not None:
             ctx.cloze("fact", key, lines, text)
             if not ctx.term:
@@ -205,13 +249,13 @@ def extract(ctx: Ctx, sentence: str, lines: tuple[int, int],
     for near in sorted(ctx.family if subject is None else [], key=len, reverse=True):
         if near == about or len(near) < 2:
             continue
-        text = cloze_all(sentence, near, ctx.lang)
+        text = _blank(ctx, sentence, near)
         if text is not None:
             ctx.cloze("fact", key, lines, text)
             return
     opening = _opening_glossary_term(ctx, sentence)
     if opening is not None:
-        text = cloze_all(sentence, opening, ctx.lang)
+        text = _blank(ctx, sentence, opening)
         if text is not None:  # "정규화를 너무 많이 하면 …" is about 정규화
             ctx.cloze("fact", key, lines, text)
             return
