@@ -1,7 +1,8 @@
-"""The Alembic revisions, run the way the app runs them, on a real SQLite file."""
+"""The Alembic revisions, run the way the app runs them, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -64,6 +65,7 @@ async def test_downgrade_to_base_and_back_up(db_url: str) -> None:
         await engine.dispose()
 
 
+@pytest.mark.sqlite_only
 async def test_upgrade_is_idempotent_and_sqlite_pragmas_are_on(db_url: str) -> None:
     engine = create_engine(db_url)
     try:
