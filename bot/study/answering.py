@@ -4,7 +4,11 @@ It runs through ``TransactionRunner`` (one hop to SQLite's writer thread, or
 the async bridge on PostgreSQL) and issues a handful of Core statements:
 
 1. claim the prompt (``UPDATE … WHERE answered_at IS NULL RETURNING …``): a
-   second answer to the same prompt, a double click or a retry, claims nothing;
+   second answer to the same prompt, a double click or a retry, claims nothing
+   (on PostgreSQL it waits for the first one's row lock, then finds it answered);
+   on PostgreSQL, also lock the learner's row, so two answers of one learner to
+   the same face from two prompts (DMs and a group at once) apply in turn, as
+   SQLite's single writer does, instead of both starting from the old state;
 2. read the card, session, learner and review state in one joined SELECT;
 3. write the new state and the append-only log row.
 
@@ -103,6 +107,10 @@ def record_answer(
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
     card_pk, face, session_id, order = claimed
+    if conn.dialect.name != "sqlite":
+        # Its own statement, before the read: READ COMMITTED takes the next
+        # statement's snapshot after the lock is ours, so it sees the other answer.
+        conn.execute(_LOCK_LEARNER, {"lock_user": user_id})
     row = conn.execute(
         _CONTEXT,
         {"card_pk": card_pk, "face": face, "session_id": session_id, "user_id": user_id},
@@ -170,6 +178,9 @@ _CLAIM = (
     .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
     .returning(Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order)
 )
+
+#: SQLite needs no lock (one writer at a time) and would ignore FOR UPDATE anyway.
+_LOCK_LEARNER = select(User.id).where(User.id == bindparam("lock_user")).with_for_update()
 
 _STATE = aliased(ReviewState)
 #: Card, session, learner and current state of the claimed face, in one SELECT.

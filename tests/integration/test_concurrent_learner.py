@@ -1,0 +1,77 @@
+"""One learner answering the same face from two places at once (DMs and a group's session).
+
+SQLite serialises every writer, so the second answer always sees the first's
+state.  PostgreSQL runs them side by side: without a lock both would read "never
+reviewed", and the second INSERT of the state would fail (or an UPDATE would
+overwrite the first review).  Runs on both databases (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+
+from bot.srs.sm2 import Sm2State, review
+from bot.storage.deck_sync import sync_deck
+from bot.storage.models import ReviewLog, ReviewState
+from bot.study.learners import LearnerDefaults
+from bot.study.runtime import Database
+from bot.study.session import AnswerStatus, SelfGrade, StudyService
+from bot.study.verify import verify_states
+from tests.integration.builders import basic, deck
+
+NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)  # 10:00 in Seoul
+TODAY = date(2026, 11, 25)
+#: (learner, the two grades given at once): a pass on a pass, a lapse and a pass, ...
+CASES = [(3001, (5, 5)), (3002, (1, 4)), (3003, (4, 0)), (3004, (3, 3))]
+
+
+async def _two_prompts_of_one_face(service: StudyService, learner: int) -> tuple[int, int]:
+    """Two open sessions (the deck, all decks) both showing the deck's only face."""
+    rng = random.Random(learner)
+    one = await service.start(learner, "d", "discord", NOW)
+    every = await service.start(learner, None, "discord", NOW)
+    assert one.id != every.id
+    first = await service.next_prompt(one.id, learner, NOW, rng)
+    second = await service.next_prompt(every.id, learner, NOW, rng)
+    assert first is not None and second is not None
+    assert first.prompt_id != second.prompt_id
+    return first.prompt_id, second.prompt_id
+
+
+async def test_two_answers_to_one_face_at_once_are_both_applied_in_turn(
+    database: Database,
+) -> None:
+    async with database.sessions.begin() as session:
+        await sync_deck(session, deck("d", basic("a")), NOW)
+    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    prompts = {learner: await _two_prompts_of_one_face(service, learner) for learner, _ in CASES}
+    outcomes = await asyncio.gather(
+        *(
+            service.answer(prompt, learner, SelfGrade(quality), NOW)
+            for learner, grades in CASES
+            for prompt, quality in zip(prompts[learner], grades, strict=True)
+        )
+    )
+    assert [o.status for o in outcomes] == [AnswerStatus.RECORDED] * 2 * len(CASES)
+    for learner, _ in CASES:
+        async with database.sessions() as session:
+            logs = list(
+                await session.scalars(
+                    select(ReviewLog).where(ReviewLog.user_id == learner).order_by(ReviewLog.id)
+                )
+            )
+            state = await session.scalar(
+                select(ReviewState).where(ReviewState.user_id == learner)
+            )
+        assert [log.kind for log in logs] == ["new", "review"]
+        # Whichever came first, the second was applied on top of it, not on "never reviewed".
+        expected = review(review(Sm2State.new(), logs[0].quality, TODAY), logs[1].quality, TODAY)
+        assert state is not None
+        assert Sm2State.from_cents(
+            state.ease_cents, state.repetitions, state.interval, state.due
+        ) == expected
+    assert (await verify_states(database.sessions)).ok
