@@ -14,7 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,25 @@ RIGHT_ANSWERS = {
 }
 
 
+@dataclass(frozen=True)
+class DatabaseHook:
+    """Where a bot whose work directory is the key keeps its data, when not in SQLite there."""
+
+    url_for: Callable[[Path], str]  # work directory -> STUDYBOT_DATABASE_URL
+    query: Callable[..., list[tuple[Any, ...]]]  # (url, sql with ?, *params) -> rows
+
+
+#: None: the bot uses an SQLite file in its work directory.  The ``bot_database``
+#: fixture (tests/conftest.py) sets it to run a module's bots on PostgreSQL.
+database_hook: DatabaseHook | None = None
+
+
+def database_url(workdir: Path) -> str:
+    if database_hook is not None:
+        return database_hook.url_for(workdir)
+    return f"sqlite+aiosqlite:///{workdir / 'studybot.db'}"
+
+
 def write_deck(directory: Path, body: str = MINI_DECK, name: str = "mini.yaml") -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / name
@@ -73,7 +92,7 @@ def bot_env(emu: Emulator, workdir: Path, *, token: str | None = None,
         "STUDYBOT_DISCORD_TOKEN": emu.token if token is None else token,
         "STUDYBOT_DISCORD_API_BASE": emu.api_base,
         "STUDYBOT_DISCORD_GATEWAY": emu.gateway_url,
-        "STUDYBOT_DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'studybot.db'}",
+        "STUDYBOT_DATABASE_URL": database_url(workdir),
         "STUDYBOT_DECKS_DIR": str(workdir / "decks"),
         "STUDYBOT_GUILD_READY_TIMEOUT": "0.1",
         "STUDYBOT_LANGUAGE": "en",
@@ -152,6 +171,8 @@ async def start_bot(emu: Emulator, workdir: Path, *, within: float = 20.0,
 
 
 def query(db_path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    if database_hook is not None:
+        return database_hook.query(database_hook.url_for(db_path.parent), sql, *params)
     with sqlite3.connect(db_path) as conn:
         return list(conn.execute(sql, params))
 

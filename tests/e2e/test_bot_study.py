@@ -42,7 +42,10 @@ class Stage:
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
-async def stage(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stage]:
+async def stage(
+    tmp_path_factory: pytest.TempPathFactory, bot_database: str
+) -> AsyncIterator[Stage]:
+    """One bot for the module; ``bot_database`` runs the module on SQLite, then PostgreSQL."""
     workdir = tmp_path_factory.mktemp("studybot")
     write_deck(workdir / "decks")
     async with Emulator() as emu:

@@ -24,7 +24,8 @@ from tests.e2e.daily_support import (
 from tests.e2e.support_bot import query, write_deck
 from tests.emulator import Channel, Emulator, SimUser, StoredMessage
 
-pytestmark = pytest.mark.e2e
+# bot_database (tests/conftest.py): every test here on SQLite, then on PostgreSQL.
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("bot_database")]
 
 NINE = SEOUL_8AM + timedelta(hours=1)
 
