@@ -45,6 +45,11 @@ def _name(loc: tuple[int | str, ...]) -> str:
     return f"`{field}`"
 
 
+def _field_loc(loc: tuple[int | str, ...], field: str) -> tuple[int | str, ...]:
+    """The location of ``field``: ``loc`` already names it for a field validator's error."""
+    return loc if loc[-1:] == (field,) else (*loc, field)
+
+
 def _card_of(values: Mapping[str, Any], loc: tuple[int | str, ...]) -> Mapping[str, Any] | None:
     cards = values.get("cards")
     if len(loc) < 2 or loc[0] != "cards" or not isinstance(loc[1], int):
@@ -173,17 +178,17 @@ def describe_error(
     if kind == "blank":
         return RawProblem(at, f"{name} is empty")
     if kind == "duplicate_choice":
-        choices = locator.find((*loc, "choices"))
+        choices = locator.find(_field_loc(loc, "choices"))
         node = choices.node
         index = int(ctx.get("index", 0))
         if isinstance(node, SeqNode) and index < len(node.items):
             return RawProblem(node.items[index].start, detail["msg"])
         return RawProblem(locator.value_offset(choices), detail["msg"])
     if kind == "answer_not_in_choices":
-        answer = locator.find((*loc, "answer"))
+        answer = locator.find(_field_loc(loc, "answer"))
         return RawProblem(locator.value_offset(answer), str(detail["msg"]))
     if kind == "cloze":
-        text = locator.find((*loc, "text"))
+        text = locator.find(_field_loc(loc, "text"))
         card = _card_of(values, loc) or {}
         value = card.get("text")
         if text.node is not None and isinstance(value, str):

@@ -28,7 +28,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from bot.decks.cloze import ClozeSyntaxError, cloze_faces
@@ -110,53 +119,59 @@ class BasicCard(_CardBase):
     stale: bool = False
 
 
+def _distinct_choices(choices: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for index, choice in enumerate(choices):
+        if choice in seen:
+            raise PydanticCustomError(
+                "duplicate_choice",
+                "choice `{choice}` appears twice",
+                {"index": index, "choice": choice},
+            )
+        seen.add(choice)
+    return choices
+
+
 class ChoiceCard(_CardBase):
     type: Literal["choice"] = "choice"
     front: Text
-    choices: Annotated[list[Text], Field(min_length=2)]
+    choices: Annotated[list[Text], Field(min_length=2), AfterValidator(_distinct_choices)]
     answer: Text
     back: Text | None = None
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
 
-    @model_validator(mode="after")
-    def _answer_among_distinct_choices(self) -> ChoiceCard:
-        seen: set[str] = set()
-        for index, choice in enumerate(self.choices):
-            if choice in seen:
-                raise PydanticCustomError(
-                    "duplicate_choice",
-                    "choice `{choice}` appears twice",
-                    {"field": "choices", "index": index, "choice": choice},
-                )
-            seen.add(choice)
-        if self.answer not in seen:
+    # Field validators, not a model validator: they run even when another field
+    # of the card is wrong, so `deck check` reports every problem at once.
+    @field_validator("answer")
+    @classmethod
+    def _answer_among_choices(cls, answer: str, info: ValidationInfo) -> str:
+        choices = info.data.get("choices")
+        if choices is not None and answer not in choices:
             raise PydanticCustomError(
                 "answer_not_in_choices",
                 "answer `{answer}` is not one of the choices",
-                {"field": "answer", "answer": self.answer},
+                {"answer": answer},
             )
-        return self
+        return answer
+
+
+def _well_formed_cloze(text: str) -> str:
+    try:
+        cloze_faces(text)
+    except ClozeSyntaxError as error:
+        raise PydanticCustomError("cloze", error.message, {"offset": error.offset}) from None
+    return text
 
 
 class ClozeCard(_CardBase):
     type: Literal["cloze"] = "cloze"
-    text: Text
+    text: Annotated[Text, AfterValidator(_well_formed_cloze)]
     back: Text | None = None
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
-
-    @model_validator(mode="after")
-    def _well_formed(self) -> ClozeCard:
-        try:
-            cloze_faces(self.text)
-        except ClozeSyntaxError as error:
-            raise PydanticCustomError(
-                "cloze", error.message, {"field": "text", "offset": error.offset}
-            ) from None
-        return self
 
     @property
     def faces(self) -> list[int]:

@@ -442,11 +442,26 @@ def test_a_file_with_many_mistakes_reports_all_of_them_in_order() -> None:
         (4, 5),  # missing front
         (6, 5),  # frnot
         (10, 12),  # front is a number
+        (12, 13),  # answer not among the choices, although `front` is wrong too
         (13, 9),  # duplicate id
         (14, 11),  # unknown type
         (17, 11),  # no cloze deletion
     ]
     assert all(str(p).startswith("decks/t.yaml:") for p in found)
+
+
+def test_a_card_with_a_missing_id_still_has_its_other_fields_checked() -> None:
+    text = (
+        "title: T\n"
+        "cards:\n"
+        "  - type: cloze\n"
+        "    text: no deletion\n"
+        "  - type: choice\n"
+        "    front: Q\n"
+        "    choices: [a, b]\n"
+        "    answer: c\n"
+    )
+    assert [at(p) for p in problems(text)] == [(3, 5), (4, 11), (5, 5), (8, 13)]
 
 
 def test_load_deck_reports_a_missing_file(tmp_path: Path) -> None:
