@@ -1,10 +1,5 @@
 """The Discord bot: one `StudyBot` per process, cogs loaded as extensions.
 
-A process runs every shard Discord recommends (the default, one shard for a
-small bot), or the shards ``--shard-ids`` names out of ``--shard-count``, so
-several processes can share one database; ``bot.owns_guild(id)`` says whether
-a guild's scheduled work belongs to this process.
-
 Contract with the cogs (bot/discord/cogs/*.py): a cog reads what it needs
 from the bot it is given, never from globals, so tests can inject a clock
 or a database and every cog sees the same ones.
@@ -15,8 +10,7 @@ or a database and every cog sees the same ones.
 - ``bot.study``: the `StudyService` over that database;
 - ``bot.defaults``: the `LearnerDefaults` a new learner starts with;
 - ``bot.clock()``: the current instant, timezone-aware UTC;
-- ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.);
-- ``bot.shard_layout`` / ``bot.owns_guild(guild_id)``: the shards this process runs.
+- ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.).
 
 Extensions listed in `EXTENSIONS` are loaded in order; one whose module is
 not written yet is skipped with a warning, so the bot runs while features
@@ -29,7 +23,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import discord
@@ -39,7 +33,6 @@ from discord.ext import commands
 from bot.discord.components import DYNAMIC_ITEMS
 from bot.discord.components.flow import reply_error
 from bot.discord.translator import CatalogueTranslator
-from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database, load_decks_dir, open_database
@@ -73,13 +66,8 @@ def defaults_from(settings: Settings) -> LearnerDefaults:
     )
 
 
-class StudyBot(commands.AutoShardedBot):
-    """discord.py's sharded Bot plus the study back end every cog shares (module docstring).
-
-    Always the sharded client, even for one shard: the same code path then
-    serves a laptop and a fleet, and without shard options it behaves like
-    the plain client (one connection, the shard count Discord recommends).
-    """
+class StudyBot(commands.Bot):
+    """discord.py's Bot plus the study back end every cog shares (see the module docstring)."""
 
     def __init__(
         self,
@@ -87,7 +75,7 @@ class StudyBot(commands.AutoShardedBot):
         *,
         clock: Callable[[], datetime] = utc_now,
         rng_factory: Callable[[], random.Random] = random.Random,
-        shard_ids: Sequence[int] | None = None,
+        shard_id: int | None = None,
         shard_count: int | None = None,
         extensions: tuple[str, ...] = EXTENSIONS,
     ) -> None:
@@ -95,17 +83,15 @@ class StudyBot(commands.AutoShardedBot):
         # alone keeps the gateway quiet even in large servers.
         intents = discord.Intents.none()
         intents.guilds = True
-        layout = ShardLayout.of(shard_count, shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             guild_ready_timeout=settings.guild_ready_timeout,
-            shard_ids=list(layout.ids) if layout.ids is not None else None,
-            shard_count=layout.count,
+            shard_id=shard_id,
+            shard_count=shard_count,
         )
-        self.shard_layout = layout
         self.settings = settings
         self.clock = clock
         self.rng_factory = rng_factory
@@ -113,10 +99,6 @@ class StudyBot(commands.AutoShardedBot):
         self.extensions_to_load = extensions
         self._db: Database | None = None
         self._study: StudyService | None = None
-
-    def owns_guild(self, guild_id: int) -> bool:
-        """Whether this process runs the shard of ``guild_id`` (and so its scheduled work)."""
-        return self.shard_layout.owns(guild_id)
 
     @property
     def db(self) -> Database:
