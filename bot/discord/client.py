@@ -1,5 +1,10 @@
 """The Discord bot: one `StudyBot` per process, cogs loaded as extensions.
 
+A process runs every shard Discord recommends (the default, one shard for a
+small bot), or the shards ``--shard-ids`` names out of ``--shard-count``, so
+several processes can share one database; ``bot.owns_guild(id)`` says whether
+a guild's scheduled work belongs to this process.
+
 Contract with the cogs (bot/discord/cogs/*.py): a cog reads what it needs
 from the bot it is given, never from globals, so tests can inject a clock
 or a database and every cog sees the same ones.
@@ -10,7 +15,8 @@ or a database and every cog sees the same ones.
 - ``bot.study``: the `StudyService` over that database;
 - ``bot.defaults``: the `LearnerDefaults` a new learner starts with;
 - ``bot.clock()``: the current instant, timezone-aware UTC;
-- ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.).
+- ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.);
+- ``bot.shard_layout`` / ``bot.owns_guild(guild_id)``: the shards this process runs.
 
 Extensions listed in `EXTENSIONS` are loaded in order; one whose module is
 not written yet is skipped with a warning, so the bot runs while features
@@ -20,10 +26,11 @@ set (instant, for development), else globally.
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import discord
@@ -33,6 +40,7 @@ from discord.ext import commands
 from bot.discord.components import DYNAMIC_ITEMS
 from bot.discord.components.flow import reply_error
 from bot.discord.translator import CatalogueTranslator
+from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database, load_decks_dir, open_database
@@ -53,6 +61,36 @@ EXTENSIONS = (
 )
 
 
+#: How long stopping waits for interactions that are already running.
+DRAIN_SECONDS = 5.0
+#: Names discord.py gives the tasks that run an interaction's handler.
+INTERACTION_TASKS = (
+    "CommandTree-invoker",
+    "discord-ui-",
+    "discord.py: on_interaction",
+)
+
+
+def _interaction_tasks() -> set[asyncio.Task[object]]:
+    current = asyncio.current_task()
+    return {
+        task for task in asyncio.all_tasks()
+        if task is not current and not task.done()
+        and task.get_name().startswith(INTERACTION_TASKS)
+    }
+
+
+async def drain(grace: float) -> int:
+    """Wait until no interaction handler runs (or ``grace`` passes); how many are left."""
+    deadline = asyncio.get_running_loop().time() + grace
+    while running := _interaction_tasks():
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            return len(running)
+        await asyncio.wait(running, timeout=left)
+    return 0
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -66,8 +104,13 @@ def defaults_from(settings: Settings) -> LearnerDefaults:
     )
 
 
-class StudyBot(commands.Bot):
-    """discord.py's Bot plus the study back end every cog shares (see the module docstring)."""
+class StudyBot(commands.AutoShardedBot):
+    """discord.py's sharded Bot plus the study back end every cog shares (module docstring).
+
+    Always the sharded client, even for one shard: the same code path then
+    serves a laptop and a fleet, and without shard options it behaves like
+    the plain client (one connection, the shard count Discord recommends).
+    """
 
     def __init__(
         self,
@@ -75,7 +118,7 @@ class StudyBot(commands.Bot):
         *,
         clock: Callable[[], datetime] = utc_now,
         rng_factory: Callable[[], random.Random] = random.Random,
-        shard_id: int | None = None,
+        shard_ids: Sequence[int] | None = None,
         shard_count: int | None = None,
         extensions: tuple[str, ...] = EXTENSIONS,
     ) -> None:
@@ -83,15 +126,18 @@ class StudyBot(commands.Bot):
         # alone keeps the gateway quiet even in large servers.
         intents = discord.Intents.none()
         intents.guilds = True
+        layout = ShardLayout.of(shard_count, shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             guild_ready_timeout=settings.guild_ready_timeout,
-            shard_id=shard_id,
-            shard_count=shard_count,
+            shard_count=layout.count,
+            # None means "every shard" at run time; discord.py's stubs only admit a list.
+            shard_ids=list(layout.ids) if layout.ids is not None else None,  # type: ignore[arg-type]
         )
+        self.shard_layout = layout
         self.settings = settings
         self.clock = clock
         self.rng_factory = rng_factory
@@ -99,6 +145,10 @@ class StudyBot(commands.Bot):
         self.extensions_to_load = extensions
         self._db: Database | None = None
         self._study: StudyService | None = None
+
+    def owns_guild(self, guild_id: int) -> bool:
+        """Whether this process runs the shard of ``guild_id`` (and so its scheduled work)."""
+        return self.shard_layout.owns(guild_id)
 
     @property
     def db(self) -> Database:
@@ -140,6 +190,24 @@ class StudyBot(commands.Bot):
             synced = await self.tree.sync()
         log.info("synced %d commands (%s)", len(synced), guild_id or "global")
         return synced
+
+    async def shutdown(self, grace: float = DRAIN_SECONDS) -> int:
+        """Stop as a deploy wants it: no new work, finish what started, then close.
+
+        The shards disconnect first (close code 1000), so Discord stops
+        sending interactions; the interactions already running keep the REST
+        client and the database until they are done (at most ``grace``
+        seconds), so an answer a learner saw acknowledged is also recorded.
+        Returns how many were still running when the grace ran out.
+        """
+        for shard in self.shards.values():
+            if not shard.is_closed():
+                await shard.disconnect()
+        left = await drain(grace)
+        if left:
+            log.warning("%d interactions still running after %.0f s: closing anyway", left, grace)
+        await self.close()
+        return left
 
     async def close(self) -> None:
         try:

@@ -22,6 +22,7 @@ import yarl
 from bot.discord.client import StudyBot
 from bot.discord.translator import message
 from bot.jobs.clock import clock_from_settings
+from bot.jobs.shards import ShardLayout, ShardLayoutError
 from bot.settings import Settings
 
 log = logging.getLogger("bot.discord")
@@ -98,13 +99,19 @@ def _fail(key: str, lang: str) -> int:
 
 
 def run_bot(settings: Settings) -> int:
-    """Run until SIGTERM/SIGINT (0), a bad or missing token (2) or a crash (1)."""
+    """Run until SIGTERM/SIGINT (0), a bad or missing token (2) or a crash (1).
+
+    SIGTERM finishes the interactions already running before it closes the
+    gateway's REST side and the database (`StudyBot.shutdown`), so a rolling
+    restart loses no acknowledged answer.
+    """
     secret = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not secret:
         return _fail("discord.run.no_token", settings.language)
-    shard_ids = settings.shard_ids
-    if shard_ids is not None and len(shard_ids) > 1:
-        return _fail("discord.run.one_shard", settings.language)
+    try:
+        ShardLayout.of(settings.shard_count, settings.shard_ids)
+    except ShardLayoutError:
+        return _fail("discord.run.shard_layout", settings.language)
     configure_logging(settings.log_level, [secret])
     point_at(settings)
     quiet_voice_warnings()
@@ -128,12 +135,11 @@ def run_bot(settings: Settings) -> int:
 
 
 async def _serve(settings: Settings, token: str) -> int:
-    shard_ids = settings.shard_ids
     bot = StudyBot(
         settings,
         clock=clock_from_settings(settings),
         shard_count=settings.shard_count,
-        shard_id=shard_ids[0] if shard_ids else None,
+        shard_ids=settings.shard_ids,
     )
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -148,7 +154,7 @@ async def _serve(settings: Settings, token: str) -> int:
             running.result()  # re-raises LoginFailure and friends
             return EXIT_OK
         log.info("stopping")
-        await bot.close()
+        await bot.shutdown()
         with contextlib.suppress(asyncio.CancelledError):
             await running
     log.info("stopped")
