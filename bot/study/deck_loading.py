@@ -198,6 +198,7 @@ def _check_identity(parsed: list[_Parsed], known: dict[str, str]) -> None:
                 f"under {old_id!r}, so put `deck: {old_id}` back (a new deck needs a new file)",
             ))
         elif new_id in first:
+            item.deck_id = old_id or item.path.stem  # not the deck it tried to take over
             item.problems.append(Problem(
                 str(item.path), line, col, f"deck id {new_id!r} is already used by {first[new_id]}"
             ))
@@ -207,6 +208,7 @@ def _check_identity(parsed: list[_Parsed], known: dict[str, str]) -> None:
             and Path(known[new_id]).is_file()
             and all(not _same_file(known[new_id], str(o.path)) for o in parsed)
         ):
+            item.deck_id = old_id or item.path.stem
             item.problems.append(Problem(
                 str(item.path), line, col, f"deck id {new_id!r} is already used by {known[new_id]}"
             ))

@@ -161,7 +161,7 @@ async def test_two_files_with_one_deck_id_the_second_is_refused(
     write(decks, "a.yaml", deck_yaml("shared", {"a1": "From a?"}))
     write(decks, "b.yaml", "\n" + deck_yaml("shared", {"b1": "From b?"}))
     report = await reload_decks(database.runner, decks, NOW)
-    assert [o.ok for o in report.outcomes] == [True, False]
+    assert [(o.deck_id, o.ok) for o in report.outcomes] == [("shared", True), ("b", False)]
     (problem,) = report.problems
     assert (problem.path, problem.line) == (str(decks / "b.yaml"), 2)
     assert str(decks / "a.yaml") in problem.message

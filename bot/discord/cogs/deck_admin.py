@@ -235,6 +235,9 @@ class DeckAdmin(commands.Cog):
 
     def _handles(self, guild_id: int) -> bool:
         """With several shard processes, each reports to the guilds of its own shards."""
+        owns = getattr(self.bot, "owns_guild", None)
+        if callable(owns):
+            return bool(owns(guild_id))
         count = self.bot.shard_count
         if not count or count == 1 or self.bot.shard_id is None:
             return True
