@@ -45,6 +45,10 @@ log = logging.getLogger(__name__)
 ACK_BUDGET = 0.1
 #: Attempts at a study call that SQLite refused with "database is locked".
 LOCK_RETRIES = 5
+#: Largest id a database row can have (signed 64-bit); a custom_id may say anything.
+MAX_ROW_ID = 2**63 - 1
+#: Self-grades SM-2 knows; a forged custom_id may carry any number.
+QUALITIES = range(6)
 
 T = TypeVar("T")
 
@@ -99,7 +103,11 @@ async def refuse_foreign(interaction: Interaction, owner_id: int) -> bool:
 async def reply_error(interaction: Interaction) -> None:
     """Tell the learner something failed, without details (they are in the log)."""
     lang = locale_language(interaction.locale) or "en"
-    text = message("discord.study.error", lang)
+    await tell_privately(interaction, message("discord.study.error", lang))
+
+
+async def tell_privately(interaction: Interaction, text: str) -> None:
+    """An ephemeral reply, whether or not the interaction was acknowledged already."""
     try:
         if interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True)
@@ -107,6 +115,18 @@ async def reply_error(interaction: Interaction) -> None:
             await interaction.response.send_message(text, ephemeral=True)
     except discord.HTTPException:
         log.warning("could not tell %s about an error", interaction.user.id)
+
+
+class ForeignPromptError(Exception):
+    """The custom_id names the clicker but a prompt of someone else's session.
+
+    Discord never sends such a click; a forged one must not redraw the
+    clicker's card with another learner's session, so it is refused privately.
+    """
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__(lang)
+        self.lang = lang
 
 
 class _Load:
@@ -142,6 +162,9 @@ async def respond(interaction: Interaction, work: Coroutine[Any, Any, Screen]) -
                 await _defer(interaction)
         try:
             screen = await task
+        except ForeignPromptError as foreign:
+            await tell_privately(interaction, message("discord.study.not_yours", foreign.lang))
+            return
         except Exception:
             log.exception("interaction %s failed", interaction.data)
             await reply_error(interaction)
@@ -156,6 +179,20 @@ async def respond(interaction: Interaction, work: Coroutine[Any, Any, Screen]) -
     except discord.HTTPException as exc:
         # What was recorded stays recorded; the learner's next click redraws.
         log.warning("could not redraw for %s: %s", interaction.user.id, exc)
+
+
+async def _context(
+    bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int
+) -> tuple[PromptContext | None, Lang]:
+    """The prompt's context and the reply language; None for a prompt that cannot exist.
+
+    Raises ForeignPromptError when the prompt belongs to another learner.
+    """
+    ctx = await prompt_context(bot.db.sessions, prompt_id) if prompt_id <= MAX_ROW_ID else None
+    lang = _lang_for(bot, interaction, ctx)
+    if ctx is not None and ctx.user_id != user_id:
+        raise ForeignPromptError(lang)
+    return ctx, lang
 
 
 def _lang_for(bot: StudyBot, interaction: Interaction, ctx: PromptContext | None) -> Lang:
@@ -209,8 +246,7 @@ async def next_screen(
 
 async def _show(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
     async with learner_lock(user_id):
-        ctx = await prompt_context(bot.db.sessions, prompt_id)
-        lang = _lang_for(bot, interaction, ctx)
+        ctx, lang = await _context(bot, interaction, user_id, prompt_id)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
         if ctx.session_over:
@@ -223,8 +259,7 @@ async def _answer(
     bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int, response: Response
 ) -> Screen:
     async with learner_lock(user_id):
-        ctx = await prompt_context(bot.db.sessions, prompt_id)
-        lang = _lang_for(bot, interaction, ctx)
+        ctx, lang = await _context(bot, interaction, user_id, prompt_id)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
         now = bot.clock()
@@ -257,8 +292,7 @@ def _lead(outcome: AnswerOutcome, response: Response, lang: str) -> discord.Embe
 
 async def _skip(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
     async with learner_lock(user_id):
-        ctx = await prompt_context(bot.db.sessions, prompt_id)
-        lang = _lang_for(bot, interaction, ctx)
+        ctx, lang = await _context(bot, interaction, user_id, prompt_id)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
         if ctx.session_over:
@@ -271,8 +305,7 @@ async def _skip(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
 
 async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
     async with learner_lock(user_id):
-        ctx = await prompt_context(bot.db.sessions, prompt_id)
-        lang = _lang_for(bot, interaction, ctx)
+        ctx, lang = await _context(bot, interaction, user_id, prompt_id)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
         now = bot.clock()
@@ -291,7 +324,12 @@ async def show_answer(interaction: Interaction, user_id: int, prompt_id: int) ->
 
 
 async def grade(interaction: Interaction, user_id: int, prompt_id: int, quality: int) -> None:
-    if not await refuse_foreign(interaction, user_id):
+    if await refuse_foreign(interaction, user_id):
+        return
+    if quality not in QUALITIES:
+        lang = locale_language(interaction.locale) or "en"
+        await tell_privately(interaction, message("discord.study.invalid", lang))
+    else:
         work = _answer(bot_of(interaction), interaction, user_id, prompt_id, SelfGrade(quality))
         await respond(interaction, work)
 

@@ -1,7 +1,10 @@
 """custom_id formats: keys only, so a button means the same thing after a restart.
 
 Every id starts with ``sb:`` and names the learner it belongs to, so a click
-by anyone else is refused before the database is touched.
+by anyone else is refused before the database is touched. Numbers are
+matched loosely (any grade, up to three digits of choice index) so that a
+forged id out of range still reaches the flow and gets a polite refusal
+instead of no answer at all.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ from typing import Final
 PREFIX: Final = "sb"
 
 SHOW: Final = rf"{PREFIX}:show:(?P<user>\d+):(?P<prompt>\d+)"
-GRADE: Final = rf"{PREFIX}:grade:(?P<user>\d+):(?P<prompt>\d+):(?P<q>[0-5])"
-PICK: Final = rf"{PREFIX}:pick:(?P<user>\d+):(?P<prompt>\d+):(?P<index>\d{{1,2}})"
+GRADE: Final = rf"{PREFIX}:grade:(?P<user>\d+):(?P<prompt>\d+):(?P<q>\d{{1,3}})"
+PICK: Final = rf"{PREFIX}:pick:(?P<user>\d+):(?P<prompt>\d+):(?P<index>\d{{1,3}})"
 TYPE: Final = rf"{PREFIX}:type:(?P<user>\d+):(?P<prompt>\d+)"
 TYPED: Final = rf"{PREFIX}:typed:(?P<user>\d+):(?P<prompt>\d+)"
 SKIP: Final = rf"{PREFIX}:skip:(?P<user>\d+):(?P<prompt>\d+)"
