@@ -9,7 +9,7 @@ whose access time shows whether anything ever read them.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,9 +100,9 @@ async def stage(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stage
 
 
 async def reply_to(stage: Stage, user: SimUser, command: str,
-                   options: dict[str, object] | None = None, *, in_dm: bool = False,
+                   options: Mapping[str, object] | None = None, *, in_dm: bool = False,
                    force: bool = False) -> StoredMessage:
-    handle = await stage.emu.slash(user, command, options, force=force,
+    handle = await stage.emu.slash(user, command, dict(options or {}), force=force,
                                    guild=None if in_dm else stage.guild)
     return await handle.response(within=5)
 
