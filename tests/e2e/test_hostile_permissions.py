@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from tests.e2e.hostile_support import row_counts
+from tests.e2e.hostile_support import forge_click, forged_modal, row_counts
 from tests.e2e.support_bot import BotProcess, by_kind, card_text, query, start_bot, write_deck
 from tests.emulator import Emulator, Guild, SimUser, StoredMessage
 
@@ -39,6 +39,18 @@ EVIL_IDS = [
     "..", ".", "./mini", "mini/../mini", "..\\sentinel", "%2e%2e%2fsentinel",
     "~/sentinel",
 ]
+
+
+WORDS_DECK = """\
+deck: words
+title: Words only
+lang: en
+cards:
+  - id: w1
+    type: typed
+    front: Which system is the phone book of the internet?
+    back: DNS
+"""
 
 
 def pings_deck(user: SimUser, role: int) -> str:
@@ -90,6 +102,7 @@ async def stage(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stage
         max_ = emu.add_user("max", guild=guild, permissions=0)
         role = guild.roles[-1].id
         write_deck(workdir / "decks", pings_deck(mel, role), "pings.yaml")
+        write_deck(workdir / "decks", WORDS_DECK, "words.yaml")
         bot = await start_bot(emu, workdir, extra={"STUDYBOT_MAINTAINER_ROLE_ID": str(role)})
         try:
             yield Stage(emu, guild, bot, admin, mel, max_, sentinels)
@@ -167,7 +180,8 @@ async def test_deck_ids_never_read_outside_the_decks_folder(stage: Stage) -> Non
         assert "root:" not in seen  # /etc/passwd's first line
     for path in stage.sentinels:
         assert path.stat().st_atime == 0, f"{path} was read"
-    assert query(stage.bot.db_path, "SELECT id FROM decks ORDER BY id") == [("mini",), ("pings",)]
+    assert query(stage.bot.db_path, "SELECT id FROM decks ORDER BY id") == [
+        ("mini",), ("pings",), ("words",)]
     assert query(stage.bot.db_path, "SELECT count(*) FROM daily_configs") == [(0,)]
     assert row_counts(stage.bot.db_path) == before
     # No session was started on any of them: no card with buttons in mel's DMs.
@@ -216,3 +230,56 @@ async def test_deck_text_pings_nobody(stage: Stage) -> None:
     for version in (v for m in sent for v in m.history):
         assert "@everyone" not in str(version.get("content") or "") or \
             version.get("allowed_mentions") == {"parse": []}
+
+
+# -- the daily question's answers ------------------------------------------------------------
+
+
+async def daily_words_post(stage: Stage) -> StoredMessage:
+    """A daily question answered in words, posted now in its own channel."""
+    channel = stage.emu.add_text_channel(stage.guild, "words")
+    await stage.emu.announce_guild(stage.guild)  # the bot learns of the new channel
+    done = await reply_to(stage, stage.admin, "daily setup",
+                          {**DAILY_OPTIONS, "channel": str(channel.id), "deck": "words"})
+    assert "Every day" in card_text(done), card_text(done)
+    handle = await stage.emu.slash(stage.admin, "daily post-now", guild=stage.guild,
+                                   channel=channel)
+    await handle.response()
+    posts = await stage.emu.wait_for(lambda: [m for m in stage.emu.channel_messages(channel)
+                                              if m.buttons()])
+    return posts[-1]
+
+
+async def test_forged_daily_answers_write_nothing(stage: Stage) -> None:
+    post = await daily_words_post(stage)
+    [open_id] = [str(b["custom_id"]) for b in post.buttons()]
+    post_id = int(open_id.rsplit(":", 1)[1])
+    before = row_counts(stage.bot.db_path)
+    for forged in (f"sb:daily:pick:{post_id}:0", f"sb:daily:pick:{post_id}:99",
+                   f"sb:daily:pick:{post_id + 1000}:0"):
+        reply = await (await forge_click(stage.emu, stage.mel, post, forged)).response(within=5)
+        assert reply.ephemeral and "went wrong" not in card_text(reply), (forged, reply)
+    opened = await stage.emu.click(stage.mel, post, custom_id=open_id)
+    modal = await opened.modal()
+    elsewhere = forged_modal(modal, f"sb:daily:text:{post_id + 1000}")
+    reply = await (await stage.emu.submit_modal(stage.mel, elsewhere,
+                                                {"sb:daily:answer": "DNS"})).response()
+    assert reply.ephemeral
+    assert row_counts(stage.bot.db_path) == before
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bot/study/daily.py (daily answer) via bot/discord/cogs/daily.py:Daily.on_interaction: a "
+    "typed daily answer longer than the modal allows (Discord's 4,000 characters, the bot's "
+    "own text input is shorter) is graded and stored in daily_answers instead of refused"))
+async def test_an_oversized_daily_answer_is_refused(stage: Stage) -> None:
+    channel = next(c for c in stage.emu.world.channels.values() if c.name == "words")
+    post = [m for m in stage.emu.channel_messages(channel) if m.buttons()][-1]
+    opened = await stage.emu.click(stage.admin, post, custom_id=str(
+        post.buttons()[0]["custom_id"]))
+    modal = await opened.modal()
+    before = row_counts(stage.bot.db_path)
+    reply = await (await stage.emu.submit_modal(stage.admin, modal,
+                                                {"sb:daily:answer": "x" * 100_000})).response()
+    assert reply.ephemeral
+    assert row_counts(stage.bot.db_path) == before
