@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, CardFace, Deck
 
 
@@ -55,6 +56,8 @@ class SyncResult:
 
 async def sync_deck(session: AsyncSession, snapshot: DeckSnapshot, now: datetime) -> SyncResult:
     """Make the database's copy of one deck equal to ``snapshot`` (caller commits)."""
+    # Every process loads the decks at start: on PostgreSQL they take turns.
+    await session.run_sync(lambda sync: hold_exclusive(sync.connection(), Exclusive.DECK_SYNC))
     result = SyncResult()
     deck = await session.get(Deck, snapshot.deck_id)
     if deck is None:

@@ -9,6 +9,8 @@ from alembic.config import Config
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.storage.locks import Exclusive, hold_exclusive
+
 ALEMBIC_DIR = Path(__file__).resolve().parent.parent.parent / "alembic"
 
 
@@ -22,12 +24,18 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
     return config
 
 
+def _upgrade(connection: Connection, revision: str) -> None:
+    # Every process migrates at start; on PostgreSQL the others wait here and
+    # then find the schema current (DDL is transactional there, so the lock
+    # covers the whole upgrade).  SQLite's BEGIN IMMEDIATE already serialises it.
+    hold_exclusive(connection, Exclusive.MIGRATIONS)
+    command.upgrade(alembic_config(connection=connection), revision)
+
+
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` inside one connection of ``engine``."""
     async with engine.begin() as connection:
-        await connection.run_sync(
-            lambda sync: command.upgrade(alembic_config(connection=sync), revision)
-        )
+        await connection.run_sync(_upgrade, revision)
 
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:

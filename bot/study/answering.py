@@ -35,6 +35,7 @@ from bot.srs.grades import (
     is_correct,
 )
 from bot.srs.sm2 import PASSING_QUALITY, Sm2State, review
+from bot.storage.locks import lock_learner
 from bot.storage.models import Card, Prompt, ReviewLog, ReviewState, StudySession, User
 from bot.study.cards import FaceText, face_text
 from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
@@ -107,10 +108,7 @@ def record_answer(
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
     card_pk, face, session_id, order = claimed
-    if conn.dialect.name != "sqlite":
-        # Its own statement, before the read: READ COMMITTED takes the next
-        # statement's snapshot after the lock is ours, so it sees the other answer.
-        conn.execute(_LOCK_LEARNER, {"lock_user": user_id})
+    lock_learner(conn, user_id)
     row = conn.execute(
         _CONTEXT,
         {"card_pk": card_pk, "face": face, "session_id": session_id, "user_id": user_id},
@@ -178,9 +176,6 @@ _CLAIM = (
     .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
     .returning(Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order)
 )
-
-#: SQLite needs no lock (one writer at a time) and would ignore FOR UPDATE anyway.
-_LOCK_LEARNER = select(User.id).where(User.id == bindparam("lock_user")).with_for_update()
 
 _STATE = aliased(ReviewState)
 #: Card, session, learner and current state of the claimed face, in one SELECT.

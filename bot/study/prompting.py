@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Row, bindparam, exists, insert, select, updat
 from bot.srs.day import study_date
 from bot.srs.grades import is_correct
 from bot.srs.queue import DailyLimits, next_face, pending_drill, remaining_allowance
+from bot.storage.locks import lock_learner
 from bot.storage.models import (
     Card,
     Deck,
@@ -260,6 +261,8 @@ def start_session(
     learner who studies none yet is enrolled in every loaded deck.
     """
     insert_user_if_missing(conn, user_id, defaults, now)
+    # Two starts at once (a double click) resume one session, as on SQLite.
+    lock_learner(conn, user_id)
     known = list(conn.execute(select(Deck.id).order_by(Deck.id)).scalars())
     enrolled = set(
         conn.execute(select(Enrollment.deck_id).where(Enrollment.user_id == user_id)).scalars()
