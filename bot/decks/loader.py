@@ -10,6 +10,8 @@ even when other cards are broken.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -42,13 +44,33 @@ def load_deck(path: Path) -> LoadedDeck:
     """Read and validate a deck file; raise DeckError listing every problem found."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DeckError([_too_big(name, size)])
-        data = path.read_bytes()
+        data = _read_bounded(path, name)
     except OSError as error:
         raise DeckError([Problem(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
     return parse_deck(data, name)
+
+
+def _read_bounded(path: Path, name: str) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES, or a DeckError.
+
+    Opened non-blocking and checked with fstat, and never read past the limit,
+    so a FIFO, a device or a file growing behind the name can neither hang a
+    reload nor fill the memory.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DeckError([Problem(name, 1, 1, "not a regular file; a deck is a .yaml file")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise DeckError([_too_big(name, info.st_size)])
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise DeckError([_too_big(name, len(data))])
+    return data
 
 
 def parse_deck(data: bytes, path: str) -> LoadedDeck:

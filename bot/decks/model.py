@@ -49,9 +49,21 @@ LANGS: tuple[str, ...] = ("ko", "en")
 _ID = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_CHARS}}}")
 
 
+#: C0/C1 control characters other than tab and line breaks; an escape such as
+#: "\\0" in a quoted value must not sneak in what the YAML reader refuses raw.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("blank", "is empty")
+    control = _CONTROL.search(value)
+    if control is not None:
+        raise PydanticCustomError(
+            "control_character",
+            "contains the control character U+{code:04X}; remove it",
+            {"code": ord(control.group())},
+        )
     return value
 
 

@@ -1,7 +1,7 @@
 """What the bot reads from the decks folder: regular files only.
 
 A FIFO or a link to a device named `*.yaml` would block the start-up or read
-without end (see the load_deck xfail in test_deck_hostile_cases); the folder
+without end (load_deck itself refuses them too, see test_deck_hostile_cases); the folder
 scan must never hand them to the loader.
 """
 

@@ -196,13 +196,6 @@ def test_an_escaped_lone_surrogate_is_refused_at_its_value() -> None:
     assert [(line, col) for line, col, _ in found] == [(6, 12)], found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/decks/loader.py:parse_deck (yamltree._Builder.scalar): an escaped control "
-    "character (\\0, \\e, \\x07) in a double-quoted value loads although the same character "
-    "written raw is refused; NUL then reaches the database (PostgreSQL text refuses it) and "
-    "Discord",
-)
 @pytest.mark.parametrize("escape", ["\\0", "\\x00", "\\e", "\\a", "\\x07"])
 def test_an_escaped_control_character_is_refused_like_a_raw_one(escape: str) -> None:
     problems(load(deck(f'"a{escape}b"')))
@@ -251,12 +244,6 @@ _READ = textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/decks/loader.py:load_deck: the size check trusts stat(), so a path whose size "
-    "reads as 0 (/dev/zero, a FIFO, a file growing after stat) is read without bound: "
-    "MemoryError or a hang instead of the 'decks are limited to 5 MiB' problem",
-)
 @pytest.mark.parametrize("kind", ["device", "fifo"])
 def test_reading_a_deck_is_bounded_whatever_the_path_is(kind: str, tmp_path: Path) -> None:
     path = tmp_path / "deck.yaml"
