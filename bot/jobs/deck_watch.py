@@ -155,3 +155,39 @@ class DeckWatcher:
             raise
         except Exception:
             log.exception("watching %s stopped", directory)
+
+
+class LoopLagMonitor:
+    """Measures how late the event loop wakes a sleeping task: its longest stall.
+
+    A diagnostic for benchmarks (a reload must never stall the loop long
+    enough to delay an acknowledgement); off unless someone starts it.
+    """
+
+    def __init__(self, interval: float = 0.01) -> None:
+        self._interval = interval
+        self._task: asyncio.Task[None] | None = None
+        self.window_max = 0.0
+        self.overall_max = 0.0
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="loop-lag")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def new_window(self) -> None:
+        self.window_max = 0.0
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            before = loop.time()
+            await asyncio.sleep(self._interval)
+            lag = max(0.0, loop.time() - before - self._interval)
+            self.window_max = max(self.window_max, lag)
+            self.overall_max = max(self.overall_max, lag)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -30,7 +31,7 @@ from bot.discord import text
 from bot.discord.cogs._learner import NO_MENTIONS, Reply, answer, language_of
 from bot.discord.cogs.daily import ChannelId
 from bot.discord.translator import message
-from bot.jobs.deck_watch import DeckWatcher
+from bot.jobs.deck_watch import DeckWatcher, LoopLagMonitor
 from bot.study import deck_reports
 from bot.study.deck_loading import TRIGGER_COMMAND, DeckOutcome, ReloadReport, reload_decks
 from bot.study.deck_reports import DeckInfo, LeechReport
@@ -46,6 +47,8 @@ COLOR_OK = discord.Colour.green()
 COLOR_REFUSED = discord.Colour.red()
 COLOR_INFO = discord.Colour.blurple()
 MAX_AUTOCOMPLETE: Final = 25
+#: Set (to anything) to log the event loop's longest stall during each reload (benchmarks).
+LOOP_LAG_ENV: Final = "STUDYBOT_LOOP_LAG_MONITOR"
 #: Discord allows at most 25 fields in an embed.
 MAX_FIELDS: Final = 25
 
@@ -198,12 +201,17 @@ class DeckAdmin(commands.Cog):
         self.bot = bot
         self._lock = asyncio.Lock()
         self.watcher = DeckWatcher(bot.settings.decks_dir, self._reload_for_job)
+        self.lag = LoopLagMonitor() if os.environ.get(LOOP_LAG_ENV) else None
 
     async def cog_load(self) -> None:
         await self.watcher.start()
+        if self.lag is not None:
+            self.lag.start()
 
     async def cog_unload(self) -> None:
         await self.watcher.stop()
+        if self.lag is not None:
+            await self.lag.stop()
 
     # -- the one reload ---------------------------------------------------------------------
 
@@ -217,9 +225,18 @@ class DeckAdmin(commands.Cog):
     ) -> ReloadReport:
         """Reload, log it, and tell every maintainers' log channel; one reload at a time."""
         async with self._lock:
+            if self.lag is not None:
+                self.lag.new_window()
+            started = time.perf_counter()
             report = await reload_decks(
                 self.bot.db.runner, self.bot.settings.decks_dir, self.bot.clock(),
                 deck_id=deck_id, paths=paths, trigger=trigger, by_user=by_user)
+            if self.lag is not None:
+                log.warning(
+                    "deck reload (%s) took %.0f ms; event loop's longest stall during it "
+                    "%.0f ms (since start %.0f ms)", trigger,
+                    (time.perf_counter() - started) * 1000, self.lag.window_max * 1000,
+                    self.lag.overall_max * 1000)
         for outcome in report.outcomes:
             log.info("deck reload (%s): %s", trigger, outcome.summary_line())
             for problem in outcome.problems:
