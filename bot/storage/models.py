@@ -30,6 +30,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+#: The largest id a BIGINT (or SQLite INTEGER) column holds: anything above it in
+#: a custom_id is forged, and must be refused before it reaches the driver.
+MAX_ROW_ID = 2**63 - 1
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",

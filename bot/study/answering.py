@@ -36,7 +36,15 @@ from bot.srs.grades import (
 )
 from bot.srs.sm2 import PASSING_QUALITY, Sm2State, review
 from bot.storage.locks import lock_learner
-from bot.storage.models import Card, Prompt, ReviewLog, ReviewState, StudySession, User
+from bot.storage.models import (
+    MAX_ROW_ID,
+    Card,
+    Prompt,
+    ReviewLog,
+    ReviewState,
+    StudySession,
+    User,
+)
 from bot.study.cards import FaceText, face_text
 from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
 
@@ -100,6 +108,8 @@ def record_answer(
     conn: Connection, prompt_id: int, user_id: int, response: Response, now: datetime
 ) -> AnswerOutcome:
     """Grade ``prompt_id`` for ``user_id``: state + log row, at most once per prompt."""
+    if not 0 < prompt_id <= MAX_ROW_ID:
+        return AnswerOutcome(AnswerStatus.UNKNOWN)  # forged: no prompt can have this id
     if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
         return AnswerOutcome(AnswerStatus.INVALID)
     claimed = conn.execute(

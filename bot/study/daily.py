@@ -46,6 +46,7 @@ from bot.storage.daily_models import (
     DailyPost,
 )
 from bot.storage.models import (
+    MAX_ROW_ID,
     Card,
     CardFace,
     Deck,
@@ -58,6 +59,7 @@ from bot.storage.models import (
 )
 from bot.storage.transactions import TransactionRunner
 from bot.study.answering import (
+    MAX_TYPED_ANSWER,
     AnswerRejectedError,
     AnswerStatus,
     ChoicePick,
@@ -711,6 +713,10 @@ def answer_daily(
     conn: Connection, post_id: int, user_id: int, response: DailyResponse, now: datetime
 ) -> DailyOutcome:
     """Record a member's answer once; run it through ``TransactionRunner.run``."""
+    if not 0 < post_id <= MAX_ROW_ID:
+        return DailyOutcome(DailyStatus.UNKNOWN)  # a forged id: no such post can exist
+    if isinstance(response, TextAnswer) and len(response.text) > MAX_TYPED_ANSWER:
+        return DailyOutcome(DailyStatus.INVALID)
     row = conn.execute(
         select(
             DailyPost.status,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.storage.models import Card, Deck, Prompt, StudySession, User
+from bot.storage.models import MAX_ROW_ID, Card, Deck, Prompt, StudySession, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,12 @@ class DeckInfo:
 async def prompt_context(
     sessions: async_sessionmaker[AsyncSession], prompt_id: int
 ) -> PromptContext | None:
-    """The prompt's session, deck language and owner's saved locale, in one query."""
+    """The prompt's session, deck language and owner's saved locale, in one query.
+
+    None for a prompt that does not exist, including a forged id no row can have.
+    """
+    if not 0 < prompt_id <= MAX_ROW_ID:
+        return None
     async with sessions() as db:
         row = (
             await db.execute(

@@ -196,10 +196,6 @@ async def test_ids_beyond_64_bits_are_a_gone_card_not_an_error(stage: Stage) -> 
     assert "Traceback" not in stage.bot.stderr()[logged:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot/discord/cogs/daily.py:PickOption.callback -> bot/study daily answer: a post id beyond "
-    "64 bits raises OverflowError in SQLite; the learner gets 'something went wrong' and the "
-    "log a traceback instead of 'this question can no longer be answered'"))
 async def test_a_daily_post_id_beyond_64_bits_is_a_gone_post(stage: Stage) -> None:
     card = await stage.card(stage.ana)
     reply = await (await forge_click(stage.emu, stage.ana, card,

@@ -268,10 +268,6 @@ async def test_forged_daily_answers_write_nothing(stage: Stage) -> None:
     assert row_counts(stage.bot.db_path) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot/study/daily.py (daily answer) via bot/discord/cogs/daily.py:Daily.on_interaction: a "
-    "typed daily answer longer than the modal allows (Discord's 4,000 characters, the bot's "
-    "own text input is shorter) is graded and stored in daily_answers instead of refused"))
 async def test_an_oversized_daily_answer_is_refused(stage: Stage) -> None:
     channel = next(c for c in stage.emu.world.channels.values() if c.name == "words")
     post = [m for m in stage.emu.channel_messages(channel) if m.buttons()][-1]

@@ -46,7 +46,6 @@ ACK_BUDGET = 0.1
 #: Attempts at a study call that SQLite refused with "database is locked".
 LOCK_RETRIES = 5
 #: Largest id a database row can have (signed 64-bit); a custom_id may say anything.
-MAX_ROW_ID = 2**63 - 1
 #: Self-grades SM-2 knows; a forged custom_id may carry any number.
 QUALITIES = range(6)
 
@@ -188,7 +187,7 @@ async def _context(
 
     Raises ForeignPromptError when the prompt belongs to another learner.
     """
-    ctx = await prompt_context(bot.db.sessions, prompt_id) if prompt_id <= MAX_ROW_ID else None
+    ctx = await prompt_context(bot.db.sessions, prompt_id)
     lang = _lang_for(bot, interaction, ctx)
     if ctx is not None and ctx.user_id != user_id:
         raise ForeignPromptError(lang)
