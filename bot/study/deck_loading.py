@@ -25,6 +25,7 @@ from bot.decks.errors import DeckError, Problem
 from bot.decks.loader import LoadedDeck, load_deck
 from bot.storage.deck_admin_models import DeckReload
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
+from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, CardFace, Deck
 from bot.storage.transactions import TransactionRunner
 
@@ -344,6 +345,7 @@ def sync_rows(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
     but a synchronous function of a Connection, so the transaction runner can
     run it off the event loop and touch only the rows that differ.
     """
+    hold_exclusive(connection, Exclusive.DECK_SYNC)  # every process loads the decks at start
     result = SyncResult()
     deck_values = {
         "title": snapshot.title, "lang": snapshot.lang, "path": snapshot.path,
