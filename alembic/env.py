@@ -11,7 +11,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-import bot.storage.daily_models  # noqa: F401
+import bot.storage.daily_models
 import bot.storage.deck_admin_models  # noqa: F401
 from bot.settings import get_settings
 from bot.storage.engine import create_engine

@@ -146,7 +146,7 @@ async def test_edit_delete_restore_break_and_fix_while_a_learner_studies(stage: 
     shown = await (await emu.click(ana, second, custom_id=by_kind(second, "show")[0])).response()
     assert "Main city" in card_text(shown)
     assert (review_log(db, ana), review_states(db, ana)) == (log_after_one, states_after_one)
-    await emu.wait_for(lambda: any(f"live: 0 added, 1 changed (history kept)" in p
+    await emu.wait_for(lambda: any("live: 0 added, 1 changed (history kept)" in p
                                    for p in stage.log_posts()))
 
     # 2. Delete the card the learner is looking at: the answer is refused politely, moving on.
