@@ -27,11 +27,14 @@ set (instant, for development), else globally.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import logging
 import random
+import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -39,7 +42,8 @@ from discord.ext import commands
 
 from bot.discord.components import DYNAMIC_ITEMS
 from bot.discord.components.flow import reply_error
-from bot.discord.translator import CatalogueTranslator
+from bot.discord.translator import CatalogueTranslator, message
+from bot.i18n import normalize_language
 from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
 from bot.study.learners import LearnerDefaults
@@ -145,6 +149,33 @@ class StudyBot(commands.AutoShardedBot):
         self.extensions_to_load = extensions
         self._db: Database | None = None
         self._study: StudyService | None = None
+        #: The custom_id templates of every DynamicItem registered by the cogs.
+        self.component_templates: list[re.Pattern[str]] = []
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        super().add_dynamic_items(*items)
+        self.component_templates += [item.__discord_ui_compiled_template__ for item in items]
+
+    async def on_interaction(self, interaction: discord.Interaction[discord.Client]) -> None:
+        """Answer a click on one of our ids that no button understands any more.
+
+        discord.py drops a component whose custom_id matches no DynamicItem, and
+        the user would see "This interaction failed"; a truncated or stale
+        ``sb:`` id gets a private, polite answer instead, and nothing is written.
+        """
+        if interaction.type is not discord.InteractionType.component:
+            return
+        data: dict[str, Any] = dict(interaction.data or {})
+        custom_id = str(data.get("custom_id", ""))
+        if not custom_id.startswith("sb:"):
+            return
+        if any(template.fullmatch(custom_id) for template in self.component_templates):
+            return
+        lang = normalize_language(str(interaction.locale)) or "en"
+        with contextlib.suppress(discord.HTTPException):
+            await interaction.response.send_message(
+                message("discord.unknown_button", lang), ephemeral=True
+            )
 
     def owns_guild(self, guild_id: int) -> bool:
         """Whether this process runs the shard of ``guild_id`` (and so its scheduled work)."""

@@ -110,6 +110,10 @@ MESSAGES: Table = {
         "ko": "다른 사람의 카드예요. /study 로 내 카드를 공부해 보세요.",
         "en": "That card belongs to someone else. Use /study for your own cards.",
     },
+    "discord.unknown_button": {
+        "ko": "이 버튼은 더 이상 쓸 수 없어요. /study 로 새로 시작해 주세요.",
+        "en": "This button no longer works. Use /study to start again.",
+    },
     "discord.study.gone": {
         "ko": "이 카드는 덱에서 빠졌어요. 다음 카드로 넘어갈게요.",
         "en": "This card was removed from its deck. Moving on to the next one.",

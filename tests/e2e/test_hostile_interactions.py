@@ -226,11 +226,6 @@ async def test_malformed_or_truncated_ids_write_nothing(stage: Stage) -> None:
     assert "Traceback" not in stage.bot.stderr()[logged:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bot/discord/components/buttons.py:DYNAMIC_ITEMS (and bot/discord/client.py): a custom_id "
-    "that matches no DynamicItem template (truncated, unknown prefix, extra parts) is dropped "
-    "by discord.py without any answer, so the learner sees Discord's 'This interaction failed' "
-    "instead of a polite ephemeral refusal; there is no catch-all for unmatched `sb:` ids"))
 async def test_malformed_ids_get_a_private_answer(stage: Stage) -> None:
     card = await stage.card(stage.ana)
     handle = await forge_click(stage.emu, stage.ana, card, f"sb:show:{stage.ana.id}")
