@@ -86,7 +86,10 @@ async def learner(emu: Emulator, guild: Guild, user: SimUser, acks: list[Ack],
             handle = await emu.click(user, message, custom_id=by_kind(message, "show")[0])
             shown = await handle.response(within)
             acks.append((sent, handle.ack_delay or 0.0))
-            good = next(c for c in by_kind(shown, "grade") if c.endswith(":4"))
+            good = next((c for c in by_kind(shown, "grade") if c.endswith(":4")), None)
+            if good is None:  # an error screen: reported below as a learner who stopped
+                message = shown
+                break
             sent = time.perf_counter()
             handle = await emu.click(user, shown, custom_id=good)
         elif by_kind(message, "type"):

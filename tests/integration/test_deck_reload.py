@@ -203,3 +203,24 @@ async def test_start_up_load_refuses_a_changed_deck_id_too(
         assert list(await session.scalars(select(Deck.id))) == ["d"]
         results = list(await session.scalars(select(DeckReload.ok).order_by(DeckReload.id)))
     assert results == [True, False]
+
+
+async def test_a_reload_of_unchanged_bytes_changes_nothing_and_says_so(
+    database: Database, tmp_path: Path
+) -> None:
+    decks = tmp_path / "decks"
+    write(decks, "d.yaml", deck_yaml("d", {"a1": "Alpha?", "b2": "Beta?"}))
+    await reload_decks(database.runner, decks, NOW)
+    write(decks, "d.yaml", deck_yaml("d", {"a1": "Alpha?"}))
+    await reload_decks(database.runner, decks, NOW)
+    # Back to the first bytes: a real diff (b2 restored), then the same bytes again: nothing.
+    write(decks, "d.yaml", deck_yaml("d", {"a1": "Alpha?", "b2": "Beta?"}))
+    back = await reload_decks(database.runner, decks, NOW)
+    assert back.outcomes[0].summary_line() == (
+        "d: 0 added, 0 changed (history kept), 0 retired, 1 restored")
+    again = await reload_decks(database.runner, decks, NOW + timedelta(days=1))
+    (outcome,) = again.outcomes
+    assert outcome.result is not None and outcome.result.unchanged == 2
+    assert not outcome.result.touched
+    assert {c.card_id: c.updated_at for c in (await cards(database, "d")).values()} == {
+        "a1": NOW, "b2": NOW}
