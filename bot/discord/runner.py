@@ -19,6 +19,7 @@ import aiohttp
 import discord
 import yarl
 
+from bot.discord import acks
 from bot.discord.client import StudyBot
 from bot.discord.translator import message
 from bot.jobs.clock import clock_from_settings
@@ -135,6 +136,7 @@ def run_bot(settings: Settings) -> int:
 
 
 async def _serve(settings: Settings, token: str) -> int:
+    acks.install()  # every task the bot starts below inherits it
     bot = StudyBot(
         settings,
         clock=clock_from_settings(settings),
