@@ -119,3 +119,16 @@ async def test_two_processes_two_shards_each(emu: Emulator, tmp_path: Path) -> N
     for bot in bots:
         assert "Traceback" not in bot.stderr(), bot.stderr()
     assert codes == [0, 0]
+
+
+@pytest.mark.parametrize("args", [
+    ["--shard-ids", "0,1"],  # ids without a count
+    ["--shard-count", "2", "--shard-ids", "1,2"],  # 2 is not a shard of 2
+])
+async def test_a_shard_layout_that_cannot_work_is_one_line_and_exit_2(
+        emu: Emulator, tmp_path: Path, args: list[str]) -> None:
+    bot = launch_run(emu, tmp_path, args)
+    assert await bot.wait(20.0) == 2
+    lines = bot.stderr().strip().splitlines()
+    assert len(lines) == 1 and "--shard-count" in lines[0], lines
+    assert emu.gateway.identifies == 0
