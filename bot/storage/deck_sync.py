@@ -73,7 +73,11 @@ async def sync_deck(session: AsyncSession, snapshot: DeckSnapshot, now: datetime
     existing = {
         card.card_id: card
         for card in (
-            await session.scalars(select(Card).where(Card.deck_id == snapshot.deck_id))
+            # In pk order, so `retired` lists cards alike on every database (PostgreSQL
+            # returns rows in no set order without ORDER BY).
+            await session.scalars(
+                select(Card).where(Card.deck_id == snapshot.deck_id).order_by(Card.pk)
+            )
         ).all()
     }
     face_rows: list[dict[str, int]] = []

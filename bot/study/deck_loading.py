@@ -365,6 +365,7 @@ def sync_rows(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
             select(_CARDS.c.pk, _CARDS.c.card_id, _CARDS.c.type, _CARDS.c.position,
                    _CARDS.c.line, _CARDS.c.content, _CARDS.c.faces, _CARDS.c.retired_at)
             .where(_CARDS.c.deck_id == snapshot.deck_id)
+            .order_by(_CARDS.c.pk)  # as sync_deck: `retired` in the same order everywhere
         )
     }
     updates: list[dict[str, Any]] = []
