@@ -34,6 +34,7 @@ POSTGRES_URL_ENV = "STUDYBOT_TEST_POSTGRES_URL"
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
 BACKENDS = [SQLITE, POSTGRESQL] if os.environ.get(POSTGRES_URL_ENV) else [SQLITE]
 
+DROP_ATTEMPTS = 10
 T = TypeVar("T")
 
 
@@ -100,7 +101,15 @@ def drop_postgres_database(url: str) -> None:
     async def drop() -> None:
         conn = await asyncpg.connect(**_asyncpg_params(server))
         try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            for attempt in range(DROP_ATTEMPTS):
+                try:
+                    await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    return
+                except asyncpg.PostgresError:
+                    # A server process (autovacuum, if the server runs it) still in there.
+                    if attempt == DROP_ATTEMPTS - 1:
+                        raise
+                    await asyncio.sleep(0.2)
         finally:
             await conn.close()
 
