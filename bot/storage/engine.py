@@ -21,6 +21,11 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Connections one process keeps to a database server, and how many more it may
+#: open under a burst: at most 10 per process (docs/deploying.md sizes
+#: PostgreSQL's max_connections from it).  An answer holds one for a few ms.
+SERVER_POOL_SIZE = 5
+SERVER_POOL_OVERFLOW = 5
 
 
 def set_sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
@@ -60,7 +65,11 @@ def create_engine(url: str) -> AsyncEngine:
     """An async engine for ``url``; SQLite connections get WAL, FKs and a busy timeout."""
     kwargs: dict[str, Any] = {}
     if not is_sqlite(url):
-        kwargs["pool_pre_ping"] = True
+        kwargs.update(
+            pool_size=SERVER_POOL_SIZE,
+            max_overflow=SERVER_POOL_OVERFLOW,
+            pool_pre_ping=True,  # a server restart or an idle timeout drops connections
+        )
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
         event.listen(engine.sync_engine, "connect", set_sqlite_pragmas)
