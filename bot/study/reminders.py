@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.srs.day import local_instant, study_date
 from bot.storage.daily_models import Reminder
+from bot.storage.locks import lock_learner
 from bot.storage.models import User
 from bot.study.learners import LearnerDefaults, get_or_create_user
 from bot.study.queue_queries import DeckScope, day_progress, due_face_keys, new_face_keys
@@ -64,6 +65,8 @@ async def set_reminder(
     """Turn reminders on (optionally at a new time) or off."""
     async with sessions.begin() as db:
         user = await get_or_create_user(db, user_id, defaults, now)
+        # On PostgreSQL a double click would otherwise insert the row twice.
+        await db.run_sync(lambda sync: lock_learner(sync.connection(), user_id))
         reminder = await db.get(Reminder, user_id)
         if reminder is None:
             reminder = Reminder(

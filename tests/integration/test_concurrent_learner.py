@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import random
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
 from bot.srs.sm2 import Sm2State, review
+from bot.storage.daily_models import Reminder
 from bot.storage.deck_sync import sync_deck
 from bot.storage.models import ReviewLog, ReviewState
-from bot.study.learners import LearnerDefaults
+from bot.study import reminders
+from bot.study.learners import LearnerDefaults, get_or_create_user
 from bot.study.runtime import Database
 from bot.study.session import AnswerStatus, SelfGrade, StudyService
 from bot.study.verify import verify_states
@@ -75,3 +77,21 @@ async def test_two_answers_to_one_face_at_once_are_both_applied_in_turn(
             state.ease_cents, state.repetitions, state.interval, state.due
         ) == expected
     assert (await verify_states(database.sessions)).ok
+
+
+async def test_reminder_switched_on_twice_at_once_keeps_one_row(database: Database) -> None:
+    """A double click on "remind me": the second finds the first's row instead of failing."""
+    learner = 3100
+    async with database.sessions.begin() as session:  # a learner the bot already knows
+        await get_or_create_user(session, learner, LearnerDefaults(), NOW)
+    views = await asyncio.gather(
+        *(
+            reminders.set_reminder(database.sessions, learner, True, at, NOW, LearnerDefaults())
+            for at in (time(19, 0), time(20, 0), None)
+        )
+    )
+    assert all(view.enabled for view in views)
+    async with database.sessions() as session:
+        rows = list(await session.scalars(select(Reminder).where(Reminder.user_id == learner)))
+    assert len(rows) == 1
+    assert rows[0].local_time in (time(19, 0), time(20, 0))
