@@ -23,6 +23,7 @@ class Exclusive(IntEnum):
 
     MIGRATIONS = 0x5354_5544_5901  # "STUDY" + 1
     DECK_SYNC = 0x5354_5544_5902
+    GROUP_SETUP = 0x5354_5544_5903  # admins' create-or-replace of per-channel/guild rows
 
 
 _ADVISORY = text("SELECT pg_advisory_xact_lock(:key)")

@@ -45,6 +45,7 @@ from bot.storage.daily_models import (
     DailyConfig,
     DailyPost,
 )
+from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import (
     MAX_ROW_ID,
     Card,
@@ -233,6 +234,8 @@ async def configure(
         )
         if not live:
             raise DailySetupError(ProblemKind.EMPTY_DECK, setup.deck_id)
+        # Create-or-replace: on PostgreSQL two at once would both create.
+        await db.run_sync(lambda sync: hold_exclusive(sync.connection(), Exclusive.GROUP_SETUP))
         config = await db.scalar(
             select(DailyConfig).where(DailyConfig.channel_id == setup.channel_id)
         )

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.srs.sm2 import PASSING_QUALITY
 from bot.storage.daily_models import DailyAnswer, DailyPost
 from bot.storage.deck_admin_models import DeckLogChannel, DeckReload
+from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, Deck, Enrollment, ReviewLog, ReviewState
 from bot.study.queue_queries import KIND_REVIEW
 
@@ -204,6 +205,8 @@ async def set_log_channel(
         if channel_id is None:
             await db.execute(delete(DeckLogChannel).where(DeckLogChannel.guild_id == guild_id))
             return
+        # Create-or-replace: on PostgreSQL two at once would both create.
+        await db.run_sync(lambda sync: hold_exclusive(sync.connection(), Exclusive.GROUP_SETUP))
         row = await db.get(DeckLogChannel, guild_id)
         if row is None:
             db.add(DeckLogChannel(guild_id=guild_id, channel_id=channel_id, set_by=by_user,
