@@ -26,7 +26,6 @@ from tests.e2e.test_crash_support import (
     UPDATE_MESSAGE,
     Crowd,
     acknowledged_answers,
-    answer_clicks,
     choice_deck,
     db_verify,
     logged_prompts,
@@ -85,10 +84,11 @@ async def test_sigkill_mid_load_loses_and_doubles_nothing(emu: Emulator, tmp_pat
     shown = {prompt_of(r) for r in at_kill
              if any(c.type == UPDATE_MESSAGE for c in r.callbacks)}
     assert shown <= set(logged)
-    # Each learner answered each card once, and the missed one once more as a drill.
-    [(rows,)] = query(bot.db_path, "SELECT count(*) FROM review_log")
-    assert rows == total
-    assert len({prompt_of(r) for r in answer_clicks(emu)}) >= total
+    # Each learner answered each card exactly once (drills come on top, one per miss:
+    # a learner who did not see their miss go through may miss the drill again).
+    [(firsts,)] = query(bot.db_path, "SELECT count(*) FROM review_log WHERE kind = 'new'")
+    assert firsts == LEARNERS * CARDS
+    assert len(logged) >= total
 
     verified = db_verify(tmp_path)
     assert verified.returncode == 0, verified.stdout + verified.stderr
