@@ -98,7 +98,7 @@ MESSAGES: Table = {
     "deck_admin.trigger.start": {"ko": "시작할 때", "en": "at start"},
     "deck_admin.trigger.watch": {"ko": "파일 변경", "en": "file changed"},
     "deck_admin.trigger.command": {"ko": "명령", "en": "command"},
-    "deck_admin.trigger.signal": {"ko": "SIGHUP", "en": "SIGHUP"},
+    "deck_admin.trigger.signal": {"ko": "SIGHUP 신호", "en": "SIGHUP"},
     # -- log channel -------------------------------------------------------------------------
     "deck_admin.log_channel.set": {
         "ko": "이제 덱을 다시 읽을 때마다 {channel}에 결과를 올려요.",
