@@ -19,7 +19,8 @@ from tests.e2e.support_bot import (
 )
 from tests.emulator import Emulator
 
-pytestmark = pytest.mark.e2e
+# bot_database (tests/conftest.py): every test here on SQLite, then on PostgreSQL.
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("bot_database")]
 
 
 async def test_restart_mid_session_and_continue_with_the_old_buttons(tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ from tests.e2e.daily_support import (
 from tests.e2e.support_bot import BotProcess, query
 from tests.emulator import SEND_MESSAGES, Channel, Emulator, Guild, SimUser
 
-pytestmark = pytest.mark.e2e
+# bot_database (tests/conftest.py): every test here on SQLite, then on PostgreSQL.
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("bot_database")]
 
 NINE = SEOUL_8AM + timedelta(hours=1)
 
