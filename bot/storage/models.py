@@ -30,9 +30,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-#: The largest id a BIGINT (or SQLite INTEGER) column holds: anything above it in
-#: a custom_id is forged, and must be refused before it reaches the driver.
-MAX_ROW_ID = 2**63 - 1
+#: The largest row id (prompts, posts, sessions): their columns are INTEGER,
+#: 32-bit on PostgreSQL (64-bit on SQLite, which never holds that many rows).
+#: Anything above it in a custom_id is forged, and must be refused before it
+#: reaches the driver: asyncpg raises on an out-of-range int4 instead of matching nothing.
+MAX_ROW_ID = 2**31 - 1
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -20,6 +20,7 @@ from bot.srs.grades import is_correct
 from bot.srs.queue import DailyLimits, next_face, pending_drill, remaining_allowance
 from bot.storage.locks import lock_learner
 from bot.storage.models import (
+    MAX_ROW_ID,
     Card,
     Deck,
     Enrollment,
@@ -317,6 +318,8 @@ def start_session(
 
 def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:
     """Put a face aside for this session; it stays due and comes back next time."""
+    if not 0 < prompt_id <= MAX_ROW_ID:
+        return False  # a forged id: no such prompt can exist (PostgreSQL would raise)
     result = conn.execute(
         update(Prompt)
         .where(Prompt.id == prompt_id, Prompt.user_id == user_id, Prompt.answered_at.is_(None))

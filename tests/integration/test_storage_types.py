@@ -15,8 +15,13 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
-from bot.storage.models import Card, Deck, User
+from bot.storage.models import MAX_ROW_ID, Card, Deck, User
+from bot.study import daily
+from bot.study.daily import DailyStatus, PickAnswer
+from bot.study.learners import LearnerDefaults
+from bot.study.prompt_context import prompt_context
 from bot.study.runtime import Database
+from bot.study.session import AnswerStatus, SelfGrade, StudyService
 
 SNOWFLAKE_MAX = 2**63 - 1
 
@@ -87,3 +92,19 @@ async def test_json_columns_round_trip(
         row = (await session.execute(
             select(Card.content, Card.faces).where(Card.deck_id == deck_id))).one()
     assert (row.content, row.faces) == (content, faces)
+
+
+async def test_forged_row_ids_beyond_the_columns_are_unknown_not_errors(
+    database: Database,
+) -> None:
+    """Ids from custom_ids are INTEGER columns: 32-bit on PostgreSQL, where asyncpg would raise."""
+    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    now = datetime(2026, 11, 25, tzinfo=UTC)
+    for forged in (MAX_ROW_ID + 1, 2**40, 2**63 - 1):
+        assert (await service.answer(forged, 1, SelfGrade(4), now)).status is (
+            AnswerStatus.UNKNOWN
+        )
+        assert await service.skip(forged, 1) is False
+        assert await prompt_context(database.sessions, forged) is None
+        outcome = await daily.answer(database.runner, forged, 1, PickAnswer(0), now)
+        assert outcome.status is DailyStatus.UNKNOWN
