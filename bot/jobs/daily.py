@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Protocol
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs.pacer import CHANNEL_POSTS_BURST, CHANNEL_POSTS_PER_SECOND, Pacer
@@ -24,26 +23,6 @@ from bot.study import daily
 from bot.study.daily import DueSlot, PostView, RevealView
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-#: Attempts at a write that another process's transaction made SQLite refuse.
-LOCK_RETRIES = 8
-
-
-async def patiently(call: Callable[[], Awaitable[T]]) -> T:
-    """``call()``, again after a short wait when SQLite says "database is locked".
-
-    Every write here is safe to repeat: a claim that lost is a no-op, a mark
-    sets the same values.
-    """
-    for attempt in range(LOCK_RETRIES):
-        try:
-            return await call()
-        except OperationalError as exc:
-            if "locked" not in str(exc.orig) or attempt == LOCK_RETRIES - 1:
-                raise
-            await asyncio.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
 
 #: Posts in flight at once; the pacer, not this, keeps them under the rate limit.
 CONCURRENCY = 32
@@ -101,8 +80,8 @@ class DailyJob:
             report = TickReport()
             plan = await daily.due_slots(self._sessions, now, self._grace)
             for slot in plan.skip:
-                if self._actions.handles(slot.guild_id) and await patiently(
-                    lambda slot=slot: daily.skip_slot(self._sessions, slot, now)  # type: ignore[misc]
+                if self._actions.handles(slot.guild_id) and await daily.skip_slot(
+                    self._sessions, slot, now
                 ):
                     log.warning(
                         "daily post for channel %s on %s skipped: its time %s passed "
@@ -132,7 +111,7 @@ class DailyJob:
     async def _post(self, slot: DueSlot, now: datetime, report: TickReport) -> None:
         seed = self._seed_for(slot.channel_id, slot.local_date)
         async with self._write:
-            claimed = await patiently(lambda: daily.claim_post(self._sessions, slot, seed, now))
+            claimed = await daily.claim_post(self._sessions, slot, seed, now)
         if claimed is None:
             report.lost_claims += 1
             return
@@ -146,20 +125,18 @@ class DailyJob:
             log.warning("daily post %s refused in channel %s: %s",
                         claimed.post_id, slot.channel_id, refused)
             async with self._write:
-                await patiently(lambda: daily.mark_failed(self._sessions, claimed.post_id))
+                await daily.mark_failed(self._sessions, claimed.post_id)
             report.failed.append(claimed.post_id)
             return
         except Exception:
             # Claimed and maybe sent: never retried, so never posted twice.
             log.exception("daily post %s failed in channel %s", claimed.post_id, slot.channel_id)
             async with self._write:
-                await patiently(lambda: daily.mark_failed(self._sessions, claimed.post_id))
+                await daily.mark_failed(self._sessions, claimed.post_id)
             report.failed.append(claimed.post_id)
             return
         async with self._write:
-            await patiently(
-                lambda: daily.mark_posted(self._sessions, claimed.post_id, message_id, now)
-            )
+            await daily.mark_posted(self._sessions, claimed.post_id, message_id, now)
         report.posted.append(claimed.post_id)
 
     async def _reveal(self, post_id: int, now: datetime, report: TickReport) -> None:
@@ -175,5 +152,5 @@ class DailyJob:
             # Editing twice shows the same thing, so the next tick may simply try again.
             log.exception("reveal of daily post %s failed; will retry", post_id)
             return
-        if await patiently(lambda: daily.mark_revealed(self._sessions, post_id, now)):
+        if await daily.mark_revealed(self._sessions, post_id, now):
             report.revealed.append(post_id)

@@ -209,10 +209,8 @@ class ChannelPoster:
         self.bot = bot
 
     def handles(self, guild_id: int) -> bool:
-        count = self.bot.shard_count
-        if not count or count <= 1 or self.bot.shard_id is None:
-            return True
-        return (guild_id >> 22) % count == self.bot.shard_id
+        """Only the process that runs the guild's shard posts for it."""
+        return self.bot.owns_guild(guild_id)
 
     async def post(self, view: PostView) -> int:
         channel = self.bot.get_partial_messageable(view.channel_id, guild_id=view.guild_id)

@@ -105,12 +105,10 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
         lang = await language_of(bot, interaction)
         async with flow.learner_lock(self.user):
             now = jobs_clock(bot)()
-            ref = await flow.patiently(lambda: bot.study.start(self.user, None, FRONT_END, now))
-            prompt = await flow.patiently(
-                lambda: bot.study.next_prompt(ref.id, self.user, now, bot.rng_factory())
-            )
+            ref = await bot.study.start(self.user, None, FRONT_END, now)
+            prompt = await bot.study.next_prompt(ref.id, self.user, now, bot.rng_factory())
             if prompt is None:
-                await flow.patiently(lambda: bot.study.end(ref.id, self.user, now))
+                await bot.study.end(ref.id, self.user, now)
                 await interaction.edit_original_response(
                     content=message("remind.nothing_due", lang)
                 )

@@ -58,20 +58,18 @@ class Study(commands.Cog):
         async with flow.learner_lock(user_id):
             now = self.bot.clock()
             try:
-                ref = await flow.patiently(
-                    lambda: self.bot.study.start(user_id, deck_id, FRONT_END, now)
-                )
+                ref = await self.bot.study.start(user_id, deck_id, FRONT_END, now)
             except UnknownDeckError as unknown:
                 await interaction.edit_original_response(
                     content=message("discord.study.unknown_deck", lang, deck=unknown.deck_id),
                     allowed_mentions=render.NO_MENTIONS,
                 )
                 return
-            prompt = await flow.patiently(
-                lambda: self.bot.study.next_prompt(ref.id, user_id, now, self.bot.rng_factory())
+            prompt = await self.bot.study.next_prompt(
+                ref.id, user_id, now, self.bot.rng_factory()
             )
             if prompt is None:
-                await flow.patiently(lambda: self.bot.study.end(ref.id, user_id, now))
+                await self.bot.study.end(ref.id, user_id, now)
                 await interaction.edit_original_response(
                     content=message("discord.study.nothing_due", lang)
                 )

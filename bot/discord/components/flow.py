@@ -15,12 +15,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Coroutine
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import discord
-from sqlalchemy.exc import OperationalError
 
 from bot.discord.components import render
 from bot.discord.components.render import Screen
@@ -43,8 +42,6 @@ log = logging.getLogger(__name__)
 
 #: Longest we work before acknowledging; Discord's own deadline is 3 s.
 ACK_BUDGET = 0.1
-#: Attempts at a study call that SQLite refused with "database is locked".
-LOCK_RETRIES = 5
 #: Largest id a database row can have (signed 64-bit); a custom_id may say anything.
 #: Self-grades SM-2 knows; a forged custom_id may carry any number.
 QUALITIES = range(6)
@@ -187,7 +184,7 @@ async def _context(
 
     Raises ForeignPromptError when the prompt belongs to another learner.
     """
-    ctx = await prompt_context(bot.db.sessions, prompt_id)
+    ctx = await prompt_context(bot.db.runner, prompt_id)
     lang = _lang_for(bot, interaction, ctx)
     if ctx is not None and ctx.user_id != user_id:
         raise ForeignPromptError(lang)
@@ -203,26 +200,6 @@ def _lang_for(bot: StudyBot, interaction: Interaction, ctx: PromptContext | None
     )
 
 
-async def patiently(call: Callable[[], Awaitable[T]]) -> T:
-    """``call()``, retried a few times when SQLite reports a lock conflict.
-
-    Under many concurrent learners SQLite can refuse a transaction that
-    started reading and then wants to write ("database is locked", even
-    with a busy timeout).  Every study call made here is safe to repeat:
-    an answer is claimed at most once and the next card is re-shown, not
-    re-drawn, so trying again loses and duplicates nothing.
-    """
-    for attempt in range(LOCK_RETRIES):
-        try:
-            return await call()
-        except OperationalError as exc:
-            if "locked" not in str(exc.orig) or attempt == LOCK_RETRIES - 1:
-                raise
-            log.info("database busy, trying again (%d)", attempt + 1)
-            await asyncio.sleep(0.02 * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
 async def next_screen(
     bot: StudyBot,
     session_id: int,
@@ -234,11 +211,9 @@ async def next_screen(
 ) -> Screen:
     """The session's current card (revealed if it is prompt ``reveal``), or its summary."""
     now = bot.clock()
-    prompt = await patiently(
-        lambda: bot.study.next_prompt(session_id, user_id, now, bot.rng_factory())
-    )
+    prompt = await bot.study.next_prompt(session_id, user_id, now, bot.rng_factory())
     if prompt is None:
-        done = await patiently(lambda: bot.study.end(session_id, user_id, now))
+        done = await bot.study.end(session_id, user_id, now)
         return render.summary(done, lang, lead=lead)
     return render.card(prompt, lang, lead=lead, revealed=prompt.prompt_id == reveal)
 
@@ -261,18 +236,28 @@ async def _answer(
         ctx, lang = await _context(bot, interaction, user_id, prompt_id)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
-        now = bot.clock()
-        outcome = await patiently(lambda: bot.study.answer(prompt_id, user_id, response, now))
-        status = outcome.status
-        if status in (AnswerStatus.SESSION_OVER, AnswerStatus.UNKNOWN, AnswerStatus.NOT_YOURS):
-            key = {
-                AnswerStatus.SESSION_OVER: "discord.study.session_over",
-                AnswerStatus.UNKNOWN: "discord.study.gone",
-                AnswerStatus.NOT_YOURS: "discord.study.not_yours",
-            }[status]
-            return render.notice(message(key, lang))
-        lead = _lead(outcome, response, lang)
-        return await next_screen(bot, ctx.session_id, user_id, lang, lead)
+        outcome = await bot.study.answer(prompt_id, user_id, response, bot.clock())
+        return await _after_answer(bot, ctx, user_id, outcome, response, lang)
+
+
+async def _after_answer(
+    bot: StudyBot,
+    ctx: PromptContext,
+    user_id: int,
+    outcome: AnswerOutcome,
+    response: Response,
+    lang: Lang,
+) -> Screen:
+    status = outcome.status
+    if status in (AnswerStatus.SESSION_OVER, AnswerStatus.UNKNOWN, AnswerStatus.NOT_YOURS):
+        key = {
+            AnswerStatus.SESSION_OVER: "discord.study.session_over",
+            AnswerStatus.UNKNOWN: "discord.study.gone",
+            AnswerStatus.NOT_YOURS: "discord.study.not_yours",
+        }[status]
+        return render.notice(message(key, lang))
+    lead = _lead(outcome, response, lang)
+    return await next_screen(bot, ctx.session_id, user_id, lang, lead)
 
 
 def _lead(outcome: AnswerOutcome, response: Response, lang: str) -> discord.Embed | None:
@@ -297,7 +282,7 @@ async def _skip(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
         if ctx.session_over:
             return render.notice(message("discord.study.session_over", lang))
         lead = None
-        if await patiently(lambda: bot.study.skip(prompt_id, user_id)):
+        if await bot.study.skip(prompt_id, user_id):
             lead = render.note_embed(message("discord.study.result.skipped", lang))
         return await next_screen(bot, ctx.session_id, user_id, lang, lead)
 
@@ -309,12 +294,19 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
             return render.notice(message("discord.study.gone", lang))
         now = bot.clock()
         # Counted while the session is open: an ended session has nothing "left".
-        left = (await patiently(lambda: bot.study.summary(ctx.session_id, now))).remaining
-        done = await patiently(lambda: bot.study.end(ctx.session_id, user_id, now))
+        left = (await bot.study.summary(ctx.session_id, now)).remaining
+        done = await bot.study.end(ctx.session_id, user_id, now)
         return render.summary(replace(done, remaining=left), lang)
 
 
 # -- entry points for the DynamicItems ------------------------------------------------------
+
+
+async def _respond_answer(
+    interaction: Interaction, user_id: int, prompt_id: int, response: Response
+) -> None:
+    work = _answer(bot_of(interaction), interaction, user_id, prompt_id, response)
+    await respond(interaction, work)
 
 
 async def show_answer(interaction: Interaction, user_id: int, prompt_id: int) -> None:
@@ -329,20 +321,17 @@ async def grade(interaction: Interaction, user_id: int, prompt_id: int, quality:
         lang = locale_language(interaction.locale) or "en"
         await tell_privately(interaction, message("discord.study.invalid", lang))
     else:
-        work = _answer(bot_of(interaction), interaction, user_id, prompt_id, SelfGrade(quality))
-        await respond(interaction, work)
+        await _respond_answer(interaction, user_id, prompt_id, SelfGrade(quality))
 
 
 async def pick(interaction: Interaction, user_id: int, prompt_id: int, index: int) -> None:
     if not await refuse_foreign(interaction, user_id):
-        work = _answer(bot_of(interaction), interaction, user_id, prompt_id, ChoicePick(index))
-        await respond(interaction, work)
+        await _respond_answer(interaction, user_id, prompt_id, ChoicePick(index))
 
 
 async def typed(interaction: Interaction, user_id: int, prompt_id: int, answer: str) -> None:
     if not await refuse_foreign(interaction, user_id):
-        work = _answer(bot_of(interaction), interaction, user_id, prompt_id, TypedText(answer))
-        await respond(interaction, work)
+        await _respond_answer(interaction, user_id, prompt_id, TypedText(answer))
 
 
 async def skip(interaction: Interaction, user_id: int, prompt_id: int) -> None:
