@@ -12,11 +12,12 @@ fully asynchronous.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
+import queue
 import sqlite3
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Engine, event
@@ -35,7 +36,10 @@ Work = Callable[[Connection], T]
 
 
 class TransactionRunner(Protocol):
-    async def run(self, work: Work[T]) -> T: ...
+    async def run(self, work: Work[T], *, urgent: bool = False) -> T:
+        """Run ``work`` in one transaction; ``urgent`` work jumps the queue where
+        there is one (what a learner is waiting on before the click is acknowledged)."""
+        ...
 
     async def close(self) -> None: ...
 
@@ -46,7 +50,7 @@ class AsyncBridgeRunner:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def run(self, work: Work[T]) -> T:
+    async def run(self, work: Work[T], *, urgent: bool = False) -> T:
         async with self._engine.begin() as connection:
             return await connection.run_sync(work)
 
@@ -93,8 +97,17 @@ class _Checkpointer:
         self._thread.join()
 
 
+_URGENT, _NORMAL = 0, 1
+
+
 class SqliteThreadRunner:
-    """Runs the work on one thread that owns a plain sqlite3 connection to the same file."""
+    """Runs the work on one thread that owns a plain sqlite3 connection to the same file.
+
+    The thread takes urgent work first (answers, the reads a click needs before
+    it is acknowledged), then the rest in arrival order, so a crowd of clicks
+    is acknowledged as soon as each answer is written, not after everyone's
+    next card has been drawn.
+    """
 
     def __init__(self, url: str, async_engine: AsyncEngine | None = None) -> None:
         sync_url = make_url(url).set(drivername="sqlite")
@@ -104,21 +117,55 @@ class SqliteThreadRunner:
         begin_immediate(self._engine)
         if async_engine is not None:
             event.listen(async_engine.sync_engine, "connect", _no_autocheckpoint)
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
+        self._queue: queue.PriorityQueue[tuple[int, int, Callable[[], None] | None]] = (
+            queue.PriorityQueue()
+        )
+        self._order = itertools.count()
+        self._thread = threading.Thread(target=self._serve, name="sqlite-writer", daemon=True)
+        self._thread.start()
         self._checkpointer = _Checkpointer(str(sync_url.database), CHECKPOINT_EVERY_SECONDS)
+
+    def _serve(self) -> None:
+        while True:
+            _, _, job = self._queue.get()
+            if job is None:
+                return
+            job()
+
+    def _submit(self, priority: int, call: Callable[[], T]) -> asyncio.Future[T]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        def settle(result: T | None, error: BaseException | None) -> None:
+            if future.done():  # the awaiting task was cancelled
+                return
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(result)  # type: ignore[arg-type]
+
+        def job() -> None:
+            try:
+                result = call()
+            except BaseException as error:  # handed to the awaiting task, not lost here
+                loop.call_soon_threadsafe(settle, None, error)
+            else:
+                loop.call_soon_threadsafe(settle, result, None)
+
+        self._queue.put((priority, next(self._order), job))
+        return future
 
     def _run_here(self, work: Work[T]) -> T:
         with self._engine.begin() as connection:
             return work(connection)
 
-    async def run(self, work: Work[T]) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._thread, self._run_here, work)
+    async def run(self, work: Work[T], *, urgent: bool = False) -> T:
+        return await self._submit(_URGENT if urgent else _NORMAL, lambda: self._run_here(work))
 
     async def close(self) -> None:
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self._thread, self._engine.dispose)
-        self._thread.shutdown(wait=True)
+        await self._submit(_NORMAL, self._engine.dispose)
+        self._queue.put((_NORMAL + 1, next(self._order), None))
+        await asyncio.to_thread(self._thread.join)
         await asyncio.to_thread(self._checkpointer.stop)
 
 

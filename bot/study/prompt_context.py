@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage.models import MAX_ROW_ID, Card, Deck, Prompt, StudySession, User
+from bot.storage.transactions import TransactionRunner
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,35 +37,33 @@ class DeckInfo:
     lang: str
 
 
-async def prompt_context(
-    sessions: async_sessionmaker[AsyncSession], prompt_id: int
-) -> PromptContext | None:
+_CONTEXT = (
+    select(
+        Prompt.session_id,
+        Prompt.user_id,
+        Prompt.answered_at,
+        Card.deck_id,
+        Deck.lang,
+        User.locale,
+        StudySession.ended_at,
+        Card.retired_at,
+    )
+    .join(Card, Card.pk == Prompt.card_pk)
+    .join(Deck, Deck.id == Card.deck_id, isouter=True)
+    .join(User, User.id == Prompt.user_id, isouter=True)
+    .join(StudySession, StudySession.id == Prompt.session_id)
+    .where(Prompt.id == bindparam("prompt"))
+)
+
+
+def read_prompt_context(conn: Connection, prompt_id: int) -> PromptContext | None:
     """The prompt's session, deck language and owner's saved locale, in one query.
 
     None for a prompt that does not exist, including a forged id no row can have.
     """
     if not 0 < prompt_id <= MAX_ROW_ID:
         return None
-    async with sessions() as db:
-        row = (
-            await db.execute(
-                select(
-                    Prompt.session_id,
-                    Prompt.user_id,
-                    Prompt.answered_at,
-                    Card.deck_id,
-                    Deck.lang,
-                    User.locale,
-                    StudySession.ended_at,
-                    Card.retired_at,
-                )
-                .join(Card, Card.pk == Prompt.card_pk)
-                .join(Deck, Deck.id == Card.deck_id, isouter=True)
-                .join(User, User.id == Prompt.user_id, isouter=True)
-                .join(StudySession, StudySession.id == Prompt.session_id)
-                .where(Prompt.id == prompt_id)
-            )
-        ).first()
+    row = conn.execute(_CONTEXT, {"prompt": prompt_id}).first()
     if row is None:
         return None
     session_id, user_id, answered_at, deck_id, lang, locale, ended_at, retired_at = row
@@ -79,6 +78,15 @@ async def prompt_context(
         session_over=ended_at is not None,
         retired=retired_at is not None,
     )
+
+
+async def prompt_context(runner: TransactionRunner, prompt_id: int) -> PromptContext | None:
+    """`read_prompt_context` on the database's transaction runner.
+
+    Every click reads this: on the runner it queues behind the answers instead
+    of competing with them for SQLite's lock.
+    """
+    return await runner.run(lambda conn: read_prompt_context(conn, prompt_id), urgent=True)
 
 
 async def saved_locale(sessions: async_sessionmaker[AsyncSession], user_id: int) -> str | None:

@@ -103,7 +103,7 @@ class StudyService:
         """Grade one prompt: state + log row in one transaction, at most once per prompt."""
         try:
             return await self._runner.run(
-                lambda conn: record_answer(conn, prompt_id, user_id, response, now)
+                lambda conn: record_answer(conn, prompt_id, user_id, response, now), urgent=True
             )
         except AnswerRejectedError as rejected:
             return rejected.outcome

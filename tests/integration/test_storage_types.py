@@ -105,6 +105,6 @@ async def test_forged_row_ids_beyond_the_columns_are_unknown_not_errors(
             AnswerStatus.UNKNOWN
         )
         assert await service.skip(forged, 1) is False
-        assert await prompt_context(database.sessions, forged) is None
+        assert await prompt_context(database.runner, forged) is None
         outcome = await daily.answer(database.runner, forged, 1, PickAnswer(0), now)
         assert outcome.status is DailyStatus.UNKNOWN
