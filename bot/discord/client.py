@@ -34,6 +34,7 @@ import random
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -46,6 +47,7 @@ from bot.discord.translator import CatalogueTranslator, message
 from bot.i18n import normalize_language
 from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
+from bot.study.answer_journal import AnswerJournal, journal_path
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database, load_decks_dir, open_database
 from bot.study.session import StudyService
@@ -149,6 +151,7 @@ class StudyBot(commands.AutoShardedBot):
         self.extensions_to_load = extensions
         self._db: Database | None = None
         self._study: StudyService | None = None
+        self._journal: AnswerJournal | None = None
         #: The custom_id templates of every DynamicItem registered by the cogs.
         self.component_templates: list[re.Pattern[str]] = []
 
@@ -188,6 +191,12 @@ class StudyBot(commands.AutoShardedBot):
         return self._db
 
     @property
+    def journal(self) -> AnswerJournal:
+        if self._journal is None:
+            raise RuntimeError("the answer journal opens in setup_hook; use it from there on")
+        return self._journal
+
+    @property
     def study(self) -> StudyService:
         if self._study is None:
             raise RuntimeError("the study service starts in setup_hook; use it from there on")
@@ -200,6 +209,10 @@ class StudyBot(commands.AutoShardedBot):
             log.warning("deck problem: %s", problem)
         log.info("decks loaded: %s", ", ".join(sorted(report.synced)) or "none")
         self._study = StudyService(self._db.sessions, self.defaults, runner=self._db.runner)
+        self._journal = AnswerJournal(
+            journal_path(self.settings.database_url, self.settings.shard_ids, Path.cwd())
+        )
+        await self._journal.replay(self._study)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         await self.tree.set_translator(CatalogueTranslator())
         self.tree.error(self._on_app_command_error)
@@ -247,6 +260,9 @@ class StudyBot(commands.AutoShardedBot):
             if self._db is not None:
                 await self._db.close()
                 self._db = None
+            if self._journal is not None:
+                self._journal.close()
+                self._journal = None
 
     async def _on_app_command_error(
         self, interaction: discord.Interaction[discord.Client], error: app_commands.AppCommandError

@@ -17,6 +17,7 @@ import logging
 import weakref
 from collections.abc import Coroutine
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import discord
@@ -230,14 +231,22 @@ async def _show(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
 
 
 async def _answer(
-    bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int, response: Response
+    bot: StudyBot,
+    interaction: Interaction,
+    user_id: int,
+    prompt_id: int,
+    response: Response,
+    now: datetime,
 ) -> Screen:
-    async with learner_lock(user_id):
-        ctx, lang = await _context(bot, interaction, user_id, prompt_id)
-        if ctx is None:
-            return render.notice(message("discord.study.gone", lang))
-        outcome = await bot.study.answer(prompt_id, user_id, response, bot.clock())
-        return await _after_answer(bot, ctx, user_id, outcome, response, lang)
+    try:
+        async with learner_lock(user_id):
+            ctx, lang = await _context(bot, interaction, user_id, prompt_id)
+            if ctx is None:
+                return render.notice(message("discord.study.gone", lang))
+            outcome = await bot.study.answer(prompt_id, user_id, response, now)
+    finally:
+        bot.journal.settled()
+    return await _after_answer(bot, ctx, user_id, outcome, response, lang)
 
 
 async def _after_answer(
@@ -305,8 +314,11 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
 async def _respond_answer(
     interaction: Interaction, user_id: int, prompt_id: int, response: Response
 ) -> None:
-    work = _answer(bot_of(interaction), interaction, user_id, prompt_id, response)
-    await respond(interaction, work)
+    bot = bot_of(interaction)
+    now = bot.clock()
+    # Journalled before any acknowledgement: a crash right after cannot lose it.
+    bot.journal.record(prompt_id, user_id, response, now)
+    await respond(interaction, _answer(bot, interaction, user_id, prompt_id, response, now))
 
 
 async def show_answer(interaction: Interaction, user_id: int, prompt_id: int) -> None:

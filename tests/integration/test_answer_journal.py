@@ -1,0 +1,88 @@
+"""Answers acknowledged but not yet written survive a crash through the journal."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from bot.storage.deck_sync import sync_deck
+from bot.storage.models import ReviewLog
+from bot.study.answer_journal import AnswerJournal, journal_path
+from bot.study.learners import LearnerDefaults
+from bot.study.runtime import Database
+from bot.study.session import ChoicePick, SelfGrade, StudyService, TypedText
+from bot.study.verify import verify_states
+from tests.integration.builders import basic, choice, deck, typed
+
+NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
+LEARNER = 7
+
+
+async def _logged(db: Database) -> int:
+    async with db.sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(ReviewLog)) or 0)
+
+
+async def test_a_crash_between_acknowledgement_and_write_loses_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    async with database.sessions.begin() as session:
+        await sync_deck(
+            session, deck("d", basic("a"), choice("c", ["x", "y"], "y"), typed("t", "DNS")), NOW
+        )
+    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    path = tmp_path / "answers.jsonl"
+    journal = AnswerJournal(path)
+    # The click is journalled and acknowledged; the process dies before the write.
+    journal.record(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    journal.close()
+    with path.open("a", encoding="utf-8") as torn:
+        torn.write('{"prompt": 99, "us')  # a line the crash cut short: never acknowledged
+    assert await _logged(database) == 0
+
+    restarted = AnswerJournal(path)
+    assert await restarted.replay(service) == 1
+    assert await _logged(database) == 1
+    # Replaying again (another restart) records nothing twice.
+    restarted.record(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    assert await restarted.replay(service) == 0
+    assert await _logged(database) == 1
+    assert path.read_text(encoding="utf-8") == ""
+    assert (await verify_states(database.sessions)).ok
+    restarted.close()
+
+
+async def test_every_kind_of_answer_round_trips_through_the_journal(
+    database: Database, tmp_path: Path
+) -> None:
+    async with database.sessions.begin() as session:
+        await sync_deck(session, deck("d", choice("c", ["x", "y"], "y"), typed("t", "DNS")), NOW)
+    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    journal = AnswerJournal(tmp_path / "j.jsonl")
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert first is not None
+    journal.record(first.prompt_id, LEARNER, ChoicePick(first.text.choices.index("y")), NOW)
+    assert await journal.replay(service) == 1
+    second = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert second is not None
+    journal.record(second.prompt_id, LEARNER, TypedText(" 도메인 네임 시스템 "), NOW)
+    assert await journal.replay(service) == 1
+    async with database.sessions() as session:
+        answers = list(await session.scalars(select(ReviewLog.answer).order_by(ReviewLog.id)))
+    assert answers == ["y", " 도메인 네임 시스템 "]
+    journal.close()
+
+
+def test_one_journal_per_process_beside_a_sqlite_file(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    assert journal_path(url, None, tmp_path) == tmp_path / "bot.db.answers-all.jsonl"
+    assert journal_path(url, [2, 3], tmp_path).name == "bot.db.answers-2-3.jsonl"
+    pg = "postgresql+asyncpg://u:p@localhost/studybot"
+    assert journal_path(pg, [0], tmp_path) == tmp_path / "studybot-answers-0.jsonl"
