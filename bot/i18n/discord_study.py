@@ -34,10 +34,6 @@ MESSAGES: Table = {
         "ko": "봇에 필요한 권한(intent)이 Discord 개발자 포털에서 꺼져 있어요.",
         "en": "the bot needs an intent that is disabled in the Discord developer portal.",
     },
-    "discord.run.one_shard": {
-        "ko": "이 버전은 프로세스마다 샤드 하나만 실행해요. --shard-ids에 번호를 하나만 주세요.",
-        "en": "this version runs one shard per process: give --shard-ids a single id.",
-    },
     "discord.run.unreachable": {
         "ko": "Discord({where})에 연결할 수 없어요. 네트워크를 확인하세요",
         "en": "cannot reach Discord ({where}); check the network",
