@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import discord
 
+from bot.discord.components.flow import tell_privately
 from bot.discord.translator import message
 from bot.i18n import Lang, resolve_language
 from bot.study.preferences import stored_language
@@ -129,11 +130,4 @@ async def answer(
 
 async def _apologise(interaction: discord.Interaction[discord.Client]) -> None:
     """Something broke (the log has it): tell the learner rather than leave them waiting."""
-    text = message("cogs.error", client_language(interaction))
-    try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
-            await interaction.response.send_message(text, ephemeral=True)
-    except discord.HTTPException:
-        log.warning("could not tell %s about an error", interaction.user.id)
+    await tell_privately(interaction, message("cogs.error", client_language(interaction)))

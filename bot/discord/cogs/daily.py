@@ -34,6 +34,7 @@ from bot.discord.cogs._learner import (
     study_bot,
 )
 from bot.discord.cogs.settings import timezone_choices
+from bot.discord.components.modals import text_values
 from bot.discord.translator import counted, message
 from bot.jobs.clock import Clock, FileClock, clock_file_of
 from bot.jobs.daily import DailyJob, PostRefusedError
@@ -329,20 +330,6 @@ class OpenAnswer(discord.ui.DynamicItem[Button], template=OPEN):
 _TEXT = re.compile(TEXT)
 
 
-def _text_values(components: list[Any]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for item in components:
-        if not isinstance(item, dict):
-            continue
-        if item.get("type") == 4 and "custom_id" in item:
-            found[str(item["custom_id"])] = str(item.get("value") or "")
-        found.update(_text_values(list(item.get("components") or [])))
-        inner = item.get("component")
-        if isinstance(inner, dict):
-            found.update(_text_values([inner]))
-    return found
-
-
 DYNAMIC_ITEMS = (PickOption, OpenAnswer)
 
 
@@ -626,7 +613,7 @@ class Daily(commands.Cog):
         match = _TEXT.fullmatch(str(data.get("custom_id", "")))
         if match is None:
             return
-        given = _text_values(list(data.get("components") or [])).get(ANSWER_INPUT, "")
+        given = text_values(list(data.get("components") or [])).get(ANSWER_INPUT, "")
         await submit(interaction, int(match["post"]), TextAnswer(given))
 
 

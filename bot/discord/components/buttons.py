@@ -13,6 +13,7 @@ import discord
 
 from bot.discord import text
 from bot.discord.components import flow, ids
+from bot.discord.components.modals import text_values
 from bot.discord.translator import message
 
 Button = discord.ui.Button[discord.ui.View]
@@ -146,21 +147,6 @@ class TypeAnswerButton(discord.ui.DynamicItem[Button], template=ids.TYPE):
 _TYPED = re.compile(ids.TYPED)
 
 
-def _text_values(components: list[Any]) -> dict[str, str]:
-    """custom_id -> value of the text inputs in a modal submission (rows or labels)."""
-    found: dict[str, str] = {}
-    for item in components:
-        if not isinstance(item, dict):
-            continue
-        if item.get("type") == 4 and "custom_id" in item:
-            found[str(item["custom_id"])] = str(item.get("value") or "")
-        found.update(_text_values(list(item.get("components") or [])))
-        inner = item.get("component")
-        if isinstance(inner, dict):
-            found.update(_text_values([inner]))
-    return found
-
-
 async def handle_modal_submit(interaction: Interaction) -> bool:
     """Answer a typed-answer modal; False when the submission is not one of ours."""
     if interaction.type is not discord.InteractionType.modal_submit:
@@ -169,7 +155,7 @@ async def handle_modal_submit(interaction: Interaction) -> bool:
     match = _TYPED.fullmatch(str(data.get("custom_id", "")))
     if match is None:
         return False
-    answer = _text_values(list(data.get("components") or [])).get(ids.ANSWER_INPUT, "")
+    answer = text_values(list(data.get("components") or [])).get(ids.ANSWER_INPUT, "")
     await flow.typed(interaction, int(match["user"]), int(match["prompt"]), answer)
     return True
 
