@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     #: A file holding an ISO-8601 UTC instant that replaces the system clock
     #: (end-to-end tests move the bot's time by rewriting it).  Unset in production.
     clock_file: Path | None = None
+    #: Log the event loop's longest stall during each deck reload (benchmarks).
+    loop_lag_monitor: bool = False
 
     @field_validator("timezone")
     @classmethod

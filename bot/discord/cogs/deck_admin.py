@@ -47,8 +47,6 @@ COLOR_OK = discord.Colour.green()
 COLOR_REFUSED = discord.Colour.red()
 COLOR_INFO = discord.Colour.blurple()
 MAX_AUTOCOMPLETE: Final = 25
-#: Set (to anything) to log the event loop's longest stall during each reload (benchmarks).
-LOOP_LAG_ENV: Final = "STUDYBOT_LOOP_LAG_MONITOR"
 #: Discord allows at most 25 fields in an embed.
 MAX_FIELDS: Final = 25
 
@@ -201,7 +199,7 @@ class DeckAdmin(commands.Cog):
         self.bot = bot
         self._lock = asyncio.Lock()
         self.watcher = DeckWatcher(bot.settings.decks_dir, self._reload_for_job)
-        self.lag = LoopLagMonitor() if os.environ.get(LOOP_LAG_ENV) else None
+        self.lag = LoopLagMonitor() if bot.settings.loop_lag_monitor else None
 
     async def cog_load(self) -> None:
         await self.watcher.start()
