@@ -7,13 +7,11 @@ Which collection file holds the notes depends on the Anki that wrote it:
 - `collection.anki21b` (zstd-compressed, schema 18) beside a placeholder
   `collection.anki2`: Anki 2.1.50 and later by default.
 The placeholder holds one note asking to update Anki, so it is never read when a
-newer file is present.  Decompressing `.anki21b` needs the `zstandard` package; when
-it is missing the error says how to export a package that can be read.
+newer file is present.  `.anki21b` is decompressed with the `zstandard` package.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import sqlite3
 import tempfile
@@ -22,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
+
+import zstandard
 
 from bot.decks.interop.html import html_to_text
 from bot.decks.interop.notes import ImportedNote, NoteData, NoteKind
@@ -90,15 +90,9 @@ def _decompress(data: bytes) -> bytes:
     if not data.startswith(_ZSTD_MAGIC):
         return data
     try:
-        zstandard: Any = importlib.import_module("zstandard")
-    except ImportError:
-        raise ApkgError(
-            "this package was exported by Anki 2.1.50 or later in its compressed format "
-            "(collection.anki21b), which needs the `zstandard` Python package to read; "
-            "in Anki, export again with \"Support older Anki versions\" ticked, "
-            "or install zstandard"
-        ) from None
-    return bytes(zstandard.ZstdDecompressor().stream_reader(data).read())
+        return bytes(zstandard.ZstdDecompressor().stream_reader(data).read())
+    except zstandard.ZstdError as error:
+        raise ApkgError(f"the package's compressed collection is damaged ({error})") from None
 
 
 def _note_kinds(db: sqlite3.Connection) -> dict[int, NoteKind]:
