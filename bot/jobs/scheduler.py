@@ -91,7 +91,9 @@ class Ticker:
 
     def start(self) -> None:
         scheduler = make_scheduler()
-        scheduler.add_job(self.wake, "interval", seconds=self._poll_seconds, id=f"{self.name}-poll")
+        scheduler.add_job(
+            self._wake_job, "interval", seconds=self._poll_seconds, id=f"{self.name}-poll"
+        )
         if self._clock_file is not None:
             self._file_stamp = self._stamp()
             scheduler.add_job(
@@ -104,6 +106,11 @@ class Ticker:
 
     async def stop(self) -> None:
         if self._scheduler is not None:
+            # A job already handed to the loop never awaits: one turn of the loop
+            # finishes it, so shutting down cancels nothing (which APScheduler
+            # would log as a failed job).
+            self._scheduler.pause()
+            await asyncio.sleep(0)
             self._scheduler.shutdown(wait=False)
             self._scheduler = None
         running = self._running
@@ -116,6 +123,11 @@ class Ticker:
                 running.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await running
+
+    async def _wake_job(self) -> None:
+        """The scheduler's entry: a coroutine, so APScheduler runs it on the event loop
+        (a plain function would run in a worker thread, where there is no loop)."""
+        self.wake()
 
     def wake(self) -> None:
         """Ask for a tick now (or right after the one running)."""
@@ -148,7 +160,7 @@ class Ticker:
         if at is None:
             return
         kwargs: dict[str, Any] = {"run_date": max(at, now), "id": f"{self.name}-next"}
-        self._scheduler.add_job(self.wake, "date", replace_existing=True, **kwargs)
+        self._scheduler.add_job(self._wake_job, "date", replace_existing=True, **kwargs)
 
     def _stamp(self) -> bytes | None:
         assert self._clock_file is not None

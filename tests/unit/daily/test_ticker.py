@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+import pytest
 
 from bot.jobs.clock import FileClock, clock_from_settings, system_clock, write_instant
 from bot.jobs.scheduler import Ticker
@@ -95,3 +98,21 @@ def test_the_clock_setting(tmp_path: Path) -> None:
     assert clock() == T0
     path.write_text("garbage", encoding="utf-8")  # a half-written file keeps the last instant
     assert clock() == T0
+
+
+async def test_the_periodic_wake_up_ticks_on_the_event_loop(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # APScheduler runs a plain function in a worker thread, where there is no
+    # event loop to create the tick on; the job must be a coroutine.
+    ticks: list[datetime] = []
+
+    async def tick(now: datetime) -> None:
+        ticks.append(now)
+
+    ticker = Ticker("t", tick, clock=lambda: T0, poll_seconds=0.05)
+    ticker.start()
+    await _until(lambda: len(ticks) >= 3)
+    await ticker.stop()
+    assert len(ticks) >= 3  # the one at start-up, then the periodic ones
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
