@@ -52,7 +52,6 @@ from bot.storage.models import (
     CardFace,
     Deck,
     Enrollment,
-    Prompt,
     ReviewLog,
     ReviewState,
     StudySession,
@@ -70,6 +69,7 @@ from bot.study.answering import (
     record_answer,
 )
 from bot.study.cards import FaceText, choice_order, face_text
+from bot.study.prompting import new_prompt, new_session
 
 FRONT_END = "daily"
 DEFAULT_REVEAL_MINUTES = 8 * 60
@@ -866,32 +866,10 @@ def _count_as_review(
         review_response = TypedText(response.text)
     else:
         review_response = SelfGrade(quality)
-    session_id = conn.execute(
-        insert(StudySession)
-        .values(
-            user_id=user_id,
-            deck_id=deck_id,
-            front_end=FRONT_END,
-            study_date=today,
-            started_at=now,
-            ended_at=None,
-        )
-        .returning(StudySession.id)
-    ).scalar_one()
-    prompt_id = conn.execute(
-        insert(Prompt)
-        .values(
-            session_id=session_id,
-            user_id=user_id,
-            card_pk=card_pk,
-            face=face,
-            choice_order=getattr(row, "choice_order"),  # noqa: B009
-            shown_at=getattr(row, "posted_at") or now,  # noqa: B009
-            answered_at=None,
-            skipped=False,
-        )
-        .returning(Prompt.id)
-    ).scalar_one()
+    session_id = new_session(conn, user_id, deck_id, FRONT_END, today, now)
+    order: list[int] | None = getattr(row, "choice_order")  # noqa: B009
+    shown_at: datetime = getattr(row, "posted_at") or now  # noqa: B009
+    prompt_id = new_prompt(conn, session_id, user_id, card_pk, face, order, shown_at)
     try:
         with conn.begin_nested():
             outcome = record_answer(conn, prompt_id, user_id, review_response, now)

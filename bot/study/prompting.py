@@ -204,20 +204,58 @@ def next_prompt(
     card = conn.execute(_CARD, {"card": key[0]}).first()
     assert card is not None
     order = choice_order(card.content, rng) if card.type == "choice" else None
-    prompt_id = conn.execute(
+    prompt_id = new_prompt(conn, session_id, user_id, card.pk, key[1], order, now)
+    return _view(conn, prompt_id, session_id, user_id, card, key[1], order, answers, remaining)
+
+
+def new_session(
+    conn: Connection,
+    user_id: int,
+    deck_id: str | None,
+    front_end: str,
+    today: date,
+    now: datetime,
+) -> int:
+    """Open a study session row; its id keys the drill and the session's log."""
+    session_id: int = conn.execute(
+        insert(StudySession)
+        .values(
+            user_id=user_id,
+            deck_id=deck_id,
+            front_end=front_end,
+            study_date=today,
+            started_at=now,
+            ended_at=None,
+        )
+        .returning(StudySession.id)
+    ).scalar_one()
+    return session_id
+
+
+def new_prompt(
+    conn: Connection,
+    session_id: int,
+    user_id: int,
+    card_pk: int,
+    face: int,
+    order: list[int] | None,
+    shown_at: datetime,
+) -> int:
+    """Show a face: the prompt row an answer claims (once) by its id."""
+    prompt_id: int = conn.execute(
         _INSERT_PROMPT,
         {
             "session_id": session_id,
             "user_id": user_id,
-            "card_pk": card.pk,
-            "face": key[1],
+            "card_pk": card_pk,
+            "face": face,
             "choice_order": order,
-            "shown_at": now,
+            "shown_at": shown_at,
             "answered_at": None,
             "skipped": False,
         },
     ).scalar_one()
-    return _view(conn, prompt_id, session_id, user_id, card, key[1], order, answers, remaining)
+    return prompt_id
 
 
 def _view(
@@ -301,18 +339,7 @@ def start_session(
         conn.execute(
             update(StudySession).where(StudySession.id == open_session.id).values(ended_at=now)
         )
-    session_id = conn.execute(
-        insert(StudySession)
-        .values(
-            user_id=user_id,
-            deck_id=deck_id,
-            front_end=front_end,
-            study_date=today,
-            started_at=now,
-            ended_at=None,
-        )
-        .returning(StudySession.id)
-    ).scalar_one()
+    session_id = new_session(conn, user_id, deck_id, front_end, today, now)
     return SessionRef(session_id, user_id, deck_id, today, resumed=False)
 
 
