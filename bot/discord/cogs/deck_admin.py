@@ -380,11 +380,9 @@ class DeckAdmin(commands.Cog):
 
         async def work() -> Reply:
             lang = await language_of(self.bot, interaction)
-            ids = await self._decks(deck)
-            if ids is None:
-                return _refusal(message("deck_admin.unknown_deck", lang, deck=deck))
-            if not ids:
-                return _refusal(message("deck_admin.no_decks", lang))
+            ids = await self._decks(deck, lang)
+            if isinstance(ids, Reply):
+                return ids
             now = self.bot.clock()
             infos = [i for i in [await deck_reports.deck_info(self.bot.db.sessions, d, now)
                                  for d in ids] if i is not None]
@@ -419,11 +417,9 @@ class DeckAdmin(commands.Cog):
 
         async def work() -> Reply:
             lang = await language_of(self.bot, interaction)
-            ids = await self._decks(deck)
-            if ids is None:
-                return _refusal(message("deck_admin.unknown_deck", lang, deck=deck))
-            if not ids:
-                return _refusal(message("deck_admin.no_decks", lang))
+            ids = await self._decks(deck, lang)
+            if isinstance(ids, Reply):
+                return ids
             lines: list[str] = []
             for deck_id in ids:
                 report = await deck_reports.deck_leeches(self.bot.db.sessions, deck_id)
@@ -441,12 +437,14 @@ class DeckAdmin(commands.Cog):
 
         await answer(interaction, work())
 
-    async def _decks(self, deck: str | None) -> list[str] | None:
-        """The deck ids a report covers: the one asked for, else all (None: unknown id)."""
+    async def _decks(self, deck: str | None, lang: str) -> list[str] | Reply:
+        """The deck ids a report covers (the one asked for, else all), or the refusal."""
         known = [d.id for d in await loaded_decks(self.bot.db.sessions)]
-        if deck is None or not deck.strip():
-            return known
-        return [deck.strip()] if deck.strip() in known else None
+        if deck is not None and deck.strip():
+            if deck.strip() not in known:
+                return _refusal(message("deck_admin.unknown_deck", lang, deck=deck))
+            return [deck.strip()]
+        return known or _refusal(message("deck_admin.no_decks", lang))
 
     @reload_command.autocomplete("deck")
     @info.autocomplete("deck")
