@@ -355,9 +355,16 @@ def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:
     return bool(result.rowcount)
 
 
-def end_session(conn: Connection, session_id: int, user_id: int, now: datetime) -> bool:
-    """Close the session; its unanswered prompts can no longer be answered."""
-    result = conn.execute(
+def end_session(
+    conn: Connection, session_id: int, user_id: int, now: datetime
+) -> SessionSummary:
+    """Close the session and sum it up, counting what was still left for today.
+
+    The summary is taken before closing (an ended session has nothing left),
+    in the same transaction, so front ends need no second call for it.
+    """
+    summary = session_summary(conn, session_id, now)
+    conn.execute(
         update(StudySession)
         .where(
             StudySession.id == session_id,
@@ -371,7 +378,7 @@ def end_session(conn: Connection, session_id: int, user_id: int, now: datetime) 
         .where(Prompt.session_id == session_id, Prompt.answered_at.is_(None))
         .values(skipped=True)
     )
-    return bool(result.rowcount)
+    return summary
 
 
 def session_summary(conn: Connection, session_id: int, now: datetime) -> SessionSummary:

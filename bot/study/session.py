@@ -113,9 +113,8 @@ class StudyService:
         return await self._runner.run(lambda conn: skip_prompt(conn, prompt_id, user_id))
 
     async def end(self, session_id: int, user_id: int, now: datetime) -> SessionSummary:
-        """Close the session and sum it up."""
-        await self._runner.run(lambda conn: end_session(conn, session_id, user_id, now))
-        return await self.summary(session_id, now)
+        """Close the session and sum it up, with what was still left for today."""
+        return await self._runner.run(lambda conn: end_session(conn, session_id, user_id, now))
 
     async def summary(self, session_id: int, now: datetime) -> SessionSummary:
         return await self._runner.run(lambda conn: session_summary(conn, session_id, now))

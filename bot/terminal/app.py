@@ -109,8 +109,7 @@ async def run_study(
             return EXIT_UNKNOWN_DECK
         study = TerminalStudy(screen, service, ref, decks, now, rng)
         ending = await study.run()
-        summary = await service.summary(ref.id, now())  # before end(): it still counts what is left
-        await service.end(ref.id, user_id, now())
+        summary = await service.end(ref.id, user_id, now())
         stats = await learner_stats(db.sessions, user_id, defaults, now())
         if ending is Ending.DONE and study.shown == 0:
             screen.line("terminal.nothing_due")

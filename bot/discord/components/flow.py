@@ -16,7 +16,6 @@ import asyncio
 import logging
 import weakref
 from collections.abc import Coroutine
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -303,9 +302,7 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
             return render.notice(message("discord.study.gone", lang))
         now = bot.clock()
         # Counted while the session is open: an ended session has nothing "left".
-        left = (await bot.study.summary(ctx.session_id, now)).remaining
-        done = await bot.study.end(ctx.session_id, user_id, now)
-        return render.summary(replace(done, remaining=left), lang)
+        return render.summary(await bot.study.end(ctx.session_id, user_id, now), lang)
 
 
 # -- entry points for the DynamicItems ------------------------------------------------------
