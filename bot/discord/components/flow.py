@@ -218,13 +218,17 @@ async def next_screen(
     return render.card(prompt, lang, lead=lead, revealed=prompt.prompt_id == reveal)
 
 
+def _closed(ctx: PromptContext | None, lang: Lang) -> Screen:
+    """The notice for a prompt that can no longer be worked on: gone, or its session over."""
+    key = "discord.study.gone" if ctx is None else "discord.study.session_over"
+    return render.notice(message(key, lang))
+
+
 async def _show(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
     async with learner_lock(user_id):
         ctx, lang = await _context(bot, interaction, user_id, prompt_id)
-        if ctx is None:
-            return render.notice(message("discord.study.gone", lang))
-        if ctx.session_over:
-            return render.notice(message("discord.study.session_over", lang))
+        if ctx is None or ctx.session_over:
+            return _closed(ctx, lang)
         lead = render.note_embed(message("discord.study.gone", lang)) if ctx.retired else None
         return await next_screen(bot, ctx.session_id, user_id, lang, lead, reveal=prompt_id)
 
@@ -285,10 +289,8 @@ def _lead(outcome: AnswerOutcome, response: Response, lang: str) -> discord.Embe
 async def _skip(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id: int) -> Screen:
     async with learner_lock(user_id):
         ctx, lang = await _context(bot, interaction, user_id, prompt_id)
-        if ctx is None:
-            return render.notice(message("discord.study.gone", lang))
-        if ctx.session_over:
-            return render.notice(message("discord.study.session_over", lang))
+        if ctx is None or ctx.session_over:
+            return _closed(ctx, lang)
         lead = None
         if await bot.study.skip(prompt_id, user_id):
             lead = render.note_embed(message("discord.study.result.skipped", lang))
