@@ -43,11 +43,24 @@ class LoadedDeck:
 def load_deck(path: Path) -> LoadedDeck:
     """Read and validate a deck file; raise DeckError listing every problem found."""
     name = str(path)
+    if not _utf8(name):
+        shown = os.fsencode(path).decode("utf-8", errors="replace")
+        raise DeckError([Problem(shown, 1, 1, "the file name is not valid UTF-8; rename the file")])
     try:
         data = _read_bounded(path, name)
     except OSError as error:
         raise DeckError([Problem(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
     return parse_deck(data, name)
+
+
+def _utf8(text: str) -> bool:
+    """False for a name with bytes the file system gave as lone surrogates (not UTF-8):
+    no database column, log channel or terminal can hold it as it is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read_bounded(path: Path, name: str) -> bytes:
