@@ -28,8 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.cloze import cloze_faces
 from bot.decks.errors import DeckError, Problem
-from bot.decks.limits import MAX_ID_CHARS
-from bot.decks.loader import LoadedDeck, load_deck
+from bot.decks.limits import MAX_FILE_BYTES, MAX_ID_CHARS
+from bot.decks.loader import FileTooBig, LoadedDeck, NotARegularFile, load_deck, read_regular_file
 from bot.storage.deck_admin_models import DeckReload
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
 from bot.storage.locks import Exclusive, hold_exclusive
@@ -218,8 +218,8 @@ def _same_file(a: str, b: str) -> bool:
 def deck_key_position(path: Path) -> tuple[int, int]:
     """Line and column of the top-level ``deck:`` key (1:1 when the id comes from the name)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular_file(path, MAX_FILE_BYTES).decode("utf-8-sig")
+    except (OSError, NotARegularFile, FileTooBig, UnicodeDecodeError):
         return 1, 1
     match = _DECK_KEY.search(text)
     if match is None:
