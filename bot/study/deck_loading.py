@@ -32,6 +32,7 @@ from bot.decks.limits import MAX_FILE_BYTES, MAX_ID_CHARS
 from bot.decks.loader import FileTooBig, LoadedDeck, NotARegularFile, load_deck, read_regular_file
 from bot.storage.deck_admin_models import DeckReload
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
+from bot.storage.engine import reading
 from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, CardFace, Deck
 from bot.storage.transactions import TransactionRunner
@@ -87,7 +88,7 @@ async def load_deck_files(
     files share is refused), and each file's result is recorded as a
     ``start`` reload, so ``/deck info`` has something to show from the start.
     """
-    async with sessions() as db:
+    async with reading(sessions) as db:
         known = {str(i): str(p) for i, p in (await db.execute(select(Deck.id, Deck.path))).all()}
     parsed = await asyncio.to_thread(_parse_checked, paths, known)
     report = LoadReport()
@@ -350,7 +351,7 @@ async def reload_decks(
     Each valid deck is synced and its result recorded in one transaction; a
     refused file records its problems and changes nothing else.
     """
-    known = await runner.run(_known_decks)
+    known = await runner.run(_known_decks, read_only=True)
     if paths is not None:
         targets: list[Path] | None = [p for p in paths if p.is_file()]
     else:
