@@ -115,15 +115,14 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _cmd_db_verify(args: argparse.Namespace) -> int:
-    from bot.study.runtime import open_database
-    from bot.study.verify import verify_states
+    from bot.study.verify import SchemaNotCurrent, verify_database
 
     async def verify() -> int:
-        db = await open_database(_settings(args).database_url)
         try:
-            report = await verify_states(db.sessions)
-        finally:
-            await db.close()
+            report = await verify_database(_settings(args).database_url)
+        except SchemaNotCurrent as error:
+            print(f"studybot: {error}", file=sys.stderr)
+            return 2
         for line in report.mismatches:
             print(line)
         verdict = "ok" if report.ok else f"{len(report.mismatches)} mismatch(es)"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.decks.limits import MAX_CLOZE_NUMBER
+
 _OPEN = re.compile(r"\{\{c(\d+)::")
 # Looks like an attempt at a deletion but is not `{{cN::`: one colon, spaces, capital C.
 _ALMOST_OPEN = re.compile(r"\{\{\s*[cC]\s*\d*\s*:")
@@ -56,9 +58,7 @@ def parse_cloze(text: str) -> list[str | Deletion]:
                 raise ClozeSyntaxError(at, "malformed cloze deletion; write it as `{{c1::answer}}`")
             search_from = at + 2
             continue
-        face = int(opening.group(1))
-        if face < 1:
-            raise ClozeSyntaxError(at, "cloze numbers start at 1: use `{{c1::…}}`")
+        face = _face_number(opening.group(1), at)
         body_from = opening.end()
         close = text.find("}}", body_from)
         if close == -1:
@@ -81,6 +81,19 @@ def parse_cloze(text: str) -> list[str | Deletion]:
     if literal_from < len(text):
         pieces.append(text[literal_from:])
     return pieces
+
+
+def _face_number(digits: str, at: int) -> int:
+    """The number of `{{cN::`, bounded by what a face column holds (never past 64 bits)."""
+    # Compared as text first: a number of thousands of digits is refused before int() sees it.
+    if len(digits.lstrip("0")) > len(str(MAX_CLOZE_NUMBER)) or int(digits) > MAX_CLOZE_NUMBER:
+        raise ClozeSyntaxError(
+            at, f"cloze numbers go up to {MAX_CLOZE_NUMBER}; number the deletions c1, c2, …"
+        )
+    face = int(digits)
+    if face < 1:
+        raise ClozeSyntaxError(at, "cloze numbers start at 1: use `{{c1::…}}`")
+    return face
 
 
 def cloze_faces(text: str) -> list[int]:

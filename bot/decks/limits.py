@@ -20,3 +20,19 @@ MAX_DEPTH = 64
 
 MAX_ID_CHARS = 64
 """Longest card or deck id."""
+
+MAX_TITLE_CHARS = 200
+"""Longest deck title: the database keeps it in a VARCHAR(200) column (``decks.title``)."""
+
+MAX_CLOZE_NUMBER = 2**15 - 1
+"""Highest cloze number (`{{c32767::…}}`): each number is a face, and every face column
+(``card_faces``, ``review_states``, ``review_log``, ``prompts``, ``daily_posts``) is a
+SMALLINT; PostgreSQL refuses more, SQLite refuses anything past 64 bits."""
+
+
+def fit_title(title: str) -> str:
+    """``title`` cut to MAX_TITLE_CHARS (ending in "…"), for titles taken from a note's
+    heading or an Anki deck name, so a written deck never fails `deck check` for it."""
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    return title[: MAX_TITLE_CHARS - 1].rstrip() + "…"

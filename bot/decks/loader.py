@@ -43,6 +43,9 @@ class LoadedDeck:
 def load_deck(path: Path) -> LoadedDeck:
     """Read and validate a deck file; raise DeckError listing every problem found."""
     name = str(path)
+    if not _utf8(name):
+        shown = os.fsencode(path).decode("utf-8", errors="replace")
+        raise DeckError([Problem(shown, 1, 1, "the file name is not valid UTF-8; rename the file")])
     try:
         data = _read_bounded(path, name)
     except OSError as error:
@@ -50,26 +53,63 @@ def load_deck(path: Path) -> LoadedDeck:
     return parse_deck(data, name)
 
 
+def _utf8(text: str) -> bool:
+    """False for a name with bytes the file system gave as lone surrogates (not UTF-8):
+    no database column, log channel or terminal can hold it as it is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _read_bounded(path: Path, name: str) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES, or a DeckError.
+    """The bytes of a regular file of at most MAX_FILE_BYTES, or a DeckError."""
+    try:
+        return read_regular_file(path, MAX_FILE_BYTES)
+    except NotARegularFile:
+        raise DeckError(
+            [Problem(name, 1, 1, "not a regular file; a deck is a .yaml file")]
+        ) from None
+    except FileTooBig as big:
+        raise DeckError([_too_big(name, big.size)]) from None
+
+
+class NotARegularFile(Exception):
+    """A FIFO, a device, a socket or a folder where a deck file was expected."""
+
+
+class FileTooBig(Exception):
+    """A regular file past the limit; ``size`` and ``mtime_ns`` tell one such file from its
+    next version without reading it."""
+
+    def __init__(self, size: int, mtime_ns: int) -> None:
+        super().__init__(f"{size} bytes")
+        self.size = size
+        self.mtime_ns = mtime_ns
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``: NotARegularFile, FileTooBig past ``limit``, or an OSError.
 
     Opened non-blocking and checked with fstat, and never read past the limit,
-    so a FIFO, a device or a file growing behind the name can neither hang a
-    reload nor fill the memory.
+    so a FIFO, a device or a file growing behind the name can neither hang the
+    reader nor fill the memory.  Everything that reads the decks folder (the
+    loader, the reload, the watcher) reads through here.
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise DeckError([Problem(name, 1, 1, "not a regular file; a deck is a .yaml file")])
-        if info.st_size > MAX_FILE_BYTES:
-            raise DeckError([_too_big(name, info.st_size)])
+            raise NotARegularFile(str(path))
+        if info.st_size > limit:
+            raise FileTooBig(info.st_size, info.st_mtime_ns)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     finally:
         os.close(fd)
-    if len(data) > MAX_FILE_BYTES:
-        raise DeckError([_too_big(name, len(data))])
+    if len(data) > limit:
+        raise FileTooBig(len(data), info.st_mtime_ns)
     return data
 
 

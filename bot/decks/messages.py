@@ -172,7 +172,8 @@ def describe_error(
             return RawProblem(at, f"`lang` must be one of: {', '.join(LANGS)}")
         return RawProblem(at, f"{name} must be one of: {ctx.get('expected')}")
     if kind == "string_too_long":
-        return RawProblem(at, f"{name} is longer than {MAX_TEXT_CHARS:,} characters")
+        limit = int(ctx.get("max_length", MAX_TEXT_CHARS))
+        return RawProblem(at, f"{name} is longer than {limit:,} characters")
     if kind == "too_short" and loc[-1:] == ("choices",):
         return RawProblem(at, "a choice card needs at least 2 choices")
     if kind == "blank":

@@ -17,7 +17,8 @@ into one string, and silently coercing either would hide a maintainer's mistake.
 that YAML reads as a number or boolean where text is wanted is an error asking for quotes
 (dates such as 2024-01-01 stay text). Unknown keys are errors too, so a typo (`frnot:`)
 never drops a field. Text is kept exactly as written (a `|` block keeps its final line
-break); it must not be blank and may hold at most 10,000 characters.
+break); it must not be blank and may hold at most 10,000 characters (a deck's
+`title` at most 200, a cloze number at most 32,767: what the database's columns hold).
 
 `src.lines` is a list of two line numbers, `[first, last]` (1-based, inclusive): YAML
 reads it as two integers without quoting, and the generator writes it that way.
@@ -41,7 +42,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from bot.decks.cloze import ClozeSyntaxError, cloze_faces
-from bot.decks.limits import MAX_ID_CHARS, MAX_TEXT_CHARS
+from bot.decks.limits import MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 
 CARD_TYPES: tuple[str, ...] = ("basic", "choice", "cloze", "typed")
 LANGS: tuple[str, ...] = ("ko", "en")
@@ -83,6 +84,9 @@ Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blan
 """Non-blank text of at most MAX_TEXT_CHARS characters; kept exactly as written."""
 
 Id = Annotated[str, AfterValidator(_valid_id)]
+
+Title = Annotated[str, Field(max_length=MAX_TITLE_CHARS), AfterValidator(_not_blank)]
+"""A deck's title: non-blank, and no longer than the database's column for it."""
 
 
 def _line_range(value: list[int]) -> list[int]:
@@ -206,7 +210,7 @@ AnyCard = BasicCard | ChoiceCard | ClozeCard | TypedCard
 
 class Deck(_Strict):
     deck: Id
-    title: Text
+    title: Title
     lang: Literal["ko", "en"] = "ko"
     source: Text | None = None
     cards: list[Card]

@@ -7,6 +7,13 @@ anything that is not ``*.yaml`` are ignored, and a save that leaves a file's
 bytes as they were (a touch, the bot's own rewrite of the same content, an
 editor's save-without-change) reloads nothing.  Changes are debounced, so an
 editor that writes a file in several steps causes one reload.
+
+The operating system watches one folder, not a path: a deploy that replaces
+the folder (``rm -rf decks && mkdir decks``, rsync, a git checkout, ``mv``)
+would leave the watch on the old one and the bot blind.  So the watcher checks
+every second that the path still names the folder it watches; when it does
+not, it says so in the log, waits for the folder if it is gone, watches the
+new one and reloads the deck files that differ from what it last saw.
 """
 
 from __future__ import annotations
@@ -15,18 +22,25 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import os
 import signal
+import stat
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Final
 
 from watchfiles import Change, awatch
 
+from bot.decks.limits import MAX_FILE_BYTES
+from bot.decks.loader import FileTooBig, NotARegularFile, read_regular_file
+
 log = logging.getLogger(__name__)
 
 TRIGGER_WATCH: Final = "watch"
 TRIGGER_SIGNAL: Final = "signal"
 DEBOUNCE_MS: Final = 500
+#: How often the watcher makes sure its path still names the folder it watches.
+FOLDER_CHECK_MS: Final = 1000
 
 #: ``reload(paths, trigger)``: ``paths`` None means every deck file.
 Reload = Callable[[Sequence[Path] | None, str], Awaitable[object]]
@@ -42,11 +56,38 @@ def is_deck_file(directory: Path, path: Path) -> bool:
     return name.endswith(".yaml")
 
 
-def file_hash(path: Path) -> str | None:
+FolderId = tuple[int, int]  # (st_dev, st_ino)
+
+
+def folder_id(directory: Path) -> FolderId | None:
+    """Which folder ``directory`` names now (None: none), to notice it being replaced."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        info = directory.stat()
     except OSError:
         return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
+def _key(path: Path) -> Path:
+    """One spelling per file: the OS reports absolute paths, the settings may be relative."""
+    return Path(os.path.abspath(path))
+
+
+def file_hash(path: Path) -> str | None:
+    """A fingerprint of a deck file's bytes; None when there is no regular file to read.
+
+    Read as the loader reads (non-blocking open, regular files only, never past
+    the size cap): a FIFO named ``*.yaml`` would block the read for ever, and a
+    link to /dev/zero would fill the memory.  A file past the cap is told from
+    its next version by size and time (the reload then says it is too big).
+    """
+    try:
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooBig as big:
+        return f"too-big:{big.size}:{big.mtime_ns}"
+    except (OSError, NotARegularFile):
+        return None
+    return hashlib.sha256(data).hexdigest()
 
 
 class DeckWatcher:
@@ -75,10 +116,7 @@ class DeckWatcher:
     async def start(self) -> None:
         self._hashes = await asyncio.to_thread(self._hash_all)
         self._stop.clear()
-        if self.directory.is_dir():
-            self._task = asyncio.create_task(self._watch(), name="deck-watch")
-        else:
-            log.warning("decks directory %s does not exist: not watching it", self.directory)
+        self._task = asyncio.create_task(self._watch(), name="deck-watch")
         if self._handle_sighup and hasattr(signal, "SIGHUP"):
             try:
                 asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._on_sighup)
@@ -101,10 +139,14 @@ class DeckWatcher:
                 await task
 
     def _hash_all(self) -> dict[Path, str | None]:
-        if not self.directory.is_dir():
-            return {}
-        return {p: file_hash(p) for p in self.directory.iterdir()
-                if p.is_file() and is_deck_file(self.directory, p)}
+        return {_key(p): file_hash(p) for p in self._deck_paths()}
+
+    def _deck_paths(self) -> list[Path]:
+        try:
+            entries = list(self.directory.iterdir())
+        except OSError:
+            return []
+        return [p for p in entries if p.is_file() and is_deck_file(self.directory, p)]
 
     def _on_sighup(self) -> None:
         log.info("SIGHUP: reloading every deck")
@@ -123,7 +165,7 @@ class DeckWatcher:
     def changed_files(self, changes: set[tuple[Change, str]]) -> list[Path]:
         """The deck files whose bytes differ from the last time we looked (blocking: a thread)."""
         changed: list[Path] = []
-        for path in sorted({Path(p) for _, p in changes}):
+        for path in sorted({_key(Path(p)) for _, p in changes}):
             if not is_deck_file(self.directory, path):
                 continue
             digest = file_hash(path)
@@ -131,30 +173,86 @@ class DeckWatcher:
                 continue
             self._hashes[path] = digest
             if digest is None:
-                log.warning("deck file %s was removed; its deck keeps serving", path)
+                if path.exists():
+                    log.warning("%s is not a regular file: not read, its deck is not reloaded",
+                                path)
+                else:
+                    log.warning("deck file %s was removed; its deck keeps serving", path)
                 continue
             changed.append(path)
         return changed
 
+    def _changed_since_last_look(self) -> list[Path]:
+        """After the folder was replaced: every deck file that is new, edited or gone."""
+        seen = {_key(p) for p in self._deck_paths()} | set(self._hashes)
+        return self.changed_files({(Change.modified, str(p)) for p in seen})
+
     async def _watch(self) -> None:
+        """Watch the folder the path names; when it is replaced or removed, say so and re-arm."""
         directory = self.directory
+        armed_before = False
+        trouble: str | None = None  # what was last said about the folder, said once
+        while not self._stop.is_set():
+            try:
+                # Held open while watched: a folder removed and made again at once would
+                # otherwise get the same inode number back, and look like the same folder.
+                held = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError as error:
+                said = error.strerror or str(error)
+                if said != trouble:
+                    log.warning("decks folder %s cannot be watched (%s): deck files are not "
+                                "watched until it can", directory, said)
+                    trouble = said
+                await self._pause()
+                continue
+            if armed_before or trouble is not None:
+                log.warning("decks folder %s is a new folder: watching it now and reloading "
+                            "the deck files that changed", directory)
+                paths = await asyncio.to_thread(self._changed_since_last_look)
+                if paths:
+                    await self._run(paths, TRIGGER_WATCH)
+            armed_before, trouble = True, None
+            try:
+                info = os.fstat(held)
+                await self._watch_folder((info.st_dev, info.st_ino))
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("watching %s failed; trying again", directory)
+                await self._pause()
+                continue
+            finally:
+                os.close(held)
+            if not self._stop.is_set():
+                log.warning("decks folder %s was removed or replaced: the watch on it ended",
+                            directory)
+
+    async def _pause(self) -> None:
+        """Wait one folder check, or less when the watcher is stopped."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop.wait(), FOLDER_CHECK_MS / 1000)
+
+    async def _watch_folder(self, watched: FolderId) -> None:
+        """Reload on changes until the path no longer names the folder ``watched`` (or stop)."""
+        directory = self.directory
+        itself = _key(directory)
 
         def wanted(_change: Change, path: str) -> bool:
-            return is_deck_file(directory, Path(path))
+            return is_deck_file(directory, Path(path)) or _key(Path(path)) == itself
 
-        try:
-            async for changes in awatch(
-                directory, watch_filter=wanted, debounce=self._debounce_ms, step=50,
-                stop_event=self._stop, recursive=False,
-            ):
-                paths = await asyncio.to_thread(self.changed_files, changes)
-                if paths:
-                    log.info("deck files changed: %s", ", ".join(p.name for p in paths))
-                    await self._run(paths, TRIGGER_WATCH)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("watching %s stopped", directory)
+        async for changes in awatch(
+            directory, watch_filter=wanted, debounce=self._debounce_ms, step=50,
+            stop_event=self._stop, recursive=False, rust_timeout=FOLDER_CHECK_MS,
+            yield_on_timeout=True,
+        ):
+            if folder_id(directory) != watched:
+                return
+            if not changes:
+                continue
+            paths = await asyncio.to_thread(self.changed_files, changes)
+            if paths:
+                log.info("deck files changed: %s", ", ".join(p.name for p in paths))
+                await self._run(paths, TRIGGER_WATCH)
 
 
 class LoopLagMonitor:

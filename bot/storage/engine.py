@@ -4,11 +4,16 @@ WAL lets readers run while one writer commits, ``busy_timeout`` turns a
 concurrent writer into a short wait instead of an error, and foreign keys are
 off by default in SQLite.  ``synchronous=NORMAL`` is safe with WAL against a
 crash of the process (only a power cut can lose the last commits).
+
+Work that only reads says so (`reading`, ``TransactionRunner.run(read_only=True)``):
+it then reads one consistent snapshot without taking the write lock, so a
+long read (``studybot db verify``, a leaderboard, an export) never holds up an
+answer, in this process or another one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
@@ -27,6 +32,9 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 SERVER_POOL_SIZE = 5
 SERVER_POOL_OVERFLOW = 5
 
+#: Execution option of a connection whose transactions only read (see `read_only_options`).
+READ_ONLY: Final = "studybot_read_only"
+
 
 def set_sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
@@ -40,12 +48,18 @@ def set_sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> N
 
 
 def begin_immediate(engine: Engine) -> None:
-    """Start every SQLite transaction with BEGIN IMMEDIATE.
+    """Start every SQLite transaction with BEGIN IMMEDIATE, except the read-only ones.
 
     A deferred transaction that reads and then writes fails at once with
     "database is locked" when another connection committed in between (WAL
     cannot upgrade a stale snapshot, and the busy timeout does not apply).
     Taking the write lock up front turns that into a short, bounded wait.
+
+    A transaction marked `READ_ONLY` begins DEFERRED instead: WAL gives it a
+    snapshot and every writer goes on committing beside it.  ``query_only``
+    holds it to its word (a write in it fails at once instead of upgrading a
+    stale snapshot); it is set on every begin, so a pooled connection never
+    carries it into the next transaction.
     """
 
     @event.listens_for(engine, "connect")
@@ -54,7 +68,38 @@ def begin_immediate(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin_immediate(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("PRAGMA query_only=1")
+            connection.exec_driver_sql("BEGIN DEFERRED")
+        else:
+            connection.exec_driver_sql("PRAGMA query_only=0")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def read_only_options(dialect_name: str) -> dict[str, Any]:
+    """Execution options for work that only reads, on ``dialect_name``'s database.
+
+    SQLite: a deferred transaction (see `begin_immediate`).  PostgreSQL: READ
+    ONLY and REPEATABLE READ, one snapshot for every statement of the work, so
+    reading the states and then the log of a live database compares the same
+    moment of both (READ COMMITTED would see answers committed in between).
+    """
+    options: dict[str, Any] = {READ_ONLY: True}
+    if dialect_name == "postgresql":
+        options.update(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return options
+
+
+def read_only(engine: AsyncEngine) -> AsyncEngine:
+    """``engine`` (same pool) for work that only reads."""
+    return engine.execution_options(**read_only_options(engine.dialect.name))
+
+
+def reading(sessions: async_sessionmaker[AsyncSession]) -> AsyncSession:
+    """A session of ``sessions`` for work that only reads: no write lock, one snapshot."""
+    bind = sessions.kw["bind"]
+    assert isinstance(bind, AsyncEngine)
+    return sessions(bind=read_only(bind))
 
 
 def is_sqlite(url: str) -> bool:

@@ -6,9 +6,12 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.storage.engine import read_only
 from bot.storage.locks import Exclusive, hold_exclusive
 
 ALEMBIC_DIR = Path(__file__).resolve().parent.parent.parent / "alembic"
@@ -42,4 +45,17 @@ async def downgrade(engine: AsyncEngine, revision: str) -> None:
     async with engine.begin() as connection:
         await connection.run_sync(
             lambda sync: command.downgrade(alembic_config(connection=sync), revision)
+        )
+
+
+def head_revision() -> str | None:
+    """The schema revision this version of studybot is written for."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    """The database's schema revision (None: no studybot schema), read without a write lock."""
+    async with read_only(engine).connect() as connection:
+        return await connection.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_revision()
         )

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.storage.engine import begin_immediate, is_sqlite, set_sqlite_pragmas
+from bot.storage.engine import begin_immediate, is_sqlite, read_only_options, set_sqlite_pragmas
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +36,10 @@ Work = Callable[[Connection], T]
 
 
 class TransactionRunner(Protocol):
-    async def run(self, work: Work[T], *, urgent: bool = False) -> T:
+    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
         """Run ``work`` in one transaction; ``urgent`` work jumps the queue where
-        there is one (what a learner is waiting on before the click is acknowledged)."""
+        there is one (what a learner is waiting on before the click is acknowledged).
+        ``read_only`` work reads one snapshot and takes no write lock (it must not write)."""
         ...
 
     async def close(self) -> None: ...
@@ -50,9 +51,13 @@ class AsyncBridgeRunner:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def run(self, work: Work[T], *, urgent: bool = False) -> T:
-        async with self._engine.begin() as connection:
-            return await connection.run_sync(work)
+    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
+        async with self._engine.connect() as connection:
+            if read_only:
+                await connection.execution_options(
+                    **read_only_options(self._engine.dialect.name))
+            async with connection.begin():
+                return await connection.run_sync(work)
 
     async def close(self) -> None:
         return None
@@ -155,12 +160,16 @@ class SqliteThreadRunner:
         self._queue.put((priority, next(self._order), job))
         return future
 
-    def _run_here(self, work: Work[T]) -> T:
-        with self._engine.begin() as connection:
-            return work(connection)
+    def _run_here(self, work: Work[T], read_only: bool) -> T:
+        with self._engine.connect() as connection:
+            if read_only:
+                connection.execution_options(**read_only_options("sqlite"))
+            with connection.begin():
+                return work(connection)
 
-    async def run(self, work: Work[T], *, urgent: bool = False) -> T:
-        return await self._submit(_URGENT if urgent else _NORMAL, lambda: self._run_here(work))
+    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
+        return await self._submit(
+            _URGENT if urgent else _NORMAL, lambda: self._run_here(work, read_only))
 
     async def close(self) -> None:
         await self._submit(_NORMAL, self._engine.dispose)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.storage.engine import reading
 from bot.storage.models import Card, CardFace, Deck, Enrollment
 from bot.study.learners import LearnerDefaults, enroll, get_or_create_user, leave
 
@@ -65,7 +66,7 @@ async def deck_catalog(sessions: async_sessionmaker[AsyncSession], user_id: int)
         .outerjoin(mine, mine.c.deck_id == Deck.id)
         .order_by(Deck.title, Deck.id)
     )
-    async with sessions() as db:
+    async with reading(sessions) as db:
         rows = (await db.execute(query)).all()
     return [
         DeckEntry(deck_id, title, lang, int(n_cards), int(n_faces), bool(studying))

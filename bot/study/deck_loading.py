@@ -1,13 +1,17 @@
 """Bring deck files into the database: parse off the event loop, then sync.
 
 A file that fails validation is reported and skipped, so the version already
-in the database stays live: a broken edit never takes a deck down.
+in the database stays live: a broken edit never takes a deck down.  Each deck
+is stored in a transaction of its own, so a deck the database refuses anyway
+(a value `deck check` should have bounded) is reported like a broken file and
+never takes the other decks down with it, at start-up or on a reload.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import os
 import re
 from collections.abc import Sequence
@@ -18,16 +22,22 @@ from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.cloze import cloze_faces
 from bot.decks.errors import DeckError, Problem
-from bot.decks.loader import LoadedDeck, load_deck
+from bot.decks.limits import MAX_FILE_BYTES, MAX_ID_CHARS
+from bot.decks.loader import FileTooBig, LoadedDeck, NotARegularFile, load_deck, read_regular_file
 from bot.storage.deck_admin_models import DeckReload
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
+from bot.storage.engine import reading
 from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, CardFace, Deck
 from bot.storage.transactions import TransactionRunner
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -72,26 +82,67 @@ def deck_files(directory: Path) -> list[Path]:
 async def load_deck_files(
     sessions: async_sessionmaker[AsyncSession], paths: Sequence[Path], now: datetime
 ) -> LoadReport:
-    """Parse ``paths`` in a worker thread, then sync every valid deck in one transaction.
+    """Parse ``paths`` in a worker thread, then sync each valid deck in its own transaction.
 
     The same identity rules as a reload apply (a changed deck id or an id two
     files share is refused), and each file's result is recorded as a
     ``start`` reload, so ``/deck info`` has something to show from the start.
     """
-    async with sessions() as db:
+    async with reading(sessions) as db:
         known = {str(i): str(p) for i, p in (await db.execute(select(Deck.id, Deck.path))).all()}
     parsed = await asyncio.to_thread(_parse_checked, paths, known)
     report = LoadReport()
-    async with sessions.begin() as db:
-        for item in parsed:
-            result = None
-            if item.snapshot is not None:
-                result = await sync_deck(db, item.snapshot, now)
-                report.synced[item.snapshot.deck_id] = result
-            report.problems.extend(item.problems)
-            outcome = DeckOutcome(item.deck_id, str(item.path), result, tuple(item.problems))
-            db.add(DeckReload(**_record_values(outcome, now, TRIGGER_START, None)))
+    for item in parsed:
+        outcome = await _load_one(sessions, item, now)
+        if outcome.result is not None:
+            report.synced[outcome.deck_id] = outcome.result
+        report.problems.extend(outcome.problems)
     return report
+
+
+async def _load_one(
+    sessions: async_sessionmaker[AsyncSession], item: _Parsed, now: datetime
+) -> DeckOutcome:
+    outcome = DeckOutcome(item.deck_id, str(item.path), None, tuple(item.problems))
+    if item.snapshot is not None:
+        try:
+            async with sessions.begin() as db:
+                result = await sync_deck(db, item.snapshot, now)
+                outcome = DeckOutcome(item.snapshot.deck_id, item.snapshot.path, result)
+                db.add(DeckReload(**_record_values(outcome, now, TRIGGER_START, None)))
+            return outcome
+        except Exception as error:  # one deck's refusal must not stop the others
+            outcome = refused_by_storage(item.path, item.deck_id, error)
+    async with sessions.begin() as db:
+        db.add(DeckReload(**_record_values(outcome, now, TRIGGER_START, None)))
+    return outcome
+
+
+_OUTAGES = (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError)
+"""Errors that say the database is unavailable (locked past its timeout, gone, full),
+not that one deck's values are wrong: those stop the load instead of being blamed on a deck."""
+
+
+def refused_by_storage(path: Path, deck_id: str, error: Exception) -> DeckOutcome:
+    """The outcome of a deck the database refused although it validated; re-raise outages.
+
+    Every value of a deck is bounded by what its column holds (``deck check``
+    says so at the value's line and column), so this is the safety net for a
+    bound still missing: the deck is refused like a broken file, its previous
+    version keeps serving, the other decks load, and the log has the traceback.
+    """
+    if isinstance(error, _OUTAGES):
+        raise error
+    log.error("the database refused deck file %s", path, exc_info=error)
+    cause = getattr(error, "orig", None) or error
+    detail = (str(cause).strip().splitlines() or [""])[0][:200]
+    problem = Problem(
+        str(path), 1, 1,
+        f"the database refused this deck ({type(cause).__name__}: {detail}); nothing of it "
+        "was stored and its previous version keeps serving. `studybot deck check` should have "
+        "caught this: please report it",
+    )
+    return DeckOutcome(deck_id, str(path), None, (problem,))
 
 
 # -- reloading a running bot's decks ------------------------------------------------------------
@@ -168,8 +219,8 @@ def _same_file(a: str, b: str) -> bool:
 def deck_key_position(path: Path) -> tuple[int, int]:
     """Line and column of the top-level ``deck:`` key (1:1 when the id comes from the name)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular_file(path, MAX_FILE_BYTES).decode("utf-8-sig")
+    except (OSError, NotARegularFile, FileTooBig, UnicodeDecodeError):
         return 1, 1
     match = _DECK_KEY.search(text)
     if match is None:
@@ -252,10 +303,17 @@ def _record_values(
         if r is not None else {}
     )
     return {
-        "deck_id": outcome.deck_id, "path": outcome.path, "at": now, "ok": outcome.ok,
-        "summary": summary, "problems": [str(p) for p in outcome.problems],
+        "deck_id": outcome.deck_id[:MAX_ID_CHARS], "path": _storable(outcome.path), "at": now,
+        "ok": outcome.ok, "summary": summary,
+        "problems": [_storable(str(p)) for p in outcome.problems],
         "trigger": trigger, "by_user": by_user,
     }
+
+
+def _storable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a file name that is not UTF-8 comes back from the
+    file system with lone surrogates, which no database text column accepts."""
+    return text.encode("utf-8", errors="surrogatepass").decode("utf-8", errors="replace")
 
 
 def _record(
@@ -293,7 +351,7 @@ async def reload_decks(
     Each valid deck is synced and its result recorded in one transaction; a
     refused file records its problems and changes nothing else.
     """
-    known = await runner.run(_known_decks)
+    known = await runner.run(_known_decks, read_only=True)
     if paths is not None:
         targets: list[Path] | None = [p for p in paths if p.is_file()]
     else:
@@ -309,8 +367,13 @@ async def reload_decks(
             await runner.run(functools.partial(_record, outcome=outcome, now=now,
                                                trigger=trigger, by_user=by_user))
         else:
-            outcome = await runner.run(functools.partial(
-                _apply, snapshot=snapshot, now=now, trigger=trigger, by_user=by_user))
+            try:
+                outcome = await runner.run(functools.partial(
+                    _apply, snapshot=snapshot, now=now, trigger=trigger, by_user=by_user))
+            except Exception as error:  # one deck's refusal must not skip the decks after it
+                outcome = refused_by_storage(item.path, item.deck_id, error)
+                await runner.run(functools.partial(_record, outcome=outcome, now=now,
+                                                   trigger=trigger, by_user=by_user))
         report.outcomes.append(outcome)
     return report
 

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.srs.sm2 import PASSING_QUALITY
 from bot.storage.daily_models import DailyAnswer, DailyPost
 from bot.storage.deck_admin_models import DeckLogChannel, DeckReload
+from bot.storage.engine import reading
 from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, Deck, Enrollment, ReviewLog, ReviewState
 from bot.study.queue_queries import KIND_REVIEW
@@ -104,7 +105,7 @@ def _last_reload(row: DeckReload | None) -> LastReload | None:
 
 
 async def last_reload(sessions: Sessions, deck_id: str) -> LastReload | None:
-    async with sessions() as db:
+    async with reading(sessions) as db:
         row = (await db.scalars(
             select(DeckReload).where(DeckReload.deck_id == deck_id)
             .order_by(DeckReload.at.desc(), DeckReload.id.desc()).limit(1)
@@ -114,7 +115,7 @@ async def last_reload(sessions: Sessions, deck_id: str) -> LastReload | None:
 
 async def deck_info(sessions: Sessions, deck_id: str, now: datetime) -> DeckInfo | None:
     """None when no deck has this id (a file that never loaded has only `last_reload`)."""
-    async with sessions() as db:
+    async with reading(sessions) as db:
         deck = await db.get(Deck, deck_id)
         if deck is None:
             return None
@@ -158,7 +159,7 @@ async def deck_leeches(
     limit: int = 10,
 ) -> LeechReport | None:
     """The faces learners keep failing and the daily questions groups miss most."""
-    async with sessions() as db:
+    async with reading(sessions) as db:
         deck = await db.get(Deck, deck_id)
         if deck is None:
             return None
@@ -216,13 +217,13 @@ async def set_log_channel(
 
 
 async def log_channel(sessions: Sessions, guild_id: int) -> int | None:
-    async with sessions() as db:
+    async with reading(sessions) as db:
         row = await db.get(DeckLogChannel, guild_id)
         return None if row is None else row.channel_id
 
 
 async def log_channels(sessions: Sessions) -> dict[int, int]:
     """guild id -> channel id, for every guild that asked for reload reports."""
-    async with sessions() as db:
+    async with reading(sessions) as db:
         rows = await db.execute(select(DeckLogChannel.guild_id, DeckLogChannel.channel_id))
         return {int(g): int(c) for g, c in rows}

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.srs.day import study_date
 from bot.storage.daily_models import DailyAnswer, DailyPost
+from bot.storage.engine import reading
 from bot.storage.models import User
 from bot.study.learners import LearnerDefaults
 from bot.study.stats import current_streak
@@ -106,7 +107,7 @@ async def leaderboard(
         .where(DailyPost.channel_id == channel_id)
         .order_by(DailyAnswer.answered_at)
     )
-    async with sessions() as db:
+    async with reading(sessions) as db:
         rows = (await db.execute(query)).all()
         zones = await _zones(db, (r.user_id for r in rows), defaults)
     since = now - timedelta(days=PERIOD_DAYS[period]) if period in PERIOD_DAYS else None
@@ -148,7 +149,7 @@ async def member_streak(
         query = query.join(DailyPost, DailyPost.id == DailyAnswer.post_id).where(
             DailyPost.guild_id == guild_id
         )
-    async with sessions() as db:
+    async with reading(sessions) as db:
         rows = (await db.execute(query)).all()
         tz, hour = (await _zones(db, [user_id], defaults))[user_id]
     days = correct_days((r.answered_at for r in rows if r.correct), tz, hour)

@@ -16,6 +16,7 @@ from typing import Final
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.storage.engine import reading
 from bot.storage.models import User
 from bot.study.learners import LearnerDefaults, get_or_create_user
 from bot.study.timezones import canonical_zone, closest_zones
@@ -156,7 +157,7 @@ async def read_preferences(
 
 async def stored_language(sessions: async_sessionmaker[AsyncSession], user_id: int) -> str | None:
     """The language the learner chose, or None (also for someone never seen)."""
-    async with sessions() as db:
+    async with reading(sessions) as db:
         user = await db.get(User, user_id)
         return user.locale if user is not None else None
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.storage.engine import reading
 from bot.storage.models import Card, ReviewLog, User
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class ReviewRow:
 
 
 async def learner_known(sessions: async_sessionmaker[AsyncSession], user_id: int) -> bool:
-    async with sessions() as db:
+    async with reading(sessions) as db:
         return await db.get(User, user_id) is not None
 
 
@@ -107,7 +108,7 @@ async def review_rows(sessions: async_sessionmaker[AsyncSession], user_id: int) 
         .where(ReviewLog.user_id == user_id)
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
     )
-    async with sessions() as db:
+    async with reading(sessions) as db:
         return [ReviewRow(*row) for row in (await db.execute(query)).all()]
 
 

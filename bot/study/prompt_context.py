@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.storage.engine import reading
 from bot.storage.models import MAX_ROW_ID, Card, Deck, Prompt, StudySession, User
 from bot.storage.transactions import TransactionRunner
 
@@ -84,18 +85,19 @@ async def prompt_context(runner: TransactionRunner, prompt_id: int) -> PromptCon
     """`read_prompt_context` on the database's transaction runner.
 
     Every click reads this: on the runner it queues behind the answers instead
-    of competing with them for SQLite's lock.
+    of competing with them for SQLite's lock, and it takes no write lock itself.
     """
-    return await runner.run(lambda conn: read_prompt_context(conn, prompt_id), urgent=True)
+    return await runner.run(
+        lambda conn: read_prompt_context(conn, prompt_id), urgent=True, read_only=True)
 
 
 async def saved_locale(sessions: async_sessionmaker[AsyncSession], user_id: int) -> str | None:
-    async with sessions() as db:
+    async with reading(sessions) as db:
         return await db.scalar(select(User.locale).where(User.id == user_id))
 
 
 async def loaded_decks(sessions: async_sessionmaker[AsyncSession]) -> list[DeckInfo]:
     """Every loaded deck, by id: for autocomplete and to pick a language."""
-    async with sessions() as db:
+    async with reading(sessions) as db:
         rows = await db.execute(select(Deck.id, Deck.title, Deck.lang).order_by(Deck.id))
         return [DeckInfo(id, title, lang) for id, title, lang in rows]

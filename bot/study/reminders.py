@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.srs.day import local_instant, study_date
 from bot.storage.daily_models import Reminder
+from bot.storage.engine import reading
 from bot.storage.locks import lock_learner
 from bot.storage.models import User
 from bot.study.learners import LearnerDefaults, get_or_create_user
@@ -101,7 +102,7 @@ def _view(reminder: Reminder, user: User, now: datetime) -> ReminderView:
 async def reminder_status(
     sessions: async_sessionmaker[AsyncSession], user_id: int, now: datetime
 ) -> ReminderView | None:
-    async with sessions() as db:
+    async with reading(sessions) as db:
         row = (
             await db.execute(
                 select(Reminder, User).join(User, User.id == Reminder.user_id).where(
@@ -133,7 +134,7 @@ async def due_reminders(
     sessions: async_sessionmaker[AsyncSession], now: datetime
 ) -> list[DueReminder]:
     """Learners whose reminder time has come today, not yet sent, with cards waiting."""
-    async with sessions() as db:
+    async with reading(sessions) as db:
         rows = (
             await db.execute(
                 select(Reminder, User)
@@ -195,7 +196,7 @@ async def take_notice(sessions: async_sessionmaker[AsyncSession], user_id: int) 
 
     Read first, so the common case (nothing pending) takes no write lock.
     """
-    async with sessions() as db:
+    async with reading(sessions) as db:
         pending = await db.scalar(
             select(Reminder.user_id).where(
                 Reminder.user_id == user_id, Reminder.notice_pending.is_(True)

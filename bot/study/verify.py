@@ -3,6 +3,10 @@
 review_log is the source of truth; review_states is a cache of it.  A
 mismatch means an answer was lost or doubled, so this is the check to run
 after a crash (`studybot db verify`).
+
+It is safe on a live database: it only reads, in one read-only transaction
+(one snapshot of states and log together, no write lock on SQLite, READ ONLY
+REPEATABLE READ on PostgreSQL), and it never migrates the schema.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.srs.sm2 import Sm2State, review
+from bot.storage.engine import create_engine, reading, session_factory
+from bot.storage.migrations import current_revision, head_revision
 from bot.storage.models import ReviewLog, ReviewState
 from bot.study.queue_queries import SCHEDULING_KINDS
 
@@ -66,7 +72,7 @@ def _where(key: StateKey) -> str:
 
 async def verify_states(sessions: async_sessionmaker[AsyncSession]) -> VerifyReport:
     report = VerifyReport()
-    async with sessions() as db:
+    async with reading(sessions) as db:
         stored: dict[StateKey, Sm2State] = {}
         result = await db.stream(
             select(
@@ -92,3 +98,29 @@ async def verify_states(sessions: async_sessionmaker[AsyncSession]) -> VerifyRep
         for key in stored:
             report.mismatches.append(f"{_where(key)}: a state without any review in the log")
     return report
+
+
+class SchemaNotCurrent(Exception):
+    """The database's schema is not the one this studybot is written for."""
+
+    def __init__(self, current: str | None, expected: str | None) -> None:
+        self.current = current
+        self.expected = expected
+        found = f"schema {current}" if current else "no studybot schema"
+        super().__init__(
+            f"the database has {found} and this studybot expects {expected}; verify never "
+            "changes a database, so run the studybot version that matches it, or upgrade it "
+            "first with `studybot db upgrade` (see docs/deploying.md)"
+        )
+
+
+async def verify_database(url: str) -> VerifyReport:
+    """`verify_states` on the database at ``url``, as it is: never migrated, never locked."""
+    engine = create_engine(url)
+    try:
+        current, expected = await current_revision(engine), head_revision()
+        if current != expected:
+            raise SchemaNotCurrent(current, expected)
+        return await verify_states(session_factory(engine))
+    finally:
+        await engine.dispose()

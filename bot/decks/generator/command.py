@@ -17,6 +17,7 @@ from typing import TextIO
 from bot.decks.generator.generate import detect_lang, generate_cards
 from bot.decks.generator.merge import DeckFileError, MergeSummary, merge_into_deck, random_ids
 from bot.decks.generator.sentences import normalise
+from bot.decks.limits import fit_title
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -166,7 +167,7 @@ def generate_command(
     source = Path(os.path.relpath(note.resolve(), target.resolve().parent)).as_posix()
     try:
         new_text, summary = merge_into_deck(
-            existing, cards, deck_id=deck_id or target.stem, title=_title(text, stem),
+            existing, cards, deck_id=deck_id or target.stem, title=fit_title(_title(text, stem)),
             lang=language, source=source, new_id=random_ids(rng or random.Random()))
     except DeckFileError as exc:
         print(msg["bad_deck"].format(path=target, reason=exc), file=stderr)

@@ -27,6 +27,7 @@ from bot.decks.interop.csv_import import CsvFormatError, read_csv_notes
 from bot.decks.interop.merge import ImportSummary, merge_imported, new_card_ids
 from bot.decks.interop.messages import say, ui_lang
 from bot.decks.interop.notes import ImportedNote, note_to_card
+from bot.decks.limits import fit_title
 from bot.decks.loader import load_deck, parse_deck
 
 EXIT_OK = 0
@@ -128,7 +129,7 @@ def import_command(
             existing,
             cards,
             deck_id=resolved_id,
-            title=str(known.get("title") or _title(notes, output)),
+            title=str(known.get("title") or fit_title(_title(notes, output))),
             lang=str(known.get("lang") or _language(cards)),
             new_id=new_card_ids(rng or random.Random()),
         )

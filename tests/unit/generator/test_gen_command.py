@@ -120,3 +120,17 @@ def test_deck_id_defaults_to_the_output_file_stem(tmp_path: Path) -> None:
     out = tmp_path / "network.yaml"
     assert _run(note, out)[0] == 0
     assert load_deck(out).deck.deck == "network"
+
+
+def test_a_heading_longer_than_a_title_may_be_is_shortened_not_written_as_a_broken_deck(
+    tmp_path: Path,
+) -> None:
+    note = tmp_path / "long.md"
+    heading = "Ports " * 60  # 360 characters; a deck title holds 200
+    note.write_text(f"# {heading}\nA port is a number that identifies a program.\n",
+                    encoding="utf-8")
+    out = tmp_path / "long.yaml"
+    code, _, err = _run(note, out, lang="en")
+    assert (code, err) == (0, "")
+    title = load_deck(out).deck.title  # loads: `deck check` accepts what was written
+    assert len(title) == 200 and title.endswith("…") and title.startswith("Ports Ports")

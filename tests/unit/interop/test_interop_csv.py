@@ -153,3 +153,13 @@ def test_csv_without_rows_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert import_command(empty, tmp_path / "x.yaml", None, lang="en") == 2
     assert "no rows" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_an_anki_deck_name_longer_than_a_title_may_be_is_shortened(tmp_path: Path) -> None:
+    sheet = tmp_path / "named.csv"
+    target = tmp_path / "named.yaml"
+    name = "Networking " * 30  # 330 characters; a deck title holds 200
+    sheet.write_text(f"#separator:tab\n#deck column:3\nWhat is DNS?\tDomain Name System\t{name}\n")
+    assert import_command(sheet, target, None, rng=random.Random(1), lang="en") == 0
+    title = load_deck(target).deck.title  # loads: `deck check` accepts what was written
+    assert len(title) == 200 and title.endswith("…") and title.startswith("Networking")
