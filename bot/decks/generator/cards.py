@@ -32,6 +32,8 @@ class GeneratedCard:
     text: str = ""
     accept: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default=())
+    draft: bool = False  # written with `draft: true`: a maintainer accepts it before it is served
+    unit: str = ""  # the anchor of the knowledge unit it came from (its siblings share it)
 
     def fields(self) -> dict[str, str | list[str]]:
         """Text fields in the order they are written to the deck file."""

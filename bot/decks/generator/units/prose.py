@@ -1,0 +1,204 @@
+"""Sentence-level knowledge: definitions, examples, analogies, pros and cons
+labels, "A와 B의 차이는 …", causes, acronyms spelt out.
+
+Only sentences that say what something *is* (or name an example, an analogy, a
+reason) become units; a sentence that merely states something about a topic is
+left alone, because no template turns it into a card a learner can answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.decks.generator.extract import definitions, labels
+from bot.decks.generator.extract.aliases import is_expansion
+from bot.decks.generator.korean import hangul_ratio
+from bot.decks.generator.terms import find_topic_ko
+from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+
+_CAUSE_KO = re.compile(r"^(?P<effect>.+?)(?:는|은)\s+(?P<cause>.+?)\s*때문(?:이다|입니다|이에요|임)[.]?$")
+_CAUSE_KO_REASON = re.compile(r"^(?P<effect>.+?)(?:하는|된|되는|한|인)\s*이유는\s+(?P<cause>.+?)"
+                              r"(?:때문이다|때문입니다|이기 때문이다|이다|입니다)[.]?$")
+_CAUSE_EN = re.compile(r"^(?P<effect>[A-Z][^,]{10,120}?)\s+because\s+(?P<cause>.{10,200}?)[.]?$")
+_DIFF_KO = re.compile(
+    r"^(?P<a>[^\s,]{1,30}?)(?:와|과)\s+(?P<b>[^\s,]{1,30}?)의\s+(?:가장\s+큰\s+|주된\s+|핵심\s+|주요\s+)?"
+    r"차이(?:점)?(?:은|는)\s+(?P<d>.{8,})$"
+)
+_DIFF_EN = re.compile(
+    r"^the\s+(?:main\s+|key\s+|biggest\s+)?difference\s+between\s+(?P<a>[^,]{1,40}?)\s+and\s+"
+    r"(?P<b>[^,]{1,40}?)\s+is\s+(?:that\s+)?(?P<d>.{8,})$",
+    re.I,
+)
+_FOLLOW_ON = re.compile(r"^(?:즉|다시 말해|다시 말하면|쉽게 말해|In other words|i\.e\.|That is|This means)\b",
+                        re.I)
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str  # definition | example | pros | cons | analogy | alias | difference | cause | label
+    subject: str = ""
+    answer: str = ""
+    alias: str | None = None
+    article: str | None = None
+    items: tuple[str, ...] = ()
+    confident: bool = True
+    pending: bool = False  # a label whose values are in the list that follows ("장점:")
+    label: str = ""
+
+
+def _good_meaning(meaning: str) -> bool:
+    text = meaning.strip()
+    return len(text) >= 6 and bool(re.search(r"[A-Za-z가-힣]{2}", text))
+
+
+def alias_of(term: str, alias: str) -> Found | None:
+    """"CSRF(Cross-Site Request Forgery)" spells out an acronym: a card worth having.
+    A translation ("원자성(Atomicity)") is a weaker one: a draft.  Anything else in
+    parentheses ("(단계 2)", "(ex. RR)") is an aside, not a name."""
+    term, alias = term.strip(), alias.strip()
+    if not term or not alias or term == alias or len(alias) > 80:
+        return None
+    if re.search(r"\d", alias) and not re.search(r"[A-Za-z]{3}", alias):
+        return None
+    if re.match(r"^(?:ex|e\.g|eg|예|예시|참고|즉|cf|note)\b", alias, re.I):
+        return None
+    if is_expansion(term, alias):
+        return Found("alias", term, alias, label="expansion")
+    if is_expansion(alias, term):
+        return Found("alias", alias, term, label="expansion")
+    ko_term, ko_alias = hangul_ratio(term) > 0.5, hangul_ratio(alias) > 0.5
+    # A one-word translation ("원자성(Atomicity)") is not worth a card of its own.
+    if ko_term != ko_alias and 2 <= len(alias.split()) <= 5 and len(term.split()) <= 5:
+        return Found("alias", term, alias, label="translation", confident=False)
+    return None
+
+
+_KO_IS_NAMED = re.compile(
+    r"^(?P<m>.{8,}?(?:것|방법|방식|상태|현상|기법|과정|경우|구조|개념))(?:이|을|를)\s+"
+    r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:이다|다|입니다|이라고\s?한다|라고\s?한다|이라\s?한다|라\s?한다)[.]?$"
+)
+_EN_KNOWN_AS = re.compile(r"^(?:this|that|it|such a (?:state|situation))\s+is\s+(?:known as|called|"
+                          r"referred to as|termed)\s+(?:an?\s+|the\s+)?(?P<t>[^,.]{2,40})[.]?$", re.I)
+_KO_KNOWN_AS = re.compile(r"^(?:이를|이것을|이러한\s?\S+을|이런\s?\S+을|이\s?\S+을)\s+"
+                          r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,2}?)(?:이라고|라고|이라|라)\s?"
+                          r"(?:한다|합니다|부른다|부릅니다|함)[.]?$")
+
+
+_VERBAL_STEMS = ("있", "없", "좋", "같", "되", "하", "않", "많", "적", "크", "작", "쉽", "어렵",
+                 "빠르", "느리", "중요하", "필요하")
+
+
+def named_by_previous(text: str) -> str | None:
+    """"This is known as deadlock." / "이를 교착 상태라고 한다.": the sentences before it
+    define the term it names."""
+    match = _EN_KNOWN_AS.match(text) or _KO_KNOWN_AS.match(text)
+    if not match:
+        return None
+    term = clean_term(match.group("t"))
+    return term or None
+
+
+def definition(text: str, lang: str) -> Found | None:
+    if lang == "ko":
+        named = _KO_IS_NAMED.match(text)
+        if named:
+            term = clean_term(named.group("t"))
+            meaning = named.group("m").strip()
+            if len(term) >= 2 and not term.endswith(_VERBAL_STEMS) and is_term_like(term, lang) and _good_meaning(meaning) \
+                    and find_topic_ko(meaning) is None:
+                return Found("definition", term, meaning)
+    found = definitions.parse(text, lang)
+    if found is None:
+        return None
+    term, alias = split_alias(found.term)
+    term = clean_term(term)
+    alias = found.alias or alias
+    if not is_term_like(term, lang):
+        return None
+    if found.stands_for:
+        return Found("alias", term, found.meaning, label="expansion")
+    meaning = found.meaning.strip().rstrip(".")
+    if not _good_meaning(meaning):
+        return None
+    return Found("definition", term, meaning, alias=alias, article=found.article)
+
+
+def colon_definition(text: str, lang: str) -> Found | None:
+    """"도커파일 : 이미지를 만드는 설정 파일" — a term and its description."""
+    pair = definitions.colon_definition(text)
+    if pair is None:
+        return None
+    label, desc = pair
+    term, alias = split_alias(label)
+    term = clean_term(term)
+    if definitions.is_attribute_label(term):
+        return Found("label", label=term, answer=desc)
+    if not is_term_like(term, lang, max_words=4) or not _good_meaning(desc):
+        return None
+    return Found("definition", term, desc.rstrip("."), alias=alias)
+
+
+def heading_definition(text: str, term: str, lang: str) -> Found | None:
+    """The first sentence under a term heading, with no subject of its own, defines it."""
+    meaning = definitions.heading_definition(text, lang)
+    if meaning is None or not _good_meaning(meaning):
+        return None
+    return Found("definition", term, meaning)
+
+
+def label(text: str) -> Found | None:
+    """Examples and pros/cons written as labels ("ex) AWS", "장점: 빠르다", "단점:")."""
+    value = labels.example(text)
+    if value is not None:
+        return Found("example", answer=value, pending=not value)
+    pc = labels.pro_con(text)
+    if pc is not None:
+        positive, value, named = pc
+        return Found("pros" if positive else "cons", named or "", value, pending=not value)
+    return None
+
+
+def analogy(text: str) -> tuple[str, str] | None:
+    """(the sentence without it, the analogy) for "… (…라 생각하면 됨)", or the whole
+    sentence when it is only the analogy."""
+    alone = labels.standalone_analogy(text)
+    if alone is not None:
+        return "", alone
+    trailing = labels.trailing_analogy(text)
+    if trailing is not None:
+        return trailing
+    return None
+
+
+def difference(text: str) -> Found | None:
+    match = _DIFF_KO.match(text) or _DIFF_EN.match(text)
+    if not match:
+        return None
+    a, b = clean_term(match.group("a")), clean_term(match.group("b"))
+    if not a or not b:
+        return None
+    return Found("difference", items=(a, b), answer=match.group("d").rstrip("."))
+
+
+def cause(text: str, lang: str) -> Found | None:
+    """"A는 B 때문이다" -> why A?  B.  Rephrasing a Korean predicate is error-prone, so
+    these are drafts."""
+    match = (_CAUSE_KO.match(text) or _CAUSE_KO_REASON.match(text)) if lang == "ko" \
+        else _CAUSE_EN.match(text)
+    if not match:
+        return None
+    effect, reason = match.group("effect").strip(), match.group("cause").strip()
+    if len(effect) < 4 or len(reason) < 4:
+        return None
+    return Found("cause", label=effect, answer=reason, confident=False)
+
+
+def follows_on(text: str) -> bool:
+    """A sentence that restates the one before ("즉, …", "In other words, …")."""
+    return bool(_FOLLOW_ON.match(text))
+
+
+def topic_ko(text: str) -> str | None:
+    topic = find_topic_ko(text)
+    return topic.term if topic else None
