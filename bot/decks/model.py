@@ -2,11 +2,14 @@
 
 Format (see DESIGN.md "Deck files"):
 
-- top level: `title` (required), `cards` (required list), `deck` (id; defaults to the
-  file name without `.yaml`), `lang` (`ko` or `en`, default `ko`), `source` (optional);
+- top level: `cards` (required list), `title` (optional: the deck id when absent), `deck`
+  (id; defaults to the file name without `.yaml`), `lang` (`ko` or `en`, default `ko`),
+  `source` (optional), `dropped` (optional list of generator anchors a maintainer
+  dropped, so regenerating never brings those cards back);
 - every card: `id` (required; letters, digits, `-`, `_`, at most 64; unique in the file),
   `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
-  (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool);
+  (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool),
+  `draft` (bool: a generated card nobody accepted yet; never served);
 - basic: `front`, `back`; choice: `front`, `choices` (two or more, distinct), `answer`
   (one of the choices), optional `back` (explanation); cloze: `text` with at least one
   `{{c1::answer}}` or `{{c1::answer::hint}}`, optional `back`; typed: `front`, `back`
@@ -129,6 +132,7 @@ class BasicCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
 
 def _distinct_choices(choices: list[str]) -> list[str]:
@@ -153,6 +157,7 @@ class ChoiceCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
     # Field validators, not a model validator: they run even when another field
     # of the card is wrong, so `deck check` reports every problem at once.
@@ -184,6 +189,7 @@ class ClozeCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
     @property
     def faces(self) -> list[int]:
@@ -198,6 +204,7 @@ class TypedCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
 
 Card = Annotated[BasicCard | ChoiceCard | ClozeCard | TypedCard, Field(discriminator="type")]
@@ -206,9 +213,10 @@ AnyCard = BasicCard | ChoiceCard | ClozeCard | TypedCard
 
 class Deck(_Strict):
     deck: Id
-    title: Text
+    title: Text | None = None
     lang: Literal["ko", "en"] = "ko"
     source: Text | None = None
+    dropped: list[Text] = []
     cards: list[Card]
 
     @model_validator(mode="after")
@@ -223,8 +231,18 @@ class Deck(_Strict):
         return self
 
     @property
+    def display_title(self) -> str:
+        """What learners see: the title, or the deck id when the file gives none."""
+        return self.title or self.deck
+
+    @property
+    def served_cards(self) -> list[AnyCard]:
+        """The cards the bot shows: every card but drafts nobody accepted yet."""
+        return [card for card in self.cards if not card.draft]
+
+    @property
     def face_count(self) -> int:
-        return sum(card.face_count for card in self.cards)
+        return sum(card.face_count for card in self.served_cards)
 
 
 CARD_FIELDS: dict[str, frozenset[str]] = {

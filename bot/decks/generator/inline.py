@@ -37,8 +37,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 # Sentinels for span bookkeeping (private-use characters no note contains).
 _STRONG_OPEN, _STRONG_CLOSE = "\ue010", "\ue011"
 _CODE_OPEN, _CODE_CLOSE = "\ue012", "\ue013"
+_LINK_OPEN, _LINK_CLOSE = "\ue014", "\ue015"
 _SLOT_OPEN, _SLOT_CLOSE = "\ue020", "\ue021"
-_SENTINELS = frozenset((_STRONG_OPEN, _STRONG_CLOSE, _CODE_OPEN, _CODE_CLOSE))
+_SENTINELS = frozenset((_STRONG_OPEN, _STRONG_CLOSE, _CODE_OPEN, _CODE_CLOSE, _LINK_OPEN,
+                        _LINK_CLOSE))
+_CLOSER = {_STRONG_CLOSE: _STRONG_OPEN, _CODE_CLOSE: _CODE_OPEN, _LINK_CLOSE: _LINK_OPEN}
 _MARKS = ("*", "_", "~", "`", "[", "\\", "==", "#", "!", "$", ":", "<", "&", "http", "www.")
 
 
@@ -53,6 +56,7 @@ class InlineText:
     strong: list[tuple[int, int]] = field(default_factory=list)
     code: list[tuple[int, int]] = field(default_factory=list)
     lossy: bool = False
+    links: list[tuple[int, int]] = field(default_factory=list)
 
     def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         if not self.lines:
@@ -74,6 +78,8 @@ class InlineText:
             [(max(a, start) - start, min(b, end) - start) for a, b in self.code
              if a < end and b > start],
             self.lossy,
+            [(max(a, start) - start, min(b, end) - start) for a, b in self.links
+             if a < end and b > start],
         )
 
     def joined(self, other: InlineText, separator: str = " ") -> InlineText:
@@ -85,6 +91,7 @@ class InlineText:
             [*self.strong, *((a + offset, b + offset) for a, b in other.strong)],
             [*self.code, *((a + offset, b + offset) for a, b in other.code)],
             self.lossy or other.lossy,
+            [*self.links, *((a + offset, b + offset) for a, b in other.links)],
         )
 
 
@@ -108,7 +115,8 @@ def _plain(raw: str) -> tuple[str, bool]:
     lossy = lossy or notes > 0
     text = _AUTOLINK.sub("", text)
     text = _WIKILINK.sub(r"\2", text)
-    text = _LINK.sub(r"\1", text)
+    text = _LINK.sub(lambda m: f"{_LINK_OPEN}{m.group(1)}{_LINK_CLOSE}" if m.group(1).strip()
+                     else "", text)
     text, urls = _URL.subn("", text)
     lossy = lossy or urls > 0
     text = _HIGHLIGHT.sub(r"\1", text)
@@ -138,6 +146,8 @@ def render(raw_lines: list[str], source_lines: list[int]) -> InlineText:
     lines: list[int] = []
     strong: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
+    links: list[tuple[int, int]] = []
+    spans = {_STRONG_CLOSE: strong, _CODE_CLOSE: code, _LINK_CLOSE: links}
     lossy = False
     open_at: dict[str, int] = {}
     for raw, line in zip(raw_lines, source_lines, strict=False):
@@ -151,18 +161,17 @@ def render(raw_lines: list[str], source_lines: list[int]) -> InlineText:
             lines.append(line)
         for ch in text:
             if ch in _SENTINELS:
-                if ch in (_STRONG_OPEN, _CODE_OPEN):
-                    open_at[ch] = len(chars)
-                else:
-                    opener = _STRONG_OPEN if ch == _STRONG_CLOSE else _CODE_OPEN
-                    start = open_at.pop(opener, None)
+                if ch in _CLOSER:
+                    start = open_at.pop(_CLOSER[ch], None)
                     if start is not None and start < len(chars):
-                        (strong if ch == _STRONG_CLOSE else code).append((start, len(chars)))
+                        spans[ch].append((start, len(chars)))
+                else:
+                    open_at[ch] = len(chars)
                 continue
             chars.append(ch)
             lines.append(line)
     text = "".join(chars)
-    return InlineText(text, lines, strong, code, lossy)
+    return InlineText(text, lines, strong, code, lossy, links)
 
 
 def render_one(raw: str, line: int) -> InlineText:

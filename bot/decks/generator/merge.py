@@ -28,6 +28,8 @@ class DeckFileError(ValueError):
 @dataclass
 class MergeSummary:
     new: list[tuple[str, str]] = field(default_factory=list)  # (id, type)
+    drafts: list[str] = field(default_factory=list)  # ids of the new cards written as drafts
+    dropped: int = 0  # generated cards not written because a maintainer dropped them
     refreshed: list[tuple[str, str]] = field(default_factory=list)
     unchanged: list[tuple[str, str]] = field(default_factory=list)
     kept: list[tuple[str, str, str]] = field(default_factory=list)  # (id, type, anchor)
@@ -80,7 +82,7 @@ def merge_into_deck(
     generated: list[GeneratedCard],
     *,
     deck_id: str,
-    title: str,
+    title: str | None,
     lang: str,
     source: str,
     new_id: Callable[[], str],
@@ -103,10 +105,13 @@ def merge_into_deck(
             raise DeckFileError("'cards' is not a list")
         for key, value in (("deck", deck_id), ("title", title), ("lang", lang),
                            ("source", source)):
-            if key not in data:
+            if key not in data and value:
                 data.insert(len(data) - 1, key, value)
                 touched = True
     cards: CommentedSeq = data["cards"]
+    dropped = {str(a) for a in data.get("dropped") or [] if isinstance(a, str)}
+    summary.dropped = sum(card.anchor in dropped for card in generated)
+    generated = [card for card in generated if card.anchor not in dropped]
     by_anchor = {card.anchor: card for card in generated}
     used_ids = {str(c.get("id")) for c in cards if isinstance(c, CommentedMap)}
     matched: set[str] = set()
@@ -152,6 +157,8 @@ def merge_into_deck(
         used_ids.add(card_id)
         cards.append(writer.card_map(card_id, fresh))
         summary.new.append((card_id, fresh.type))
+        if fresh.draft:
+            summary.drafts.append(card_id)
         touched = True
     if existing_yaml_text is not None and not touched:
         return existing_yaml_text, summary  # nothing to change: the file stays byte for byte

@@ -34,6 +34,8 @@ _SPLIT_VERB = re.compile(r"(말|의미|뜻)\s+(한다|합니다|하며|하고)")
 class Sentence:
     text: str
     lines: tuple[int, int]
+    start: int = 0  # offsets of the sentence in the paragraph it was cut from
+    end: int = 0
 
 
 def normalise(text: str) -> str:
@@ -135,5 +137,6 @@ def split_sentences(para: Para) -> list[Sentence]:
         trail = len(raw.rstrip())
         sentence = normalise(raw)
         if sentence:
-            out.append(Sentence(sentence, para.span(start + lead, start + trail)))
+            out.append(Sentence(sentence, para.span(start + lead, start + trail),
+                                start + lead, start + trail))
     return out

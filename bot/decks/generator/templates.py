@@ -43,6 +43,8 @@ def _lines(unit: Unit) -> tuple[int, int]:
 
 
 def _bullets(items: tuple[str, ...]) -> str:
+    if len(items) == 1:
+        return items[0]
     if all(len(i) <= 30 for i in items) and len(items) <= 8:
         return ", ".join(items)
     return "\n".join(f"• {i}" for i in items)
@@ -160,8 +162,9 @@ def _process(m: _Maker) -> None:
 
 def _cell(m: _Maker) -> None:
     u = m.unit
-    lead = f"{u.context} — " if u.context and normalise_key(u.subject) not in normalise_key(
-        u.context) and normalise_key(u.context) not in normalise_key(u.label) else ""
+    # "TCP의 신뢰성은?" needs no heading before it; a bare "S의 S는?" would, but such
+    # tables are not made into cards at all.
+    lead = ""
     if m.lang == "ko":
         front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
     else:
@@ -239,7 +242,15 @@ def _cause(m: _Maker) -> None:
     m.basic(front, u.answer, draft=True)
 
 
+def _cloze(m: _Maker) -> None:
+    u = m.unit
+    m.cards.append(GeneratedCard(
+        anchor=m.anchor, lines=_lines(u), type="cloze", rule="cloze", text=u.answer,
+        tags=("cloze",), draft=not u.confident, unit=m.anchor))
+
+
 _TEMPLATES: dict[str, Callable[[_Maker], None]] = {
+    "cloze": _cloze,
     "definition": _definition, "qa": _qa, "members": _members, "pros": _property,
     "cons": _property, "features": _property, "process": _process, "cell": _cell,
     "difference": _difference, "command": _command, "example": _example, "analogy": _analogy,

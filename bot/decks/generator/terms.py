@@ -149,6 +149,8 @@ def _topic_stem(word: str) -> tuple[str, str] | None:
     return None
 
 
+_BARE_PARTICLES = frozenset({"로", "으로", "에", "에서", "와", "과", "도", "만", "의", "를", "을",
+                             "이", "가", "에게", "께", "한테", "보다", "처럼"})
 _DETERMINERS = frozenset(
     {"각", "모든", "여러", "이", "그", "저", "한", "두", "몇", "어떤", "다른", "각각의", "대부분의"}
 )
@@ -187,6 +189,8 @@ def find_topic_ko(sentence: str, max_words: int = 4) -> Topic | None:
             return None
         if found is not None and found[0].endswith(_ADVERBIAL_STEMS):
             continue  # "서버에서는": where, not what
+        if found is not None and found[0] in _BARE_PARTICLES:
+            return None  # "UDP 로는": a particle written apart, not a noun
         if found is not None:
             stem, used = found
             first = index

@@ -100,6 +100,8 @@ def card_map(card_id: str, card: GeneratedCard) -> CommentedMap:
     data = CommentedMap()
     data["id"] = card_id
     data["type"] = card.type
+    if card.draft:
+        data["draft"] = True
     data["tags"] = flow_seq(list(card.tags))
     for key, value in card.fields().items():
         data[key] = field_value(value)
@@ -107,10 +109,11 @@ def card_map(card_id: str, card: GeneratedCard) -> CommentedMap:
     return data
 
 
-def new_deck(deck_id: str, title: str, lang: str, source: str) -> CommentedMap:
+def new_deck(deck_id: str, title: str | None, lang: str, source: str) -> CommentedMap:
     data = CommentedMap()
     data["deck"] = deck_id
-    data["title"] = title
+    if title:
+        data["title"] = title
     data["lang"] = lang
     data["source"] = source
     data["cards"] = CommentedSeq()

@@ -33,7 +33,8 @@ _FURNITURE = re.compile(
 )
 _NOTE_ABOUT_ITSELF = re.compile(
     r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
-    r"들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|서론|배경|기타|추가)$",
+    r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|서론|배경|"
+    r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기)$",
     re.I,
 )
 _PROPERTY = (
@@ -126,4 +127,11 @@ def classify(title: str, lang: str) -> HeadingInfo:
     term = clean_term(term)
     if term and is_term_like(term, lang):
         return HeadingInfo("term", text, term=term, alias=alias)
+    # "멀티프로세싱(Multiprocessing), 다중 처리": a term followed by its other names.
+    first = text.split(",")[0].strip()
+    if first != text:
+        term, alias = split_alias(first)
+        term = clean_term(term)
+        if term and is_term_like(term, lang):
+            return HeadingInfo("term", text, term=term, alias=alias)
     return HeadingInfo("topic", text)

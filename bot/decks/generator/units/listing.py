@@ -189,6 +189,19 @@ def question_items(block: ListBlock, lang: str) -> list[tuple[str, Item]] | None
     return found
 
 
+def same_kind(names: list[str], label: str) -> list[str]:
+    """Members that share the group's head word ("선점 스케줄링", "비선점 스케줄링" under
+    "스케줄링 알고리즘"), when most of them do: a glossary entry after them is not one."""
+    heads = [n.split()[-1] for n in names if len(n.split()) > 1]
+    if not heads:
+        return names
+    common = max(set(heads), key=heads.count)
+    sharing = [n for n in names if n.split()[-1] == common and len(n.split()) > 1]
+    if len(sharing) >= 2 and len(sharing) * 3 >= len(names) * 2 and common in label:
+        return sharing
+    return names
+
+
 def group_label(lead: str, heading: HeadingInfo | None, lang: str, *,
                 first: bool) -> Group | None:
     """What names the list: its lead-in sentence, else (for the first list of a section)
@@ -284,6 +297,22 @@ def _split_head(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _is_reference_or_command(item: Item) -> bool:
+    """An item that opens with a link ("[Git error](…): …") lists reading, and one that
+    opens with code holding a space or a flag ("`netstat -atn`") shows a command: neither
+    names a concept to define."""
+    head = item.head
+    if head is None:
+        return False
+    if head.links and head.links[0][0] <= 1:
+        return True
+    if head.code and head.code[0][0] <= 1:
+        start, end = head.code[0]
+        code = head.text[start:end]
+        return " " in code.strip() or code.strip().startswith("-")
+    return False
+
+
 def _strong_lead(item: Item) -> tuple[str, str] | None:
     """"**Term** description" or "`term` description": the marked words open the item."""
     head = item.head
@@ -304,15 +333,25 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     return term, normalise(rest)
 
 
+_ADNOMINAL = re.compile(r"(?:인|는|은|한|된|할|될|의|적|던|운|른|난|진|있는|없는)$")
+
+
 def _describes(text: str) -> bool:
-    """A full sentence or a definitional noun phrase, not a fragment ("L1 영역에 저장")."""
-    body = text.strip().rstrip(".")
-    if len(body) < 12:
+    """A full sentence or a noun phrase that says what something is ("프로그램을 메모리
+    상에서 실행 중인 작업"), not a fragment that says what it does ("L1 영역에 저장")."""
+    body = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()).rstrip(".")
+    if len(body) < 8:
         return False
     if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
         return True
     words = body.split()
-    return len(words) >= 4 and not is_hangul(body[-1])
+    if body.count(",") >= 2 and all(len(part.strip()) <= 15 for part in body.split(",")):
+        return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
+    if not is_hangul(body[-1]):
+        return len(words) >= 3
+    if words[-1] in ("등", "등등"):
+        return True  # "전역 변수, 정적 변수, 배열 등": what it holds
+    return len(words) >= 2 and bool(_ADNOMINAL.search(words[-2]))
 
 
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
@@ -329,7 +368,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
 
 def _term_item(item: Item, lang: str) -> TermItem | None:
     head = item.head
-    if head is None:
+    if head is None or _is_reference_or_command(item):
         return None
     text = normalise(head.text)
     lines = item.lines
@@ -348,8 +387,7 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         if is_attribute_label(term) or attribute_kind(term):
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         if is_term_like(term, lang, max_words=5) and not is_generic(term):
-            return TermItem(term, alias, desc.rstrip("."), _describes(desc) or len(desc) >= 8,
-                            lines, rest=body)
+            return TermItem(term, alias, desc.rstrip("."), _describes(desc), lines, rest=body)
         return None
     # A bare term (bold or not, or an item heading), explained by what is nested under it.
     label = pair[0] if pair is not None else text

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 #: analogy:    subject + answer (what it is likened to)
 #: alias:      subject (short form) + answer (what it stands for / its other name)
 #: cause:      label (the effect) + answer (the reason)
+#: attribute:  subject + label (problem, purpose, …) + answer
+#: cloze:      answer (the sentence with the author's bold/code words blanked) + items
 KINDS = ("definition", "qa", "members", "pros", "cons", "features", "process", "cell",
-         "difference", "command", "example", "analogy", "alias", "cause")
+         "difference", "command", "example", "analogy", "alias", "cause", "attribute", "cloze")
 
 
 @dataclass(frozen=True)

@@ -69,14 +69,13 @@ def alias_of(term: str, alias: str) -> Found | None:
         return Found("alias", alias, term, label="expansion")
     ko_term, ko_alias = hangul_ratio(term) > 0.5, hangul_ratio(alias) > 0.5
     # A one-word translation ("원자성(Atomicity)") is not worth a card of its own.
-    if ko_term != ko_alias and 2 <= len(alias.split()) <= 5 and len(term.split()) <= 5:
-        return Found("alias", term, alias, label="translation", confident=False)
+    del ko_term, ko_alias  # a translation ("운영체제(Operating System)") is not a card
     return None
 
 
 _KO_IS_NAMED = re.compile(
-    r"^(?P<m>.{8,}?(?:것|방법|방식|상태|현상|기법|과정|경우|구조|개념))(?:이|을|를)\s+"
-    r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:이다|다|입니다|이라고\s?한다|라고\s?한다|이라\s?한다|라\s?한다)[.]?$"
+    r"^(?P<m>.{8,}?(?:것|방법|방식|상태|현상|기법|과정|구조|개념|기술|프로토콜|알고리즘))이\s+"
+    r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:이다|입니다|이에요|예요|다)[.]?$"
 )
 _EN_KNOWN_AS = re.compile(r"^(?:this|that|it|such a (?:state|situation))\s+is\s+(?:known as|called|"
                           r"referred to as|termed)\s+(?:an?\s+|the\s+)?(?P<t>[^,.]{2,40})[.]?$", re.I)
@@ -86,7 +85,8 @@ _KO_KNOWN_AS = re.compile(r"^(?:이를|이것을|이러한\s?\S+을|이런\s?\S+
 
 
 _VERBAL_STEMS = ("있", "없", "좋", "같", "되", "하", "않", "많", "적", "크", "작", "쉽", "어렵",
-                 "빠르", "느리", "중요하", "필요하")
+                 "빠르", "느리", "중요하", "필요하", "아니", "한", "된", "는", "던", "낸", "른", "인",
+                 "할", "될", "운", "은")
 
 
 def named_by_previous(text: str) -> str | None:
@@ -105,9 +105,10 @@ def definition(text: str, lang: str) -> Found | None:
         if named:
             term = clean_term(named.group("t"))
             meaning = named.group("m").strip()
-            if len(term) >= 2 and not term.endswith(_VERBAL_STEMS) and is_term_like(term, lang) and _good_meaning(meaning) \
+            bare = term[:-1] if term.endswith("다") else term
+            if len(bare) >= 2 and not bare.endswith(_VERBAL_STEMS) and is_term_like(bare, lang) and _good_meaning(meaning) \
                     and find_topic_ko(meaning) is None:
-                return Found("definition", term, meaning)
+                return Found("definition", bare, meaning)
     found = definitions.parse(text, lang)
     if found is None:
         return None
@@ -139,12 +140,31 @@ def colon_definition(text: str, lang: str) -> Found | None:
     return Found("definition", term, desc.rstrip("."), alias=alias)
 
 
+_OPENS_ELSEWHERE = re.compile(
+    r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|또한|하지만|그러나|그래서|따라서|반면|먼저|우선|"
+    r"this|that|these|those|they|however|also|but|so|then|first|here|in this)\b", re.I)
+_EN_IT = re.compile(r"^it\s+(?=(?:is|provides|allows|lets|makes|uses|keeps|stores|runs|"
+                    r"creates|handles|manages|refers|means|describes|sends|checks)\b)", re.I)
+
+
 def heading_definition(text: str, term: str, lang: str) -> Found | None:
-    """The first sentence under a term heading, with no subject of its own, defines it."""
+    """The first sentence under a term heading, with no subject of its own, says what
+    the term is or does: "가상머신을 기반으로 배포하는 것을 말한다.", "접속 클라이언트 수가
+    가장 적은 서버를 선택한다.", "It provides resizable compute capacity."."""
     meaning = definitions.heading_definition(text, lang)
-    if meaning is None or not _good_meaning(meaning):
+    if meaning is not None and _good_meaning(meaning):
+        return Found("definition", term, meaning)
+    body = text.strip()
+    if len(body) < 15 or len(body) > 300 or _OPENS_ELSEWHERE.match(body):
         return None
-    return Found("definition", term, meaning)
+    if lang == "ko":
+        if find_topic_ko(body) is not None or not re.search(r"(?:다|요|음|함|됨|니다)\.?$", body):
+            return None
+        return Found("definition", term, body.rstrip("."), confident=True)
+    if _EN_IT.match(body):
+        rest = _EN_IT.sub("", body).rstrip(".")
+        return Found("definition", term, rest[0].upper() + rest[1:] if rest else rest)
+    return None
 
 
 def label(text: str) -> Found | None:
@@ -201,4 +221,46 @@ def follows_on(text: str) -> bool:
 
 def topic_ko(text: str) -> str | None:
     topic = find_topic_ko(text)
-    return topic.term if topic else None
+    return clean_term(topic.term) if topic else None
+
+
+def topic_en(text: str) -> str | None:
+    from bot.decks.generator.terms import find_subject_en
+
+    topic = find_subject_en(text)
+    return clean_term(topic.term) if topic else None
+
+
+_VERBAL_SPAN_END = re.compile(r"(?:다|요|니다|한다|된다|않는다|있다|없다|함|됨|음|하고|하며|하여|해서)[.!]?$")
+_CLOZE_OPENER = re.compile(
+    r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|이러한|그러한|여기서|위|아래|"
+    r"this|that|these|those|it|they|here|above|below)\b", re.I)
+
+
+def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
+    """The words the author set in bold or code, blanked in their sentence: the author's
+    own choice of key term.  (cloze text, the blanked terms, confident) or None."""
+    text = sentence.strip()
+    if not 15 <= len(text) <= 250:
+        return None
+    terms: list[str] = []
+    for term in marked:
+        term = term.strip().strip(".,:;")
+        if not 2 <= len(term) <= 40 or term in terms or _VERBAL_SPAN_END.search(term):
+            continue
+        if not re.search(r"[A-Za-z가-힣]", term) or term not in text:
+            continue
+        terms.append(term)
+    if not terms or len(terms) > 3:
+        return None
+    rest = text
+    for term in terms:
+        rest = rest.replace(term, "", 1)
+    if len(re.sub(r"[\W_]+", "", rest)) < 8:
+        return None  # hardly anything left to recall the term from
+    cloze = text
+    for number, term in enumerate(terms, 1):
+        position = cloze.find(term)
+        cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
+    confident = not _CLOZE_OPENER.match(text) and not text.endswith(("?", ":"))
+    return cloze, tuple(terms), confident

@@ -62,6 +62,8 @@ def as_question(text: str, lang: str) -> str | None:
         body = cleaned.rstrip("?？ ")
         if len(body) < 2 or not re.search(r"[A-Za-z가-힣]", body):
             return None
+        if " " not in body and not re.search(r"(?:란|이란|인가|일까|나요|까요|가요|니까)$", body):
+            return None  # "Oracle?": a heading about a term, not a question
         return body + "?"
     if _KO_REQUEST.search(cleaned):
         return cleaned
@@ -104,3 +106,24 @@ def topic_of(question: str) -> str | None:
     if not topic or len(topic) > 40 or len(topic.split()) > 5:
         return None
     return topic
+
+
+_KO_ASKS_SOMETHING = re.compile(r"[가-힣A-Za-z0-9)\]](?:은|는|이|가|을|를|란|이란|의|에서|과|와)(?:\s|$)")
+
+
+def lacks_subject(question: str) -> bool:
+    """"어떤 경우에 생성해야할까?" asks about something the heading above named; on a
+    card of its own it needs that subject back."""
+    text = question.strip()
+    if re.search("[가-힣]", text):
+        return not _KO_ASKS_SOMETHING.search(text) and not re.search(r"[A-Za-z]{2,}", text)
+    return bool(re.match(r"^(?:how|when|why|where)\s+(?:do|does|should|can|is|are)\s+"
+                         r"(?:we|you|it|they|one)\b", text, re.I))
+
+
+def with_subject(question: str, subject: str) -> str:
+    from bot.decks.generator.korean import attach
+
+    if re.search("[가-힣]", question):
+        return f"{attach(subject, '는')} {question}"
+    return f"{question.rstrip('?')} ({subject})?"

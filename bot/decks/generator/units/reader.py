@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.decks.generator.cards import normalise_key
+from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import (
     Block,
     Code,
@@ -31,7 +32,13 @@ from bot.decks.generator.sentences import Sentence, normalise, split_sentences
 from bot.decks.generator.units import listing, prose, tables
 from bot.decks.generator.units.headings import HeadingInfo, classify
 from bot.decks.generator.units.model import Unit
-from bot.decks.generator.units.questions import as_question, is_generic_summary, topic_of
+from bot.decks.generator.units.questions import (
+    as_question,
+    is_generic_summary,
+    lacks_subject,
+    topic_of,
+    with_subject,
+)
 from bot.decks.generator.units.render import answer_text, clean_sentence, one_liner
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
@@ -50,6 +57,8 @@ class Scope:
     skip: str = ""  # a term whose definition is already asked (by the section's question)
     heading: HeadingInfo | None = None
     comparing: bool = False  # inside "A vs B": labelled points compare, they do not define
+    in_answer: bool = False  # inside the answer to a question: sub-points, not a glossary
+    nested: bool = False  # inside a list item: the heading names the outer list, not this one
 
 
 def self_contained(question: str) -> bool:
@@ -64,6 +73,7 @@ class Reader:
         self._defined: set[str] = set()
         self._asked: set[str] = set()
         self._pending_question: tuple[str, tuple[int, int], Scope] | None = None
+        self._title = ""  # the note's own subject: shared by every card, so never a context
         self._collected: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, tuple[int, int]]]] = {}
 
     # -- output -------------------------------------------------------------------
@@ -106,7 +116,8 @@ class Reader:
 
     def _section(self, section: Section, parent: Scope, note: Note) -> None:
         if section.title is None:
-            scope = Scope(path=(), subject=self._note_subject(note))
+            self._title = self._note_subject(note)
+            scope = Scope(path=(), subject=self._title)
             self._blocks(section.blocks, scope)
             for child in section.children:
                 self._section(child, scope, note)
@@ -122,7 +133,10 @@ class Reader:
             topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) \
                 else ""
             scope = replace(scope, subject=topic or parent.subject, skip=topic)
-            self._qa(info.question, section.blocks, lines, scope)
+            question = info.question
+            if not topic and parent.subject and lacks_subject(question):
+                question = with_subject(question, parent.subject)
+            self._qa(question, section.blocks, lines, scope)
         elif info.kind == "term":
             # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
             # but not the note's own title, which every card shares.
@@ -240,7 +254,7 @@ class Reader:
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
                       subject=scope.subject, question=question, answer=answer))
         self._pending_question = None
-        self._blocks(blocks, replace(scope, skip=scope.skip or scope.subject))
+        self._blocks(blocks, replace(scope, skip=scope.skip or scope.subject, in_answer=True))
 
     # -- blocks ---------------------------------------------------------------------
 
@@ -321,10 +335,10 @@ class Reader:
         sentences = split_sentences(para.text)  # type: ignore[arg-type]
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
-            self._sentences(sentences[:-1], scope)
+            self._sentences(sentences[:-1], scope, para.text)
             self._list(after, lead, scope)
             return 1
-        self._sentences(sentences, scope)
+        self._sentences(sentences, scope, para.text)
         return 0
 
     # -- lists ----------------------------------------------------------------------
@@ -350,14 +364,15 @@ class Reader:
                         self._collect(found.kind, subject, text, lead.lines, scope)
                     self._items(block, replace(scope, subject=subject), describe=False)
                     return
-        group = listing.group_label(lead_text, scope.heading, self.lang, first=lead is None)
+        group = listing.group_label(lead_text, scope.heading, self.lang,
+                                    first=lead is None and not scope.nested)
         if lead is not None and lead_text and group is None:
             self._sentences([lead], scope)
         process = listing.is_process(block, lead_text, scope.heading)
         terms = listing.term_items(block, self.lang)
         if process:
             steps = listing.step_texts(block)
-            label = group.label if group else (scope.heading.text if scope.heading else "")
+            label = self._process_label(lead_text, group, scope)
             if len(steps) >= 2 and label:
                 first = lead.lines[0] if lead is not None else block.lines[0]
                 self.add(Unit("process", scope.path, label, (first, block.lines[1]),
@@ -365,10 +380,11 @@ class Reader:
                               items=tuple(steps)))
         elif group is not None and group.prop in ("pros", "cons", "features") and scope.subject:
             items = listing.item_heads(block)
+            sure = len(items) <= 8 and scope.subject != self._title
             self.add(Unit(group.prop, scope.path, f"{group.prop}:{scope.subject}", block.lines,
-                          len(items) <= 8, subject=scope.subject, items=tuple(items)))
+                          sure, subject=scope.subject, items=tuple(items)))
         elif group is not None and terms is not None and len(terms) >= 2:
-            names = [t.term for t in terms]
+            names = listing.same_kind([t.term for t in terms], group.label)
             self.add(Unit("members", scope.path, group.label, block.lines,
                           all(len(n) <= 40 for n in names), subject=scope.subject,
                           label=group.label, items=tuple(names)))
@@ -376,12 +392,46 @@ class Reader:
             items = listing.item_heads(block)
             self.add(Unit("members", scope.path, group.label, block.lines, True,
                           subject=scope.subject, label=group.label, items=tuple(items)))
-        context = group.label if group is not None else (scope.subject or "")
+        context = self._list_context(group, lead_text, scope)
         if terms is not None:
             for term_item in terms:
                 self._term_item(term_item, replace(scope, context=context))
             return
         self._items(block, scope, describe=not process)
+
+    def _list_context(self, group: listing.Group | None, lead: str, scope: Scope) -> str:
+        """What a list's terms belong to: the group its lead-in names, else the topic of
+        the lead-in sentence ("CAP 이론은 …"), else the subject in scope — but never the
+        note's own title, which every card of the deck shares."""
+        if group is not None:
+            return re.sub(r"\s*\d+\s*가지$|\s*\(\d+\)$", "", group.label)
+        if scope.context and not scope.nested:
+            return scope.context
+        if lead:
+            topic = prose.topic_ko(lead) if self.lang == "ko" else prose.topic_en(lead)
+            if topic and is_term_like(topic, self.lang):
+                return topic
+        subject = scope.subject or ""
+        return "" if subject == self._title else subject
+
+    def _process_label(self, lead: str, group: listing.Group | None, scope: Scope) -> str:
+        """"TLS HandShaking은 다음과 같은 과정을 거칩니다" names the process: TLS
+        HandShaking의 과정.  Else the group or the process heading; else nothing."""
+        if group is not None:
+            return group.label
+        if lead:
+            if self.lang == "ko":
+                topic = prose.topic_ko(lead)
+                if topic and is_term_like(topic, self.lang):
+                    return f"{topic}의 과정"
+            else:
+                phrase = re.sub(r"^(?:the\s+)", "", lead.rstrip(":： .").strip(), flags=re.I)
+                if phrase and len(phrase.split()) <= 12 and not re.search(
+                        r"\b(?:is|are|was|were|will|can|should|must|do|does)\b", phrase, re.I):
+                    return phrase
+        if scope.heading is not None and scope.heading.kind == "process":
+            return scope.heading.text
+        return ""
 
     def _term_item(self, found: listing.TermItem, scope: Scope) -> None:
         term = found.term
@@ -392,11 +442,23 @@ class Reader:
         elif found.description and not scope.comparing \
                 and normalise_key(term) != normalise_key(scope.skip):
             context = scope.context if normalise_key(scope.context) != normalise_key(term) else ""
-            self.add(Unit("definition", scope.path, term, found.lines, found.confident,
+            sure = found.confident and self._stands_alone(term, context, scope)
+            self.add(Unit("definition", scope.path, term, found.lines, sure,
                           subject=term, context=context, answer=found.description))
-        inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="")
+        inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="",
+                        nested=True)
         if found.rest:
             self._blocks(found.rest, inner)
+
+    def _stands_alone(self, term: str, context: str, scope: Scope) -> bool:
+        """Whether "X란?" is a fair question: a bare adjective-like word ("장기", "수직")
+        or a common English word inside an answer needs an editor's eye first."""
+        bare = split_alias(term)[0]
+        if re.fullmatch(r"[가-힣]{1,2}", bare):
+            return False
+        if scope.in_answer and re.fullmatch(r"[a-z][a-z-]*", bare):
+            return False
+        return True
 
     def _items(self, block: ListBlock, scope: Scope, *, describe: bool) -> None:
         """Items that are not terms: their sentences, and what is nested under them."""
@@ -405,10 +467,11 @@ class Reader:
             inner = scope
             if head is not None:
                 sentences = split_sentences(head)  # type: ignore[arg-type]
-                self._sentences(sentences, scope)
+                self._sentences(sentences, scope, head)
                 bare = clean_term(normalise(head.text))
+                inner = replace(scope, nested=True)
                 if is_term_like(bare, self.lang) and item.body:
-                    inner = replace(scope, subject=bare, context=scope.subject)
+                    inner = replace(scope, subject=bare, context=scope.subject, nested=True)
             del describe
             describe = True
             self._blocks(item.body, inner)
@@ -430,7 +493,8 @@ class Reader:
                 return f"{answer}. {nxt}" if not answer.endswith((".", "다")) else f"{answer} {nxt}"
         return answer
 
-    def _sentences(self, sentences: list[Sentence], scope: Scope) -> None:
+    def _sentences(self, sentences: list[Sentence], scope: Scope,
+                   source: InlineText | None = None) -> None:
         for position, sentence in enumerate(sentences):
             text = self._clean(sentence.text)
             if not text:
@@ -495,6 +559,25 @@ class Reader:
             if found is not None:
                 self.add(Unit("cause", scope.path, found.label, lines, False,
                               subject=scope.subject, label=found.label, answer=found.answer))
+                continue
+            if source is not None:
+                self._emphasis(text, sentence, source, scope)
+
+    def _emphasis(self, text: str, sentence: Sentence, source: InlineText, scope: Scope) -> None:
+        marked = [normalise(source.text[a:b]) for a, b in source.marked()
+                  if a >= sentence.start and b <= sentence.end]
+        if not marked:
+            return
+        found = prose.emphasis_cloze(text, marked)
+        if found is None:
+            return
+        cloze, terms, confident = found
+        subject = scope.subject
+        if subject and subject != self._title and normalise_key(subject) not in normalise_key(text):
+            cloze = f"{subject}: {cloze}"  # the sentence is about it without naming it
+        self.add(Unit("cloze", scope.path, "/".join(terms), sentence.lines,
+                      confident and not scope.comparing, subject=scope.subject, answer=cloze,
+                      items=terms))
 
     def _attribute(self, label: str, value: str, lines: tuple[int, int], scope: Scope) -> None:
         kind = listing.attribute_kind(label)

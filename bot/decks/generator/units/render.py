@@ -36,7 +36,24 @@ _UNANSWERED = re.compile(
     r"준비\s?중|미완성|\.{2,}|…|-+|\*+)[.!]*$",
     re.I,
 )
-_LINK_ONLY = re.compile(r"^(?:참고|출처|source|see|ref|reference)s?\s*[:：]?\s*$", re.I)
+_LINK_ONLY = re.compile(r"^\[?(?:참고|출처|source|see|ref|reference|note|tip|팁)s?\]?\s*[:：]?\s*$",
+                        re.I)
+#: A line after which the rest of an answer is reading material, not the answer.
+_REFERENCES = re.compile(
+    r"^\[?(?:useful\s+)?(?:resources?|references?|links?|sources?|see also|further reading|"
+    r"read more|more info(?:rmation)?|참고\s?(?:자료|링크|문헌|사이트)?|출처|관련\s?(?:자료|링크|글)|"
+    r"더\s?읽을\s?거리)\]?\s*[:：]?\s*$",
+    re.I,
+)
+#: The author talking about themselves or their note, not about the subject.
+_META = re.compile(
+    r"(?:학습이|공부가|공부를|더 알아봐야|정리해\s?(?:보자|보겠|봤)|살펴\s?(?:보자|보겠|봅시다)|"
+    r"알아\s?(?:보자|보겠|봅시다)|물어보는 경우|면접에서|생각이\s?든다|잘 모르겠|"
+    r"이해가 안|헷갈|다음\s?(?:글|포스트|시간)에|이번\s?(?:글|포스트)에서|"
+    r"\bI(?:'m| am) not sure\b|\bI (?:think|guess|believe)\b|\blet'?s (?:look|see|dive|take)\b|"
+    r"\bin this (?:post|article|note)\b|\bnext (?:post|section|time)\b)",
+    re.I,
+)
 _CODE_ONE_LINER = re.compile(r"^[^\n]{1,80}$")
 
 
@@ -52,7 +69,7 @@ def clean_sentence(text: str) -> str | None:
         return None
     if text.endswith(("?", "？")) and len(text) < 120:
         return None  # a question of its own (the next one in an interview list)
-    if _FIGURE.search(text):
+    if _FIGURE.search(text) or _META.search(text):
         return None
     if not re.search(r"[A-Za-z가-힣0-9]", text):
         return None
@@ -66,6 +83,7 @@ def _para_lines(para: Para) -> list[str]:
 
 def _list_lines(block: ListBlock, depth: int) -> list[str]:
     lines: list[str] = []
+    single = len(block.items) == 1 and depth == 0
     for position, item in enumerate(block.items, start=1):
         head = item.head
         text = ""
@@ -74,6 +92,8 @@ def _list_lines(block: ListBlock, depth: int) -> list[str]:
                             if (c := clean_sentence(s.text)))
         marker = f"{item.number or position}) " if block.ordered else ("• " if depth == 0
                                                                         else "◦ ")
+        if single:
+            marker = ""  # one bullet is just a paragraph
         indent = "  " * depth
         if text:
             lines.append(f"{indent}{marker}{text}")
@@ -87,10 +107,17 @@ def _list_lines(block: ListBlock, depth: int) -> list[str]:
     return lines
 
 
+_SHORT_CODE_LINES = 4
+_SHORT_CODE_CHARS = 240
+
+
 def block_lines_text(blocks: list[Block]) -> list[str]:
-    """Each block's text as lines, in order; code, tables and nested Q&As left out."""
+    """Each block's text as lines, in order; long code, tables and nested Q&As left out,
+    and nothing after a "Useful resources:" line."""
     lines: list[str] = []
     for block in blocks:
+        if isinstance(block, Para) and _REFERENCES.match(normalise(block.text.text)):
+            break
         if isinstance(block, Para):
             lines.extend(_para_lines(block))
         elif isinstance(block, Heading):
@@ -102,6 +129,15 @@ def block_lines_text(blocks: list[Block]) -> list[str]:
         elif isinstance(block, Code):
             if block.prose:
                 lines.extend(block_lines_text(block.prose))
+            else:
+                code = block.text.strip("\n")
+                # A command or two is part of the answer ("kill $(lsof -t -i:80)");
+                # a listing is not something to recall.
+                if code and code.count("\n") < _SHORT_CODE_LINES \
+                        and len(code) <= _SHORT_CODE_CHARS:
+                    lines.extend(line.rstrip().replace("<", "＜").replace(">", "＞")
+                                 for line in code.split("\n")
+                                 if line.strip() and not line.lstrip().startswith(("#", "//")))
         elif isinstance(block, (Table, Details)):
             continue
     return lines

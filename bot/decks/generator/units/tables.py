@@ -44,12 +44,46 @@ def _distinct(values: list[str]) -> list[str]:
     return out
 
 
+_BOOLEAN = frozenset({"o", "x", "✓", "✔", "✗", "✘", "○", "●", "△", "yes", "no", "y", "n", "true",
+                      "false", "예", "아니오", "있음", "없음", "가능", "불가", "불가능"})
+_NUMBER = re.compile(r"^[\d\s.,:%/+-]+(?:[a-zA-Z]{0,3})$")
+
+
+def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
+    """A table of values (query output, a timeline of numbers, an O/X matrix) rather
+    than a comparison of named things: no card can ask one of its cells fairly."""
+    labels = [row[0] for row in rows if row]
+    cells = [c for row in rows for c in row[1:] if c]
+    if not labels or not cells:
+        return True
+    numeric_labels = sum(bool(_NUMBER.match(x)) or len(x.strip()) < 2 for x in labels)
+    if numeric_labels * 3 > len(labels):
+        return True
+    if sum(len(h.strip()) < 2 for h in header[1:]) * 2 > len(header[1:]):
+        return True
+    flat = sum(c.strip().lower() in _BOOLEAN or bool(_NUMBER.match(c)) for c in cells)
+    return flat * 2 > len(cells)
+
+
+def _columns_compared(header: list[str], title: str) -> bool:
+    """Whether the columns are the things compared ("구분 | TCP | UDP", or any header
+    whose column names the heading mentions)."""
+    if header[0].strip().lower() in _ROW_LABEL_HEADERS:
+        return True
+    named = normalise_key(title)
+    return bool(named) and sum(normalise_key(h) in named for h in header[1:] if normalise_key(h)) \
+        >= max(1, len(header[1:]) - 1)
+
+
 def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Unit]:
     del lang
     header = [normalise(h.text) for h in table.header]
     if len(header) < 2 or not table.rows:
         return []
-    by_row = header[0].strip().lower() in _ROW_LABEL_HEADERS
+    texts = [[normalise(c.text) for c in row] for row in table.rows]
+    if _is_data_table(header, texts):
+        return []
+    by_row = _columns_compared(header, title)
     grid = [[_split_cell(c.text) for c in row[1:len(header)]] for row in table.rows]
     out: list[Unit] = []
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):

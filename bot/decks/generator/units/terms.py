@@ -73,9 +73,30 @@ def _ends_in_particle(word: str) -> bool:
     return False
 
 
+_NUMBERED_PART = re.compile(
+    r"^(?:phase|step|stage|part|case|type|level|round|class|chapter|section|lecture|week|day|"
+    r"단계|과정|파트|챕터|강|장|주차|예제|문제)\s*\d+[a-z]?$", re.I)
+_METADATA = re.compile(r"^(?:author|authors|written by|date|updated|last updated|created|tags?|"
+                       r"category|작성자|글쓴이|날짜|작성일|수정일|태그|카테고리|today|오늘)$", re.I)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def is_generic(term: str) -> bool:
     bare = split_alias(term)[0].strip().lower()
-    return bare in GENERIC_KO or bare in GENERIC_EN
+    if bare in GENERIC_KO or bare in GENERIC_EN or _NUMBERED_PART.match(bare) \
+            or _METADATA.match(bare):
+        return True
+    words = bare.split()
+    # "better solutions", "a few examples": a generic noun with an adjective is still generic.
+    return len(words) <= 2 and bool(words) and (_singular(words[-1]) in GENERIC_EN
+                                                and words[-1] not in ("use",))
 
 
 def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
@@ -87,8 +108,10 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if is_generic(bare) or _PRONOUN_START.match(bare):
         return False
-    if any(mark in bare for mark in ",;?!。") or bare.endswith("."):
+    if any(mark in bare for mark in ",;?!。|") or bare.endswith("."):
         return False
+    if "/" in bare and not all(len(part) <= 4 or part.isupper() for part in bare.split("/")):
+        return False  # "Sync/Async" pairs two terms; "TCP/IP", "I/O" name one
     if not re.search(r"[A-Za-z가-힣]", bare):
         return False
     if re.fullmatch(r"[\d\s.]+[A-Za-z]?", bare):
