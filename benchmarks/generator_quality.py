@@ -57,13 +57,26 @@ _RESIDUE = re.compile(
     re.I,
 )
 _TARGET_BYTES = 1_000_000
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::.*?)?\}\}", re.S)
 
 
 def card_view(card: GeneratedCard) -> dict[str, Any]:
     """What a learner sees of a card: the fields a judge reads."""
     view: dict[str, Any] = {"type": card.type, "question": card.question()}
     if card.type == "cloze":
-        view["text"] = card.text
+        # One face per deletion, as learners meet them: that blank hidden, the others shown.
+        faces = []
+        for match in _CLOZE.finditer(card.text):
+            number = match.group(1)
+            shown = _CLOZE.sub(lambda m, n=number: "[...]" if m.group(1) == n else m.group(2),
+                               card.text)
+            faces.append({"question": shown, "answer": match.group(2)})
+        view["faces"] = faces
+        view["question"] = faces[0]["question"] if faces else card.text
+        view["answer"] = " / ".join(f["answer"] for f in faces)
+        if card.back:
+            view["explanation"] = card.back
+        return view
     if card.type == "choice":
         view["choices"] = list(card.choices)
         view["answer"] = card.answer

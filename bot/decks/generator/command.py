@@ -68,7 +68,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
                   "studybot deck review {path}",
         "dropped": "  전에 버린 카드 {n}장은 다시 만들지 않았어요",
         "no_notes": "오류: {path} 폴더에 마크다운 노트(*.md)가 없습니다",
-        "clash": "오류: {path}와(과) {other}가 모두 {deck} 덱을 만들게 됩니다. 하나의 이름을 바꾸세요",
+        "clash": "오류: {path}와(과) {other}가 모두 {deck} 덱을 만들게 됩니다. "
+                 "하나의 이름을 바꾸세요",
         "out_is_file": "오류: {path}는 파일입니다. 폴더에서 생성할 때는 -o로 폴더를 지정하세요",
         "unchanged_file": "{path}: 이미 최신입니다 (카드 {total}장)",
         "counts": "  새 카드 {new}, 갱신 {refreshed}, 편집되어 유지 {kept}, "

@@ -5,6 +5,7 @@ asked twice)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -13,6 +14,9 @@ from bot.decks.generator.korean import hangul_ratio
 from bot.decks.generator.notetree import parse_note
 from bot.decks.generator.templates import cards_for
 from bot.decks.generator.units.reader import read_units
+
+# A word written in lower case after another word: a common noun, not a name.
+_LOWER_WORD = re.compile(r"(?<=[a-z,] )([a-z][a-z-]+)")
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,10 @@ def finalize(cards: Iterable[GeneratedCard]) -> list[GeneratedCard]:
 def generate(note_text: str, lang: str | None = None) -> Generated:
     language = lang or detect_lang(note_text)
     note = parse_note(note_text)
+    vocabulary = frozenset(_LOWER_WORD.findall(note_text)) if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
     for unit in read_units(note, language):
-        cards.extend(cards_for(unit, language))
+        cards.extend(cards_for(unit, language, vocabulary))
     return Generated(finalize(cards), note.title)
 
 

@@ -13,7 +13,9 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\]\n]*\]\[[^\]\n]*\]|!\[[^\]\n]*\]")
+_IMAGE = re.compile(
+    r"!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)|!\[[^\]\n]*\]\[[^\]\n]*\]|!\[[^\]\n]*\]"
+)
 _CODE = re.compile(r"(`+)(.+?)\1")
 _FOOTNOTE = re.compile(r"\[\^[^\]\n]*\]:?")
 _WIKILINK = re.compile(r"\[\[([^\]|\n]*\|)?([^\]\n]*)\]\]")
@@ -30,6 +32,7 @@ _HASHTAG = re.compile(r"(?<!\S)#[A-Za-z가-힣][\w/-]*")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>", re.I)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>]*", re.I)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
 _EMPTY_PARENS = re.compile(r"\(\s*[:,;]?\s*\)|\[\s*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?)](?:\s|$))")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
@@ -132,7 +135,7 @@ def _plain(raw: str) -> tuple[str, bool]:
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         text = _ENTITY.sub("", text)
-    text = text.replace("<", "＜").replace(">", "＞")
+    text = _TAG_LIKE.sub(lambda m: "＜" + m.group(0)[1:], text)  # "a < b" stays as written
     if slots:
         text = re.sub(f"{_SLOT_OPEN}(\\d+){_SLOT_CLOSE}",
                       lambda m: f"{_CODE_OPEN}{slots[int(m.group(1))]}{_CODE_CLOSE}", text)

@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from bot.decks.generator.inline import InlineText, render
 from bot.decks.generator.notehtml import DETAILS_END, SUMMARY_MARK, rewrite_html
+from bot.decks.generator.sentences import is_unfinished
 
 # HTML was rewritten before parsing, and inline markup is rendered by inline.py.
 _md = MarkdownIt("commonmark", {"html": False}).enable("table").disable("inline")
@@ -328,6 +329,20 @@ def _group_details(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def join_broken(blocks: list[Block]) -> list[Block]:
+    """"…소프트웨어를" / blank line / "말 한다.": a paragraph that stops mid-sentence
+    continues in the next (short) one."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, Para) and isinstance(prev, Para) and is_unfinished(prev.text.text)
+                and len(block.text.text) < 400):
+            out[-1] = Para(prev.text.joined(block.text))
+        else:
+            out.append(block)
+    return out
+
+
 def _strip(text: InlineText) -> InlineText:
     start = len(text.text) - len(text.text.lstrip())
     end = len(text.text.rstrip())
@@ -338,9 +353,7 @@ def _regroup_children(block: Block) -> None:
     if isinstance(block, ListBlock):
         for item in block.items:
             item.blocks = _group_details(item.blocks)
-    elif isinstance(block, Quote):
-        block.blocks = _group_details(block.blocks)
-    elif isinstance(block, Details):
+    elif isinstance(block, (Quote, Details)):
         block.blocks = _group_details(block.blocks)
 
 
@@ -360,7 +373,7 @@ def parse_note(source: str) -> Note:
     pending: list[Block] = []
 
     def flush() -> None:
-        current.blocks.extend(_group_details(pending))
+        current.blocks.extend(join_broken(_group_details(pending)))
         pending.clear()
 
     while builder.i < len(tokens):
@@ -390,8 +403,8 @@ def parse_note(source: str) -> Note:
     flush()
     for section in root.walk():
         _fill_prose(section.blocks)
-    title = fm_title or (h1_titles[0] if len(h1_titles) == 1 else None)
-    return Note(title, root, rewritten.image_lines)
+    note_title = fm_title or (h1_titles[0] if len(h1_titles) == 1 else None)
+    return Note(note_title, root, rewritten.image_lines)
 
 
 _PROSE_INFO = frozenset({"", "text", "txt", "plain", "plaintext", "md", "markdown", "none"})

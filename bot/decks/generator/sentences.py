@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.decks.generator.markdown import Block, Para
+from bot.decks.generator.inline import InlineText
 
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "etc", "vs", "cf", "mr", "dr", "no", "approx", "fig", "ex", "eg", "ie", "al"}
@@ -53,22 +53,6 @@ def is_unfinished(text: str) -> bool:
     if last_word.endswith(_KO_ENDINGS):
         return False
     return bool(_UNFINISHED_END.search(stripped))
-
-
-def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            isinstance(block, Para)
-            and isinstance(prev, Para)
-            and is_unfinished(prev.text)
-            and len(block.text) < 400
-        ):
-            out[-1] = prev.joined(block)
-        else:
-            out.append(block)
-    return out
 
 
 def _ends_sentence_line(line: str, next_line: str) -> bool:
@@ -116,7 +100,7 @@ def _cut_points(text: str) -> list[int]:
     return cuts
 
 
-def split_sentences(para: Para) -> list[Sentence]:
+def split_sentences(para: InlineText) -> list[Sentence]:
     text = para.text
     bounds = [0, *_cut_points(text), len(text)]
     pieces: list[tuple[int, int]] = []

@@ -9,16 +9,30 @@ draft card; so does a card whose question runs too long to read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
-from bot.decks.generator.questions import en_noun
 from bot.decks.generator.units.model import Unit
 from bot.decks.generator.units.terms import is_generic
 
 MAX_QUESTION = 200
 MAX_BACK = 1200
+MAX_DEFINITION = 250  # a definition longer than this keeps its first sentences
+
+
+def _first_sentences(text: str, budget: int) -> str:
+    """Whole sentences from the start, as many as fit (always the first one)."""
+    if len(text) <= budget:
+        return text
+    pieces = re.split(r"(?<=[.!?다])\s+(?=\S)", text)
+    kept = pieces[0]
+    for piece in pieces[1:]:
+        if len(kept) + 1 + len(piece) > budget:
+            break
+        kept = f"{kept} {piece}"
+    return kept.rstrip(".")
 
 _KO_ATTRIBUTE = {"problem": "문제점", "purpose": "목적", "cause": "원인", "solution": "해결 방법",
                  "features": "특징", "members": "종류"}
@@ -29,6 +43,13 @@ _EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is
 _KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}
 _EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the drawbacks of {s}?",
             "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
+
+
+def en_noun(term: str) -> str:
+    """A common noun gets an article ("an index"); names and plurals do not."""
+    if not term or term[0].isupper() or term.endswith("s") or term.isupper():
+        return term
+    return ("an " if term[0].lower() in "aeiou" else "a ") + term
 
 
 def _anchor(unit: Unit) -> str:
@@ -74,10 +95,46 @@ def _lower_first(text: str) -> str:
     return text
 
 
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "ness")) \
+        and len(low) > 3
+
+
+def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
+    """(the term as a sentence writes it, whether it is plural).
+
+    Headings and bullets capitalise their first word ("Availability zones", "Regions");
+    a question asks "What are availability zones?".  A word the note itself writes in
+    lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
+    words = term.split()
+    common = all(
+        w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
+        for w in words if w[:1].isalpha())
+    phrase = term.lower() if common and words else term
+    return phrase, bool(words) and common and _plural(words[-1])
+
+
+def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
+    phrase, plural = en_phrase(term, vocabulary)
+    if plural:
+        return f"What are {phrase}?"
+    if phrase != term or phrase.islower():  # a common noun takes an article
+        chosen = article if article in ("a", "an", "the") else (
+            "an" if phrase[:1] in "aeiou" else "a")
+        return f"What is {chosen} {phrase}?"
+    words = term.split()
+    if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
+                            and words[-1].lower() in vocabulary and not words[-1].isupper()):
+        return f"What is the {term}?"  # "the Docker Engine": a name made of a common noun
+    return f"What is {term}?"
+
+
 class _Maker:
-    def __init__(self, unit: Unit, lang: str) -> None:
+    def __init__(self, unit: Unit, lang: str, vocabulary: frozenset[str]) -> None:
         self.unit = unit
         self.lang = lang
+        self.vocabulary = vocabulary
         self.anchor = _anchor(unit)
         self.cards: list[GeneratedCard] = []
 
@@ -105,13 +162,9 @@ def _definition(m: _Maker) -> None:
     term, tail = _term_with_context(u.subject, u.context, m.lang)
     if m.lang == "ko":
         front = attach(term, "이란") + "?" + tail
-    elif u.article in ("a", "an"):
-        front = f"What is {u.article} {term}?{tail}"
-    elif u.article is not None:
-        front = f"What is {'the ' if u.article == 'the' else ''}{term}?{tail}"
     else:
-        front = f"What is {en_noun(term)}?{tail}"
-    m.basic(front, u.answer)
+        front = _en_what_is(term, u.article, m.vocabulary) + tail
+    m.basic(front, _first_sentences(u.answer, MAX_DEFINITION))
 
 
 def _qa(m: _Maker) -> None:
@@ -149,12 +202,18 @@ def _property(m: _Maker) -> None:
     m.basic(front, _bullets(u.items))
 
 
+_EN_SEQUENCE = re.compile(r"\b(?:sequence|steps|process|procedure|order|flow|lifecycle|workflow)\b",
+                          re.I)
+
+
 def _process(m: _Maker) -> None:
     u = m.unit
     label = u.label
     if m.lang == "ko":
-        front = attach(label, "은") + "?" if label.endswith(("과정", "순서", "절차", "단계", "흐름")) \
-            else f"{label}: 순서대로 쓰면?"
+        ends = ("과정", "순서", "절차", "단계", "흐름")
+        front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
+    elif _EN_SEQUENCE.search(label):
+        front = f"What is the {_lower_first(label)}?"
     else:
         front = f"What are the steps of {_lower_first(label)}?"
     m.basic(front, _steps(u.items))
@@ -168,7 +227,9 @@ def _cell(m: _Maker) -> None:
     if m.lang == "ko":
         front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
     else:
-        front = f"{lead}{u.subject}: {u.label}?"
+        front = f"What is the {_lower_first(u.label)} of {u.subject}?"
+        if u.context and normalise_key(u.subject) not in normalise_key(u.context):
+            front += f" ({u.context})"
     if u.choices and u.answer in u.choices:
         m.choice(front, u.choices, u.answer, u.explanation)
     else:
@@ -197,7 +258,8 @@ def _command(m: _Maker) -> None:
 
 def _example(m: _Maker) -> None:
     u = m.unit
-    front = f"{u.subject}의 예는?" if m.lang == "ko" else f"Give an example of {en_noun(u.subject)}."
+    front = f"{u.subject}의 예는?" if m.lang == "ko" \
+        else f"Give an example of {en_noun(u.subject)}."
     m.basic(front, _bullets(u.items))
 
 
@@ -236,7 +298,8 @@ def _cause(m: _Maker) -> None:
     u = m.unit
     effect = u.label
     if m.lang == "ko":
-        front = f"{effect[:-1]}이유는?" if effect.endswith("것") else f"{attach(effect, '은')} 왜인가?"
+        front = f"{effect[:-1]}이유는?" if effect.endswith("것") \
+            else f"{attach(effect, '은')} 왜인가?"
     else:
         front = f"Why: {effect}?"
     m.basic(front, u.answer, draft=True)
@@ -258,8 +321,10 @@ _TEMPLATES: dict[str, Callable[[_Maker], None]] = {
 }
 
 
-def cards_for(unit: Unit, lang: str) -> list[GeneratedCard]:
-    maker = _Maker(unit, lang)
+def cards_for(unit: Unit, lang: str, vocabulary: frozenset[str] = frozenset()
+              ) -> list[GeneratedCard]:
+    """`vocabulary`: the words the note writes in lower case (see `en_phrase`)."""
+    maker = _Maker(unit, lang, vocabulary)
     template = _TEMPLATES.get(unit.kind)
     if template is not None:
         template(maker)

@@ -33,7 +33,8 @@ _FURNITURE = re.compile(
 )
 _NOTE_ABOUT_ITSELF = re.compile(
     r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
-    r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|서론|배경|"
+    r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
+    r"서론|배경|"
     r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기)$",
     re.I,
 )
@@ -56,7 +57,7 @@ _PROPERTY = (
 )
 _DIFFERENCE = re.compile(
     r"^(?P<a>.+?)\s*(?:vs\.?|VS\.?|versus|대)\s*(?P<b>.+?)(?:\s*(?:의\s*)?(?:차이점?|비교))?$|"
-    r"^(?P<c>.+?)(?:와|과)\s+(?P<d>.+?)의\s*(?:차이점?|비교)(?:\s*(?:은|는)?\s*\??)?$|"
+    r"^(?P<c>.+?)(?:와|과)\s+(?P<d>.+?)(?:의)?\s*(?:차이점?|비교)(?:\s*(?:은|는)?\s*\??)?$|"
     r"^(?:differences?\s+between|comparing|comparison\s+of)\s+(?P<e>.+?)\s+(?:and|&|vs\.?)\s+"
     r"(?P<f>.+)$",
     re.I,
@@ -72,7 +73,8 @@ _COMMAND = re.compile(r"^(?P<cmd>[a-z][\w.-]*(?:\s+[-\w.<>\[\]/=]+){0,4})\s+[-�
 
 @dataclass(frozen=True)
 class HeadingInfo:
-    kind: str  # term | question | property | difference | process | furniture | about | topic | command
+    # term | question | property | difference | process | furniture | about | topic | command
+    kind: str
     text: str  # the heading, cleaned of numbering and marks
     term: str = ""  # the term it names (term, command)
     alias: str | None = None

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.decks.generator.extract.definitions import colon_definition, is_attribute_label
 from bot.decks.generator.korean import is_hangul
 from bot.decks.generator.notetree import (
     Block,
@@ -26,6 +25,7 @@ from bot.decks.generator.notetree import (
     Table,
 )
 from bot.decks.generator.sentences import normalise, split_sentences
+from bot.decks.generator.units.definitions import colon_definition, is_attribute_label
 from bot.decks.generator.units.headings import HeadingInfo
 from bot.decks.generator.units.questions import as_question
 from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
@@ -33,7 +33,8 @@ from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like
 
 _PROCESS_CUE = re.compile(
     r"순서|과정|단계|절차|흐름|진행\s?방식|동작\s?방식|작동\s?방식|처리\s?방식|\bprocess\b|\bsteps?\b|"
-    r"\bin order\b|\bflow\b|procedure|lifecycle|pipeline|workflow|sequence|handshake|핸드\s?[셰쉐]이크",
+    r"\bin order\b|\bflow\b|procedure|lifecycle|pipeline|workflow|sequence|handshake|"
+    r"핸드\s?[셰쉐]이크",
     re.I,
 )
 _PROS = re.compile(r"^(?:장점|이점|advantages?|pros|benefits?|strengths?|upsides?)$", re.I)
@@ -65,7 +66,8 @@ _GROUP_WORDS = re.compile(
     re.I,
 )
 _ATTRIBUTES = {
-    "definition": re.compile(r"^(?:(?:formal\s+|informal\s+)?definition|정의|개념|뜻|의미|meaning)$",
+    "definition": re.compile(r"^(?:(?:formal\s+|informal\s+)?definition|정의|개념|뜻|의미|"
+                             r"meaning)$",
                              re.I),
     "pros": re.compile(r"^(?:장점|이점|advantages?|pros|benefits?|upsides?|strengths?)$", re.I),
     "cons": re.compile(r"^(?:단점|disadvantages?|cons|drawbacks?|downsides?|weakness(?:es)?)$",
@@ -115,7 +117,7 @@ def _head_text(item: Item) -> str:
     head = item.head
     if head is None:
         return ""
-    return normalise(" ".join(s.text for s in split_sentences(head)))  # type: ignore[arg-type]
+    return normalise(" ".join(s.text for s in split_sentences(head)))
 
 
 def item_texts(block: ListBlock) -> list[str]:
@@ -354,6 +356,27 @@ def _describes(text: str) -> bool:
     return len(words) >= 2 and bool(_ADNOMINAL.search(words[-2]))
 
 
+_EN_OWN_SUBJECT = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s[\w-]+)?\s+(?:can|cannot|is|are|was|were|has|have|does|do|"
+    r"will|should|must|may|might|need|needs)\b", re.I)
+
+
+def _short_name(text: str) -> bool:
+    """A bullet that only names something ("Hosted hypervisor"), ready for sub-points."""
+    words = text.split()
+    return 0 < len(words) <= 4 and not _SENTENCE_END.search(text) and ":" not in text
+
+
+def _describes_head(text: str, lang: str) -> bool:
+    if not _describes(text):
+        return False
+    if lang == "ko" or re.search("[가-힣]", text):
+        from bot.decks.generator.units.topics import find_topic_ko
+
+        return find_topic_ko(text) is None
+    return not _EN_OWN_SUBJECT.match(text) and len(text.split()) >= 3
+
+
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
@@ -404,17 +427,20 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         if desc:
             return TermItem(term, alias, desc.rstrip("."), _describes(desc), lines,
                             rest=body[1:])
-    if isinstance(first, ListBlock) and (heading_item or pair is not None):
-        # Sub-points under a marked term: the first one describes it only when it is a
-        # whole description; the rest are read in its scope.
+    marked = heading_item or pair is not None
+    if isinstance(first, ListBlock) and (marked or _short_name(text)):
+        # Sub-points under a term: the first one describes it only when it says what the
+        # term is or does, without a subject of its own ("Layer on which Docker runs",
+        # "Runs on top of the host OS"), not a point about something else ("VMs can only
+        # issue hypercalls"); the rest are read in the term's scope.
         subs = first.items
         lead = subs[0] if subs else None
         lead_text = _head_text(lead) if lead is not None else ""
-        if lead_text and _describes(lead_text) and colon_definition(lead_text) is None \
-                and not lead.body:
-            rest_list = ListBlock(first.ordered, subs[1:])
-            return TermItem(term, alias, lead_text.rstrip("."), False, lines,
-                            rest=[rest_list, *body[1:]] if subs[1:] else body[1:])
+        if lead is not None and lead_text and _describes_head(lead_text, lang) \
+                and colon_definition(lead_text) is None:
+            rest = [*lead.body, ListBlock(first.ordered, subs[1:]), *body[1:]] if subs[1:] \
+                else [*lead.body, *body[1:]]
+            return TermItem(term, alias, lead_text.rstrip("."), marked, lines, rest=rest)
         return TermItem(term, alias, "", False, lines, rest=body)
     if isinstance(first, (Code, Table, Details)):
         return TermItem(term, alias, "", False, lines, rest=body)

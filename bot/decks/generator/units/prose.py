@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.decks.generator.extract import definitions, labels
-from bot.decks.generator.extract.aliases import is_expansion
 from bot.decks.generator.korean import hangul_ratio
-from bot.decks.generator.terms import find_topic_ko
-from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+from bot.decks.generator.units import definitions, labels
+from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
+from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
 
-_CAUSE_KO = re.compile(r"^(?P<effect>.+?)(?:는|은)\s+(?P<cause>.+?)\s*때문(?:이다|입니다|이에요|임)[.]?$")
+_CAUSE_KO = re.compile(
+    r"^(?P<effect>.+?)(?:는|은)\s+(?P<cause>.+?)\s*때문(?:이다|입니다|이에요|임)[.]?$")
 _CAUSE_KO_REASON = re.compile(r"^(?P<effect>.+?)(?:하는|된|되는|한|인)\s*이유는\s+(?P<cause>.+?)"
                               r"(?:때문이다|때문입니다|이기 때문이다|이다|입니다)[.]?$")
 _CAUSE_EN = re.compile(r"^(?P<effect>[A-Z][^,]{10,120}?)\s+because\s+(?P<cause>.{10,200}?)[.]?$")
@@ -30,8 +30,34 @@ _DIFF_EN = re.compile(
     r"(?P<b>[^,]{1,40}?)\s+is\s+(?:that\s+)?(?P<d>.{8,})$",
     re.I,
 )
-_FOLLOW_ON = re.compile(r"^(?:즉|다시 말해|다시 말하면|쉽게 말해|In other words|i\.e\.|That is|This means)\b",
+_FOLLOW_ON = re.compile(r"^(?:즉|다시 말해|다시 말하면|쉽게 말해|In other words|i\.e\.|That is|"
+                        r"This means)\b",
                         re.I)
+
+
+def is_expansion(term: str, alias: str) -> bool:
+    """Whether `alias` spells out the acronym `term` (DNS = Domain Name System)."""
+    letters = re.sub(r"[^A-Za-z]", "", term)
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
+        return False
+    parts = [p for p in re.split(r"[\s,\-/]+", alias) if p and p[0].isalpha()]
+    initials = "".join(p[0] for p in parts)
+    if initials.lower() == letters.lower():
+        return True
+    capitals = "".join(p[0] for p in parts if p[0].isupper())
+    if capitals.lower() == letters.lower():
+        return True
+    # REST = REpresentational State Transfer: every word's initial, in order, in the acronym.
+    rest = letters.lower()
+    if not initials or initials[0].lower() != rest[0]:
+        return False
+    position = 0
+    for initial in initials.lower():
+        position = rest.find(initial, position)
+        if position < 0:
+            return False
+        position += 1
+    return len(parts) >= 2
 
 
 @dataclass(frozen=True)
@@ -78,14 +104,16 @@ _KO_IS_NAMED = re.compile(
     r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:이다|입니다|이에요|예요|다)[.]?$"
 )
 _EN_KNOWN_AS = re.compile(r"^(?:this|that|it|such a (?:state|situation))\s+is\s+(?:known as|called|"
-                          r"referred to as|termed)\s+(?:an?\s+|the\s+)?(?P<t>[^,.]{2,40})[.]?$", re.I)
+                          r"referred to as|termed)\s+(?:an?\s+|the\s+)?(?P<t>[^,.]{2,40})[.]?$",
+                          re.I)
 _KO_KNOWN_AS = re.compile(r"^(?:이를|이것을|이러한\s?\S+을|이런\s?\S+을|이\s?\S+을)\s+"
                           r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,2}?)(?:이라고|라고|이라|라)\s?"
                           r"(?:한다|합니다|부른다|부릅니다|함)[.]?$")
 
 
 _VERBAL_STEMS = ("있", "없", "좋", "같", "되", "하", "않", "많", "적", "크", "작", "쉽", "어렵",
-                 "빠르", "느리", "중요하", "필요하", "아니", "한", "된", "는", "던", "낸", "른", "인",
+                 "빠르", "느리", "중요하", "필요하", "아니", "한", "된", "는", "던", "낸", "른",
+                 "인",
                  "할", "될", "운", "은")
 
 
@@ -106,7 +134,8 @@ def definition(text: str, lang: str) -> Found | None:
             term = clean_term(named.group("t"))
             meaning = named.group("m").strip()
             bare = term[:-1] if term.endswith("다") else term
-            if len(bare) >= 2 and not bare.endswith(_VERBAL_STEMS) and is_term_like(bare, lang) and _good_meaning(meaning) \
+            if len(bare) >= 2 and not bare.endswith(_VERBAL_STEMS) \
+                    and is_term_like(bare, lang) and _good_meaning(meaning) \
                     and find_topic_ko(meaning) is None:
                 return Found("definition", bare, meaning)
     found = definitions.parse(text, lang)
@@ -160,7 +189,8 @@ def heading_definition(text: str, term: str, lang: str) -> Found | None:
     if lang == "ko":
         if find_topic_ko(body) is not None or not re.search(r"(?:다|요|음|함|됨|니다)\.?$", body):
             return None
-        return Found("definition", term, body.rstrip("."), confident=True)
+        # "…서버를 선택한다": what it does — right more often than not, but worth a look.
+        return Found("definition", term, body.rstrip("."), confident=False)
     if _EN_IT.match(body):
         rest = _EN_IT.sub("", body).rstrip(".")
         return Found("definition", term, rest[0].upper() + rest[1:] if rest else rest)
@@ -225,16 +255,22 @@ def topic_ko(text: str) -> str | None:
 
 
 def topic_en(text: str) -> str | None:
-    from bot.decks.generator.terms import find_subject_en
-
     topic = find_subject_en(text)
     return clean_term(topic.term) if topic else None
 
 
-_VERBAL_SPAN_END = re.compile(r"(?:다|요|니다|한다|된다|않는다|있다|없다|함|됨|음|하고|하며|하여|해서)[.!]?$")
+_VERBAL_SPAN_END = re.compile(
+    r"(?:다|요|니다|한다|된다|않는다|있다|없다|함|됨|음|하고|하며|하여|해서)[.!]?$")
 _CLOZE_OPENER = re.compile(
     r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|이러한|그러한|여기서|위|아래|"
     r"this|that|these|those|it|they|here|above|below)\b", re.I)
+
+
+_REFERS_AWAY = re.compile(
+    r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당|앞의|위의)\s+[가-힣]|"
+    r"\b(?:this|that|these|those|it|they|them|its|their|above|below|following)\b",
+    re.I)
+_EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like)\s*\{\{c\d", re.I)
 
 
 def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
@@ -248,6 +284,8 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
         term = term.strip().strip(".,:;")
         if not 2 <= len(term) <= 40 or term in terms or _VERBAL_SPAN_END.search(term):
             continue
+        if is_generic(term):
+            continue  # "**Author**: …", "**Note**"
         if not re.search(r"[A-Za-z가-힣]", term) or term not in text:
             continue
         terms.append(term)
@@ -262,5 +300,6 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
     for number, term in enumerate(terms, 1):
         position = cloze.find(term)
         cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
-    confident = not _CLOZE_OPENER.match(text) and not text.endswith(("?", ":"))
+    confident = (not _CLOZE_OPENER.match(text) and not text.endswith(("?", ":"))
+                 and not _REFERS_AWAY.search(text) and not _EXAMPLE_SLOT.search(cloze))
     return cloze, tuple(terms), confident

@@ -103,12 +103,14 @@ def topic_of(question: str) -> str | None:
     if not match:
         return None
     topic = match.group("t").strip().strip("\"'`“”‘’")
+    topic = re.sub(r"^(?:the\s+)?(?:term|concept|word)\s+", "", topic, flags=re.I).strip("\"'`“”‘’")
     if not topic or len(topic) > 40 or len(topic.split()) > 5:
         return None
     return topic
 
 
-_KO_ASKS_SOMETHING = re.compile(r"[가-힣A-Za-z0-9)\]](?:은|는|이|가|을|를|란|이란|의|에서|과|와)(?:\s|$)")
+_KO_ASKS_SOMETHING = re.compile(
+    r"[가-힣A-Za-z0-9)\]](?:은|는|이|가|을|를|란|이란|의|에서|과|와)(?:\s|$)")
 
 
 def lacks_subject(question: str) -> bool:

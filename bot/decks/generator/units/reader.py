@@ -31,6 +31,7 @@ from bot.decks.generator.notetree import (
 from bot.decks.generator.sentences import Sentence, normalise, split_sentences
 from bot.decks.generator.units import listing, prose, tables
 from bot.decks.generator.units.headings import HeadingInfo, classify
+from bot.decks.generator.units.labels import drop_figure_asides, strip_note_prefix
 from bot.decks.generator.units.model import Unit
 from bot.decks.generator.units.questions import (
     as_question,
@@ -47,6 +48,18 @@ _SELF_REFERENCE = re.compile(
     r"|\b(?:this|that|these|those|it|they|them|above|below)\b",
     re.I,
 )
+
+
+_YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re.I)
+_YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
+                     re.I)
+_ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
+                            r"difference|compare)\b", re.I)
+
+
+def _yes_no(question: str) -> bool:
+    """"Can you make AMI shareable?": the answer is yes or no, too little to learn."""
+    return bool(_YES_NO.match(question)) and not _ASKS_FOR_MORE.search(question)
 
 
 @dataclass(frozen=True)
@@ -74,7 +87,8 @@ class Reader:
         self._asked: set[str] = set()
         self._pending_question: tuple[str, tuple[int, int], Scope] | None = None
         self._title = ""  # the note's own subject: shared by every card, so never a context
-        self._collected: dict[tuple[str, str, tuple[str, ...]], list[tuple[str, tuple[int, int]]]] = {}
+        self._collected: dict[tuple[str, str, tuple[str, ...]],
+                              list[tuple[str, tuple[int, int]]]] = {}
 
     # -- output -------------------------------------------------------------------
 
@@ -103,7 +117,10 @@ class Reader:
                 continue
             first = min(lines[0] for _, lines in values)
             last = max(lines[1] for _, lines in values)
-            self.add(Unit(kind, path, subject, (first, last), True, subject=subject,
+            # "ex) AWS, NCP" names examples; a long sentence after "e.g." tells a story the
+            # card cannot frame.
+            sure = kind != "example" or all(len(t) <= 60 for t in texts)
+            self.add(Unit(kind, path, subject, (first, last), sure, subject=subject,
                           items=tuple(texts)))
         self._collected.clear()
 
@@ -170,10 +187,9 @@ class Reader:
                               complete and len(answer) <= 500, items=info.compared,
                               answer=answer))
             scope = replace(scope, subject="", comparing=True)
-        elif info.kind == "process":
-            if self._process_section(info.text, section.blocks, scope):
-                self._descend(section, scope, note)
-                return
+        elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
+            self._descend(section, scope, note)
+            return
         self._blocks(section.blocks, scope)
         self._descend(section, scope, note)
 
@@ -197,13 +213,14 @@ class Reader:
         defines the term ("가상머신을 기반으로 배포하는 것을 말한다.")."""
         first = _first_text(blocks)
         if first is not None:
-            sentences = split_sentences(first)  # type: ignore[arg-type]
+            sentences = split_sentences(first)
             if sentences:
                 text = self._clean(sentences[0].text)
                 found = prose.heading_definition(text, term, self.lang) if text else None
                 if found is not None:
                     answer = self._with_follow_on(found.answer, sentences[1:])
-                    self.add(Unit("definition", scope.path, term, sentences[0].lines, True,
+                    self.add(Unit("definition", scope.path, term, sentences[0].lines,
+                                  found.confident,
                                   subject=term, context=scope.context, answer=answer))
         self._blocks(blocks, scope)
 
@@ -213,7 +230,7 @@ class Reader:
         items = listing.first_list_items(blocks)
         if not items:
             texts = [c for b in blocks if isinstance(b, Para)
-                     for s in split_sentences(b.text)  # type: ignore[arg-type]
+                     for s in split_sentences(b.text)
                      if (c := clean_sentence(s.text))]
             items = texts[:6]
         if not items:
@@ -249,7 +266,9 @@ class Reader:
                 self._pending_question = (question, lines, scope)
                 return
             answer = liner
-        confident = complete and self_contained(question) and len(answer) >= 4
+        answer = _YES_LEAD.sub("", answer, count=1)
+        confident = complete and self_contained(question) and len(answer) >= 4 \
+            and not _yes_no(question)
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
                       subject=scope.subject, question=question, answer=answer))
@@ -299,8 +318,8 @@ class Reader:
             else:
                 self._blocks(details.blocks, scope)
             return
-        question = as_question(summary, self.lang)
-        if question is None:
+        asked = as_question(summary, self.lang)
+        if asked is None:
             term = clean_term(summary)
             if is_term_like(term, self.lang):
                 # "<summary>Mutex</summary>" then its explanation: a term and its meaning.
@@ -312,9 +331,9 @@ class Reader:
                 return
             self._blocks(details.blocks, scope)
             return
-        topic = topic_of(question)
+        topic = topic_of(asked)
         topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) else ""
-        self._qa(question, details.blocks, details.summary.span(),
+        self._qa(asked, details.blocks, details.summary.span(),
                  replace(scope, subject=topic or scope.subject, skip=topic))
 
     def _para(self, para: Para, after: Block | None, rest: list[Block], scope: Scope) -> int:
@@ -332,7 +351,7 @@ class Reader:
                 return len(answer_blocks)
             self._pending_question = (question, para.lines, scope)
             return 0
-        sentences = split_sentences(para.text)  # type: ignore[arg-type]
+        sentences = split_sentences(para.text)
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
             self._sentences(sentences[:-1], scope, para.text)
@@ -362,7 +381,7 @@ class Reader:
                 if subject:
                     for text in listing.item_texts(block):
                         self._collect(found.kind, subject, text, lead.lines, scope)
-                    self._items(block, replace(scope, subject=subject), describe=False)
+                    self._items(block, replace(scope, subject=subject))
                     return
         group = listing.group_label(lead_text, scope.heading, self.lang,
                                     first=lead is None and not scope.nested)
@@ -397,7 +416,7 @@ class Reader:
             for term_item in terms:
                 self._term_item(term_item, replace(scope, context=context))
             return
-        self._items(block, scope, describe=not process)
+        self._items(block, scope)
 
     def _list_context(self, group: listing.Group | None, lead: str, scope: Scope) -> str:
         """What a list's terms belong to: the group its lead-in names, else the topic of
@@ -454,33 +473,28 @@ class Reader:
         """Whether "X란?" is a fair question: a bare adjective-like word ("장기", "수직")
         or a common English word inside an answer needs an editor's eye first."""
         bare = split_alias(term)[0]
+        del context
         if re.fullmatch(r"[가-힣]{1,2}", bare):
             return False
-        if scope.in_answer and re.fullmatch(r"[a-z][a-z-]*", bare):
-            return False
-        return True
+        return not (scope.in_answer and re.fullmatch(r"[a-z][a-z-]*", bare))
 
-    def _items(self, block: ListBlock, scope: Scope, *, describe: bool) -> None:
+    def _items(self, block: ListBlock, scope: Scope) -> None:
         """Items that are not terms: their sentences, and what is nested under them."""
         for item in block.items:
             head = item.head
             inner = scope
             if head is not None:
-                sentences = split_sentences(head)  # type: ignore[arg-type]
+                sentences = split_sentences(head)
                 self._sentences(sentences, scope, head)
                 bare = clean_term(normalise(head.text))
                 inner = replace(scope, nested=True)
                 if is_term_like(bare, self.lang) and item.body:
                     inner = replace(scope, subject=bare, context=scope.subject, nested=True)
-            del describe
-            describe = True
             self._blocks(item.body, inner)
 
     # -- sentences ------------------------------------------------------------------
 
     def _clean(self, text: str) -> str:
-        from bot.decks.generator.extract.labels import drop_figure_asides, strip_note_prefix
-
         cleaned = clean_sentence(text)
         if cleaned is None:
             return ""

@@ -41,7 +41,8 @@ _LINK_ONLY = re.compile(r"^\[?(?:참고|출처|source|see|ref|reference|note|tip
 #: A line after which the rest of an answer is reading material, not the answer.
 _REFERENCES = re.compile(
     r"^\[?(?:useful\s+)?(?:resources?|references?|links?|sources?|see also|further reading|"
-    r"read more|more info(?:rmation)?|참고\s?(?:자료|링크|문헌|사이트)?|출처|관련\s?(?:자료|링크|글)|"
+    r"read more|more info(?:rmation)?|참고\s?(?:자료|링크|문헌|사이트)?|출처|"
+    r"관련\s?(?:자료|링크|글)|"
     r"더\s?읽을\s?거리)\]?\s*[:：]?\s*$",
     re.I,
 )
@@ -58,7 +59,7 @@ _CODE_ONE_LINER = re.compile(r"^[^\n]{1,80}$")
 
 
 def sentence_texts(para: Para) -> list[str]:
-    return [s.text for s in split_sentences(para.text)]  # type: ignore[arg-type]
+    return [s.text for s in split_sentences(para.text)]
 
 
 def clean_sentence(text: str) -> str | None:
@@ -88,7 +89,7 @@ def _list_lines(block: ListBlock, depth: int) -> list[str]:
         head = item.head
         text = ""
         if head is not None:
-            text = " ".join(c for s in split_sentences(head)  # type: ignore[arg-type]
+            text = " ".join(c for s in split_sentences(head)
                             if (c := clean_sentence(s.text)))
         marker = f"{item.number or position}) " if block.ordered else ("• " if depth == 0
                                                                         else "◦ ")
@@ -135,7 +136,7 @@ def block_lines_text(blocks: list[Block]) -> list[str]:
                 # a listing is not something to recall.
                 if code and code.count("\n") < _SHORT_CODE_LINES \
                         and len(code) <= _SHORT_CODE_CHARS:
-                    lines.extend(line.rstrip().replace("<", "＜").replace(">", "＞")
+                    lines.extend(re.sub(r"<(?=[A-Za-z/!?])", "＜", line.rstrip())
                                  for line in code.split("\n")
                                  if line.strip() and not line.lstrip().startswith(("#", "//")))
         elif isinstance(block, (Table, Details)):

@@ -17,7 +17,8 @@ from bot.decks.generator.units.model import Unit
 
 _ASIDE = re.compile(r"\s+\(([^()]*)\)")
 _ROW_LABEL_HEADERS = frozenset(
-    {"", "구분", "항목", "비교", "기준", "비교 항목", "특성", "특징", "aspect", "feature", "features",
+    {"", "구분", "항목", "비교", "기준", "비교 항목", "특성", "특징", "aspect", "feature",
+     "features",
      "criteria", "criterion", "category", "property", "attribute", "comparison", "-", "분류"}
 )
 _EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})

@@ -42,10 +42,14 @@ _EN_VERB = re.compile(
     r"refers|stands|uses|allows|provides|makes|gets|lets|helps|needs|requires)\b",
     re.I,
 )
-_KO_VERBAL_END = ("다", "요", "니다", "함", "됨", "음", "임", "고", "며", "서", "면", "지", "게",
-                  "는데", "니까", "도록", "려면", "으면")
+# Endings that make a word a predicate or a clause; nouns that merely end in these
+# syllables ("서비스", "프로세스") do not, so only unmistakable endings are listed.
+_KO_VERBAL_END = ("다", "요", "니다", "함", "됨", "는데", "니까", "도록", "려면", "으면")
 _KO_PARTICLES = ("을", "를", "이", "가", "은", "는", "에", "의", "로", "으로", "와", "과", "도",
                  "만", "에서", "에게", "부터", "까지", "보다", "처럼")
+
+
+_EN_TRAILING_LINK = re.compile(r"\s(?:of|in|on|to|by|with|for|from|as|and|or|the|a|an)$", re.I)
 
 
 def split_alias(text: str) -> tuple[str, str | None]:
@@ -58,7 +62,9 @@ def split_alias(text: str) -> tuple[str, str | None]:
 def clean_term(text: str) -> str:
     """Quotes, marks and a trailing colon removed; inner spacing normalised."""
     text = " ".join(text.split()).strip(" \"'`“”‘’*_:：-–—.,;")
-    return re.sub(r"^(?:the|a|an)\s+(?=\S)", "", text, flags=re.I)
+    text = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", text, flags=re.I)
+    text = re.sub(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", "", text, flags=re.I)
+    return text.strip("\"'`“”‘’ ")
 
 
 def _ends_in_particle(word: str) -> bool:
@@ -77,7 +83,8 @@ _NUMBERED_PART = re.compile(
     r"^(?:phase|step|stage|part|case|type|level|round|class|chapter|section|lecture|week|day|"
     r"단계|과정|파트|챕터|강|장|주차|예제|문제)\s*\d+[a-z]?$", re.I)
 _METADATA = re.compile(r"^(?:author|authors|written by|date|updated|last updated|created|tags?|"
-                       r"category|작성자|글쓴이|날짜|작성일|수정일|태그|카테고리|today|오늘)$", re.I)
+                       r"category|작성자|글쓴이|날짜|작성일|수정일|태그|카테고리|today|오늘)$",
+                       re.I)
 
 
 def _singular(word: str) -> str:
@@ -94,6 +101,8 @@ def is_generic(term: str) -> bool:
             or _METADATA.match(bare):
         return True
     words = bare.split()
+    if len(words) > 1 and words[-1] in GENERIC_KO:
+        return True  # "익숙한 것", "보완 방법": about something, not a name
     # "better solutions", "a few examples": a generic noun with an adjective is still generic.
     return len(words) <= 2 and bool(words) and (_singular(words[-1]) in GENERIC_EN
                                                 and words[-1] not in ("use",))
@@ -118,15 +127,13 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     last = bare.split()[-1]
     if is_hangul(last[-1]):
-        if last.endswith(_KO_VERBAL_END) and len(last) > 1 and not last.endswith(("스", "서버")):
-            # "서비스", "프로세스" end in 스 (not 다/요…); keep nouns that merely look verbal
-            if last.endswith(("다", "요", "니다", "함", "됨", "는데", "니까", "도록", "려면", "으면")):
-                return False
+        if len(last) > 1 and last.endswith(_KO_VERBAL_END):
+            return False
         if len(bare.split()) > 1 and _ends_in_particle(last):
             return False
         if any(_ends_in_particle(w) for w in bare.split()[:-1] if is_hangul(w[-1])
                and not w.endswith("의")):
             return False
-    elif _EN_VERB.search(bare):
+    elif _EN_VERB.search(bare) or _EN_TRAILING_LINK.search(bare):
         return False
     return True

@@ -5,7 +5,34 @@ from __future__ import annotations
 
 import re
 
-from bot.decks.generator.questions import clean_analogy
+_ANALOGY_TAILS = (
+    "이라고 생각하면 됨", "라고 생각하면 됨", "이라 생각하면 됨", "라 생각하면 됨",
+    "이라고 생각하면 된다", "라고 생각하면 된다", "이라 생각하면 된다", "라 생각하면 된다",
+    "이라고 보면 됨", "라고 보면 됨", "이라고 보면 된다", "라고 보면 된다", "로 생각하면 됨",
+    "으로 생각하면 됨", "와 같다", "과 같다", "와 비슷하다", "과 비슷하다", "생각하면 됨",
+    "생각하면 된다", "같은 것", "같은 개념",
+)
+_EN_ANALOGY_LEADS = ("think of it as ", "think of them as ", "it is like ", "it's like ",
+                     "like ", "imagine ", "similar to ", "just like ")
+
+
+def clean_analogy(text: str) -> str:
+    """"옵션이 다 있는 오피스텔이라 생각하면 됨" -> "옵션이 다 있는 오피스텔"."""
+    out = text.strip().strip("()").strip().rstrip(".!。 ")
+    changed = True
+    while changed:
+        changed = False
+        for tail in _ANALOGY_TAILS:
+            if out.endswith(tail) and len(out) > len(tail):
+                out = out[: -len(tail)].rstrip(" ,")
+                changed = True
+    low = out.lower()
+    for lead in _EN_ANALOGY_LEADS:
+        if low.startswith(lead):
+            out = out[len(lead) :]
+            break
+    return out.strip(" ,.'\"")
+
 
 _EXAMPLE = re.compile(
     r"^(?:ex\)|ex\s*[:：.]|예\)|예시\)|예\s*[:：]|예시\s*[:：]|e\.g\.,?|eg[.:]|for example,?|"

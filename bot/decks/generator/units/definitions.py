@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from bot.decks.generator.korean import is_hangul
-from bot.decks.generator.terms import (
+from bot.decks.generator.units.topics import (
     EN_PRONOUNS,
     EN_VERBS,
     GENERIC_TERMS,
