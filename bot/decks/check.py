@@ -30,7 +30,10 @@ class CheckReport:
 
 
 def summary(loaded: LoadedDeck) -> str:
-    """`decks/x.yaml: ok — 42 cards (basic 20, choice 12, cloze 6, typed 4), 50 faces`."""
+    """`decks/x.yaml: ok — 42 cards (basic 20, choice 12, cloze 6, typed 4), 50 faces`.
+
+    Cards and faces count what the bot serves; stale cards and drafts are added at
+    the end so a maintainer sees what is waiting for a decision."""
     deck = loaded.deck
     served = deck.served_cards
     counts: Counter[str] = Counter(card.type for card in served)
@@ -42,7 +45,8 @@ def summary(loaded: LoadedDeck) -> str:
     tail = f", {stale} stale" if stale else ""
     if drafts:
         tail += f", {drafts} draft{'' if drafts == 1 else 's'} (not served until accepted)"
-    return f"{loaded.path}: ok — {cards} ({by_type}), {faces}{tail}"
+    kinds = f" ({by_type})" if by_type else ""  # a new deck may hold drafts only
+    return f"{loaded.path}: ok — {cards}{kinds}, {faces}{tail}"
 
 
 def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:

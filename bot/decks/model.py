@@ -121,8 +121,12 @@ class _CardBase(_Strict):
         return [1]
 
     def content(self) -> dict[str, Any]:
-        """The card's fields as plain JSON-able data, in file order, for the database."""
-        return self.model_dump(mode="json", exclude_none=True)
+        """The card's fields as plain JSON-able data, in file order, for the database.
+
+        `draft` is left out: only accepted cards reach the database, so it would always
+        read false, and adding it would make every card of every deck loaded before
+        drafts existed look edited on the next reload."""
+        return self.model_dump(mode="json", exclude_none=True, exclude={"draft"})
 
 
 class BasicCard(_CardBase):
