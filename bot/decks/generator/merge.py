@@ -4,7 +4,10 @@ A card is matched to its source by `src.anchor`.  If its text still hashes to
 `src.gen` nobody touched it and it is refreshed; otherwise a maintainer edited it
 and it is kept as is.  A card whose anchor no longer appears is marked stale (its
 review history must survive), cards without `src` are hand-written and never
-touched, and ids are never changed.
+touched, and ids are never changed.  An anchor in the deck's `dropped` list is
+never written again; a card of such an anchor still in the file is the
+maintainer's and is left alone (its source did not vanish: it is not stale).
+A card's `draft` flag is the maintainer's too: only new cards get one.
 """
 
 from __future__ import annotations
@@ -110,7 +113,10 @@ def merge_into_deck(
                 touched = True
     cards: CommentedSeq = data["cards"]
     dropped = {str(a) for a in data.get("dropped") or [] if isinstance(a, str)}
-    summary.dropped = sum(card.anchor in dropped for card in generated)
+    in_file = {str(c["src"].get("anchor")) for c in cards
+               if isinstance(c, CommentedMap) and isinstance(c.get("src"), dict)}
+    summary.dropped = sum(card.anchor in dropped and card.anchor not in in_file
+                          for card in generated)
     generated = [card for card in generated if card.anchor not in dropped]
     by_anchor = {card.anchor: card for card in generated}
     used_ids = {str(c.get("id")) for c in cards if isinstance(c, CommentedMap)}
@@ -123,6 +129,9 @@ def merge_into_deck(
             summary.hand_written += 1
             continue
         card_id, card_type, anchor = str(card.get("id")), str(card.get("type")), str(src["anchor"])
+        if anchor in dropped:
+            summary.hand_written += 1  # no longer the generator's: never refreshed or stale
+            continue
         fresh = by_anchor.get(anchor)
         if fresh is None or anchor in matched:
             if not card.get("stale"):
