@@ -82,6 +82,11 @@ def _valid_id(value: str) -> str:
     return value
 
 
+def is_valid_id(value: str) -> bool:
+    """Whether `value` may be a deck or card id: what `deck check` accepts."""
+    return _ID.fullmatch(value) is not None
+
+
 Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
 """Non-blank text of at most MAX_TEXT_CHARS characters; kept exactly as written."""
 

@@ -9,6 +9,7 @@ in the output folder; one bad note is reported and the others still go through.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
@@ -19,6 +20,8 @@ from typing import TextIO
 from bot.decks.generator.generate import detect_lang, generate
 from bot.decks.generator.merge import DeckFileError, MergeSummary, merge_into_deck, random_ids
 from bot.decks.generator.sentences import normalise
+from bot.decks.limits import MAX_ID_CHARS
+from bot.decks.model import is_valid_id
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -35,6 +38,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nothing": "error: found nothing to make cards from in {path} "
                    "(no definitions, examples, tables or lists); nothing was written",
         "bad_lang": "error: --lang must be ko or en, not {lang!r}",
+        "bad_deck_id": "error: --deck {deck!r} is not a deck id; use letters, digits, - and _ "
+                       "(at most {limit})",
         "bad_deck": "error: cannot update {path}: {reason}; the file was left as it was",
         "unreadable_deck": "error: cannot read {path}: {reason}",
         "written": "{path}: {total} cards",
@@ -61,6 +66,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nothing": "오류: {path}에서 카드로 만들 내용(정의, 예시, 표, 목록)을 찾지 못했습니다. "
                    "아무것도 쓰지 않았습니다",
         "bad_lang": "오류: --lang 은 ko 또는 en 이어야 합니다 ({lang!r})",
+        "bad_deck_id": "오류: --deck {deck!r}는 덱 id로 쓸 수 없습니다. 영문자, 숫자, -, _만 "
+                       "쓰세요 (최대 {limit}자)",
         "bad_deck": "오류: {path} 덱을 갱신할 수 없습니다: {reason}. 파일은 그대로 두었습니다",
         "unreadable_deck": "오류: {path} 파일을 읽을 수 없습니다: {reason}",
         "written": "{path}: 카드 {total}장",
@@ -99,6 +106,29 @@ def deck_stem(note: Path) -> tuple[str, str | None]:
     if match:
         return match.group("s"), match.group("l")
     return stem, None
+
+
+_SEPARATORS = re.compile(r"[\s.]+")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def deck_id_for(stem: str) -> str:
+    """The id of a deck named after a note: the name itself when it is a valid id.
+
+    Ids are plain ASCII because they key every learner's history and are typed in
+    commands, but notes are called "네트워크 기초.md" or "My notes.md", and a deck
+    whose id is its file name would be refused by the loader.  Spaces and dots
+    become `-`; when anything else had to go (Hangul, other punctuation, a name too
+    long) a short hash of the whole name is added, so two such notes never share an
+    id and every run derives the same one."""
+    if is_valid_id(stem):
+        return stem
+    slug = _SEPARATORS.sub("-", stem.strip())
+    if is_valid_id(slug):
+        return slug
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+    base = _NOT_ID.sub("-", stem)[: MAX_ID_CHARS - len(digest) - 1].strip("-")
+    return f"{base}-{digest}" if base else f"deck-{digest}"
 
 
 def _decode(data: bytes) -> tuple[str | None, int, int]:
@@ -170,11 +200,13 @@ def generate_folder(
     worst = EXIT_OK
     for note in notes:
         stem, _ = deck_stem(note)
-        if stem in claimed:
-            print(msg["clash"].format(path=claimed[stem], other=note, deck=stem), file=stderr)
+        deck_id = deck_id_for(stem)  # "a b.md" and "a-b.md" would share it
+        if deck_id in claimed:
+            print(msg["clash"].format(path=claimed[deck_id], other=note, deck=deck_id),
+                  file=stderr)
             worst = max(worst, EXIT_BAD_INPUT)
             continue
-        claimed[stem] = note
+        claimed[deck_id] = note
         code = generate_command(note, target_dir / f"{stem}.yaml", None, lang, rng=rng,
                                 stdout=stdout, stderr=stderr, ui_lang=ui)
         worst = max(worst, code)
@@ -199,6 +231,9 @@ def generate_command(
     msg = _MESSAGES[ui]
     if lang is not None and lang not in ("ko", "en"):
         print(msg["bad_lang"].format(lang=lang), file=stderr)
+        return EXIT_BAD_INPUT
+    if deck_id is not None and not is_valid_id(deck_id):
+        print(msg["bad_deck_id"].format(deck=deck_id, limit=MAX_ID_CHARS), file=stderr)
         return EXIT_BAD_INPUT
     if not note.exists():
         print(msg["missing"].format(path=note), file=stderr)
@@ -230,10 +265,13 @@ def generate_command(
             return EXIT_BAD_INPUT
         existing = raw
     source = Path(os.path.relpath(note.resolve(), target.resolve().parent)).as_posix()
+    deck_id = deck_id or deck_id_for(target.stem)
+    title = normalise(result.title) if result.title else None
+    if title is None and deck_id != target.stem:
+        title = target.stem  # learners would otherwise see the made-up id
     try:
         new_text, summary = merge_into_deck(
-            existing, cards, deck_id=deck_id or target.stem,
-            title=normalise(result.title) if result.title else None,
+            existing, cards, deck_id=deck_id, title=title,
             lang=language, source=source, new_id=random_ids(rng or random.Random()))
     except DeckFileError as exc:
         print(msg["bad_deck"].format(path=target, reason=exc), file=stderr)
