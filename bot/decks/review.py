@@ -2,9 +2,12 @@
 
 The file is edited through ruamel's round-trip model, so the maintainer's
 comments, key order, quoting and every id stay as they were; only the card
-being decided changes.  A dropped card's anchor goes into the deck's `dropped`
-list, so the next `deck generate` does not bring it back.  Every edit is checked
-by the deck loader before it is accepted: a review never writes a broken deck.
+being decided changes.  ruamel hangs the comment lines below a card (the next
+section's heading) on that card's last key, so every change moves them along
+instead of deleting them with the key or the card.  A dropped card's anchor
+goes into the deck's `dropped` list, so the next `deck generate` does not bring
+it back.  Every edit is checked by the deck loader before it is accepted: a
+review never writes a broken deck.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
 
 from bot.decks.errors import DeckError
 from bot.decks.generator import writer
@@ -53,7 +58,7 @@ class DeckReview:
 
     def pending(self, *, every_generated: bool = False) -> list[str]:
         """Ids of the cards to walk through: the drafts, or with `every_generated` every
-        card the generator made (has `src`) and nobody edited since."""
+        card the generator made (has `src`), edited or not."""
         out: list[str] = []
         for card in self.cards:
             if not isinstance(card, CommentedMap):
@@ -82,27 +87,50 @@ class DeckReview:
     def keep(self, card_id: str) -> None:
         """Accept the card: it is served from the next reload on."""
         _, card = self._find(card_id)
-        if "draft" in card:
-            del card["draft"]
+        _without_draft(card)
 
     def drop(self, card_id: str) -> None:
         """Remove the card; a generated one is remembered so regeneration skips it."""
         index, card = self._find(card_id)
         src = card.get("src")
+        following = writer.take_trailing(card)
         del self.cards[index]
+        if index > 0:
+            writer.hang_trailing(self.cards[index - 1], following)
+        elif self.cards:
+            _comment_before_first(self.cards, following)
+        else:
+            self.cards.fa.set_flow_style()  # `cards: []`, the comment after it
+            writer.hang_comment_after(self.data, "cards", following)
         if isinstance(src, dict) and src.get("anchor"):
-            dropped = self.data.get("dropped")
-            if not isinstance(dropped, CommentedSeq):
-                dropped = CommentedSeq()
-                self.data.insert(list(self.data.keys()).index("cards"), "dropped", dropped)
-            if str(src["anchor"]) not in dropped:
-                dropped.append(str(src["anchor"]))
+            self._remember_dropped(str(src["anchor"]))
+
+    def _remember_dropped(self, anchor: str) -> None:
+        dropped = self.data.get("dropped")
+        if isinstance(dropped, CommentedSeq):
+            if anchor not in dropped:
+                writer.append_item(dropped, anchor)
+            return
+        dropped = CommentedSeq([anchor])
+        if "dropped" in self.data:  # empty (`dropped:`): fill it in place
+            self.data["dropped"] = dropped
+            return
+        keys = list(self.data.keys())
+        at = keys.index("cards")
+        # A comment above `cards:` hangs on the key before it; it belongs to the cards.
+        above = writer.take_comment_after(self.data, keys[at - 1]) if at else None
+        self.data.insert(at, "dropped", dropped)
+        writer.hang_trailing(dropped, above)
 
     def card_yaml(self, card_id: str) -> str:
         """The card as YAML text, for the maintainer's editor."""
         _, card = self._find(card_id)
+        following = writer.take_trailing(card)  # the next section's heading is not the card's
         buffer = io.StringIO()
-        writer.make_yaml().dump(CommentedSeq([card]), buffer)
+        try:
+            writer.make_yaml().dump(CommentedSeq([card]), buffer)
+        finally:
+            writer.hang_trailing(card, following)
         return buffer.getvalue()
 
     def replace_card(self, card_id: str, edited: str) -> list[str]:
@@ -119,12 +147,15 @@ class DeckReview:
         if str(loaded.get("id")) != card_id:
             return [f"the card's id must stay {card_id}: it keys every learner's history"]
         index, old = self._find(card_id)
-        if "draft" in loaded:
-            del loaded["draft"]
+        _without_draft(loaded)
+        following = writer.take_trailing(old)
         self.cards[index] = loaded
+        writer.hang_trailing(loaded, following)
         problems = self.problems()
         if problems:
+            writer.take_trailing(loaded)
             self.cards[index] = old
+            writer.hang_trailing(old, following)
         return problems
 
     def problems(self) -> list[str]:
@@ -137,6 +168,26 @@ class DeckReview:
 
     def text(self) -> str:
         return writer.dump(self.data)
+
+
+def _without_draft(card: CommentedMap) -> None:
+    if "draft" in card:
+        following = writer.take_trailing(card)
+        del card["draft"]
+        writer.hang_trailing(card, following)
+
+
+def _comment_before_first(cards: CommentedSeq, token: Any) -> None:
+    """Put the comment lines of `token` above the first card (the card they followed
+    is gone), as ruamel keeps a comment written there."""
+    if token is None:
+        return
+    lines = str(token.value).split("\n")[1:-1]
+    tokens = [CommentToken(line.strip() + "\n" if line.strip() else "\n",
+                           CommentMark(len(line) - len(line.lstrip())))
+              for line in lines]
+    entry = cards.ca.items.setdefault(0, [None, None, None, None])
+    entry[1] = tokens + list(entry[1] or [])
 
 
 def _plain(value: Any) -> Any:

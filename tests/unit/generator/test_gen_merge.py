@@ -215,3 +215,13 @@ def test_a_dropped_card_that_was_already_written_is_left_as_it_is() -> None:
     assert second == existing  # not refreshed, not marked stale, not added again
     assert summary.new == [] and summary.stale == [] and summary.refreshed == []
     assert summary.dropped == 0  # nothing was left out: the card is still there
+
+
+def test_marking_a_card_stale_keeps_the_next_sections_heading_below_it() -> None:
+    first, _ = _merge_cards([PORT, UDP], None)
+    port_src = next(line for line in first.splitlines() if "포트#definition" in line)
+    # A same-line comment on the port card, then the next section's heading.
+    commented = first.replace(port_src, f"{port_src}  # 확인함\n  # 이유 (다음 절)", 1)
+    second, summary = _merge_cards([UDP], commented, seed=2)
+    assert len(summary.stale) == 1
+    assert f"{port_src}  # 확인함\n    stale: true\n  # 이유 (다음 절)\n  - id: " in second
