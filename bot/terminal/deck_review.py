@@ -54,8 +54,12 @@ def _write(path: Path, text: str) -> None:
 
 def _show(view: CardView, position: int, total: int, lang: str, out: TextIO) -> None:
     state = t("deck_review.state.draft" if view.draft else "deck_review.state.generated", lang)
-    where = t("deck_review.lines", lang, first=view.lines[0], last=view.lines[1]) \
-        if view.lines else ""
+    if view.lines is None:
+        where = ""
+    elif view.lines[0] == view.lines[1]:
+        where = t("deck_review.line", lang, line=view.lines[0])
+    else:
+        where = t("deck_review.lines", lang, first=view.lines[0], last=view.lines[1])
     print(f"\n[{position}/{total}] {view.card_id} · {view.card_type} · {state}{where}", file=out)
     labels = {"front": "Q", "text": "Q", "choices": "·", "answer": "A", "back": "A",
               "accept": "≈", "tags": "#"}
@@ -89,7 +93,8 @@ def review_deck(
         return EXIT_BAD_INPUT
     pending = review.pending(every_generated=every_generated)
     if not pending:
-        print(t("deck_review.nothing", lang, path=path), file=stdout)
+        nothing = "deck_review.nothing_generated" if every_generated else "deck_review.nothing"
+        print(t(nothing, lang, path=path), file=stdout)
         return EXIT_OK
     counts = {"kept": 0, "edited": 0, "dropped": 0, "skipped": 0}
     try:
@@ -110,8 +115,10 @@ def review_deck(
 
 def _decide(review: DeckReview, card_id: str, position: int, total: int, lang: str,
             stdin: TextIO, stdout: TextIO, editor: Editor) -> str | None:
-    """One card: returns what was done, or None when the maintainer quits."""
+    """One card: returns what was done, or None when the maintainer quits.  An edit
+    that is refused is not lost: the next `e` reopens it to be fixed."""
     _show(review.view(card_id), position, total, lang, stdout)
+    refused: str | None = None
     while True:
         print(t("deck_review.prompt", lang), end=" ", file=stdout, flush=True)
         line = stdin.readline()
@@ -129,15 +136,17 @@ def _decide(review: DeckReview, card_id: str, position: int, total: int, lang: s
         if choice in ("q", "quit"):
             return None
         if choice in ("e", "edit"):
-            edited = editor(review.card_yaml(card_id))
+            edited = editor(refused if refused is not None else review.card_yaml(card_id))
             if edited is None:
                 print(t("deck_review.editor_failed", lang), file=stdout)
                 continue
             problems = review.replace_card(card_id, edited)
             if problems:
+                refused = edited
                 print(t("deck_review.edit_refused", lang), file=stdout)
                 for problem in problems:
                     print(f"  {problem}", file=stdout)
+                print(t("deck_review.edit_again", lang), file=stdout)
                 continue
             return "edited"
         print(t("deck_review.help", lang), file=stdout)

@@ -17,9 +17,14 @@ MESSAGES: Table = {
         "ko": "{path}: 검토할 초안 카드가 없어요.",
         "en": "{path}: no draft cards to review.",
     },
+    "deck_review.nothing_generated": {
+        "ko": "{path}: 검토할 생성 카드가 없어요.",
+        "en": "{path}: no generated cards to review.",
+    },
     "deck_review.state.draft": {"ko": "초안", "en": "draft"},
     "deck_review.state.generated": {"ko": "생성됨", "en": "generated"},
     "deck_review.lines": {"ko": " · 노트 {first}–{last}행", "en": " · note lines {first}–{last}"},
+    "deck_review.line": {"ko": " · 노트 {line}행", "en": " · note line {line}"},
     "deck_review.prompt": {
         "ko": "(k) 유지 · (e) 편집 · (d) 버리기 · (s) 건너뛰기 · (q) 끝내기 >",
         "en": "(k)eep · (e)dit · (d)rop · (s)kip · (q)uit >",
@@ -38,6 +43,11 @@ MESSAGES: Table = {
     "deck_review.edit_refused": {
         "ko": "고친 카드에 문제가 있어 반영하지 않았어요:",
         "en": "The edited card has problems, so it was not saved:",
+    },
+    "deck_review.edit_again": {
+        "ko": "e를 누르면 고친 내용을 다시 열어 마저 고칠 수 있어요. "
+              "s를 누르면 이 카드를 건너뛰어요.",
+        "en": "Press e to reopen your edit and fix it, or s to skip this card.",
     },
     "deck_review.summary": {
         "ko": "{path}: 유지 {kept}, 편집 {edited}, 버림 {dropped}, 건너뜀 {skipped}",
