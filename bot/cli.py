@@ -79,10 +79,10 @@ def _cmd_deck_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_deck_review(args: argparse.Namespace) -> int:
+    import os
+
     from bot.i18n import locale_from_env, resolve_language
     from bot.terminal.deck_review import review_deck
-
-    import os
 
     lang = resolve_language(args.lang, locale_from_env(os.environ), None, "en")
     return review_deck(Path(args.deck_file), every_generated=args.all, lang=lang,

@@ -35,6 +35,7 @@ class GeneratedCard:
     tags: tuple[str, ...] = field(default=())
     draft: bool = False  # written with `draft: true`: a maintainer accepts it before it is served
     unit: str = ""  # the anchor of the knowledge unit it came from (its siblings share it)
+    how: str = ""  # which recogniser made it (measured by the benchmark; not written)
 
     def fields(self) -> dict[str, str | list[str]]:
         """Text fields in the order they are written to the deck file."""

@@ -15,8 +15,8 @@ from bot.decks.generator.notetree import parse_note
 from bot.decks.generator.templates import cards_for
 from bot.decks.generator.units.reader import read_units
 
-# A word written in lower case after another word: a common noun, not a name.
-_LOWER_WORD = re.compile(r"(?<=[a-z,] )([a-z][a-z-]+)")
+# A word the note writes in lower case: a common noun, not a name.
+_LOWER_WORD = re.compile(r"\b([a-z][a-z-]+)\b")
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ _LINK_OPEN, _LINK_CLOSE = "\ue014", "\ue015"
 _SLOT_OPEN, _SLOT_CLOSE = "\ue020", "\ue021"
 _SENTINELS = frozenset((_STRONG_OPEN, _STRONG_CLOSE, _CODE_OPEN, _CODE_CLOSE, _LINK_OPEN,
                         _LINK_CLOSE))
+_HAS_SENTINEL = re.compile("[\ue010-\ue015]")
 _CLOSER = {_STRONG_CLOSE: _STRONG_OPEN, _CODE_CLOSE: _CODE_OPEN, _LINK_CLOSE: _LINK_OPEN}
 _MARKS = ("*", "_", "~", "`", "[", "\\", "==", "#", "!", "$", ":", "<", "&", "http", "www.")
 
@@ -110,36 +111,50 @@ def _plain(raw: str) -> tuple[str, bool]:
         slots.append(match.group(2).strip())
         return f"{_SLOT_OPEN}{len(slots) - 1}{_SLOT_CLOSE}"
 
-    text = _CODE.sub(keep_code, raw)
-    if "!" in text:
+    text = _CODE.sub(keep_code, raw) if "`" in raw else raw
+    if "![" in text:
         text, images = _IMAGE.subn("", text)
         lossy = lossy or images > 0
-    text, notes = _FOOTNOTE.subn("", text)
-    lossy = lossy or notes > 0
-    text = _AUTOLINK.sub("", text)
-    text = _WIKILINK.sub(r"\2", text)
-    text = _LINK.sub(lambda m: f"{_LINK_OPEN}{m.group(1)}{_LINK_CLOSE}" if m.group(1).strip()
-                     else "", text)
-    text, urls = _URL.subn("", text)
-    lossy = lossy or urls > 0
-    text = _HIGHLIGHT.sub(r"\1", text)
-    text = _MATH.sub(r"\1", text)
-    text = _HASHTAG.sub("", text)
-    text = _EMOJI.sub("", text)
-    for _ in range(2):  # "***x***", "_**x**_"
-        text = _STRONG.sub(rf"{_STRONG_OPEN}\2{_STRONG_CLOSE}", text)
-        text = _EMPH.sub(r"\2", text)
-    text = _STRIKE.sub(r"\1", text)
-    text = _STRAY_MARKS.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "[^" in text:
+        text, notes = _FOOTNOTE.subn("", text)
+        lossy = lossy or notes > 0
+    if "<" in text:
+        text = _AUTOLINK.sub("", text)
+    if "[[" in text:
+        text = _WIKILINK.sub(r"\2", text)
+    if "](" in text or "][" in text:
+        text = _LINK.sub(lambda m: f"{_LINK_OPEN}{m.group(1)}{_LINK_CLOSE}" if m.group(1).strip()
+                         else "", text)
+    if "://" in text or "www." in text or "WWW." in text:
+        text, urls = _URL.subn("", text)
+        lossy = lossy or urls > 0
+    if "==" in text:
+        text = _HIGHLIGHT.sub(r"\1", text)
+    if "$" in text:
+        text = _MATH.sub(r"\1", text)
+    if "#" in text:
+        text = _HASHTAG.sub("", text)
+    if ":" in text:
+        text = _EMOJI.sub("", text)
+    if "*" in text or "_" in text:
+        for _ in range(2):  # "***x***", "_**x**_"
+            text = _STRONG.sub(rf"{_STRONG_OPEN}\2{_STRONG_CLOSE}", text)
+            text = _EMPH.sub(r"\2", text)
+        text = _STRAY_MARKS.sub("", text)
+    if "~~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         text = _ENTITY.sub("", text)
-    text = _TAG_LIKE.sub(lambda m: "＜" + m.group(0)[1:], text)  # "a < b" stays as written
+    if "<" in text:
+        text = _TAG_LIKE.sub(lambda m: "＜" + m.group(0)[1:], text)  # "a < b" stays as written
     if slots:
         text = re.sub(f"{_SLOT_OPEN}(\\d+){_SLOT_CLOSE}",
                       lambda m: f"{_CODE_OPEN}{slots[int(m.group(1))]}{_CODE_CLOSE}", text)
-    text = _EMPTY_PARENS.sub("", text)
+    if "(" in text or "[" in text:
+        text = _EMPTY_PARENS.sub("", text)
     return text, lossy
 
 
@@ -162,6 +177,10 @@ def render(raw_lines: list[str], source_lines: list[int]) -> InlineText:
         if chars:
             chars.append("\n")  # soft breaks stay: "TERM : definition" lines are units
             lines.append(line)
+        if not _HAS_SENTINEL.search(text):
+            chars.extend(text)
+            lines.extend([line] * len(text))
+            continue
         for ch in text:
             if ch in _SENTINELS:
                 if ch in _CLOSER:

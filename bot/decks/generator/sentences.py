@@ -21,6 +21,7 @@ _KO_ENDINGS = (*"다요음됨함임것", "니다")
 _TERMINAL = ".!?。"
 _LABEL_START = re.compile(
     r"^\s*(?:ex\)|예\)|예\s*:|e\.g\.|[-*•]\s|\d+[.)]\s|"
+    r"[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,3}\s*[:：]\s|"
     r"(?:장점|단점|특징|참고|주의|pros?|cons?|advantages?|disadvantages?|downsides?|"
     r"drawbacks?|benefits?|note)\s*[:：])",
     re.I,
@@ -71,7 +72,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
+    if word in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isascii():
+        # "J. Smith" is an initial; "…requests A. Both processes…" ends a sentence.
+        after = text[dot + 1 : dot + 4].strip()
+        return not (text[start].isupper() and after[:1].isupper()
+                    and not (len(after) >= 2 and after[1] == "."))
+    return False
 
 
 def _cut_points(text: str) -> list[int]:

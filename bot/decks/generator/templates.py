@@ -148,7 +148,7 @@ class _Maker:
             anchor=anchor, lines=_lines(self.unit), type=kind, rule=self.unit.kind,
             front=front, back=back, accept=accept, tags=(self.unit.kind,),
             draft=draft or not self.unit.confident or len(front) > MAX_QUESTION,
-            unit=self.anchor))
+            unit=self.anchor, how=self.unit.how))
 
     def choice(self, front: str, choices: tuple[str, ...], answer: str, back: str = "") -> None:
         self.cards.append(GeneratedCard(
@@ -197,8 +197,10 @@ def _property(m: _Maker) -> None:
     if m.lang == "ko":
         front = f"{u.subject}의 {attach(_KO_PROP[u.kind], '은')}?"
     else:
-        front = _EN_PROP[u.kind].format(s=en_noun(u.subject) if u.kind != "members"
-                                        else u.subject)
+        phrase, plural = en_phrase(u.subject, m.vocabulary)
+        subject = phrase if plural or (phrase == u.subject and not phrase.islower()) \
+            else en_noun(phrase)
+        front = _EN_PROP[u.kind].format(s=subject)
     m.basic(front, _bullets(u.items))
 
 
@@ -275,7 +277,7 @@ def _alias(m: _Maker) -> None:
     if u.alias_kind == "expansion":
         front = attach(u.subject, "는") + " 무엇의 약자인가?" if m.lang == "ko" \
             else f"What does {u.subject} stand for?"
-        m.basic(front, u.answer)
+        m.basic(front, u.answer, kind="typed")  # spelled out from memory
     else:
         front = f"{u.subject}의 다른 이름은?" if m.lang == "ko" \
             else f"What is another name for {u.subject}?"

@@ -292,7 +292,9 @@ def colon_definition(sentence: str) -> tuple[str, str] | None:
     if base in GENERIC_TERMS or base.lower() in EN_PRONOUNS:
         return None
     words = base.split()
-    if is_hangul(base[-1]) and base.endswith(("다", "요", "면", "고", "서", "며", "을", "를")):
+    if re.search(r"\s-{1,2}[A-Za-z]", base):
+        return None  # "netstat -atn": a command with its flags, not a term
+    if is_hangul(base[-1]) and base.endswith(("다", "요", "고", "며", "을", "를")):
         return None
     if any(w.lower() in EN_VERBS for w in words):
         return None

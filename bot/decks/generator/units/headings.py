@@ -34,7 +34,8 @@ _FURNITURE = re.compile(
 _NOTE_ABOUT_ITSELF = re.compile(
     r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
     r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
-    r"서론|배경|"
+    r"서론|배경|용어|용어\s?정리|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|glossary|terms|"
+    r"terminology|key\s?terms|keywords|vocabulary|"
     r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기)$",
     re.I,
 )

@@ -31,7 +31,7 @@ from bot.decks.generator.units.questions import as_question
 from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
-_PROCESS_CUE = re.compile(
+PROCESS_CUE = re.compile(
     r"순서|과정|단계|절차|흐름|진행\s?방식|동작\s?방식|작동\s?방식|처리\s?방식|\bprocess\b|\bsteps?\b|"
     r"\bin order\b|\bflow\b|procedure|lifecycle|pipeline|workflow|sequence|handshake|"
     r"핸드\s?[셰쉐]이크",
@@ -277,8 +277,11 @@ def _lead_label(text: str, lang: str) -> str:
         if _GROUP_WORDS.search(label) and len(label.split()) <= 8:
             return label
     if bare.endswith(":"):
-        label = bare.rstrip(": ").strip()
-        if _GROUP_WORDS.search(label) and len(label.split()) <= 8:
+        label = re.sub(r"^there\s+(?:are|is|might be|may be|can be|could be|will be)\s+", "",
+                       bare.rstrip(": ").strip(), flags=re.I)
+        if _GROUP_WORDS.search(label) and len(label.split()) <= 8 and not re.search(
+                r"\b(?:is|are|was|were|be|been|can|will|might|may|should|must|have|has)\b",
+                label, re.I):
             return label
     return ""
 
@@ -286,7 +289,7 @@ def _lead_label(text: str, lang: str) -> str:
 def is_process(block: ListBlock, lead: str, heading: HeadingInfo | None) -> bool:
     if not block.ordered or len(block.items) < 2:
         return False
-    if lead and _PROCESS_CUE.search(lead):
+    if lead and PROCESS_CUE.search(lead):
         return True
     return bool(not lead and heading is not None and heading.kind == "process")
 
@@ -353,7 +356,22 @@ def _describes(text: str) -> bool:
         return len(words) >= 3
     if words[-1] in ("등", "등등"):
         return True  # "전역 변수, 정적 변수, 배열 등": what it holds
-    return len(words) >= 2 and bool(_ADNOMINAL.search(words[-2]))
+    return len(words) >= 2 and not _PARTICLE_END.search(words[-1]) \
+        and any(_adnominal(word) for word in words[:-1])
+
+
+_PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
+
+
+def _adnominal(word: str) -> bool:
+    """"쌓이는", "멈춘", "할", "하나의": a word that modifies the noun after it."""
+    if _ADNOMINAL.search(word):
+        return True
+    last = word[-1]
+    if not is_hangul(last):
+        return False
+    final = (ord(last) - 0xAC00) % 28
+    return final in (4, 8)  # ㄴ (만든, 멈춘), ㄹ (할, 쓸)
 
 
 _EN_OWN_SUBJECT = re.compile(
@@ -409,8 +427,9 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         term = clean_term(term)
         if is_attribute_label(term) or attribute_kind(term):
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
-        if is_term_like(term, lang, max_words=5) and not is_generic(term):
-            return TermItem(term, alias, desc.rstrip("."), _describes(desc), lines, rest=body)
+        desc = desc.lstrip(",;:·-–— ").rstrip(".")
+        if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
+            return TermItem(term, alias, desc, _describes(desc), lines, rest=body)
         return None
     # A bare term (bold or not, or an item heading), explained by what is nested under it.
     label = pair[0] if pair is not None else text

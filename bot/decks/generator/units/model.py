@@ -46,3 +46,4 @@ class Unit:
     explanation: str = ""
     article: str | None = None
     alias_kind: str = ""  # for alias units: "expansion" | "translation" | "acronym"
+    how: str = ""  # which recogniser found it (for measuring each one, never written)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.decks.generator.korean import hangul_ratio
+from bot.decks.generator.korean import hangul_ratio, is_hangul
 from bot.decks.generator.units import definitions, labels
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
@@ -134,6 +134,9 @@ def definition(text: str, lang: str) -> Found | None:
             term = clean_term(named.group("t"))
             meaning = named.group("m").strip()
             bare = term[:-1] if term.endswith("다") else term
+            if bare.endswith("이") and len(bare) > 1 and (
+                    not is_hangul(bare[-2]) or (ord(bare[-2]) - 0xAC00) % 28 != 0):
+                bare = bare[:-1]  # "Deadlock avoidance이다": the copula, not the name
             if len(bare) >= 2 and not bare.endswith(_VERBAL_STEMS) \
                     and is_term_like(bare, lang) and _good_meaning(meaning) \
                     and find_topic_ko(meaning) is None:
@@ -152,6 +155,32 @@ def definition(text: str, lang: str) -> Found | None:
     if not _good_meaning(meaning):
         return None
     return Found("definition", term, meaning, alias=alias, article=found.article)
+
+
+_EXPLICIT_KO = re.compile(r"(?:을|를)\s?(?:말한다|의미한다|뜻한다|가리킨다|일컫는다|말합니다|"
+                          r"의미합니다|뜻합니다|가리킵니다)[.]?$|"
+                          r"(?:이라고|라고)\s?(?:한다|합니다|부른다|부릅니다)[.]?$|"
+                          r"^\S.{0,40}?(?:이란|란|이라\s?함은|라\s?함은)\s")
+_EXPLICIT_EN = re.compile(r"\b(?:is defined as|refers to|is called|is known as|stands for|"
+                          r"means that|is a term for)\b", re.I)
+_DEFINING_NOUN_KO = re.compile(
+    r"(?:것|상태|방법|방식|기법|기술|구조|과정|개념|단위|공간|영역|프로그램|알고리즘|프로토콜|자료\s?구조|"
+    r"시스템|서비스|모델|계층|집합|장치|도구|함수|명령|파일|현상|성질|속성|조건|기능|정책|규약|표준|"
+    r"언어|형식|기억\s?장치|메모리|데이터베이스|작업|흐름|단계|공격|엔진|플랫폼|환경|인터페이스)$")
+_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one)\s", re.I)
+
+
+def explicit_definition(text: str, lang: str) -> bool:
+    """"…을 말한다", "X란 …", "X refers to …": the sentence says it is a definition."""
+    return bool((_EXPLICIT_KO if lang == "ko" else _EXPLICIT_EN).search(text.strip()))
+
+
+def defining_noun(meaning: str, lang: str) -> bool:
+    """"…를 전달하는 장비", "a program that …": the meaning is a kind of thing."""
+    text = meaning.strip().rstrip(".")
+    if lang == "ko":
+        return bool(_DEFINING_NOUN_KO.search(text))
+    return bool(_DEFINING_NOUN_EN.match(text))
 
 
 def colon_definition(text: str, lang: str) -> Found | None:
@@ -176,10 +205,16 @@ _EN_IT = re.compile(r"^it\s+(?=(?:is|provides|allows|lets|makes|uses|keeps|store
                     r"creates|handles|manages|refers|means|describes|sends|checks)\b)", re.I)
 
 
+_LEAD_IN = re.compile(r"(?:다음|아래)(?:과|와)\s*같(?:다|습니다|아요|음)[.:]?$|[:：]$|"
+                      r"\b(?:as follows|the following)\b", re.I)
+
+
 def heading_definition(text: str, term: str, lang: str) -> Found | None:
     """The first sentence under a term heading, with no subject of its own, says what
     the term is or does: "가상머신을 기반으로 배포하는 것을 말한다.", "접속 클라이언트 수가
     가장 적은 서버를 선택한다.", "It provides resizable compute capacity."."""
+    if _LEAD_IN.search(text) or definitions.colon_definition(text) is not None:
+        return None  # a list's lead-in, or a line naming its own term ("L4: …")
     meaning = definitions.heading_definition(text, lang)
     if meaning is not None and _good_meaning(meaning):
         return Found("definition", term, meaning)
@@ -270,6 +305,8 @@ _REFERS_AWAY = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당|앞의|위의)\s+[가-힣]|"
     r"\b(?:this|that|these|those|it|they|them|its|their|above|below|following)\b",
     re.I)
+# "{{c1::오손 읽기}}(Dirty Read)": the name in brackets gives the blank away.
+_TRANSLATED = re.compile(r"\}\}\s*\([^()]{2,40}\)|\([^()]{2,40}\)\s*\{\{c\d")
 _EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like)\s*\{\{c\d", re.I)
 
 
@@ -300,6 +337,9 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
     for number, term in enumerate(terms, 1):
         position = cloze.find(term)
         cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
-    confident = (not _CLOZE_OPENER.match(text) and not text.endswith(("?", ":"))
-                 and not _REFERS_AWAY.search(text) and not _EXAMPLE_SLOT.search(cloze))
+    # Served only when the sentence stands on its own and names what it is about besides
+    # the blank; anything else is a draft: half of all such clozes need an editor.
+    confident = (len(terms) == 1 and len(text) <= 160 and not _CLOZE_OPENER.match(text)
+                 and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
+                 and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze))
     return cloze, tuple(terms), confident

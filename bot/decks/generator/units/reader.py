@@ -50,6 +50,7 @@ _SELF_REFERENCE = re.compile(
 )
 
 
+_KO_NAMES_LIST = re.compile(r"^(?P<x>.+?)(?:은|는|이|가)\s*(?:다음|아래)(?:과|와)\s*같")
 _YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re.I)
 _YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
                      re.I)
@@ -60,6 +61,15 @@ _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why
 def _yes_no(question: str) -> bool:
     """"Can you make AMI shareable?": the answer is yes or no, too little to learn."""
     return bool(_YES_NO.match(question)) and not _ASKS_FOR_MORE.search(question)
+
+
+_PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
+
+
+def _restates(term: str, description: str) -> bool:
+    """"Compression: compress responses": the answer only repeats the question."""
+    key, desc = normalise_key(term), normalise_key(description)
+    return bool(key) and (desc == key or (key in desc and len(desc) <= len(key) + 8))
 
 
 @dataclass(frozen=True)
@@ -183,9 +193,12 @@ class Reader:
         elif info.kind == "difference":
             answer, complete = answer_text(section.blocks)
             if answer and len(answer) >= 10:
+                # A section that compares is read best as a whole only when it is a short
+                # list of points; prose around a comparison is usually its introduction.
+                listed = sum(line.startswith(("•", "1)", "2)")) for line in answer.split("\n"))
                 self.add(Unit("difference", path, "/".join(info.compared), lines,
-                              complete and len(answer) <= 500, items=info.compared,
-                              answer=answer))
+                              complete and len(answer) <= 400 and listed >= 2,
+                              items=info.compared, answer=answer))
             scope = replace(scope, subject="", comparing=True)
         elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
             self._descend(section, scope, note)
@@ -221,7 +234,8 @@ class Reader:
                     answer = self._with_follow_on(found.answer, sentences[1:])
                     self.add(Unit("definition", scope.path, term, sentences[0].lines,
                                   found.confident,
-                                  subject=term, context=scope.context, answer=answer))
+                                  subject=term, context=scope.context, answer=answer,
+                                  how="heading-first"))
         self._blocks(blocks, scope)
 
     def _property_section(self, prop: str, subject: str, blocks: list[Block],
@@ -327,7 +341,7 @@ class Reader:
                 if answer:
                     self.add(Unit("definition", scope.path, term, details.lines,
                                   complete and len(answer) <= 400, subject=term,
-                                  context=scope.subject, answer=answer))
+                                  context=scope.subject, answer=answer, how="summary-term"))
                 return
             self._blocks(details.blocks, scope)
             return
@@ -440,7 +454,10 @@ class Reader:
             return group.label
         if lead:
             if self.lang == "ko":
-                topic = prose.topic_ko(lead)
+                named = _KO_NAMES_LIST.match(lead)
+                topic = clean_term(named.group("x")) if named else prose.topic_ko(lead)
+                if topic and listing.PROCESS_CUE.search(topic):
+                    return topic  # "DNS 조회의 과정은 다음과 같다"
                 if topic and is_term_like(topic, self.lang):
                     return f"{topic}의 과정"
             else:
@@ -459,11 +476,14 @@ class Reader:
         if found.attribute and scope.subject:
             self._attribute(found.term, found.description, found.lines, scope)
         elif found.description and not scope.comparing \
-                and normalise_key(term) != normalise_key(scope.skip):
+                and normalise_key(term) != normalise_key(scope.skip) \
+                and not _restates(term, found.description):
             context = scope.context if normalise_key(scope.context) != normalise_key(term) else ""
-            sure = found.confident and self._stands_alone(term, context, scope)
+            sure = found.confident and self._stands_alone(term, context, scope) \
+                and not _PURPOSE_PHRASE.match(found.description)
             self.add(Unit("definition", scope.path, term, found.lines, sure,
-                          subject=term, context=context, answer=found.description))
+                          subject=term, context=context, answer=found.description,
+                          how="term-item"))
         inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="",
                         nested=True)
         if found.rest:
@@ -529,7 +549,8 @@ class Reader:
                 if before:
                     self.add(Unit("definition", scope.path, named,
                                   (sentences[max(0, position - 2)].lines[0], lines[1]), True,
-                                  subject=named, answer=" ".join(before).rstrip(".")))
+                                  subject=named, answer=" ".join(before).rstrip("."),
+                                  how="named-by-previous"))
                 continue
             found = prose.label(text)
             if found is not None:
@@ -551,21 +572,28 @@ class Reader:
                     continue
                 answer = self._with_follow_on(found.answer, sentences[position + 1:])
                 context = scope.context if found.subject != scope.subject else ""
-                self.add(Unit("definition", scope.path, found.subject, lines, True,
+                marked = source is not None and self._marked_in(found.subject, sentence, source)
+                sure = prose.explicit_definition(text, self.lang) or (
+                    prose.defining_noun(found.answer, self.lang)
+                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject)))
+                self.add(Unit("definition", scope.path, found.subject, lines, sure,
                               subject=found.subject, context=context, answer=answer,
-                              article=found.article))
+                              article=found.article, how="sentence"))
                 if found.alias:
                     self._alias(found.subject, found.alias, lines, scope)
                 continue
             found = prose.colon_definition(text, self.lang)
+            marked_label = found is not None and source is not None \
+                and self._marked_in(found.subject, sentence, source)
             if found is not None:
                 if found.kind == "label":
                     if scope.subject:
                         self._attribute(found.label, found.answer, lines, scope)
                     continue
                 context = scope.subject if scope.subject != found.subject else scope.context
-                self.add(Unit("definition", scope.path, found.subject, lines, True,
-                              subject=found.subject, context=context, answer=found.answer))
+                self.add(Unit("definition", scope.path, found.subject, lines, marked_label,
+                              subject=found.subject, context=context, answer=found.answer,
+                              how="colon-line"))
                 if found.alias:
                     self._alias(found.subject, found.alias, lines, scope)
                 continue
@@ -577,6 +605,13 @@ class Reader:
             if source is not None:
                 self._emphasis(text, sentence, source, scope)
 
+    @staticmethod
+    def _marked_in(term: str, sentence: Sentence, source: InlineText) -> bool:
+        """Whether the author set `term` in bold or code in this sentence."""
+        key = normalise_key(term)
+        return any(normalise_key(source.text[a:b]) == key for a, b in source.marked()
+                   if a >= sentence.start and b <= sentence.end)
+
     def _emphasis(self, text: str, sentence: Sentence, source: InlineText, scope: Scope) -> None:
         marked = [normalise(source.text[a:b]) for a, b in source.marked()
                   if a >= sentence.start and b <= sentence.end]
@@ -587,8 +622,13 @@ class Reader:
             return
         cloze, terms, confident = found
         subject = scope.subject
-        if subject and subject != self._title and normalise_key(subject) not in normalise_key(text):
-            cloze = f"{subject}: {cloze}"  # the sentence is about it without naming it
+        own_topic = (prose.topic_ko(text) if self.lang == "ko" else prose.topic_en(text))
+        if subject and subject != self._title and not own_topic \
+                and normalise_key(subject) not in normalise_key(text):
+            # The sentence is about something it does not name: name it, but let an editor
+            # check that the name does not give the blank away (a term and its translation).
+            cloze = f"{subject}: {cloze}"
+            confident = False
         self.add(Unit("cloze", scope.path, "/".join(terms), sentence.lines,
                       confident and not scope.comparing, subject=scope.subject, answer=cloze,
                       items=terms))
@@ -598,7 +638,7 @@ class Reader:
         if kind == "definition":
             if normalise_key(scope.subject) != normalise_key(scope.skip):
                 self.add(Unit("definition", scope.path, scope.subject, lines, True,
-                              subject=scope.subject, answer=value))
+                              subject=scope.subject, answer=value, how="definition-label"))
             return
         if kind in ("pros", "cons", "example"):
             self._collect(kind, scope.subject, value, lines, scope)
@@ -612,7 +652,7 @@ class Reader:
             self._alias_found(found, lines, scope)
 
     def _alias_found(self, found: prose.Found, lines: tuple[int, int], scope: Scope) -> None:
-        self.add(Unit("alias", scope.path, f"{found.subject}={found.answer}", lines,
+        self.add(Unit("alias", scope.path, found.subject, lines,
                       found.confident, subject=found.subject, answer=found.answer,
                       alias_kind=found.label))
 

@@ -49,6 +49,8 @@ _KO_PARTICLES = ("을", "를", "이", "가", "은", "는", "에", "의", "로", 
                  "만", "에서", "에게", "부터", "까지", "보다", "처럼")
 
 
+_EN_BENEFIT = re.compile(r"^(?:increased|improved|better|reduced|faster|slower|higher|lower|more|"
+                         r"less|greater|easier|simpler|enhanced)\s", re.I)
 _EN_TRAILING_LINK = re.compile(r"\s(?:of|in|on|to|by|with|for|from|as|and|or|the|a|an)$", re.I)
 
 
@@ -117,8 +119,10 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if is_generic(bare) or _PRONOUN_START.match(bare):
         return False
-    if any(mark in bare for mark in ",;?!。|") or bare.endswith("."):
+    if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
         return False
+    if _EN_BENEFIT.match(bare):
+        return False  # "Increased security": a benefit, not a name
     if "/" in bare and not all(len(part) <= 4 or part.isupper() for part in bare.split("/")):
         return False  # "Sync/Async" pairs two terms; "TCP/IP", "I/O" name one
     if not re.search(r"[A-Za-z가-힣]", bare):
