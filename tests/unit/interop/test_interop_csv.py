@@ -153,3 +153,13 @@ def test_csv_without_rows_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert import_command(empty, tmp_path / "x.yaml", None, lang="en") == 2
     assert "no rows" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_csv_leaves_drafts_out_and_names_an_untitled_deck_by_its_id() -> None:
+    text = MIXED.replace(b"title: Every card type\n", b"").replace(
+        b"  - id: c2a\n    type: choice\n", b"  - id: c2a\n    type: choice\n    draft: true\n")
+    rows = list(csv.reader(io.StringIO("\n".join(
+        deck_to_csv(parse_deck(text, "mixed.yaml").deck).splitlines()[6:])), delimiter="\t"))
+    assert [row[0] for row in rows] == [
+        note_guid("mixed", card_id) for card_id in ("b1a", "c1a", "t1a", "t2a", "z1a", "z2a")]
+    assert {row[2] for row in rows} == {"mixed"}
