@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -323,3 +326,21 @@ def test_a_folder_needs_notes_and_an_output_folder(tmp_path: Path) -> None:
     code, _, stderr = _run_folder(notes, a_file)
     assert code == 2 and "is a file; give a folder with -o" in stderr
     assert a_file.read_text(encoding="utf-8") == "cards: []\n"
+
+
+def test_the_console_script_generates_a_folder(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "net.ko.md").write_text(WHY, encoding="utf-8")
+    (notes / "bad.md").write_bytes(b"# \xc7\xd1\n")
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "deck", "generate", str(notes), "-o",
+         str(tmp_path / "decks")],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert result.returncode == 2
+    assert f"{notes / 'bad.md'} is not UTF-8" in result.stderr
+    assert f"{tmp_path / 'decks' / 'net.yaml'}: " in result.stdout
+    assert "studybot deck review" in result.stdout  # the cause card is a draft
+    assert check_paths([tmp_path / "decks"]).exit_code == 0
