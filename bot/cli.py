@@ -78,10 +78,24 @@ def _cmd_deck_check(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def _cmd_deck_generate(args: argparse.Namespace) -> int:
-    from bot.decks.generator.command import generate_command
+def _cmd_deck_review(args: argparse.Namespace) -> int:
+    import os
 
-    return generate_command(Path(args.note), args.output, args.deck, args.lang)
+    from bot.i18n import locale_from_env, resolve_language
+    from bot.terminal.deck_review import review_deck
+
+    lang = resolve_language(args.lang, locale_from_env(os.environ), None, "en")
+    return review_deck(Path(args.deck_file), every_generated=args.all, lang=lang,
+                       stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+
+
+def _cmd_deck_generate(args: argparse.Namespace) -> int:
+    from bot.decks.generator.command import generate_command, generate_folder
+
+    note = Path(args.note)
+    if note.is_dir():
+        return generate_folder(note, args.output, args.lang)
+    return generate_command(note, args.output, args.deck, args.lang)
 
 
 def _cmd_deck_export(args: argparse.Namespace) -> int:
@@ -163,13 +177,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
     check.set_defaults(handler=_cmd_deck_check)
     generate = deck_commands.add_parser(
-        "generate", help="write or update a deck from a Markdown note, keeping hand edits"
+        "generate",
+        help="write or update a deck from a Markdown note (or one deck per note of a folder),"
+             " keeping hand edits",
     )
-    generate.add_argument("note", metavar="NOTE.md")
-    generate.add_argument("-o", "--output", type=Path, help="deck file (default decks/<note>.yaml)")
+    generate.add_argument("note", metavar="NOTE.md|NOTES_DIR")
+    generate.add_argument("-o", "--output", type=Path,
+                          help="deck file, or a folder for a folder of notes "
+                               "(default decks/<note>.yaml)")
     generate.add_argument("--deck", help="deck id (default: the output file's stem)")
     generate.add_argument("--lang", choices=["ko", "en"], help="language of the note")
     generate.set_defaults(handler=_cmd_deck_generate)
+    review = deck_commands.add_parser(
+        "review",
+        help="walk through the generated cards nobody accepted yet: keep, edit ($EDITOR), "
+             "drop or skip each",
+    )
+    review.add_argument("deck_file", metavar="DECK.yaml")
+    review.add_argument("--all", action="store_true",
+                        help="every generated card, not only the drafts")
+    review.add_argument("--lang", choices=["ko", "en"], help="language of the prompts")
+    review.set_defaults(handler=_cmd_deck_review)
 
     export = deck_commands.add_parser(
         "export", help="write a deck as an Anki package (.apkg) or Anki's CSV"

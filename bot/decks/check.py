@@ -30,15 +30,23 @@ class CheckReport:
 
 
 def summary(loaded: LoadedDeck) -> str:
-    """`decks/x.yaml: ok — 42 cards (basic 20, choice 12, cloze 6, typed 4), 50 faces`."""
+    """`decks/x.yaml: ok — 42 cards (basic 20, choice 12, cloze 6, typed 4), 50 faces`.
+
+    Cards and faces count what the bot serves; stale cards and drafts are added at
+    the end so a maintainer sees what is waiting for a decision."""
     deck = loaded.deck
-    counts: Counter[str] = Counter(card.type for card in deck.cards)
+    served = deck.served_cards
+    counts: Counter[str] = Counter(card.type for card in served)
     by_type = ", ".join(f"{kind} {counts[kind]}" for kind in CARD_TYPES if counts[kind])
-    cards = f"{len(deck.cards)} card" + ("" if len(deck.cards) == 1 else "s")
+    cards = f"{len(served)} card" + ("" if len(served) == 1 else "s")
     faces = f"{deck.face_count} face" + ("" if deck.face_count == 1 else "s")
     stale = sum(card.stale for card in deck.cards)
+    drafts = sum(card.draft for card in deck.cards)
     tail = f", {stale} stale" if stale else ""
-    return f"{loaded.path}: ok — {cards} ({by_type}), {faces}{tail}"
+    if drafts:
+        tail += f", {drafts} draft{'' if drafts == 1 else 's'} (not served until accepted)"
+    kinds = f" ({by_type})" if by_type else ""  # a new deck may hold drafts only
+    return f"{loaded.path}: ok — {cards}{kinds}, {faces}{tail}"
 
 
 def _expand(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:

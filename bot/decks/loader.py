@@ -131,7 +131,7 @@ def parse_deck(data: bytes, path: str) -> LoadedDeck:
 
     if not text.strip():
         raise DeckError(
-            [Problem(path, 1, 1, "the file is empty; a deck needs `title` and `cards`")]
+            [Problem(path, 1, 1, "the file is empty; a deck needs a `cards` list")]
         )
     result = read_yaml(text, lines)
     root = result.root
@@ -142,7 +142,7 @@ def parse_deck(data: bytes, path: str) -> LoadedDeck:
     raws = list(result.problems)
     if not isinstance(root, MapNode):
         raws.append(
-            RawProblem(root.start, "the top level must be a mapping with `title` and `cards`")
+            RawProblem(root.start, "the top level must be a mapping with a `cards` list")
         )
         raise DeckError(_sorted(problem(raw) for raw in raws))
 

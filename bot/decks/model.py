@@ -2,11 +2,14 @@
 
 Format (see DESIGN.md "Deck files"):
 
-- top level: `title` (required), `cards` (required list), `deck` (id; defaults to the
-  file name without `.yaml`), `lang` (`ko` or `en`, default `ko`), `source` (optional);
+- top level: `cards` (required list), `title` (optional: the deck id when absent), `deck`
+  (id; defaults to the file name without `.yaml`), `lang` (`ko` or `en`, default `ko`),
+  `source` (optional), `dropped` (optional list of generator anchors a maintainer
+  dropped, so regenerating never brings those cards back);
 - every card: `id` (required; letters, digits, `-`, `_`, at most 64; unique in the file),
   `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
-  (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool);
+  (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool),
+  `draft` (bool: a generated card nobody accepted yet; never served);
 - basic: `front`, `back`; choice: `front`, `choices` (two or more, distinct), `answer`
   (one of the choices), optional `back` (explanation); cloze: `text` with at least one
   `{{c1::answer}}` or `{{c1::answer::hint}}`, optional `back`; typed: `front`, `back`
@@ -80,6 +83,11 @@ def _valid_id(value: str) -> str:
     return value
 
 
+def is_valid_id(value: str) -> bool:
+    """Whether `value` may be a deck or card id: what `deck check` accepts."""
+    return _ID.fullmatch(value) is not None
+
+
 Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]
 """Non-blank text of at most MAX_TEXT_CHARS characters; kept exactly as written."""
 
@@ -122,8 +130,12 @@ class _CardBase(_Strict):
         return [1]
 
     def content(self) -> dict[str, Any]:
-        """The card's fields as plain JSON-able data, in file order, for the database."""
-        return self.model_dump(mode="json", exclude_none=True)
+        """The card's fields as plain JSON-able data, in file order, for the database.
+
+        `draft` is left out: only accepted cards reach the database, so it would always
+        read false, and adding it would make every card of every deck loaded before
+        drafts existed look edited on the next reload."""
+        return self.model_dump(mode="json", exclude_none=True, exclude={"draft"})
 
 
 class BasicCard(_CardBase):
@@ -133,6 +145,7 @@ class BasicCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
 
 def _distinct_choices(choices: list[str]) -> list[str]:
@@ -157,6 +170,7 @@ class ChoiceCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
     # Field validators, not a model validator: they run even when another field
     # of the card is wrong, so `deck check` reports every problem at once.
@@ -188,6 +202,7 @@ class ClozeCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
     @property
     def faces(self) -> list[int]:
@@ -202,6 +217,7 @@ class TypedCard(_CardBase):
     tags: list[Text] = []
     src: SrcRef | None = None
     stale: bool = False
+    draft: bool = False
 
 
 Card = Annotated[BasicCard | ChoiceCard | ClozeCard | TypedCard, Field(discriminator="type")]
@@ -210,9 +226,10 @@ AnyCard = BasicCard | ChoiceCard | ClozeCard | TypedCard
 
 class Deck(_Strict):
     deck: Id
-    title: Title
+    title: Title | None = None
     lang: Literal["ko", "en"] = "ko"
     source: Text | None = None
+    dropped: list[Text] = []
     cards: list[Card]
 
     @model_validator(mode="after")
@@ -227,8 +244,18 @@ class Deck(_Strict):
         return self
 
     @property
+    def display_title(self) -> str:
+        """What learners see: the title, or the deck id when the file gives none."""
+        return self.title or self.deck
+
+    @property
+    def served_cards(self) -> list[AnyCard]:
+        """The cards the bot shows: every card but drafts nobody accepted yet."""
+        return [card for card in self.cards if not card.draft]
+
+    @property
     def face_count(self) -> int:
-        return sum(card.face_count for card in self.cards)
+        return sum(card.face_count for card in self.served_cards)
 
 
 CARD_FIELDS: dict[str, frozenset[str]] = {

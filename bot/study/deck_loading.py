@@ -50,7 +50,7 @@ def snapshot_of(loaded: LoadedDeck) -> DeckSnapshot:
     deck = loaded.deck
     return DeckSnapshot(
         deck_id=deck.deck,
-        title=deck.title,
+        title=deck.display_title,
         lang=deck.lang,
         path=loaded.path,
         content_hash=loaded.content_hash,
@@ -62,7 +62,7 @@ def snapshot_of(loaded: LoadedDeck) -> DeckSnapshot:
                 faces=_faces(card.type, card.content()),
                 line=loaded.card_lines.get(card.id),
             )
-            for card in deck.cards
+            for card in deck.served_cards
         ],
     )
 

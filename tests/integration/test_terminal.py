@@ -532,6 +532,43 @@ async def test_a_deck_broken_after_loading_keeps_its_loaded_version(
     assert Q_CHOICE in out and len(log(database)) == 5
 
 
+Q_DRAFT = "Which protocol sets up a connection first?"
+
+
+async def test_a_draft_card_is_never_asked_until_the_maintainer_accepts_it(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    draft = (
+        "  - id: d1\n    type: typed\n    draft: true\n"
+        f"    front: {Q_DRAFT}\n    back: TCP\n"
+    )
+    (decks_dir / "mini.yaml").write_text(MINI_DECK + draft, encoding="utf-8")
+    first = Learner({**ALL_GOOD, Q_DRAFT: ["TCP"]})
+    code, out = await study(settings, first)
+    assert code == 0
+    assert Q_DRAFT not in out and Q_DRAFT not in first.asked
+    assert "All done for today!" in out
+    assert "d1" not in {entry[0] for entry in log(database)}
+
+    (decks_dir / "mini.yaml").write_text(MINI_DECK + draft.replace("    draft: true\n", ""),
+                                         encoding="utf-8")
+    second = Learner({Q_DRAFT: ["TCP"]})
+    code, out = await study(settings, second)
+    assert code == 0
+    assert second.asked == [Q_DRAFT]
+    assert log(database)[-1] == ("d1", 1, "new", 4)
+
+
+async def test_a_deck_without_a_title_is_studied_under_its_id(
+    settings: Settings, decks_dir: Path
+) -> None:
+    (decks_dir / "mini.yaml").write_text(MINI_DECK.replace("title: Mini deck\n", ""),
+                                         encoding="utf-8")
+    code, out = await study(settings, io.StringIO("q\n"))
+    assert code == 0
+    assert "Studying mini." in out
+
+
 async def test_an_unknown_deck_exits_2_naming_the_decks_there_are(
     settings: Settings, decks_dir: Path
 ) -> None:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
-_LEAK = re.compile(r"<|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|https?:|www\.", re.I)
+_LEAK = re.compile(r"<[A-Za-z/!?]|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|https?:|www\.",
+                   re.I)
 _NORMALISE = re.compile(r"[\s\W_]+", re.U)
 
 TEXT_FIELDS = ("front", "back", "choices", "answer", "text", "accept")
@@ -32,6 +33,9 @@ class GeneratedCard:
     text: str = ""
     accept: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default=())
+    draft: bool = False  # written with `draft: true`: a maintainer accepts it before it is served
+    unit: str = ""  # the anchor of the knowledge unit it came from (its siblings share it)
+    how: str = ""  # which recogniser made it (measured by the benchmark; not written)
 
     def fields(self) -> dict[str, str | list[str]]:
         """Text fields in the order they are written to the deck file."""

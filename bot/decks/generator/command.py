@@ -1,12 +1,15 @@
-"""`studybot deck generate NOTE.md [-o DECK.yaml] [--deck ID] [--lang ko|en]`.
+"""`studybot deck generate NOTE.md|NOTES_DIR [-o DECK.yaml|DECKS_DIR] [--deck ID] [--lang ko|en]`.
 
 Bad input (missing file, bytes that are not UTF-8, an empty note, a note with
 nothing to extract, a deck file that cannot be read) gets a clear message and a
-non-zero exit, and an existing deck is never replaced by an empty one.
+non-zero exit, and an existing deck is never replaced by an empty one.  Given a
+folder, every Markdown note in it becomes (or refreshes) one deck of the same name
+in the output folder; one bad note is reported and the others still go through.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
@@ -14,10 +17,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.decks.generator.generate import detect_lang, generate_cards
+from bot.decks.generator.generate import detect_lang, generate
 from bot.decks.generator.merge import DeckFileError, MergeSummary, merge_into_deck, random_ids
 from bot.decks.generator.sentences import normalise
-from bot.decks.limits import fit_title
+from bot.decks.limits import MAX_ID_CHARS, fit_title
+from bot.decks.model import is_valid_id
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -34,9 +38,18 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nothing": "error: found nothing to make cards from in {path} "
                    "(no definitions, examples, tables or lists); nothing was written",
         "bad_lang": "error: --lang must be ko or en, not {lang!r}",
+        "bad_deck_id": "error: --deck {deck!r} is not a deck id; use letters, digits, - and _ "
+                       "(at most {limit})",
         "bad_deck": "error: cannot update {path}: {reason}; the file was left as it was",
         "unreadable_deck": "error: cannot read {path}: {reason}",
         "written": "{path}: {total} cards",
+        "drafts": "  {n} new cards are drafts (not served until accepted): "
+                  "studybot deck review {path}",
+        "dropped": "  {n} cards you dropped earlier were left out",
+        "no_notes": "error: no Markdown notes (*.md) in {path}",
+        "clash": "error: {path} and {other} would both write {deck}; rename one of them",
+        "out_is_file": "error: {path} is a file; give a folder with -o when generating "
+                       "from a folder",
         "unchanged_file": "{path}: already up to date ({total} cards)",
         "counts": "  new {new}, refreshed {refreshed}, kept (edited) {kept}, stale {stale}, "
                   "unchanged {unchanged}, hand-written {hand}",
@@ -53,9 +66,18 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "nothing": "오류: {path}에서 카드로 만들 내용(정의, 예시, 표, 목록)을 찾지 못했습니다. "
                    "아무것도 쓰지 않았습니다",
         "bad_lang": "오류: --lang 은 ko 또는 en 이어야 합니다 ({lang!r})",
+        "bad_deck_id": "오류: --deck {deck!r}는 덱 id로 쓸 수 없습니다. 영문자, 숫자, -, _만 "
+                       "쓰세요 (최대 {limit}자)",
         "bad_deck": "오류: {path} 덱을 갱신할 수 없습니다: {reason}. 파일은 그대로 두었습니다",
         "unreadable_deck": "오류: {path} 파일을 읽을 수 없습니다: {reason}",
         "written": "{path}: 카드 {total}장",
+        "drafts": "  새 카드 중 {n}장은 초안이에요 (승인 전에는 출제되지 않아요): "
+                  "studybot deck review {path}",
+        "dropped": "  전에 버린 카드 {n}장은 다시 만들지 않았어요",
+        "no_notes": "오류: {path} 폴더에 마크다운 노트(*.md)가 없습니다",
+        "clash": "오류: {path}와(과) {other}가 모두 {deck} 덱을 만들게 됩니다. "
+                 "하나의 이름을 바꾸세요",
+        "out_is_file": "오류: {path}는 파일입니다. 폴더에서 생성할 때는 -o로 폴더를 지정하세요",
         "unchanged_file": "{path}: 이미 최신입니다 (카드 {total}장)",
         "counts": "  새 카드 {new}, 갱신 {refreshed}, 편집되어 유지 {kept}, "
                   "출처 사라짐(stale) {stale}, 변화 없음 {unchanged}, 직접 작성 {hand}",
@@ -86,11 +108,27 @@ def deck_stem(note: Path) -> tuple[str, str | None]:
     return stem, None
 
 
-def _title(note_text: str, stem: str) -> str:
-    h1 = re.findall(r"^# +(.+?)\s*#*\s*$", note_text, re.M)
-    if len(h1) == 1:
-        return normalise(re.sub(r"<[^>]*>", "", h1[0]))
-    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+_SEPARATORS = re.compile(r"[\s.]+")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def deck_id_for(stem: str) -> str:
+    """The id of a deck named after a note: the name itself when it is a valid id.
+
+    Ids are plain ASCII because they key every learner's history and are typed in
+    commands, but notes are called "네트워크 기초.md" or "My notes.md", and a deck
+    whose id is its file name would be refused by the loader.  Spaces and dots
+    become `-`; when anything else had to go (Hangul, other punctuation, a name too
+    long) a short hash of the whole name is added, so two such notes never share an
+    id and every run derives the same one."""
+    if is_valid_id(stem):
+        return stem
+    slug = _SEPARATORS.sub("-", stem.strip())
+    if is_valid_id(slug):
+        return slug
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:8]
+    base = _NOT_ID.sub("-", stem)[: MAX_ID_CHARS - len(digest) - 1].strip("-")
+    return f"{base}-{digest}" if base else f"deck-{digest}"
 
 
 def _decode(data: bytes) -> tuple[str | None, int, int]:
@@ -100,7 +138,7 @@ def _decode(data: bytes) -> tuple[str | None, int, int]:
         return None, data[exc.start], data.count(b"\n", 0, exc.start) + 1
 
 
-def _print_summary(summary: MergeSummary, out: TextIO, ui: str) -> None:
+def _print_summary(summary: MergeSummary, out: TextIO, ui: str, target: Path) -> None:
     msg = _MESSAGES[ui]
     print(msg["counts"].format(new=len(summary.new), refreshed=len(summary.refreshed),
                                kept=len(summary.kept), stale=len(summary.stale),
@@ -111,10 +149,68 @@ def _print_summary(summary: MergeSummary, out: TextIO, ui: str) -> None:
         if items:
             types = ", ".join(f"{t} {n}" for t, n in summary.by_type(items).items())
             print(msg["by_type"].format(label=_LABELS[ui][key], types=types), file=out)
+    if summary.drafts:
+        print(msg["drafts"].format(n=len(summary.drafts), path=target), file=out)
+    if summary.dropped:
+        print(msg["dropped"].format(n=summary.dropped), file=out)
     for card_id, _, anchor in summary.kept:
         print(msg["kept_item"].format(id=card_id, anchor=anchor), file=out)
     for card_id, _, anchor in summary.stale:
         print(msg["stale_item"].format(id=card_id, anchor=anchor), file=out)
+
+
+_NOTE_SUFFIXES = (".md", ".markdown")
+
+
+def _notes_in(folder: Path) -> list[Path]:
+    """Markdown notes in a folder and its subfolders, hidden ones left out."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in _NOTE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def generate_folder(
+    folder: Path,
+    out: Path | None,
+    lang: str | None,
+    *,
+    rng: random.Random | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    ui_lang: str | None = None,
+) -> int:
+    """One deck per note: NOTES_DIR/os.ko.md -> DECKS_DIR/os.yaml.  Every note is
+    tried; the exit code is the worst of theirs."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    ui = ui_lang if ui_lang in _MESSAGES else _ui_lang()
+    msg = _MESSAGES[ui]
+    target_dir = out if out is not None else Path("decks")
+    if target_dir.exists() and not target_dir.is_dir():
+        print(msg["out_is_file"].format(path=target_dir), file=stderr)
+        return EXIT_BAD_INPUT
+    notes = _notes_in(folder)
+    if not notes:
+        print(msg["no_notes"].format(path=folder), file=stderr)
+        return EXIT_NOTHING
+    rng = rng or random.Random()
+    claimed: dict[str, Path] = {}
+    worst = EXIT_OK
+    for note in notes:
+        stem, _ = deck_stem(note)
+        deck_id = deck_id_for(stem)  # "a b.md" and "a-b.md" would share it
+        if deck_id in claimed:
+            print(msg["clash"].format(path=claimed[deck_id], other=note, deck=deck_id),
+                  file=stderr)
+            worst = max(worst, EXIT_BAD_INPUT)
+            continue
+        claimed[deck_id] = note
+        code = generate_command(note, target_dir / f"{stem}.yaml", None, lang, rng=rng,
+                                stdout=stdout, stderr=stderr, ui_lang=ui)
+        worst = max(worst, code)
+    return worst
 
 
 def generate_command(
@@ -136,6 +232,9 @@ def generate_command(
     if lang is not None and lang not in ("ko", "en"):
         print(msg["bad_lang"].format(lang=lang), file=stderr)
         return EXIT_BAD_INPUT
+    if deck_id is not None and not is_valid_id(deck_id):
+        print(msg["bad_deck_id"].format(deck=deck_id, limit=MAX_ID_CHARS), file=stderr)
+        return EXIT_BAD_INPUT
     if not note.exists():
         print(msg["missing"].format(path=note), file=stderr)
         return EXIT_BAD_INPUT
@@ -152,7 +251,8 @@ def generate_command(
     stem, stem_lang = deck_stem(note)
     language = lang or stem_lang or detect_lang(text)
     target = out if out is not None else Path("decks") / f"{stem}.yaml"
-    cards = generate_cards(text, note.name, language)
+    result = generate(text, language)
+    cards = result.cards
     if not cards:
         print(msg["nothing"].format(path=note), file=stderr)
         return EXIT_NOTHING
@@ -165,9 +265,13 @@ def generate_command(
             return EXIT_BAD_INPUT
         existing = raw
     source = Path(os.path.relpath(note.resolve(), target.resolve().parent)).as_posix()
+    deck_id = deck_id or deck_id_for(target.stem)
+    title = normalise(result.title) if result.title else None
+    if title is None and deck_id != target.stem:
+        title = target.stem  # learners would otherwise see the made-up id
     try:
         new_text, summary = merge_into_deck(
-            existing, cards, deck_id=deck_id or target.stem, title=fit_title(_title(text, stem)),
+            existing, cards, deck_id=deck_id, title=fit_title(title) if title else None,
             lang=language, source=source, new_id=random_ids(rng or random.Random()))
     except DeckFileError as exc:
         print(msg["bad_deck"].format(path=target, reason=exc), file=stderr)
@@ -181,5 +285,5 @@ def generate_command(
         temporary.write_text(new_text, encoding="utf-8")
         temporary.replace(target)
         print(msg["written"].format(path=target, total=total), file=stdout)
-    _print_summary(summary, stdout, ui)
+    _print_summary(summary, stdout, ui, target)
     return EXIT_OK

@@ -37,16 +37,23 @@ def _last_reading_char(word: str) -> str:
     text = word.rstrip()
     while text.endswith(")") and "(" in text:
         cut = text.rfind("(")
-        if cut == 0:
-            break
+        inner = text[cut + 1 : -1]
+        if cut == 0 or (text[cut - 1] != " " and len(re.sub(r"[^A-Za-z가-힣]", "", inner)) < 2
+                        and len(text[:cut].strip()) <= 2):
+            break  # "O(1)", "f(x)": notation, read whole
         text = text[:cut].rstrip()
     return text.rstrip(_TRAILING_IGNORED)
 
 
 def _spoken_as_word(caps: str) -> bool:
     """Capitals read as a word, not letter by letter: GET (겟), POST, JSON, REST — one
-    vowel group between consonants.  DNS, API, CPU, HTML are spelled out."""
-    return bool(re.fullmatch(r"[^AEIOU]+[AEIOU]+[^AEIOU]+", caps)) and len(caps) >= 3
+    vowel group between consonants — and longer words with vowels enough to say them
+    (COMMIT 커밋, ACID 애시드).  DNS, API, CPU, HTML, HTTPS are spelled out."""
+    if len(caps) >= 3 and re.fullmatch(r"[^AEIOU]+[AEIOU]+[^AEIOU]+", caps):
+        return True
+    vowels = sum(c in "AEIOU" for c in caps)
+    return (len(caps) >= 4 and vowels / len(caps) >= 0.3
+            and not re.search(r"[^AEIOUY]{3}", caps) and not caps.endswith(("AI", "UI")))
 
 
 def _latin_final(token: str) -> bool:
@@ -57,16 +64,18 @@ def _latin_final(token: str) -> bool:
     if len(letters) == 1 or (letters.isupper() and not _spoken_as_word(letters)):
         return letters[-1] in _CONSONANT_LETTERS
     low = letters.lower()
-    if low.endswith("ng"):
-        return True
+    if low.endswith(("ng", "ck", "hm", "ype")):
+        return True  # 싱, 락, 알고리즘, 타입
     last = low[-1]
     before = low[-2] if len(low) > 1 else ""
     if last in "mn":
         return before in _VOWELS or before in "r"
     if last == "l":
         return True
-    if last == "e" and before == "l" and len(low) > 2 and low[-3] not in _VOWELS:
-        return True  # Google -> 구글, table -> 테이블
+    if last == "e" and before in "mn" and len(low) > 2:
+        return True  # frame 프레임, machine 머신, time 타임
+    if last == "e" and before == "l":
+        return True  # file 파일, table 테이블, Oracle 오라클
     if last in "kptbc":
         # A short vowel before a stop gives a batchim (Git -> 깃, web -> 웹);
         # a consonant cluster gets an extra 으 (project -> 프로젝트).
@@ -107,7 +116,12 @@ def _final_is_rieul(word: str) -> bool:
     if ch.isdigit():
         return ch in _DIGIT_RIEUL
     if ch.isascii() and ch.isalpha():
-        return ch in "LlR" if ch.isupper() else ch == "l"
+        token = re.search(r"[A-Za-z]+$", text)
+        letters = token.group(0) if token else ch
+        if letters.isupper() and not _spoken_as_word(letters):
+            return letters[-1] in "LR"  # 엘, 알
+        low = letters.lower()
+        return low.endswith(("l", "le"))  # 파일로, 테이블로
     return False
 
 

@@ -4,7 +4,10 @@ A card is matched to its source by `src.anchor`.  If its text still hashes to
 `src.gen` nobody touched it and it is refreshed; otherwise a maintainer edited it
 and it is kept as is.  A card whose anchor no longer appears is marked stale (its
 review history must survive), cards without `src` are hand-written and never
-touched, and ids are never changed.
+touched, and ids are never changed.  An anchor in the deck's `dropped` list is
+never written again; a card of such an anchor still in the file is the
+maintainer's and is left alone (its source did not vanish: it is not stale).
+A card's `draft` flag is the maintainer's too: only new cards get one.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ class DeckFileError(ValueError):
 @dataclass
 class MergeSummary:
     new: list[tuple[str, str]] = field(default_factory=list)  # (id, type)
+    drafts: list[str] = field(default_factory=list)  # ids of the new cards written as drafts
+    dropped: int = 0  # generated cards not written because a maintainer dropped them
     refreshed: list[tuple[str, str]] = field(default_factory=list)
     unchanged: list[tuple[str, str]] = field(default_factory=list)
     kept: list[tuple[str, str, str]] = field(default_factory=list)  # (id, type, anchor)
@@ -80,7 +85,7 @@ def merge_into_deck(
     generated: list[GeneratedCard],
     *,
     deck_id: str,
-    title: str,
+    title: str | None,
     lang: str,
     source: str,
     new_id: Callable[[], str],
@@ -103,10 +108,16 @@ def merge_into_deck(
             raise DeckFileError("'cards' is not a list")
         for key, value in (("deck", deck_id), ("title", title), ("lang", lang),
                            ("source", source)):
-            if key not in data:
+            if key not in data and value:
                 data.insert(len(data) - 1, key, value)
                 touched = True
     cards: CommentedSeq = data["cards"]
+    dropped = {str(a) for a in data.get("dropped") or [] if isinstance(a, str)}
+    in_file = {str(c["src"].get("anchor")) for c in cards
+               if isinstance(c, CommentedMap) and isinstance(c.get("src"), dict)}
+    summary.dropped = sum(card.anchor in dropped and card.anchor not in in_file
+                          for card in generated)
+    generated = [card for card in generated if card.anchor not in dropped]
     by_anchor = {card.anchor: card for card in generated}
     used_ids = {str(c.get("id")) for c in cards if isinstance(c, CommentedMap)}
     matched: set[str] = set()
@@ -118,6 +129,9 @@ def merge_into_deck(
             summary.hand_written += 1
             continue
         card_id, card_type, anchor = str(card.get("id")), str(card.get("type")), str(src["anchor"])
+        if anchor in dropped:
+            summary.hand_written += 1  # no longer the generator's: never refreshed or stale
+            continue
         fresh = by_anchor.get(anchor)
         if fresh is None or anchor in matched:
             if not card.get("stale"):
@@ -152,6 +166,8 @@ def merge_into_deck(
         used_ids.add(card_id)
         cards.append(writer.card_map(card_id, fresh))
         summary.new.append((card_id, fresh.type))
+        if fresh.draft:
+            summary.drafts.append(card_id)
         touched = True
     if existing_yaml_text is not None and not touched:
         return existing_yaml_text, summary  # nothing to change: the file stays byte for byte

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from bot.decks.generator.markdown import Block, Para
+from bot.decks.generator.inline import InlineText
 
 _ABBREVIATIONS = frozenset(
     {"e.g", "i.e", "etc", "vs", "cf", "mr", "dr", "no", "approx", "fig", "ex", "eg", "ie", "al"}
@@ -21,6 +21,7 @@ _KO_ENDINGS = (*"다요음됨함임것", "니다")
 _TERMINAL = ".!?。"
 _LABEL_START = re.compile(
     r"^\s*(?:ex\)|예\)|예\s*:|e\.g\.|[-*•]\s|\d+[.)]\s|"
+    r"[^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,3}\s*[:：]\s|"
     r"(?:장점|단점|특징|참고|주의|pros?|cons?|advantages?|disadvantages?|downsides?|"
     r"drawbacks?|benefits?|note)\s*[:：])",
     re.I,
@@ -34,6 +35,8 @@ _SPLIT_VERB = re.compile(r"(말|의미|뜻)\s+(한다|합니다|하며|하고)")
 class Sentence:
     text: str
     lines: tuple[int, int]
+    start: int = 0  # offsets of the sentence in the paragraph it was cut from
+    end: int = 0
 
 
 def normalise(text: str) -> str:
@@ -53,22 +56,6 @@ def is_unfinished(text: str) -> bool:
     return bool(_UNFINISHED_END.search(stripped))
 
 
-def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    for block in blocks:
-        prev = out[-1] if out else None
-        if (
-            isinstance(block, Para)
-            and isinstance(prev, Para)
-            and is_unfinished(prev.text)
-            and len(block.text) < 400
-        ):
-            out[-1] = prev.joined(block)
-        else:
-            out.append(block)
-    return out
-
-
 def _ends_sentence_line(line: str, next_line: str) -> bool:
     stripped = line.rstrip()
     if not stripped:
@@ -85,7 +72,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
+    if word in _ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isascii():
+        # "J. Smith" is an initial; "…requests A. Both processes…" ends a sentence.
+        after = text[dot + 1 : dot + 4].strip()
+        return not (text[start].isupper() and after[:1].isupper()
+                    and not (len(after) >= 2 and after[1] == "."))
+    return False
 
 
 def _cut_points(text: str) -> list[int]:
@@ -114,7 +108,7 @@ def _cut_points(text: str) -> list[int]:
     return cuts
 
 
-def split_sentences(para: Para) -> list[Sentence]:
+def split_sentences(para: InlineText) -> list[Sentence]:
     text = para.text
     bounds = [0, *_cut_points(text), len(text)]
     pieces: list[tuple[int, int]] = []
@@ -135,5 +129,6 @@ def split_sentences(para: Para) -> list[Sentence]:
         trail = len(raw.rstrip())
         sentence = normalise(raw)
         if sentence:
-            out.append(Sentence(sentence, para.span(start + lead, start + trail)))
+            out.append(Sentence(sentence, para.span(start + lead, start + trail),
+                                start + lead, start + trail))
     return out

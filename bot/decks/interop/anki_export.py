@@ -94,8 +94,8 @@ def note_guid(deck_id: str, card_id: str) -> str:
 def write_apkg(deck: Deck, path: Path, now: datetime) -> int:
     """Write `deck` to `path`; returns the number of notes. `now` stamps the notes."""
     models = _models()
-    package_deck = genanki.Deck(anki_deck_id(deck.deck), deck.title)
-    for card in deck.cards:
+    package_deck = genanki.Deck(anki_deck_id(deck.deck), deck.display_title)
+    for card in deck.served_cards:
         note = card_to_note(card, deck.deck)
         package_deck.add_note(
             genanki.Note(
@@ -106,4 +106,4 @@ def write_apkg(deck: Deck, path: Path, now: datetime) -> int:
             )
         )
     genanki.Package(package_deck).write_to_file(str(path), timestamp=now.timestamp())
-    return len(deck.cards)
+    return len(deck.served_cards)

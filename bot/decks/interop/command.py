@@ -66,8 +66,8 @@ def export_command(
     else:
         temporary.write_text(deck_to_csv(deck), encoding="utf-8")
     temporary.replace(target)
-    cards = sum(card.face_count for card in deck.cards)
-    print(say("interop.exported", ui, path=target, notes=len(deck.cards), cards=cards),
+    cards = sum(card.face_count for card in deck.served_cards)
+    print(say("interop.exported", ui, path=target, notes=len(deck.served_cards), cards=cards),
           file=stdout)
     return EXIT_OK
 

@@ -20,7 +20,7 @@ _FIXED = ("guid", "notetype", "deck")
 
 
 def deck_to_csv(deck: Deck) -> str:
-    notes = [(card.id, card_to_note(card, deck.deck)) for card in deck.cards]
+    notes = [(card.id, card_to_note(card, deck.deck)) for card in deck.served_cards]
     width = max((len(note.fields) for _, note in notes), default=2)
     tags_column = len(_FIXED) + width + 1
     out = io.StringIO()
@@ -34,7 +34,7 @@ def deck_to_csv(deck: Deck) -> str:
         writer.writerow([
             note_guid(deck.deck, card_id),
             NOTE_TYPE_NAMES[note.kind],
-            deck.title,
+            deck.display_title,
             *fields,
             " ".join(note.tags),
         ])

@@ -32,6 +32,55 @@ def test_valid_deck_prints_a_summary_and_exits_zero(tmp_path: Path) -> None:
     ]
 
 
+DRAFTS = """deck: drafts
+cards:
+  - id: a
+    type: basic
+    front: 포트란?
+    back: 프로그램을 구분하는 번호
+  - id: b
+    type: cloze
+    draft: true
+    text: "{{c1::UDP}}는 {{c2::연결}}을 맺지 않는다"
+  - id: c
+    type: typed
+    draft: true
+    stale: true
+    front: 캐시란?
+    back: 가까운 저장소
+"""
+
+
+def test_drafts_are_counted_apart_from_what_the_bot_serves(tmp_path: Path) -> None:
+    deck = tmp_path / "drafts.yaml"
+    deck.write_text(DRAFTS, encoding="utf-8")
+    report = check_paths([deck])
+    assert report.exit_code == 0
+    assert report.lines == [
+        f"{deck}: ok — 1 card (basic 1), 1 face, 1 stale, 2 drafts (not served until accepted)"
+    ]
+
+
+def test_a_deck_of_drafts_only_says_nothing_is_served_yet(tmp_path: Path) -> None:
+    deck = tmp_path / "new.yaml"
+    deck.write_text(DRAFTS.replace("    front: 포트란?", "    draft: true\n    front: 포트란?"),
+                    encoding="utf-8")
+    report = check_paths([deck])
+    assert report.exit_code == 0
+    assert report.lines == [
+        f"{deck}: ok — 0 cards, 0 faces, 1 stale, 3 drafts (not served until accepted)"
+    ]
+
+
+def test_a_draft_that_is_not_a_boolean_fails_the_check_at_its_line(tmp_path: Path) -> None:
+    deck = tmp_path / "bad.yaml"
+    deck.write_text(DRAFTS.replace("draft: true\n    text", "draft: 네\n    text"),
+                    encoding="utf-8")
+    report = check_paths([deck])
+    assert report.exit_code == 1
+    assert report.lines == [f"{deck}:9:12: `draft` must be `true` or `false`, not text"]
+
+
 def test_every_problem_of_a_file_is_printed_with_its_position(tmp_path: Path) -> None:
     deck = tmp_path / "broken.yaml"
     deck.write_text(BROKEN, encoding="utf-8")

@@ -220,10 +220,36 @@ def test_missing_required_field_points_at_the_card_item() -> None:
     assert "missing `back`" in problem.message
 
 
-def test_missing_title_points_at_the_top() -> None:
-    problem = only("cards: []\n")
+def test_missing_cards_points_at_the_top() -> None:
+    problem = only("title: t\n")
     assert at(problem) == (1, 1)
-    assert "missing `title`" in problem.message
+    assert "missing `cards`" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("value", "column", "kind"),
+    [("yes", 12, "not text"), ("'true'", 12, "not text"), ("1", 12, "not a number"),
+     ("", 5, "not empty")],
+)
+def test_draft_that_is_not_a_boolean_points_at_its_value(
+    value: str, column: int, kind: str
+) -> None:
+    text = HEAD + f"  - id: a\n    type: basic\n    front: f\n    back: b\n    draft: {value}\n"
+    problem = only(text)
+    assert at(problem) == (7, column)
+    assert f"`draft` must be `true` or `false`, {kind}" in problem.message
+
+
+def test_dropped_must_be_a_list_of_text() -> None:
+    problem = only("title: t\ndropped: 포트#definition:포트\ncards: []\n")
+    assert at(problem) == (2, 10)
+    assert "`dropped` must be a list" in problem.message
+    problem = only("title: t\ndropped:\n  - 포트#definition:포트\n  - 3\ncards: []\n")
+    assert at(problem) == (4, 5)
+    assert "`dropped` item 2 must be text, not a number; put it in quotes" in problem.message
+    problem = only("title: t\ndropped:\n  -\ncards: []\n")
+    assert at(problem) == (3, 4)
+    assert "`dropped` item 1 is empty" in problem.message
 
 
 def test_empty_value_points_at_its_key_or_value() -> None:

@@ -63,6 +63,30 @@ def test_deck_id_defaults_to_the_file_stem_and_lang_to_korean() -> None:
     assert loaded.deck.cards == []
 
 
+def test_a_deck_without_title_loads_and_shows_its_id_as_title() -> None:
+    loaded = parse_deck(b"deck: os-basics\ncards: []\n", "decks/whatever.yaml")
+    assert loaded.deck.title is None
+    assert loaded.deck.display_title == "os-basics"
+    by_name = parse_deck(b"cards: []\n", "decks/network-basics.yaml").deck
+    assert by_name.display_title == "network-basics"
+    titled = parse_deck("title: 네트워크 기초\ncards: []\n".encode(), "decks/n.yaml").deck
+    assert titled.display_title == "네트워크 기초"
+
+
+def test_drafts_are_valid_but_not_served_and_dropped_anchors_are_kept() -> None:
+    text = (
+        "dropped: [\"포트#example:포트\"]\ncards:\n"
+        "  - id: a\n    type: basic\n    front: f\n    back: b\n"
+        "  - id: b\n    type: cloze\n    draft: true\n    text: \"{{c1::x}} {{c2::y}}\"\n"
+        "  - id: c\n    type: basic\n    front: g\n    back: c\n    draft: false\n"
+    )
+    deck = parse_deck(text.encode("utf-8"), "decks/d.yaml").deck
+    assert [card.draft for card in deck.cards] == [False, True, False]
+    assert [card.id for card in deck.served_cards] == ["a", "c"]
+    assert deck.face_count == 2  # the draft's two cloze faces are not scheduled
+    assert deck.dropped == ["포트#example:포트"]
+
+
 def test_content_is_plain_json_data_for_the_database() -> None:
     deck = load_deck(DATA / "seed.yaml").deck
     cloze = deck.cards[3]
@@ -77,6 +101,18 @@ def test_content_is_plain_json_data_for_the_database() -> None:
         "src": {"anchor": "docker/process", "lines": [40, 42]},
         "stale": False,
     }
+
+
+def test_database_content_is_the_same_whether_or_not_the_file_says_draft_false() -> None:
+    plain = parse_deck(b"cards:\n  - id: a\n    type: basic\n    front: f\n    back: b\n", "d.yaml")
+    flagged = parse_deck(
+        b"cards:\n  - id: a\n    type: basic\n    front: f\n    back: b\n    draft: false\n",
+        "d.yaml",
+    )
+    expected = {"id": "a", "type": "basic", "front": "f", "back": "b", "tags": [],
+                "stale": False}
+    assert plain.deck.cards[0].content() == expected
+    assert flagged.deck.cards[0].content() == expected
 
 
 def test_bom_crlf_and_block_scalars_are_accepted() -> None:

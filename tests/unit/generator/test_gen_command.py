@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import io
+import os
 import random
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from bot.decks.check import check_paths
 from bot.decks.generator import generate_command
+from bot.decks.generator.command import deck_id_for, generate_folder
 from bot.decks.loader import load_deck
+from bot.decks.review import DeckReview
 
 NOTE = "# 포트\n포트란 프로그램을 구분하는 번호를 말한다.\n\nex) 80, 443\n"
 
@@ -134,3 +141,220 @@ def test_a_heading_longer_than_a_title_may_be_is_shortened_not_written_as_a_brok
     assert (code, err) == (0, "")
     title = load_deck(out).deck.title  # loads: `deck check` accepts what was written
     assert len(title) == 200 and title.endswith("…") and title.startswith("Ports Ports")
+
+
+# -- drafts, dropped cards, titles --------------------------------------------------------
+
+WHY = (
+    "# 네트워크\n포트란 프로그램을 구분하는 번호를 말한다.\n\n"
+    "UDP가 빠른 이유는 연결을 맺지 않기 때문이다.\n"
+)
+
+
+def _drafts(path: Path) -> list[str]:
+    return [card.id for card in load_deck(path).deck.cards if card.draft]
+
+
+def test_cards_the_generator_is_unsure_of_are_drafts_and_the_summary_says_so(
+    tmp_path: Path
+) -> None:
+    note = tmp_path / "net.ko.md"
+    note.write_text(WHY, encoding="utf-8")
+    out = tmp_path / "net.yaml"
+    code, stdout, _ = _run(note, out)
+    assert code == 0
+    drafts = _drafts(out)
+    assert drafts, out.read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8").count("    draft: true\n") == len(drafts)
+    assert (f"{len(drafts)} new cards are drafts (not served until accepted): "
+            f"studybot deck review {out}") in stdout
+    served = load_deck(out).deck.served_cards
+    assert served and not {card.id for card in served} & set(drafts)
+
+
+def test_an_accepted_draft_stays_accepted_and_a_dropped_card_stays_out(
+    tmp_path: Path
+) -> None:
+    note = tmp_path / "net.ko.md"
+    note.write_text(WHY + "\n캐시가 빠른 이유는 CPU 가까이 있기 때문이다.\n", encoding="utf-8")
+    out = tmp_path / "net.yaml"
+    assert _run(note, out)[0] == 0
+    kept, dropped = _drafts(out)[:2]
+    review = DeckReview(out.read_text(encoding="utf-8"), str(out))
+    review.keep(kept)
+    review.drop(dropped)
+    out.write_text(review.text(), encoding="utf-8")
+    reviewed = out.read_bytes()
+
+    code, stdout, _ = _run(note, out)
+    assert code == 0
+    assert out.read_bytes() == reviewed  # no draft flag back, no dropped card back
+    assert "already up to date" in stdout
+    assert "1 cards you dropped earlier were left out" in stdout
+    assert kept not in _drafts(out)
+    assert dropped not in {card.id for card in load_deck(out).deck.cards}
+
+
+def test_title_comes_from_front_matter_else_the_one_h1_else_none(tmp_path: Path) -> None:
+    body = "포트란 프로그램을 구분하는 번호를 말한다.\n"
+    notes = {
+        "fm": '---\ntitle: "네트워크: 기초"\ntags: [net]\n---\n# 다른 제목\n' + body,
+        "h1": "# **Docker** 정리\n" + body,
+        "two": "# 포트\n" + body + "# 캐시\n캐시란 가까운 저장소를 말한다.\n",
+        "none": "## 포트\n" + body,
+        "year": "---\ntitle: 2024\n---\n" + body,
+    }
+    titles = {}
+    for name, text in notes.items():
+        note = tmp_path / f"{name}.ko.md"
+        note.write_text(text, encoding="utf-8")
+        assert _run(note, tmp_path / f"{name}.yaml")[0] == 0
+        deck = load_deck(tmp_path / f"{name}.yaml").deck
+        titles[name] = (deck.title, deck.display_title)
+    assert titles == {
+        "fm": ("네트워크: 기초", "네트워크: 기초"),
+        "h1": ("Docker 정리", "Docker 정리"),
+        "two": (None, "two"),
+        "none": (None, "none"),
+        "year": ("2024", "2024"),
+    }
+    assert "title:" not in (tmp_path / "two.yaml").read_text(encoding="utf-8")
+
+
+# -- deck ids from note names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [("net", "net"), ("os_basics-2", "os_basics-2"), ("My notes", "My-notes"),
+     ("week 1.2", "week-1-2")],
+)
+def test_a_note_name_that_can_be_an_id_stays_readable(stem: str, expected: str) -> None:
+    assert deck_id_for(stem) == expected
+
+
+def test_a_note_name_that_cannot_be_an_id_gets_a_stable_valid_one() -> None:
+    korean = deck_id_for("네트워크 기초")
+    assert re.fullmatch(r"deck-[0-9a-f]{8}", korean)
+    assert deck_id_for("네트워크 기초") == korean  # every run finds the same deck
+    assert deck_id_for("운영체제 기초") != korean
+    mixed = deck_id_for("OS 정리")
+    assert re.fullmatch(r"OS-[0-9a-f]{8}", mixed) and mixed != deck_id_for("OS 요약")
+    long = deck_id_for("x" * 100)
+    assert len(long) <= 64 and long != deck_id_for("x" * 99)
+
+
+def test_a_korean_note_name_writes_a_deck_the_bot_loads(tmp_path: Path) -> None:
+    note = tmp_path / "네트워크 기초.md"
+    note.write_text(WHY.replace("# 네트워크\n", ""), encoding="utf-8")
+    out = tmp_path / "네트워크 기초.yaml"
+    assert _run(note, out)[0] == 0
+    report = check_paths([out])
+    assert report.exit_code == 0, report.lines
+    deck = load_deck(out).deck
+    assert deck.deck == deck_id_for("네트워크 기초")
+    assert deck.display_title == "네트워크 기초"  # not the made-up id
+
+
+def test_a_deck_option_that_is_not_an_id_is_refused(tmp_path: Path) -> None:
+    note = tmp_path / "n.md"
+    note.write_text(NOTE, encoding="utf-8")
+    code, stdout, stderr = _run(note, tmp_path / "d.yaml", deck="네트워크 기초")
+    assert code == 2
+    assert "--deck '네트워크 기초' is not a deck id" in stderr
+    assert stdout == "" and not (tmp_path / "d.yaml").exists()
+
+
+# -- a folder of notes --------------------------------------------------------------------
+
+
+def _run_folder(folder: Path, out: Path | None) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = generate_folder(folder, out, None, rng=random.Random(7), stdout=stdout,
+                           stderr=stderr, ui_lang="en")
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+def test_a_folder_makes_one_deck_per_note_and_a_bad_note_does_not_stop_the_rest(
+    tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    (notes / "db").mkdir(parents=True)
+    (notes / ".trash").mkdir()
+    (notes / "net.ko.md").write_text(WHY, encoding="utf-8")
+    (notes / "db" / "index.en.md").write_text(
+        "# Indexes\nAn index is a structure that speeds up lookups.\n", encoding="utf-8")
+    (notes / "운영체제.md").write_text(
+        "# 운영체제\n교착 상태란 서로 자원을 기다리며 멈춘 상태를 말한다.\n", encoding="utf-8")
+    (notes / "old.md").write_bytes("# 옛 노트\n포트란 번호를 말한다.\n".encode("euc-kr"))
+    (notes / "readme.txt").write_text("not a note", encoding="utf-8")
+    (notes / ".trash" / "gone.md").write_text(NOTE, encoding="utf-8")
+    decks = tmp_path / "decks"
+
+    code, stdout, stderr = _run_folder(notes, decks)
+    assert code == 2
+    assert f"{notes / 'old.md'} is not UTF-8" in stderr
+    assert sorted(p.name for p in decks.iterdir()) == ["index.yaml", "net.yaml", "운영체제.yaml"]
+    report = check_paths([decks])
+    assert report.exit_code == 0, report.lines
+    by_file = {Path(loaded.path).name: loaded.deck for loaded in report.decks}
+    assert (by_file["net.yaml"].deck, by_file["net.yaml"].lang) == ("net", "ko")
+    assert (by_file["index.yaml"].deck, by_file["index.yaml"].lang) == ("index", "en")
+    assert by_file["index.yaml"].source == "../notes/db/index.en.md"
+    assert by_file["운영체제.yaml"].deck == deck_id_for("운영체제")
+    assert stdout.count(": already up to date") == 0
+
+    before = {p.name: p.read_bytes() for p in decks.iterdir()}
+    code, stdout, stderr = _run_folder(notes, decks)
+    assert code == 2 and "old.md" in stderr
+    assert {p.name: p.read_bytes() for p in decks.iterdir()} == before
+    assert stdout.count(": already up to date") == 3
+
+
+def test_two_notes_that_would_write_one_deck_are_refused_and_the_rest_go_through(
+    tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    (notes / "more").mkdir(parents=True)
+    (notes / "net.ko.md").write_text(NOTE, encoding="utf-8")
+    (notes / "more" / "net.md").write_text(NOTE, encoding="utf-8")
+    (notes / "os basics.md").write_text(WHY, encoding="utf-8")
+    (notes / "os-basics.md").write_text(WHY, encoding="utf-8")
+    (notes / "tcp.md").write_text(WHY, encoding="utf-8")
+    code, _, stderr = _run_folder(notes, tmp_path / "decks")
+    assert code == 2
+    assert "would both write net" in stderr and "would both write os-basics" in stderr
+    assert (tmp_path / "decks" / "tcp.yaml").exists()
+
+
+def test_a_folder_needs_notes_and_an_output_folder(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, stderr = _run_folder(empty, tmp_path / "decks")
+    assert code == 3 and f"no Markdown notes (*.md) in {empty}" in stderr
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "net.md").write_text(NOTE, encoding="utf-8")
+    a_file = tmp_path / "deck.yaml"
+    a_file.write_text("cards: []\n", encoding="utf-8")
+    code, _, stderr = _run_folder(notes, a_file)
+    assert code == 2 and "is a file; give a folder with -o" in stderr
+    assert a_file.read_text(encoding="utf-8") == "cards: []\n"
+
+
+def test_the_console_script_generates_a_folder(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "net.ko.md").write_text(WHY, encoding="utf-8")
+    (notes / "bad.md").write_bytes(b"# \xc7\xd1\n")
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "deck", "generate", str(notes), "-o",
+         str(tmp_path / "decks")],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert result.returncode == 2
+    assert f"{notes / 'bad.md'} is not UTF-8" in result.stderr
+    assert f"{tmp_path / 'decks' / 'net.yaml'}: " in result.stdout
+    assert "studybot deck review" in result.stdout  # the cause card is a draft
+    assert check_paths([tmp_path / "decks"]).exit_code == 0

@@ -7,7 +7,7 @@ import random
 
 from ruamel.yaml import YAML
 
-from bot.decks.generator import MergeSummary, merge_into_deck, random_ids
+from bot.decks.generator import GeneratedCard, MergeSummary, merge_into_deck, random_ids
 from bot.decks.loader import parse_deck
 from tests.unit.generator.helpers import cards_of
 
@@ -133,3 +133,95 @@ def test_nothing_to_change_leaves_a_hand_formatted_file_byte_for_byte() -> None:
     second, summary = _merge(NOTE, restyled, seed=8)
     assert second == restyled
     assert summary.new == [] and summary.refreshed == [] and summary.stale == []
+
+
+# -- drafts and dropped cards: built by hand, so they do not depend on the rules --------------
+
+
+def _card(anchor: str, front: str, back: str, *, draft: bool = False) -> GeneratedCard:
+    return GeneratedCard(anchor=anchor, lines=(2, 2), type="basic", rule="definition",
+                         front=front, back=back, tags=("definition",), draft=draft)
+
+
+PORT = _card("포트#definition:포트", "포트란?", "프로그램을 구분하는 번호")
+UDP = _card("이유#cause:UDP", "UDP가 빠른 이유는?", "연결을 맺지 않기 때문", draft=True)
+CACHE = _card("캐시#definition:캐시", "캐시란?", "가까운 저장소", draft=True)
+
+
+def _merge_cards(cards: list[GeneratedCard], existing: str | None,
+                 seed: int = 1) -> tuple[str, MergeSummary]:
+    text, summary = merge_into_deck(existing, cards, deck_id="net", title=None, lang="ko",
+                                    source="net.ko.md", new_id=random_ids(random.Random(seed)))
+    parse_deck(text.encode("utf-8"), "net.yaml")
+    return text, summary
+
+
+def test_new_cards_the_generator_is_unsure_of_are_written_as_drafts() -> None:
+    text, summary = _merge_cards([PORT, UDP, CACHE], None)
+    assert "title" not in YAML(typ="safe").load(text)  # no note title: the deck id shows
+    port, udp, cache = _cards(text)
+    assert "draft" not in port
+    assert list(udp) == ["id", "type", "draft", "tags", "front", "back", "src"]
+    assert udp["draft"] is True and cache["draft"] is True
+    assert summary.drafts == [udp["id"], cache["id"]]
+    deck = parse_deck(text.encode("utf-8"), "net.yaml").deck
+    assert [card.id for card in deck.served_cards] == [port["id"]]
+    again, summary = _merge_cards([PORT, UDP, CACHE], text, seed=9)
+    assert again == text
+    assert summary.drafts == [] and summary.new == []
+
+
+def test_regeneration_never_makes_an_accepted_card_a_draft_again() -> None:
+    first, _ = _merge_cards([PORT, UDP], None)
+    accepted = first.replace("    draft: true\n", "")  # what `deck review`'s keep does
+    second, summary = _merge_cards([PORT, UDP], accepted, seed=2)
+    assert second == accepted  # unchanged, still accepted
+    refreshed = _card(UDP.anchor, UDP.front, "연결 설정 없이 바로 보내기 때문", draft=True)
+    third, summary = _merge_cards([PORT, refreshed], accepted, seed=3)
+    udp = _by_front(third, "UDP가 빠른 이유는?")
+    assert udp["back"] == "연결 설정 없이 바로 보내기 때문"
+    assert "draft" not in udp
+    assert [i for i, _ in summary.refreshed] == [udp["id"]] and summary.drafts == []
+
+
+def test_regeneration_never_accepts_a_draft_by_itself() -> None:
+    first, _ = _merge_cards([PORT, UDP], None)
+    confident = _card(UDP.anchor, UDP.front, "연결을 맺지 않고 바로 보내기 때문")
+    second, _ = _merge_cards([PORT, confident], first, seed=2)
+    udp = _by_front(second, "UDP가 빠른 이유는?")
+    assert udp["back"] == "연결을 맺지 않고 바로 보내기 때문"
+    assert udp["draft"] is True
+
+
+def test_dropped_anchors_are_never_written_again() -> None:
+    first, _ = _merge_cards([PORT], None)
+    existing = first.replace("cards:\n", f'dropped:\n  - "{UDP.anchor}"\ncards:\n', 1)
+    second, summary = _merge_cards([PORT, UDP, CACHE], existing, seed=2)
+    assert [c["front"] for c in _cards(second)] == ["포트란?", "캐시란?"]
+    assert summary.dropped == 1
+    assert [i for i, _ in summary.new] == [_by_front(second, "캐시란?")["id"]]
+    third, summary = _merge_cards([PORT, UDP, CACHE], second, seed=3)
+    assert third == second
+    assert summary.dropped == 1 and summary.new == []
+
+
+def test_a_dropped_card_that_was_already_written_is_left_as_it_is() -> None:
+    """Only generation skips a dropped anchor; a card still in the file is the maintainer's
+    to remove, so regeneration neither deletes it nor brings it back as new."""
+    first, _ = _merge_cards([PORT, CACHE], None)
+    existing = first.replace("cards:\n", f'dropped: ["{CACHE.anchor}"]\ncards:\n', 1)
+    changed = _card(CACHE.anchor, CACHE.front, "CPU 가까이 두는 작은 저장소", draft=True)
+    second, summary = _merge_cards([PORT, changed], existing, seed=2)
+    assert second == existing  # not refreshed, not marked stale, not added again
+    assert summary.new == [] and summary.stale == [] and summary.refreshed == []
+    assert summary.dropped == 0  # nothing was left out: the card is still there
+
+
+def test_marking_a_card_stale_keeps_the_next_sections_heading_below_it() -> None:
+    first, _ = _merge_cards([PORT, UDP], None)
+    port_src = next(line for line in first.splitlines() if "포트#definition" in line)
+    # A same-line comment on the port card, then the next section's heading.
+    commented = first.replace(port_src, f"{port_src}  # 확인함\n  # 이유 (다음 절)", 1)
+    second, summary = _merge_cards([UDP], commented, seed=2)
+    assert len(summary.stale) == 1
+    assert f"{port_src}  # 확인함\n    stale: true\n  # 이유 (다음 절)\n  - id: " in second

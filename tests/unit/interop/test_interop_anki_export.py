@@ -188,3 +188,19 @@ def test_export_command_refuses_a_broken_deck_or_unknown_format(
     good.write_bytes(MIXED)
     assert export_command(good, "docx", None, now=NOW, lang="en") == 2
     assert "apkg or csv" in capsys.readouterr().err
+
+
+def test_drafts_stay_out_of_the_package_and_an_untitled_deck_is_named_by_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = MIXED.replace(b"title: Every card type\n", b"").replace(
+        b"    type: typed\n    tags: [vm]\n", b"    type: typed\n    draft: true\n    tags: [vm]\n")
+    source = tmp_path / "mixed.yaml"
+    source.write_bytes(text)
+    target = tmp_path / "mixed.apkg"
+    assert export_command(source, "apkg", target, now=NOW, lang="en") == 0
+    assert "6 notes, 8 Anki cards" in capsys.readouterr().out
+    notes = open_package(target, tmp_path / "anki")
+    assert note_guid("mixed", "t1a") not in notes
+    assert len(notes) == 6
+    assert {name for note in notes.values() for name in note.decks} == {"mixed"}

@@ -163,3 +163,13 @@ def test_an_anki_deck_name_longer_than_a_title_may_be_is_shortened(tmp_path: Pat
     assert import_command(sheet, target, None, rng=random.Random(1), lang="en") == 0
     title = load_deck(target).deck.title  # loads: `deck check` accepts what was written
     assert len(title) == 200 and title.endswith("…") and title.startswith("Networking")
+
+
+def test_csv_leaves_drafts_out_and_names_an_untitled_deck_by_its_id() -> None:
+    text = MIXED.replace(b"title: Every card type\n", b"").replace(
+        b"  - id: c2a\n    type: choice\n", b"  - id: c2a\n    type: choice\n    draft: true\n")
+    rows = list(csv.reader(io.StringIO("\n".join(
+        deck_to_csv(parse_deck(text, "mixed.yaml").deck).splitlines()[6:])), delimiter="\t"))
+    assert [row[0] for row in rows] == [
+        note_guid("mixed", card_id) for card_id in ("b1a", "c1a", "t1a", "t2a", "z1a", "z2a")]
+    assert {row[2] for row in rows} == {"mixed"}

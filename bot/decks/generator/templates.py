@@ -1,0 +1,333 @@
+"""Knowledge units -> cards, worded in Korean or English.
+
+Every template asks something the unit answers and nothing else: the question
+names the term (and, when the term alone is ambiguous, the group it belongs to),
+the answer is what the note says about it.  Korean particles agree with the word
+they follow, whatever its script.  A unit the reader was unsure of becomes a
+draft card; so does a card whose question runs too long to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.decks.generator.cards import GeneratedCard, normalise_key
+from bot.decks.generator.korean import attach
+from bot.decks.generator.units.model import Unit
+from bot.decks.generator.units.terms import is_generic
+
+MAX_QUESTION = 200
+MAX_BACK = 1200
+MAX_DEFINITION = 250  # a definition longer than this keeps its first sentences
+
+
+def _first_sentences(text: str, budget: int) -> str:
+    """Whole sentences from the start, as many as fit (always the first one)."""
+    if len(text) <= budget:
+        return text
+    pieces = re.split(r"(?<=[.!?다])\s+(?=\S)", text)
+    kept = pieces[0]
+    for piece in pieces[1:]:
+        if len(kept) + 1 + len(piece) > budget:
+            break
+        kept = f"{kept} {piece}"
+    return kept.rstrip(".")
+
+_KO_ATTRIBUTE = {"problem": "문제점", "purpose": "목적", "cause": "원인", "solution": "해결 방법",
+                 "features": "특징", "members": "종류"}
+_EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is {s} for?",
+                 "cause": "What causes {s}?", "solution": "How is {s} solved?",
+                 "features": "What are the features of {s}?",
+                 "members": "What are the kinds of {s}?"}
+_KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}
+_EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the drawbacks of {s}?",
+            "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
+
+
+def en_noun(term: str) -> str:
+    """A common noun gets an article ("an index"); names and plurals do not."""
+    if not term or term[0].isupper() or term.endswith("s") or term.isupper():
+        return term
+    return ("an " if term[0].lower() in "aeiou" else "a ") + term
+
+
+def _anchor(unit: Unit) -> str:
+    base = " / ".join(unit.section) + f"#{unit.kind}"
+    key = " ".join(unit.key.replace("#", " ").replace("|", " ").split())[:60]
+    return f"{base}:{key}" if key else base
+
+
+def _lines(unit: Unit) -> tuple[int, int]:
+    first, last = unit.lines
+    return (max(first, 1), max(last, first, 1))
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    if len(items) == 1:
+        return items[0]
+    if all(len(i) <= 30 for i in items) and len(items) <= 8:
+        return ", ".join(items)
+    return "\n".join(f"• {i}" for i in items)
+
+
+def _steps(items: tuple[str, ...]) -> str:
+    return "\n".join(f"{n}) {step}" for n, step in enumerate(items, 1))
+
+
+def _needs_context(term: str, context: str) -> bool:
+    if not context:
+        return False
+    t, c = normalise_key(term), normalise_key(context)
+    return bool(t and c) and t not in c and c not in t
+
+
+def _term_with_context(term: str, context: str, lang: str) -> tuple[str, str]:
+    """(the term, the " (context)" tail) for a question."""
+    if _needs_context(term, context):
+        return term, f" ({context})"
+    return term, ""
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _plural(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is", "ics", "ness")) \
+        and len(low) > 3
+
+
+def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
+    """(the term as a sentence writes it, whether it is plural).
+
+    Headings and bullets capitalise their first word ("Availability zones", "Regions");
+    a question asks "What are availability zones?".  A word the note itself writes in
+    lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
+    words = term.split()
+    common = all(
+        w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
+        for w in words if w[:1].isalpha())
+    phrase = term.lower() if common and words else term
+    return phrase, bool(words) and common and _plural(words[-1])
+
+
+def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
+    phrase, plural = en_phrase(term, vocabulary)
+    if plural:
+        return f"What are {phrase}?"
+    if phrase != term or phrase.islower():  # a common noun takes an article
+        chosen = article if article in ("a", "an", "the") else (
+            "an" if phrase[:1] in "aeiou" else "a")
+        return f"What is {chosen} {phrase}?"
+    words = term.split()
+    if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
+                            and words[-1].lower() in vocabulary and not words[-1].isupper()):
+        return f"What is the {term}?"  # "the Docker Engine": a name made of a common noun
+    return f"What is {term}?"
+
+
+class _Maker:
+    def __init__(self, unit: Unit, lang: str, vocabulary: frozenset[str]) -> None:
+        self.unit = unit
+        self.lang = lang
+        self.vocabulary = vocabulary
+        self.anchor = _anchor(unit)
+        self.cards: list[GeneratedCard] = []
+
+    def basic(self, front: str, back: str, *, variant: str = "", draft: bool = False,
+              kind: str = "basic", accept: tuple[str, ...] = ()) -> None:
+        back = back.strip()
+        if len(back) > MAX_BACK:
+            back = back[: MAX_BACK - 1].rstrip() + "…"
+        anchor = self.anchor + (f"|{variant}" if variant else "")
+        self.cards.append(GeneratedCard(
+            anchor=anchor, lines=_lines(self.unit), type=kind, rule=self.unit.kind,
+            front=front, back=back, accept=accept, tags=(self.unit.kind,),
+            draft=draft or not self.unit.confident or len(front) > MAX_QUESTION,
+            unit=self.anchor, how=self.unit.how))
+
+    def choice(self, front: str, choices: tuple[str, ...], answer: str, back: str = "") -> None:
+        self.cards.append(GeneratedCard(
+            anchor=self.anchor, lines=_lines(self.unit), type="choice", rule=self.unit.kind,
+            front=front, choices=choices, answer=answer, back=back, tags=(self.unit.kind,),
+            draft=not self.unit.confident or len(front) > MAX_QUESTION, unit=self.anchor))
+
+
+def _definition(m: _Maker) -> None:
+    u = m.unit
+    term, tail = _term_with_context(u.subject, u.context, m.lang)
+    if m.lang == "ko":
+        front = attach(term, "이란") + "?" + tail
+    else:
+        front = _en_what_is(term, u.article, m.vocabulary) + tail
+    m.basic(front, _first_sentences(u.answer, MAX_DEFINITION))
+
+
+def _qa(m: _Maker) -> None:
+    m.basic(m.unit.question, m.unit.answer)
+
+
+def _group_label(u: Unit, lang: str) -> str:
+    label = u.label
+    if u.subject and (is_generic(label) or len(label) <= 3) \
+            and normalise_key(u.subject) not in normalise_key(label):
+        return f"{u.subject}의 {label}" if lang == "ko" else f"{label} of {u.subject}"
+    return label
+
+
+def _members(m: _Maker) -> None:
+    u = m.unit
+    label = _group_label(u, m.lang)
+    count = len(u.items)
+    if m.lang == "ko":
+        hint = "" if any(ch.isdigit() for ch in label) else f" ({count}가지)"
+        front = attach(label, "은") + "?" + hint
+    else:
+        hint = "" if any(ch.isdigit() for ch in label) else f" (name {count})"
+        front = f"What are the {_lower_first(label)}?{hint}"
+    m.basic(front, _bullets(u.items))
+
+
+def _property(m: _Maker) -> None:
+    u = m.unit
+    if m.lang == "ko":
+        front = f"{u.subject}의 {attach(_KO_PROP[u.kind], '은')}?"
+    else:
+        phrase, plural = en_phrase(u.subject, m.vocabulary)
+        subject = phrase if plural or (phrase == u.subject and not phrase.islower()) \
+            else en_noun(phrase)
+        front = _EN_PROP[u.kind].format(s=subject)
+    m.basic(front, _bullets(u.items))
+
+
+_EN_SEQUENCE = re.compile(r"\b(?:sequence|steps|process|procedure|order|flow|lifecycle|workflow)\b",
+                          re.I)
+
+
+def _process(m: _Maker) -> None:
+    u = m.unit
+    label = u.label
+    if m.lang == "ko":
+        ends = ("과정", "순서", "절차", "단계", "흐름")
+        front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
+    elif _EN_SEQUENCE.search(label):
+        front = f"What is the {_lower_first(label)}?"
+    else:
+        front = f"What are the steps of {_lower_first(label)}?"
+    m.basic(front, _steps(u.items))
+
+
+def _cell(m: _Maker) -> None:
+    u = m.unit
+    # "TCP의 신뢰성은?" needs no heading before it; a bare "S의 S는?" would, but such
+    # tables are not made into cards at all.
+    lead = ""
+    if m.lang == "ko":
+        front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
+    else:
+        front = f"What is the {_lower_first(u.label)} of {u.subject}?"
+        if u.context and normalise_key(u.subject) not in normalise_key(u.context):
+            front += f" ({u.context})"
+    if u.choices and u.answer in u.choices:
+        m.choice(front, u.choices, u.answer, u.explanation)
+    else:
+        back = f"{u.answer} ({u.explanation})" if u.explanation else u.answer
+        m.basic(front, back)
+
+
+def _difference(m: _Maker) -> None:
+    u = m.unit
+    a, b = u.items[0], u.items[1]
+    front = f"{attach(a, '와')} {b}의 차이는?" if m.lang == "ko" \
+        else f"What is the difference between {a} and {b}?"
+    m.basic(front, u.answer)
+
+
+def _command(m: _Maker) -> None:
+    u = m.unit
+    if m.lang == "ko":
+        m.basic(f"{u.subject} 명령의 용도는?", u.answer)
+        m.basic(f"'{u.answer}'에 쓰는 명령은?", u.subject, variant="reverse", kind="typed")
+    else:
+        m.basic(f"What does {u.subject} do?", u.answer)
+        m.basic(f"Which command is used to {_lower_first(u.answer)}?", u.subject,
+                variant="reverse", kind="typed")
+
+
+def _example(m: _Maker) -> None:
+    u = m.unit
+    front = f"{u.subject}의 예는?" if m.lang == "ko" \
+        else f"Give an example of {en_noun(u.subject)}."
+    m.basic(front, _bullets(u.items))
+
+
+def _analogy(m: _Maker) -> None:
+    u = m.unit
+    front = f"'{u.answer}'에 비유되는 것은?" if m.lang == "ko" \
+        else f"Which concept is likened to '{u.answer}'?"
+    m.basic(front, u.subject)
+
+
+def _alias(m: _Maker) -> None:
+    u = m.unit
+    if u.alias_kind == "expansion":
+        front = attach(u.subject, "는") + " 무엇의 약자인가?" if m.lang == "ko" \
+            else f"What does {u.subject} stand for?"
+        m.basic(front, u.answer, kind="typed")  # spelled out from memory
+    else:
+        front = f"{u.subject}의 다른 이름은?" if m.lang == "ko" \
+            else f"What is another name for {u.subject}?"
+        m.basic(front, u.answer, draft=True)
+
+
+def _attribute(m: _Maker) -> None:
+    u = m.unit
+    if m.lang == "ko":
+        label = _KO_ATTRIBUTE.get(u.label, u.label)
+        front = f"{u.subject}의 {attach(label, '은')}?"
+    else:
+        pattern = _EN_ATTRIBUTE.get(u.label)
+        front = pattern.format(s=u.subject) if pattern else \
+            f"What is the {_lower_first(u.label)} of {u.subject}?"
+    m.basic(front, u.answer)
+
+
+def _cause(m: _Maker) -> None:
+    u = m.unit
+    effect = u.label
+    if m.lang == "ko":
+        front = f"{effect[:-1]}이유는?" if effect.endswith("것") \
+            else f"{attach(effect, '은')} 왜인가?"
+    else:
+        front = f"Why: {effect}?"
+    m.basic(front, u.answer, draft=True)
+
+
+def _cloze(m: _Maker) -> None:
+    u = m.unit
+    m.cards.append(GeneratedCard(
+        anchor=m.anchor, lines=_lines(u), type="cloze", rule="cloze", text=u.answer,
+        tags=("cloze",), draft=not u.confident, unit=m.anchor))
+
+
+_TEMPLATES: dict[str, Callable[[_Maker], None]] = {
+    "cloze": _cloze,
+    "definition": _definition, "qa": _qa, "members": _members, "pros": _property,
+    "cons": _property, "features": _property, "process": _process, "cell": _cell,
+    "difference": _difference, "command": _command, "example": _example, "analogy": _analogy,
+    "alias": _alias, "attribute": _attribute, "cause": _cause,
+}
+
+
+def cards_for(unit: Unit, lang: str, vocabulary: frozenset[str] = frozenset()
+              ) -> list[GeneratedCard]:
+    """`vocabulary`: the words the note writes in lower case (see `en_phrase`)."""
+    maker = _Maker(unit, lang, vocabulary)
+    template = _TEMPLATES.get(unit.kind)
+    if template is not None:
+        template(maker)
+    return maker.cards

@@ -1,0 +1,140 @@
+"""What a heading says about the section under it.
+
+A heading may name a term ("## Deadlock", "### git stash - 작업 내용 임시 저장"),
+ask a question ("HTTPS란?", "Explain …"), name a property of its parent
+("장점", "Strengths of Virtual Machines", "스케줄링의 목적"), compare ("A vs B",
+"TCP와 UDP의 차이"), announce a process ("연결 과정"), or be furniture
+("References", "작성자", "목차") whose content is never a card.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.decks.generator.units.questions import as_question
+from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:제\s*)?\d+(?:\.\d+)*\s*[.):장절]?|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
+    r"(?:step|part|chapter|approach|단계|part)\s*\d+\s*[:.)-]?)\s+",
+    re.I,
+)
+_LEADING_SYMBOLS = re.compile(r"^[^\w(\"'`]+", re.U)
+_TRAILING = re.compile(r"[\s:：\-–—.]+$")
+
+_FURNITURE = re.compile(
+    r"^(?:references?|resources?|sources?|links?|further reading|reading list|see also|"
+    r"table of contents|contents|toc|credits?|authors?|acknowledge?ments?|footnotes?|"
+    r"related|license|changelog|todo|참고|참고\s?자료|참고\s?문헌|참고\s?링크|참조|출처|레퍼런스|"
+    r"목차|작성자|저자|각주|더\s?읽을\s?거리|읽을\s?거리|관련\s?글|링크|글쓴이|"
+    r"useful resources|q\s?&\s?a|faq)$",
+    re.I,
+)
+_NOTE_ABOUT_ITSELF = re.compile(
+    r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
+    r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
+    r"서론|배경|용어|용어\s?정리|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|glossary|terms|"
+    r"terminology|key\s?terms|keywords|vocabulary|"
+    r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기)$",
+    re.I,
+)
+_PROPERTY = (
+    ("pros", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:장점|이점|좋은\s?점)$|"
+                        r"^(?:advantages?|pros|benefits?|strengths?|upsides?)"
+                        r"(?:\s+(?:of|for)\s+(?P<s2>.+))?$", re.I)),
+    ("cons", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:단점|한계|한계점|문제점|약점)$|"
+                        r"^(?:disadvantages?|cons|drawbacks?|downsides?|weakness(?:es)?|"
+                        r"limitations?|problems?)(?:\s+(?:of|for|with)\s+(?P<s2>.+))?$", re.I)),
+    ("features", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:특징|특성|성질|기능)$|"
+                            r"^(?:features?|characteristics|properties)"
+                            r"(?:\s+(?:of|for)\s+(?P<s2>.+))?$", re.I)),
+    ("members", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:종류|유형|분류|구분|구성\s?요소|구성)$|"
+                           r"^(?:types|kinds|categories|components)"
+                           r"(?:\s+of\s+(?P<s2>.+))?$", re.I)),
+    ("purpose", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:목적|목표|용도|역할|필요성|이유)$|"
+                           r"^(?:purpose|goals?|uses?|why)(?:\s+(?:of|for)\s+(?P<s2>.+))?$",
+                           re.I)),
+)
+_DIFFERENCE = re.compile(
+    r"^(?P<a>.+?)\s*(?:vs\.?|VS\.?|versus|대)\s*(?P<b>.+?)(?:\s*(?:의\s*)?(?:차이점?|비교))?$|"
+    r"^(?P<c>.+?)(?:와|과)\s+(?P<d>.+?)(?:의)?\s*(?:차이점?|비교)(?:\s*(?:은|는)?\s*\??)?$|"
+    r"^(?:differences?\s+between|comparing|comparison\s+of)\s+(?P<e>.+?)\s+(?:and|&|vs\.?)\s+"
+    r"(?P<f>.+)$",
+    re.I,
+)
+_PROCESS = re.compile(
+    r"(?:과정|절차|순서|단계|흐름|동작\s?(?:방식|원리|과정)|작동\s?(?:방식|원리)|처리\s?과정|"
+    r"\bprocess\b|\bsteps?\b|\bflow\b|\bprocedure\b|\bworkflow\b|\blifecycle\b|\bhow\b.+\bworks?\b|"
+    r"handshake|핸드\s?셰이크|핸드\s?쉐이크)",
+    re.I,
+)
+_COMMAND = re.compile(r"^(?P<cmd>[a-z][\w.-]*(?:\s+[-\w.<>\[\]/=]+){0,4})\s+[-–—:]\s+(?P<what>.+)$")
+
+
+@dataclass(frozen=True)
+class HeadingInfo:
+    # term | question | property | difference | process | furniture | about | topic | command
+    kind: str
+    text: str  # the heading, cleaned of numbering and marks
+    term: str = ""  # the term it names (term, command)
+    alias: str | None = None
+    prop: str = ""  # pros | cons | features | members | purpose
+    prop_subject: str = ""  # the subject a property heading names itself ("스케줄링의 목적")
+    compared: tuple[str, ...] = ()
+    question: str = ""
+    purpose: str = ""  # a command heading's description
+
+
+def clean_heading(title: str) -> str:
+    text = _LEADING_SYMBOLS.sub("", title.strip())
+    previous = None
+    while previous != text:
+        previous = text
+        text = _NUMBERING.sub("", text).strip()
+    return _TRAILING.sub("", text).strip()
+
+
+def classify(title: str, lang: str) -> HeadingInfo:
+    raw = " ".join(title.split())
+    text = clean_heading(raw)
+    if not text:
+        return HeadingInfo("furniture", text)
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+    if _FURNITURE.match(bare) or _FURNITURE.match(text):
+        return HeadingInfo("furniture", text)
+    question = as_question(raw.strip(), lang) or as_question(text, lang)
+    if question is not None:
+        return HeadingInfo("question", text, question=question)
+    if _NOTE_ABOUT_ITSELF.match(bare):
+        return HeadingInfo("about", text)
+    command = _COMMAND.match(text)
+    if command and not re.search("[가-힣]", command.group("cmd")):
+        return HeadingInfo("command", text, term=command.group("cmd").strip(),
+                           purpose=command.group("what").strip())
+    for prop, pattern in _PROPERTY:
+        match = pattern.match(bare)
+        if match:
+            subject = (match.group("s1") or match.group("s2") or "").strip()
+            return HeadingInfo("property", text, prop=prop, prop_subject=clean_term(subject))
+    diff = _DIFFERENCE.match(bare)
+    if diff:
+        pairs = [(diff.group(a), diff.group(b)) for a, b in (("a", "b"), ("c", "d"), ("e", "f"))]
+        first, second = next((x, y) for x, y in pairs if x and y)
+        first, second = clean_term(first), clean_term(second)
+        if first and second and len(first) <= 40 and len(second) <= 40:
+            return HeadingInfo("difference", text, compared=(first, second))
+    if _PROCESS.search(bare):
+        return HeadingInfo("process", text)
+    term, alias = split_alias(text)
+    term = clean_term(term)
+    if term and is_term_like(term, lang):
+        return HeadingInfo("term", text, term=term, alias=alias)
+    # "멀티프로세싱(Multiprocessing), 다중 처리": a term followed by its other names.
+    first = text.split(",")[0].strip()
+    if first != text:
+        term, alias = split_alias(first)
+        term = clean_term(term)
+        if term and is_term_like(term, lang):
+            return HeadingInfo("term", text, term=term, alias=alias)
+    return HeadingInfo("topic", text)

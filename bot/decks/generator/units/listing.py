@@ -1,0 +1,466 @@
+"""What a list is: questions with nested answers, terms with their explanations,
+the members of a named group, pros and cons, or the steps of a process.
+
+Numbered lists are not procedures by default: reasons, kinds and reading lists
+are numbered too.  A list is a process only when its heading or lead-in says so
+("과정", "순서", "steps"), and a group only when something names it ("4가지 조건",
+"종류는 다음과 같다", "Types of …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.decks.generator.korean import is_hangul
+from bot.decks.generator.notetree import (
+    Block,
+    Code,
+    Details,
+    Heading,
+    Item,
+    ListBlock,
+    Para,
+    Quote,
+    Table,
+)
+from bot.decks.generator.sentences import normalise, split_sentences
+from bot.decks.generator.units.definitions import colon_definition, is_attribute_label
+from bot.decks.generator.units.headings import HeadingInfo
+from bot.decks.generator.units.questions import as_question
+from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
+from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
+
+PROCESS_CUE = re.compile(
+    r"순서|과정|단계|절차|흐름|진행\s?방식|동작\s?방식|작동\s?방식|처리\s?방식|\bprocess\b|\bsteps?\b|"
+    r"\bin order\b|\bflow\b|procedure|lifecycle|pipeline|workflow|sequence|handshake|"
+    r"핸드\s?[셰쉐]이크",
+    re.I,
+)
+_PROS = re.compile(r"^(?:장점|이점|advantages?|pros|benefits?|strengths?|upsides?)$", re.I)
+_CONS = re.compile(r"^(?:단점|한계|문제점|disadvantages?|cons|drawbacks?|downsides?|"
+                   r"weakness(?:es)?|limitations?)$", re.I)
+_FEATURES = re.compile(r"^(?:특징|특성|features?|characteristics|properties)$", re.I)
+
+_KO_LEAD = (
+    # "X의 종류는 다음과 같다", "X의 특징은 아래와 같다:"
+    re.compile(r"^(?P<label>.+?)(?:은|는|이|가)\s*(?:다음|아래)(?:과|와)\s*같(?:다|습니다|아요|음)[.:]?$"),
+    # "X에는 (다음과 같은) (N가지) Y가 있다"
+    re.compile(r"^(?P<x>.+?)에는\s*(?:다음과\s*같은\s*|아래와\s*같은\s*|크게\s*)?(?P<n>\d+\s*가지\s*)?"
+               r"(?P<y>[^\s]+?)(?:이|가)\s*있(?:다|습니다|어요|음)[.:]?$"),
+    # "… (다음|아래)의 N가지 Y(을|를) …"
+    re.compile(r"(?:다음|아래)의?\s*(?P<n>\d+\s*가지)\s*(?P<y>[^\s]+?)(?:을|를|이|가|은|는)\s"),
+)
+_EN_LEAD = (
+    re.compile(r"^(?:the\s+)?(?P<n>\w+\s+)?(?P<label>[\w\s'-]{3,60}?)\s+(?:are|include|is)\s*:?$",
+               re.I),
+    re.compile(r"^there\s+are\s+(?P<n>\w+)\s+(?P<label>[\w\s'-]{3,60}?)\s*:?$", re.I),
+    re.compile(r"^(?P<x>[\w\s'-]{2,40}?)\s+(?:has|have)\s+the\s+following\s+(?P<label>[\w\s'-]{3,40}?)"
+               r"\s*:?$", re.I),
+)
+_GROUP_WORDS = re.compile(
+    r"종류|유형|조건|요소|구성|원칙|특징|장점|단점|기능|방법|방식|기법|알고리즘|성질|속성|규칙|원인|"
+    r"\btypes?\b|\bkinds?\b|\bconditions?\b|\bcomponents?\b|\bprinciples?\b|\bfeatures?\b|"
+    r"\bproperties\b|\bmethods?\b|\btechniques?\b|\balgorithms?\b|\blevels?\b|\bcategories\b|"
+    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b",
+    re.I,
+)
+_ATTRIBUTES = {
+    "definition": re.compile(r"^(?:(?:formal\s+|informal\s+)?definition|정의|개념|뜻|의미|"
+                             r"meaning)$",
+                             re.I),
+    "pros": re.compile(r"^(?:장점|이점|advantages?|pros|benefits?|upsides?|strengths?)$", re.I),
+    "cons": re.compile(r"^(?:단점|disadvantages?|cons|drawbacks?|downsides?|weakness(?:es)?)$",
+                       re.I),
+    "example": re.compile(r"^(?:예|예시|예제|ex|e\.g|examples?|usage|사용\s?예)$", re.I),
+    "problem": re.compile(r"^(?:문제|문제점|한계|한계점|problems?|issues?|limitations?|caveats?)$",
+                          re.I),
+    "purpose": re.compile(r"^(?:목적|목표|용도|역할|purpose|goals?|use|uses|role)$", re.I),
+    "cause": re.compile(r"^(?:원인|이유|causes?|reasons?|why)$", re.I),
+    "solution": re.compile(r"^(?:해결|해결책|해결\s?방법|대책|solutions?|fix|fixes|mitigations?)$",
+                           re.I),
+}
+_SENTENCE_END = re.compile(r"(?:다|요|니다|음|함|됨|임|[.!?])\s*$")
+_DEFINING_NOUN = re.compile(
+    r"(?:것|상태|방법|방식|기법|기술|구조|과정|개념|단위|공간|영역|프로그램|알고리즘|프로토콜|"
+    r"자료\s?구조|시스템|서비스|모델|계층|값|집합|장치|도구|함수|명령|파일|현상|문제|성질|속성|조건|"
+    r"기능|역할|인스턴스|객체|규칙|정책)$"
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    prop: str = ""  # pros | cons | features | members
+
+
+@dataclass
+class TermItem:
+    term: str
+    alias: str | None
+    description: str
+    confident: bool
+    lines: tuple[int, int]
+    attribute: bool = False  # "Problem: …": a property of the enclosing subject
+    rest: list[Block] = field(default_factory=list)  # nested blocks still to read
+
+
+def attribute_kind(label: str) -> str:
+    bare = label.strip().lower().rstrip(":")
+    for kind, pattern in _ATTRIBUTES.items():
+        if pattern.match(bare):
+            return kind
+    return ""
+
+
+def _head_text(item: Item) -> str:
+    head = item.head
+    if head is None:
+        return ""
+    return normalise(" ".join(s.text for s in split_sentences(head)))
+
+
+def item_texts(block: ListBlock) -> list[str]:
+    """Each item's text as one line (nested items included as separate entries)."""
+    out: list[str] = []
+    for item in block.items:
+        text = clean_sentence(_head_text(item)) if item.head is not None else None
+        if text:
+            out.append(text.rstrip("."))
+    return out
+
+
+def item_heads(block: ListBlock) -> list[str]:
+    return item_texts(block)
+
+
+def first_list_items(blocks: list[Block]) -> list[str]:
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            return item_texts(block)
+        if isinstance(block, Code) and block.prose:
+            found = first_list_items(block.prose)
+            if found:
+                return found
+    return []
+
+
+def step_texts(block: ListBlock) -> list[str]:
+    steps: list[str] = []
+    for item in block.items:
+        text = _head_text(item)
+        if not text:
+            lines = block_lines_text(item.blocks)
+            text = lines[0] if lines else ""
+        text = clean_sentence(text) or ""
+        if text:
+            steps.append(text.rstrip("."))
+    return steps
+
+
+def short_items(block: ListBlock) -> bool:
+    texts = item_texts(block)
+    return 2 <= len(texts) <= 10 and all(len(t) <= 50 and not _SENTENCE_END.search(t)
+                                         for t in texts)
+
+
+def answer_blocks(rest: list[Block]) -> list[Block]:
+    """The blocks after a question paragraph that answer it: up to the next question."""
+    out: list[Block] = []
+    for block in rest:
+        if isinstance(block, Para) and as_question(normalise(block.text.text), "ko"):
+            break
+        if isinstance(block, (Heading, Details)):
+            break
+        out.append(block)
+    return out if answer_text(out)[0] else []
+
+
+def question_items(block: ListBlock, lang: str) -> list[tuple[str, Item]] | None:
+    """Items that are questions (at least half of them): "- Q. …?" with nested answers."""
+    found: list[tuple[str, Item]] = []
+    for item in block.items:
+        head = item.head
+        if head is None:
+            continue
+        question = as_question(normalise(head.text), lang)
+        if question is not None:
+            found.append((question, item))
+    if not found or len(found) * 2 < len(block.items):
+        return None
+    return found
+
+
+def same_kind(names: list[str], label: str) -> list[str]:
+    """Members that share the group's head word ("선점 스케줄링", "비선점 스케줄링" under
+    "스케줄링 알고리즘"), when most of them do: a glossary entry after them is not one."""
+    heads = [n.split()[-1] for n in names if len(n.split()) > 1]
+    if not heads:
+        return names
+    common = max(set(heads), key=heads.count)
+    sharing = [n for n in names if n.split()[-1] == common and len(n.split()) > 1]
+    if len(sharing) >= 2 and len(sharing) * 3 >= len(names) * 2 and common in label:
+        return sharing
+    return names
+
+
+def group_label(lead: str, heading: HeadingInfo | None, lang: str, *,
+                first: bool) -> Group | None:
+    """What names the list: its lead-in sentence, else (for the first list of a section)
+    the heading."""
+    text = lead.strip()
+    if text:
+        bare = text.rstrip(":： ").strip()
+        if _PROS.match(bare):
+            return Group(bare, "pros")
+        if _CONS.match(bare):
+            return Group(bare, "cons")
+        if _FEATURES.match(bare):
+            return Group(bare, "features")
+        label = _lead_label(text, lang)
+        if label:
+            return Group(_with_heading(label, heading), "members")
+        return None
+    if heading is None or not first:
+        return None
+    if heading.kind == "property" and heading.prop in ("pros", "cons", "features"):
+        return Group(heading.text, heading.prop)
+    if heading.kind in ("property", "topic", "process") and _GROUP_WORDS.search(heading.text):
+        return Group(heading.text, "members")
+    return None
+
+
+def _with_heading(label: str, heading: HeadingInfo | None) -> str:
+    """"조건 4가지" under "## 데드락이 발생하는 조건" is "데드락이 발생하는 조건 4가지"."""
+    if heading is None or heading.kind in ("furniture", "about"):
+        return label
+    words = label.split()
+    noun = next((w for w in words if _GROUP_WORDS.search(w)), "")
+    if noun and len(words) <= 2 and noun in heading.text and label not in heading.text:
+        count = "".join(w for w in words if w != noun)
+        return f"{heading.text} {count}".strip()
+    return label
+
+
+def _lead_label(text: str, lang: str) -> str:
+    bare = text.strip()
+    if lang == "ko" or re.search("[가-힣]", bare):
+        for pattern in _KO_LEAD:
+            match = pattern.search(bare)
+            if not match:
+                continue
+            groups = match.groupdict()
+            if groups.get("label"):
+                label = groups["label"].strip()
+            else:
+                x = (groups.get("x") or "").strip()
+                y = (groups.get("y") or "").strip()
+                label = f"{x}의 {y}" if x else y
+            count = (groups.get("n") or "").replace(" ", "")
+            if count and label and count not in label:
+                label = f"{label} {count}"
+            if _GROUP_WORDS.search(label) and len(label) <= 40:
+                return label
+        if bare.endswith((":", "：")):
+            label = bare.rstrip(":： ").strip()
+            if _GROUP_WORDS.search(label) and len(label) <= 40 and not _SENTENCE_END.search(label):
+                return label
+        return ""
+    for pattern in _EN_LEAD:
+        match = pattern.match(bare)
+        if not match:
+            continue
+        label = match.group("label").strip()
+        x = match.groupdict().get("x")
+        if x:
+            label = f"{label} of {x.strip()}"
+        if _GROUP_WORDS.search(label) and len(label.split()) <= 8:
+            return label
+    if bare.endswith(":"):
+        label = re.sub(r"^there\s+(?:are|is|might be|may be|can be|could be|will be)\s+", "",
+                       bare.rstrip(": ").strip(), flags=re.I)
+        if _GROUP_WORDS.search(label) and len(label.split()) <= 8 and not re.search(
+                r"\b(?:is|are|was|were|be|been|can|will|might|may|should|must|have|has)\b",
+                label, re.I):
+            return label
+    return ""
+
+
+def is_process(block: ListBlock, lead: str, heading: HeadingInfo | None) -> bool:
+    if not block.ordered or len(block.items) < 2:
+        return False
+    if lead and PROCESS_CUE.search(lead):
+        return True
+    return bool(not lead and heading is not None and heading.kind == "process")
+
+
+def _split_head(text: str) -> tuple[str, str] | None:
+    """"Term: description", "Term - description", "Term → description"."""
+    pair = colon_definition(text)
+    if pair is not None:
+        return pair
+    return None
+
+
+def _is_reference_or_command(item: Item) -> bool:
+    """An item that opens with a link ("[Git error](…): …") lists reading, and one that
+    opens with code holding a space or a flag ("`netstat -atn`") shows a command: neither
+    names a concept to define."""
+    head = item.head
+    if head is None:
+        return False
+    if head.links and head.links[0][0] <= 1:
+        return True
+    if head.code and head.code[0][0] <= 1:
+        start, end = head.code[0]
+        code = head.text[start:end]
+        return " " in code.strip() or code.strip().startswith("-")
+    return False
+
+
+def _strong_lead(item: Item) -> tuple[str, str] | None:
+    """"**Term** description" or "`term` description": the marked words open the item."""
+    head = item.head
+    if head is None:
+        return None
+    marked = head.marked()
+    if not marked or marked[0][0] > 1:
+        return None
+    start, end = marked[0]
+    term = head.text[start:end].strip()
+    rest = head.text[end:].strip()
+    # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
+    tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
+    if tail and len(tail.group(1)) <= 12:
+        term, rest = f"{term} {tail.group(1)}", tail.group(2)
+    rest = re.sub(r"^(?:[:：\-–—→=]+|is\s+|are\s+|refers to\s+|means\s+)\s*", "", rest)
+    rest = re.sub(r"^(?:이란|란|은|는|이라\s?함은)\s+", "", rest)
+    return term, normalise(rest)
+
+
+_ADNOMINAL = re.compile(r"(?:인|는|은|한|된|할|될|의|적|던|운|른|난|진|있는|없는)$")
+
+
+def _describes(text: str) -> bool:
+    """A full sentence or a noun phrase that says what something is ("프로그램을 메모리
+    상에서 실행 중인 작업"), not a fragment that says what it does ("L1 영역에 저장")."""
+    body = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()).rstrip(".")
+    if len(body) < 8:
+        return False
+    if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
+        return True
+    words = body.split()
+    if body.count(",") >= 2 and all(len(part.strip()) <= 15 for part in body.split(",")):
+        return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
+    if not is_hangul(body[-1]):
+        return len(words) >= 3
+    if words[-1] in ("등", "등등"):
+        return True  # "전역 변수, 정적 변수, 배열 등": what it holds
+    return len(words) >= 2 and not _PARTICLE_END.search(words[-1]) \
+        and any(_adnominal(word) for word in words[:-1])
+
+
+_PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
+
+
+def _adnominal(word: str) -> bool:
+    """"쌓이는", "멈춘", "할", "하나의": a word that modifies the noun after it."""
+    if _ADNOMINAL.search(word):
+        return True
+    last = word[-1]
+    if not is_hangul(last):
+        return False
+    final = (ord(last) - 0xAC00) % 28
+    return final in (4, 8)  # ㄴ (만든, 멈춘), ㄹ (할, 쓸)
+
+
+_EN_OWN_SUBJECT = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s[\w-]+)?\s+(?:can|cannot|is|are|was|were|has|have|does|do|"
+    r"will|should|must|may|might|need|needs)\b", re.I)
+
+
+def _short_name(text: str) -> bool:
+    """A bullet that only names something ("Hosted hypervisor"), ready for sub-points."""
+    words = text.split()
+    return 0 < len(words) <= 4 and not _SENTENCE_END.search(text) and ":" not in text
+
+
+def _describes_head(text: str, lang: str) -> bool:
+    if not _describes(text):
+        return False
+    if lang == "ko" or re.search("[가-힣]", text):
+        from bot.decks.generator.units.topics import find_topic_ko
+
+        return find_topic_ko(text) is None
+    return not _EN_OWN_SUBJECT.match(text) and len(text.split()) >= 3
+
+
+def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
+    """The items as terms with descriptions, when most items are such."""
+    found: list[TermItem] = []
+    for item in block.items:
+        parsed = _term_item(item, lang)
+        if parsed is not None:
+            found.append(parsed)
+    if not found or len(found) * 3 < len(block.items) * 2:
+        return None
+    return found
+
+
+def _term_item(item: Item, lang: str) -> TermItem | None:
+    head = item.head
+    if head is None or _is_reference_or_command(item):
+        return None
+    text = normalise(head.text)
+    lines = item.lines
+    heading_item = isinstance(item.blocks[0], Heading)
+    body = item.body
+    # "Term: description" on the item's own line.
+    pair = _strong_lead(item)
+    if pair is None or not pair[1]:
+        split = _split_head(text)
+        if split is not None:
+            pair = split
+    if pair is not None and pair[1]:
+        label, desc = pair
+        term, alias = split_alias(clean_term(label))
+        term = clean_term(term)
+        if is_attribute_label(term) or attribute_kind(term):
+            return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
+        desc = desc.lstrip(",;:·-–— ").rstrip(".")
+        if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
+            return TermItem(term, alias, desc, _describes(desc), lines, rest=body)
+        return None
+    # A bare term (bold or not, or an item heading), explained by what is nested under it.
+    label = pair[0] if pair is not None else text
+    term, alias = split_alias(clean_term(label))
+    term = clean_term(term)
+    if not is_term_like(term, lang, max_words=5):
+        return None
+    if not body:
+        return None
+    first = body[0]
+    if isinstance(first, (Para, Quote)):
+        lines_text = block_lines_text([first])
+        desc = " ".join(lines_text).strip()
+        if desc:
+            return TermItem(term, alias, desc.rstrip("."), _describes(desc), lines,
+                            rest=body[1:])
+    marked = heading_item or pair is not None
+    if isinstance(first, ListBlock) and (marked or _short_name(text)):
+        # Sub-points under a term: the first one describes it only when it says what the
+        # term is or does, without a subject of its own ("Layer on which Docker runs",
+        # "Runs on top of the host OS"), not a point about something else ("VMs can only
+        # issue hypercalls"); the rest are read in the term's scope.
+        subs = first.items
+        lead = subs[0] if subs else None
+        lead_text = _head_text(lead) if lead is not None else ""
+        if lead is not None and lead_text and _describes_head(lead_text, lang) \
+                and colon_definition(lead_text) is None:
+            rest = [*lead.body, ListBlock(first.ordered, subs[1:]), *body[1:]] if subs[1:] \
+                else [*lead.body, *body[1:]]
+            return TermItem(term, alias, lead_text.rstrip("."), marked, lines, rest=rest)
+        return TermItem(term, alias, "", False, lines, rest=body)
+    if isinstance(first, (Code, Table, Details)):
+        return TermItem(term, alias, "", False, lines, rest=body)
+    return None

@@ -1,0 +1,345 @@
+"""Sentence-level knowledge: definitions, examples, analogies, pros and cons
+labels, "A와 B의 차이는 …", causes, acronyms spelt out.
+
+Only sentences that say what something *is* (or name an example, an analogy, a
+reason) become units; a sentence that merely states something about a topic is
+left alone, because no template turns it into a card a learner can answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.decks.generator.korean import hangul_ratio, is_hangul
+from bot.decks.generator.units import definitions, labels
+from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
+from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
+
+_CAUSE_KO = re.compile(
+    r"^(?P<effect>.+?)(?:는|은)\s+(?P<cause>.+?)\s*때문(?:이다|입니다|이에요|임)[.]?$")
+_CAUSE_KO_REASON = re.compile(r"^(?P<effect>.+?)(?:하는|된|되는|한|인)\s*이유는\s+(?P<cause>.+?)"
+                              r"(?:때문이다|때문입니다|이기 때문이다|이다|입니다)[.]?$")
+_CAUSE_EN = re.compile(r"^(?P<effect>[A-Z][^,]{10,120}?)\s+because\s+(?P<cause>.{10,200}?)[.]?$")
+_DIFF_KO = re.compile(
+    r"^(?P<a>[^\s,]{1,30}?)(?:와|과)\s+(?P<b>[^\s,]{1,30}?)의\s+(?:가장\s+큰\s+|주된\s+|핵심\s+|주요\s+)?"
+    r"차이(?:점)?(?:은|는)\s+(?P<d>.{8,})$"
+)
+_DIFF_EN = re.compile(
+    r"^the\s+(?:main\s+|key\s+|biggest\s+)?difference\s+between\s+(?P<a>[^,]{1,40}?)\s+and\s+"
+    r"(?P<b>[^,]{1,40}?)\s+is\s+(?:that\s+)?(?P<d>.{8,})$",
+    re.I,
+)
+_FOLLOW_ON = re.compile(r"^(?:즉|다시 말해|다시 말하면|쉽게 말해|In other words|i\.e\.|That is|"
+                        r"This means)\b",
+                        re.I)
+
+
+def is_expansion(term: str, alias: str) -> bool:
+    """Whether `alias` spells out the acronym `term` (DNS = Domain Name System)."""
+    letters = re.sub(r"[^A-Za-z]", "", term)
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
+        return False
+    parts = [p for p in re.split(r"[\s,\-/]+", alias) if p and p[0].isalpha()]
+    initials = "".join(p[0] for p in parts)
+    if initials.lower() == letters.lower():
+        return True
+    capitals = "".join(p[0] for p in parts if p[0].isupper())
+    if capitals.lower() == letters.lower():
+        return True
+    # REST = REpresentational State Transfer: every word's initial, in order, in the acronym.
+    rest = letters.lower()
+    if not initials or initials[0].lower() != rest[0]:
+        return False
+    position = 0
+    for initial in initials.lower():
+        position = rest.find(initial, position)
+        if position < 0:
+            return False
+        position += 1
+    return len(parts) >= 2
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str  # definition | example | pros | cons | analogy | alias | difference | cause | label
+    subject: str = ""
+    answer: str = ""
+    alias: str | None = None
+    article: str | None = None
+    items: tuple[str, ...] = ()
+    confident: bool = True
+    pending: bool = False  # a label whose values are in the list that follows ("장점:")
+    label: str = ""
+
+
+def _good_meaning(meaning: str) -> bool:
+    text = meaning.strip()
+    return len(text) >= 6 and bool(re.search(r"[A-Za-z가-힣]{2}", text))
+
+
+def alias_of(term: str, alias: str) -> Found | None:
+    """"CSRF(Cross-Site Request Forgery)" spells out an acronym: a card worth having.
+    A translation ("원자성(Atomicity)") is a weaker one: a draft.  Anything else in
+    parentheses ("(단계 2)", "(ex. RR)") is an aside, not a name."""
+    term, alias = term.strip(), alias.strip()
+    if not term or not alias or term == alias or len(alias) > 80:
+        return None
+    if re.search(r"\d", alias) and not re.search(r"[A-Za-z]{3}", alias):
+        return None
+    if re.match(r"^(?:ex|e\.g|eg|예|예시|참고|즉|cf|note)\b", alias, re.I):
+        return None
+    if is_expansion(term, alias):
+        return Found("alias", term, alias, label="expansion")
+    if is_expansion(alias, term):
+        return Found("alias", alias, term, label="expansion")
+    ko_term, ko_alias = hangul_ratio(term) > 0.5, hangul_ratio(alias) > 0.5
+    # A one-word translation ("원자성(Atomicity)") is not worth a card of its own.
+    del ko_term, ko_alias  # a translation ("운영체제(Operating System)") is not a card
+    return None
+
+
+_KO_IS_NAMED = re.compile(
+    r"^(?P<m>.{8,}?(?:것|방법|방식|상태|현상|기법|과정|구조|개념|기술|프로토콜|알고리즘))이\s+"
+    r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:이다|입니다|이에요|예요|다)[.]?$"
+)
+_EN_KNOWN_AS = re.compile(r"^(?:this|that|it|such a (?:state|situation))\s+is\s+(?:known as|called|"
+                          r"referred to as|termed)\s+(?:an?\s+|the\s+)?(?P<t>[^,.]{2,40})[.]?$",
+                          re.I)
+_KO_KNOWN_AS = re.compile(r"^(?:이를|이것을|이러한\s?\S+을|이런\s?\S+을|이\s?\S+을)\s+"
+                          r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,2}?)(?:이라고|라고|이라|라)\s?"
+                          r"(?:한다|합니다|부른다|부릅니다|함)[.]?$")
+
+
+_VERBAL_STEMS = ("있", "없", "좋", "같", "되", "하", "않", "많", "적", "크", "작", "쉽", "어렵",
+                 "빠르", "느리", "중요하", "필요하", "아니", "한", "된", "는", "던", "낸", "른",
+                 "인",
+                 "할", "될", "운", "은")
+
+
+def named_by_previous(text: str) -> str | None:
+    """"This is known as deadlock." / "이를 교착 상태라고 한다.": the sentences before it
+    define the term it names."""
+    match = _EN_KNOWN_AS.match(text) or _KO_KNOWN_AS.match(text)
+    if not match:
+        return None
+    term = clean_term(match.group("t"))
+    return term or None
+
+
+def definition(text: str, lang: str) -> Found | None:
+    if lang == "ko":
+        named = _KO_IS_NAMED.match(text)
+        if named:
+            term = clean_term(named.group("t"))
+            meaning = named.group("m").strip()
+            bare = term[:-1] if term.endswith("다") else term
+            if bare.endswith("이") and len(bare) > 1 and (
+                    not is_hangul(bare[-2]) or (ord(bare[-2]) - 0xAC00) % 28 != 0):
+                bare = bare[:-1]  # "Deadlock avoidance이다": the copula, not the name
+            if len(bare) >= 2 and not bare.endswith(_VERBAL_STEMS) \
+                    and is_term_like(bare, lang) and _good_meaning(meaning) \
+                    and find_topic_ko(meaning) is None:
+                return Found("definition", bare, meaning)
+    found = definitions.parse(text, lang)
+    if found is None:
+        return None
+    term, alias = split_alias(found.term)
+    term = clean_term(term)
+    alias = found.alias or alias
+    if not is_term_like(term, lang):
+        return None
+    if found.stands_for:
+        return Found("alias", term, found.meaning, label="expansion")
+    meaning = found.meaning.strip().rstrip(".")
+    if not _good_meaning(meaning):
+        return None
+    return Found("definition", term, meaning, alias=alias, article=found.article)
+
+
+_EXPLICIT_KO = re.compile(r"(?:을|를)\s?(?:말한다|의미한다|뜻한다|가리킨다|일컫는다|말합니다|"
+                          r"의미합니다|뜻합니다|가리킵니다)[.]?$|"
+                          r"(?:이라고|라고)\s?(?:한다|합니다|부른다|부릅니다)[.]?$|"
+                          r"^\S.{0,40}?(?:이란|란|이라\s?함은|라\s?함은)\s")
+_EXPLICIT_EN = re.compile(r"\b(?:is defined as|refers to|is called|is known as|stands for|"
+                          r"means that|is a term for)\b", re.I)
+_DEFINING_NOUN_KO = re.compile(
+    r"(?:것|상태|방법|방식|기법|기술|구조|과정|개념|단위|공간|영역|프로그램|알고리즘|프로토콜|자료\s?구조|"
+    r"시스템|서비스|모델|계층|집합|장치|도구|함수|명령|파일|현상|성질|속성|조건|기능|정책|규약|표준|"
+    r"언어|형식|기억\s?장치|메모리|데이터베이스|작업|흐름|단계|공격|엔진|플랫폼|환경|인터페이스)$")
+_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one)\s", re.I)
+
+
+def explicit_definition(text: str, lang: str) -> bool:
+    """"…을 말한다", "X란 …", "X refers to …": the sentence says it is a definition."""
+    return bool((_EXPLICIT_KO if lang == "ko" else _EXPLICIT_EN).search(text.strip()))
+
+
+def defining_noun(meaning: str, lang: str) -> bool:
+    """"…를 전달하는 장비", "a program that …": the meaning is a kind of thing."""
+    text = meaning.strip().rstrip(".")
+    if lang == "ko":
+        return bool(_DEFINING_NOUN_KO.search(text))
+    return bool(_DEFINING_NOUN_EN.match(text))
+
+
+def colon_definition(text: str, lang: str) -> Found | None:
+    """"도커파일 : 이미지를 만드는 설정 파일" — a term and its description."""
+    pair = definitions.colon_definition(text)
+    if pair is None:
+        return None
+    label, desc = pair
+    term, alias = split_alias(label)
+    term = clean_term(term)
+    if definitions.is_attribute_label(term):
+        return Found("label", label=term, answer=desc)
+    if not is_term_like(term, lang, max_words=4) or not _good_meaning(desc):
+        return None
+    return Found("definition", term, desc.rstrip("."), alias=alias)
+
+
+_OPENS_ELSEWHERE = re.compile(
+    r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|또한|하지만|그러나|그래서|따라서|반면|먼저|우선|"
+    r"this|that|these|those|they|however|also|but|so|then|first|here|in this)\b", re.I)
+_EN_IT = re.compile(r"^it\s+(?=(?:is|provides|allows|lets|makes|uses|keeps|stores|runs|"
+                    r"creates|handles|manages|refers|means|describes|sends|checks)\b)", re.I)
+
+
+_LEAD_IN = re.compile(r"(?:다음|아래)(?:과|와)\s*같(?:다|습니다|아요|음)[.:]?$|[:：]$|"
+                      r"\b(?:as follows|the following)\b", re.I)
+
+
+def heading_definition(text: str, term: str, lang: str) -> Found | None:
+    """The first sentence under a term heading, with no subject of its own, says what
+    the term is or does: "가상머신을 기반으로 배포하는 것을 말한다.", "접속 클라이언트 수가
+    가장 적은 서버를 선택한다.", "It provides resizable compute capacity."."""
+    if _LEAD_IN.search(text) or definitions.colon_definition(text) is not None:
+        return None  # a list's lead-in, or a line naming its own term ("L4: …")
+    meaning = definitions.heading_definition(text, lang)
+    if meaning is not None and _good_meaning(meaning):
+        return Found("definition", term, meaning)
+    body = text.strip()
+    if len(body) < 15 or len(body) > 300 or _OPENS_ELSEWHERE.match(body):
+        return None
+    if lang == "ko":
+        if find_topic_ko(body) is not None or not re.search(r"(?:다|요|음|함|됨|니다)\.?$", body):
+            return None
+        # "…서버를 선택한다": what it does — right more often than not, but worth a look.
+        return Found("definition", term, body.rstrip("."), confident=False)
+    if _EN_IT.match(body):
+        rest = _EN_IT.sub("", body).rstrip(".")
+        return Found("definition", term, rest[0].upper() + rest[1:] if rest else rest)
+    return None
+
+
+def label(text: str) -> Found | None:
+    """Examples and pros/cons written as labels ("ex) AWS", "장점: 빠르다", "단점:")."""
+    value = labels.example(text)
+    if value is not None:
+        return Found("example", answer=value, pending=not value)
+    pc = labels.pro_con(text)
+    if pc is not None:
+        positive, value, named = pc
+        return Found("pros" if positive else "cons", named or "", value, pending=not value)
+    return None
+
+
+def analogy(text: str) -> tuple[str, str] | None:
+    """(the sentence without it, the analogy) for "… (…라 생각하면 됨)", or the whole
+    sentence when it is only the analogy."""
+    alone = labels.standalone_analogy(text)
+    if alone is not None:
+        return "", alone
+    trailing = labels.trailing_analogy(text)
+    if trailing is not None:
+        return trailing
+    return None
+
+
+def difference(text: str) -> Found | None:
+    match = _DIFF_KO.match(text) or _DIFF_EN.match(text)
+    if not match:
+        return None
+    a, b = clean_term(match.group("a")), clean_term(match.group("b"))
+    if not a or not b:
+        return None
+    return Found("difference", items=(a, b), answer=match.group("d").rstrip("."))
+
+
+def cause(text: str, lang: str) -> Found | None:
+    """"A는 B 때문이다" -> why A?  B.  Rephrasing a Korean predicate is error-prone, so
+    these are drafts."""
+    match = (_CAUSE_KO.match(text) or _CAUSE_KO_REASON.match(text)) if lang == "ko" \
+        else _CAUSE_EN.match(text)
+    if not match:
+        return None
+    effect, reason = match.group("effect").strip(), match.group("cause").strip()
+    if len(effect) < 4 or len(reason) < 4:
+        return None
+    return Found("cause", label=effect, answer=reason, confident=False)
+
+
+def follows_on(text: str) -> bool:
+    """A sentence that restates the one before ("즉, …", "In other words, …")."""
+    return bool(_FOLLOW_ON.match(text))
+
+
+def topic_ko(text: str) -> str | None:
+    topic = find_topic_ko(text)
+    return clean_term(topic.term) if topic else None
+
+
+def topic_en(text: str) -> str | None:
+    topic = find_subject_en(text)
+    return clean_term(topic.term) if topic else None
+
+
+_VERBAL_SPAN_END = re.compile(
+    r"(?:다|요|니다|한다|된다|않는다|있다|없다|함|됨|음|하고|하며|하여|해서)[.!]?$")
+_CLOZE_OPENER = re.compile(
+    r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|이러한|그러한|여기서|위|아래|"
+    r"this|that|these|those|it|they|here|above|below)\b", re.I)
+
+
+_REFERS_AWAY = re.compile(
+    r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당|앞의|위의)\s+[가-힣]|"
+    r"\b(?:this|that|these|those|it|they|them|its|their|above|below|following)\b",
+    re.I)
+# "{{c1::오손 읽기}}(Dirty Read)": the name in brackets gives the blank away.
+_TRANSLATED = re.compile(r"\}\}\s*\([^()]{2,40}\)|\([^()]{2,40}\)\s*\{\{c\d")
+_EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like)\s*\{\{c\d", re.I)
+
+
+def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
+    """The words the author set in bold or code, blanked in their sentence: the author's
+    own choice of key term.  (cloze text, the blanked terms, confident) or None."""
+    text = sentence.strip()
+    if not 15 <= len(text) <= 250:
+        return None
+    terms: list[str] = []
+    for term in marked:
+        term = term.strip().strip(".,:;")
+        if not 2 <= len(term) <= 40 or term in terms or _VERBAL_SPAN_END.search(term):
+            continue
+        if is_generic(term):
+            continue  # "**Author**: …", "**Note**"
+        if not re.search(r"[A-Za-z가-힣]", term) or term not in text:
+            continue
+        terms.append(term)
+    if not terms or len(terms) > 3:
+        return None
+    rest = text
+    for term in terms:
+        rest = rest.replace(term, "", 1)
+    if len(re.sub(r"[\W_]+", "", rest)) < 8:
+        return None  # hardly anything left to recall the term from
+    cloze = text
+    for number, term in enumerate(terms, 1):
+        position = cloze.find(term)
+        cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
+    # Served only when the sentence stands on its own and names what it is about besides
+    # the blank; anything else is a draft: half of all such clozes need an editor.
+    confident = (len(terms) == 1 and len(text) <= 160 and not _CLOZE_OPENER.match(text)
+                 and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
+                 and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze))
+    return cloze, tuple(terms), confident

@@ -1,0 +1,131 @@
+"""Questions the note already asks: "…란?", "…설명해주세요.", "Explain …".
+
+Interview notes are lists of questions with their answers; the author's own
+question is the best front a card can have, so it is kept as written, cleaned of
+numbering and difficulty marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD = re.compile(
+    r"^\s*(?:Q\s*\d*\s*[.:)]|Q\d+|질문\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]|\d+\s*[.)]|[-*•])\s*",
+    re.I,
+)
+_TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|☆+|★+)\s*$")
+_KO_REQUEST = re.compile(
+    r"(?:설명|서술|기술|비교|정리|나열|말씀|이야기|얘기|소개|구분|정의)\s?"
+    r"(?:해\s?주세요|해\s?주십시오|해\s?주실\s?수\s?있나요|하세요|하시오|하라|해\s?보세요|해\s?봐|"
+    r"해\s?줘|해\s?보시오|할\s?수\s?있나요)\s*[.!]?$"
+    r"|(?:말해|알려)\s?(?:주세요|주십시오|줘)\s*[.!]?$"
+    r"|(?:무엇|뭐|뭔|무슨|어떤|어떻게|왜|언제|어디)[^.]*(?:인가요|일까요|인가|일까|입니까|나요|까요|가요)\s*[.]?$"
+    r"|(?:란|이란)\s+무엇인가요?\s*[.]?$"
+)
+_KO_TERM_ASK = re.compile(r"^(?P<t>[^\s].{0,40}?)(?:이란|란)\s*$")
+_EN_IMPERATIVE = re.compile(
+    r"^(?:explain|describe|discuss|compare|contrast|list|name|define|give|outline|summari[sz]e|"
+    r"tell me|walk me through|differentiate|distinguish|state|identify|mention)\b",
+    re.I,
+)
+_EN_WH = re.compile(
+    r"^(?:what|why|how|when|which|who|where|is|are|can|could|does|do|did|should|would|will|has|have)"
+    r"\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|the|a|an|you|we|it|"
+    r"there|this|that|[a-z]+)\b",
+    re.I,
+)
+_GENERIC_SUMMARY = re.compile(
+    r"^(?:explanation|answer|answers|solution|show|show answer|click|click to expand|more|details|"
+    r"hint|정답|답|답변|해설|풀이|설명|보기|펼치기|펼쳐보기|접기|클릭|더보기|내용|예시\s?답안|모범\s?답안)"
+    r"\s*[.:!]?$",
+    re.I,
+)
+
+
+def strip_marks(text: str) -> str:
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEAD.sub("", text).strip()
+        text = _TRAIL_MARKS.sub("", text).strip()
+    return text
+
+
+def as_question(text: str, lang: str) -> str | None:
+    """The question `text` asks, cleaned, or None when it is not a question."""
+    del lang  # a Korean note may ask in English and the other way round
+    cleaned = strip_marks(text)
+    if len(cleaned) < 3 or len(cleaned) > 300:
+        return None
+    if cleaned.endswith(("?", "？")):
+        body = cleaned.rstrip("?？ ")
+        if len(body) < 2 or not re.search(r"[A-Za-z가-힣]", body):
+            return None
+        if " " not in body and not re.search(r"(?:란|이란|인가|일까|나요|까요|가요|니까)$", body):
+            return None  # "Oracle?": a heading about a term, not a question
+        return body + "?"
+    if _KO_REQUEST.search(cleaned):
+        return cleaned
+    asked = _KO_TERM_ASK.match(cleaned)
+    if asked and " " not in asked.group("t").strip()[-1:]:
+        return cleaned + "?"
+    words = cleaned.split()
+    if len(words) >= 3 and (_EN_IMPERATIVE.match(cleaned) or (
+            _EN_WH.match(cleaned) and len(words) >= 4 and cleaned.endswith("."))):
+        return cleaned.rstrip(".") + ("." if _EN_IMPERATIVE.match(cleaned) else "?")
+    return None
+
+
+def is_generic_summary(text: str) -> bool:
+    """A <summary> that only hides the answer ("Explanation", "정답")."""
+    return bool(_GENERIC_SUMMARY.match(strip_marks(text).strip()))
+
+
+_KO_TOPIC = re.compile(
+    r"^(?P<t>.+?)(?:에\s?대해서?|에\s?대하여|이란|란|의\s?개념|의\s?정의|은|는)\s*"
+    r"(?:무엇인가요|무엇인가|뭔가요|뭘까요|뭐야|무엇일까요?|간단히|간략히)?\s*"
+    r"(?:설명해\s?주세요|설명해\s?주십시오|설명하세요|설명하시오|말씀해\s?주세요|말해\s?주세요|"
+    r"알려\s?주세요|서술하세요|서술하시오)?\s*[.?]?$"
+)
+_EN_TOPIC = re.compile(
+    r"^(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?|explain\s+(?:what\s+(?:is|are)\s+)?(?:an?\s+|the\s+)?|"
+    r"define\s+(?:an?\s+|the\s+)?|describe\s+(?:an?\s+|the\s+)?)(?P<t>.+?)\s*[.?]?$",
+    re.I,
+)
+
+
+def topic_of(question: str) -> str | None:
+    """The term a question asks about ("ACID에 대해서 설명해주세요" -> "ACID";
+    "What is NAT?" -> "NAT"), or None when it asks something else."""
+    text = question.strip()
+    match = _KO_TOPIC.match(text) or _EN_TOPIC.match(text)
+    if not match:
+        return None
+    topic = match.group("t").strip().strip("\"'`“”‘’")
+    topic = re.sub(r"^(?:the\s+)?(?:term|concept|word)\s+", "", topic, flags=re.I).strip("\"'`“”‘’")
+    if not topic or len(topic) > 40 or len(topic.split()) > 5:
+        return None
+    return topic
+
+
+_KO_ASKS_SOMETHING = re.compile(
+    r"[가-힣A-Za-z0-9)\]](?:은|는|이|가|을|를|란|이란|의|에서|과|와)(?:\s|$)")
+
+
+def lacks_subject(question: str) -> bool:
+    """"어떤 경우에 생성해야할까?" asks about something the heading above named; on a
+    card of its own it needs that subject back."""
+    text = question.strip()
+    if re.search("[가-힣]", text):
+        return not _KO_ASKS_SOMETHING.search(text) and not re.search(r"[A-Za-z]{2,}", text)
+    return bool(re.match(r"^(?:how|when|why|where)\s+(?:do|does|should|can|is|are)\s+"
+                         r"(?:we|you|it|they|one)\b", text, re.I))
+
+
+def with_subject(question: str, subject: str) -> str:
+    from bot.decks.generator.korean import attach
+
+    if re.search("[가-힣]", question):
+        return f"{attach(subject, '는')} {question}"
+    return f"{question.rstrip('?')} ({subject})?"

@@ -1,0 +1,683 @@
+"""Walk a note's tree and recognise its knowledge units.
+
+The walk keeps a scope: what the text is about (the subject: a heading's term, a
+question's topic, a bullet's bold term) and the group it belongs to (the
+context, so "Consistency" under ACID is asked as ACID's).  Each block is read
+with what comes right before it, because structure is the signal: a lead-in
+sentence names the list below it, a bullet's nested paragraph defines the
+bullet, a ``<details>`` titled "Explanation" answers the question above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.decks.generator.cards import normalise_key
+from bot.decks.generator.inline import InlineText
+from bot.decks.generator.notetree import (
+    Block,
+    Code,
+    Details,
+    Heading,
+    Item,
+    ListBlock,
+    Note,
+    Para,
+    Quote,
+    Section,
+    Table,
+)
+from bot.decks.generator.sentences import Sentence, normalise, split_sentences
+from bot.decks.generator.units import listing, prose, tables
+from bot.decks.generator.units.headings import HeadingInfo, classify
+from bot.decks.generator.units.labels import drop_figure_asides, strip_note_prefix
+from bot.decks.generator.units.model import Unit
+from bot.decks.generator.units.questions import (
+    as_question,
+    is_generic_summary,
+    lacks_subject,
+    topic_of,
+    with_subject,
+)
+from bot.decks.generator.units.render import answer_text, clean_sentence, one_liner
+from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+
+_SELF_REFERENCE = re.compile(
+    r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
+    r"|\b(?:this|that|these|those|it|they|them|above|below)\b",
+    re.I,
+)
+
+
+_KO_NAMES_LIST = re.compile(r"^(?P<x>.+?)(?:은|는|이|가)\s*(?:다음|아래)(?:과|와)\s*같")
+_YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re.I)
+_YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
+                     re.I)
+_ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
+                            r"difference|compare)\b", re.I)
+
+
+def _yes_no(question: str) -> bool:
+    """"Can you make AMI shareable?": the answer is yes or no, too little to learn."""
+    return bool(_YES_NO.match(question)) and not _ASKS_FOR_MORE.search(question)
+
+
+_PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
+
+
+def _restates(term: str, description: str) -> bool:
+    """"Compression: compress responses": the answer only repeats the question."""
+    key, desc = normalise_key(term), normalise_key(description)
+    return bool(key) and (desc == key or (key in desc and len(desc) <= len(key) + 8))
+
+
+@dataclass(frozen=True)
+class Scope:
+    path: tuple[str, ...]
+    subject: str = ""  # what the text is about
+    context: str = ""  # the group it belongs to, to disambiguate a member
+    skip: str = ""  # a term whose definition is already asked (by the section's question)
+    heading: HeadingInfo | None = None
+    comparing: bool = False  # inside "A vs B": labelled points compare, they do not define
+    in_answer: bool = False  # inside the answer to a question: sub-points, not a glossary
+    nested: bool = False  # inside a list item: the heading names the outer list, not this one
+
+
+def self_contained(question: str) -> bool:
+    """A question that makes sense on its own, without the paragraph around it."""
+    return not _SELF_REFERENCE.search(question)
+
+
+class Reader:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.units: list[Unit] = []
+        self._defined: set[str] = set()
+        self._asked: set[str] = set()
+        self._pending_question: tuple[str, tuple[int, int], Scope] | None = None
+        self._title = ""  # the note's own subject: shared by every card, so never a context
+        self._collected: dict[tuple[str, str, tuple[str, ...]],
+                              list[tuple[str, tuple[int, int]]]] = {}
+
+    # -- output -------------------------------------------------------------------
+
+    def add(self, unit: Unit) -> None:
+        if unit.kind == "definition":
+            key = normalise_key(unit.subject)
+            if key in self._defined:
+                return
+            self._defined.add(key)
+        if unit.kind == "qa":
+            key = normalise_key(unit.question)
+            if key in self._asked:
+                return
+            self._asked.add(key)
+        self.units.append(unit)
+
+    def _collect(self, kind: str, subject: str, value: str, lines: tuple[int, int],
+                 scope: Scope) -> None:
+        """Examples and pros/cons of one subject are gathered into one unit per section."""
+        self._collected.setdefault((kind, subject, scope.path), []).append((value, lines))
+
+    def _flush_collected(self) -> None:
+        for (kind, subject, path), values in self._collected.items():
+            texts = list(dict.fromkeys(v for v, _ in values if v))
+            if not texts:
+                continue
+            first = min(lines[0] for _, lines in values)
+            last = max(lines[1] for _, lines in values)
+            # "ex) AWS, NCP" names examples; a long sentence after "e.g." tells a story the
+            # card cannot frame.
+            sure = kind != "example" or all(len(t) <= 60 for t in texts)
+            self.add(Unit(kind, path, subject, (first, last), sure, subject=subject,
+                          items=tuple(texts)))
+        self._collected.clear()
+
+    # -- the walk -------------------------------------------------------------------
+
+    def read(self, note: Note) -> list[Unit]:
+        self._section(note.root, Scope(path=()), note)
+        self._flush_collected()
+        return self.units
+
+    def _section(self, section: Section, parent: Scope, note: Note) -> None:
+        if section.title is None:
+            self._title = self._note_subject(note)
+            scope = Scope(path=(), subject=self._title)
+            self._blocks(section.blocks, scope)
+            for child in section.children:
+                self._section(child, scope, note)
+            return
+        info = classify(section.title_text, self.lang)
+        if info.kind == "furniture":
+            return  # references, author, table of contents: never cards, nor their children
+        path = section.path
+        scope = Scope(path=path, subject=parent.subject, heading=info)
+        lines = (section.line, section.line)
+        if info.kind == "question":
+            topic = topic_of(info.question)
+            topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) \
+                else ""
+            scope = replace(scope, subject=topic or parent.subject, skip=topic)
+            question = info.question
+            if not topic and parent.subject and lacks_subject(question):
+                question = with_subject(question, parent.subject)
+            self._qa(question, section.blocks, lines, scope)
+        elif info.kind == "term":
+            # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
+            # but not the note's own title, which every card shares.
+            context = parent.subject if parent.subject != info.term and section.parent is not None \
+                and section.parent.level >= 2 else ""
+            scope = replace(scope, subject=info.term, context=context)
+            if info.alias:
+                self._alias(info.term, info.alias, lines, scope)
+            self._term_section(info.term, section.blocks, scope)
+            self._descend(section, scope, note)
+            return
+        elif info.kind == "command":
+            scope = replace(scope, subject=info.term)
+            self.add(Unit("command", path, info.term, lines, True, subject=info.term,
+                          answer=info.purpose))
+        elif info.kind == "property" and info.prop == "members":
+            subject = info.prop_subject or parent.subject
+            label = info.text if info.prop_subject or not subject else f"{subject}의 {info.text}" \
+                if self.lang == "ko" else f"{info.text} of {subject}"
+            scope = replace(scope, subject=subject, context=label)
+        elif info.kind == "property":
+            subject = info.prop_subject or parent.subject
+            scope = replace(scope, subject=subject)
+            if subject and self._property_section(info.prop, subject, section.blocks, scope):
+                self._descend(section, scope, note)
+                return
+        elif info.kind == "difference":
+            answer, complete = answer_text(section.blocks)
+            if answer and len(answer) >= 10:
+                # A section that compares is read best as a whole only when it is a short
+                # list of points; prose around a comparison is usually its introduction.
+                listed = sum(line.startswith(("•", "1)", "2)")) for line in answer.split("\n"))
+                self.add(Unit("difference", path, "/".join(info.compared), lines,
+                              complete and len(answer) <= 400 and listed >= 2,
+                              items=info.compared, answer=answer))
+            scope = replace(scope, subject="", comparing=True)
+        elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
+            self._descend(section, scope, note)
+            return
+        self._blocks(section.blocks, scope)
+        self._descend(section, scope, note)
+
+    def _descend(self, section: Section, scope: Scope, note: Note) -> None:
+        self._flush_collected()
+        for child in section.children:
+            self._section(child, scope, note)
+
+    def _note_subject(self, note: Note) -> str:
+        if note.title:
+            term, _ = split_alias(note.title)
+            term = clean_term(term)
+            if is_term_like(term, self.lang):
+                return term
+        return ""
+
+    # -- sections of a particular kind ----------------------------------------------
+
+    def _term_section(self, term: str, blocks: list[Block], scope: Scope) -> None:
+        """Under a term heading the first sentence, when it has no subject of its own,
+        defines the term ("가상머신을 기반으로 배포하는 것을 말한다.")."""
+        first = _first_text(blocks)
+        if first is not None:
+            sentences = split_sentences(first)
+            if sentences:
+                text = self._clean(sentences[0].text)
+                found = prose.heading_definition(text, term, self.lang) if text else None
+                if found is not None:
+                    answer = self._with_follow_on(found.answer, sentences[1:])
+                    self.add(Unit("definition", scope.path, term, sentences[0].lines,
+                                  found.confident,
+                                  subject=term, context=scope.context, answer=answer,
+                                  how="heading-first"))
+        self._blocks(blocks, scope)
+
+    def _property_section(self, prop: str, subject: str, blocks: list[Block],
+                          scope: Scope) -> bool:
+        """"## 장점" under a term: its list (or its sentences) are the term's pros."""
+        items = listing.first_list_items(blocks)
+        if not items:
+            texts = [c for b in blocks if isinstance(b, Para)
+                     for s in split_sentences(b.text)
+                     if (c := clean_sentence(s.text))]
+            items = texts[:6]
+        if not items:
+            return False
+        first = blocks[0].lines[0] if blocks else 0
+        last = blocks[-1].lines[1] if blocks else 0
+        kind = prop if prop in ("pros", "cons", "features", "members") else "attribute"
+        label = {"purpose": "purpose"}.get(prop, prop)
+        self.add(Unit(kind, scope.path, f"{prop}:{subject}", (first, last),
+                      len(items) <= 8, subject=subject, label=label, items=tuple(items)))
+        return True
+
+    def _process_section(self, title: str, blocks: list[Block], scope: Scope) -> bool:
+        for index, block in enumerate(blocks):
+            if isinstance(block, ListBlock) and block.ordered and len(block.items) >= 2:
+                steps = listing.step_texts(block)
+                if len(steps) >= 2:
+                    self.add(Unit("process", scope.path, title, block.lines, len(steps) <= 8,
+                                  subject=scope.subject, label=title, items=tuple(steps)))
+                    self._blocks(blocks[:index] + blocks[index + 1:], scope)
+                    return True
+        return False
+
+    # -- questions and answers ------------------------------------------------------
+
+    def _qa(self, question: str, blocks: list[Block], lines: tuple[int, int],
+            scope: Scope) -> None:
+        answer, complete = answer_text(blocks)
+        if not answer:
+            code = next((b for b in blocks if isinstance(b, Code) and not b.prose), None)
+            liner = one_liner(code) if code is not None else None
+            if liner is None:
+                self._pending_question = (question, lines, scope)
+                return
+            answer = liner
+        answer = _YES_LEAD.sub("", answer, count=1)
+        confident = complete and self_contained(question) and len(answer) >= 4 \
+            and not _yes_no(question)
+        end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
+        self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
+                      subject=scope.subject, question=question, answer=answer))
+        self._pending_question = None
+        self._blocks(blocks, replace(scope, skip=scope.skip or scope.subject, in_answer=True))
+
+    # -- blocks ---------------------------------------------------------------------
+
+    def _blocks(self, blocks: list[Block], scope: Scope) -> None:
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, Para):
+                consumed = self._para(block, after, blocks[index + 1:], scope)
+                index += 1 + consumed
+                continue
+            if isinstance(block, ListBlock):
+                self._list(block, None, scope)
+            elif isinstance(block, Quote):
+                self._blocks(block.blocks, scope)
+            elif isinstance(block, Table):
+                for unit in tables.units(block, scope.path, self._table_title(scope),
+                                         self.lang):
+                    self.add(unit)
+            elif isinstance(block, Code):
+                if block.prose:
+                    self._blocks(block.prose, scope)
+            elif isinstance(block, Details):
+                self._details(block, scope)
+            elif isinstance(block, Heading):
+                pass
+            index += 1
+
+    def _table_title(self, scope: Scope) -> str:
+        if scope.heading is not None and scope.heading.kind not in ("about", "furniture"):
+            return scope.heading.text
+        return scope.subject
+
+    def _details(self, details: Details, scope: Scope) -> None:
+        summary = normalise(details.summary.text)
+        if is_generic_summary(summary):
+            if self._pending_question is not None:
+                question, lines, asked_scope = self._pending_question
+                self._pending_question = None
+                self._qa(question, details.blocks, lines, asked_scope)
+            else:
+                self._blocks(details.blocks, scope)
+            return
+        asked = as_question(summary, self.lang)
+        if asked is None:
+            term = clean_term(summary)
+            if is_term_like(term, self.lang):
+                # "<summary>Mutex</summary>" then its explanation: a term and its meaning.
+                answer, complete = answer_text(details.blocks)
+                if answer:
+                    self.add(Unit("definition", scope.path, term, details.lines,
+                                  complete and len(answer) <= 400, subject=term,
+                                  context=scope.subject, answer=answer, how="summary-term"))
+                return
+            self._blocks(details.blocks, scope)
+            return
+        topic = topic_of(asked)
+        topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) else ""
+        self._qa(asked, details.blocks, details.summary.span(),
+                 replace(scope, subject=topic or scope.subject, skip=topic))
+
+    def _para(self, para: Para, after: Block | None, rest: list[Block], scope: Scope) -> int:
+        """Read a paragraph; returns how many following blocks it consumed."""
+        whole = normalise(para.text.text)
+        question = as_question(whole, self.lang) if len(whole) <= 200 else None
+        if question is not None:
+            answer_blocks = listing.answer_blocks(rest)
+            if answer_blocks:
+                topic = topic_of(question)
+                topic = clean_term(topic) if topic and is_term_like(clean_term(topic),
+                                                                    self.lang) else ""
+                self._qa(question, answer_blocks, para.lines,
+                         replace(scope, subject=topic or scope.subject, skip=topic))
+                return len(answer_blocks)
+            self._pending_question = (question, para.lines, scope)
+            return 0
+        sentences = split_sentences(para.text)
+        if isinstance(after, ListBlock) and sentences:
+            lead = sentences[-1]
+            self._sentences(sentences[:-1], scope, para.text)
+            self._list(after, lead, scope)
+            return 1
+        self._sentences(sentences, scope, para.text)
+        return 0
+
+    # -- lists ----------------------------------------------------------------------
+
+    def _list(self, block: ListBlock, lead: Sentence | None, scope: Scope) -> None:
+        lead_text = self._clean(lead.text) if lead is not None else ""
+        # Questions as items, each answered by what is nested under it.
+        questions = listing.question_items(block, self.lang)
+        if questions is not None:
+            for question, item in questions:
+                answer_blocks = item.body
+                if answer_blocks:
+                    self._qa(question, answer_blocks, item.lines, scope)
+                else:
+                    self._pending_question = (question, item.lines, scope)
+            return
+        if lead is not None and lead_text:
+            found = prose.label(lead_text)
+            if found is not None and found.pending and found.kind in ("pros", "cons", "example"):
+                subject = found.subject or scope.subject
+                if subject:
+                    for text in listing.item_texts(block):
+                        self._collect(found.kind, subject, text, lead.lines, scope)
+                    self._items(block, replace(scope, subject=subject))
+                    return
+        group = listing.group_label(lead_text, scope.heading, self.lang,
+                                    first=lead is None and not scope.nested)
+        if lead is not None and lead_text and group is None:
+            self._sentences([lead], scope)
+        process = listing.is_process(block, lead_text, scope.heading)
+        terms = listing.term_items(block, self.lang)
+        if process:
+            steps = listing.step_texts(block)
+            label = self._process_label(lead_text, group, scope)
+            if len(steps) >= 2 and label:
+                first = lead.lines[0] if lead is not None else block.lines[0]
+                self.add(Unit("process", scope.path, label, (first, block.lines[1]),
+                              len(steps) <= 8, subject=scope.subject, label=label,
+                              items=tuple(steps)))
+        elif group is not None and group.prop in ("pros", "cons", "features") and scope.subject:
+            items = listing.item_heads(block)
+            sure = len(items) <= 8 and scope.subject != self._title
+            self.add(Unit(group.prop, scope.path, f"{group.prop}:{scope.subject}", block.lines,
+                          sure, subject=scope.subject, items=tuple(items)))
+        elif group is not None and terms is not None and len(terms) >= 2:
+            names = listing.same_kind([t.term for t in terms], group.label)
+            self.add(Unit("members", scope.path, group.label, block.lines,
+                          all(len(n) <= 40 for n in names), subject=scope.subject,
+                          label=group.label, items=tuple(names)))
+        elif group is not None and listing.short_items(block):
+            items = listing.item_heads(block)
+            self.add(Unit("members", scope.path, group.label, block.lines, True,
+                          subject=scope.subject, label=group.label, items=tuple(items)))
+        context = self._list_context(group, lead_text, scope)
+        if terms is not None:
+            for term_item in terms:
+                self._term_item(term_item, replace(scope, context=context))
+            return
+        self._items(block, scope)
+
+    def _list_context(self, group: listing.Group | None, lead: str, scope: Scope) -> str:
+        """What a list's terms belong to: the group its lead-in names, else the topic of
+        the lead-in sentence ("CAP 이론은 …"), else the subject in scope — but never the
+        note's own title, which every card of the deck shares."""
+        if group is not None:
+            return re.sub(r"\s*\d+\s*가지$|\s*\(\d+\)$", "", group.label)
+        if scope.context and not scope.nested:
+            return scope.context
+        if lead:
+            topic = prose.topic_ko(lead) if self.lang == "ko" else prose.topic_en(lead)
+            if topic and is_term_like(topic, self.lang):
+                return topic
+        subject = scope.subject or ""
+        return "" if subject == self._title else subject
+
+    def _process_label(self, lead: str, group: listing.Group | None, scope: Scope) -> str:
+        """"TLS HandShaking은 다음과 같은 과정을 거칩니다" names the process: TLS
+        HandShaking의 과정.  Else the group or the process heading; else nothing."""
+        if group is not None:
+            return group.label
+        if lead:
+            if self.lang == "ko":
+                named = _KO_NAMES_LIST.match(lead)
+                topic = clean_term(named.group("x")) if named else prose.topic_ko(lead)
+                if topic and listing.PROCESS_CUE.search(topic):
+                    return topic  # "DNS 조회의 과정은 다음과 같다"
+                if topic and is_term_like(topic, self.lang):
+                    return f"{topic}의 과정"
+            else:
+                phrase = re.sub(r"^(?:the\s+)", "", lead.rstrip(":： .").strip(), flags=re.I)
+                if phrase and len(phrase.split()) <= 12 and not re.search(
+                        r"\b(?:is|are|was|were|will|can|should|must|do|does)\b", phrase, re.I):
+                    return phrase
+        if scope.heading is not None and scope.heading.kind == "process":
+            return scope.heading.text
+        return ""
+
+    def _term_item(self, found: listing.TermItem, scope: Scope) -> None:
+        term = found.term
+        if found.alias:
+            self._alias(term, found.alias, found.lines, scope)
+        if found.attribute and scope.subject:
+            self._attribute(found.term, found.description, found.lines, scope)
+        elif found.description and not scope.comparing \
+                and normalise_key(term) != normalise_key(scope.skip) \
+                and not _restates(term, found.description):
+            context = scope.context if normalise_key(scope.context) != normalise_key(term) else ""
+            sure = found.confident and self._stands_alone(term, context, scope) \
+                and not _PURPOSE_PHRASE.match(found.description)
+            self.add(Unit("definition", scope.path, term, found.lines, sure,
+                          subject=term, context=context, answer=found.description,
+                          how="term-item"))
+        inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="",
+                        nested=True)
+        if found.rest:
+            self._blocks(found.rest, inner)
+
+    def _stands_alone(self, term: str, context: str, scope: Scope) -> bool:
+        """Whether "X란?" is a fair question: a bare adjective-like word ("장기", "수직")
+        or a common English word inside an answer needs an editor's eye first."""
+        bare = split_alias(term)[0]
+        del context
+        if re.fullmatch(r"[가-힣]{1,2}", bare):
+            return False
+        return not (scope.in_answer and re.fullmatch(r"[a-z][a-z-]*", bare))
+
+    def _items(self, block: ListBlock, scope: Scope) -> None:
+        """Items that are not terms: their sentences, and what is nested under them."""
+        for item in block.items:
+            head = item.head
+            inner = scope
+            if head is not None:
+                sentences = split_sentences(head)
+                self._sentences(sentences, scope, head)
+                bare = clean_term(normalise(head.text))
+                inner = replace(scope, nested=True)
+                if is_term_like(bare, self.lang) and item.body:
+                    inner = replace(scope, subject=bare, context=scope.subject, nested=True)
+            self._blocks(item.body, inner)
+
+    # -- sentences ------------------------------------------------------------------
+
+    def _clean(self, text: str) -> str:
+        cleaned = clean_sentence(text)
+        if cleaned is None:
+            return ""
+        return strip_note_prefix(drop_figure_asides(cleaned))
+
+    def _with_follow_on(self, answer: str, following: list[Sentence]) -> str:
+        if following:
+            nxt = self._clean(following[0].text)
+            if nxt and prose.follows_on(nxt) and len(answer) + len(nxt) <= 300:
+                return f"{answer}. {nxt}" if not answer.endswith((".", "다")) else f"{answer} {nxt}"
+        return answer
+
+    def _sentences(self, sentences: list[Sentence], scope: Scope,
+                   source: InlineText | None = None) -> None:
+        for position, sentence in enumerate(sentences):
+            text = self._clean(sentence.text)
+            if not text:
+                continue
+            lines = sentence.lines
+            split = prose.analogy(text)
+            if split is not None:
+                text, likened = split
+                if scope.subject:
+                    self.add(Unit("analogy", scope.path, f"{scope.subject}:{likened}", lines,
+                                  True, subject=scope.subject, answer=likened))
+                if not text:
+                    continue
+            named = prose.named_by_previous(text)
+            if named is not None and position > 0 and is_term_like(named, self.lang):
+                before = [c for p in sentences[max(0, position - 2):position]
+                          if (c := self._clean(p.text))]
+                if before:
+                    self.add(Unit("definition", scope.path, named,
+                                  (sentences[max(0, position - 2)].lines[0], lines[1]), True,
+                                  subject=named, answer=" ".join(before).rstrip("."),
+                                  how="named-by-previous"))
+                continue
+            found = prose.label(text)
+            if found is not None:
+                subject = found.subject or scope.subject
+                if subject and found.answer:
+                    self._collect(found.kind, subject, found.answer, lines, scope)
+                continue
+            found = prose.difference(text)
+            if found is not None:
+                self.add(Unit("difference", scope.path, "/".join(found.items), lines, True,
+                              items=found.items, answer=found.answer))
+                continue
+            found = prose.definition(text, self.lang)
+            if found is not None and found.kind == "alias":
+                self._alias_found(found, lines, scope)
+                continue
+            if found is not None:
+                if normalise_key(found.subject) == normalise_key(scope.skip):
+                    continue
+                answer = self._with_follow_on(found.answer, sentences[position + 1:])
+                context = scope.context if found.subject != scope.subject else ""
+                marked = source is not None and self._marked_in(found.subject, sentence, source)
+                sure = prose.explicit_definition(text, self.lang) or (
+                    prose.defining_noun(found.answer, self.lang)
+                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject)))
+                self.add(Unit("definition", scope.path, found.subject, lines, sure,
+                              subject=found.subject, context=context, answer=answer,
+                              article=found.article, how="sentence"))
+                if found.alias:
+                    self._alias(found.subject, found.alias, lines, scope)
+                continue
+            found = prose.colon_definition(text, self.lang)
+            marked_label = found is not None and source is not None \
+                and self._marked_in(found.subject, sentence, source)
+            if found is not None:
+                if found.kind == "label":
+                    if scope.subject:
+                        self._attribute(found.label, found.answer, lines, scope)
+                    continue
+                context = scope.subject if scope.subject != found.subject else scope.context
+                self.add(Unit("definition", scope.path, found.subject, lines, marked_label,
+                              subject=found.subject, context=context, answer=found.answer,
+                              how="colon-line"))
+                if found.alias:
+                    self._alias(found.subject, found.alias, lines, scope)
+                continue
+            found = prose.cause(text, self.lang)
+            if found is not None:
+                self.add(Unit("cause", scope.path, found.label, lines, False,
+                              subject=scope.subject, label=found.label, answer=found.answer))
+                continue
+            if source is not None:
+                self._emphasis(text, sentence, source, scope)
+
+    @staticmethod
+    def _marked_in(term: str, sentence: Sentence, source: InlineText) -> bool:
+        """Whether the author set `term` in bold or code in this sentence."""
+        key = normalise_key(term)
+        return any(normalise_key(source.text[a:b]) == key for a, b in source.marked()
+                   if a >= sentence.start and b <= sentence.end)
+
+    def _emphasis(self, text: str, sentence: Sentence, source: InlineText, scope: Scope) -> None:
+        marked = [normalise(source.text[a:b]) for a, b in source.marked()
+                  if a >= sentence.start and b <= sentence.end]
+        if not marked:
+            return
+        found = prose.emphasis_cloze(text, marked)
+        if found is None:
+            return
+        cloze, terms, confident = found
+        subject = scope.subject
+        own_topic = (prose.topic_ko(text) if self.lang == "ko" else prose.topic_en(text))
+        if subject and subject != self._title and not own_topic \
+                and normalise_key(subject) not in normalise_key(text):
+            # The sentence is about something it does not name: name it, but let an editor
+            # check that the name does not give the blank away (a term and its translation).
+            cloze = f"{subject}: {cloze}"
+            confident = False
+        self.add(Unit("cloze", scope.path, "/".join(terms), sentence.lines,
+                      confident and not scope.comparing, subject=scope.subject, answer=cloze,
+                      items=terms))
+
+    def _attribute(self, label: str, value: str, lines: tuple[int, int], scope: Scope) -> None:
+        kind = listing.attribute_kind(label)
+        if kind == "definition":
+            if normalise_key(scope.subject) != normalise_key(scope.skip):
+                self.add(Unit("definition", scope.path, scope.subject, lines, True,
+                              subject=scope.subject, answer=value, how="definition-label"))
+            return
+        if kind in ("pros", "cons", "example"):
+            self._collect(kind, scope.subject, value, lines, scope)
+            return
+        self.add(Unit("attribute", scope.path, f"{scope.subject}:{label}", lines, True,
+                      subject=scope.subject, label=kind or label, answer=value))
+
+    def _alias(self, term: str, alias: str, lines: tuple[int, int], scope: Scope) -> None:
+        found = prose.alias_of(term, alias)
+        if found is not None:
+            self._alias_found(found, lines, scope)
+
+    def _alias_found(self, found: prose.Found, lines: tuple[int, int], scope: Scope) -> None:
+        self.add(Unit("alias", scope.path, found.subject, lines,
+                      found.confident, subject=found.subject, answer=found.answer,
+                      alias_kind=found.label))
+
+
+def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
+    """The first line of text under a heading: a paragraph, or the first paragraph or
+    bullet of a quote or list that opens the section."""
+    if not blocks:
+        return None
+    block = blocks[0]
+    if isinstance(block, Para):
+        return block.text
+    if isinstance(block, Quote):
+        return _first_text(block.blocks)
+    if isinstance(block, ListBlock) and block.items and not block.ordered:
+        item = block.items[0]
+        if item.head is not None and not item.body and len(block.items) <= 3:
+            return item.head
+    if isinstance(block, Code) and block.prose:
+        return _first_text(block.prose)
+    return None
+
+
+def read_units(note: Note, lang: str) -> list[Unit]:
+    return Reader(lang).read(note)
+
+
+__all__ = ["Item", "Reader", "Scope", "read_units"]

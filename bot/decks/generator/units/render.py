@@ -1,0 +1,191 @@
+"""Blocks of a note -> the plain text of an answer.
+
+An answer is what the note says under a question: paragraphs, a list, maybe a
+quote.  It is written as plain lines (lists as "• item"), without code listings,
+tables, images or links, and kept to a length a learner can read on a card:
+whole blocks are taken in order until the budget is spent, and a block that is
+too long alone is cut at a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.decks.generator.notetree import (
+    Block,
+    Code,
+    Details,
+    Heading,
+    ListBlock,
+    Para,
+    Quote,
+    Table,
+)
+from bot.decks.generator.sentences import normalise, split_sentences
+
+MAX_ANSWER = 600
+_FIGURE = re.compile(
+    r"(?:아래|위|다음|밑|오른쪽|왼쪽)의?\s*(?:그림|사진|도표|표|이미지|다이어그램|예시\s?그림)|"
+    r"그림\s?(?:과|처럼|에서|을|를)|사진\s?(?:과|처럼)|"
+    r"\b(?:the|this|following|below|above)\s+(?:diagram|figure|image|picture|chart|graph)\b|"
+    r"\bas shown\b|\bsee (?:the )?(?:figure|diagram|image|below|above)\b",
+    re.I,
+)
+_UNANSWERED = re.compile(
+    r"^(?:to be completed|tbd|todo|coming soon|work in progress|wip|추가\s?예정|작성\s?예정|"
+    r"준비\s?중|미완성|\.{2,}|…|-+|\*+)[.!]*$",
+    re.I,
+)
+_LINK_ONLY = re.compile(r"^\[?(?:참고|출처|source|see|ref|reference|note|tip|팁)s?\]?\s*[:：]?\s*$",
+                        re.I)
+#: A line after which the rest of an answer is reading material, not the answer.
+_REFERENCES = re.compile(
+    r"^\[?(?:useful\s+)?(?:resources?|references?|links?|sources?|see also|further reading|"
+    r"read more|more info(?:rmation)?|참고\s?(?:자료|링크|문헌|사이트)?|출처|"
+    r"관련\s?(?:자료|링크|글)|"
+    r"더\s?읽을\s?거리)\]?\s*[:：]?\s*$",
+    re.I,
+)
+#: The author talking about themselves or their note, not about the subject.
+_META = re.compile(
+    r"(?:학습이|공부가|공부를|더 알아봐야|정리해\s?(?:보자|보겠|봤)|살펴\s?(?:보자|보겠|봅시다)|"
+    r"알아\s?(?:보자|보겠|봅시다)|물어보는 경우|면접에서|생각이\s?든다|잘 모르겠|"
+    r"이해가 안|헷갈|다음\s?(?:글|포스트|시간)에|이번\s?(?:글|포스트)에서|"
+    r"\bI(?:'m| am) not sure\b|\bI (?:think|guess|believe)\b|\blet'?s (?:look|see|dive|take)\b|"
+    r"\bin this (?:post|article|note)\b|\bnext (?:post|section|time)\b)",
+    re.I,
+)
+_CODE_ONE_LINER = re.compile(r"^[^\n]{1,80}$")
+
+
+def sentence_texts(para: Para) -> list[str]:
+    return [s.text for s in split_sentences(para.text)]
+
+
+def clean_sentence(text: str) -> str | None:
+    """A sentence fit for a card, or None when it points at something the card
+    cannot show (a figure, a link) or says nothing."""
+    text = normalise(text)
+    if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text):
+        return None
+    if text.endswith(("?", "？")) and len(text) < 120:
+        return None  # a question of its own (the next one in an interview list)
+    if _FIGURE.search(text) or _META.search(text):
+        return None
+    if not re.search(r"[A-Za-z가-힣0-9]", text):
+        return None
+    return text
+
+
+def _para_lines(para: Para) -> list[str]:
+    out = [c for s in sentence_texts(para) if (c := clean_sentence(s))]
+    return [" ".join(out)] if out else []
+
+
+def _list_lines(block: ListBlock, depth: int) -> list[str]:
+    lines: list[str] = []
+    single = len(block.items) == 1 and depth == 0
+    for position, item in enumerate(block.items, start=1):
+        head = item.head
+        text = ""
+        if head is not None:
+            text = " ".join(c for s in split_sentences(head)
+                            if (c := clean_sentence(s.text)))
+        marker = f"{item.number or position}) " if block.ordered else ("• " if depth == 0
+                                                                        else "◦ ")
+        if single:
+            marker = ""  # one bullet is just a paragraph
+        indent = "  " * depth
+        if text:
+            lines.append(f"{indent}{marker}{text}")
+        if depth < 1:
+            for child in item.body:
+                if isinstance(child, ListBlock):
+                    lines.extend(_list_lines(child, depth + 1))
+                elif isinstance(child, (Para, Quote)):
+                    for line in block_lines_text([child]):
+                        lines.append(f"{indent}  {line}")
+    return lines
+
+
+_SHORT_CODE_LINES = 4
+_SHORT_CODE_CHARS = 240
+
+
+def block_lines_text(blocks: list[Block]) -> list[str]:
+    """Each block's text as lines, in order; long code, tables and nested Q&As left out,
+    and nothing after a "Useful resources:" line."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Para) and _REFERENCES.match(normalise(block.text.text)):
+            break
+        if isinstance(block, Para):
+            lines.extend(_para_lines(block))
+        elif isinstance(block, Heading):
+            continue
+        elif isinstance(block, ListBlock):
+            lines.extend(_list_lines(block, 0))
+        elif isinstance(block, Quote):
+            lines.extend(block_lines_text(block.blocks))
+        elif isinstance(block, Code):
+            if block.prose:
+                lines.extend(block_lines_text(block.prose))
+            else:
+                code = block.text.strip("\n")
+                # A command or two is part of the answer ("kill $(lsof -t -i:80)");
+                # a listing is not something to recall.
+                if code and code.count("\n") < _SHORT_CODE_LINES \
+                        and len(code) <= _SHORT_CODE_CHARS:
+                    lines.extend(re.sub(r"<(?=[A-Za-z/!?])", "＜", line.rstrip())
+                                 for line in code.split("\n")
+                                 if line.strip() and not line.lstrip().startswith(("#", "//")))
+        elif isinstance(block, (Table, Details)):
+            continue
+    return lines
+
+
+def answer_text(blocks: list[Block], budget: int = MAX_ANSWER) -> tuple[str, bool]:
+    """(answer, complete): the answer text, and whether all of it fit the budget."""
+    lines = block_lines_text(blocks)
+    out: list[str] = []
+    used = 0
+    complete = True
+    for line in lines:
+        if used + len(line) > budget:
+            complete = False
+            if not out:
+                out.append(_cut(line, budget))
+            break
+        out.append(line)
+        used += len(line) + 1
+    return "\n".join(out).strip(), complete
+
+
+def _cut(line: str, budget: int) -> str:
+    """The longest run of whole sentences of `line` within `budget`."""
+    pieces = re.split(r"(?<=[.!?다요])\s+", line)
+    kept: list[str] = []
+    used = 0
+    for piece in pieces:
+        if used + len(piece) > budget and kept:
+            break
+        kept.append(piece)
+        used += len(piece) + 1
+    text = " ".join(kept)
+    return text if len(text) <= budget else text[: budget - 1].rstrip() + "…"
+
+
+def has_code(blocks: list[Block]) -> bool:
+    for block in blocks:
+        if isinstance(block, Code) and not block.prose:
+            return True
+        if isinstance(block, ListBlock) and any(has_code(i.blocks) for i in block.items):
+            return True
+        if isinstance(block, Quote) and has_code(block.blocks):
+            return True
+    return False
+
+
+def one_liner(code: Code) -> str | None:
+    text = code.text.strip()
+    return text if _CODE_ONE_LINER.fullmatch(text) else None

@@ -1,0 +1,111 @@
+"""Comparison tables: a unit per row x column cell.
+
+When the first column labels the rows (구분 | TCP | UDP), the columns are the things
+compared, so a row's cells are alternatives of one another; otherwise each row is a
+thing and a column's cells are the alternatives.  Short alternatives become the
+choices of the card.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.decks.generator.cards import normalise_key
+from bot.decks.generator.notetree import Table
+from bot.decks.generator.sentences import normalise
+from bot.decks.generator.units.model import Unit
+
+_ASIDE = re.compile(r"\s+\(([^()]*)\)")
+_ROW_LABEL_HEADERS = frozenset(
+    {"", "구분", "항목", "비교", "기준", "비교 항목", "특성", "특징", "aspect", "feature",
+     "features",
+     "criteria", "criterion", "category", "property", "attribute", "comparison", "-", "분류"}
+)
+_EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})
+
+
+def _split_cell(cell: str) -> tuple[str, str]:
+    """"높음 (유연하며 …)" -> ("높음", "유연하며 …"); "O(1)" stays whole."""
+    cell = normalise(cell).strip()
+    asides = [p.strip() for p in _ASIDE.findall(cell) if p.strip()]
+    main = _ASIDE.sub("", cell).strip()
+    if not asides or not main or (not main[-1].isalnum() and main[-1] not in ")]%"):
+        return cell, ""
+    return main, "; ".join(asides)
+
+
+def _distinct(values: list[str]) -> list[str]:
+    out: list[str] = []
+    keys: set[str] = set()
+    for value in values:
+        key = normalise_key(value)
+        if value and key and key not in keys:
+            keys.add(key)
+            out.append(value)
+    return out
+
+
+_BOOLEAN = frozenset({"o", "x", "✓", "✔", "✗", "✘", "○", "●", "△", "yes", "no", "y", "n", "true",
+                      "false", "예", "아니오", "있음", "없음", "가능", "불가", "불가능"})
+_NUMBER = re.compile(r"^[\d\s.,:%/+-]+(?:[a-zA-Z]{0,3})$")
+
+
+def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
+    """A table of values (query output, a timeline of numbers, an O/X matrix) rather
+    than a comparison of named things: no card can ask one of its cells fairly."""
+    labels = [row[0] for row in rows if row]
+    cells = [c for row in rows for c in row[1:] if c]
+    if not labels or not cells:
+        return True
+    numeric_labels = sum(bool(_NUMBER.match(x)) or len(x.strip()) < 2 for x in labels)
+    if numeric_labels * 3 > len(labels):
+        return True
+    if sum(len(h.strip()) < 2 for h in header[1:]) * 2 > len(header[1:]):
+        return True
+    flat = sum(c.strip().lower() in _BOOLEAN or bool(_NUMBER.match(c)) for c in cells)
+    return flat * 2 > len(cells)
+
+
+def _columns_compared(header: list[str], title: str) -> bool:
+    """Whether the columns are the things compared ("구분 | TCP | UDP", or any header
+    whose column names the heading mentions)."""
+    if header[0].strip().lower() in _ROW_LABEL_HEADERS:
+        return True
+    named = normalise_key(title)
+    return bool(named) and sum(normalise_key(h) in named for h in header[1:] if normalise_key(h)) \
+        >= max(1, len(header[1:]) - 1)
+
+
+def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Unit]:
+    del lang
+    header = [normalise(h.text) for h in table.header]
+    if len(header) < 2 or not table.rows:
+        return []
+    texts = [[normalise(c.text) for c in row] for row in table.rows]
+    if _is_data_table(header, texts):
+        return []
+    by_row = _columns_compared(header, title)
+    grid = [[_split_cell(c.text) for c in row[1:len(header)]] for row in table.rows]
+    out: list[Unit] = []
+    for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
+        if len(row) < 2:
+            continue
+        label = normalise(row[0].text)
+        if not label or label.lower() in _EMPTY:
+            continue
+        for c, (column, (main, explanation)) in enumerate(zip(header[1:], grid[r], strict=False)):
+            if not column or main.lower() in _EMPTY or not normalise_key(main):
+                continue
+            if by_row:
+                choices = _distinct([m for m, _ in grid[r] if m.lower() not in _EMPTY])
+                subject, attribute = column, label
+            else:
+                choices = _distinct([g[c][0] for g in grid if c < len(g)
+                                     and g[c][0].lower() not in _EMPTY])
+                subject, attribute = label, column
+            short = 2 <= len(choices) <= 6 and all(len(x) <= 40 for x in choices)
+            confident = len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40
+            out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
+                            subject=subject, label=attribute, context=title, answer=main,
+                            choices=tuple(choices) if short else (), explanation=explanation))
+    return out

@@ -1,0 +1,143 @@
+"""Is this a term?  Names a card can ask about, as opposed to labels ("Problem",
+"장점"), pronouns, clauses and fragments."""
+
+from __future__ import annotations
+
+import re
+
+from bot.decks.generator.korean import is_hangul, particle_agrees
+
+ALIAS = re.compile(r"^(?P<term>.+?)\s*\((?P<alias>[^()]+)\)$")
+
+GENERIC_KO = frozenset(
+    {"장점", "단점", "특징", "차이", "차이점", "목적", "이유", "원리", "역할", "문제", "문제점",
+     "결과", "핵심", "방법", "방식", "예", "예시", "종류", "구성", "구조", "것", "이것", "그것",
+     "점", "경우", "때", "개념", "정의", "의미", "단계", "과정", "내용", "이점", "한계", "해결",
+     "해결책", "해결 방법", "참고", "주의", "요약", "정리", "결론", "설명", "질문", "답", "답변",
+     "예제", "실습", "코드", "그림", "사진", "표", "출처", "링크", "목차", "작성자", "소개", "개요",
+     "배경", "기타", "추가", "비교", "사용법", "문법", "활용", "용도", "특성", "성질", "기능",
+     "동작", "원인", "결과적으로", "이후", "이전", "다음", "처음", "마지막", "첫째", "둘째", "셋째"}
+)
+GENERIC_EN = frozenset(
+    {"problem", "problems", "note", "notes", "example", "examples", "summary", "solution",
+     "solutions", "idea", "result", "results", "approach", "definition", "question", "answer",
+     "explanation", "overview", "introduction", "conclusion", "purpose", "reason", "reasons",
+     "issue", "issues", "pros", "cons", "advantage", "advantages", "disadvantage",
+     "disadvantages", "benefit", "benefits", "drawback", "drawbacks", "feature", "features",
+     "usage", "use", "uses", "method", "methods", "way", "ways", "step", "steps", "case",
+     "cases", "thing", "things", "part", "parts", "type", "types", "kind", "kinds", "other",
+     "others", "misc", "tip", "tips", "warning", "important", "basics", "background",
+     "details", "detail", "more", "key", "goal", "goals", "cost", "costs", "example usage",
+     "output", "input", "code", "image", "figure", "table", "link", "links", "source",
+     "resources", "references", "todo", "context", "motivation", "implementation", "yes", "no"}
+)
+_PRONOUN_START = re.compile(
+    r"^(?:이|그|저|이것|그것|이는|그는|이런|그런|이러한|그러한|여기|거기|우리|나|저는|내가|"
+    r"it|this|that|these|those|they|there|here|we|you|i|he|she|one|each|some|any|all|most|"
+    r"many|such|so|then|also|if|when|while|because|since|although)\b",
+    re.I,
+)
+_EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|will|may|must|should|does|do|did|means|"
+    r"refers|stands|uses|allows|provides|makes|gets|lets|helps|needs|requires)\b",
+    re.I,
+)
+# Endings that make a word a predicate or a clause; nouns that merely end in these
+# syllables ("서비스", "프로세스") do not, so only unmistakable endings are listed.
+_KO_VERBAL_END = ("다", "요", "니다", "함", "됨", "는데", "니까", "도록", "려면", "으면")
+_KO_PARTICLES = ("을", "를", "이", "가", "은", "는", "에", "의", "로", "으로", "와", "과", "도",
+                 "만", "에서", "에게", "부터", "까지", "보다", "처럼")
+
+
+_EN_BENEFIT = re.compile(r"^(?:increased|improved|better|reduced|faster|slower|higher|lower|more|"
+                         r"less|greater|easier|simpler|enhanced)\s", re.I)
+_EN_TRAILING_LINK = re.compile(r"\s(?:of|in|on|to|by|with|for|from|as|and|or|the|a|an)$", re.I)
+
+
+def split_alias(text: str) -> tuple[str, str | None]:
+    match = ALIAS.match(text.strip())
+    if not match:
+        return text.strip(), None
+    return match.group("term").strip(), match.group("alias").strip()
+
+
+def clean_term(text: str) -> str:
+    """Quotes, marks and a trailing colon removed; inner spacing normalised."""
+    text = " ".join(text.split()).strip(" \"'`“”‘’*_:：-–—.,;")
+    text = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", text, flags=re.I)
+    text = re.sub(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", "", text, flags=re.I)
+    return text.strip("\"'`“”‘’ ")
+
+
+def _ends_in_particle(word: str) -> bool:
+    for particle in sorted(_KO_PARTICLES, key=len, reverse=True):
+        if word.endswith(particle) and len(word) > len(particle):
+            stem = word[: -len(particle)]
+            if particle in ("이", "가", "은", "는", "을", "를", "와", "과", "로", "으로"):
+                if particle_agrees(stem, particle) and is_hangul(stem[-1]):
+                    return True
+                continue
+            return True
+    return False
+
+
+_NUMBERED_PART = re.compile(
+    r"^(?:phase|step|stage|part|case|type|level|round|class|chapter|section|lecture|week|day|"
+    r"단계|과정|파트|챕터|강|장|주차|예제|문제)\s*\d+[a-z]?$", re.I)
+_METADATA = re.compile(r"^(?:author|authors|written by|date|updated|last updated|created|tags?|"
+                       r"category|작성자|글쓴이|날짜|작성일|수정일|태그|카테고리|today|오늘)$",
+                       re.I)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def is_generic(term: str) -> bool:
+    bare = split_alias(term)[0].strip().lower()
+    if bare in GENERIC_KO or bare in GENERIC_EN or _NUMBERED_PART.match(bare) \
+            or _METADATA.match(bare):
+        return True
+    words = bare.split()
+    if len(words) > 1 and words[-1] in GENERIC_KO:
+        return True  # "익숙한 것", "보완 방법": about something, not a name
+    # "better solutions", "a few examples": a generic noun with an adjective is still generic.
+    return len(words) <= 2 and bool(words) and (_singular(words[-1]) in GENERIC_EN
+                                                and words[-1] not in ("use",))
+
+
+def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
+    """A name a card can ask about: short, no clause, not a label or a pronoun."""
+    del lang
+    text = term.strip()
+    bare = split_alias(text)[0]
+    if not bare or len(bare) > 40 or len(bare.split()) > max_words:
+        return False
+    if is_generic(bare) or _PRONOUN_START.match(bare):
+        return False
+    if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
+        return False
+    if _EN_BENEFIT.match(bare):
+        return False  # "Increased security": a benefit, not a name
+    if "/" in bare and not all(len(part) <= 4 or part.isupper() for part in bare.split("/")):
+        return False  # "Sync/Async" pairs two terms; "TCP/IP", "I/O" name one
+    if not re.search(r"[A-Za-z가-힣]", bare):
+        return False
+    if re.fullmatch(r"[\d\s.]+[A-Za-z]?", bare):
+        return False
+    last = bare.split()[-1]
+    if is_hangul(last[-1]):
+        if len(last) > 1 and last.endswith(_KO_VERBAL_END):
+            return False
+        if len(bare.split()) > 1 and _ends_in_particle(last):
+            return False
+        if any(_ends_in_particle(w) for w in bare.split()[:-1] if is_hangul(w[-1])
+               and not w.endswith("의")):
+            return False
+    elif _EN_VERB.search(bare) or _EN_TRAILING_LINK.search(bare):
+        return False
+    return True

@@ -1,0 +1,110 @@
+"""Knowledge units in English notes: interview Q&As, nested bullets, prose."""
+
+from __future__ import annotations
+
+from tests.unit.generator.helpers import cards_of, find, one
+
+
+def served(note: str) -> dict[str, str]:
+    return {c.question(): c.answers()[0] for c in cards_of(note, "en") if not c.draft}
+
+
+def test_an_explanation_in_details_answers_the_numbered_question_above_it() -> None:
+    note = (
+        "1. What is a subnet?\n\n"
+        "![Easy](https://example.com/badge.svg)\n\n"
+        "<details>\n<summary><b>Explanation</b></summary>\n\n"
+        "A subnet is a range of IP addresses in a network.\n\n"
+        "</details>\n"
+    )
+    assert served(note) == {
+        "What is a subnet?": "A subnet is a range of IP addresses in a network."}
+
+
+def test_imperative_questions_and_unanswered_ones() -> None:
+    note = (
+        "<details><summary><b>Explain the difference between TCP and UDP.</b></summary><br>\n\n"
+        "TCP is connection-oriented and reliable; UDP is connectionless.\n\n"
+        "Useful resources:\n\n- [A guide](https://example.com/guide)\n\n</details>\n\n"
+        "<details><summary><b>Configure a VPN tunnel. ***</b></summary><br>\n\n"
+        "To be completed.\n\n</details>\n"
+    )
+    cards = served(note)
+    assert cards == {"Explain the difference between TCP and UDP.":
+                     "TCP is connection-oriented and reliable; UDP is connectionless."}
+
+
+def test_yes_no_questions_are_drafts() -> None:
+    note = "### Can you resize a volume?\nYes, you can grow it while it is attached.\n"
+    card = one(cards_of(note, "en"), "qa")
+    assert card.draft and card.back == "you can grow it while it is attached."
+
+
+def test_a_nested_bullet_describes_the_bold_term_above_it() -> None:
+    note = (
+        "## Docker\n"
+        "Every image lives in a registry, and the engine runs it.\n\n"
+        "* **Docker Engine**\n"
+        "  * Layer on which Docker runs\n"
+        "  * Manages containers and images\n"
+        "* **Registry**\n"
+        "  * Stores and distributes images\n"
+    )
+    cards = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert cards["What is the Docker Engine?"] == "Layer on which Docker runs"
+    assert cards["What is a registry?"] == "Stores and distributes images"
+
+
+def test_a_point_about_something_else_is_not_a_definition() -> None:
+    note = (
+        "## Virtual machines\n"
+        "* Security\n"
+        "  * VMs can only issue hypercalls to the hypervisor\n"
+    )
+    assert not any(c.question().lower().startswith("what is security")
+                   for c in cards_of(note, "en"))
+
+
+def test_this_is_known_as_names_what_the_sentences_before_describe() -> None:
+    note = ("# Deadlock\nA process holds A and waits for B while another holds B and waits for "
+            "A. This is known as **deadlock**.\n")
+    card = one(cards_of(note, "en"), "definition")
+    assert card.front == "What is a deadlock?"
+    assert card.back.startswith("A process holds A and waits for B")
+
+
+def test_common_nouns_get_their_article_and_plural() -> None:
+    note = (
+        "## Regions\n"
+        "Each region has several availability zones.\n\n"
+        "- **Availability zones**: isolated data centers inside a region\n"
+        "- **Edge locations**: sites that cache content near users\n"
+    )
+    cards = served(note)
+    assert "What are availability zones?" in {q.split(" (")[0] for q in cards}
+
+
+def test_steps_only_when_the_lead_in_says_so() -> None:
+    note = (
+        "## Using a resource\n"
+        "The sequence of events required to use a resource:\n\n"
+        "1. request the resource\n2. use the resource\n3. release the resource\n"
+    )
+    card = one(cards_of(note, "en"), "process")
+    assert card.front == "What is the sequence of events required to use a resource?"
+    assert card.back == "1) request the resource\n2) use the resource\n3) release the resource"
+    reasons = "## Why sort?\n1. duplicates are easier to remove\n2. grouping needs it\n"
+    assert not find(cards_of(reasons, "en"), "process")
+
+
+def test_pros_and_cons_sections_under_a_term() -> None:
+    note = (
+        "## Load balancer\n"
+        "A load balancer spreads requests over servers.\n"
+        "### Pros\n- removes a single point of failure\n- spreads traffic\n"
+        "### Disadvantages\n- adds a hop of latency\n"
+    )
+    cards = served(note)
+    assert cards["What are the advantages of a load balancer?"] == (
+        "• removes a single point of failure\n• spreads traffic")
+    assert cards["What are the drawbacks of a load balancer?"] == "adds a hop of latency"

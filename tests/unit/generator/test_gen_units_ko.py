@@ -1,0 +1,231 @@
+"""Knowledge units in Korean notes, written the ways people really write them."""
+
+from __future__ import annotations
+
+from tests.unit.generator.helpers import cards_of, find, one
+
+
+def fronts(note: str) -> dict[str, str]:
+    return {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+
+
+def test_questions_asked_as_requests_are_answered_by_what_follows() -> None:
+    note = (
+        "## 면접 질문\n"
+        "### 캐시에 대해 설명해주세요.\n"
+        "캐시는 자주 쓰는 데이터를 빠른 저장소에 두는 기법입니다.\n\n"
+        "### 스레드와 프로세스의 차이를 말씀해주세요.\n"
+        "- 프로세스는 독립된 메모리를 가진다.\n"
+        "- 스레드는 프로세스의 메모리를 공유한다.\n"
+    )
+    cards = fronts(note)
+    assert cards["캐시에 대해 설명해주세요."] == (
+        "캐시는 자주 쓰는 데이터를 빠른 저장소에 두는 기법입니다.")
+    assert cards["스레드와 프로세스의 차이를 말씀해주세요."] == (
+        "• 프로세스는 독립된 메모리를 가진다.\n• 스레드는 프로세스의 메모리를 공유한다.")
+
+
+def test_question_bullets_with_nested_answers() -> None:
+    note = (
+        "- 힙 정렬의 시간 복잡도는?\n"
+        "  - 최선, 평균, 최악 모두 O(N log N)이다.\n"
+        "- 안정 정렬이란 무엇인가요?\n"
+        "  - 같은 값의 원래 순서가 정렬 후에도 유지되는 정렬이다.\n"
+    )
+    cards = fronts(note)
+    assert cards["힙 정렬의 시간 복잡도는?"] == "최선, 평균, 최악 모두 O(N log N)이다."
+    assert cards["안정 정렬이란 무엇인가요?"] == (
+        "같은 값의 원래 순서가 정렬 후에도 유지되는 정렬이다.")
+
+
+def test_a_numbered_list_is_a_process_only_when_the_text_says_so() -> None:
+    reasons = (
+        "## 인덱스를 남용하면 안 되는 이유\n"
+        "1. 쓰기마다 인덱스도 갱신해야 한다.\n"
+        "2. 저장 공간을 더 쓴다.\n"
+    )
+    cards = cards_of(reasons, "ko")
+    assert not find(cards, "process")
+    assert not any("단계" in c.question() or "순서" in c.question() for c in cards)
+    steps = (
+        "## 요청 처리\n"
+        "DNS 조회의 과정은 다음과 같다.\n\n"
+        "1. 브라우저 캐시를 확인한다.\n"
+        "2. 로컬 DNS 서버에 묻는다.\n"
+        "3. 루트 서버부터 차례로 묻는다.\n"
+    )
+    card = one(cards_of(steps, "ko"), "process")
+    assert card.front == "DNS 조회의 과정은?"
+    assert card.back == ("1) 브라우저 캐시를 확인한다\n2) 로컬 DNS 서버에 묻는다\n"
+                         "3) 루트 서버부터 차례로 묻는다")
+
+
+def test_parentheses_are_aliases_only_when_they_name_the_term() -> None:
+    note = (
+        "# 보안\n"
+        "CSRF(Cross-Site Request Forgery)는 사용자의 권한으로 원치 않는 요청을 "
+        "보내게 하는 공격이다.\n\n"
+        "핸드셰이크(단계 2)는 서버가 인증서를 보내는 단계이다.\n"
+    )
+    cards = cards_of(note, "ko")
+    alias = one(cards, "alias")
+    assert (alias.front, alias.back) == ("CSRF는 무엇의 약자인가?", "Cross-Site Request Forgery")
+    assert not any(c.back == "단계 2" for c in cards)
+
+
+def test_a_fragment_under_a_term_is_not_its_definition() -> None:
+    note = (
+        "## 메모리 계층\n"
+        "- **캐시**\n"
+        "  - L1 영역에 저장\n"
+        "  - 접근이 빠름\n"
+    )
+    assert not any(c.question().startswith("캐시") and c.back == "L1 영역에 저장"
+                   for c in cards_of(note, "ko") if not c.draft)
+
+
+def test_a_term_bullet_explained_by_a_quote_or_a_paragraph() -> None:
+    note = (
+        "## 용어\n"
+        "- 교착 상태\n\n"
+        "  > 둘 이상의 프로세스가 서로의 자원을 기다리며 멈춘 상태\n\n"
+        "- 기아 상태\n\n"
+        "  우선순위가 낮은 프로세스가 자원을 계속 얻지 못하는 상태\n"
+    )
+    cards = fronts(note)
+    assert cards["교착 상태란?"] == "둘 이상의 프로세스가 서로의 자원을 기다리며 멈춘 상태"
+    assert cards["기아 상태란?"] == "우선순위가 낮은 프로세스가 자원을 계속 얻지 못하는 상태"
+
+
+def test_term_colon_definition_lines_joined_by_soft_breaks() -> None:
+    marked = (
+        "## 계층\n"
+        "**L4 로드밸런서** : 포트와 IP로 트래픽을 나누는 장비\n"
+        "**L7 로드밸런서** : URL과 헤더로 트래픽을 나누는 장비\n"
+    )
+    cards = {q.split(" (")[0]: a for q, a in fronts(marked).items()}
+    assert cards["L4 로드밸런서란?"] == "포트와 IP로 트래픽을 나누는 장비"
+    assert cards["L7 로드밸런서란?"] == "URL과 헤더로 트래픽을 나누는 장비"
+    # Unmarked "label : text" lines are often asides; they become drafts to accept.
+    plain = marked.replace("**", "")
+    drafts = {c.front.split(" (")[0]: c.back for c in cards_of(plain, "ko") if c.draft}
+    assert drafts["L4 로드밸런서란?"] == "포트와 IP로 트래픽을 나누는 장비"
+
+
+def test_a_command_heading_pairs_the_command_with_its_purpose() -> None:
+    note = "### git stash - 작업 내용 임시 저장\n\n```sh\ngit stash\n```\n"
+    cards = cards_of(note, "ko")
+    purpose = [c for c in cards if c.front == "git stash 명령의 용도는?"]
+    assert purpose and purpose[0].back == "작업 내용 임시 저장"
+    typed = [c for c in cards if c.type == "typed"]
+    assert typed and typed[0].front == "'작업 내용 임시 저장'에 쓰는 명령은?"
+    assert typed[0].back == "git stash"
+
+
+def test_comparisons_as_a_heading_and_as_a_sentence() -> None:
+    heading = "## TCP vs UDP\n- TCP는 연결을 맺고 순서를 보장한다.\n- UDP는 연결 없이 보낸다.\n"
+    card = one(cards_of(heading, "ko"), "difference")
+    assert card.front == "TCP와 UDP의 차이는?"
+    assert "순서를 보장" in card.back and "연결 없이" in card.back
+    sentence = "## 정리\n쿠키와 세션의 차이는 상태를 어디에 저장하느냐이다.\n"
+    card = one(cards_of(sentence, "ko"), "difference")
+    assert (card.front, card.back) == ("쿠키와 세션의 차이는?", "상태를 어디에 저장하느냐이다")
+
+
+def test_why_questions_carry_their_cause() -> None:
+    note = "### UDP가 TCP보다 빠른 이유는?\n연결 수립과 재전송을 하지 않기 때문이다.\n"
+    card = one(cards_of(note, "ko"), "qa")
+    assert card.back == "연결 수립과 재전송을 하지 않기 때문이다."
+    assert not card.draft
+
+
+def test_particles_agree_with_any_word() -> None:
+    note = (
+        "## 메모리\n"
+        "- Stack : 함수 호출마다 쌓이는 지역 변수 영역\n"
+        "- Heap : 실행 중에 동적으로 할당되는 영역\n"
+        "- Queue : 먼저 들어온 것이 먼저 나가는 자료 구조\n"
+    )
+    cards = fronts(note)
+    assert {q.split("?")[0] for q in cards} >= {"Stack이란", "Heap이란", "Queue란"}
+
+
+def test_furniture_sections_make_no_cards() -> None:
+    note = (
+        "## 작성자\n- 홍길동\n\n"
+        "## 참고 자료\n- [블로그](https://example.com) : 좋은 설명\n\n"
+        "## Q&A\n질문은 이슈로 남겨주세요.\n"
+    )
+    assert cards_of(note, "ko") == []
+
+
+def test_kinds_named_by_a_lead_in_give_members_and_definitions_in_context() -> None:
+    note = (
+        "## 스케줄링\n"
+        "스케줄링 알고리즘의 종류는 다음과 같다.\n\n"
+        "- **FCFS** : 먼저 도착한 프로세스부터 처리하는 방식\n"
+        "- **SJF** : 실행 시간이 가장 짧은 프로세스부터 처리하는 방식\n"
+        "- **RR** : 같은 시간 할당량씩 돌아가며 처리하는 방식\n"
+    )
+    cards = fronts(note)
+    assert cards["스케줄링 알고리즘의 종류는? (3가지)"] == "FCFS, SJF, RR"
+    assert cards["FCFS란? (스케줄링 알고리즘의 종류)"] == "먼저 도착한 프로세스부터 처리하는 방식"
+
+
+def test_pros_and_cons_belong_to_the_term_above_them() -> None:
+    note = (
+        "## 멀티스레딩\n"
+        "하나의 프로세스 안에서 여러 스레드로 작업을 나누어 처리하는 방식.\n"
+        "- **장점** : 자원을 공유해 생성 비용이 적다\n"
+        "- **단점** : 공유 자원에서 동기화 문제가 생긴다\n"
+    )
+    cards = fronts(note)
+    assert cards["멀티스레딩의 장점은?"] == "자원을 공유해 생성 비용이 적다"
+    assert cards["멀티스레딩의 단점은?"] == "공유 자원에서 동기화 문제가 생긴다"
+
+
+def test_a_comparison_table_asks_each_thing_its_value() -> None:
+    note = (
+        "## TCP와 UDP의 비교\n"
+        "| 프로토콜 | TCP | UDP |\n|---|---|---|\n"
+        "| 신뢰성 | 높다 | 낮다 |\n| 속도 | 느리다 | 빠르다 |\n"
+    )
+    cards = cards_of(note, "ko")
+    card = next(c for c in cards if c.front == "TCP의 신뢰성은?")
+    assert card.type == "choice" and card.answer == "높다"
+    assert set(card.choices) == {"높다", "낮다"}
+
+
+def test_a_table_of_values_makes_no_cards() -> None:
+    note = (
+        "## 갱신 손실 예시\n"
+        "| X | 트랜잭션1 | 트랜잭션2 |\n|---|---|---|\n"
+        "| 10 | 읽기 | |\n| 5 | | 쓰기 |\n"
+    )
+    assert not find(cards_of(note, "ko"), "cell")
+
+
+def test_a_bare_adjective_term_is_a_draft() -> None:
+    note = (
+        "### 스케줄러의 종류\n"
+        "- **장기** : 어떤 프로세스를 메모리에 올릴지 결정\n"
+        "- **단기** : 어떤 프로세스에 CPU를 줄지 결정\n"
+    )
+    drafts = [c.question() for c in cards_of(note, "ko") if c.draft]
+    assert any(q.startswith("장기란?") for q in drafts)
+
+
+def test_the_authors_bold_words_are_blanked_in_their_sentence() -> None:
+    note = "## 전송 계층\nUDP는 **흐름 제어**를 하지 않아서 빠르다.\n"
+    card = one(cards_of(note, "ko"), "cloze")
+    assert card.text == "UDP는 {{c1::흐름 제어}}를 하지 않아서 빠르다."
+    assert not card.draft
+    # Two blanks wait for an editor; so does a sentence that needs its subject named.
+    two = "## UDP\n대부분의 응용은 **신뢰성**과 **순차적인 전달**을 필요로 한다.\n"
+    card = one(cards_of(two, "ko"), "cloze")
+    assert card.text == "대부분의 응용은 {{c1::신뢰성}}과 {{c2::순차적인 전달}}을 필요로 한다."
+    assert card.draft
+    unnamed = "## UDP\n연결 수립 없이 **데이터그램**을 바로 보낸다.\n"
+    card = one(cards_of(unnamed, "ko"), "cloze")
+    assert card.text == "UDP: 연결 수립 없이 {{c1::데이터그램}}을 바로 보낸다."
+    assert card.draft
