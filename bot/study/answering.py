@@ -117,7 +117,7 @@ def record_answer(
     ).first()
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
-    card_pk, face, session_id, order = claimed
+    card_pk, face, session_id, order, shown = claimed
     lock_learner(conn, user_id)
     row = conn.execute(
         _CONTEXT,
@@ -127,8 +127,9 @@ def record_answer(
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.RETIRED))
     if row.ended_at is not None:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.SESSION_OVER))
-    text = face_text(row.type, row.content, face, order)
-    graded = _grade(conn, row.type, row.deck_id, card_pk, text, response)
+    # A choice face is graded as it was shown, whatever the deck says since.
+    text = face_text(row.type, row.content, face, order, shown)
+    graded = _grade(conn, row.deck_id, card_pk, text, response)
     if graded is None:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.INVALID))
     quality, verdict, given = graded
@@ -184,7 +185,9 @@ _CLAIM = (
         Prompt.answered_at.is_(None),
     )
     .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
-    .returning(Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order)
+    .returning(
+        Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order, Prompt.shown
+    )
 )
 
 _STATE = aliased(ReviewState)
@@ -265,13 +268,13 @@ def _write_state(
 
 def _grade(
     conn: Connection,
-    card_type: str,
     deck_id: str,
     card_pk: int,
     text: FaceText,
     response: Response,
 ) -> tuple[int, Verdict | None, str | None] | None:
     """(quality, verdict, the learner's own words), or None when the response does not fit."""
+    card_type = text.type
     if isinstance(response, SelfGrade):
         if card_type not in ("basic", "cloze") or not 0 <= response.quality <= 5:
             return None
