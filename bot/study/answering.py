@@ -9,7 +9,9 @@ the async bridge on PostgreSQL) and issues a handful of Core statements:
    on PostgreSQL, also lock the learner's row, so two answers of one learner to
    the same face from two prompts (DMs and a group at once) apply in turn, as
    SQLite's single writer does, instead of both starting from the old state;
-2. read the card, session, learner and review state in one joined SELECT;
+2. read the card, session, learner and review state in one joined SELECT; an
+   answer to a face reviewed since its prompt was shown (the second of those
+   two) is a drill, so one face gets at most one SM-2 review a study day;
 3. write the new state and the append-only log row.
 
 Any refusal after the claim raises ``AnswerRejected`` so the transaction rolls
@@ -46,7 +48,7 @@ from bot.storage.models import (
     User,
 )
 from bot.study.cards import FaceText, face_text
-from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
+from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
 MAX_TYPED_ANSWER = 1000
@@ -117,11 +119,17 @@ def record_answer(
     ).first()
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
-    card_pk, face, session_id, order, shown = claimed
+    card_pk, face, session_id, order, shown, shown_at = claimed
     lock_learner(conn, user_id)
     row = conn.execute(
         _CONTEXT,
-        {"card_pk": card_pk, "face": face, "session_id": session_id, "user_id": user_id},
+        {
+            "card_pk": card_pk,
+            "face": face,
+            "session_id": session_id,
+            "user_id": user_id,
+            "shown_at": shown_at,
+        },
     ).first()
     if row is None or row.retired_at is not None or face not in row.faces:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.RETIRED))
@@ -140,9 +148,12 @@ def record_answer(
         if is_new
         else Sm2State.from_cents(row.ease_cents, row.repetitions, row.interval, row.due)
     )
-    # A face graded earlier in this session is being drilled: log it, keep its schedule.
-    after = before if row.drilled else review(before, quality, today)
-    if not row.drilled:
+    # A face graded earlier in this session is being drilled, and one reviewed elsewhere
+    # since this prompt was shown (another session, the daily question) was shown for a
+    # schedule that is gone: either way, log the answer and keep the schedule.
+    drilled = bool(row.drilled or row.reviewed_since)
+    after = before if drilled else review(before, quality, today)
+    if not drilled:
         _write_state(conn, user_id, card_pk, face, after, quality, now, new=is_new)
     conn.execute(
         _INSERT_LOG,
@@ -152,7 +163,7 @@ def record_answer(
             "face": face,
             "prompt_id": prompt_id,
             "session_id": session_id,
-            "kind": KIND_DRILL if row.drilled else (KIND_NEW if is_new else KIND_REVIEW),
+            "kind": KIND_DRILL if drilled else (KIND_NEW if is_new else KIND_REVIEW),
             "quality": quality,
             "answer": given,
             "reviewed_at": now,
@@ -171,7 +182,7 @@ def record_answer(
         answer=text.answer,
         extra=text.extra,
         state=after,
-        drill=bool(row.drilled),
+        drill=drilled,
     )
 
 
@@ -186,12 +197,18 @@ _CLAIM = (
     )
     .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
     .returning(
-        Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order, Prompt.shown
+        Prompt.card_pk,
+        Prompt.face,
+        Prompt.session_id,
+        Prompt.choice_order,
+        Prompt.shown,
+        Prompt.shown_at,
     )
 )
 
 _STATE = aliased(ReviewState)
-#: Card, session, learner and current state of the claimed face, in one SELECT.
+#: Card, session, learner and current state of the claimed face, in one SELECT, with
+#: whether it was graded in this session (a drill) or reviewed anywhere since shown.
 _CONTEXT = (
     select(
         Card.type,
@@ -213,6 +230,15 @@ _CONTEXT = (
             ReviewLog.face == bindparam("face"),
         )
         .label("drilled"),
+        exists()
+        .where(
+            ReviewLog.user_id == bindparam("user_id"),
+            ReviewLog.card_pk == bindparam("card_pk"),
+            ReviewLog.face == bindparam("face"),
+            ReviewLog.kind.in_(SCHEDULING_KINDS),
+            ReviewLog.reviewed_at >= bindparam("shown_at", type_=ReviewLog.reviewed_at.type),
+        )
+        .label("reviewed_since"),
     )
     .select_from(Card)
     .join(StudySession, StudySession.id == bindparam("session_id"))

@@ -475,6 +475,45 @@ async def test_an_edit_of_the_options_on_screen_grades_the_options_shown(
     assert "Not quite" not in out
 
 
+class StudiesTheDeckInASecondTerminal(ScriptedLearner):
+    """Before grading the first card, the learner answers it in `studybot study --deck mini`."""
+
+    def __init__(self, out: io.StringIO, settings: Settings) -> None:
+        super().__init__(out, "en", {Q_BASIC: ["3"], Q_CHOICE: ["q"]})
+        self.settings, self.second_out = settings, ""
+
+    def readline(self, size: int | None = -1) -> str:
+        prompt = self.out.getvalue().rstrip("\n").rsplit("\n", 1)[-1]
+        if not self.second_out and prompt == t("terminal.prompt.grade", "en"):
+            second = Learner({Q_BASIC: ["3"], Q_CHOICE: ["q"]})
+            worker = threading.Thread(
+                target=lambda: setattr(
+                    self, "second_out", asyncio.run(study(self.settings, second, deck="mini"))[1]
+                )
+            )
+            worker.start()
+            worker.join()
+        return super().readline(size)
+
+
+async def test_two_terminals_side_by_side_review_a_face_once(
+    settings: Settings, database: sa.Engine
+) -> None:
+    class SideBySide(Learner):
+        def __call__(self, out: io.StringIO) -> ScriptedLearner:
+            self.stdin = StudiesTheDeckInASecondTerminal(out, settings)
+            return self.stdin
+
+    first = SideBySide({})
+    code, _ = await study(settings, first)  # every deck, while the second has --deck mini
+    assert code == 0
+    assert isinstance(first.stdin, StudiesTheDeckInASecondTerminal)
+    assert Q_BASIC in first.stdin.second_out
+    # The second terminal reviewed the face; the first one's answer came after: a drill.
+    assert log(database) == [("b1", 1, "new", 4), ("b1", 1, "drill", 4)]
+    assert states(database) == {("b1", 1): (250, 1, 1, str(TOMORROW))}
+
+
 async def test_skipping_a_card_moves_on_and_keeps_it_due(
     settings: Settings, database: sa.Engine
 ) -> None:
