@@ -107,15 +107,27 @@ class AnswerRejectedError(Exception):
 
 
 def record_answer(
-    conn: Connection, prompt_id: int, user_id: int, response: Response, now: datetime
+    conn: Connection,
+    prompt_id: int,
+    user_id: int,
+    response: Response,
+    now: datetime,
+    *,
+    recovering: bool = False,
 ) -> AnswerOutcome:
-    """Grade ``prompt_id`` for ``user_id``: state + log row, at most once per prompt."""
+    """Grade ``prompt_id`` for ``user_id``: state + log row, at most once per prompt.
+
+    ``recovering`` marks a click replayed from the answer journal after a
+    crash: it may only claim a prompt still on offer, not one put aside since
+    (skipped, or set aside when its card left the deck), which answers DUPLICATE.
+    """
     if not 0 < prompt_id <= MAX_ROW_ID:
         return AnswerOutcome(AnswerStatus.UNKNOWN)  # forged: no prompt can have this id
     if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
         return AnswerOutcome(AnswerStatus.INVALID)
     claimed = conn.execute(
-        _CLAIM, {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now}
+        _CLAIM_OPEN if recovering else _CLAIM,
+        {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now},
     ).first()
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
@@ -205,6 +217,8 @@ _CLAIM = (
         Prompt.shown_at,
     )
 )
+
+_CLAIM_OPEN = _CLAIM.where(Prompt.skipped.is_(False))
 
 _STATE = aliased(ReviewState)
 #: Card, session, learner and current state of the claimed face, in one SELECT, with
