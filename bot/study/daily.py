@@ -743,6 +743,10 @@ def answer_daily(
         )
         .join(Card, Card.pk == DailyPost.card_pk)
         .where(DailyPost.id == post_id)
+        # The post's answers go one at a time, so each one counts the right answers
+        # committed before it and the first-correct bonus goes to three members, not to
+        # everyone who answered at once (PostgreSQL; SQLite has one writer anyway).
+        .with_for_update(of=DailyPost)
     ).first()
     # A click can arrive between the message going out and the post being marked posted.
     if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
@@ -934,10 +938,11 @@ async def reveal_view(
                 ).where(DailyAnswer.post_id == post_id)
             )
         ).one()
+        # First as the bonus counted them: in the order the answers were recorded.
         first = await db.scalars(
             select(DailyAnswer.user_id)
             .where(DailyAnswer.post_id == post_id, DailyAnswer.correct.is_(True))
-            .order_by(DailyAnswer.answered_at, DailyAnswer.id)
+            .order_by(DailyAnswer.id)
             .limit(FIRST_NAMED)
         )
         return RevealView(view, int(answered), int(correct), list(first))

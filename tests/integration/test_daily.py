@@ -176,6 +176,31 @@ async def test_answers_once_each_then_reveal_with_figures_and_late_clicks(
     assert sorted(a.user_id for a in answers) == [ANA, BEN, CHO]
 
 
+async def test_twenty_members_at_once_get_one_of_each_first_bonus(database: Database) -> None:
+    """On PostgreSQL the answers run side by side: each must see the ones before it."""
+    await _choice_deck(database)
+    await setup_daily(database, SETUP_AT)
+    channels = FakeChannels()
+    job = _job(database, channels)
+    post_id = (await job.tick(POST_AT)).posted[0]
+    right = channels.posts[0].text.choices.index("IaaS")
+    members = range(500, 520)
+    outcomes = await asyncio.gather(
+        *(
+            daily.answer(
+                database.runner, post_id, user, PickAnswer(right), POST_AT + timedelta(minutes=1)
+            )
+            for user in members
+        )
+    )
+    assert {o.status for o in outcomes} == {DailyStatus.RECORDED}
+    assert sorted((o.points for o in outcomes), reverse=True) == [13, 12, 11] + [10] * 17
+    # The reveal names the first three as the bonus did.
+    await job.tick(POST_AT + timedelta(hours=8))
+    by_points = {o.points: user for o, user in zip(outcomes, members, strict=True)}
+    assert channels.reveals[0].first_correct == [by_points[13], by_points[12], by_points[11]]
+
+
 async def test_a_failed_reveal_is_retried_and_a_missed_one_done_at_start_up(
     database: Database,
 ) -> None:
