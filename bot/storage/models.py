@@ -90,6 +90,10 @@ class User(Base):
     reviews_per_day: Mapped[int] = mapped_column(Integer)
     rollover_hour: Mapped[int] = mapped_column(SmallInteger)
     created_at: Mapped[datetime]
+    #: The study day in progress when the zone or rollover hour last changed, kept
+    #: until ``kept_until`` (bot.srs.day.keep_day): a day already spent stays spent.
+    kept_day: Mapped[date | None] = mapped_column(Date)
+    kept_until: Mapped[datetime | None]
 
 
 class Deck(Base):

@@ -29,7 +29,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
 from bot.decks.matching import Verdict, match_answer
-from bot.srs.day import study_date
 from bot.srs.grades import (
     ALMOST_ANSWER_QUALITY,
     RIGHT_ANSWER_QUALITY,
@@ -48,6 +47,7 @@ from bot.storage.models import (
     User,
 )
 from bot.study.cards import FaceText, face_text
+from bot.study.learners import learner_today
 from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
@@ -153,7 +153,7 @@ def record_answer(
     if graded is None:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.INVALID))
     quality, verdict, given = graded
-    today = study_date(now, row.timezone, row.rollover_hour)
+    today = learner_today(now, row.timezone, row.rollover_hour, row.kept_day, row.kept_until)
     is_new = row.ease_cents is None
     before = (
         Sm2State.new()
@@ -233,6 +233,8 @@ _CONTEXT = (
         StudySession.ended_at,
         User.timezone,
         User.rollover_hour,
+        User.kept_day,
+        User.kept_until,
         _STATE.ease_cents,
         _STATE.repetitions,
         _STATE.interval,

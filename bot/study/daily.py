@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.matching import Verdict, match_answer
-from bot.srs.day import local_instant, study_date, wall_time_exists, zone
+from bot.srs.day import local_instant, wall_time_exists, zone
 from bot.srs.grades import (
     ALMOST_ANSWER_QUALITY,
     RIGHT_ANSWER_QUALITY,
@@ -70,6 +70,7 @@ from bot.study.answering import (
     record_answer,
 )
 from bot.study.cards import FaceText, choice_order, face_text, shown_choice
+from bot.study.learners import learner_today
 from bot.study.prompting import new_prompt, new_session
 
 FRONT_END = "daily"
@@ -856,13 +857,15 @@ def _count_as_review(
     face: int = getattr(row, "face")  # noqa: B009
     card_type: str = getattr(row, "type")  # noqa: B009
     learner = conn.execute(
-        select(User.timezone, User.rollover_hour)
+        select(User.timezone, User.rollover_hour, User.kept_day, User.kept_until)
         .join(Enrollment, Enrollment.user_id == User.id)
         .where(User.id == user_id, Enrollment.deck_id == deck_id)
     ).first()
     if learner is None:
         return False
-    today = study_date(now, learner.timezone, learner.rollover_hour)
+    today = learner_today(
+        now, learner.timezone, learner.rollover_hour, learner.kept_day, learner.kept_until
+    )
     due = conn.execute(
         select(ReviewState.due).where(
             ReviewState.user_id == user_id,

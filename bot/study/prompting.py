@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, exists, insert, select, update
 
-from bot.srs.day import study_date
 from bot.srs.grades import is_correct
 from bot.srs.queue import DailyLimits, next_face, pending_drill, remaining_allowance
 from bot.storage.locks import lock_learner
@@ -31,7 +30,7 @@ from bot.storage.models import (
     User,
 )
 from bot.study.cards import FaceText, choice_order, face_text, shown_choice
-from bot.study.learners import LearnerDefaults, insert_user_if_missing
+from bot.study.learners import LearnerDefaults, insert_user_if_missing, learner_today
 from bot.study.queue_queries import (
     KIND_DRILL,
     KIND_NEW,
@@ -103,6 +102,8 @@ _SESSION = (
         StudySession.ended_at,
         User.timezone,
         User.rollover_hour,
+        User.kept_day,
+        User.kept_until,
         User.new_per_day,
         User.reviews_per_day,
     )
@@ -150,7 +151,9 @@ def _load_session(conn: Connection, session_id: int, now: datetime) -> _Session 
         user_id=row.user_id,
         deck_id=row.deck_id,
         ended=row.ended_at is not None,
-        today=study_date(now, row.timezone, row.rollover_hour),
+        today=learner_today(
+            now, row.timezone, row.rollover_hour, row.kept_day, row.kept_until
+        ),
         limits=DailyLimits(row.new_per_day, row.reviews_per_day),
     )
 
@@ -328,9 +331,11 @@ def start_session(
         if deck not in enrolled:
             conn.execute(insert(Enrollment).values(user_id=user_id, deck_id=deck, joined_at=now))
     user = conn.execute(
-        select(User.timezone, User.rollover_hour).where(User.id == user_id)
+        select(User.timezone, User.rollover_hour, User.kept_day, User.kept_until).where(
+            User.id == user_id
+        )
     ).one()
-    today = study_date(now, user.timezone, user.rollover_hour)
+    today = learner_today(now, user.timezone, user.rollover_hour, user.kept_day, user.kept_until)
     same_decks = (
         StudySession.deck_id.is_(None) if deck_id is None else StudySession.deck_id == deck_id
     )
