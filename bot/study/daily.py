@@ -897,7 +897,8 @@ def _count_as_review(
     conn.execute(
         update(StudySession).where(StudySession.id == session_id).values(ended_at=now)
     )
-    return outcome is not None and outcome.status is AnswerStatus.RECORDED
+    # Reviewed elsewhere meanwhile (a DM answer that got in first): logged as a drill only.
+    return outcome is not None and outcome.status is AnswerStatus.RECORDED and not outcome.drill
 
 
 # -- the reveal -----------------------------------------------------------------------------
