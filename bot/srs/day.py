@@ -7,6 +7,7 @@ here is a pure function of an aware UTC instant, an IANA zone and the hour.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -78,3 +79,50 @@ def study_day_start(day: date, tz: str | ZoneInfo, rollover_hour: int) -> dateti
     """The UTC instant at which study day ``day`` begins."""
     _check_hour(rollover_hour)
     return local_instant(day, time(hour=rollover_hour), tz)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptDay:
+    """A study day kept across a change of zone or rollover hour: ``day`` lasts until ``until``."""
+
+    day: date
+    until: datetime
+
+
+def learner_date(
+    instant: datetime, tz: str | ZoneInfo, rollover_hour: int, kept: KeptDay | None
+) -> date:
+    """The learner's "today", keeping a study day that a settings change would cut short.
+
+    Until ``kept.until`` it is still ``kept.day``; after, the new zone and
+    hour decide, but never a day before ``kept.day``: a study day already
+    spent (its reviews done, its new cards introduced) stays spent, whichever
+    way the clock moved.
+    """
+    today = study_date(instant, tz, rollover_hour)
+    if kept is None:
+        return today
+    _require_aware(kept.until)
+    if instant < kept.until:
+        return kept.day
+    return max(kept.day, today)
+
+
+def keep_day(
+    instant: datetime, tz: str | ZoneInfo, rollover_hour: int, kept: KeptDay | None
+) -> KeptDay:
+    """What to keep when the zone or rollover hour changes at ``instant`` (old settings given).
+
+    For a day in progress that the learner has spent (answered in): it goes
+    on until it would have ended under the old settings.  Moving east late
+    in the evening (Asia/Seoul to Pacific/Kiritimati at 23:30) would
+    otherwise start tomorrow at once: the faces just reviewed due again and
+    the new-card allowance given twice.  Moving west, `learner_date` holds
+    the day until the new zone reaches the next one, so the learner is never
+    taken back to a day with a fresh allowance either.
+    """
+    today = learner_date(instant, tz, rollover_hour, kept)
+    ends = study_day_start(today + timedelta(days=1), tz, rollover_hour)
+    if kept is not None and kept.until > ends:
+        ends = kept.until
+    return KeptDay(today, ends)

@@ -13,6 +13,7 @@ jobs: the scheduler only wakes the bot, which then reads what is due.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -74,6 +75,9 @@ class DailyPost(Base):
     card_pk: Mapped[int | None] = mapped_column(ForeignKey("cards.pk", ondelete="SET NULL"))
     face: Mapped[int] = mapped_column(SmallInteger)
     choice_order: Mapped[list[int] | None] = mapped_column(JSON)
+    #: A choice face's options as posted, and its answer: every member's click is
+    #: graded by these, whatever a reload does (bot.study.cards.shown_choice).
+    shown: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     seed: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     claimed_at: Mapped[datetime]

@@ -90,6 +90,10 @@ class User(Base):
     reviews_per_day: Mapped[int] = mapped_column(Integer)
     rollover_hour: Mapped[int] = mapped_column(SmallInteger)
     created_at: Mapped[datetime]
+    #: The study day in progress when the zone or rollover hour last changed, kept
+    #: until ``kept_until`` (bot.srs.day.keep_day): a day already spent stays spent.
+    kept_day: Mapped[date | None] = mapped_column(Date)
+    kept_until: Mapped[datetime | None]
 
 
 class Deck(Base):
@@ -198,6 +202,9 @@ class Prompt(Base):
     card_pk: Mapped[int] = mapped_column(ForeignKey("cards.pk", ondelete="CASCADE"))
     face: Mapped[int] = mapped_column(SmallInteger)
     choice_order: Mapped[list[int] | None] = mapped_column(JSON)
+    #: A choice face's options in the order shown, and its answer: the click is graded
+    #: by these, not by the card as a later edit left it (bot.study.cards.shown_choice).
+    shown: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     shown_at: Mapped[datetime]
     answered_at: Mapped[datetime | None]
     skipped: Mapped[bool] = mapped_column(Boolean, default=False)

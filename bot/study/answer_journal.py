@@ -3,8 +3,16 @@
 Under load a chat front end acknowledges a click first and records the answer
 a moment later.  A process killed in between would drop an answer the learner
 saw accepted; so the click is appended here (and handed to the OS) before it
-is acknowledged, and replayed at the next start.  Replaying is safe because an
-answer claims its prompt at most once: a line already recorded does nothing.
+is acknowledged, and replayed at the next start.
+
+Only that gap is replayed.  Once a click has been dealt with (written, or
+refused: the card was retired, the session was over; or failed, and the
+learner was told so), a ``settled`` line follows it, and the next start
+leaves it alone: replaying it later would record an answer the learner saw
+refused, on a card that may since have come back.  A replayed answer also
+never claims a prompt that was put aside since (skipped, or set aside with
+its retired card), and an answer claims its prompt at most once, so a line
+already recorded does nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ log = logging.getLogger(__name__)
 COMPACT_ABOVE_BYTES = 1 << 20
 
 
-def _encode(prompt_id: int, user_id: int, response: Response, now: datetime) -> str:
+def _encode(entry: int, prompt_id: int, user_id: int, response: Response, now: datetime) -> str:
     kind, value = (
         ("grade", response.quality)
         if isinstance(response, SelfGrade)
@@ -32,13 +40,20 @@ def _encode(prompt_id: int, user_id: int, response: Response, now: datetime) -> 
         if isinstance(response, ChoicePick)
         else ("text", response.text)
     )
-    line = {"prompt": prompt_id, "user": user_id, kind: value, "at": now.isoformat()}
+    line = {"n": entry, "prompt": prompt_id, "user": user_id, kind: value, "at": now.isoformat()}
     return json.dumps(line, ensure_ascii=False) + "\n"
 
 
-def _decode(line: str) -> tuple[int, int, Response, datetime] | None:
+_Click = tuple[int | None, int, int, Response, datetime]  # (entry, prompt, user, response, at)
+
+
+def _decode(line: str) -> _Click | int | None:
+    """A click, or the number of a click settled since, or None for a torn line."""
     try:
         data: dict[str, Any] = json.loads(line)
+        if "settled" in data:
+            return int(data["settled"])
+        entry = int(data["n"]) if "n" in data else None  # no number: an older journal
         response: Response
         if "grade" in data:
             response = SelfGrade(int(data["grade"]))
@@ -46,8 +61,9 @@ def _decode(line: str) -> tuple[int, int, Response, datetime] | None:
             response = ChoicePick(int(data["pick"]))
         else:
             response = TypedText(str(data["text"]))
-        return int(data["prompt"]), int(data["user"]), response, datetime.fromisoformat(data["at"])
-    except (ValueError, KeyError, TypeError):
+        at = datetime.fromisoformat(data["at"])
+        return entry, int(data["prompt"]), int(data["user"]), response, at
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None  # a line cut short by the crash: it was never acknowledged
 
 
@@ -57,30 +73,44 @@ class AnswerJournal:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._file = path.open("a", encoding="utf-8")
         self._in_flight = 0
+        self._entries = 0
 
-    def record(self, prompt_id: int, user_id: int, response: Response, now: datetime) -> None:
-        """Append one click; call before acknowledging it."""
-        self._file.write(_encode(prompt_id, user_id, response, now))
+    def record(self, prompt_id: int, user_id: int, response: Response, now: datetime) -> int:
+        """Append one click; call before acknowledging it.  Returns its entry for `settled`."""
+        self._entries += 1
+        self._file.write(_encode(self._entries, prompt_id, user_id, response, now))
         self._file.flush()  # in the OS's hands: survives the process being killed
         self._in_flight += 1
+        return self._entries
 
-    def settled(self) -> None:
-        """One recorded click has been written to the database (or refused)."""
+    def settled(self, entry: int) -> None:
+        """The click ``entry`` was dealt with: written, refused or failed; never replay it.
+
+        Not for a click cut short by a shutdown: left unsettled, the next start replays it.
+        """
+        self._file.write(json.dumps({"settled": entry}) + "\n")
+        self._file.flush()
         self._in_flight = max(0, self._in_flight - 1)
         if self._in_flight == 0 and self._file.tell() > COMPACT_ABOVE_BYTES:
             self._file.truncate(0)
             self._file.seek(0)
 
     async def replay(self, service: StudyService) -> int:
-        """Record every journalled answer the database lacks; returns how many there were."""
+        """Record every click acknowledged and never dealt with; returns how many there were."""
         recovered = 0
         text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+        clicks: list[_Click] = []
+        settled: set[int] = set()
         for line in text.splitlines():
-            entry = _decode(line)
-            if entry is None:
+            decoded = _decode(line)
+            if isinstance(decoded, int):
+                settled.add(decoded)
+            elif decoded is not None:
+                clicks.append(decoded)
+        for entry, prompt_id, user_id, response, at in clicks:
+            if entry is not None and entry in settled:
                 continue
-            prompt_id, user_id, response, at = entry
-            outcome = await service.answer(prompt_id, user_id, response, at)
+            outcome = await service.answer(prompt_id, user_id, response, at, recovering=True)
             if outcome.status is AnswerStatus.RECORDED:
                 recovered += 1
         self._file.truncate(0)

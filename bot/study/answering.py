@@ -9,7 +9,9 @@ the async bridge on PostgreSQL) and issues a handful of Core statements:
    on PostgreSQL, also lock the learner's row, so two answers of one learner to
    the same face from two prompts (DMs and a group at once) apply in turn, as
    SQLite's single writer does, instead of both starting from the old state;
-2. read the card, session, learner and review state in one joined SELECT;
+2. read the card, session, learner and review state in one joined SELECT; an
+   answer to a face reviewed since its prompt was shown (the second of those
+   two) is a drill, so one face gets at most one SM-2 review a study day;
 3. write the new state and the append-only log row.
 
 Any refusal after the claim raises ``AnswerRejected`` so the transaction rolls
@@ -27,7 +29,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
 from bot.decks.matching import Verdict, match_answer
-from bot.srs.day import study_date
 from bot.srs.grades import (
     ALMOST_ANSWER_QUALITY,
     RIGHT_ANSWER_QUALITY,
@@ -46,7 +47,8 @@ from bot.storage.models import (
     User,
 )
 from bot.study.cards import FaceText, face_text
-from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
+from bot.study.learners import learner_today
+from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
 MAX_TYPED_ANSWER = 1000
@@ -105,43 +107,65 @@ class AnswerRejectedError(Exception):
 
 
 def record_answer(
-    conn: Connection, prompt_id: int, user_id: int, response: Response, now: datetime
+    conn: Connection,
+    prompt_id: int,
+    user_id: int,
+    response: Response,
+    now: datetime,
+    *,
+    recovering: bool = False,
 ) -> AnswerOutcome:
-    """Grade ``prompt_id`` for ``user_id``: state + log row, at most once per prompt."""
+    """Grade ``prompt_id`` for ``user_id``: state + log row, at most once per prompt.
+
+    ``recovering`` marks a click replayed from the answer journal after a
+    crash: it may only claim a prompt still on offer, not one put aside since
+    (skipped, or set aside when its card left the deck), which answers DUPLICATE.
+    """
     if not 0 < prompt_id <= MAX_ROW_ID:
         return AnswerOutcome(AnswerStatus.UNKNOWN)  # forged: no prompt can have this id
     if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
         return AnswerOutcome(AnswerStatus.INVALID)
     claimed = conn.execute(
-        _CLAIM, {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now}
+        _CLAIM_OPEN if recovering else _CLAIM,
+        {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now},
     ).first()
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
-    card_pk, face, session_id, order = claimed
+    card_pk, face, session_id, order, shown, shown_at = claimed
     lock_learner(conn, user_id)
     row = conn.execute(
         _CONTEXT,
-        {"card_pk": card_pk, "face": face, "session_id": session_id, "user_id": user_id},
+        {
+            "card_pk": card_pk,
+            "face": face,
+            "session_id": session_id,
+            "user_id": user_id,
+            "shown_at": shown_at,
+        },
     ).first()
     if row is None or row.retired_at is not None or face not in row.faces:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.RETIRED))
     if row.ended_at is not None:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.SESSION_OVER))
-    text = face_text(row.type, row.content, face, order)
-    graded = _grade(conn, row.type, row.deck_id, card_pk, text, response)
+    # A choice face is graded as it was shown, whatever the deck says since.
+    text = face_text(row.type, row.content, face, order, shown)
+    graded = _grade(conn, row.deck_id, card_pk, text, response)
     if graded is None:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.INVALID))
     quality, verdict, given = graded
-    today = study_date(now, row.timezone, row.rollover_hour)
+    today = learner_today(now, row.timezone, row.rollover_hour, row.kept_day, row.kept_until)
     is_new = row.ease_cents is None
     before = (
         Sm2State.new()
         if is_new
         else Sm2State.from_cents(row.ease_cents, row.repetitions, row.interval, row.due)
     )
-    # A face graded earlier in this session is being drilled: log it, keep its schedule.
-    after = before if row.drilled else review(before, quality, today)
-    if not row.drilled:
+    # A face graded earlier in this session is being drilled, and one reviewed elsewhere
+    # since this prompt was shown (another session, the daily question) was shown for a
+    # schedule that is gone: either way, log the answer and keep the schedule.
+    drilled = bool(row.drilled or row.reviewed_since)
+    after = before if drilled else review(before, quality, today)
+    if not drilled:
         _write_state(conn, user_id, card_pk, face, after, quality, now, new=is_new)
     conn.execute(
         _INSERT_LOG,
@@ -151,7 +175,7 @@ def record_answer(
             "face": face,
             "prompt_id": prompt_id,
             "session_id": session_id,
-            "kind": KIND_DRILL if row.drilled else (KIND_NEW if is_new else KIND_REVIEW),
+            "kind": KIND_DRILL if drilled else (KIND_NEW if is_new else KIND_REVIEW),
             "quality": quality,
             "answer": given,
             "reviewed_at": now,
@@ -170,7 +194,7 @@ def record_answer(
         answer=text.answer,
         extra=text.extra,
         state=after,
-        drill=bool(row.drilled),
+        drill=drilled,
     )
 
 
@@ -184,11 +208,21 @@ _CLAIM = (
         Prompt.answered_at.is_(None),
     )
     .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
-    .returning(Prompt.card_pk, Prompt.face, Prompt.session_id, Prompt.choice_order)
+    .returning(
+        Prompt.card_pk,
+        Prompt.face,
+        Prompt.session_id,
+        Prompt.choice_order,
+        Prompt.shown,
+        Prompt.shown_at,
+    )
 )
 
+_CLAIM_OPEN = _CLAIM.where(Prompt.skipped.is_(False))
+
 _STATE = aliased(ReviewState)
-#: Card, session, learner and current state of the claimed face, in one SELECT.
+#: Card, session, learner and current state of the claimed face, in one SELECT, with
+#: whether it was graded in this session (a drill) or reviewed anywhere since shown.
 _CONTEXT = (
     select(
         Card.type,
@@ -199,6 +233,8 @@ _CONTEXT = (
         StudySession.ended_at,
         User.timezone,
         User.rollover_hour,
+        User.kept_day,
+        User.kept_until,
         _STATE.ease_cents,
         _STATE.repetitions,
         _STATE.interval,
@@ -210,6 +246,15 @@ _CONTEXT = (
             ReviewLog.face == bindparam("face"),
         )
         .label("drilled"),
+        exists()
+        .where(
+            ReviewLog.user_id == bindparam("user_id"),
+            ReviewLog.card_pk == bindparam("card_pk"),
+            ReviewLog.face == bindparam("face"),
+            ReviewLog.kind.in_(SCHEDULING_KINDS),
+            ReviewLog.reviewed_at >= bindparam("shown_at", type_=ReviewLog.reviewed_at.type),
+        )
+        .label("reviewed_since"),
     )
     .select_from(Card)
     .join(StudySession, StudySession.id == bindparam("session_id"))
@@ -265,13 +310,13 @@ def _write_state(
 
 def _grade(
     conn: Connection,
-    card_type: str,
     deck_id: str,
     card_pk: int,
     text: FaceText,
     response: Response,
 ) -> tuple[int, Verdict | None, str | None] | None:
     """(quality, verdict, the learner's own words), or None when the response does not fit."""
+    card_type = text.type
     if isinstance(response, SelfGrade):
         if card_type not in ("basic", "cloze") or not 0 <= response.quality <= 5:
             return None

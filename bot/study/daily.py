@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Integer as IntegerType
 from sqlalchemy import delete, func, insert, select, update
@@ -28,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.matching import Verdict, match_answer
-from bot.srs.day import local_instant, study_date, wall_time_exists, zone
+from bot.srs.day import local_instant, wall_time_exists, zone
 from bot.srs.grades import (
     ALMOST_ANSWER_QUALITY,
     RIGHT_ANSWER_QUALITY,
@@ -68,7 +69,8 @@ from bot.study.answering import (
     TypedText,
     record_answer,
 )
-from bot.study.cards import FaceText, choice_order, face_text
+from bot.study.cards import FaceText, choice_order, face_text, shown_choice
+from bot.study.learners import learner_today
 from bot.study.prompting import new_prompt, new_session
 
 FRONT_END = "daily"
@@ -472,8 +474,14 @@ async def claim_post(
             return None
         rng = random.Random(seed)
         chosen = choose_face(candidates, recent, rng)
-        content = await db.scalar(select(Card.content).where(Card.pk == chosen.card_pk))
-        order = choice_order(content or {}, rng)
+        card = (
+            await db.execute(
+                select(Card.type, Card.content).where(Card.pk == chosen.card_pk)
+            )
+        ).one()
+        order = choice_order(card.content, rng)
+        # Every member's click is graded by the options as posted, whatever a reload does.
+        shown = shown_choice(face_text(card.type, card.content, chosen.face, order))
         post = DailyPost(
             guild_id=config.guild_id,
             channel_id=config.channel_id,
@@ -481,6 +489,7 @@ async def claim_post(
             card_pk=chosen.card_pk,
             face=chosen.face,
             choice_order=order,
+            shown=shown,
             seed=seed,
             claimed_at=now,
             reveal_due_at=max(slot.at, now) + timedelta(minutes=config.reveal_after_minutes),
@@ -649,7 +658,7 @@ async def post_view(sessions: async_sessionmaker[AsyncSession], post_id: int) ->
         status=post.status,
         deck_title=title,
         language=language or "en",
-        text=face_text(card_type, content, post.face, post.choice_order),
+        text=face_text(card_type, content, post.face, post.choice_order, post.shown),
         reveal_due_at=post.reveal_due_at,
         revealed=post.status == POST_REVEALED,
     )
@@ -727,6 +736,7 @@ def answer_daily(
             DailyPost.card_pk,
             DailyPost.face,
             DailyPost.choice_order,
+            DailyPost.shown,
             DailyPost.posted_at,
             Card.type,
             Card.content,
@@ -734,11 +744,15 @@ def answer_daily(
         )
         .join(Card, Card.pk == DailyPost.card_pk)
         .where(DailyPost.id == post_id)
+        # The post's answers go one at a time, so each one counts the right answers
+        # committed before it and the first-correct bonus goes to three members, not to
+        # everyone who answered at once (PostgreSQL; SQLite has one writer anyway).
+        .with_for_update(of=DailyPost)
     ).first()
     # A click can arrive between the message going out and the post being marked posted.
     if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
         return DailyOutcome(DailyStatus.UNKNOWN)
-    text = face_text(row.type, row.content, row.face, row.choice_order)
+    text = face_text(row.type, row.content, row.face, row.choice_order, row.shown)
     closed = row.status == POST_REVEALED or now >= row.reveal_due_at
     previous = conn.execute(
         select(DailyAnswer.correct, DailyAnswer.points).where(
@@ -843,13 +857,15 @@ def _count_as_review(
     face: int = getattr(row, "face")  # noqa: B009
     card_type: str = getattr(row, "type")  # noqa: B009
     learner = conn.execute(
-        select(User.timezone, User.rollover_hour)
+        select(User.timezone, User.rollover_hour, User.kept_day, User.kept_until)
         .join(Enrollment, Enrollment.user_id == User.id)
         .where(User.id == user_id, Enrollment.deck_id == deck_id)
     ).first()
     if learner is None:
         return False
-    today = study_date(now, learner.timezone, learner.rollover_hour)
+    today = learner_today(
+        now, learner.timezone, learner.rollover_hour, learner.kept_day, learner.kept_until
+    )
     due = conn.execute(
         select(ReviewState.due).where(
             ReviewState.user_id == user_id,
@@ -868,8 +884,11 @@ def _count_as_review(
         review_response = SelfGrade(quality)
     session_id = new_session(conn, user_id, deck_id, FRONT_END, today, now)
     order: list[int] | None = getattr(row, "choice_order")  # noqa: B009
+    shown: dict[str, Any] | None = getattr(row, "shown")  # noqa: B009
     shown_at: datetime = getattr(row, "posted_at") or now  # noqa: B009
-    prompt_id = new_prompt(conn, session_id, user_id, card_pk, face, order, shown_at)
+    prompt_id = new_prompt(
+        conn, session_id, user_id, card_pk, face, order, shown_at, shown=shown
+    )
     try:
         with conn.begin_nested():
             outcome = record_answer(conn, prompt_id, user_id, review_response, now)
@@ -878,7 +897,8 @@ def _count_as_review(
     conn.execute(
         update(StudySession).where(StudySession.id == session_id).values(ended_at=now)
     )
-    return outcome is not None and outcome.status is AnswerStatus.RECORDED
+    # Reviewed elsewhere meanwhile (a DM answer that got in first): logged as a drill only.
+    return outcome is not None and outcome.status is AnswerStatus.RECORDED and not outcome.drill
 
 
 # -- the reveal -----------------------------------------------------------------------------
@@ -922,10 +942,11 @@ async def reveal_view(
                 ).where(DailyAnswer.post_id == post_id)
             )
         ).one()
+        # First as the bonus counted them: in the order the answers were recorded.
         first = await db.scalars(
             select(DailyAnswer.user_id)
             .where(DailyAnswer.post_id == post_id, DailyAnswer.correct.is_(True))
-            .order_by(DailyAnswer.answered_at, DailyAnswer.id)
+            .order_by(DailyAnswer.id)
             .limit(FIRST_NAMED)
         )
         return RevealView(view, int(answered), int(correct), list(first))

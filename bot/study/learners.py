@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Connection, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.srs.day import KeptDay, learner_date
 from bot.srs.queue import DailyLimits
 from bot.storage.models import Deck, Enrollment, User
 
@@ -27,6 +28,26 @@ class LearnerDefaults:
 
 def limits_of(user: User) -> DailyLimits:
     return DailyLimits(new_per_day=user.new_per_day, reviews_per_day=user.reviews_per_day)
+
+
+def kept_of(day: date | None, until: datetime | None) -> KeptDay | None:
+    """The stored kept study day (bot.srs.day.keep_day), if there is one."""
+    return None if day is None or until is None else KeptDay(day, until)
+
+
+def learner_today(
+    now: datetime,
+    timezone: str,
+    rollover_hour: int,
+    kept_day: date | None,
+    kept_until: datetime | None,
+) -> date:
+    """The learner's study date at ``now``, from the users row's day columns."""
+    return learner_date(now, timezone, rollover_hour, kept_of(kept_day, kept_until))
+
+
+def user_today(user: User, now: datetime) -> date:
+    return learner_today(now, user.timezone, user.rollover_hour, user.kept_day, user.kept_until)
 
 
 def insert_user_if_missing(

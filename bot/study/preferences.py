@@ -3,6 +3,8 @@
 Every change is checked before anything is written, and a change with one bad
 value saves nothing: a learner who typed a wrong zone next to a new daily
 limit fixes the zone and resends, instead of wondering which half stuck.
+A new zone or rollover hour never cuts short a study day the learner has
+already spent, nor takes them back before it (see bot.srs.day.keep_day).
 Problems come back as data (field, kind, bounds, suggestions) so each front
 end words them in the learner's language.
 """
@@ -14,11 +16,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Final
 
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.srs.day import keep_day
 from bot.storage.engine import reading
-from bot.storage.models import User
-from bot.study.learners import LearnerDefaults, get_or_create_user
+from bot.storage.models import ReviewLog, User
+from bot.study.learners import LearnerDefaults, get_or_create_user, kept_of, user_today
 from bot.study.timezones import canonical_zone, closest_zones
 
 #: Languages a learner can pick; AUTO clears the choice (follow the client's locale).
@@ -162,6 +166,29 @@ async def stored_language(sessions: async_sessionmaker[AsyncSession], user_id: i
         return user.locale if user is not None else None
 
 
+async def _keep_a_spent_day(db: AsyncSession, user: User, now: datetime) -> None:
+    """Before a new zone or rollover hour: keep the day in progress if it was spent.
+
+    A day with answers in it ends when it would have under the old settings,
+    and the new settings never take the learner back before it.  A day with
+    none (a new learner setting their zone first thing) is given up at once,
+    so the new settings apply as they say.
+    """
+    today = user_today(user, now)
+    spent = await db.scalar(
+        select(
+            exists().where(ReviewLog.user_id == user.id, ReviewLog.study_date == today)
+        )
+    )
+    kept = (
+        keep_day(now, user.timezone, user.rollover_hour, kept_of(user.kept_day, user.kept_until))
+        if spent
+        else None
+    )
+    user.kept_day = kept.day if kept else None
+    user.kept_until = kept.until if kept else None
+
+
 async def update_preferences(
     sessions: async_sessionmaker[AsyncSession],
     user_id: int,
@@ -176,6 +203,10 @@ async def update_preferences(
     valid = checked.change
     async with sessions.begin() as db:
         user = await get_or_create_user(db, user_id, defaults, now)
+        zone_moved = valid.timezone is not None and valid.timezone != user.timezone
+        hour_moved = valid.rollover_hour not in (None, user.rollover_hour)
+        if zone_moved or hour_moved:
+            await _keep_a_spent_day(db, user, now)
         if valid.timezone is not None:
             user.timezone = valid.timezone
         if valid.language is not None:

@@ -15,7 +15,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, exists, insert, select, update
 
-from bot.srs.day import study_date
 from bot.srs.grades import is_correct
 from bot.srs.queue import DailyLimits, next_face, pending_drill, remaining_allowance
 from bot.storage.locks import lock_learner
@@ -30,8 +29,8 @@ from bot.storage.models import (
     StudySession,
     User,
 )
-from bot.study.cards import FaceText, choice_order, face_text
-from bot.study.learners import LearnerDefaults, insert_user_if_missing
+from bot.study.cards import FaceText, choice_order, face_text, shown_choice
+from bot.study.learners import LearnerDefaults, insert_user_if_missing, learner_today
 from bot.study.queue_queries import (
     KIND_DRILL,
     KIND_NEW,
@@ -103,6 +102,8 @@ _SESSION = (
         StudySession.ended_at,
         User.timezone,
         User.rollover_hour,
+        User.kept_day,
+        User.kept_until,
         User.new_per_day,
         User.reviews_per_day,
     )
@@ -110,7 +111,7 @@ _SESSION = (
     .where(StudySession.id == bindparam("session"))
 )
 _PENDING = (
-    select(Prompt.id, Prompt.card_pk, Prompt.face, Prompt.choice_order)
+    select(Prompt.id, Prompt.card_pk, Prompt.face, Prompt.choice_order, Prompt.shown)
     .where(
         Prompt.session_id == bindparam("session"),
         Prompt.answered_at.is_(None),
@@ -150,7 +151,9 @@ def _load_session(conn: Connection, session_id: int, now: datetime) -> _Session 
         user_id=row.user_id,
         deck_id=row.deck_id,
         ended=row.ended_at is not None,
-        today=study_date(now, row.timezone, row.rollover_hour),
+        today=learner_today(
+            now, row.timezone, row.rollover_hour, row.kept_day, row.kept_until
+        ),
         limits=DailyLimits(row.new_per_day, row.reviews_per_day),
     )
 
@@ -193,9 +196,12 @@ def next_prompt(
     if pending is not None:
         card = conn.execute(_CARD, {"card": pending.card_pk}).first()
         if card is not None and card.retired_at is None and pending.face in card.faces:
+            text = face_text(
+                card.type, card.content, pending.face, pending.choice_order, pending.shown
+            )
             return _view(
                 conn, pending.id, session_id, user_id, card, pending.face,
-                pending.choice_order, answers, max(remaining, 1),
+                text, answers, max(remaining, 1),
             )  # fmt: skip
         conn.execute(_SET_ASIDE, {"prompt_key": pending.id})  # its card left the deck
     key = next_face(queue, answers, skipped=skipped)
@@ -204,8 +210,11 @@ def next_prompt(
     card = conn.execute(_CARD, {"card": key[0]}).first()
     assert card is not None
     order = choice_order(card.content, rng) if card.type == "choice" else None
-    prompt_id = new_prompt(conn, session_id, user_id, card.pk, key[1], order, now)
-    return _view(conn, prompt_id, session_id, user_id, card, key[1], order, answers, remaining)
+    text = face_text(card.type, card.content, key[1], order)
+    prompt_id = new_prompt(
+        conn, session_id, user_id, card.pk, key[1], order, now, shown=shown_choice(text)
+    )
+    return _view(conn, prompt_id, session_id, user_id, card, key[1], text, answers, remaining)
 
 
 def new_session(
@@ -240,8 +249,13 @@ def new_prompt(
     face: int,
     order: list[int] | None,
     shown_at: datetime,
+    *,
+    shown: dict[str, Any] | None = None,
 ) -> int:
-    """Show a face: the prompt row an answer claims (once) by its id."""
+    """Show a face: the prompt row an answer claims (once) by its id.
+
+    ``shown`` is a choice face as shown (`shown_choice`), which the answer is graded by.
+    """
     prompt_id: int = conn.execute(
         _INSERT_PROMPT,
         {
@@ -250,6 +264,7 @@ def new_prompt(
             "card_pk": card_pk,
             "face": face,
             "choice_order": order,
+            "shown": shown,
             "shown_at": shown_at,
             "answered_at": None,
             "skipped": False,
@@ -265,7 +280,7 @@ def _view(
     user_id: int,
     card: Row[Any],
     face: int,
-    order: list[int] | None,
+    text: FaceText,
     answers: list[tuple[FaceKey, int]],
     remaining: int,
 ) -> PromptView:
@@ -279,7 +294,7 @@ def _view(
         card_id=card.card_id,
         card_pk=card.pk,
         face=face,
-        text=face_text(card.type, card.content, face, order),
+        text=text,
         is_new=not seen,
         is_drill=any(k == key for k, _ in answers),
         remaining=remaining,
@@ -316,9 +331,11 @@ def start_session(
         if deck not in enrolled:
             conn.execute(insert(Enrollment).values(user_id=user_id, deck_id=deck, joined_at=now))
     user = conn.execute(
-        select(User.timezone, User.rollover_hour).where(User.id == user_id)
+        select(User.timezone, User.rollover_hour, User.kept_day, User.kept_until).where(
+            User.id == user_id
+        )
     ).one()
-    today = study_date(now, user.timezone, user.rollover_hour)
+    today = learner_today(now, user.timezone, user.rollover_hour, user.kept_day, user.kept_until)
     same_decks = (
         StudySession.deck_id.is_(None) if deck_id is None else StudySession.deck_id == deck_id
     )

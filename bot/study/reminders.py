@@ -15,12 +15,12 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
-from bot.srs.day import local_instant, study_date
+from bot.srs.day import local_instant
 from bot.storage.daily_models import Reminder
 from bot.storage.engine import reading
 from bot.storage.locks import lock_learner
 from bot.storage.models import User
-from bot.study.learners import LearnerDefaults, get_or_create_user
+from bot.study.learners import LearnerDefaults, get_or_create_user, user_today
 from bot.study.queue_queries import DeckScope, day_progress, due_face_keys, new_face_keys
 
 DEFAULT_TIME = time(19, 0)
@@ -90,7 +90,7 @@ async def set_reminder(
 def _view(reminder: Reminder, user: User, now: datetime) -> ReminderView:
     next_at = None
     if reminder.enabled:
-        today = study_date(now, user.timezone, user.rollover_hour)
+        today = user_today(user, now)
         for day in (today, today + timedelta(days=1), today + timedelta(days=2)):
             at = reminder_instant(day, reminder.local_time, user.timezone, user.rollover_hour)
             if at >= now and reminder.last_sent_date != day:
@@ -145,7 +145,7 @@ async def due_reminders(
         ).all()
         due: list[DueReminder] = []
         for reminder, user in rows:
-            today = study_date(now, user.timezone, user.rollover_hour)
+            today = user_today(user, now)
             if reminder.last_sent_date == today:
                 continue
             at = reminder_instant(today, reminder.local_time, user.timezone, user.rollover_hour)

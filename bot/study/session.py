@@ -98,12 +98,24 @@ class StudyService:
         )
 
     async def answer(
-        self, prompt_id: int, user_id: int, response: Response, now: datetime
+        self,
+        prompt_id: int,
+        user_id: int,
+        response: Response,
+        now: datetime,
+        *,
+        recovering: bool = False,
     ) -> AnswerOutcome:
-        """Grade one prompt: state + log row in one transaction, at most once per prompt."""
+        """Grade one prompt: state + log row in one transaction, at most once per prompt.
+
+        ``recovering``: a journalled click replayed at start (see `record_answer`).
+        """
         try:
             return await self._runner.run(
-                lambda conn: record_answer(conn, prompt_id, user_id, response, now), urgent=True
+                lambda conn: record_answer(
+                    conn, prompt_id, user_id, response, now, recovering=recovering
+                ),
+                urgent=True,
             )
         except AnswerRejectedError as rejected:
             return rejected.outcome

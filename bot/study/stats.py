@@ -14,10 +14,9 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
-from bot.srs.day import study_date
 from bot.srs.queue import remaining_allowance
 from bot.storage.models import Card, CardFace, ReviewLog, ReviewState
-from bot.study.learners import LearnerDefaults, get_or_create_user, limits_of
+from bot.study.learners import LearnerDefaults, get_or_create_user, limits_of, user_today
 from bot.study.queue_queries import DeckScope, day_progress, new_face_keys
 
 
@@ -70,7 +69,7 @@ async def learner_stats(
 ) -> LearnerStats:
     async with sessions.begin() as db:
         user = await get_or_create_user(db, user_id, defaults, now)
-        today = study_date(now, user.timezone, user.rollover_hour)
+        today = user_today(user, now)
         scope = DeckScope(user_id, None)
         def live(*columns: Any) -> Select[Any]:
             """Review states of faces still in the learner's decks."""

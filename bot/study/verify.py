@@ -2,7 +2,9 @@
 
 review_log is the source of truth; review_states is a cache of it.  A
 mismatch means an answer was lost or doubled, so this is the check to run
-after a crash (`studybot db verify`).
+after a crash (`studybot db verify`).  It also flags a face with two
+scheduling reviews on one study day: the state may well match such a log,
+but SM-2 reviews a face at most once a day (a second answer is a drill).
 
 It is safe on a live database: it only reads, in one read-only transaction
 (one snapshot of states and log together, no write lock on SQLite, READ ONLY
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -37,8 +40,25 @@ class VerifyReport:
         return not self.mismatches
 
 
-async def _replayed(db: AsyncSession) -> AsyncIterator[tuple[StateKey, Sm2State, int]]:
-    """(key, rebuilt state, rows) per face, streaming the log in (user, face, id) order."""
+@dataclass(slots=True)
+class _Replay:
+    """One face's scheduling log replayed: the state it gives, and what looked wrong."""
+
+    state: Sm2State = field(default_factory=Sm2State.new)
+    rows: int = 0
+    days: set[date] = field(default_factory=set)
+    twice: list[date] = field(default_factory=list)  # study days with a second review
+
+    def add(self, quality: int, day: date) -> None:
+        if day in self.days and day not in self.twice:
+            self.twice.append(day)
+        self.days.add(day)
+        self.state = review(self.state, quality, day)
+        self.rows += 1
+
+
+async def _replayed(db: AsyncSession) -> AsyncIterator[tuple[StateKey, _Replay]]:
+    """(key, replay) per face, streaming the log in (user, face, id) order."""
     query = (
         select(
             ReviewLog.user_id,
@@ -52,18 +72,16 @@ async def _replayed(db: AsyncSession) -> AsyncIterator[tuple[StateKey, Sm2State,
         .execution_options(yield_per=10_000)
     )
     current: StateKey | None = None
-    state = Sm2State.new()
-    rows = 0
+    replay = _Replay()
     async for user_id, card_pk, face, quality, day in await db.stream(query):
         key = (user_id, card_pk, face)
         if key != current:
             if current is not None:
-                yield current, state, rows
-            current, state, rows = key, Sm2State.new(), 0
-        state = review(state, quality, day)
-        rows += 1
+                yield current, replay
+            current, replay = key, _Replay()
+        replay.add(quality, day)
     if current is not None:
-        yield current, state, rows
+        yield current, replay
 
 
 def _where(key: StateKey) -> str:
@@ -88,8 +106,13 @@ async def verify_states(sessions: async_sessionmaker[AsyncSession]) -> VerifyRep
         async for user_id, card_pk, face, ease, reps, interval, due in result:
             stored[(user_id, card_pk, face)] = Sm2State.from_cents(ease, reps, interval, due)
         report.states_checked = len(stored)
-        async for key, rebuilt, rows in _replayed(db):
-            report.log_rows += rows
+        async for key, replay in _replayed(db):
+            report.log_rows += replay.rows
+            rebuilt = replay.state
+            for day in replay.twice:
+                report.mismatches.append(
+                    f"{_where(key)}: two scheduling reviews on study day {day.isoformat()}"
+                )
             state = stored.pop(key, None)
             if state is None:
                 report.mismatches.append(f"{_where(key)}: the log has reviews but no state")

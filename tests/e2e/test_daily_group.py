@@ -6,6 +6,7 @@ file (STUDYBOT_CLOCK_FILE): the test moves time forward instead of sleeping.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
@@ -174,3 +175,27 @@ def nth_post(emu: Emulator, channel: Channel, n: int) -> StoredMessage | None:
 def daily_posts_ko(emu: Emulator, channel: Channel) -> list[StoredMessage]:
     return [m for m in emu.channel_messages(channel)
             if m.embeds and "오늘의 문제" in str(m.embeds[0].get("title"))]
+
+
+async def test_twenty_members_at_once_share_one_first_bonus_of_each(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    guild = emu.add_guild("Big Group")
+    channel = emu.general(guild)
+    admin = emu.add_user("admin", guild=guild, admin=True)
+    members = [emu.add_user(f"m{i}", guild=guild) for i in range(20)]
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM)
+    try:
+        options = {"channel": str(channel.id), "deck": "group", "time": "21:00"}
+        await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
+        await (await emu.slash(admin, "daily post-now", guild=guild, channel=channel)).response()
+        [post] = daily_posts(emu, channel)
+        right = option_ids(post)[right_answer(post)]
+        handles = await asyncio.gather(*(emu.click(m, post, custom_id=right) for m in members))
+        replies = [embed_text(await h.response()) for h in handles]
+        assert all("Right!" in r for r in replies), replies
+        points = [p for (p,) in query(bot.db_path, "SELECT points FROM daily_answers")]
+        assert sorted(points, reverse=True) == [13, 12, 11] + [10] * 17
+    finally:
+        assert await bot.stop() == 0
+    assert "Traceback" not in bot.stderr()

@@ -80,6 +80,39 @@ async def test_every_kind_of_answer_round_trips_through_the_journal(
     journal.close()
 
 
+async def test_only_clicks_never_dealt_with_are_replayed(
+    database: Database, tmp_path: Path
+) -> None:
+    async with database.sessions.begin() as session:
+        await sync_deck(session, deck("d", basic("a"), basic("b"), basic("c")), NOW)
+    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    path = tmp_path / "answers.jsonl"
+    journal = AnswerJournal(path)
+    # Dealt with while the learner watched: recorded, or refused, or failed; settled.
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert first is not None
+    entry = journal.record(first.prompt_id, LEARNER, SelfGrade(9), NOW)  # refused: invalid
+    await service.answer(first.prompt_id, LEARNER, SelfGrade(9), NOW)
+    journal.settled(entry)
+    failed = journal.record(first.prompt_id, LEARNER, SelfGrade(4), NOW)  # "went wrong"
+    journal.settled(failed)
+    await service.skip(first.prompt_id, LEARNER)
+    # Acknowledged, then the process died: replayed, unless its prompt was put aside since.
+    second = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert second is not None
+    journal.record(second.prompt_id, LEARNER, SelfGrade(3), NOW)
+    journal.record(first.prompt_id, LEARNER, SelfGrade(5), NOW)  # skipped by then
+    journal.close()
+
+    restarted = AnswerJournal(path)
+    assert await restarted.replay(service) == 1
+    async with database.sessions() as session:
+        logged = list(await session.execute(select(ReviewLog.prompt_id, ReviewLog.quality)))
+    assert [tuple(row) for row in logged] == [(second.prompt_id, 3)]
+    restarted.close()
+
+
 def test_one_journal_per_process_beside_a_sqlite_file(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
     assert journal_path(url, None, tmp_path) == tmp_path / "bot.db.answers-all.jsonl"

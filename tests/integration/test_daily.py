@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.jobs.daily import DailyJob
 from bot.storage.daily_models import DailyAnswer, DailyPost
 from bot.storage.models import ReviewLog, ReviewState, StudySession
 from bot.study import daily
+from bot.study.answering import ChoicePick, record_answer
 from bot.study.daily import DailySetupError, DailyStatus, PickAnswer, ProblemKind, TextAnswer
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database, open_database
@@ -176,6 +178,31 @@ async def test_answers_once_each_then_reveal_with_figures_and_late_clicks(
     assert sorted(a.user_id for a in answers) == [ANA, BEN, CHO]
 
 
+async def test_twenty_members_at_once_get_one_of_each_first_bonus(database: Database) -> None:
+    """On PostgreSQL the answers run side by side: each must see the ones before it."""
+    await _choice_deck(database)
+    await setup_daily(database, SETUP_AT)
+    channels = FakeChannels()
+    job = _job(database, channels)
+    post_id = (await job.tick(POST_AT)).posted[0]
+    right = channels.posts[0].text.choices.index("IaaS")
+    members = range(500, 520)
+    outcomes = await asyncio.gather(
+        *(
+            daily.answer(
+                database.runner, post_id, user, PickAnswer(right), POST_AT + timedelta(minutes=1)
+            )
+            for user in members
+        )
+    )
+    assert {o.status for o in outcomes} == {DailyStatus.RECORDED}
+    assert sorted((o.points for o in outcomes), reverse=True) == [13, 12, 11] + [10] * 17
+    # The reveal names the first three as the bonus did.
+    await job.tick(POST_AT + timedelta(hours=8))
+    by_points = {o.points: user for o, user in zip(outcomes, members, strict=True)}
+    assert channels.reveals[0].first_correct == [by_points[13], by_points[12], by_points[11]]
+
+
 async def test_a_failed_reveal_is_retried_and_a_missed_one_done_at_start_up(
     database: Database,
 ) -> None:
@@ -336,3 +363,55 @@ async def test_next_wake_is_the_next_post_then_its_reveal(database: Database) ->
     await _job(database, FakeChannels()).tick(POST_AT + timedelta(hours=1))
     assert await daily.next_wake(database.sessions, POST_AT + timedelta(hours=1)) == (
         POST_AT + timedelta(days=1))
+
+
+async def test_a_dm_answer_that_gets_in_first_leaves_the_daily_answer_a_drill(
+    database: Database,
+) -> None:
+    """PostgreSQL: the DM answer holds the learner's row while the daily answer checks the face.
+
+    The daily answer found the face new, then waited for the learner; by then
+    the DM answer had reviewed it: logged as a drill, and not "counted as your review".
+    """
+    if database.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite runs one writer: the two answers cannot overlap")
+    await _choice_deck(database)
+    study = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    ref = await study.start(ANA, "d", "discord", SETUP_AT)
+    await setup_daily(database, SETUP_AT)
+    channels = FakeChannels()
+    post_id = (await _job(database, channels).tick(POST_AT)).posted[0]
+    screen = await study.next_prompt(ref.id, ANA, POST_AT, random.Random(0))
+    assert screen is not None
+    at = POST_AT + timedelta(minutes=1)
+    async with database.engine.connect() as dm:
+        # The DM answer, written and not yet committed: it holds Ana's row.
+        await dm.run_sync(
+            lambda conn: record_answer(
+                conn, screen.prompt_id, ANA, ChoicePick(screen.text.choices.index("IaaS")), at
+            )
+        )
+        right = channels.posts[0].text.choices.index("IaaS")
+        group = asyncio.ensure_future(
+            daily.answer(database.runner, post_id, ANA, PickAnswer(right), at)
+        )
+        await _until_waiting_for_a_lock(database)
+        await dm.commit()
+    outcome = await group
+    assert (outcome.status, outcome.correct, outcome.reviewed) == (
+        DailyStatus.RECORDED, True, False)
+    async with database.sessions() as session:
+        kinds = list(await session.scalars(select(ReviewLog.kind).order_by(ReviewLog.id)))
+    assert kinds == ["new", "drill"]
+
+
+async def _until_waiting_for_a_lock(database: Database) -> None:
+    for _ in range(500):
+        async with database.engine.connect() as probe:
+            waiting = await probe.scalar(
+                text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            )
+        if waiting:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the daily answer never waited for the learner's row")

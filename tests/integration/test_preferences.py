@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import random
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.storage.deck_sync import sync_deck
 from bot.storage.models import User
 from bot.study.learners import LearnerDefaults
 from bot.study.preferences import (
@@ -21,7 +23,9 @@ from bot.study.preferences import (
     update_preferences,
 )
 from bot.study.runtime import Database
+from bot.study.session import SelfGrade, StudyService
 from bot.study.stats import learner_stats
+from tests.integration.builders import basic, deck
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 DEFAULTS = LearnerDefaults(timezone="Asia/Seoul", new_per_day=20, reviews_per_day=200)
@@ -134,3 +138,44 @@ def test_unknown_language_is_refused_with_the_choices() -> None:
     (problem,) = check_change(PreferenceChange(language="fr")).problems
     assert problem.kind is ProblemKind.UNKNOWN_LANGUAGE
     assert problem.suggestions == ("ko", "en")
+
+
+async def test_a_zone_change_late_in_the_day_keeps_the_day_spent(database: Database) -> None:
+    """Asia/Seoul -> Pacific/Kiritimati at 23:30: no reviews due again, no second allowance."""
+    eleven = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 23:00 in Seoul
+    async with database.sessions.begin() as session:
+        await sync_deck(session, deck("d", *(basic(f"c{i}") for i in range(6))), eleven)
+    limits = LearnerDefaults(timezone="Asia/Seoul", new_per_day=3)
+    service = StudyService(database.sessions, limits, runner=database.runner)
+    ref = await service.start(LEARNER, "d", "discord", eleven)
+    rng = random.Random(0)
+    while (view := await service.next_prompt(ref.id, LEARNER, eleven, rng)) is not None:
+        await service.answer(view.prompt_id, LEARNER, SelfGrade(4), eleven)
+    await service.end(ref.id, LEARNER, eleven)
+
+    half_past = eleven + timedelta(minutes=30)
+    change = PreferenceChange(timezone="Pacific/Kiritimati")
+    await update_preferences(database.sessions, LEARNER, change, limits, half_past)
+    later = half_past + timedelta(minutes=5)
+    again = await service.start(LEARNER, "d", "discord", later)
+    assert await service.next_prompt(again.id, LEARNER, later, rng) is None
+    stats = await learner_stats(database.sessions, LEARNER, limits, later)
+    assert stats.due_today == 0 and stats.new_available == 0
+
+
+async def test_moving_west_after_studying_does_not_go_back_to_yesterday(
+    database: Database,
+) -> None:
+    # 10:00 on the 25th in Seoul is 20:00 on the 24th in New York.
+    async with database.sessions.begin() as session:
+        await sync_deck(session, deck("d", *(basic(f"c{i}") for i in range(4))), NOW)
+    limits = LearnerDefaults(timezone="Asia/Seoul", new_per_day=2)
+    service = StudyService(database.sessions, limits, runner=database.runner)
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    rng = random.Random(0)
+    while (view := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
+        await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    change = PreferenceChange(timezone="America/New_York")
+    await update_preferences(database.sessions, LEARNER, change, limits, NOW)
+    stats = await learner_stats(database.sessions, LEARNER, limits, NOW + timedelta(hours=1))
+    assert (stats.today, stats.new_available) == (date(2026, 11, 25), 0)

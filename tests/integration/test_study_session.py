@@ -199,6 +199,34 @@ async def test_choice_order_is_fixed_per_prompt(database: Database) -> None:
     assert sorted(first.text.choices) == options
 
 
+async def test_a_choice_edited_while_on_screen_is_redrawn_and_graded_as_shown(
+    database: Database,
+) -> None:
+    service = await _service(database, deck("d", choice("c", ["IaaS", "PaaS", "SaaS"], "IaaS")))
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    shown = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(5))
+    assert shown is not None
+    # A reload while the card is on screen: an option added, the answer moved and renamed.
+    async with database.sessions.begin() as session:
+        renamed = "IaaS (infrastructure)"
+        edited = choice("c", ["PaaS", "SaaS", "FaaS", renamed], renamed)
+        await sync_deck(session, deck("d", edited), NOW)
+    again = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(6))
+    assert again is not None and again.prompt_id == shown.prompt_id
+    assert again.text == shown.text  # the buttons on screen still mean what they say
+    pick = ChoicePick(shown.text.choices.index("IaaS"))
+    outcome = await service.answer(shown.prompt_id, LEARNER, pick, NOW)
+    assert outcome.status is AnswerStatus.RECORDED
+    assert (outcome.correct, outcome.answer) == (True, "IaaS")
+    assert [(log.quality, log.answer) for log in await _logs(database)] == [(4, "IaaS")]
+    # The next showing of the face, tomorrow, is the edited card.
+    day_after = NOW + timedelta(days=1)
+    tomorrow = await service.start(LEARNER, "d", "discord", day_after)
+    fresh = await service.next_prompt(tomorrow.id, LEARNER, day_after, random.Random(8))
+    assert fresh is not None
+    assert sorted(fresh.text.choices) == sorted(edited.content["choices"])
+
+
 async def test_a_lapsed_face_is_drilled_in_the_session_without_rescheduling(
     database: Database,
 ) -> None:

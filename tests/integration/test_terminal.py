@@ -14,6 +14,7 @@ import random
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,7 @@ import sqlalchemy as sa
 
 from bot.i18n import t
 from bot.settings import Settings
+from bot.study.runtime import load_decks_dir, open_database
 from bot.terminal import run_study
 
 # 12:00 in Seoul on Wednesday 2026-11-25 (the default timezone, rollover 04:00).
@@ -426,6 +428,90 @@ async def test_choices_can_be_picked_by_typing_the_option(
     assert code == 0
     assert ("c1", 1, "new", 4) in log(database)
     assert "Right!" in out
+
+
+class EditsTheChoiceOnScreen(ScriptedLearner):
+    """Before answering the choice, a maintainer's edit of its options is loaded elsewhere."""
+
+    def __init__(self, out: io.StringIO, settings: Settings, edited: str) -> None:
+        super().__init__(out, "en", {**ALL_GOOD, Q_CHOICE: ["IaaS"]})
+        self.settings, self.edited, self.done = settings, edited, False
+
+    def readline(self, size: int | None = -1) -> str:
+        prompt = self.out.getvalue().rstrip("\n").rsplit("\n", 1)[-1]
+        if not self.done and prompt.startswith(t("terminal.prompt.choice", "en", n="")[:-3]):
+            self.done = True
+            (self.settings.decks_dir / "mini.yaml").write_text(self.edited, encoding="utf-8")
+
+            async def reload() -> None:  # as a bot or another terminal loading the folder does
+                db = await open_database(self.settings.database_url)
+                try:
+                    await load_decks_dir(db, self.settings.decks_dir, NOW)
+                finally:
+                    await db.close()
+
+            worker = threading.Thread(target=asyncio.run, args=(reload(),))
+            worker.start()
+            worker.join()
+        return super().readline(size)
+
+
+async def test_an_edit_of_the_options_on_screen_grades_the_options_shown(
+    settings: Settings, database: sa.Engine
+) -> None:
+    # The right answer moves to a fourth place no shown index can reach.
+    edited = MINI_DECK.replace("[IaaS, PaaS, SaaS]", "[PaaS, SaaS, FaaS, IaaS]")
+
+    class Editing(Learner):
+        def __call__(self, out: io.StringIO) -> ScriptedLearner:
+            self.stdin = EditsTheChoiceOnScreen(out, settings, edited)
+            return self.stdin
+
+    learner = Editing({})
+    code, out = await study(settings, learner)
+    assert code == 0
+    assert isinstance(learner.stdin, EditsTheChoiceOnScreen) and learner.stdin.done
+    assert ("c1", 1, "new", 4) in log(database)
+    assert "Not quite" not in out
+
+
+class StudiesTheDeckInASecondTerminal(ScriptedLearner):
+    """Before grading the first card, the learner answers it in `studybot study --deck mini`."""
+
+    def __init__(self, out: io.StringIO, settings: Settings) -> None:
+        super().__init__(out, "en", {Q_BASIC: ["3"], Q_CHOICE: ["q"]})
+        self.settings, self.second_out = settings, ""
+
+    def readline(self, size: int | None = -1) -> str:
+        prompt = self.out.getvalue().rstrip("\n").rsplit("\n", 1)[-1]
+        if not self.second_out and prompt == t("terminal.prompt.grade", "en"):
+            second = Learner({Q_BASIC: ["3"], Q_CHOICE: ["q"]})
+            worker = threading.Thread(
+                target=lambda: setattr(
+                    self, "second_out", asyncio.run(study(self.settings, second, deck="mini"))[1]
+                )
+            )
+            worker.start()
+            worker.join()
+        return super().readline(size)
+
+
+async def test_two_terminals_side_by_side_review_a_face_once(
+    settings: Settings, database: sa.Engine
+) -> None:
+    class SideBySide(Learner):
+        def __call__(self, out: io.StringIO) -> ScriptedLearner:
+            self.stdin = StudiesTheDeckInASecondTerminal(out, settings)
+            return self.stdin
+
+    first = SideBySide({})
+    code, _ = await study(settings, first)  # every deck, while the second has --deck mini
+    assert code == 0
+    assert isinstance(first.stdin, StudiesTheDeckInASecondTerminal)
+    assert Q_BASIC in first.stdin.second_out
+    # The second terminal reviewed the face; the first one's answer came after: a drill.
+    assert log(database) == [("b1", 1, "new", 4), ("b1", 1, "drill", 4)]
+    assert states(database) == {("b1", 1): (250, 1, 1, str(TOMORROW))}
 
 
 async def test_skipping_a_card_moves_on_and_keeps_it_due(

@@ -240,15 +240,23 @@ async def _answer(
     prompt_id: int,
     response: Response,
     now: datetime,
+    entry: int,
 ) -> Screen:
+    cut_short = False
     try:
         async with learner_lock(user_id):
             ctx, lang = await _context(bot, interaction, user_id, prompt_id)
             if ctx is None:
                 return render.notice(message("discord.study.gone", lang))
             outcome = await bot.study.answer(prompt_id, user_id, response, now)
+    except asyncio.CancelledError:
+        cut_short = True  # a shutdown: the next start replays the click from the journal
+        raise
     finally:
-        bot.journal.settled()
+        # Written, refused, or failed (the learner is told "something went wrong"):
+        # the journal must not record it at the next start.
+        if not cut_short:
+            bot.journal.settled(entry)
     return await _after_answer(bot, ctx, user_id, outcome, response, lang)
 
 
@@ -316,8 +324,10 @@ async def _respond_answer(
     bot = bot_of(interaction)
     now = bot.clock()
     # Journalled before any acknowledgement: a crash right after cannot lose it.
-    bot.journal.record(prompt_id, user_id, response, now)
-    await respond(interaction, _answer(bot, interaction, user_id, prompt_id, response, now))
+    entry = bot.journal.record(prompt_id, user_id, response, now)
+    await respond(
+        interaction, _answer(bot, interaction, user_id, prompt_id, response, now, entry)
+    )
 
 
 async def show_answer(interaction: Interaction, user_id: int, prompt_id: int) -> None:
