@@ -95,7 +95,10 @@ def card_key(card: GeneratedCard) -> str:
 
 
 def residue(card: GeneratedCard) -> bool:
-    return bool(_RESIDUE.search(card.all_text()))
+    """Markup a learner would see (checked on what the card shows, so the cloze
+    syntax itself is not mistaken for some)."""
+    shown = _CLOZE.sub(lambda m: m.group(2), card.all_text())
+    return bool(_RESIDUE.search(shown))
 
 
 @dataclass
