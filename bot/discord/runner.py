@@ -25,6 +25,7 @@ from bot.discord.translator import message
 from bot.jobs.clock import clock_from_settings
 from bot.jobs.shards import ShardLayout, ShardLayoutError
 from bot.settings import Settings
+from bot.storage.failures import shown_url, unusable
 
 log = logging.getLogger("bot.discord")
 
@@ -130,8 +131,14 @@ def run_bot(settings: Settings) -> int:
         print(f"studybot: {message('discord.run.unreachable', settings.language, where=where)}"
               f" ({detail})", file=sys.stderr)
         return EXIT_FAILED
-    except Exception:
-        log.exception("the bot stopped on an error")
+    except Exception as exc:
+        problem = unusable(exc)
+        if problem is None:
+            log.exception("the bot stopped on an error")
+            return EXIT_FAILED
+        line = message(f"database.{problem.kind.value}", settings.language,
+                       where=shown_url(settings.database_url), revision=problem.revision)
+        print(f"studybot: {line}", file=sys.stderr)
         return EXIT_FAILED
 
 
