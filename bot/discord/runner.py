@@ -19,7 +19,7 @@ import aiohttp
 import discord
 import yarl
 
-from bot.discord import acks
+from bot.discord import acks, wire_json
 from bot.discord.client import StudyBot
 from bot.discord.translator import message
 from bot.jobs.clock import clock_from_settings
@@ -117,6 +117,7 @@ def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level, [secret])
     point_at(settings)
     quiet_voice_warnings()
+    wire_json.install()
     try:
         return asyncio.run(_serve(settings, secret))
     except discord.LoginFailure:
