@@ -258,7 +258,11 @@ def _report_bad_settings(error: SettingsInvalid) -> int:
 
     lang = configured_language()
     for bad in error.bad:
-        key = "settings.invalid.option" if bad.option else "settings.invalid.variable"
+        key = "settings.invalid.variable"
+        if bad.field == "env_file":
+            key = "settings.invalid.file"
+        elif bad.option:
+            key = "settings.invalid.option"
         expected = t(f"settings.expect.{bad.field}", lang, **_BOUNDS)
         _say(t(key, lang, name=bad.name, expected=expected))
     return EXIT_USAGE

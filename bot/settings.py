@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ from bot.srs.day import zone
 SHIPPED_DECKS_DIR = Path(__file__).resolve().parent.parent / "decks"
 
 ENV_PREFIX = "STUDYBOT_"
+ENV_FILE = ".env"
 
 Language = Literal["ko", "en"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -75,7 +77,7 @@ def _list_of_numbers(value: object) -> object:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
-        env_file=".env",
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         env_ignore_empty=True,
         extra="ignore",
@@ -207,6 +209,8 @@ def load_settings(
         # pydantic-settings could not even decode a value; it names the field in its message.
         bad = [BadSetting(f) for f in Settings.model_fields if f'"{f}"' in str(error)]
         bad = bad or [BadSetting("settings")]
+    except (UnicodeDecodeError, OSError):
+        bad = [BadSetting("env_file", option=ENV_FILE)]  # not UTF-8, or not a readable file
     raise SettingsInvalid(bad) from None
 
 
@@ -214,7 +218,7 @@ class _LanguageOnly(BaseSettings):
     """STUDYBOT_LANGUAGE read on its own, to report the other settings' problems in it."""
 
     model_config = SettingsConfigDict(
-        env_prefix=ENV_PREFIX, env_file=".env", env_file_encoding="utf-8",
+        env_prefix=ENV_PREFIX, env_file=ENV_FILE, env_file_encoding="utf-8",
         env_ignore_empty=True, extra="ignore",
     )  # fmt: skip
 
@@ -225,8 +229,8 @@ def configured_language(default: Language = "ko") -> Language:
     """The language the settings ask for, even when other settings are broken."""
     try:
         value = _LanguageOnly().language
-    except (ValidationError, SettingsError, ValueError, OSError):
-        return default
+    except (ValidationError, SettingsError, ValueError, OSError):  # ValueError: not UTF-8
+        value = os.environ.get(ENV_PREFIX + "LANGUAGE")  # .env itself is what is broken
     return value if value in ("ko", "en") else default  # type: ignore[return-value]
 
 

@@ -114,6 +114,14 @@ def test_a_bad_setting_in_dot_env_is_named_like_one_in_the_environment(tmp_path:
     assert TOKEN[-12:] not in result.stderr
 
 
+def test_a_dot_env_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"STUDYBOT_TIMEZONE=\xff\xfe\n")
+    result = studybot(tmp_path, "db", "verify")
+    assert result.returncode == 2
+    [line] = one_line_each(result, ".env")
+    assert "UTF-8" in line
+
+
 def test_a_bad_option_is_named_as_typed(tmp_path: Path) -> None:
     result = studybot(tmp_path, "db", "verify", "--db", f"postgresql://{TOKEN}@")
     assert result.returncode == 2, result.stderr

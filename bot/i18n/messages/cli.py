@@ -17,6 +17,14 @@ MESSAGES: Table = {
         "ko": "{name} 값을 쓸 수 없어요. {expected}",
         "en": "{name} is not valid: {expected}",
     },
+    "settings.invalid.file": {
+        "ko": "{name} 파일을 읽을 수 없어요. {expected}",
+        "en": "{name} cannot be read: {expected}",
+    },
+    "settings.expect.env_file": {
+        "ko": "NAME=value 줄로 된, 읽을 수 있는 UTF-8 텍스트 파일이어야 해요.",
+        "en": "it must be a readable UTF-8 text file of NAME=value lines.",
+    },
     "settings.expect.settings": {
         "ko": "설정을 읽을 수 없어요.",
         "en": "the settings could not be read.",
