@@ -14,12 +14,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from bot.storage.engine import create_engine
 from bot.storage.migrations import upgrade
+from tests.conftest import postgres_query
 from tests.integration.test_cli_config import one_line_each, studybot
-
-pytestmark = pytest.mark.sqlite_only
 
 DECK = """\
 deck: mini
@@ -36,8 +36,13 @@ COMMANDS = [["db", "upgrade"], ["db", "verify"], ["study"]]
 
 
 def migrated(path: Path, revision: str = "head") -> Path:
+    migrate_url(f"sqlite+aiosqlite:///{path}", revision)
+    return path
+
+
+def migrate_url(url: str, revision: str = "head") -> None:
     async def run() -> None:
-        engine = create_engine(f"sqlite+aiosqlite:///{path}")
+        engine = create_engine(url)
         try:
             await upgrade(engine, revision)
         finally:
@@ -45,7 +50,6 @@ def migrated(path: Path, revision: str = "head") -> Path:
 
     with ThreadPoolExecutor(max_workers=1) as pool:  # callable from inside an event loop too
         pool.submit(asyncio.run, run()).result()
-    return path
 
 
 def newer(path: Path) -> Path:
@@ -87,6 +91,22 @@ def test_a_database_from_a_newer_studybot(tmp_path: Path, command: list[str]) ->
         assert list(conn.execute("SELECT version_num FROM alembic_version")) == [
             ("0099_from_the_future",)
         ]
+
+
+@pytest.mark.parametrize("command", [["db", "verify"], ["study"]])
+def test_a_newer_database_on_any_backend(tmp_path: Path, db_url: str, command: list[str]) -> None:
+    """The same refusal on PostgreSQL (when the suite has one), where nothing is a file."""
+    migrate_url(db_url)
+    set_revision = "UPDATE alembic_version SET version_num = '0099_from_the_future'"
+    if db_url.startswith("sqlite"):
+        with sqlite3.connect(db_url.split("///", 1)[1]) as conn:
+            conn.execute(set_revision)
+    else:
+        postgres_query(db_url, set_revision)
+    _, line = run(tmp_path, command, db_url)
+    assert "newer studybot" in line and "0099_from_the_future" in line
+    password = make_url(db_url).password
+    assert password is None or f":{password}@" not in line
 
 
 @pytest.mark.parametrize("command", COMMANDS)
