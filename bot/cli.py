@@ -27,7 +27,7 @@ from bot.settings import (
     load_settings,
 )
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 
 #: The command-line option that sets each setting it overrides.
 _OPTIONS = {
