@@ -1,7 +1,9 @@
 """Loading a 10,000-card deck: parse + validate, then sync into SQLite.
 
 Targets (issue 3): parse + validate <= 2 s; sync into the database <= 5 s.
-Also times a second sync with one card edited (what a reload costs).
+Also times a second sync with one card edited (what a reload costs), and checking a
+deck at the 5 MiB size limit made of one line of `\n` escapes (issue 12: the YAML
+reader must be linear; the old one took over a minute on it).
 
     .venv/bin/python benchmarks/deck_load.py [--cards 10000]
 """
@@ -10,13 +12,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
 import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.decks.loader import load_deck
+from bot.decks.errors import DeckError
+from bot.decks.limits import MAX_FILE_BYTES
+from bot.decks.loader import load_deck, parse_deck
 from bot.study.deck_loading import load_deck_files
 from bot.study.runtime import open_database
 
@@ -62,6 +67,15 @@ async def main() -> None:
     assert len(loaded.deck.cards) == args.cards
     print(f"parse + validate: {args.cards:,} cards ({size / 1e6:.1f} MB) in {best:.2f} s "
           f"(target <= 2 s: {'met' if best <= 2 else 'MISSED'})")
+
+    head = b'deck: esc\ntitle: T\ncards:\n  - id: e1\n    type: basic\n    front: "'
+    tail = b'"\n    back: B\n'
+    escapes = head + b"\\n" * ((MAX_FILE_BYTES - len(head) - len(tail)) // 2) + tail
+    started = time.perf_counter()
+    with contextlib.suppress(DeckError):  # refused (the field is too long): it was read
+        parse_deck(escapes, "escapes.yaml")
+    checked = time.perf_counter() - started
+    print(f"check a {len(escapes) / 1_048_576:.1f} MiB deck of \\n escapes: {checked:.2f} s")
 
     db = await open_database(f"sqlite+aiosqlite:///{folder / 'bench.db'}")
     started = time.perf_counter()

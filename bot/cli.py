@@ -14,7 +14,37 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.settings import (
+    MAX_GRACE_MINUTES,
+    MAX_GUILD_READY_TIMEOUT,
+    MAX_NEW_PER_DAY,
+    MAX_OWNERS,
+    MAX_REVIEWS_PER_DAY,
+    MAX_SHARDS,
+    Settings,
+    SettingsInvalid,
+    configured_language,
+    load_settings,
+)
+
+EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+
+#: The command-line option that sets each setting it overrides.
+_OPTIONS = {
+    "database_url": "--db",
+    "decks_dir": "--decks-dir",
+    "shard_count": "--shard-count",
+    "shard_ids": "--shard-ids",
+}
+#: The bounds the messages about bad settings quote.
+_BOUNDS = {
+    "max_new": MAX_NEW_PER_DAY,
+    "max_reviews": MAX_REVIEWS_PER_DAY,
+    "max_owners": MAX_OWNERS,
+    "max_timeout": MAX_GUILD_READY_TIMEOUT,
+    "max_shards": MAX_SHARDS,
+    "max_grace": MAX_GRACE_MINUTES,
+}
 
 
 def _now() -> datetime:
@@ -22,17 +52,19 @@ def _now() -> datetime:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    """Settings from the environment / .env, with this command's options on top."""
+    """Settings from the environment / .env, with this command's options on top.
+
+    Kept on ``args`` so that `main` can report a database problem in the
+    language they ask for.
+    """
     overrides: dict[str, object] = {}
-    if getattr(args, "db", None):
-        overrides["database_url"] = args.db
-    if getattr(args, "decks_dir", None):
-        overrides["decks_dir"] = args.decks_dir
-    if getattr(args, "shard_count", None) is not None:
-        overrides["shard_count"] = args.shard_count
-    if getattr(args, "shard_ids", None) is not None:
-        overrides["shard_ids"] = args.shard_ids
-    return Settings(**overrides)  # type: ignore[arg-type]
+    for field, option in _OPTIONS.items():
+        value = getattr(args, option.lstrip("-").replace("-", "_"), None)
+        if value is not None and value != "":
+            overrides[field] = value
+    settings = load_settings(overrides, _OPTIONS)
+    args.loaded_settings = settings
+    return settings
 
 
 def _shard_ids(text: str) -> list[int]:
@@ -243,12 +275,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(line: str) -> None:
+    print(f"studybot: {line}", file=sys.stderr)
+
+
+def _report_bad_settings(error: SettingsInvalid) -> int:
+    """One line per bad setting, naming it; the values are never shown (see bot.settings)."""
+    from bot.i18n import t
+
+    lang = configured_language()
+    for bad in error.bad:
+        key = "settings.invalid.variable"
+        if bad.field == "env_file":
+            key = "settings.invalid.file"
+        elif bad.option:
+            key = "settings.invalid.option"
+        expected = t(f"settings.expect.{bad.field}", lang, **_BOUNDS)
+        _say(t(key, lang, name=bad.name, expected=expected))
+    return EXIT_USAGE
+
+
+def _report_unusable_database(args: argparse.Namespace, error: BaseException) -> int | None:
+    """One line for a database no command can use; None for any other error."""
+    from bot.i18n import t
+    from bot.storage.failures import shown_url, unusable
+
+    problem = unusable(error)
+    if problem is None:
+        return None
+    settings: Settings | None = getattr(args, "loaded_settings", None)
+    lang = settings.language if settings is not None else configured_language()
+    where = shown_url(settings.database_url) if settings is not None else "?"
+    _say(t(f"database.{problem.kind.value}", lang, where=where, revision=problem.revision))
+    return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     try:
         code = args.handler(args)
     except KeyboardInterrupt:
-        code = 130
+        code = EXIT_INTERRUPTED
+    except SettingsInvalid as error:
+        code = _report_bad_settings(error)
+    except Exception as error:
+        reported = _report_unusable_database(args, error)
+        if reported is None:
+            raise
+        code = reported
     raise SystemExit(code)
 
 

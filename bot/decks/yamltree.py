@@ -2,10 +2,17 @@
 
 Why not `YAML().load()`: the round-trip loader builds commented containers (slow on a
 10,000-card deck) and the safe constructor forgets where values came from. Deck errors
-must point at the offending key or item, so this module consumes ruamel.yaml's parser
-events directly and builds, in one pass, both the values (dict/list/str/int/float/bool/
-None, nothing else: no YAML tag can construct an object) and a `Node` tree that keeps
-the character offset of every key and value.
+must point at the offending key or item, so this module consumes a parser's events
+directly and builds, in one pass, both the values (dict/list/str/int/float/bool/None,
+nothing else: no YAML tag can construct an object) and a `Node` tree that keeps the
+character offset of every key and value.
+
+Two parsers feed the same builder. libyaml (through PyYAML) reads a deck in linear time
+in C; ruamel.yaml reads it again only when libyaml finds it broken or might read it
+apart from ruamel (libyaml scans YAML 1.1, and places a few things elsewhere), so every
+problem is found, placed and worded by ruamel as before, and a differential test holds
+the two paths to the same values and positions. What a plain scalar means (YAML 1.2:
+`yes` is text, `1e3` a number) is decided here, by `PlainResolver`, for both.
 
 Hostile input is bounded here: alias expansion (billion laughs), nesting depth and
 recursive aliases are errors, not hangs. File size and field length are bounded by the
@@ -15,21 +22,30 @@ callers (see `bot.decks.limits`).
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode as _RuamelScalarNode
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
 from bot.decks.limits import MAX_ALIAS_NODES, MAX_DEPTH
 
+#: PyYAML's binding of libyaml: its wheels include it; a build without libyaml lacks it,
+#: and then ruamel reads every file.
+_LIBYAML: Any = getattr(yaml, "CBaseLoader", None)
+
 _CORE = "tag:yaml.org,2002:"
 # First characters of every plain scalar that YAML 1.2 may resolve to something other
 # than a string; any other plain scalar is a string without asking the resolver.
 _MAYBE_NOT_STR = frozenset("tTfF-+0123456789.<~nN=!&*")
+#: YAML reads a key without `?` only within this many characters of its line.
+_MAX_KEY_CHARS = 1024
 _BRACE_HINT = "a value starting with `{{` is read as a YAML mapping; put the cloze text in quotes"
 
 
@@ -143,17 +159,44 @@ def _to_float(text: str) -> object:
 class PlainResolver:
     """YAML 1.2 meaning of plain scalars, as ruamel.yaml reads and writes them.
 
-    ruamel's own resolver decides the tag, so a string that ruamel's dumper wrote without
+    ruamel's own 1.2 rules decide the tag, so a string that ruamel's dumper wrote without
     quotes is read back as a string; the value is then built here, never by a constructor.
+    The rules are taken from ruamel's resolver once and applied here directly (its
+    `resolve` looks up the YAML version on every call, which dominated reading a
+    10,000-card deck), and the meaning of a text is remembered: keys repeat on every card.
     """
 
+    _MEMO_SIZE = 4096
+
     def __init__(self) -> None:
-        self._resolver = VersionedResolver(version=(1, 2))
+        table = VersionedResolver(version=(1, 2)).versioned_resolver
+        anywhere = list(table.get(None, []))
+        self._rules: dict[str, list[tuple[str, re.Pattern[str]]]] = {
+            first: [*rules, *anywhere] for first, rules in table.items() if first is not None
+        }
+        self._anywhere = anywhere
+        self._memo: dict[str, object] = {}
 
     def __call__(self, text: str) -> object:
         if text and text[0] not in _MAYBE_NOT_STR:
             return text
-        resolved = str(self._resolver.resolve(_RuamelScalarNode, text, (True, False)))
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        value = self._meaning(text)
+        if len(self._memo) < self._MEMO_SIZE:
+            self._memo[text] = value
+        return value
+
+    def _tag(self, text: str) -> str:
+        for tag, rule in self._rules.get(text[:1], self._anywhere):
+            if rule.match(text):
+                return str(tag)
+        return _CORE + "str"
+
+    def _meaning(self, text: str) -> object:
+        resolved = self._tag(text)
         kind = resolved[len(_CORE) :] if resolved.startswith(_CORE) else "str"
         if kind == "null":
             return None
@@ -188,15 +231,16 @@ class _Builder:
         start, end = event.start_mark.index, event.end_mark.index
         text: str = event.value
         tag = event.tag
+        style = event.style or None  # PyYAML's plain style is "", ruamel's None
         value: object = text
         if tag is not None and tag != "!":
             if tag != _CORE + "str":
                 self.problems.append(
                     RawProblem(start, f"YAML tag `{_show_tag(tag)}` is not allowed; remove it")
                 )
-        elif event.style is None:
+        elif style is None:
             value = self.plain(text)
-        node = ScalarNode(start, end, value, 1, event.style)
+        node = ScalarNode(start, end, value, 1, style)
         self.last_scalar = node
         return node
 
@@ -282,8 +326,9 @@ class _Builder:
     def _take_key(self, frame: list[object], node: Node) -> None:
         if isinstance(node, ScalarNode):
             # Keys are names: whatever the scalar resolved to, use the text as written.
-            text = node.value if isinstance(node.value, str) else self._source(node)
-            frame[2] = Entry(node.start, ScalarNode(node.start, node.end, text, 1, node.style))
+            if not isinstance(node.value, str):
+                node = ScalarNode(node.start, node.end, self._source(node), 1, node.style)
+            frame[2] = Entry(node.start, node)
             return
         message = "a key must be a plain name"
         if isinstance(node, MapNode) and "{{" in self.text[max(0, node.start - 1) : node.start + 2]:
@@ -333,6 +378,12 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
             _BRACE_HINT,
         )
     if "could not find expected ':'" in problem and context_at is not None:
+        colon = text.find(": ", context_at, line_end if line_end != -1 else len(text))
+        if colon - context_at > _MAX_KEY_CHARS:
+            return RawProblem(
+                context_at,
+                f"this key is longer than {_MAX_KEY_CHARS:,} characters; a key is a short name",
+            )
         return RawProblem(context_at, "expected `key: value` here; this line has no `: `")
     if "cannot start any token" in problem:
         char = text[problem_at : problem_at + 1]
@@ -353,47 +404,47 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
 
 
 def read_yaml(text: str, lines: LineIndex) -> ReadResult:
-    """Parse `text` (already decoded, BOM removed) into a `ReadResult`; never raises."""
-    from bot.decks.fastyaml import read_simple  # the fast path builds this module's nodes
+    """Parse `text` (already decoded, BOM removed) into a `ReadResult`; never raises.
 
-    simple = read_simple(text)
-    if simple is not None:
-        return ReadResult(simple, [])
-    return read_full_yaml(text, lines)
+    libyaml's parser reads any size of text in linear time; when it finds the text
+    broken (or cannot be trusted to read it as ruamel would, see `_LIBYAML_DIFFERS`),
+    ruamel's parser reads it again, so every problem is located and worded by one
+    parser whichever path found it.
+    """
+    quick = read_libyaml(text, lines)
+    return quick if quick is not None else read_full_yaml(text, lines)
+
+
+#: Text on which libyaml (YAML 1.1) and ruamel (YAML 1.2) may read a text apart: NEL,
+#: LS and PS end a line in 1.1 only, and so does a CR on its own for one of them; a tab
+#: may start a token in 1.2 only; a BOM is a document marker in 1.1; ruamel rejects
+#: more control characters.
+_LIBYAML_DIFFERS = re.compile(
+    "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\t\\u2028\\u2029\\ufeff]|\\r(?!\\n)"
+)
+#: A block scalar's header as both parsers read it: indicators, then only a comment.
+_BLOCK_HEADER = re.compile(r"[|>](?:[+-]?[1-9]?|[1-9][+-])(?: +(?:#.*)?)?\r?")
+
+
+def read_libyaml(text: str, lines: LineIndex) -> ReadResult | None:
+    """The libyaml path: the same events as ruamel's, built by the same `_Builder`.
+
+    None when libyaml is not installed, finds a syntax error, or the text holds a
+    character on which the two parsers may disagree: the caller then asks ruamel.
+    """
+    if _LIBYAML is None or _LIBYAML_DIFFERS.search(text) is not None:
+        return None
+    try:
+        return _build(text, lines, yaml.parse(text, Loader=_LIBYAML), _PYYAML_EVENTS)
+    except (yaml.YAMLError, _Differs):
+        return None
 
 
 def read_full_yaml(text: str, lines: LineIndex) -> ReadResult:
     """The ruamel.yaml path: any YAML, every problem located."""
     builder = _Builder(text, lines)
-    documents = 0
     try:
-        for event in YAML(typ="safe", pure=True).parse(text):
-            if isinstance(event, ev.ScalarEvent):
-                node = builder.scalar(event)
-                builder.attach(node, event.anchor)
-            elif isinstance(event, ev.MappingStartEvent):
-                start = event.start_mark.index
-                builder.open(MapNode(start, start, {}, 1), event.anchor, event.tag)
-            elif isinstance(event, ev.SequenceStartEvent):
-                start = event.start_mark.index
-                builder.open(SeqNode(start, start, [], 1), event.anchor, event.tag)
-            elif isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
-                builder.close(event.end_mark.index)
-            elif isinstance(event, ev.AliasEvent):
-                builder.alias(event)
-            elif isinstance(event, ev.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    builder.problems.append(
-                        RawProblem(
-                            event.start_mark.index,
-                            "a deck file holds one YAML document; remove this `---` "
-                            "and what follows or move it to its own file",
-                        )
-                    )
-                    break
-    except _Fatal as fatal:
-        return ReadResult(None, [*builder.problems, fatal.problem])
+        return _build(text, lines, YAML(typ="safe", pure=True).parse(text), _RUAMEL_EVENTS, builder)
     except MarkedYAMLError as error:
         syntax = _syntax_problem(text, error)
         quoted = builder.last_scalar
@@ -421,4 +472,132 @@ def read_full_yaml(text: str, lines: LineIndex) -> ReadResult:
         )
     except YAMLError as error:  # anything else ruamel may raise: report, never crash
         return ReadResult(None, [RawProblem(0, f"YAML error: {error}")])
+
+
+@dataclass(frozen=True, slots=True)
+class _EventKinds:
+    """One parser's event classes (PyYAML's and ruamel's have the same names and fields)."""
+
+    scalar: type[Any]
+    #: libyaml's: its scalars need `_as_ruamel_reads` (YAML 1.1 scanning, other marks).
+    libyaml: bool
+    mapping_start: type[Any]
+    sequence_start: type[Any]
+    collection_end: tuple[type[Any], ...]
+    alias: type[Any]
+    document_start: type[Any]
+
+
+_RUAMEL_EVENTS = _EventKinds(
+    ev.ScalarEvent, False, ev.MappingStartEvent, ev.SequenceStartEvent,
+    (ev.MappingEndEvent, ev.SequenceEndEvent), ev.AliasEvent, ev.DocumentStartEvent,
+)  # fmt: skip
+_PYYAML_EVENTS = _EventKinds(
+    yaml.ScalarEvent, True, yaml.MappingStartEvent, yaml.SequenceStartEvent,
+    (yaml.MappingEndEvent, yaml.SequenceEndEvent), yaml.AliasEvent, yaml.DocumentStartEvent,
+)  # fmt: skip
+
+
+class _Differs(Exception):
+    """libyaml read a text that ruamel would read otherwise: let ruamel read it."""
+
+
+def _as_ruamel_reads(text: str, node: ScalarNode, event: Any, at_root: bool) -> None:
+    """Raise `_Differs` for a scalar ruamel could read, place or judge otherwise than libyaml.
+
+    Tags, anchors and aliases: libyaml scans fewer characters into their names. An
+    empty value: libyaml places it right after its `:` or `-`, ruamel there or where
+    the next token starts or ends, depending on what follows (a comment included).
+    A block scalar at the top of the document, one whose header is followed by more
+    than a comment, or whose first, blank line is indented less than a later one:
+    each parser has its own rules. All are rare in a deck that is not broken anyway.
+    """
+    if event.tag is not None or event.anchor is not None:
+        raise _Differs
+    if node.value is None and event.value == "":
+        raise _Differs
+    if node.style in ("|", ">"):
+        line_end = text.find("\n", node.start)
+        header = text[node.start : line_end if line_end != -1 else len(text)]
+        if (
+            at_root
+            or _BLOCK_HEADER.fullmatch(header) is None
+            or _ruamel_refuses_block(text, node.start)
+        ):
+            raise _Differs
+
+
+def _ruamel_refuses_block(text: str, start: int) -> bool:
+    """ruamel's "more indented follow up line than first in a block scalar"."""
+    line_end = text.find("\n", start)
+    if line_end == -1:
+        return False
+    header = text[start:line_end].split("#", 1)[0]
+    if any(char.isdigit() for char in header):
+        return False  # an explicit indentation indicator: no auto-detection
+    first_indent, max_indent, column = -1, 0, 0
+    at = line_end + 1
+    while at < len(text) and text[at] in " \r\n":
+        if text[at] == " ":
+            column += 1
+            max_indent = max(max_indent, column)
+        else:
+            if first_indent < 0:
+                first_indent = column
+            column = 0
+            if text.startswith("\r\n", at):
+                at += 1
+        at += 1
+    return first_indent > 0 and max_indent > first_indent
+
+
+def _build(
+    text: str,
+    lines: LineIndex,
+    events: Iterable[Any],
+    kinds: _EventKinds,
+    builder: _Builder | None = None,
+) -> ReadResult:
+    """Feed one parser's events to a `_Builder`; the parser's own errors propagate."""
+    builder = builder if builder is not None else _Builder(text, lines)
+    scalar, mapping_start, sequence_start = kinds.scalar, kinds.mapping_start, kinds.sequence_start
+    libyaml = kinds.libyaml
+    documents = 0
+    try:
+        for event in events:
+            kind = type(event)
+            if kind is scalar:
+                node = builder.scalar(event)
+                if libyaml:
+                    _as_ruamel_reads(text, node, event, not builder.stack)
+                builder.attach(node, event.anchor)
+            elif kind in kinds.collection_end:
+                builder.close(event.end_mark.index)
+            elif kind is mapping_start or kind is sequence_start:
+                if libyaml and (event.anchor is not None or event.tag is not None):
+                    raise _Differs  # see _as_ruamel_reads
+                start = event.start_mark.index
+                container: MapNode | SeqNode = (
+                    MapNode(start, start, {}, 1)
+                    if kind is mapping_start
+                    else SeqNode(start, start, [], 1)
+                )
+                builder.open(container, event.anchor, event.tag)
+            elif kind is kinds.alias:
+                if libyaml:
+                    raise _Differs  # see _as_ruamel_reads
+                builder.alias(event)
+            elif kind is kinds.document_start:
+                documents += 1
+                if documents > 1:
+                    builder.problems.append(
+                        RawProblem(
+                            event.start_mark.index,
+                            "a deck file holds one YAML document; remove this `---` "
+                            "and what follows or move it to its own file",
+                        )
+                    )
+                    break
+    except _Fatal as fatal:
+        return ReadResult(None, [*builder.problems, fatal.problem])
     return ReadResult(builder.root, builder.problems)

@@ -19,12 +19,13 @@ import aiohttp
 import discord
 import yarl
 
-from bot.discord import acks
+from bot.discord import acks, wire_json
 from bot.discord.client import StudyBot
 from bot.discord.translator import message
 from bot.jobs.clock import clock_from_settings
 from bot.jobs.shards import ShardLayout, ShardLayoutError
 from bot.settings import Settings
+from bot.storage.failures import shown_url, unusable
 
 log = logging.getLogger("bot.discord")
 
@@ -116,6 +117,7 @@ def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level, [secret])
     point_at(settings)
     quiet_voice_warnings()
+    wire_json.install()
     try:
         return asyncio.run(_serve(settings, secret))
     except discord.LoginFailure:
@@ -130,8 +132,14 @@ def run_bot(settings: Settings) -> int:
         print(f"studybot: {message('discord.run.unreachable', settings.language, where=where)}"
               f" ({detail})", file=sys.stderr)
         return EXIT_FAILED
-    except Exception:
-        log.exception("the bot stopped on an error")
+    except Exception as exc:
+        problem = unusable(exc)
+        if problem is None:
+            log.exception("the bot stopped on an error")
+            return EXIT_FAILED
+        line = message(f"database.{problem.kind.value}", settings.language,
+                       where=shown_url(settings.database_url), revision=problem.revision)
+        print(f"studybot: {line}", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -8,10 +8,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.storage.engine import read_only
+from bot.storage.failures import NewerSchemaError
 from bot.storage.locks import Exclusive, hold_exclusive
 
 ALEMBIC_DIR = Path(__file__).resolve().parent.parent.parent / "alembic"
@@ -32,7 +34,26 @@ def _upgrade(connection: Connection, revision: str) -> None:
     # then find the schema current (DDL is transactional there, so the lock
     # covers the whole upgrade).  SQLite's BEGIN IMMEDIATE already serialises it.
     hold_exclusive(connection, Exclusive.MIGRATIONS)
-    command.upgrade(alembic_config(connection=connection), revision)
+    config = alembic_config(connection=connection)
+    refuse_unknown_revisions(connection, config)
+    command.upgrade(config, revision)
+
+
+def refuse_unknown_revisions(connection: Connection, config: Config) -> None:
+    """Raise `NewerSchemaError` when the database is at a revision this code does not have.
+
+    That happens when an older studybot is started on a database a newer one
+    migrated (a rolled-back deploy); Alembic would only say it cannot locate
+    the revision, deep in a traceback.
+    """
+    script = ScriptDirectory.from_config(config)
+    for current in MigrationContext.configure(connection).get_current_heads():
+        try:
+            known = script.get_revision(current)
+        except CommandError:
+            known = None
+        if known is None:
+            raise NewerSchemaError(current)
 
 
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.storage.engine import create_engine, session_factory
+from bot.storage.failures import check_sqlite_folder
 from bot.storage.migrations import upgrade
 from bot.storage.transactions import TransactionRunner, transaction_runner
 from bot.study.deck_loading import LoadReport, deck_files, load_deck_files
@@ -27,8 +28,13 @@ class Database:
 
 async def open_database(url: str) -> Database:
     """Connect and run ``alembic upgrade head``: a new user never migrates by hand."""
+    check_sqlite_folder(url)
     engine = create_engine(url)
-    await upgrade(engine)
+    try:
+        await upgrade(engine)
+    except BaseException:
+        await engine.dispose()  # else aiosqlite's thread outlives the loop and reports that too
+        raise
     return Database(engine, session_factory(engine), transaction_runner(engine))
 
 

@@ -35,7 +35,7 @@ from bot.study.session import (
 )
 from bot.study.stats import learner_stats
 from bot.terminal.commands import Command, command_of, parse_choice, parse_grade, parse_typed
-from bot.terminal.console import EndOfInput, TerminalIO
+from bot.terminal.console import EndOfInput, TerminalIO, UnreadableLine
 from bot.terminal.screen import Screen
 
 FRONT_END = "terminal"
@@ -257,7 +257,11 @@ class TerminalStudy:
     ) -> T | Command:
         """Ask until the line is a command or parses; ``?`` shows help and asks again."""
         while True:
-            line = self.screen.io.ask(prompt)
+            try:
+                line = self.screen.io.ask(prompt)
+            except UnreadableLine:
+                self.screen.io.say(self.screen.text("terminal.hint.not_text"), "yellow")
+                continue
             command = command_of(line)
             if command is Command.HELP:
                 self.screen.help()

@@ -9,6 +9,8 @@ markup (a cloze gap prints as "[...]", which rich would otherwise eat).
 from __future__ import annotations
 
 import asyncio
+import io
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -21,6 +23,19 @@ from rich.text import Text
 
 class EndOfInput(Exception):
     """stdin was closed: the learner (or the script) has nothing more to say."""
+
+
+class UnreadableLine(Exception):
+    """The line read was not UTF-8 text (a terminal set to another encoding, a binary pipe).
+
+    Its bytes would reach the database as lone surrogates, which SQLite cannot store;
+    the learner is asked to type the line again instead.
+    """
+
+
+#: Bytes stdin could not decode, as Python's "surrogateescape" error handler keeps them,
+#: and any other lone surrogate.
+_NOT_TEXT = re.compile("[\ud800-\udfff]")
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -63,6 +78,10 @@ def ctrl_c_raises() -> Iterator[None]:
 
 class TerminalIO:
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
+        if isinstance(stdin, io.TextIOWrapper):
+            # A strict decoder would raise in the middle of readline and lose the line's
+            # place; keeping undecodable bytes as surrogates lets `ask` refuse just that line.
+            stdin.reconfigure(errors="surrogateescape")
         self._stdin = stdin
         self.interactive = _is_terminal(stdin)
         self._console = Console(
@@ -83,7 +102,10 @@ class TerminalIO:
         self._console.print()
 
     def ask(self, prompt: str) -> str:
-        """Show ``prompt`` and read one line (without its newline); EndOfInput when closed."""
+        """Show ``prompt`` and read one line (without its newline).
+
+        EndOfInput when stdin is closed; UnreadableLine when the line is not UTF-8 text.
+        """
         try:
             with ctrl_c_raises():
                 if self.interactive:
@@ -99,4 +121,6 @@ class TerminalIO:
             if self.interactive:
                 self._console.print()
             raise EndOfInput
+        if _NOT_TEXT.search(line) is not None:
+            raise UnreadableLine
         return line.rstrip("\r\n")

@@ -11,6 +11,7 @@ import pytest_asyncio
 
 from tests.e2e.support_bot import launch, start_bot, write_deck
 from tests.emulator import Emulator
+from tests.integration.test_cli_database import newer
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
@@ -88,3 +89,21 @@ async def test_unreachable_discord_is_one_line_and_exit_1(emu: Emulator, tmp_pat
     line = _one_clear_line(bot.stderr())
     assert "cannot reach Discord" in line
     assert closed in line
+
+
+@pytest.mark.parametrize("state", ["newer", "damaged"])
+async def test_an_unusable_database_is_one_line_and_exit_1(
+        emu: Emulator, tmp_path: Path, state: str) -> None:
+    write_deck(tmp_path / "decks")
+    path = tmp_path / "studybot.db"
+    if state == "newer":
+        newer(path)
+    else:
+        path.write_bytes(b"not a database " * 300)
+    bot = launch(emu, tmp_path)
+    assert await bot.wait() == 1
+    output = bot.stdout() + bot.stderr()
+    assert "Traceback" not in output, output
+    last = bot.stderr().strip().splitlines()[-1]
+    assert last.startswith("studybot: ") and str(path) in last
+    assert ("newer studybot" if state == "newer" else "damaged") in last

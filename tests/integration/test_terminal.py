@@ -722,6 +722,41 @@ def test_the_console_script_studies_through_a_pipe(
     assert log(database) == [("b1", 1, "new", 4)]
 
 
+@pytest.mark.parametrize("decoding", ["surrogateescape", "strict"])
+def test_a_line_that_is_not_utf8_is_asked_again_and_nothing_is_lost(
+    tmp_path: Path, database: sa.Engine, decoding: str
+) -> None:
+    """A terminal set to another encoding sends bytes that are not UTF-8: under a C.UTF-8
+    locale Python keeps them as surrogates (which SQLite refused, crashing the session and
+    leaving it open), under a strict decoder readline itself raised."""
+    decks_dir = tmp_path / "typed"
+    decks_dir.mkdir()
+    (decks_dir / "typed.yaml").write_text(
+        "deck: typed\ntitle: Typed\nlang: en\ncards:\n  - id: t1\n    type: typed\n"
+        f"    front: {Q_TYPED}\n    back: DNS\n", encoding="utf-8")  # fmt: skip
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("STUDYBOT_")},
+        "STUDYBOT_DECKS_DIR": str(decks_dir),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "",
+        "PYTHONIOENCODING": "utf-8:strict" if decoding == "strict" else "",
+    }
+    url = f"sqlite+aiosqlite:///{tmp_path / 't.db'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "study", "--db", url, "--lang", "en"],
+        input=b"D\xffNS\xc3\nDNS\n",
+        capture_output=True, env=env, cwd=tmp_path, timeout=60, check=False,
+    )  # fmt: skip
+    out, err = result.stdout.decode(), result.stderr.decode()
+    assert result.returncode == 0, err
+    assert "Traceback" not in err
+    assert "That line is not UTF-8 text" in out
+    assert log(database) == [("t1", 1, "new", 4)], out
+    with database.connect() as db:
+        ended = db.execute(sa.text("SELECT count(*) FROM study_sessions WHERE ended_at IS NULL"))
+        assert ended.scalar() == 0
+
+
 def _read_until(fd: int, marker: str, seen: bytearray, timeout: float = 30.0) -> str:
     """Read the pseudo-terminal until ``marker`` shows up (or the child exits)."""
     import select

@@ -19,13 +19,17 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import zstandard
 
 from bot.decks.interop.html import html_to_text
 from bot.decks.interop.notes import ImportedNote, NoteData, NoteKind
 
+#: Largest collection a package may unpack to. A deck file holds at most 5 MiB of
+#: cards; an Anki collection with the notes of such a deck is a few tens of MiB.
+MAX_COLLECTION_BYTES = 256 * 2**20
+_CHUNK = 2**20
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _FIELD_SEPARATOR = "\x1f"
@@ -64,35 +68,60 @@ def read_apkg_notes(path: Path) -> list[ImportedNote]:
 
 @contextmanager
 def _collection_file(path: Path) -> Iterator[str]:
-    """The path of a temporary copy of the package's collection, as plain SQLite."""
+    """The path of a temporary copy of the package's collection, as plain SQLite.
+
+    The collection is streamed to disk and counted as it unpacks: a package is
+    small and its collection may unpack to anything (a 37 KB file to a gigabyte),
+    so neither the zip's stated sizes nor the whole collection in memory are
+    trusted. More than MAX_COLLECTION_BYTES is refused.
+    """
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:
         raise ApkgError(f"not an Anki package (not a zip file: {error})") from None
     with archive, tempfile.TemporaryDirectory(prefix="studybot-apkg-") as directory:
         names = set(archive.namelist())
-        if "collection.anki21b" in names:
-            data = _decompress(archive.read("collection.anki21b"))
-        elif "collection.anki21" in names:
-            data = archive.read("collection.anki21")
-        elif "collection.anki2" in names:
-            data = archive.read("collection.anki2")
+        for name in ("collection.anki21b", "collection.anki21", "collection.anki2"):
+            if name in names:
+                break
         else:
             raise ApkgError("not an Anki package (no collection.anki2/.anki21/.anki21b inside)")
-        if not data.startswith(_SQLITE_MAGIC):
-            raise ApkgError("the collection inside the package is not an SQLite database")
+        if archive.getinfo(name).file_size > MAX_COLLECTION_BYTES:
+            raise _too_big()
         target = Path(directory) / "collection.sqlite"
-        target.write_bytes(data)
+        try:
+            _unpack(archive, name, target)
+        except (zipfile.BadZipFile, EOFError, OSError) as error:
+            raise ApkgError(f"the package is damaged ({error})") from None
+        with target.open("rb") as copy:
+            if copy.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+                raise ApkgError("the collection inside the package is not an SQLite database")
         yield str(target)
 
 
-def _decompress(data: bytes) -> bytes:
-    if not data.startswith(_ZSTD_MAGIC):
-        return data
-    try:
-        return bytes(zstandard.ZstdDecompressor().stream_reader(data).read())
-    except zstandard.ZstdError as error:
-        raise ApkgError(f"the package's compressed collection is damaged ({error})") from None
+def _unpack(archive: zipfile.ZipFile, name: str, target: Path) -> None:
+    """Copy one member to ``target``, zstd-decompressed if it is, at most the cap."""
+    with archive.open(name) as member, target.open("wb") as out:
+        assert isinstance(member, zipfile.ZipExtFile)  # what open() gives for reading
+        source: IO[bytes] = member
+        if member.peek(len(_ZSTD_MAGIC))[: len(_ZSTD_MAGIC)] == _ZSTD_MAGIC:
+            source = zstandard.ZstdDecompressor().stream_reader(member)
+        written = 0
+        try:
+            while chunk := source.read(_CHUNK):
+                written += len(chunk)
+                if written > MAX_COLLECTION_BYTES:
+                    raise _too_big()
+                out.write(chunk)
+        except zstandard.ZstdError as error:
+            raise ApkgError(f"the package's compressed collection is damaged ({error})") from None
+
+
+def _too_big() -> ApkgError:
+    return ApkgError(
+        f"the collection inside unpacks to more than {MAX_COLLECTION_BYTES // 2**20} MiB; "
+        "export fewer notes from Anki (one deck, without scheduling or media)"
+    )
 
 
 def _note_kinds(db: sqlite3.Connection) -> dict[int, NoteKind]:

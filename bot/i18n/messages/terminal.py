@@ -40,6 +40,11 @@ MESSAGES: Table = {
         "ko": "정답을 입력하거나, s를 입력해 건너뛰세요. (도움말: ?)",
         "en": "Please type an answer, or s to skip. (? for help)",
     },
+    "terminal.hint.not_text": {
+        "ko": "입력한 줄을 UTF-8 글자로 읽을 수 없어요. 터미널 인코딩을 UTF-8로 맞추고 "
+              "다시 입력하세요.",
+        "en": "That line is not UTF-8 text; set your terminal to UTF-8 and type it again.",
+    },
     "terminal.hint.too_long": {
         "ko": "답이 너무 길어요. {max}자 이내로 입력하세요.",
         "en": "That answer is too long; please keep it under {max} characters.",

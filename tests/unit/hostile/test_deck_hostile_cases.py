@@ -122,6 +122,26 @@ def test_a_million_character_field_is_refused_at_its_line(style: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("escape", ["\\n", "\\t", "\\x41", "\\u00e9"])
+def test_a_file_at_the_size_limit_of_escapes_is_read_at_once(escape: str) -> None:
+    """The old reader searched the rest of the line for each escape: 5 MiB of `\\n` took
+    over a minute to check and held every reload behind it."""
+    room = MAX_FILE_BYTES - len(deck('""'))
+    found = problems(load(deck('"' + escape * (room // len(escape)) + '"'), seconds=5))
+    assert [(line, msg) for line, _, msg in found] == [
+        (6, f"`front` is longer than {MAX_TEXT_CHARS:,} characters")
+    ]
+
+
+def test_a_deck_at_the_size_limit_of_escaped_cards_loads_at_once() -> None:
+    card = '  - id: c{n}\n    type: basic\n    front: "' + "\\n" * 4_000 + 'x"\n    back: B\n'
+    count = (MAX_FILE_BYTES - 100) // len(card.format(n=10_000))
+    data = ("deck: h\ntitle: T\ncards:\n" + "".join(card.format(n=n) for n in range(count)))
+    outcome = load(data.encode(), seconds=5)
+    assert isinstance(outcome, LoadedDeck), outcome
+    assert len(outcome.deck.cards) == count > 600
+
+
 def test_a_field_at_the_limit_loads() -> None:
     outcome = load(deck("x" * MAX_TEXT_CHARS))
     assert isinstance(outcome, LoadedDeck)
@@ -136,9 +156,12 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing() -> None:
 
 
 def test_a_huge_id_and_a_huge_key_are_refused() -> None:
-    data = deck("F").replace(b"id: a1", b"id: " + b"9" * 100_000)
-    found = problems(load(data.replace(b"back: B", b"k" * 100_000 + b": B"), seconds=5))
-    assert {line for line, _, _ in found} == {4, 7}, found
+    found = problems(load(deck("F").replace(b"id: a1", b"id: " + b"9" * 100_000), seconds=5))
+    assert {line for line, _, _ in found} == {4}, found
+    huge_key = deck("F").replace(b"back: B", b"k" * 100_000 + b": B")
+    found = problems(load(huge_key, seconds=5))
+    assert [(line, col) for line, col, _ in found] == [(7, 5)], found
+    assert "longer than 1,024 characters" in found[0][2]
 
 
 def test_a_huge_number_stays_a_problem_not_a_crash() -> None:

@@ -1,7 +1,10 @@
-"""The fast reader agrees exactly with the ruamel path, or steps aside.
+"""libyaml's parser and ruamel's read every text alike, or libyaml steps aside.
 
-Whenever `read_simple` accepts a text, its values and every recorded position must be
-the ones the full ruamel.yaml path produces; anything it is unsure about it must refuse.
+Deck files are read from libyaml's events (linear, in C) and re-read by ruamel only
+when libyaml finds them broken. So whenever `read_libyaml` accepts a text, its values,
+every recorded position and every problem it reports must be the ones the ruamel path
+produces: libyaml scans YAML 1.1, ruamel 1.2, and where the two might read a text
+apart libyaml must refuse it.
 """
 
 from __future__ import annotations
@@ -9,12 +12,22 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from bot.decks.fastyaml import read_simple
-from bot.decks.yamltree import LineIndex, MapNode, Node, ScalarNode, SeqNode, read_full_yaml
+from bot.decks.yamltree import (
+    LineIndex,
+    MapNode,
+    Node,
+    ReadResult,
+    ScalarNode,
+    SeqNode,
+    read_full_yaml,
+    read_libyaml,
+    read_yaml,
+)
 from tests.unit.decks.strategies import decks
 
 DATA = Path(__file__).parent / "data"
@@ -57,15 +70,25 @@ def same_tree(fast: Node, full: Node, path: str = "$") -> None:
             same_tree(entry.node, other.node, f"{path}.{key}")
 
 
+def same_result(quick: ReadResult, full: ReadResult) -> None:
+    """The same problems at the same offsets, and the same tree (or none)."""
+    assert [(p.offset, p.message) for p in quick.problems] == [
+        (p.offset, p.message) for p in full.problems
+    ]
+    if full.root is None:
+        assert quick.root is None
+    else:
+        assert quick.root is not None
+        same_tree(quick.root, full.root)
+
+
 def agree(text: str) -> bool:
-    """True when the fast path took the text (and then it must match ruamel exactly)."""
-    fast = read_simple(text)
-    if fast is None:
+    """True when libyaml read the text (and then it must match the ruamel path exactly)."""
+    lines = LineIndex(text)
+    quick = read_libyaml(text, lines)
+    if quick is None:
         return False
-    full = read_full_yaml(text, LineIndex(text))
-    assert not full.problems, [p.message for p in full.problems]
-    assert full.root is not None
-    same_tree(fast, full.root)
+    same_result(quick, read_full_yaml(text, lines))
     return True
 
 
@@ -82,7 +105,7 @@ def dump(data: object, style: str) -> str:
     return out.getvalue()
 
 
-def test_typical_deck_files_take_the_fast_path() -> None:
+def test_typical_deck_files_are_read_by_libyaml() -> None:
     assert agree((DATA / "seed.yaml").read_text(encoding="utf-8"))
     for shipped in sorted((Path(__file__).parents[3] / "decks").glob("*.yaml")):
         agree(shipped.read_text(encoding="utf-8"))  # same result whichever path reads it
@@ -210,7 +233,7 @@ def test_nested_documents_agree(text: str, line_ends: str) -> None:
     agree(text)
 
 
-def test_windows_line_ends_take_the_fast_path() -> None:
+def test_windows_line_ends_are_read_by_libyaml() -> None:
     seed = (DATA / "seed.yaml").read_text(encoding="utf-8")
     assert agree(seed.replace("\n", "\r\n"))
 
@@ -244,17 +267,55 @@ def test_deck_shaped_text_agrees(text: str) -> None:
     agree(text)
 
 
-def test_the_fast_path_refuses_what_it_does_not_know() -> None:
+def test_libyaml_reads_what_the_old_line_reader_left_to_ruamel() -> None:
     for text in [
-        "a: &x 1\nb: *x\n",
-        "a: !!str 1\n",
         "a: b\n  c\n",
-        "a:\n",
         "a: 'x\n  y'\n",
-        "a: >\n  folded\n",
+        "a: \"x\\\n  y\"\n",
+        "a: >\n  folded\n  text\n",
         "a: 1\na: 2\n",
-        "a: b\rc: d\n",
         "---\na: 1\n",
-        "a: b\tc\n",
+        "a: 1\n---\nb: 2\n",
+        "a: {b: [c, d]}\n",
     ]:
-        assert read_simple(text) is None, text
+        assert agree(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "a: b\tc\n",  # a tab may start a token in YAML 1.2 only
+    "a: b\x85c\n",  # NEL, LS and PS end a line in YAML 1.1 only
+    "a: b\u2028c\n",
+    "a: b\u2029c\n",
+    "a: b\rc: d\n",  # a CR on its own
+    "a: \ufeffb\n",  # a BOM inside the text
+    "a: b\x07\n",  # control characters: ruamel names the character
+    "a: &x 1\nb: *x\n",  # anchor names: libyaml allows fewer characters
+    "x: !a,b y\n",  # tags likewise
+    "a: !!str 1\n",
+    "a:\n",  # an empty value: ruamel places it by what follows
+    "- a:\n  # c\n  b: x\n",
+    "a: |\n   \n    one\n",  # ruamel only: a blank first line indented less than the next
+    "a: >#\n  x\n",  # a header followed by more than a comment
+    "|\n#",  # a block scalar at the top
+    "a: [b\n",  # broken: ruamel words the problem
+    "a: 'b\n",
+    "- a\nb: c\n",
+])  # fmt: skip
+def test_libyaml_steps_aside_where_the_parsers_may_differ(text: str) -> None:
+    lines = LineIndex(text)
+    assert read_libyaml(text, lines) is None
+    same_result(read_yaml(text, lines), read_full_yaml(text, lines))
+
+
+#: Everything that changes how YAML is scanned, and a few letters to escape with.
+_PUNCTUATION = list(" -:#\n\"'[]{},|>?&*!%a\\\r~0.nxu/NLP_e9\u00e9\U0001f600")
+
+
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(st.sampled_from(_PUNCTUATION), max_size=40))
+@example("a: [!a,b]\n")
+@example("x: !a:! y\n")
+@example("!a:!\n\n")
+def test_short_texts_of_yaml_punctuation_agree(text: str) -> None:
+    agree(text)
+
