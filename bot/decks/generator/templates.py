@@ -108,6 +108,8 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     a question asks "What are availability zones?".  A word the note itself writes in
     lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
     words = term.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return term, False  # "Simple Storage Service": every word capitalised, a name
     common = all(
         w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
         for w in words if w[:1].isalpha())
@@ -125,6 +127,7 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         return f"What is {chosen} {phrase}?"
     words = term.split()
     if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
+                            and not words[0].isupper()
                             and words[-1].lower() in vocabulary and not words[-1].isupper()):
         return f"What is the {term}?"  # "the Docker Engine": a name made of a common noun
     return f"What is {term}?"
