@@ -172,8 +172,9 @@ async def test_stop_ends_with_a_summary_and_old_buttons_are_polite(stage: Stage)
     card = await stage.study_in_dms(ivy)
     stopped = await (await stage.emu.click(ivy, card, label="Stop")).response()
     assert is_summary(stopped)
-    assert "0 cards are left" not in card_text(stopped)
-    assert f"{MINI_FACES} cards are left today" in card_text(stopped)
+    assert "Left for today: 0" not in card_text(stopped)
+    assert f"Left for today: {MINI_FACES}. `/study` picks up where you stopped." in card_text(
+        stopped)
 
 
 async def test_skip_puts_a_card_aside_for_this_session(stage: Stage) -> None:
@@ -206,3 +207,4 @@ async def test_an_unknown_deck_is_named_in_the_reply(stage: Stage) -> None:
     assert reply.ephemeral
     assert "no deck called 'nope'" in reply.content
     assert stage.emu.dm_messages(lee) == []
+
