@@ -11,6 +11,7 @@ from tests.e2e.support_bot import (
     MINI_FACES,
     BotProcess,
     Learner,
+    by_kind,
     card_text,
     is_summary,
     labels,
@@ -208,3 +209,23 @@ async def test_an_unknown_deck_is_named_in_the_reply(stage: Stage) -> None:
     assert "no deck called 'nope'" in reply.content
     assert stage.emu.dm_messages(lee) == []
 
+
+async def test_the_language_chosen_in_settings_beats_the_discord_client(stage: Stage) -> None:
+    # Both run an English Discord client and chose Korean in /settings.
+    mia, noa = stage.user("mia"), stage.user("noa")
+    for user in (mia, noa):
+        saved = await (await stage.emu.slash(user, "settings", {"language": "ko"},
+                                             guild=stage.guild)).response()
+        assert "설정을 저장했어요" in card_text(saved)
+    card = await stage.study_in_dms(mia)
+    learner = Learner(stage.emu, mia)
+    while not by_kind(card, "type"):
+        card = await learner.step(card)
+    modal = await (await stage.emu.click(mia, card, custom_id=by_kind(card, "type")[0])).modal()
+    assert modal.title == "답 입력"
+    assert list(modal.fields().values()) == ["정답을 입력하세요"]
+    # Noa presses one of Mia's buttons: refused, in the language Noa chose.
+    refused = await (await stage.emu.click(noa, card, label=labels(card)[-1])).response()
+    assert refused.ephemeral
+    assert refused.content == (
+        "다른 사람의 카드라서 누를 수 없어요. 내 카드는 `/학습`으로 공부할 수 있어요.")
