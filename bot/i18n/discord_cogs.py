@@ -170,9 +170,13 @@ MESSAGES: Table = {
         "ko": "{n}번 · 정답률 {rate}",
         "en": "{n} · {rate} correct",
     },
-    "stats.streak": {"ko": "연속 학습", "en": "Streak"},
+    # Two streaks, never called by the same name: days in a row with a review
+    # (the study streak) and days in a row with a right daily-question answer.
+    "stats.streak": {"ko": "연속 학습", "en": "Study streak"},
     "stats.streak.value": {"ko": "{n}일", "en": "{n} days"},
     "stats.streak.value.one": {"ko": "{n}일", "en": "{n} day"},
+    "stats.daily_streak": {"ko": "오늘의 문제 연속 정답", "en": "Daily-question streak"},
+    "stats.daily_streak.none": {"ko": "아직 없어요", "en": "none yet"},
     "stats.faces_seen": {"ko": "지금까지 본 카드", "en": "Cards seen"},
     "stats.footer": {
         "ko": "기준: {today} · {zone} · 하루는 {hour:02d}:00에 시작",
@@ -230,10 +234,11 @@ MESSAGES: Table = {
     "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
     "help.commands.value": {
         "ko": "`{/study}` 복습 시작 · `{/decks}` 덱 참여/나가기 · "
-        "`{/settings}` 시간대·언어·하루 카드 수 · `{/stats}` 통계와 그래프 · `{/help}` 이 안내",
+        "`{/settings}` 시간대·언어·하루 카드 수 · `{/stats}` 통계와 그래프 · "
+        "`{/streak}` 오늘의 문제 연속 정답 · `{/help}` 이 안내",
         "en": "`{/study}` review now · `{/decks}` join or leave decks · "
         "`{/settings}` time zone, language, daily limits · `{/stats}` numbers and a chart · "
-        "`{/help}` this guide",
+        "`{/streak}` your daily-question streak · `{/help}` this guide",
     },
     "help.sm2.name": {"ko": "🧠 SM-2 간격 반복", "en": "🧠 SM-2 spaced repetition"},
     "help.sm2.value": {

@@ -90,8 +90,8 @@ MESSAGES: Table = {
     "daily.choice.all": {"ko": "전체", "en": "All time"},
     "cmd.streak.name": {"ko": "연속기록", "en": "streak"},
     "cmd.streak.description": {
-        "ko": "오늘의 문제를 연속으로 맞힌 날 수를 봐요",
-        "en": "Your streak of days with a right daily answer",
+        "ko": "오늘의 문제를 며칠 연속으로 맞혔는지 봐요",
+        "en": "How many days in a row you got the daily question right",
     },
     "cmd.remind.name": {"ko": "알림", "en": "remind"},
     "cmd.remind.description": {
@@ -278,24 +278,30 @@ MESSAGES: Table = {
     "leaderboard.title": {"ko": "순위표 · {period}", "en": "Leaderboard · {period}"},
     "leaderboard.row": {
         "ko": "**{rank}.** <@{user}> — {points}점 · 정답률 {rate}% ({correct}/{answered}) · "
-        "연속 {streak}일",
+        "연속 정답 {streak}일",
         "en": "**{rank}.** <@{user}> — {points} pts · {rate}% right ({correct}/{answered}) · "
-        "streak {streak}",
+        "{streak}-day streak",
     },
     "leaderboard.empty": {
         "ko": "이 기간에는 이 채널의 오늘의 문제에 답한 사람이 없어요.",
         "en": "Nobody answered this channel's daily question in this period.",
     },
-    "streak.title": {"ko": "나의 연속 기록", "en": "Your streak"},
+    # /streak counts right daily answers; /stats also shows the study streak (days with a
+    # review). Each names which one it is and where the other one is.
+    "streak.title": {"ko": "오늘의 문제 연속 정답", "en": "Your daily-question streak"},
     "streak.body": {
-        "ko": "연속 {current}일 (최고 {best}일)\n맞힌 날 {days}일 · 답한 문제 {answered}개 · "
-        "{points}점",
-        "en": "{current}-day streak (best {best})\n{days} days right · {answered} answered · "
-        "{points} points",
+        "ko": "오늘의 문제를 연속으로 맞힌 날: {current}일 (최고 {best}일)\n"
+        "맞힌 날 {days}일 · 답한 문제 {answered}개 · {points}점",
+        "en": "Days in a row with a right daily answer: {current} (best: {best})\n"
+        "Days right: {days} · questions answered: {answered} · points: {points}",
     },
     "streak.none": {
         "ko": "아직 오늘의 문제에 답한 적이 없어요.",
         "en": "You have not answered a daily question yet.",
+    },
+    "streak.study_streak_hint": {
+        "ko": "카드를 복습한 날이 며칠 이어졌는지(연속 학습)는 {/stats}에서 볼 수 있어요.",
+        "en": "Your study streak (days in a row you reviewed cards) is in {/stats}.",
     },
     # -- reminders ---------------------------------------------------------------------------
     "remind.on": {
