@@ -42,9 +42,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.components import DYNAMIC_ITEMS
-from bot.discord.components.flow import reply_error
+from bot.discord.components.flow import clicker_language, reply_error
 from bot.discord.translator import CatalogueTranslator, message
-from bot.i18n import normalize_language
 from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
 from bot.study.answer_journal import AnswerJournal, journal_path
@@ -174,7 +173,7 @@ class StudyBot(commands.AutoShardedBot):
             return
         if any(template.fullmatch(custom_id) for template in self.component_templates):
             return
-        lang = normalize_language(str(interaction.locale)) or "en"
+        lang = await clicker_language(interaction)
         with contextlib.suppress(discord.HTTPException):
             await interaction.response.send_message(
                 message("discord.unknown_button", lang), ephemeral=True

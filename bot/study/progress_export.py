@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.i18n import t
 from bot.storage.engine import reading
 from bot.storage.models import Card, ReviewLog, User
 
@@ -35,26 +36,6 @@ COLUMNS = (
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_UNKNOWN_USER = 3
-
-_MESSAGES = {
-    "en": {
-        "bad_format": "error: --format must be csv or json, not {fmt!r}",
-        "no_database": "error: there is no database at {path}; nothing was exported",
-        "unknown": "learner {user} has never used this bot's database ({url}); "
-        "the export is empty",
-        "none": "learner {user} has no reviews yet; the export is empty",
-        "written": "{path}: {n} reviews of learner {user}",
-    },
-    "ko": {
-        "bad_format": "오류: --format 은 csv 또는 json 이어야 합니다 ({fmt!r})",
-        "no_database": "오류: {path}에 데이터베이스가 없습니다. 아무것도 내보내지 않았습니다",
-        "unknown": "학습자 {user}의 기록이 이 데이터베이스({url})에 없습니다. "
-        "빈 파일을 내보냈습니다",
-        "none": "학습자 {user}는 아직 복습한 카드가 없습니다. 빈 파일을 내보냈습니다",
-        "written": "{path}: 학습자 {user}의 복습 {n}건",
-    },
-}
-
 
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
@@ -149,13 +130,13 @@ def progress_command(
     Without `-o` the export goes to stdout and messages to stderr, so it can be piped.
     """
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    messages = _MESSAGES[settings.language]
+    lang = settings.language
     if fmt not in FORMATS:
-        print(messages["bad_format"].format(fmt=fmt), file=stderr)
+        print(t("progress.bad_format", lang, fmt=fmt), file=stderr)
         return EXIT_BAD_INPUT
     missing = _missing_sqlite_file(settings.database_url)
     if missing is not None:
-        print(messages["no_database"].format(path=missing), file=stderr)
+        print(t("progress.no_database", lang, path=missing), file=stderr)
         return EXIT_BAD_INPUT
 
     async def read() -> tuple[bool, list[ReviewRow]]:
@@ -177,12 +158,12 @@ def progress_command(
         output.parent.mkdir(parents=True, exist_ok=True)
         # A BOM lets spreadsheet programs read Korean in a CSV as UTF-8.
         output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-        print(messages["written"].format(path=output, n=len(rows), user=user_id), file=stderr)
+        print(t("progress.written", lang, path=output, n=len(rows), user=user_id), file=stderr)
     if not known:
-        print(messages["unknown"].format(user=user_id, url=_safe_url(settings)), file=stderr)
+        print(t("progress.unknown", lang, user=user_id, url=_safe_url(settings)), file=stderr)
         return EXIT_UNKNOWN_USER
     if not rows:
-        print(messages["none"].format(user=user_id), file=stderr)
+        print(t("progress.none", lang, user=user_id), file=stderr)
     return EXIT_OK
 
 

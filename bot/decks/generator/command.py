@@ -22,74 +22,20 @@ from bot.decks.generator.merge import DeckFileError, MergeSummary, merge_into_de
 from bot.decks.generator.sentences import normalise
 from bot.decks.limits import MAX_ID_CHARS, fit_title
 from bot.decks.model import is_valid_id
+from bot.i18n import SUPPORTED, t
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_NOTHING = 3
 
-# TODO(i18n): move into bot/i18n's catalogue once it exists.
-_MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "missing": "error: note not found: {path}",
-        "not_file": "error: not a file: {path}",
-        "encoding": "error: {path} is not UTF-8 text (bad byte 0x{byte:02x} at line {line}); "
-                    "save the note as UTF-8 and try again",
-        "empty": "error: {path} is empty; nothing was written",
-        "nothing": "error: found nothing to make cards from in {path} "
-                   "(no definitions, examples, tables or lists); nothing was written",
-        "bad_lang": "error: --lang must be ko or en, not {lang!r}",
-        "bad_deck_id": "error: --deck {deck!r} is not a deck id; use letters, digits, - and _ "
-                       "(at most {limit})",
-        "bad_deck": "error: cannot update {path}: {reason}; the file was left as it was",
-        "unreadable_deck": "error: cannot read {path}: {reason}",
-        "written": "{path}: {total} cards",
-        "drafts": "  {n} new cards are drafts (not served until accepted): "
-                  "studybot deck review {path}",
-        "dropped": "  {n} cards you dropped earlier were left out",
-        "no_notes": "error: no Markdown notes (*.md) in {path}",
-        "clash": "error: {path} and {other} would both write {deck}; rename one of them",
-        "out_is_file": "error: {path} is a file; give a folder with -o when generating "
-                       "from a folder",
-        "unchanged_file": "{path}: already up to date ({total} cards)",
-        "counts": "  new {new}, refreshed {refreshed}, kept (edited) {kept}, stale {stale}, "
-                  "unchanged {unchanged}, hand-written {hand}",
-        "by_type": "  {label}: {types}",
-        "kept_item": "  kept as edited: {id} ({anchor})",
-        "stale_item": "  stale (source gone): {id} ({anchor})",
-    },
-    "ko": {
-        "missing": "오류: 노트 파일이 없습니다: {path}",
-        "not_file": "오류: 파일이 아닙니다: {path}",
-        "encoding": "오류: {path} 파일이 UTF-8이 아닙니다 ({line}번째 줄의 바이트 0x{byte:02x}). "
-                    "UTF-8로 저장한 뒤 다시 실행하세요",
-        "empty": "오류: {path} 파일이 비어 있습니다. 아무것도 쓰지 않았습니다",
-        "nothing": "오류: {path}에서 카드로 만들 내용(정의, 예시, 표, 목록)을 찾지 못했습니다. "
-                   "아무것도 쓰지 않았습니다",
-        "bad_lang": "오류: --lang 은 ko 또는 en 이어야 합니다 ({lang!r})",
-        "bad_deck_id": "오류: --deck {deck!r}는 덱 id로 쓸 수 없습니다. 영문자, 숫자, -, _만 "
-                       "쓰세요 (최대 {limit}자)",
-        "bad_deck": "오류: {path} 덱을 갱신할 수 없습니다: {reason}. 파일은 그대로 두었습니다",
-        "unreadable_deck": "오류: {path} 파일을 읽을 수 없습니다: {reason}",
-        "written": "{path}: 카드 {total}장",
-        "drafts": "  새 카드 중 {n}장은 초안이에요 (승인 전에는 출제되지 않아요): "
-                  "studybot deck review {path}",
-        "dropped": "  전에 버린 카드 {n}장은 다시 만들지 않았어요",
-        "no_notes": "오류: {path} 폴더에 마크다운 노트(*.md)가 없습니다",
-        "clash": "오류: {path}와(과) {other}가 모두 {deck} 덱을 만들게 됩니다. "
-                 "하나의 이름을 바꾸세요",
-        "out_is_file": "오류: {path}는 파일입니다. 폴더에서 생성할 때는 -o로 폴더를 지정하세요",
-        "unchanged_file": "{path}: 이미 최신입니다 (카드 {total}장)",
-        "counts": "  새 카드 {new}, 갱신 {refreshed}, 편집되어 유지 {kept}, "
-                  "출처 사라짐(stale) {stale}, 변화 없음 {unchanged}, 직접 작성 {hand}",
-        "by_type": "  {label}: {types}",
-        "kept_item": "  편집되어 유지: {id} ({anchor})",
-        "stale_item": "  출처 사라짐: {id} ({anchor})",
-    },
-}
-_LABELS = {
-    "en": {"new": "new", "refreshed": "refreshed", "kept": "kept (edited)", "stale": "stale"},
-    "ko": {"new": "새 카드", "refreshed": "갱신", "kept": "편집되어 유지", "stale": "출처 사라짐"},
-}
+class _Say:
+    """The ``generate.*`` messages of bot.i18n (bot/i18n/messages/cli.py) in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return t(f"generate.{key}", self.lang, **values)
 
 
 def _ui_lang() -> str:
@@ -139,24 +85,24 @@ def _decode(data: bytes) -> tuple[str | None, int, int]:
 
 
 def _print_summary(summary: MergeSummary, out: TextIO, ui: str, target: Path) -> None:
-    msg = _MESSAGES[ui]
-    print(msg["counts"].format(new=len(summary.new), refreshed=len(summary.refreshed),
+    msg = _Say(ui)
+    print(msg("counts", new=len(summary.new), refreshed=len(summary.refreshed),
                                kept=len(summary.kept), stale=len(summary.stale),
                                unchanged=len(summary.unchanged), hand=summary.hand_written),
           file=out)
     for key in ("new", "refreshed", "kept", "stale"):
         items: list[tuple[str, ...]] = getattr(summary, key)
         if items:
-            types = ", ".join(f"{t} {n}" for t, n in summary.by_type(items).items())
-            print(msg["by_type"].format(label=_LABELS[ui][key], types=types), file=out)
+            types = ", ".join(f"{kind} {n}" for kind, n in summary.by_type(items).items())
+            print(msg("by_type", label=t(f"generate.label.{key}", ui), types=types), file=out)
     if summary.drafts:
-        print(msg["drafts"].format(n=len(summary.drafts), path=target), file=out)
+        print(msg("drafts", n=len(summary.drafts), path=target), file=out)
     if summary.dropped:
-        print(msg["dropped"].format(n=summary.dropped), file=out)
+        print(msg("dropped", n=summary.dropped), file=out)
     for card_id, _, anchor in summary.kept:
-        print(msg["kept_item"].format(id=card_id, anchor=anchor), file=out)
+        print(msg("kept_item", id=card_id, anchor=anchor), file=out)
     for card_id, _, anchor in summary.stale:
-        print(msg["stale_item"].format(id=card_id, anchor=anchor), file=out)
+        print(msg("stale_item", id=card_id, anchor=anchor), file=out)
 
 
 _NOTE_SUFFIXES = (".md", ".markdown")
@@ -185,15 +131,15 @@ def generate_folder(
     tried; the exit code is the worst of theirs."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    ui = ui_lang if ui_lang in _MESSAGES else _ui_lang()
-    msg = _MESSAGES[ui]
+    ui = ui_lang if ui_lang in SUPPORTED else _ui_lang()
+    msg = _Say(ui)
     target_dir = out if out is not None else Path("decks")
     if target_dir.exists() and not target_dir.is_dir():
-        print(msg["out_is_file"].format(path=target_dir), file=stderr)
+        print(msg("out_is_file", path=target_dir), file=stderr)
         return EXIT_BAD_INPUT
     notes = _notes_in(folder)
     if not notes:
-        print(msg["no_notes"].format(path=folder), file=stderr)
+        print(msg("no_notes", path=folder), file=stderr)
         return EXIT_NOTHING
     rng = rng or random.Random()
     claimed: dict[str, Path] = {}
@@ -202,7 +148,7 @@ def generate_folder(
         stem, _ = deck_stem(note)
         deck_id = deck_id_for(stem)  # "a b.md" and "a-b.md" would share it
         if deck_id in claimed:
-            print(msg["clash"].format(path=claimed[deck_id], other=note, deck=deck_id),
+            print(msg("clash", path=claimed[deck_id], other=note, deck=deck_id),
                   file=stderr)
             worst = max(worst, EXIT_BAD_INPUT)
             continue
@@ -227,26 +173,26 @@ def generate_command(
     """Generate or update a deck from a note; prints a summary and returns the exit code."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    ui = ui_lang if ui_lang in _MESSAGES else _ui_lang()
-    msg = _MESSAGES[ui]
+    ui = ui_lang if ui_lang in SUPPORTED else _ui_lang()
+    msg = _Say(ui)
     if lang is not None and lang not in ("ko", "en"):
-        print(msg["bad_lang"].format(lang=lang), file=stderr)
+        print(msg("bad_lang", lang=lang), file=stderr)
         return EXIT_BAD_INPUT
     if deck_id is not None and not is_valid_id(deck_id):
-        print(msg["bad_deck_id"].format(deck=deck_id, limit=MAX_ID_CHARS), file=stderr)
+        print(msg("bad_deck_id", deck=deck_id, limit=MAX_ID_CHARS), file=stderr)
         return EXIT_BAD_INPUT
     if not note.exists():
-        print(msg["missing"].format(path=note), file=stderr)
+        print(msg("missing", path=note), file=stderr)
         return EXIT_BAD_INPUT
     if not note.is_file():
-        print(msg["not_file"].format(path=note), file=stderr)
+        print(msg("not_file", path=note), file=stderr)
         return EXIT_BAD_INPUT
     text, byte, line = _decode(note.read_bytes())
     if text is None:
-        print(msg["encoding"].format(path=note, byte=byte, line=line), file=stderr)
+        print(msg("encoding", path=note, byte=byte, line=line), file=stderr)
         return EXIT_BAD_INPUT
     if not text.strip():
-        print(msg["empty"].format(path=note), file=stderr)
+        print(msg("empty", path=note), file=stderr)
         return EXIT_NOTHING
     stem, stem_lang = deck_stem(note)
     language = lang or stem_lang or detect_lang(text)
@@ -254,14 +200,14 @@ def generate_command(
     result = generate(text, language)
     cards = result.cards
     if not cards:
-        print(msg["nothing"].format(path=note), file=stderr)
+        print(msg("nothing", path=note), file=stderr)
         return EXIT_NOTHING
     existing: str | None = None
     if target.exists():
         raw, byte, line = _decode(target.read_bytes())
         if raw is None:
             reason = f"not UTF-8 (byte 0x{byte:02x} at line {line})"
-            print(msg["unreadable_deck"].format(path=target, reason=reason), file=stderr)
+            print(msg("unreadable_deck", path=target, reason=reason), file=stderr)
             return EXIT_BAD_INPUT
         existing = raw
     source = Path(os.path.relpath(note.resolve(), target.resolve().parent)).as_posix()
@@ -274,16 +220,16 @@ def generate_command(
             existing, cards, deck_id=deck_id, title=fit_title(title) if title else None,
             lang=language, source=source, new_id=random_ids(rng or random.Random()))
     except DeckFileError as exc:
-        print(msg["bad_deck"].format(path=target, reason=exc), file=stderr)
+        print(msg("bad_deck", path=target, reason=exc), file=stderr)
         return EXIT_BAD_INPUT
     total = len(summary.new) + len(summary.refreshed) + len(summary.unchanged) + len(summary.kept)
     if new_text == existing:
-        print(msg["unchanged_file"].format(path=target, total=total), file=stdout)
+        print(msg("unchanged_file", path=target, total=total), file=stdout)
     else:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
         temporary.write_text(new_text, encoding="utf-8")
         temporary.replace(target)
-        print(msg["written"].format(path=target, total=total), file=stdout)
+        print(msg("written", path=target, total=total), file=stdout)
     _print_summary(summary, stdout, ui, target)
     return EXIT_OK

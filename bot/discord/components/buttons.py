@@ -138,7 +138,7 @@ class TypeAnswerButton(discord.ui.DynamicItem[Button], template=ids.TYPE):
     async def callback(self, interaction: Interaction) -> None:
         if await flow.refuse_foreign(interaction, self.user):
             return
-        lang = flow.locale_language(interaction.locale) or "en"
+        lang = await flow.clicker_language(interaction)
         modal = TypedAnswerModal(self.user, self.prompt, lang)
         await interaction.response.send_modal(modal)
         modal.stop()

@@ -25,6 +25,7 @@ from bot.discord.components import render
 from bot.discord.components.render import Screen
 from bot.discord.translator import message
 from bot.i18n import Lang, normalize_language
+from bot.study.preferences import stored_language
 from bot.study.prompt_context import PromptContext, prompt_context
 from bot.study.session import (
     AnswerOutcome,
@@ -42,6 +43,8 @@ log = logging.getLogger(__name__)
 
 #: Longest we work before acknowledging; Discord's own deadline is 3 s.
 ACK_BUDGET = 0.1
+#: Longest we wait for a clicker's saved language before a first response that needs it.
+LANGUAGE_BUDGET = 0.5
 #: Largest id a database row can have (signed 64-bit); a custom_id may say anything.
 #: Self-grades SM-2 knows; a forged custom_id may carry any number.
 QUALITIES = range(6)
@@ -85,11 +88,29 @@ def bot_of(interaction: Interaction) -> StudyBot:
     return cast("StudyBot", interaction.client)
 
 
+async def clicker_language(interaction: Interaction) -> Lang:
+    """The language the clicker chose in /settings, else their Discord client's.
+
+    Read before the first response (a refusal, a modal), so a slow database
+    costs the saved choice, never Discord's deadline.
+    """
+    fallback = locale_language(interaction.locale) or "en"
+    try:
+        sessions = bot_of(interaction).db.sessions
+        saved = await asyncio.wait_for(
+            stored_language(sessions, interaction.user.id), LANGUAGE_BUDGET
+        )
+    except Exception as exc:  # the reply matters more than its language
+        log.warning("no saved language for %s: %r", interaction.user.id, exc)
+        return fallback
+    return normalize_language(saved) or fallback
+
+
 async def refuse_foreign(interaction: Interaction, owner_id: int) -> bool:
     """True (and an ephemeral refusal) when someone presses another learner's button."""
     if interaction.user.id == owner_id:
         return False
-    lang = locale_language(interaction.locale) or "en"
+    lang = await clicker_language(interaction)
     await interaction.response.send_message(
         message("discord.study.not_yours", lang), ephemeral=True
     )
@@ -98,7 +119,7 @@ async def refuse_foreign(interaction: Interaction, owner_id: int) -> bool:
 
 async def reply_error(interaction: Interaction) -> None:
     """Tell the learner something failed, without details (they are in the log)."""
-    lang = locale_language(interaction.locale) or "en"
+    lang = await clicker_language(interaction)
     await tell_privately(interaction, message("discord.study.error", lang))
 
 
@@ -339,7 +360,7 @@ async def grade(interaction: Interaction, user_id: int, prompt_id: int, quality:
     if await refuse_foreign(interaction, user_id):
         return
     if quality not in QUALITIES:
-        lang = locale_language(interaction.locale) or "en"
+        lang = await clicker_language(interaction)
         await tell_privately(interaction, message("discord.study.invalid", lang))
     else:
         await _respond_answer(interaction, user_id, prompt_id, SelfGrade(quality))
