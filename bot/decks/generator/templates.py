@@ -117,10 +117,18 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     return phrase, bool(words) and common and _plural(words[-1])
 
 
+_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+
+
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
     phrase, plural = en_phrase(term, vocabulary)
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.endswith("ing") and len(first) > 4:
+        return f"What is {phrase}?"  # "killing processes": an activity, one thing
     if plural:
         return f"What are {phrase}?"
+    if " " not in phrase and _MASS_NOUN.search(phrase):
+        return f"What is {phrase}?"  # "pre-emption", "virtualization": no article
     if phrase != term or phrase.islower():  # a common noun takes an article
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")
@@ -232,7 +240,9 @@ def _cell(m: _Maker) -> None:
     if m.lang == "ko":
         front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
     else:
-        front = f"What is the {_lower_first(u.label)} of {u.subject}?"
+        link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
+                                  u.label.lower()) else "of"
+        front = f"What is the {_lower_first(u.label)} {link} {u.subject}?"
         if u.context and normalise_key(u.subject) not in normalise_key(u.context):
             front += f" ({u.context})"
     if u.choices and u.answer in u.choices:
