@@ -7,6 +7,7 @@ day a new card still gets its second review is 29 March.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from datetime import date, timedelta
 from random import Random
 
@@ -207,3 +208,23 @@ def test_a_plan_meets_every_card_twice_and_sees_it_in_the_last_week_losing_no_re
         if days_to_exam >= 2:
             assert len(before) >= 2, (card, days)
         assert any(first <= d <= last for d in before), (card, days)
+
+
+@pytest.mark.parametrize("kind", list(SchedulerKind))
+def test_cards_capped_together_are_spread_over_the_last_week_by_their_own_source(
+    kind: SchedulerKind,
+) -> None:
+    # 140 well-known faces reviewed Good on 1 March, each due long after the
+    # exam: they all come back in the last week, not all on one of its days.
+    scheduling = Scheduling(kind)
+    state = scheduler.new_state(scheduling)
+    for day in (date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 8), date(2026, 2, 1)):
+        state = scheduler.review(state, 5, day, scheduling, fuzz_source("seed", day))
+    dues = [
+        scheduler.review(state, 4, TODAY, scheduling, fuzz_source(f"7:{face}:0", TODAY), EXAM).due
+        for face in range(140)
+    ]
+    first, _ = last_week(EXAM)
+    per_day = Counter(dues)
+    assert set(per_day) == {first + timedelta(days=d) for d in range(7)}
+    assert max(per_day.values()) <= 35  # 20 a day on average
