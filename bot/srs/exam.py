@@ -9,14 +9,15 @@ Two pure rules, for either scheduler (issue 15):
   and the deck's cards not yet introduced are spread over the days up to it.
   When the learner's own new-card limit is too low for that, the plan raises
   it and says why.
-- **The last week.**  A review before the last day whose next due date would
-  jump past the exam is brought back so the card is seen again before it:
-  into the exam's last week (a day drawn from it, to spread the load) when
-  reviewed before that week, on the day before the exam when reviewed within
-  it.  A capped date is only ever earlier than the scheduler's, so no review
-  is dropped, and the scheduler's own state (SM-2's EF and interval, FSRS's
-  memory) is left exactly as it computed it: after the exam, scheduling is
-  what it would have been.
+- **The last week.**  A review before the exam's last week whose next due
+  date would jump past the exam is brought back into that week, on a day
+  drawn from it to spread the load.  A review within the week is itself the
+  card's last-week review and is left alone, except a card's introduction:
+  its second review is brought back to the day before the exam at the
+  latest.  A capped date is only ever earlier than the scheduler's, so no
+  review is dropped, and the scheduler's own state (SM-2's EF and interval,
+  FSRS's memory) is left exactly as it computed it: after the exam,
+  scheduling is what it would have been.
 
 The exam day itself is not a study day for these rules: "before the exam"
 means on a study day before it.
@@ -120,13 +121,16 @@ def plan_new_cards(
     return plan(needed, REASON_RAISED)
 
 
-def cap_due(due: date, today: date, exam: date | None, rng: Random) -> date:
+def cap_due(
+    due: date, today: date, exam: date | None, rng: Random, introduction: bool = False
+) -> date:
     """``due`` (scheduled on ``today``), brought back before ``exam`` if it would jump past it.
 
-    Unchanged without an exam, from the day before the exam on (including
-    after it), and when the card comes back before the exam anyway.
-    Otherwise: reviewed before the last week, a day of the last week drawn
-    from ``rng`` (one draw); within it, the day before the exam.
+    Reviewed before the exam's last week: a day of that week drawn from
+    ``rng`` (one draw).  Within the week, only a card's ``introduction`` (its
+    first review) is capped, to the day before the exam, for its second
+    review.  Unchanged without an exam, from the day before the exam on, and
+    when the card comes back before the exam anyway.
     """
     if exam is None:
         return due
@@ -135,4 +139,4 @@ def cap_due(due: date, today: date, exam: date | None, rng: Random) -> date:
         return due
     if today < first:
         return first + timedelta(days=rng.randrange(LAST_WEEK_DAYS))
-    return last
+    return last if introduction else due

@@ -74,5 +74,5 @@ def review(
     else:
         after = sm2.review(state, quality, today)
     assert after.due is not None
-    capped = cap_due(after.due, today, exam, rng)
+    capped = cap_due(after.due, today, exam, rng, introduction=state.is_new)
     return after if capped == after.due else dataclasses.replace(after, due=capped)

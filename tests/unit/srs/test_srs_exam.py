@@ -121,10 +121,17 @@ def test_a_jump_past_the_exam_comes_back_in_the_last_week_spread_over_it() -> No
     assert days == {date(2026, 3, d) for d in range(24, 31)}
 
 
-def test_a_jump_past_the_exam_from_within_the_last_week_comes_back_the_day_before() -> None:
-    assert cap_due(date(2026, 4, 2), date(2026, 3, 26), EXAM, Random(0)) == date(2026, 3, 30)
+def test_within_the_last_week_a_review_is_the_cards_last_week_review_and_stays() -> None:
+    # Reviewed on 26 March, due 2 April: it has had its last-week review.
+    assert cap_due(date(2026, 4, 2), date(2026, 3, 26), EXAM, Random(0)) == date(2026, 4, 2)
+
+
+def test_a_card_introduced_within_the_last_week_gets_its_second_review_before_the_exam() -> None:
+    # Introduced on 26 March with an 8-day first interval (FSRS, Easy): back on 30 March.
+    introduced = cap_due(date(2026, 4, 3), date(2026, 3, 26), EXAM, Random(0), introduction=True)
+    assert introduced == date(2026, 3, 30)
     # Due on the exam day itself is past the last study day before it.
-    assert cap_due(EXAM, date(2026, 3, 24), EXAM, Random(0)) == date(2026, 3, 30)
+    assert cap_due(EXAM, date(2026, 3, 24), EXAM, Random(0), introduction=True) == date(2026, 3, 30)
 
 
 def test_reviewed_the_day_before_or_after_the_exam_scheduling_is_normal() -> None:
@@ -135,20 +142,23 @@ def test_reviewed_the_day_before_or_after_the_exam_scheduling_is_normal() -> Non
 
 @given(
     today=st.dates(date(2026, 1, 1), date(2026, 12, 31)),
-    ahead=st.integers(1, 400),
-    exam_in=st.integers(-30, 120),
+    ahead=st.integers(1, 60),
+    exam_in=st.integers(-10, 40),
+    introduction=st.booleans(),
     seed=st.integers(0, 2**32),
 )
-def test_the_cap_only_brings_a_review_forward_and_always_into_the_last_week(
-    today: date, ahead: int, exam_in: int, seed: int
+def test_the_cap_only_brings_a_review_forward_and_only_into_the_last_week(
+    today: date, ahead: int, exam_in: int, introduction: bool, seed: int
 ) -> None:
     due = today + timedelta(days=ahead)
     exam = today + timedelta(days=exam_in)
-    capped = cap_due(due, today, exam, Random(seed))
+    capped = cap_due(due, today, exam, Random(seed), introduction)
     first, last = last_week(exam)
     assert today < capped <= due
-    if today < last < due:
-        assert max(first, today + timedelta(days=1)) <= capped <= last
+    if today < first and due > last:
+        assert first <= capped <= last
+    elif introduction and today < last < due:
+        assert capped == last
     else:
         assert capped == due
 

@@ -45,12 +45,14 @@ def test_fsrs_intervals_of_a_new_card_are_the_packages() -> None:
 
 
 def test_an_exam_shows_the_capped_day() -> None:
-    # Good on 01-15 would give 15 days (01-30), past an exam on 01-20; reviewed within
-    # its last week (01-13..01-19), the card comes back on 01-19.
+    # A new card on 15 January, exam on the 20th (last week 13..19): Easy's
+    # 8 days (the package's, no fuzz) would jump past it, so the button shows
+    # the 19th; Good's 2 days stay.
+    plain = Scheduling(SchedulerKind.FSRS, FsrsConfig(fuzz=False))
     exam = date(2026, 1, 20)
-    shown = next_reviews(Sm2State(2.5, 2, 6, DAY), date(2026, 1, 15), SM2, Random(0), exam)
-    assert shown[Grade.GOOD] == NextReview(4, date(2026, 1, 19))
-    assert shown[Grade.AGAIN] == NextReview(1, date(2026, 1, 16))
+    shown = next_reviews(FsrsState.new(), date(2026, 1, 15), plain, Random(0), exam)
+    assert shown[Grade.EASY] == NextReview(4, date(2026, 1, 19))
+    assert shown[Grade.GOOD] == NextReview(2, date(2026, 1, 17))
 
 
 @settings(max_examples=100, deadline=None)
