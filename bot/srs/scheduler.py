@@ -64,8 +64,9 @@ def review(
 ) -> ReviewState:
     """One scheduling review (an SM-2 quality 0..5) on the learner's ``today``.
 
-    SM-2 never draws from ``rng``; FSRS draws for its fuzz, then the exam cap
-    for its day (in that order, so a replay with the same source agrees).
+    SM-2 itself never draws from ``rng``; FSRS draws once for its fuzz, then
+    an exam cap once for its day (in that order, so a replay with the same
+    source agrees).  Without an exam, SM-2 leaves ``rng`` untouched.
     """
     _check_state(state, scheduling)
     after: ReviewState
