@@ -8,15 +8,12 @@ ISO 8601; `study_date` is the learner's local study day the answer counted for.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -24,37 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.storage.engine import reading
 from bot.storage.models import Card, ReviewLog, User
 
-if TYPE_CHECKING:
-    from bot.settings import Settings
-
 FORMATS = ("csv", "json")
 COLUMNS = (
     "reviewed_at", "study_date", "deck", "card_id", "face", "kind", "quality", "answer",
     "ease", "interval", "due",
 )
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_UNKNOWN_USER = 3
-
-_MESSAGES = {
-    "en": {
-        "bad_format": "error: --format must be csv or json, not {fmt!r}",
-        "no_database": "error: there is no database at {path}; nothing was exported",
-        "unknown": "learner {user} has never used this bot's database ({url}); "
-        "the export is empty",
-        "none": "learner {user} has no reviews yet; the export is empty",
-        "written": "{path}: {n} reviews of learner {user}",
-    },
-    "ko": {
-        "bad_format": "오류: --format 은 csv 또는 json 이어야 합니다 ({fmt!r})",
-        "no_database": "오류: {path}에 데이터베이스가 없습니다. 아무것도 내보내지 않았습니다",
-        "unknown": "학습자 {user}의 기록이 이 데이터베이스({url})에 없습니다. "
-        "빈 파일을 내보냈습니다",
-        "none": "학습자 {user}는 아직 복습한 카드가 없습니다. 빈 파일을 내보냈습니다",
-        "written": "{path}: 학습자 {user}의 복습 {n}건",
-    },
-}
-
 
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
@@ -133,72 +104,3 @@ async def export_progress(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return render(await review_rows(sessions, user_id), user_id, fmt)
-
-
-def progress_command(
-    settings: Settings,
-    user_id: int,
-    fmt: str,
-    output: Path | None,
-    *,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-) -> int:
-    """`studybot deck export-progress --user ID --format csv|json [-o FILE]`.
-
-    Without `-o` the export goes to stdout and messages to stderr, so it can be piped.
-    """
-    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    messages = _MESSAGES[settings.language]
-    if fmt not in FORMATS:
-        print(messages["bad_format"].format(fmt=fmt), file=stderr)
-        return EXIT_BAD_INPUT
-    missing = _missing_sqlite_file(settings.database_url)
-    if missing is not None:
-        print(messages["no_database"].format(path=missing), file=stderr)
-        return EXIT_BAD_INPUT
-
-    async def read() -> tuple[bool, list[ReviewRow]]:
-        from bot.study.runtime import open_database
-
-        db = await open_database(settings.database_url)
-        try:
-            return await learner_known(db.sessions, user_id), await review_rows(
-                db.sessions, user_id
-            )
-        finally:
-            await db.close()
-
-    known, rows = asyncio.run(read())
-    text = render(rows, user_id, fmt)
-    if output is None:
-        stdout.write(text)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        # A BOM lets spreadsheet programs read Korean in a CSV as UTF-8.
-        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-        print(messages["written"].format(path=output, n=len(rows), user=user_id), file=stderr)
-    if not known:
-        print(messages["unknown"].format(user=user_id, url=_safe_url(settings)), file=stderr)
-        return EXIT_UNKNOWN_USER
-    if not rows:
-        print(messages["none"].format(user=user_id), file=stderr)
-    return EXIT_OK
-
-
-def _missing_sqlite_file(url: str) -> str | None:
-    """The path of an SQLite database file that does not exist: opening it would create
-    an empty one, and a mistyped path would then export nothing without a word."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return None if Path(parsed.database).exists() else parsed.database
-
-
-def _safe_url(settings: Settings) -> str:
-    """The database URL without a password, fit for a message."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(settings.database_url).render_as_string(hide_password=True)

@@ -1,43 +1,37 @@
-"""What `deck export` and `deck import` print, in Korean and English.
-
-Shaped like a bot.i18n message table (`key -> {lang: template}`) so it can move into
-the shared catalogue as it is; it lives here until that module is added by its owner.
-"""
+"""What `studybot deck export` and `studybot deck import` print, in Korean and English."""
 
 from __future__ import annotations
-
-import os
 
 from bot.i18n.messages import Table
 
 MESSAGES: Table = {
     "interop.bad_format": {
         "en": "error: --format must be apkg or csv, not {fmt!r}",
-        "ko": "오류: --format 은 apkg 또는 csv 여야 합니다 ({fmt!r})",
+        "ko": "오류: --format 은 apkg 또는 csv 여야 해요 ({fmt!r})",
     },
     "interop.missing": {
         "en": "error: file not found: {path}",
-        "ko": "오류: 파일이 없습니다: {path}",
+        "ko": "오류: 파일이 없어요: {path}",
     },
     "interop.unknown_kind": {
         "en": "error: {path}: only .apkg and .csv (or .tsv, .txt) files can be imported",
-        "ko": "오류: {path}: .apkg 와 .csv (.tsv, .txt) 파일만 가져올 수 있습니다",
+        "ko": "오류: {path}: .apkg 와 .csv (.tsv, .txt) 파일만 가져올 수 있어요",
     },
     "interop.unreadable": {
         "en": "error: cannot read {path}: {reason}",
-        "ko": "오류: {path} 파일을 읽을 수 없습니다: {reason}",
+        "ko": "오류: {path} 파일을 읽을 수 없어요: {reason}",
     },
     "interop.bad_deck": {
         "en": "error: cannot update {path}: {reason}; the file was left as it was",
-        "ko": "오류: {path} 덱을 갱신할 수 없습니다: {reason}. 파일은 그대로 두었습니다",
+        "ko": "오류: {path} 덱을 갱신할 수 없어요: {reason}. 파일은 그대로 두었어요",
     },
     "interop.invalid_result": {
         "en": "error: the imported deck would not be valid; {path} was left as it was:",
-        "ko": "오류: 가져온 덱이 올바르지 않아 {path} 파일은 그대로 두었습니다:",
+        "ko": "오류: 가져온 덱이 올바르지 않아 {path} 파일은 그대로 두었어요:",
     },
     "interop.nothing": {
         "en": "error: {path} has no note that can become a card; nothing was written",
-        "ko": "오류: {path}에 카드로 만들 수 있는 노트가 없습니다. 아무것도 쓰지 않았습니다",
+        "ko": "오류: {path}에 카드로 만들 수 있는 노트가 없어요. 아무것도 쓰지 않았어요",
     },
     "interop.exported": {
         "en": "{path}: {notes} notes, {cards} Anki cards",
@@ -63,14 +57,3 @@ MESSAGES: Table = {
     },
 }
 
-
-def ui_lang(requested: str | None) -> str:
-    """The language to print in: the one asked for, else the locale's (ko or en)."""
-    if requested in ("ko", "en"):
-        return requested
-    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG", "")
-    return "ko" if env.lower().startswith("ko") else "en"
-
-
-def say(key: str, lang: str, **values: object) -> str:
-    return MESSAGES[key][lang].format(**values)
