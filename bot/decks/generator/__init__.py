@@ -1,11 +1,11 @@
 """Deck generator: Markdown study notes -> deck YAML, by rules, offline.
 
-Public API: `generate_cards` (note text -> cards) and `merge_into_deck` (cards +
-existing deck text -> new deck text).  The command line is bot.cli.generate.
+`generate.generate_cards` turns a note into cards (the note read as a tree by
+`notetree`, knowledge units found by `units`, cards made by `templates`);
+`merge.merge_into_deck` folds them into an existing deck file, keeping hand
+edits; `writer` writes YAML a maintainer can keep editing.  The command that
+does all of it from a terminal is bot.cli.generate.
+
+This package imports none of its modules: importing one rule of `units`
+never runs the whole generator first (nor a module half-way through it).
 """
-
-from bot.decks.generator.cards import GeneratedCard
-from bot.decks.generator.generate import generate_cards
-from bot.decks.generator.merge import MergeSummary, merge_into_deck
-
-__all__ = ["GeneratedCard", "MergeSummary", "generate_cards", "merge_into_deck"]
