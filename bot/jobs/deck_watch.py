@@ -14,6 +14,10 @@ would leave the watch on the old one and the bot blind.  So the watcher checks
 every second that the path still names the folder it watches; when it does
 not, it says so in the log, waits for the folder if it is gone, watches the
 new one and reloads the deck files that differ from what it last saw.
+
+`DeckWatcher.caught_up` says when every change made so far has been dealt
+with: the watcher counts the rounds in which the operating system reported
+nothing, and two such rounds after a save mean the save was seen before them.
 """
 
 from __future__ import annotations
@@ -100,11 +104,16 @@ class DeckWatcher:
         *,
         debounce_ms: int = DEBOUNCE_MS,
         handle_sighup: bool = True,
+        folder_check_ms: int = FOLDER_CHECK_MS,
     ) -> None:
         self.directory = directory
         self._reload = reload
         self._debounce_ms = debounce_ms
         self._handle_sighup = handle_sighup
+        self._folder_check_ms = folder_check_ms
+        #: rounds of `folder_check_ms` in which the operating system reported no change
+        self._quiet_rounds = 0
+        self._round_ended = asyncio.Condition()
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._signal_installed = False
@@ -137,6 +146,21 @@ class DeckWatcher:
         for task in list(self._pending):
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 await task
+
+    async def caught_up(self) -> None:
+        """Return once every change made before the call has been seen and, if it needs
+        one, reloaded: two quiet rounds from now, so the one running cannot count.
+
+        Waits for as long as the folder cannot be watched; callers bound the wait.
+        """
+        target = self._quiet_rounds + 2
+        async with self._round_ended:
+            await self._round_ended.wait_for(lambda: self._quiet_rounds >= target)
+
+    async def _quiet_round(self) -> None:
+        async with self._round_ended:
+            self._quiet_rounds += 1
+            self._round_ended.notify_all()
 
     def _hash_all(self) -> dict[Path, str | None]:
         return {_key(p): file_hash(p) for p in self._deck_paths()}
@@ -230,7 +254,7 @@ class DeckWatcher:
     async def _pause(self) -> None:
         """Wait one folder check, or less when the watcher is stopped."""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stop.wait(), FOLDER_CHECK_MS / 1000)
+            await asyncio.wait_for(self._stop.wait(), self._folder_check_ms / 1000)
 
     async def _watch_folder(self, watched: FolderId) -> None:
         """Reload on changes until the path no longer names the folder ``watched`` (or stop)."""
@@ -242,12 +266,13 @@ class DeckWatcher:
 
         async for changes in awatch(
             directory, watch_filter=wanted, debounce=self._debounce_ms, step=50,
-            stop_event=self._stop, recursive=False, rust_timeout=FOLDER_CHECK_MS,
+            stop_event=self._stop, recursive=False, rust_timeout=self._folder_check_ms,
             yield_on_timeout=True,
         ):
             if folder_id(directory) != watched:
                 return
             if not changes:
+                await self._quiet_round()
                 continue
             paths = await asyncio.to_thread(self.changed_files, changes)
             if paths:
