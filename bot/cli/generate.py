@@ -125,7 +125,7 @@ def generate_command(
     stderr = stderr or sys.stderr
     ui = ui_language(ui_lang)
     if lang is not None and lang not in ("ko", "en"):
-        say(stderr, "generate.bad_lang", ui, value=lang)
+        say(stderr, "generate.bad_lang", ui, lang=lang)
         return EXIT_BAD_INPUT
     if deck_id is not None and not is_valid_id(deck_id):
         say(stderr, "generate.bad_deck_id", ui, deck=deck_id, limit=MAX_ID_CHARS)

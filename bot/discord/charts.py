@@ -7,20 +7,28 @@ render takes tens of milliseconds that the event loop must not lose.
 matplotlib is imported on the first chart, not with the bot: it costs about a
 second that every start-up (and every restart in the tests) would otherwise pay.
 
-Korean labels need a font with Hangul in it; without one matplotlib draws
-empty boxes, so the chart falls back to English labels, which any font can
-show, rather than to unreadable ones.
+Korean labels need a font with Hangul in it, and a fresh server has none, so
+the bot brings its own: NanumGothic (SIL Open Font License 1.1), shipped by
+the koreanize-matplotlib package, registered with matplotlib on the first
+Korean chart.  That package is never imported: on import it rewrites the
+process-wide font settings and it needs distutils, which Python 3.12 dropped;
+only its font file is used.  Were the file missing, an installed Hangul font
+would do, and without any the chart falls back to English labels, which any
+font can show, rather than to empty boxes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import io
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from bot.discord.translator import message
@@ -28,8 +36,13 @@ from bot.study.stats import DayCount, LearnerStats
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
-#: Families known to carry Hangul, most common first.
+#: The Hangul font the bot ships: a file of this distribution, found without importing it.
+BUNDLED_FONT_DISTRIBUTION: Final = "koreanize-matplotlib"
+BUNDLED_FONT_FILE: Final = "koreanize_matplotlib/fonts/NanumGothic.ttf"
+
+#: Installed families known to carry Hangul, most common first (if the bundled one is gone).
 HANGUL_FONTS: Final[tuple[str, ...]] = (
     "Noto Sans CJK KR",
     "Noto Sans KR",
@@ -55,6 +68,8 @@ _RATE: Final = "#ED8F30"
 
 #: rcParams (the font family) are process-wide; one render at a time keeps them consistent.
 _RENDER_LOCK: Final = threading.Lock()
+#: matplotlib's font list is process-wide too; the bundled font is added to it once.
+_FONT_LOCK: Final = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +92,30 @@ def _use_agg() -> None:
     matplotlib.use("Agg")
 
 
+def bundled_hangul_font() -> Path | None:
+    """The Hangul font file the bot's dependencies ship, if it is installed."""
+    try:
+        distribution = importlib.metadata.distribution(BUNDLED_FONT_DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    path = Path(str(distribution.locate_file(BUNDLED_FONT_FILE)))
+    return path if path.is_file() else None
+
+
 @lru_cache(maxsize=1)
 def hangul_font() -> str | None:
-    """The first installed font family that can draw Korean, if any."""
+    """The font family Korean labels are drawn in: the bundled one, else an installed one.
+
+    The bundled font comes first so a chart looks the same on every machine.
+    """
     _use_agg()
     from matplotlib import font_manager
 
+    bundled = bundled_hangul_font()
+    if bundled is not None:
+        with _FONT_LOCK:
+            font_manager.fontManager.addfont(str(bundled))
+        return str(font_manager.FontProperties(fname=str(bundled)).get_name())
     installed = {entry.name for entry in font_manager.fontManager.ttflist}
     return next((name for name in HANGUL_FONTS if name in installed), None)
 
@@ -96,14 +129,30 @@ def _day_label(day: date) -> str:
     return f"{day.month}/{day.day}"
 
 
-def _tick_positions(count: int) -> list[int]:
-    """About eight evenly spaced date ticks, counted back from the last day so it always shows."""
+def tick_positions(count: int) -> list[int]:
+    """About eight evenly spaced date ticks: the first and the last day always carry a date.
+
+    A regular tick too close to the last one to leave room for both labels gives way.
+    """
+    if count <= 0:
+        return []
     step = max(1, round(count / 8))
-    return sorted(range(count - 1, -1, -step))
+    ticks = list(range(0, count, step))
+    last = count - 1
+    if ticks[-1] != last:
+        if last - ticks[-1] < step and len(ticks) > 1:
+            ticks.pop()
+        ticks.append(last)
+    return ticks
 
 
-def render_stats_chart(data: ChartData, lang: str) -> bytes:
-    """The chart as PNG bytes (800x600): forecast bars above, reviews and correct rate below."""
+@contextmanager
+def stats_chart(data: ChartData, lang: str) -> Iterator[Figure]:
+    """The chart's figure, inside the font settings it must be drawn and saved in.
+
+    Tick labels are made when the figure is drawn, so drawing and saving belong
+    inside the block too.
+    """
     _use_agg()
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -118,7 +167,13 @@ def render_stats_chart(data: ChartData, lang: str) -> bytes:
         upper, lower = figure.subplots(2, 1)
         _draw_forecast(upper, data.forecast, shown)
         _draw_history(lower, data.history, shown)
-        buffer = io.BytesIO()
+        yield figure
+
+
+def render_stats_chart(data: ChartData, lang: str) -> bytes:
+    """The chart as PNG bytes (800x600): forecast bars above, reviews and correct rate below."""
+    buffer = io.BytesIO()
+    with stats_chart(data, lang) as figure:
         figure.savefig(buffer, format="png", dpi=DPI)
     return buffer.getvalue()
 
@@ -134,7 +189,7 @@ def _draw_forecast(axes: Axes, forecast: Sequence[tuple[date, int]], lang: str) 
     axes.set_ylabel(message("stats.chart.cards", lang))
     axes.set_ylim(bottom=0, top=max([*counts, 1]) * 1.15)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ticks = _tick_positions(len(days))
+    ticks = tick_positions(len(days))
     axes.set_xticks(ticks, [_day_label(days[i]) for i in ticks])
     axes.set_xlim(-0.6, max(len(days), 1) - 0.4)
     axes.grid(axis="y", alpha=0.3)
@@ -162,7 +217,7 @@ def _draw_history(axes: Axes, history: Sequence[DayCount], lang: str) -> None:
     axes.set_ylabel(message("stats.chart.reviews", lang))
     axes.set_ylim(bottom=0, top=max([*reviews, 1]) * 1.15)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ticks = _tick_positions(len(history))
+    ticks = tick_positions(len(history))
     axes.set_xticks(ticks, [_day_label(history[i].day) for i in ticks])
     axes.set_xlim(-0.6, max(len(history), 1) - 0.4)
     axes.grid(axis="y", alpha=0.3)

@@ -51,7 +51,7 @@ from bot.discord.interactions import (
     LearnerLocks,
     Refusal,
     apologise,
-    client_language,
+    language_of,
     refuse,
 )
 from bot.discord.translator import CatalogueTranslator, message
@@ -188,9 +188,10 @@ class StudyBot(commands.AutoShardedBot):
             return
         if any(template.fullmatch(custom_id) for template in self.component_templates):
             return
+        lang = await language_of(interaction)
         with contextlib.suppress(discord.HTTPException):
             await interaction.response.send_message(
-                message("discord.unknown_button", client_language(interaction)), ephemeral=True
+                message("discord.unknown_button", lang), ephemeral=True
             )
 
     def owns_guild(self, guild_id: int) -> bool:

@@ -52,6 +52,10 @@ CLICK_BUDGET: Final = 0.1
 #: "thinking…" until its reply arrives, worth half a second to send the reply at once.
 COMMAND_BUDGET: Final = 0.5
 
+#: Longest the member's saved language is waited for: a slow database costs the saved
+#: choice (the client's language is used), never Discord's deadline.
+LANGUAGE_BUDGET: Final = 0.5
+
 #: What a failure says when the caller names nothing more fitting.
 APOLOGY: Final = "cogs.error"
 
@@ -149,8 +153,19 @@ def client_language(interaction: Interaction) -> Lang:
 
 
 async def language_of(interaction: Interaction) -> Lang:
-    """The member's saved language, else their client's."""
-    saved = await stored_language(study_bot(interaction).db.sessions, interaction.user.id)
+    """The language the member chose in /settings, else their client's.
+
+    Also read before a first response (a refusal, a modal, an apology), so it
+    waits at most `LANGUAGE_BUDGET`; the reply matters more than its language.
+    """
+    try:
+        sessions = study_bot(interaction).db.sessions
+        saved = await asyncio.wait_for(
+            stored_language(sessions, interaction.user.id), LANGUAGE_BUDGET
+        )
+    except Exception as exc:
+        log.warning("no saved language for %s: %r", interaction.user.id, exc)
+        saved = None
     return reply_language(saved, interaction.locale)
 
 
@@ -196,7 +211,7 @@ async def refuse(interaction: Interaction, refusal: Refusal) -> None:
 
 async def apologise(interaction: Interaction, key: str = APOLOGY) -> None:
     """Something broke (the log has it): tell the member rather than leave them waiting."""
-    await tell_privately(interaction, message(key, client_language(interaction)))
+    await tell_privately(interaction, message(key, await language_of(interaction)))
 
 
 async def refuse_foreign(

@@ -32,7 +32,7 @@ from discord.app_commands import TranslationContextLocation as Where
 import bot.i18n
 from bot.discord import text
 from bot.i18n import has_message, t
-from bot.i18n.catalogue import fill
+from bot.i18n.catalogue import fill, template
 
 Table = Mapping[str, Mapping[str, str]]
 
@@ -51,8 +51,9 @@ def _discord_tables() -> tuple[Table, ...]:
 
 def lookup(key: str, lang: str) -> str | None:
     """The raw template of ``key`` in ``lang`` (English as fallback), or None if unknown."""
-    if has_message(key):
-        return t(key, lang)  # placeholders stay visible; callers use `message` to fill
+    raw = template(key, lang)
+    if raw is not None:
+        return raw  # callers use `message` to fill
     for table in _discord_tables():
         texts = table.get(key)
         if texts is not None:
@@ -60,15 +61,15 @@ def lookup(key: str, lang: str) -> str | None:
     return None
 
 
-def message(key: str, lang: str, **values: object) -> str:
+def message(key: str, lang: str, /, **values: object) -> str:
     """``key`` in ``lang``, filled with ``values``; the key itself when it is unknown."""
     if has_message(key):
         return t(key, lang, **values)
-    template = lookup(key, lang)
-    return key if template is None else fill(template, values)
+    raw = lookup(key, lang)
+    return key if raw is None else fill(raw, values, lang)
 
 
-def counted(key: str, lang: str, n: int, **values: object) -> str:
+def counted(key: str, lang: str, n: int, /, **values: object) -> str:
     """Like `message` for a count: ``key.one`` when ``n == 1`` and it exists."""
     one = key + ".one"
     return message(one if n == 1 and lookup(one, lang) is not None else key, lang, n=n, **values)

@@ -2,9 +2,9 @@
 
 Keys under ``cmd.`` are slash command names, descriptions and options, found by
 bot.discord.translator's key scheme; the rest are what the commands say.  Texts
-that name a command take it as a placeholder ({study}, {decks}, ...), filled with
-the name the learner's client shows (``/학습`` in Korean), so a guide never
-tells a Korean learner to type a command their menu does not list.
+that name a command write it as ``{/study}``, ``{/decks}``, ...: the catalogue
+fills in the name the learner's client shows (``/학습`` in Korean), so a guide
+never tells a Korean learner to type a command their menu does not list.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ MESSAGES: Table = {
     },
     # -- shared ------------------------------------------------------------------
     "cogs.not_yours": {
-        "ko": "이 버튼은 다른 사람의 것이에요. 직접 명령어를 써 보세요.",
-        "en": "This button belongs to someone else. Try the command yourself.",
+        "ko": "다른 사람이 연 화면이라 이 버튼은 쓸 수 없어요. 같은 명령어를 직접 입력해 보세요.",
+        "en": "These buttons belong to someone else. Run the command yourself.",
     },
     "cogs.error": {
         "ko": "앗, 문제가 생겼어요. 잠시 뒤에 다시 해 보세요.",
@@ -82,7 +82,7 @@ MESSAGES: Table = {
     },
     "decks.entry": {
         "ko": "`{deck_id}` · 카드 {cards}장 · 복습 항목 {faces}개\n{status}",
-        "en": "`{deck_id}` · {cards} cards · {faces} faces\n{status}",
+        "en": "`{deck_id}` · {cards} cards · {faces} items to review\n{status}",
     },
     "decks.studying": {"ko": "✅ 공부 중", "en": "✅ Studying"},
     "decks.not_studying": {"ko": "➕ 아직 참여하지 않았어요", "en": "➕ Not joined"},
@@ -93,8 +93,8 @@ MESSAGES: Table = {
     "decks.button.join": {"ko": "참여: {title}", "en": "Join: {title}"},
     "decks.button.leave": {"ko": "나가기: {title}", "en": "Leave: {title}"},
     "decks.joined": {
-        "ko": "**{title}** 덱에 참여했어요. `{study}` 명령으로 바로 시작해 보세요!",
-        "en": "You joined **{title}**. Start with `{study}`!",
+        "ko": "**{title}** 덱에 참여했어요. `{/study}` 명령으로 바로 시작해 보세요!",
+        "en": "You joined **{title}**. Start with `{/study}`!",
     },
     "decks.already_joined": {
         "ko": "이미 **{title}** 덱을 공부하고 있어요.",
@@ -109,8 +109,8 @@ MESSAGES: Table = {
         "en": "You were not studying **{title}**.",
     },
     "decks.unknown": {
-        "ko": "그 덱은 더 이상 없어요. `{decks}` 명령으로 목록을 다시 열어 보세요.",
-        "en": "That deck no longer exists. Open `{decks}` again.",
+        "ko": "그 덱은 더 이상 없어요. `{/decks}` 명령으로 목록을 다시 열어 보세요.",
+        "en": "That deck no longer exists. Open `{/decks}` again.",
     },
     # -- /settings ---------------------------------------------------------------
     "settings.title": {"ko": "내 설정", "en": "Your settings"},
@@ -133,8 +133,8 @@ MESSAGES: Table = {
     "settings.value.cards": {"ko": "{n}장", "en": "{n}"},
     "settings.value.hour": {"ko": "{hour:02d}:00", "en": "{hour:02d}:00"},
     "settings.hint": {
-        "ko": "바꾸려면 {settings} 명령에 옵션을 붙여 보내세요. 예: {settings} {new_per_day}:10",
-        "en": "To change something, add options: e.g. {settings} {new_per_day}:10",
+        "ko": "바꾸려면 {/settings} 명령에 옵션을 붙여 보내세요. 예: {/settings} {new_per_day}:10",
+        "en": "To change something, add options: e.g. {/settings} {new_per_day}:10",
     },
     "settings.error.title": {
         "ko": "설정을 저장하지 못했어요",
@@ -170,17 +170,21 @@ MESSAGES: Table = {
         "ko": "{n}번 · 정답률 {rate}",
         "en": "{n} · {rate} correct",
     },
-    "stats.streak": {"ko": "연속 학습", "en": "Streak"},
+    # Two streaks, never called by the same name: days in a row with a review
+    # (the study streak) and days in a row with a right daily-question answer.
+    "stats.streak": {"ko": "연속 학습", "en": "Study streak"},
     "stats.streak.value": {"ko": "{n}일", "en": "{n} days"},
     "stats.streak.value.one": {"ko": "{n}일", "en": "{n} day"},
+    "stats.daily_streak": {"ko": "오늘의 문제 연속 정답", "en": "Daily-question streak"},
+    "stats.daily_streak.none": {"ko": "아직 없어요", "en": "none yet"},
     "stats.faces_seen": {"ko": "지금까지 본 카드", "en": "Cards seen"},
     "stats.footer": {
         "ko": "기준: {today} · {zone} · 하루는 {hour:02d}:00에 시작",
         "en": "As of {today} · {zone} · days start at {hour:02d}:00",
     },
     "stats.no_decks": {
-        "ko": "아직 공부 중인 덱이 없어요. `{decks}`에서 덱에 참여해 보세요.",
-        "en": "You are not studying any deck yet. Join one with `{decks}`.",
+        "ko": "아직 공부 중인 덱이 없어요. `{/decks}`에서 덱에 참여해 보세요.",
+        "en": "You are not studying any deck yet. Join one with `{/decks}`.",
     },
     "stats.chart_failed": {
         "ko": "그래프를 그리지 못했어요. 숫자는 위에 있어요.",
@@ -207,12 +211,12 @@ MESSAGES: Table = {
     },
     "help.how.name": {"ko": "📚 공부하는 방법", "en": "📚 Studying"},
     "help.how.value": {
-        "ko": "1. `{decks}`에서 공부할 덱에 참여해요.\n"
-        "2. `{study}` 명령을 보내면 DM으로 오늘의 카드가 와요.\n"
+        "ko": "1. `{/decks}`에서 공부할 덱에 참여해요.\n"
+        "2. `{/study}` 명령을 보내면 DM으로 오늘의 카드가 와요.\n"
         "3. 답을 떠올린 뒤 **{show}** 버튼을 누르고, 얼마나 잘 기억했는지 골라요.\n"
         "객관식은 보기를 누르고, 주관식은 **{type}** 버튼을 눌러 직접 입력해요.",
-        "en": "1. Join a deck with `{decks}`.\n"
-        "2. Send `{study}` and today's cards arrive in your DMs.\n"
+        "en": "1. Join a deck with `{/decks}`.\n"
+        "2. Send `{/study}` and today's cards arrive in your DMs.\n"
         "3. Recall the answer, press **{show}**, then say how well you knew it.\n"
         "Choice cards: press an option. Typed cards: press **{type}** and type it.",
     },
@@ -229,11 +233,12 @@ MESSAGES: Table = {
     },
     "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
     "help.commands.value": {
-        "ko": "`{study}` 복습 시작 · `{decks}` 덱 참여/나가기 · "
-        "`{settings}` 시간대·언어·하루 카드 수 · `{stats}` 통계와 그래프 · `{help}` 이 안내",
-        "en": "`{study}` review now · `{decks}` join or leave decks · "
-        "`{settings}` time zone, language, daily limits · `{stats}` numbers and a chart · "
-        "`{help}` this guide",
+        "ko": "`{/study}` 복습 시작 · `{/decks}` 덱 참여/나가기 · "
+        "`{/settings}` 시간대·언어·하루 카드 수 · `{/stats}` 통계와 그래프 · "
+        "`{/streak}` 오늘의 문제 연속 정답 · `{/help}` 이 안내",
+        "en": "`{/study}` review now · `{/decks}` join or leave decks · "
+        "`{/settings}` time zone, language, daily limits · `{/stats}` numbers and a chart · "
+        "`{/streak}` your daily-question streak · `{/help}` this guide",
     },
     "help.sm2.name": {"ko": "🧠 SM-2 간격 반복", "en": "🧠 SM-2 spaced repetition"},
     "help.sm2.value": {
@@ -243,7 +248,7 @@ MESSAGES: Table = {
         "A card you forget starts over, and hard cards grow their gaps more slowly.",
     },
     "help.footer": {
-        "ko": "하루는 {hour:02d}:00에 시작해요. {settings}에서 바꿀 수 있어요.",
-        "en": "Your study day starts at {hour:02d}:00; change it in {settings}.",
+        "ko": "하루는 {hour:02d}:00에 시작해요. {/settings}에서 바꿀 수 있어요.",
+        "en": "Your study day starts at {hour:02d}:00; change it in {/settings}.",
     },
 }

@@ -4,7 +4,9 @@ Keys under ``cmd.`` are slash command names, descriptions and options (see
 bot.discord.translator's key scheme); ``daily.choice.*`` are named explicitly
 by the cog.  The rest is what the daily post, its reveal, the feedback to a
 member, and the reminder DM say.  Times inside texts are Discord timestamps
-(``<t:…>``), which every reader's client shows in their own local time.
+(``<t:…>``), which every reader's client shows in their own local time.  A
+channel is a mention (``<#…>``) whose shown name we do not know, so no
+particle follows one directly ("{channel} 채널은", not "{channel}은").
 """
 
 from __future__ import annotations
@@ -40,12 +42,12 @@ MESSAGES: Table = {
     },
     "cmd.daily.setup.opt.timezone.name": {"ko": "시간대", "en": "timezone"},
     "cmd.daily.setup.opt.timezone.description": {
-        "ko": "시각의 기준 시간대 (기본: Asia/Seoul)",
+        "ko": "그 시각의 기준 시간대 (비우면 봇의 시간대)",
         "en": "Time zone of that time (default: the bot's)",
     },
     "cmd.daily.setup.opt.reveal_after.name": {"ko": "공개-시간", "en": "reveal_after"},
     "cmd.daily.setup.opt.reveal_after.description": {
-        "ko": "정답을 공개할 때까지 걸리는 시간, 예: 8h, 90m (기본 8시간)",
+        "ko": "문제를 올리고 정답을 공개하기까지의 시간, 예: 8시간, 90분 (기본 8시간)",
         "en": "How long until the answer is revealed, e.g. 8h, 90m (default 8h)",
     },
     "cmd.daily.status.name": {"ko": "상태", "en": "status"},
@@ -88,8 +90,8 @@ MESSAGES: Table = {
     "daily.choice.all": {"ko": "전체", "en": "All time"},
     "cmd.streak.name": {"ko": "연속기록", "en": "streak"},
     "cmd.streak.description": {
-        "ko": "오늘의 문제를 연속으로 맞힌 날 수를 봐요",
-        "en": "Your streak of days with a right daily answer",
+        "ko": "오늘의 문제를 며칠 연속으로 맞혔는지 봐요",
+        "en": "How many days in a row you got the daily question right",
     },
     "cmd.remind.name": {"ko": "알림", "en": "remind"},
     "cmd.remind.description": {
@@ -121,43 +123,43 @@ MESSAGES: Table = {
         "en": "Daily questions are set up in a server channel.",
     },
     "daily.setup.not_text": {
-        "ko": "{channel}은(는) 제가 글을 올릴 수 있는 텍스트 채널이 아니에요.",
+        "ko": "{channel} 채널은 제가 글을 올릴 수 있는 텍스트 채널이 아니에요.",
         "en": "{channel} is not a text channel I can post in.",
     },
     "daily.setup.cannot_post": {
-        "ko": "{channel}에 제가 글을 올릴 수 없어요. 채널 권한에서 채널 보기, "
+        "ko": "{channel} 채널에 제가 글을 올릴 수 없어요. 채널 권한에서 채널 보기, "
         "메시지 보내기, 링크 첨부를 허용해 주세요.",
         "en": "I cannot post in {channel}. Let me View Channel, Send Messages and "
         "Embed Links there.",
     },
     "daily.setup.unknown_deck": {
-        "ko": "'{value}' 덱을 찾을 수 없어요. {decks}로 덱 목록을 볼 수 있어요.",
-        "en": "There is no deck '{value}'. {decks} lists the decks.",
+        "ko": "'{value}' 덱을 찾을 수 없어요. 덱 목록은 {/decks:`으로} 볼 수 있어요.",
+        "en": "There is no deck '{value}'. `{/decks}` lists the decks.",
     },
     "daily.setup.empty_deck": {
         "ko": "'{value}' 덱에는 낼 수 있는 카드가 없어요.",
         "en": "The deck '{value}' has no cards to ask.",
     },
     "daily.setup.unknown_zone": {
-        "ko": "'{value}'은(는) 알 수 없는 시간대예요. Asia/Seoul처럼 적어 주세요.",
+        "ko": "{value:'은} 알 수 없는 시간대예요. Asia/Seoul처럼 적어 주세요.",
         "en": "'{value}' is not a time zone I know. Try one like Asia/Seoul.",
     },
     "daily.setup.bad_time": {
-        "ko": "'{value}'은(는) 시각으로 읽을 수 없어요. 09:00처럼 적어 주세요.",
+        "ko": "{value:'은} 시각으로 읽을 수 없어요. 09:00처럼 적어 주세요.",
         "en": "'{value}' is not a time of day. Write it like 09:00.",
     },
     "daily.setup.skipped_time": {
-        "ko": "{time}은(는) {zone}에서 {value}에 서머타임으로 시계가 건너뛰는 시각이라 그날은 "
+        "ko": "{zone}에서는 {value}에 서머타임으로 시계가 건너뛰어서 그날 {time} 시각이 "
         "없어요. 다른 시각을 골라 주세요.",
         "en": "{time} does not exist in {zone} on {value}: the clocks skip it for daylight "
         "saving time. Please pick another time.",
     },
     "daily.setup.bad_reveal": {
-        "ko": "정답 공개까지의 시간은 1분에서 23시간 사이여야 해요 (예: 8h, 90m).",
+        "ko": "정답은 문제를 올리고 1분에서 23시간 사이에 공개할 수 있어요 (예: 8시간, 90분).",
         "en": "The reveal must come between 1 minute and 23 hours after the post (e.g. 8h, 90m).",
     },
     "daily.setup.done": {
-        "ko": "{channel}에 매일 {time}({zone}) '{deck}' 덱에서 한 문제를 올리고, "
+        "ko": "{channel} 채널에 매일 {time}({zone}) '{deck}' 덱에서 한 문제를 올리고, "
         "{reveal} 뒤에 정답을 공개할게요.",
         "en": "Every day at {time} ({zone}) I will post a question from '{deck}' in {channel} "
         "and reveal the answer {reveal} later.",
@@ -168,8 +170,8 @@ MESSAGES: Table = {
     },
     "daily.status.title": {"ko": "오늘의 문제", "en": "Daily questions"},
     "daily.status.none": {
-        "ko": "이 서버에는 아직 오늘의 문제가 없어요. {setup}로 시작해 보세요.",
-        "en": "No daily question in this server yet. Start one with {setup}.",
+        "ko": "이 서버에는 아직 오늘의 문제가 없어요. {/daily setup:`으로} 시작해 보세요.",
+        "en": "No daily question in this server yet. Start one with `{/daily setup}`.",
     },
     "daily.status.line": {
         "ko": "'{deck}' · 매일 {time} ({zone}) · 공개: {reveal} 뒤",
@@ -179,8 +181,8 @@ MESSAGES: Table = {
     "daily.status.next_reveal": {"ko": "다음 공개: {when}", "en": "Next reveal: {when}"},
     "daily.status.paused": {"ko": "⏸ 일시정지됨", "en": "⏸ paused"},
     "daily.paused": {
-        "ko": "이 채널의 오늘의 문제를 멈췄어요. {resume}로 다시 시작할 수 있어요.",
-        "en": "The daily question here is paused. {resume} starts it again.",
+        "ko": "이 채널의 오늘의 문제를 멈췄어요. {/daily resume:`으로} 다시 시작할 수 있어요.",
+        "en": "The daily question here is paused. `{/daily resume}` starts it again.",
     },
     "daily.resumed": {
         "ko": "이 채널의 오늘의 문제를 다시 시작했어요.",
@@ -209,7 +211,8 @@ MESSAGES: Table = {
     # -- the post and its reveal -------------------------------------------------------------
     "daily.post.title": {"ko": "오늘의 문제 · {deck}", "en": "Daily question · {deck}"},
     "daily.post.how": {
-        "ko": "아래 버튼으로 답하면 결과는 나에게만 보여요. 한 사람당 한 번만 답할 수 있어요.",
+        "ko": "아래 버튼으로 답해 보세요. 결과는 답한 사람에게만 보이고, 한 사람당 한 번만 "
+        "답할 수 있어요.",
         "en": "Answer with the buttons below; only you see the result. One answer each.",
     },
     "daily.post.reveal_at": {"ko": "정답 공개", "en": "Answer revealed"},
@@ -255,15 +258,15 @@ MESSAGES: Table = {
         "en": "Also counted as your review of this card.",
     },
     "daily.feedback.already_right": {
-        "ko": "이미 답했어요 (정답). 두 번째 답은 반영되지 않아요.",
+        "ko": "이미 답한 문제예요 (정답). 다시 답해도 결과는 바뀌지 않아요.",
         "en": "You already answered (right). A second answer changes nothing.",
     },
     "daily.feedback.already_wrong": {
-        "ko": "이미 답했어요 (오답). 두 번째 답은 반영되지 않아요.",
+        "ko": "이미 답한 문제예요 (오답). 다시 답해도 결과는 바뀌지 않아요.",
         "en": "You already answered (wrong). A second answer changes nothing.",
     },
     "daily.feedback.late": {
-        "ko": "정답 공개가 끝난 문제예요. 정답: {answer} (점수는 없어요)",
+        "ko": "이미 정답이 공개된 문제예요. 정답: {answer} (지금은 점수가 없어요)",
         "en": "This question has been revealed. Answer: {answer} (no points now)",
     },
     "daily.feedback.answer_is": {"ko": "정답: {answer}", "en": "Answer: {answer}"},
@@ -275,24 +278,30 @@ MESSAGES: Table = {
     "leaderboard.title": {"ko": "순위표 · {period}", "en": "Leaderboard · {period}"},
     "leaderboard.row": {
         "ko": "**{rank}.** <@{user}> — {points}점 · 정답률 {rate}% ({correct}/{answered}) · "
-        "연속 {streak}일",
+        "연속 정답 {streak}일",
         "en": "**{rank}.** <@{user}> — {points} pts · {rate}% right ({correct}/{answered}) · "
-        "streak {streak}",
+        "{streak}-day streak",
     },
     "leaderboard.empty": {
         "ko": "이 기간에는 이 채널의 오늘의 문제에 답한 사람이 없어요.",
         "en": "Nobody answered this channel's daily question in this period.",
     },
-    "streak.title": {"ko": "나의 연속 기록", "en": "Your streak"},
+    # /streak counts right daily answers; /stats also shows the study streak (days with a
+    # review). Each names which one it is and where the other one is.
+    "streak.title": {"ko": "오늘의 문제 연속 정답", "en": "Your daily-question streak"},
     "streak.body": {
-        "ko": "연속 {current}일 (최고 {best}일)\n맞힌 날 {days}일 · 답한 문제 {answered}개 · "
-        "{points}점",
-        "en": "{current}-day streak (best {best})\n{days} days right · {answered} answered · "
-        "{points} points",
+        "ko": "오늘의 문제를 연속으로 맞힌 날: {current}일 (최고 {best}일)\n"
+        "맞힌 날 {days}일 · 답한 문제 {answered}개 · {points}점",
+        "en": "Days in a row with a right daily answer: {current} (best: {best})\n"
+        "Days right: {days} · questions answered: {answered} · points: {points}",
     },
     "streak.none": {
         "ko": "아직 오늘의 문제에 답한 적이 없어요.",
         "en": "You have not answered a daily question yet.",
+    },
+    "streak.study_streak_hint": {
+        "ko": "카드를 복습한 날이 며칠 이어졌는지(연속 학습)는 {/stats}에서 볼 수 있어요.",
+        "en": "Your study streak (days in a row you reviewed cards) is in {/stats}.",
     },
     # -- reminders ---------------------------------------------------------------------------
     "remind.on": {
@@ -302,7 +311,7 @@ MESSAGES: Table = {
     },
     "remind.off": {"ko": "복습 알림을 껐어요.", "en": "Reminders are off."},
     "remind.bad_time": {
-        "ko": "'{value}'은(는) 시각으로 읽을 수 없어요. 19:00처럼 적어 주세요.",
+        "ko": "{value:'은} 시각으로 읽을 수 없어요. 19:00처럼 적어 주세요.",
         "en": "'{value}' is not a time of day. Write it like 19:00.",
     },
     "remind.dm.title": {"ko": "복습할 시간이에요", "en": "Time to review"},
@@ -321,8 +330,8 @@ MESSAGES: Table = {
     },
     "remind.notice.dms_closed": {
         "ko": "DM이 닫혀 있어서 복습 알림을 보낼 수 없었어요. 알림은 꺼 두었어요. "
-        "DM을 연 뒤 {remind}로 다시 켤 수 있어요.",
+        "DM을 연 뒤 {/remind on:`으로} 다시 켤 수 있어요.",
         "en": "Your DMs are closed, so I could not send your reminder and turned reminders "
-        "off. Open your DMs and use {remind} to turn them back on.",
+        "off. Open your DMs and use `{/remind on}` to turn them back on.",
     },
 }

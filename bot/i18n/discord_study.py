@@ -2,7 +2,8 @@
 
 Keys starting with ``cmd.`` localize slash commands (see bot/discord/translator.py
 for the key scheme); the rest are what a learner reads.  Korean uses 해요체
-throughout, like the terminal front end.
+throughout, like the terminal front end.  ``{/study}`` names a command as the
+reader's client lists it and ``{x:으로}`` picks the particle (bot.i18n.catalogue).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ MESSAGES: Table = {
         "en": "I sent your cards by DM. Check your DMs!",
     },
     "discord.study.dms_closed": {
-        "ko": "DM을 보낼 수 없어서 여기서 나만 보이게 진행할게요.",
+        "ko": "DM을 보낼 수 없어서 여기서 이어 갈게요. 이 화면은 본인에게만 보여요.",
         "en": "I can't DM you, so let's study here (only you can see this).",
     },
     "discord.study.dm_failed": {
@@ -52,8 +53,8 @@ MESSAGES: Table = {
         "en": "I couldn't send you a DM right now. Please try again in a moment.",
     },
     "discord.study.unknown_deck": {
-        "ko": "'{deck}' 덱을 찾을 수 없어요. /decks 로 덱 목록을 볼 수 있어요.",
-        "en": "There is no deck called '{deck}'. See /decks for the list.",
+        "ko": "'{deck}' 덱을 찾을 수 없어요. 덱 목록은 {/decks:`으로} 볼 수 있어요.",
+        "en": "There is no deck called '{deck}'. `{/decks}` lists them all.",
     },
     "discord.study.all_decks": {"ko": "모든 덱", "en": "All your decks"},
     "discord.study.nothing_due": {
@@ -98,25 +99,25 @@ MESSAGES: Table = {
         "en": "You answered {answered} and got {correct} right ({new} new).",
     },
     "discord.study.summary.remaining": {
-        "ko": "오늘 남은 카드 {n}장은 /study 로 이어서 할 수 있어요.",
-        "en": "{n} cards are left today; /study picks up where you stopped.",
+        "ko": "오늘 남은 카드 {n}장은 {/study:`으로} 이어서 공부할 수 있어요.",
+        "en": "Left for today: {n}. `{/study}` picks up where you stopped.",
     },
     # Refusals: polite, and only to the one who clicked.
     "discord.study.not_yours": {
-        "ko": "다른 사람의 카드예요. /study 로 내 카드를 공부해 보세요.",
-        "en": "That card belongs to someone else. Use /study for your own cards.",
+        "ko": "다른 사람의 카드라서 누를 수 없어요. 내 카드는 {/study:`으로} 공부할 수 있어요.",
+        "en": "That card belongs to someone else. Use `{/study}` for your own cards.",
     },
     "discord.unknown_button": {
-        "ko": "이 버튼은 더 이상 쓸 수 없어요. /study 로 새로 시작해 주세요.",
-        "en": "This button no longer works. Use /study to start again.",
+        "ko": "이 버튼은 더 이상 쓸 수 없어요. {/study:`으로} 다시 시작해 주세요.",
+        "en": "This button no longer works. Use `{/study}` to start again.",
     },
     "discord.study.gone": {
         "ko": "이 카드는 덱에서 빠졌어요. 다음 카드로 넘어갈게요.",
         "en": "This card was removed from its deck. Moving on to the next one.",
     },
     "discord.study.session_over": {
-        "ko": "이 학습은 이미 끝났어요. /study 로 새로 시작해 주세요.",
-        "en": "This session has already ended. Use /study to start again.",
+        "ko": "이미 끝난 학습이에요. {/study:`으로} 다시 시작할 수 있어요.",
+        "en": "This session has already ended. Use `{/study}` to start again.",
     },
     "discord.study.invalid": {
         "ko": "그 답은 받을 수 없어요. 다시 해 주세요.",

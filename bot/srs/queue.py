@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Generic, TypeVar
 
+from bot.srs.fsrs_review import FsrsState
 from bot.srs.grades import DRILL_UNTIL_QUALITY
 from bot.srs.sm2 import Sm2State
 
@@ -42,10 +43,10 @@ class DayProgress:
 
 @dataclass(frozen=True, slots=True)
 class Face(Generic[K]):
-    """A reviewable face: its key, its schedule (None = never seen) and deck order."""
+    """A reviewable face: its key, its SM-2 or FSRS schedule (None = never seen), deck order."""
 
     key: K
-    state: Sm2State | None
+    state: Sm2State | FsrsState | None
     position: int
 
 

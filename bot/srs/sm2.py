@@ -31,7 +31,7 @@ def ease_delta_cents(quality: int) -> int:
     return 10 - miss * (8 + miss * 2)
 
 
-def _check_quality(quality: int) -> None:
+def check_quality(quality: int) -> None:
     if isinstance(quality, bool) or not isinstance(quality, int):
         raise TypeError(f"quality must be an int in 0..5, not {quality!r}")
     if not MIN_QUALITY <= quality <= MAX_QUALITY:
@@ -104,7 +104,7 @@ def review(state: Sm2State, quality: int, today: date) -> Sm2State:
     and floored at 1.3; a lapse (q < 3) restarts the repetitions with I = 1
     (step 6); otherwise I is 1, 6, then ceil(I * EF') with the new EF.
     """
-    _check_quality(quality)
+    check_quality(quality)
     ease_cents = max(MIN_EASE_CENTS, state.ease_cents + ease_delta_cents(quality))
     if quality < PASSING_QUALITY:
         repetitions = 0

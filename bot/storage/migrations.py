@@ -56,6 +56,15 @@ def refuse_unknown_revisions(connection: Connection, config: Config) -> None:
             raise NewerSchemaError(current)
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this studybot has the migration ``revision`` (an unknown one is newer)."""
+    script = ScriptDirectory.from_config(alembic_config())
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` inside one connection of ``engine``."""
     async with engine.begin() as connection:

@@ -27,6 +27,7 @@ COLUMNS = (
     "ease", "interval", "due",
 )
 
+
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
     reviewed_at: datetime

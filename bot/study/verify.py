@@ -22,7 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.srs.sm2 import Sm2State, review
 from bot.storage.engine import create_engine, reading, session_factory
-from bot.storage.migrations import current_revision, head_revision
+from bot.storage.failures import NewerSchemaError
+from bot.storage.migrations import current_revision, head_revision, is_known_revision
 from bot.storage.models import ReviewLog, ReviewState
 from bot.study.queue_queries import SCHEDULING_KINDS
 
@@ -142,6 +143,8 @@ async def verify_database(url: str) -> VerifyReport:
     engine = create_engine(url)
     try:
         current, expected = await current_revision(engine), head_revision()
+        if current is not None and not is_known_revision(current):
+            raise NewerSchemaError(current)  # one line, exit 1, like every other command
         if current != expected:
             raise SchemaNotCurrent(current, expected)
         return await verify_states(session_factory(engine))

@@ -11,6 +11,7 @@ from tests.e2e.support_bot import (
     MINI_FACES,
     BotProcess,
     Learner,
+    by_kind,
     card_text,
     is_summary,
     labels,
@@ -172,8 +173,9 @@ async def test_stop_ends_with_a_summary_and_old_buttons_are_polite(stage: Stage)
     card = await stage.study_in_dms(ivy)
     stopped = await (await stage.emu.click(ivy, card, label="Stop")).response()
     assert is_summary(stopped)
-    assert "0 cards are left" not in card_text(stopped)
-    assert f"{MINI_FACES} cards are left today" in card_text(stopped)
+    assert "Left for today: 0" not in card_text(stopped)
+    assert f"Left for today: {MINI_FACES}. `/study` picks up where you stopped." in card_text(
+        stopped)
 
 
 async def test_skip_puts_a_card_aside_for_this_session(stage: Stage) -> None:
@@ -206,3 +208,24 @@ async def test_an_unknown_deck_is_named_in_the_reply(stage: Stage) -> None:
     assert reply.ephemeral
     assert "no deck called 'nope'" in reply.content
     assert stage.emu.dm_messages(lee) == []
+
+
+async def test_the_language_chosen_in_settings_beats_the_discord_client(stage: Stage) -> None:
+    # Both run an English Discord client and chose Korean in /settings.
+    mia, noa = stage.user("mia"), stage.user("noa")
+    for user in (mia, noa):
+        saved = await (await stage.emu.slash(user, "settings", {"language": "ko"},
+                                             guild=stage.guild)).response()
+        assert "설정을 저장했어요" in card_text(saved)
+    card = await stage.study_in_dms(mia)
+    learner = Learner(stage.emu, mia)
+    while not by_kind(card, "type"):
+        card = await learner.step(card)
+    modal = await (await stage.emu.click(mia, card, custom_id=by_kind(card, "type")[0])).modal()
+    assert modal.title == "답 입력"
+    assert list(modal.fields().values()) == ["정답을 입력하세요"]
+    # Noa presses one of Mia's buttons: refused, in the language Noa chose.
+    refused = await (await stage.emu.click(noa, card, label=labels(card)[-1])).response()
+    assert refused.ephemeral
+    assert refused.content == (
+        "다른 사람의 카드라서 누를 수 없어요. 내 카드는 `/학습`으로 공부할 수 있어요.")

@@ -64,7 +64,7 @@ async def test_list_then_join_and_leave_with_buttons(emu: Emulator, bot: BotProc
     assert listing.ephemeral  # in a server, only the learner sees their list
     shown = card_text(listing)
     assert "Mini deck" in shown and "`mini`" in shown and "4 cards" in shown
-    assert "5 faces" in shown  # the cloze card counts twice
+    assert "5 items to review" in shown  # the cloze card counts twice
     assert "Second deck" in shown and "Not joined" in shown
     assert sorted(labels(listing)) == ["Join: Mini deck", "Join: Second deck"]
 

@@ -78,7 +78,8 @@ async def test_stats_after_a_session_match_the_review_log(emu: Emulator, bot: Bo
     correct = sum(1 for q in qualities if q >= 3)
     rate = round(100 * correct / len(qualities))
     assert fields["Reviews (30 days)"] == f"{len(qualities)} · {rate}% correct"
-    assert fields["Streak"] == "1 day"
+    assert fields["Study streak"] == "1 day"
+    assert fields["Daily-question streak"] == "none yet"  # a different streak, never mixed up
     assert fields["Cards seen"] == str(MINI_FACES)
     assert fields["Due today"] == "0"  # everything was just reviewed
     assert fields["Due in the next 7 days"] == str(MINI_FACES)  # intervals of 1 or 6 days

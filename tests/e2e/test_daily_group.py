@@ -102,13 +102,16 @@ async def test_setup_post_answers_reveal_and_standings(emu: Emulator, tmp_path: 
         lines = embed_text(board).splitlines()
         ranked = [line for line in lines if line.startswith("**")]
         assert ranked[0].startswith(f"**1.** <@{ana.id}> — 39 pts · 100% right (3/3)")
-        assert ranked[0].endswith("streak 3")
+        assert ranked[0].endswith("3-day streak")
         assert ranked[1].startswith(f"**2.** <@{cho.id}> — 12 pts")
-        assert ranked[1].endswith("streak 0")
+        assert ranked[1].endswith("0-day streak")
         assert ranked[2].startswith(f"**3.** <@{ben.id}> — 12 pts · 50% right (1/2)")
-        assert ranked[2].endswith("streak 1")
-        streak = await (await emu.slash(ana, "streak", guild=guild)).response()
-        assert "3-day streak (best 3)" in embed_text(streak)
+        assert ranked[2].endswith("1-day streak")
+        streak = embed_text(await (await emu.slash(ana, "streak", guild=guild)).response())
+        # /streak says which streak it counts, and where the other one is.
+        assert "Your daily-question streak" in streak
+        assert "Days in a row with a right daily answer: 3 (best: 3)" in streak
+        assert "Your study streak (days in a row you reviewed cards) is in /stats." in streak
     finally:
         assert await bot.stop() == 0
     assert "Traceback" not in bot.stderr()
@@ -158,7 +161,7 @@ async def test_post_now_typed_answers_in_a_modal_in_korean(emu: Emulator, tmp_pa
 
         assert "정답이에요! +13점" in await typed(ana, "domain name system")
         assert "틀렸어요" in await typed(ben, "CDN")
-        assert "이미 답했어요 (정답)" in await typed(ana, "DNS")
+        assert "이미 답한 문제예요 (정답)" in await typed(ana, "DNS")
         rows = query(bot.db_path, "SELECT user_id, response, correct FROM daily_answers "
                                   "ORDER BY id")
         assert rows == [(ana.id, "domain name system", 1), (ben.id, "CDN", 0)]

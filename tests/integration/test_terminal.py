@@ -565,7 +565,7 @@ async def test_a_korean_deck_talks_korean_by_default(
     assert code == 0
     assert "한국어 덱 학습을 시작해요." in out
     assert "오늘 2장 남음 · 새 카드" in out
-    assert "Enter를 누르면 정답이 보여요" in out
+    assert "Enter 키를 누르면 정답이 보여요" in out
     assert "얼마나 잘 기억했나요? 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움" in out
     assert "정답이에요!" in out
     assert "오늘 공부를 모두 마쳤어요!" in out
@@ -583,7 +583,7 @@ async def test_the_locale_picks_english_and_lang_overrides_it(
     assert "Press Enter to show the answer" in out
     assert "Stopping here." in out
     _, out = await study(korean_settings, io.StringIO("ㅂ\n"), lang="ko", environ=english)
-    assert "Enter를 누르면 정답이 보여요" in out
+    assert "Enter 키를 누르면 정답이 보여요" in out
     assert "여기까지 할게요." in out  # ㅂ is q on a Korean keyboard
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -35,7 +36,7 @@ _FENCE_LINE = re.compile(r"^\s*(`{3,}|~{3,})")
 class Para:
     text: InlineText
 
-    @property
+    @cached_property
     def lines(self) -> tuple[int, int]:
         return self.text.span()
 
@@ -68,7 +69,7 @@ class Item:
     def body(self) -> list[Block]:
         return self.blocks[1:] if self.head is not None else self.blocks
 
-    @property
+    @cached_property
     def lines(self) -> tuple[int, int]:
         return block_lines(self.blocks)
 
@@ -78,7 +79,7 @@ class ListBlock:
     ordered: bool
     items: list[Item] = field(default_factory=list)
 
-    @property
+    @cached_property
     def lines(self) -> tuple[int, int]:
         return block_lines([b for item in self.items for b in item.blocks])
 

@@ -42,7 +42,9 @@ class Sentence:
 def normalise(text: str) -> str:
     """One line, single spaces, and "말 한다" (a common typo) read as "말한다"."""
     text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
-    return _SPLIT_VERB.sub(r"\1\2", text)
+    if " 한" in text or " 합" in text:
+        text = _SPLIT_VERB.sub(r"\1\2", text)
+    return text
 
 
 def is_unfinished(text: str) -> bool:
@@ -82,11 +84,16 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return False
 
 
+_INTERESTING = re.compile(r"[()\[\]\n.!?。]")
+
+
 def _cut_points(text: str) -> list[int]:
     cuts: list[int] = []
     depth = 0
     n = len(text)
-    for i, ch in enumerate(text):
+    for match in _INTERESTING.finditer(text):  # only the characters that can matter
+        i = match.start()
+        ch = text[i]
         if ch in "([":
             depth += 1
         elif ch in ")]":

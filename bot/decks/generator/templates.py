@@ -108,6 +108,8 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     a question asks "What are availability zones?".  A word the note itself writes in
     lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
     words = term.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return term, False  # "Simple Storage Service": every word capitalised, a name
     common = all(
         w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
         for w in words if w[:1].isalpha())
@@ -115,16 +117,25 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     return phrase, bool(words) and common and _plural(words[-1])
 
 
+_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+
+
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
     phrase, plural = en_phrase(term, vocabulary)
+    first = phrase.split()[0] if phrase.split() else ""
+    if first.endswith("ing") and len(first) > 4:
+        return f"What is {phrase}?"  # "killing processes": an activity, one thing
     if plural:
         return f"What are {phrase}?"
+    if " " not in phrase and _MASS_NOUN.search(phrase):
+        return f"What is {phrase}?"  # "pre-emption", "virtualization": no article
     if phrase != term or phrase.islower():  # a common noun takes an article
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")
         return f"What is {chosen} {phrase}?"
     words = term.split()
     if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
+                            and not words[0].isupper()
                             and words[-1].lower() in vocabulary and not words[-1].isupper()):
         return f"What is the {term}?"  # "the Docker Engine": a name made of a common noun
     return f"What is {term}?"
@@ -229,7 +240,9 @@ def _cell(m: _Maker) -> None:
     if m.lang == "ko":
         front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
     else:
-        front = f"What is the {_lower_first(u.label)} of {u.subject}?"
+        link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
+                                  u.label.lower()) else "of"
+        front = f"What is the {_lower_first(u.label)} {link} {u.subject}?"
         if u.context and normalise_key(u.subject) not in normalise_key(u.context):
             front += f" ({u.context})"
     if u.choices and u.answer in u.choices:

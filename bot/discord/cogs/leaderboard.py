@@ -96,6 +96,8 @@ class Leaderboard(commands.Cog):
                     "streak.body", lang, current=view.current, best=view.best,
                     days=view.correct_days, answered=view.answered, points=view.points,
                 )
+            # Not the study streak of /stats: say so, and where that one is.
+            embed.set_footer(text=message("streak.study_streak_hint", lang))
             return Screen([embed])
 
         await respond(interaction, work())

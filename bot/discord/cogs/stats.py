@@ -1,5 +1,9 @@
 """/stats: a learner's numbers as an embed, with the chart attached as a PNG.
 
+Both streaks are shown, each under its own name: the study streak (days in a
+row with a review) and the daily-question streak (days in a row with a right
+answer to a study group's daily question, the one /streak counts).
+
 The chart takes longer than Discord's three seconds may allow on a busy
 machine, so the command defers first, draws in a worker thread, then fills
 in the deferred reply.  If drawing fails the numbers are still sent.
@@ -21,6 +25,7 @@ from bot.discord.interactions import NO_MENTIONS, language_of, private
 from bot.discord.translator import command_names, counted, message
 from bot.i18n import format_date
 from bot.study.catalog import deck_catalog
+from bot.study.leaderboard import member_streak
 from bot.study.preferences import Preferences, read_preferences
 from bot.study.stats import LearnerStats, learner_stats
 
@@ -44,7 +49,9 @@ def stats_embed(
     name: str,
     *,
     studying: bool,
+    daily_streak: int | None,
 ) -> discord.Embed:
+    """``daily_streak``: days in a row with a right daily answer; None if they never answered."""
     reviews = sum(day.reviews for day in stats.history)
     correct = sum(day.correct for day in stats.history)
     embed = discord.Embed(
@@ -67,6 +74,12 @@ def stats_embed(
             ),
         ),
         ("stats.streak", counted("stats.streak.value", lang, stats.streak)),
+        (
+            "stats.daily_streak",
+            message("stats.daily_streak.none", lang)
+            if daily_streak is None
+            else counted("stats.streak.value", lang, daily_streak),
+        ),
         ("stats.faces_seen", str(stats.faces_seen)),
     )
     for key, value in fields:
@@ -96,7 +109,11 @@ class StatsCog(commands.Cog):
         numbers = await learner_stats(bot.db.sessions, user.id, bot.defaults, now)
         prefs = await read_preferences(bot.db.sessions, user.id, bot.defaults, now)
         studying = any(e.studying for e in await deck_catalog(bot.db.sessions, user.id))
-        embed = stats_embed(numbers, prefs, lang, user.display_name, studying=studying)
+        daily = await member_streak(bot.db.sessions, user.id, now, bot.defaults)
+        embed = stats_embed(
+            numbers, prefs, lang, user.display_name, studying=studying,
+            daily_streak=daily.current if daily.answered else None,
+        )
         try:
             png = await stats_chart_png(ChartData.of(numbers), lang)
         except Exception:  # a broken chart must not cost the learner their numbers

@@ -14,7 +14,7 @@ import discord
 from bot.discord import text
 from bot.discord.components import flow, ids
 from bot.discord.components.modals import text_values
-from bot.discord.interactions import client_language, refuse_foreign
+from bot.discord.interactions import language_of, refuse_foreign
 from bot.discord.translator import message
 
 Button = discord.ui.Button[discord.ui.View]
@@ -139,7 +139,7 @@ class TypeAnswerButton(discord.ui.DynamicItem[Button], template=ids.TYPE):
     async def callback(self, interaction: Interaction) -> None:
         if await refuse_foreign(interaction, self.user):
             return
-        modal = TypedAnswerModal(self.user, self.prompt, client_language(interaction))
+        modal = TypedAnswerModal(self.user, self.prompt, await language_of(interaction))
         await interaction.response.send_modal(modal)
         modal.stop()
 

@@ -24,7 +24,7 @@ from bot.discord.interactions import (
     Interaction,
     Refusal,
     Screen,
-    client_language,
+    language_of,
     refuse_foreign,
     reply_language,
     respond,
@@ -224,7 +224,7 @@ async def grade(interaction: Interaction, user_id: int, prompt_id: int, quality:
         return
     if quality not in QUALITIES:
         await tell_privately(
-            interaction, message("discord.study.invalid", client_language(interaction))
+            interaction, message("discord.study.invalid", await language_of(interaction))
         )
     else:
         await _respond_answer(interaction, user_id, prompt_id, SelfGrade(quality))

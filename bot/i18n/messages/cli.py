@@ -22,7 +22,7 @@ MESSAGES: Table = {
         "en": "{name} cannot be read: {expected}",
     },
     "settings.expect.env_file": {
-        "ko": "NAME=value 줄로 된, 읽을 수 있는 UTF-8 텍스트 파일이어야 해요.",
+        "ko": "`NAME=value` 줄로 된, 읽을 수 있는 UTF-8 텍스트 파일이어야 해요.",
         "en": "it must be a readable UTF-8 text file of NAME=value lines.",
     },
     "settings.expect.settings": {
@@ -30,8 +30,8 @@ MESSAGES: Table = {
         "en": "the settings could not be read.",
     },
     "settings.expect.database_url": {
-        "ko": "sqlite+aiosqlite:///studybot.db나 postgresql+asyncpg://… 처럼 설치된 비동기 "
-              "드라이버의 SQLAlchemy URL이어야 해요.",
+        "ko": "`sqlite+aiosqlite:///studybot.db`나 `postgresql+asyncpg://…`처럼 설치된 "
+              "비동기 드라이버를 쓰는 데이터베이스 주소여야 해요.",
         "en": "it must be an SQLAlchemy URL of an installed async driver, such as "
               "sqlite+aiosqlite:///studybot.db or postgresql+asyncpg://….",
     },
@@ -44,7 +44,7 @@ MESSAGES: Table = {
         "en": "it must be ko or en.",
     },
     "settings.expect.timezone": {
-        "ko": "Asia/Seoul 같은 IANA 시간대 이름이어야 해요.",
+        "ko": "Asia/Seoul 같은 시간대 이름이어야 해요.",
         "en": "it must be an IANA time zone name such as Asia/Seoul.",
     },
     "settings.expect.rollover_hour": {
@@ -60,7 +60,7 @@ MESSAGES: Table = {
         "en": "it must be a whole number from 0 to {max_reviews}.",
     },
     "settings.expect.log_level": {
-        "ko": "DEBUG, INFO, WARNING, ERROR, CRITICAL 중 하나여야 해요.",
+        "ko": "`DEBUG`, `INFO`, `WARNING`, `ERROR`, `CRITICAL` 중 하나여야 해요.",
         "en": "it must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL.",
     },
     "settings.expect.discord_token": {
@@ -68,11 +68,11 @@ MESSAGES: Table = {
         "en": "it must be the bot token from the Discord developer portal.",
     },
     "settings.expect.discord_api_base": {
-        "ko": "http:// 또는 https://로 시작하는 URL이어야 해요.",
+        "ko": "`http://` 또는 `https://`로 시작하는 주소여야 해요.",
         "en": "it must be a URL starting with http:// or https://.",
     },
     "settings.expect.discord_gateway": {
-        "ko": "ws:// 또는 wss://로 시작하는 URL이어야 해요.",
+        "ko": "`ws://` 또는 `wss://`로 시작하는 주소여야 해요.",
         "en": "it must be a URL starting with ws:// or wss://.",
     },
     "settings.expect.dev_guild_id": {
@@ -109,29 +109,29 @@ MESSAGES: Table = {
         "en": "it must be a file path.",
     },
     "settings.expect.loop_lag_monitor": {
-        "ko": "true 또는 false여야 해요.",
+        "ko": "`true` 또는 `false`여야 해요.",
         "en": "it must be true or false.",
     },
     "database.newer_schema": {
-        "ko": "데이터베이스({where})가 더 새로운 studybot으로 마이그레이션되어 있어요"
-              "(리비전 {revision}). studybot을 업데이트하거나 다른 데이터베이스를 써 주세요.",
+        "ko": "더 새로운 studybot이 마이그레이션한 데이터베이스예요({where}, 리비전 "
+              "{revision}). studybot을 업데이트하거나 다른 데이터베이스를 써 주세요.",
         "en": "the database ({where}) was migrated by a newer studybot (revision {revision}): "
               "upgrade studybot or use another database.",
     },
     "database.read_only": {
-        "ko": "데이터베이스({where})에 쓸 수 없어요. 파일과 그 폴더에 쓰기 권한을 주거나 "
+        "ko": "데이터베이스에 쓸 수 없어요({where}). 파일과 그 폴더에 쓰기 권한을 주거나 "
               "쓸 수 있는 데이터베이스를 지정해 주세요.",
         "en": "the database ({where}) is read-only: give studybot write access to the file "
               "and its folder, or use a writable database.",
     },
     "database.damaged": {
-        "ko": "데이터베이스 파일({where})이 손상되었거나 데이터베이스가 아니에요. 백업에서 "
+        "ko": "데이터베이스 파일이 손상되었거나 데이터베이스가 아니에요({where}). 백업에서 "
               "복원하거나 다른 파일을 지정해 주세요.",
         "en": "the database file ({where}) is damaged or is not a database: restore it from "
               "a backup or use another file.",
     },
     "database.cannot_open": {
-        "ko": "데이터베이스 파일({where})을 열 수 없어요. 폴더가 있는지, 쓸 수 있는지 "
+        "ko": "데이터베이스 파일을 열 수 없어요({where}). 폴더가 있는지, 쓸 수 있는지 "
               "확인해 주세요.",
         "en": "cannot open the database file ({where}): check that its folder exists and "
               "is writable.",

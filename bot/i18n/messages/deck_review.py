@@ -6,11 +6,11 @@ from bot.i18n.messages import Table
 
 MESSAGES: Table = {
     "deck_review.missing": {
-        "ko": "오류: 덱 파일이 없습니다: {path}",
+        "ko": "오류: 덱 파일이 없어요: {path}",
         "en": "error: deck file not found: {path}",
     },
     "deck_review.unreadable": {
-        "ko": "오류: {path} 파일을 읽을 수 없습니다: {reason}",
+        "ko": "오류: {path} 파일을 읽을 수 없어요: {reason}",
         "en": "error: cannot read {path}: {reason}",
     },
     "deck_review.nothing": {

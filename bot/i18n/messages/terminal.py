@@ -16,7 +16,7 @@ MESSAGES: Table = {
     "terminal.all_decks": {"ko": "모든 덱", "en": "all your decks"},
     "terminal.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
     "terminal.prompt.reveal": {
-        "ko": "Enter를 누르면 정답이 보여요",
+        "ko": "Enter 키를 누르면 정답이 보여요",
         "en": "Press Enter to show the answer",
     },
     "terminal.prompt.grade": {
@@ -55,7 +55,7 @@ MESSAGES: Table = {
             "  q  그만하기 (지금까지 답한 내용은 모두 저장돼요)\n"
             "  s  이 카드 건너뛰기 (다음 학습 때 다시 나와요)\n"
             "  ?  이 도움말 보기\n"
-            "기본·빈칸 카드는 Enter로 정답을 확인한 뒤 1–4로 스스로 평가하세요.\n"
+            "기본·빈칸 카드는 Enter 키로 정답을 확인한 뒤 1–4로 스스로 평가하세요.\n"
             "객관식 카드는 보기 번호를, 주관식 카드는 정답을 직접 입력하세요."
         ),
         "en": (
@@ -109,7 +109,7 @@ MESSAGES: Table = {
         "en": "You didn't answer any cards this time.",
     },
     "terminal.summary.left_today": {
-        "ko": "오늘 남은 카드는 {count}이에요. studybot study로 이어서 할 수 있어요.",
+        "ko": "오늘 남은 카드는 {count:이에요}. studybot study 명령으로 이어서 할 수 있어요.",
         "en": "{count} left for today; run studybot study again to continue.",
     },
     "terminal.summary.next_review": {

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import os
 import struct
+import subprocess
+import sys
 import zlib
 from datetime import date, timedelta
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,10 +20,13 @@ from bot.discord.charts import (
     HEIGHT_IN,
     WIDTH_IN,
     ChartData,
+    bundled_hangul_font,
     hangul_font,
     label_language,
     render_stats_chart,
+    stats_chart,
     stats_chart_png,
+    tick_positions,
 )
 from bot.study.stats import DayCount
 
@@ -96,11 +105,85 @@ def test_any_numbers_give_a_png_of_fixed_size(
     assert _size(render_stats_chart(_data(forecast, history), lang)) == (800, 600)
 
 
-def test_korean_labels_only_with_a_hangul_font() -> None:
-    # With no Hangul font matplotlib would draw boxes, so the labels stay English.
-    expected = "ko" if hangul_font() is not None else "en"
-    assert label_language("ko") == expected
+def test_korean_labels_with_the_font_the_bot_ships() -> None:
+    bundled = bundled_hangul_font()
+    assert bundled is not None and bundled.name == "NanumGothic.ttf"
+    assert hangul_font() == "NanumGothic"
+    assert label_language("ko") == "ko"
     assert label_language("en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("count", "ticks"),
+    [(0, []), (1, [0]), (3, [0, 1, 2]), (15, [0, 2, 4, 6, 8, 10, 12, 14]),
+     (30, [0, 4, 8, 12, 16, 20, 24, 29]), (31, [0, 4, 8, 12, 16, 20, 24, 30])],
+)
+def test_date_ticks_label_the_first_and_the_last_bar(count: int, ticks: list[int]) -> None:
+    assert tick_positions(count) == ticks
+
+
+def test_the_first_bar_of_each_chart_carries_its_date() -> None:
+    data = _data([1] * 30, [(2, 1)] * 30)
+    with stats_chart(data, "en") as figure:
+        figure.canvas.draw()
+        upper, lower = figure.axes[:2]
+        first = {axes: {round(label.get_position()[0]): label.get_text()
+                        for label in axes.get_xticklabels()} for axes in (upper, lower)}
+    assert first[upper][0] == "11/26"  # tomorrow, the first day of the forecast
+    assert first[upper][29] == "12/25"
+    assert first[lower][0] == "10/27"  # 29 days ago, the first day of the history
+    assert first[lower][29] == "11/25"  # today
+
+
+#: Run in a fresh interpreter with an empty matplotlib cache: the font list is built anew,
+#: then cut down to matplotlib's own fonts, as on a server with no fonts installed.
+FRESH_MACHINE = """
+import json, warnings
+from datetime import date, timedelta
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+from matplotlib import font_manager, text
+own = Path(matplotlib.get_data_path(), "fonts")
+font_manager.fontManager.ttflist = [
+    f for f in font_manager.fontManager.ttflist if Path(f.fname).is_relative_to(own)]
+from bot.discord import charts
+from bot.study.stats import DayCount
+today = date(2026, 11, 25)
+data = charts.ChartData(
+    [(today + timedelta(days=i + 1), i % 4) for i in range(30)],
+    [DayCount(today - timedelta(days=29 - i), 3, 2) for i in range(30)])
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    png = charts.render_stats_chart(data, "ko")
+    with charts.stats_chart(data, "ko") as figure:
+        figure.canvas.draw()
+        korean = [t for t in figure.findobj(text.Text)
+                  if any("\uac00" <= c <= "\ud7a3" for c in t.get_text())]
+        files = sorted({font_manager.findfont(t.get_fontproperties(), fallback_to_default=False)
+                        for t in korean})
+print(json.dumps({
+    "png": len(png), "texts": [t.get_text() for t in korean], "files": files,
+    "warnings": [str(w.message) for w in caught],
+    "bundled": str(charts.bundled_hangul_font()),
+}))
+"""
+
+
+def test_korean_chart_on_a_machine_without_hangul_fonts(tmp_path: Path) -> None:
+    cache = tmp_path / "mplconfig"
+    cache.mkdir()
+    env = {**os.environ, "MPLCONFIGDIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", FRESH_MACHINE], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert list(cache.glob("fontlist-*.json")), "matplotlib built its font cache anew"
+    assert "앞으로 30일 동안 복습할 카드" in result["texts"]  # labelled in Korean, not English
+    assert "최근 30일 복습 수와 정답률" in result["texts"]
+    assert result["files"] == [result["bundled"]]  # every Korean label in the bundled font
+    assert not [w for w in result["warnings"] if "missing from" in w]  # no empty boxes
+    assert result["png"] > 5000
 
 
 async def test_rendering_off_the_loop_gives_the_same_png() -> None:

@@ -104,3 +104,36 @@ def test_dates_read_as_today_tomorrow_or_a_short_date() -> None:
     assert format_date(thursday, "en", today=thursday - timedelta(days=2)) == "Thu 26 Nov"
     assert format_date(thursday, "ko") == "11월 26일 (목)"
     assert format_date(date(2027, 1, 3), "en") == "Sun 3 Jan"
+
+
+def test_a_particle_spec_picks_the_form_that_fits_the_inserted_value() -> None:
+    template = "{deck:으로} 가요 · {deck:은} · {deck:이} · {deck:을} · {deck:와} · {deck:이란}"
+    assert fill(template, {"deck": "도커"}, "ko") == (
+        "도커로 가요 · 도커는 · 도커가 · 도커를 · 도커와 · 도커란")
+    assert fill(template, {"deck": "설정"}, "ko") == (
+        "설정으로 가요 · 설정은 · 설정이 · 설정을 · 설정과 · 설정이란")
+    assert fill("{x:로}", {"x": "파일"}, "ko") == "파일로"
+    assert fill("{x:이라}는", {"x": "DNS"}, "ko") == "DNS라는"
+    assert fill("{n:예요}", {"n": "3장"}, "ko") == "3장이에요"
+
+
+def test_mark_up_closes_before_the_particle() -> None:
+    assert fill("{v:'은} 몰라요", {"v": "Asia/Sel"}, "ko") == "'Asia/Sel'은 몰라요"
+    assert fill("{v:`으로}", {"v": "/덱"}, "ko") == "`/덱`으로"
+    assert fill("{v:**를}", {"v": "도커"}, "ko") == "**도커**를"
+    assert fill("{v:`}", {"v": "/덱"}, "ko") == "`/덱`"
+    assert fill("{n:02d}:00", {"n": 4}, "ko") == "04:00"  # ordinary specs still work
+
+
+def test_commands_are_named_as_the_readers_client_lists_them() -> None:
+    assert fill("{/study}", {}, "ko") == "/학습"
+    assert fill("{/study}", {}, "en") == "/study"
+    assert fill("{/daily setup:`으로} 시작해요", {}, "ko") == "`/오늘의문제 설정`으로 시작해요"
+    assert fill("{/decks:으로}", {}, "ko") == "/덱으로"
+    assert fill("{/remind on:`으로}", {}, "ko") == "`/알림 켜기`로"
+    assert fill("{/no such:으로}", {}, "ko") == "{/no such:으로}"
+
+
+def test_a_missing_value_stays_visible_with_its_particle() -> None:
+    assert fill("{deck:으로} 가요", {}, "ko") == "{deck:으로} 가요"
+    assert fill("{deck} 가요", {}, "ko") == "{deck} 가요"

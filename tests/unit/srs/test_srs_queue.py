@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.srs import DailyLimits, DayProgress, Face, Sm2State, next_face, session_queue
+from bot.srs.fsrs_review import FsrsState
 from bot.srs.queue import is_drill_answer, pending_drill
 
 TODAY = date(2026, 3, 10)
@@ -284,3 +285,19 @@ def test_simulated_session_with_skips_ends_without_the_skipped_faces(
     assert {k for k, _ in answers} | skipped == set(queue)
     latest = dict(answers)
     assert all(latest[k] >= 4 for k in latest if k not in skipped)
+
+
+def test_fsrs_faces_queue_like_sm2_ones() -> None:
+    # A learner under FSRS: due faces most overdue first, then new faces in deck order.
+    def fsrs(key: str, due: date, position: int) -> Face[str]:
+        return Face(key, FsrsState(10.0, 5.0, 10, due, due - timedelta(days=10)), position)
+
+    faces = [
+        fsrs("later", TODAY + timedelta(days=1), 0),
+        fsrs("late-3", TODAY - timedelta(days=3), 1),
+        Face("new-b", FsrsState.new(), 5),
+        fsrs("today", TODAY, 2),
+        Face("new-a", None, 4),
+    ]
+    queue = session_queue(faces, TODAY, NO_LIMITS, DayProgress())
+    assert queue == ["late-3", "today", "new-a", "new-b"]

@@ -112,7 +112,12 @@ def trailing_analogy(sentence: str) -> tuple[str, str] | None:
     return sentence[: match.start()].rstrip(), cleaned
 
 
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+
+
 def drop_figure_asides(sentence: str) -> str:
     """"(오른쪽이 가상화, 왼쪽이 컨테이너)" points at a removed image; it means nothing alone."""
-    return re.sub(r"\s*\(([^()]*)\)", lambda m: "" if _FIGURE_ASIDE.search(m.group(1)) else
-                  m.group(0), sentence).strip()
+    if "(" not in sentence:
+        return sentence.strip()
+    return _ASIDE.sub(lambda m: "" if _FIGURE_ASIDE.search(m.group(1)) else m.group(0),
+                      sentence).strip()

@@ -498,7 +498,13 @@ class Reader:
         del context
         if re.fullmatch(r"[가-힣]{1,2}", bare):
             return False
-        return not (scope.in_answer and re.fullmatch(r"[a-z][a-z-]*", bare))
+        if scope.in_answer:
+            # A sub-point of an answer is a name worth its own card only when it looks
+            # like one: an acronym, a name in capitals, or a term given with its alias.
+            words = bare.split()
+            named = bare.isupper() or all(w[:1].isupper() for w in words if w[:1].isalpha())
+            return named or split_alias(term)[1] is not None or bool(re.search("[가-힣]", bare))
+        return True
 
     def _items(self, block: ListBlock, scope: Scope) -> None:
         """Items that are not terms: their sentences, and what is nested under them."""
@@ -546,11 +552,16 @@ class Reader:
                     continue
             named = prose.named_by_previous(text)
             if named is not None and position > 0 and is_term_like(named, self.lang):
-                before = [c for p in sentences[max(0, position - 2):position]
-                          if (c := self._clean(p.text))]
+                # Every sentence before it in the paragraph sets up what it names, as far
+                # back as a definition's length allows.
+                start = position
+                while start > 0 and sum(len(p.text) for p in sentences[start - 1:position]) \
+                        <= 300:
+                    start -= 1
+                before = [c for p in sentences[start:position] if (c := self._clean(p.text))]
                 if before:
                     self.add(Unit("definition", scope.path, named,
-                                  (sentences[max(0, position - 2)].lines[0], lines[1]), True,
+                                  (sentences[start].lines[0], lines[1]), True,
                                   subject=named, answer=" ".join(before).rstrip("."),
                                   how="named-by-previous"))
                 continue
@@ -631,8 +642,10 @@ class Reader:
             # check that the name does not give the blank away (a term and its translation).
             cloze = f"{subject}: {cloze}"
             confident = False
+        # Inside an answer the sentence leans on its question: the Q&A card asks it.
+        sure = confident and not scope.comparing and not scope.in_answer
         self.add(Unit("cloze", scope.path, "/".join(terms), sentence.lines,
-                      confident and not scope.comparing, subject=scope.subject, answer=cloze,
+                      sure, subject=scope.subject, answer=cloze,
                       items=terms))
 
     def _attribute(self, label: str, value: str, lines: tuple[int, int], scope: Scope) -> None:

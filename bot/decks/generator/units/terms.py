@@ -61,11 +61,16 @@ def split_alias(text: str) -> tuple[str, str | None]:
     return match.group("term").strip(), match.group("alias").strip()
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
+_TERM_WORD = re.compile(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", re.I)
+
+
 def clean_term(text: str) -> str:
     """Quotes, marks and a trailing colon removed; inner spacing normalised."""
     text = " ".join(text.split()).strip(" \"'`“”‘’*_:：-–—.,;")
-    text = re.sub(r"^(?:the|a|an)\s+(?=\S)", "", text, flags=re.I)
-    text = re.sub(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", "", text, flags=re.I)
+    if text[:1] in "TtAa":
+        text = _ARTICLE.sub("", text)
+        text = _TERM_WORD.sub("", text)
     return text.strip("\"'`“”‘’ ")
 
 

@@ -121,13 +121,14 @@ def test_stats_embed_numbers() -> None:
         faces_seen=9,
     )
     prefs = Preferences("Asia/Seoul", None, 20, 200, 4)
-    embed = stats_embed(stats, prefs, "ko", "지민", studying=True)
+    embed = stats_embed(stats, prefs, "ko", "지민", studying=True, daily_streak=5)
     fields = {f.name: f.value for f in embed.fields}
     assert embed.title == "지민님의 학습 통계"
     assert fields["오늘 복습할 카드"] == "3"
     assert fields["7일 안에 복습할 카드"] == str(3 + 7 * 2)
     assert fields["최근 30일 복습"] == "12번 · 정답률 75%"
     assert fields["연속 학습"] == "2일"
+    assert fields["오늘의 문제 연속 정답"] == "5일"
     assert embed.description is None  # studying: no hint to join a deck
     assert (embed.footer.text or "").startswith("기준: 11월 25일 (수) · Asia/Seoul")
 

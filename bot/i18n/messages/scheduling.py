@@ -1,0 +1,54 @@
+"""What the learner is told about an exam plan and a backlog (bot/srs/exam.py, backlog.py).
+
+The keys are the ``reason`` of ``ExamPlan`` and ``Backlog``; each message is
+filled with that object's ``message_args()``.
+"""
+
+from __future__ import annotations
+
+from bot.i18n.messages import Table
+
+MESSAGES: Table = {
+    # An exam date: the new cards a day it needs, and why (ExamPlan.reason).
+    "exam.plan.on_pace": {
+        "ko": "시험까지 {days}일 남았어요. 지금처럼 하루에 새 카드 {limit}장이면 아직 안 본 "
+        "카드 {cards}장을 시험 전에 모두 두 번씩 볼 수 있어요.",
+        "en": "{days} days to the exam. At your {limit} new cards a day, the {cards} cards "
+        "you have not met yet are all reviewed twice before it.",
+    },
+    "exam.plan.raised": {
+        "ko": "시험까지 {days}일 남았어요. 아직 안 본 카드 {cards}장을 시험 전에 두 번씩 "
+        "복습하려면 하루에 {per_day}장이 필요해서, 시험 때까지 새 카드 한도를 {limit}장에서 "
+        "{per_day}장으로 올렸어요.",
+        "en": "{days} days to the exam. To review the {cards} cards you have not met yet "
+        "twice before it, you need {per_day} new cards a day, so your new-card limit goes "
+        "from {limit} to {per_day} until then.",
+    },
+    "exam.plan.too_late": {
+        "ko": "시험이 내일이에요. 아직 안 본 카드 {cards}장을 오늘 모두 보여 드릴게요. "
+        "두 번씩 복습할 시간은 남지 않았어요.",
+        "en": "The exam is tomorrow, so all {cards} cards you have not met yet are shown "
+        "today. There is no time left to review them twice.",
+    },
+    "exam.plan.all_met": {
+        "ko": "모든 카드를 한 번 이상 봤어요. 시험 전 마지막 일주일 안에 모든 카드가 다시 나와요.",
+        "en": "You have met every card. Each one comes back in the last week before the exam.",
+    },
+    "exam.plan.passed": {
+        "ko": "시험일이 지났어요. 이제 평소 일정대로 복습해요.",
+        "en": "The exam date has passed: your reviews are back on their usual schedule.",
+    },
+    # Coming back after a break (Backlog.reason).
+    "backlog.notice": {
+        "ko": "밀린 복습이 {due}장 있어요. 오래 밀린 카드부터 하루에 {cap}장씩 보면 "
+        "{days}일이면 따라잡아요.",
+        "en": "You have {due} reviews waiting. At {cap} a day, most overdue first, you "
+        "catch up in {days} days.",
+    },
+    "backlog.notice.never": {
+        "ko": "밀린 복습이 {due}장 있어요. 하루에 {cap}장으로는 새로 돌아오는 카드를 따라잡을 "
+        "수 없어요. 하루 복습 한도를 올려 보세요.",
+        "en": "You have {due} reviews waiting. At {cap} a day you cannot catch up with the "
+        "cards falling due: raise your daily review limit.",
+    },
+}
