@@ -13,7 +13,10 @@ the folder (``rm -rf decks && mkdir decks``, rsync, a git checkout, ``mv``)
 would leave the watch on the old one and the bot blind.  So the watcher checks
 every second that the path still names the folder it watches; when it does
 not, it says so in the log, waits for the folder if it is gone, watches the
-new one and reloads the deck files that differ from what it last saw.
+new one and reloads the deck files that differ from what it last saw.  A save
+made while a watch is being set up (at start, or during that reload) is not
+reported by the new watch, so once the watch is in place (its first round has
+ended) the files are compared with what was last seen once more.
 
 `DeckWatcher.caught_up` says when every change made so far has been dealt
 with: the watcher counts the rounds in which the operating system reported
@@ -261,6 +264,8 @@ class DeckWatcher:
         directory = self.directory
         itself = _key(directory)
 
+        armed = False  # the first round proves the OS watch exists
+
         def wanted(_change: Change, path: str) -> bool:
             return is_deck_file(directory, Path(path)) or _key(Path(path)) == itself
 
@@ -271,6 +276,13 @@ class DeckWatcher:
         ):
             if folder_id(directory) != watched:
                 return
+            if not armed:
+                armed = True
+                missed = await asyncio.to_thread(self._changed_since_last_look)
+                if missed:
+                    log.info("deck files changed while the watch was set up: %s",
+                             ", ".join(p.name for p in missed))
+                    await self._run(missed, TRIGGER_WATCH)
             if not changes:
                 await self._quiet_round()
                 continue

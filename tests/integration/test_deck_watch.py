@@ -291,3 +291,43 @@ async def test_a_folder_made_after_start_is_watched_once_it_exists(
     finally:
         await watcher.stop()
     assert calls == [(("first.yaml",), TRIGGER_WATCH)]
+
+
+async def test_a_save_while_a_new_folder_is_being_watched_is_not_lost(tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "live.yaml").write_text("deck: live\n", encoding="utf-8")
+    calls: list[Call] = []
+
+    async def reload(paths: Sequence[Path] | None, trigger: str) -> None:
+        calls.append((None if paths is None else tuple(p.name for p in paths), trigger))
+        if len(calls) == 1:  # a maintainer saves again while the new folder is reloaded
+            (decks / "live.yaml").write_text("deck: live\ntitle: Again\n", encoding="utf-8")
+
+    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
+    await watcher.start()
+    try:
+        await caught_up(watcher)
+        shutil.rmtree(decks)  # a deploy: the folder replaced, the deck edited
+        decks.mkdir()
+        (decks / "live.yaml").write_text("deck: live\ntitle: New\n", encoding="utf-8")
+        await wait_for_calls(calls, 2)
+    finally:
+        await watcher.stop()
+    assert calls == [(("live.yaml",), TRIGGER_WATCH), (("live.yaml",), TRIGGER_WATCH)]
+
+
+async def test_a_save_right_after_start_is_not_lost(tmp_path: Path) -> None:
+    (tmp_path / "live.yaml").write_text("deck: live\n", encoding="utf-8")
+    calls, reload = recorder()
+    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
+    await watcher.start()  # the OS watch is set up after this returns, in the watch task
+    try:
+        (tmp_path / "live.yaml").write_text("deck: live\ntitle: Saved\n", encoding="utf-8")
+        await wait_for_calls(calls, 1)
+        await caught_up(watcher)
+    finally:
+        await watcher.stop()
+    assert calls == [(("live.yaml",), TRIGGER_WATCH)]
