@@ -261,6 +261,8 @@ async def respond(
     when the bot is busy.  A `Refusal` from the work is told privately; any
     other failure is logged and the member gets ``apology``.  What the work
     recorded stays recorded when the reply cannot be sent: the next click redraws.
+    The busy count is the bot's ``in_flight``; a client without one (a plain
+    discord.py Bot in a test) is never busy.
     """
     in_flight: InFlight = getattr(interaction.client, "in_flight", None) or InFlight()
     with in_flight.one() as busy:
