@@ -15,6 +15,10 @@ or a database and every cog sees the same ones.
 - ``bot.study``: the `StudyService` over that database;
 - ``bot.defaults``: the `LearnerDefaults` a new learner starts with;
 - ``bot.clock()``: the current instant, timezone-aware UTC;
+- ``bot.jobs_clock()``: the instant scheduled work runs at: the clock file's
+  (``STUDYBOT_CLOCK_FILE``) when set, else ``bot.clock()``;
+- ``bot.learner_locks(user_id)`` / ``bot.in_flight``: one lock per learner and
+  the count of interactions being worked on (bot.discord.interactions);
 - ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.);
 - ``bot.shard_layout`` / ``bot.owns_guild(guild_id)``: the shards this process runs.
 
@@ -42,8 +46,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.components import DYNAMIC_ITEMS
-from bot.discord.components.flow import clicker_language, reply_error
+from bot.discord.interactions import (
+    InFlight,
+    LearnerLocks,
+    Refusal,
+    apologise,
+    language_of,
+    refuse,
+)
 from bot.discord.translator import CatalogueTranslator, message
+from bot.jobs.clock import Clock, FileClock, clock_file_of
 from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
 from bot.study.answer_journal import AnswerJournal, journal_path
@@ -148,6 +160,9 @@ class StudyBot(commands.AutoShardedBot):
         self.rng_factory = rng_factory
         self.defaults = defaults_from(settings)
         self.extensions_to_load = extensions
+        self.learner_locks = LearnerLocks()
+        self.in_flight = InFlight()
+        self._jobs_clock: Clock | None = None
         self._db: Database | None = None
         self._study: StudyService | None = None
         self._journal: AnswerJournal | None = None
@@ -173,7 +188,7 @@ class StudyBot(commands.AutoShardedBot):
             return
         if any(template.fullmatch(custom_id) for template in self.component_templates):
             return
-        lang = await clicker_language(interaction)
+        lang = await language_of(interaction)
         with contextlib.suppress(discord.HTTPException):
             await interaction.response.send_message(
                 message("discord.unknown_button", lang), ephemeral=True
@@ -182,6 +197,13 @@ class StudyBot(commands.AutoShardedBot):
     def owns_guild(self, guild_id: int) -> bool:
         """Whether this process runs the shard of ``guild_id`` (and so its scheduled work)."""
         return self.shard_layout.owns(guild_id)
+
+    def jobs_clock(self) -> datetime:
+        """Now, for scheduled work: the clock file's instant when one is set, else `clock`'s."""
+        if self._jobs_clock is None:
+            path = clock_file_of(self.settings)
+            self._jobs_clock = FileClock(path) if path is not None else self.clock
+        return self._jobs_clock()
 
     @property
     def db(self) -> Database:
@@ -266,6 +288,9 @@ class StudyBot(commands.AutoShardedBot):
     async def _on_app_command_error(
         self, interaction: discord.Interaction[discord.Client], error: app_commands.AppCommandError
     ) -> None:
+        if isinstance(error, Refusal):  # raised by a cog's interaction_check: not a failure
+            await refuse(interaction, error)
+            return
         name = interaction.command.qualified_name if interaction.command else "?"
         log.error("/%s failed", name, exc_info=error)
-        await reply_error(interaction)
+        await apologise(interaction, "discord.study.error")

@@ -117,3 +117,17 @@ class CatalogueTranslator(app_commands.Translator):
         if where is Where.choice_name:
             return text.cut(text.one_line(template), text.CHOICE_NAME)
         return text.cut(text.one_line(template), text.COMMAND_DESCRIPTION)
+
+
+#: Commands our texts mention, by the placeholder they fill.
+COMMANDS = ("study", "decks", "settings", "stats", "help")
+
+
+def command_names(lang: str) -> dict[str, str]:
+    """``{"study": "/학습", ...}``: commands as the member's client lists them.
+
+    Also ``new_per_day``: that /settings option's shown name, for the example.
+    """
+    names = {name: "/" + message(f"cmd.{name}.name", lang) for name in COMMANDS}
+    names["new_per_day"] = message("cmd.settings.opt.new_per_day.name", lang)
+    return names

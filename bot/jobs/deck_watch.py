@@ -13,7 +13,14 @@ the folder (``rm -rf decks && mkdir decks``, rsync, a git checkout, ``mv``)
 would leave the watch on the old one and the bot blind.  So the watcher checks
 every second that the path still names the folder it watches; when it does
 not, it says so in the log, waits for the folder if it is gone, watches the
-new one and reloads the deck files that differ from what it last saw.
+new one and reloads the deck files that differ from what it last saw.  A save
+made while a watch is being set up (at start, or during that reload) is not
+reported by the new watch, so once the watch is in place (its first round has
+ended) the files are compared with what was last seen once more.
+
+`DeckWatcher.caught_up` says when every change made so far has been dealt
+with: the watcher counts the rounds in which the operating system reported
+nothing, and two such rounds after a save mean the save was seen before them.
 """
 
 from __future__ import annotations
@@ -100,11 +107,16 @@ class DeckWatcher:
         *,
         debounce_ms: int = DEBOUNCE_MS,
         handle_sighup: bool = True,
+        folder_check_ms: int = FOLDER_CHECK_MS,
     ) -> None:
         self.directory = directory
         self._reload = reload
         self._debounce_ms = debounce_ms
         self._handle_sighup = handle_sighup
+        self._folder_check_ms = folder_check_ms
+        #: rounds of `folder_check_ms` in which the operating system reported no change
+        self._quiet_rounds = 0
+        self._round_ended = asyncio.Condition()
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._signal_installed = False
@@ -137,6 +149,21 @@ class DeckWatcher:
         for task in list(self._pending):
             with contextlib.suppress(Exception, asyncio.CancelledError):
                 await task
+
+    async def caught_up(self) -> None:
+        """Return once every change made before the call has been seen and, if it needs
+        one, reloaded: two quiet rounds from now, so the one running cannot count.
+
+        Waits for as long as the folder cannot be watched; callers bound the wait.
+        """
+        target = self._quiet_rounds + 2
+        async with self._round_ended:
+            await self._round_ended.wait_for(lambda: self._quiet_rounds >= target)
+
+    async def _quiet_round(self) -> None:
+        async with self._round_ended:
+            self._quiet_rounds += 1
+            self._round_ended.notify_all()
 
     def _hash_all(self) -> dict[Path, str | None]:
         return {_key(p): file_hash(p) for p in self._deck_paths()}
@@ -230,24 +257,34 @@ class DeckWatcher:
     async def _pause(self) -> None:
         """Wait one folder check, or less when the watcher is stopped."""
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stop.wait(), FOLDER_CHECK_MS / 1000)
+            await asyncio.wait_for(self._stop.wait(), self._folder_check_ms / 1000)
 
     async def _watch_folder(self, watched: FolderId) -> None:
         """Reload on changes until the path no longer names the folder ``watched`` (or stop)."""
         directory = self.directory
         itself = _key(directory)
 
+        armed = False  # the first round proves the OS watch exists
+
         def wanted(_change: Change, path: str) -> bool:
             return is_deck_file(directory, Path(path)) or _key(Path(path)) == itself
 
         async for changes in awatch(
             directory, watch_filter=wanted, debounce=self._debounce_ms, step=50,
-            stop_event=self._stop, recursive=False, rust_timeout=FOLDER_CHECK_MS,
+            stop_event=self._stop, recursive=False, rust_timeout=self._folder_check_ms,
             yield_on_timeout=True,
         ):
             if folder_id(directory) != watched:
                 return
+            if not armed:
+                armed = True
+                missed = await asyncio.to_thread(self._changed_since_last_look)
+                if missed:
+                    log.info("deck files changed while the watch was set up: %s",
+                             ", ".join(p.name for p in missed))
+                    await self._run(missed, TRIGGER_WATCH)
             if not changes:
+                await self._quiet_round()
                 continue
             paths = await asyncio.to_thread(self.changed_files, changes)
             if paths:

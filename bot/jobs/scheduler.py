@@ -10,6 +10,9 @@ Three kinds of wake-up:
 - ``next``: a one-off at the next instant the work says something falls due
   (only with the system clock; an injected clock has its own idea of time);
 - ``clock-file``: with ``STUDYBOT_CLOCK_FILE``, whenever the file changes.
+
+With a clock file (end-to-end tests, tools that move time) each tick is logged
+with the instant it ran at, so whoever moved the clock can see the tick happen.
 """
 
 from __future__ import annotations
@@ -124,6 +127,11 @@ class Ticker:
                 with contextlib.suppress(asyncio.CancelledError):
                     await running
 
+    async def idle(self) -> None:
+        """Return once no tick runs and none is asked for (the wake-ups so far are done)."""
+        while (running := self._running) is not None and not running.done():
+            await asyncio.wait({running})
+
     async def _wake_job(self) -> None:
         """The scheduler's entry: a coroutine, so APScheduler runs it on the event loop
         (a plain function would run in a worker thread, where there is no loop)."""
@@ -145,6 +153,8 @@ class Ticker:
             except Exception:
                 log.exception("%s tick at %s failed", self.name, now.isoformat())
             self.ticks += 1
+            if self._clock_file is not None:
+                log.info("%s ticked at %s", self.name, now.isoformat())
             await self._plan_next(now)
             if not self._again:
                 return

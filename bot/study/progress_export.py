@@ -8,34 +8,25 @@ ISO 8601; `study_date` is the learner's local study day the answer counted for.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.i18n import t
 from bot.storage.engine import reading
 from bot.storage.models import Card, ReviewLog, User
-
-if TYPE_CHECKING:
-    from bot.settings import Settings
 
 FORMATS = ("csv", "json")
 COLUMNS = (
     "reviewed_at", "study_date", "deck", "card_id", "face", "kind", "quality", "answer",
     "ease", "interval", "due",
 )
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_UNKNOWN_USER = 3
+
 
 @dataclass(frozen=True, slots=True)
 class ReviewRow:
@@ -114,72 +105,3 @@ async def export_progress(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return render(await review_rows(sessions, user_id), user_id, fmt)
-
-
-def progress_command(
-    settings: Settings,
-    user_id: int,
-    fmt: str,
-    output: Path | None,
-    *,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-) -> int:
-    """`studybot deck export-progress --user ID --format csv|json [-o FILE]`.
-
-    Without `-o` the export goes to stdout and messages to stderr, so it can be piped.
-    """
-    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    lang = settings.language
-    if fmt not in FORMATS:
-        print(t("progress.bad_format", lang, fmt=fmt), file=stderr)
-        return EXIT_BAD_INPUT
-    missing = _missing_sqlite_file(settings.database_url)
-    if missing is not None:
-        print(t("progress.no_database", lang, path=missing), file=stderr)
-        return EXIT_BAD_INPUT
-
-    async def read() -> tuple[bool, list[ReviewRow]]:
-        from bot.study.runtime import open_database
-
-        db = await open_database(settings.database_url)
-        try:
-            return await learner_known(db.sessions, user_id), await review_rows(
-                db.sessions, user_id
-            )
-        finally:
-            await db.close()
-
-    known, rows = asyncio.run(read())
-    text = render(rows, user_id, fmt)
-    if output is None:
-        stdout.write(text)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        # A BOM lets spreadsheet programs read Korean in a CSV as UTF-8.
-        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-        print(t("progress.written", lang, path=output, n=len(rows), user=user_id), file=stderr)
-    if not known:
-        print(t("progress.unknown", lang, user=user_id, url=_safe_url(settings)), file=stderr)
-        return EXIT_UNKNOWN_USER
-    if not rows:
-        print(t("progress.none", lang, user=user_id), file=stderr)
-    return EXIT_OK
-
-
-def _missing_sqlite_file(url: str) -> str | None:
-    """The path of an SQLite database file that does not exist: opening it would create
-    an empty one, and a mistyped path would then export nothing without a word."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return None if Path(parsed.database).exists() else parsed.database
-
-
-def _safe_url(settings: Settings) -> str:
-    """The database URL without a password, fit for a message."""
-    from sqlalchemy.engine import make_url
-
-    return make_url(settings.database_url).render_as_string(hide_password=True)

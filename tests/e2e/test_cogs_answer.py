@@ -1,4 +1,4 @@
-"""`answer` (how the cogs reply) against the emulator with the real discord.py client:
+"""`respond` (how the cogs reply) against the emulator with the real discord.py client:
 quick work is one reply, slow work is deferred in time, broken work gets an apology."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import discord
 import pytest
 from discord.ext import commands
 
-from bot.discord.cogs._learner import ACK_BUDGET, Reply, answer
+from bot.discord.interactions import COMMAND_BUDGET, Screen, respond
 from tests.e2e.conftest import discord_pointed_at, running
 from tests.emulator import Emulator
 
@@ -24,23 +24,23 @@ def _bot() -> commands.Bot:
     bot = commands.Bot(command_prefix="!", intents=discord.Intents.none(),
                        guild_ready_timeout=0.05)
 
-    async def work(delay: float, fail: bool = False) -> Reply:
+    async def work(delay: float, fail: bool = False) -> Screen:
         await asyncio.sleep(delay)
         if fail:
             raise RuntimeError("the database went away")
-        return Reply(discord.Embed(title=f"done after {delay}"), content="hello")
+        return Screen([discord.Embed(title=f"done after {delay}")], content="hello")
 
     @bot.tree.command(description="Quick")
     async def quick(interaction: discord.Interaction[Any]) -> None:
-        await answer(interaction, work(0))
+        await respond(interaction, work(0))
 
     @bot.tree.command(description="Slow")
     async def slow(interaction: discord.Interaction[Any]) -> None:
-        await answer(interaction, work(ACK_BUDGET + 0.5))
+        await respond(interaction, work(COMMAND_BUDGET + 0.5))
 
     @bot.tree.command(description="Broken")
     async def broken(interaction: discord.Interaction[Any]) -> None:
-        await answer(interaction, work(0, fail=True))
+        await respond(interaction, work(0, fail=True))
 
     return bot
 
@@ -78,7 +78,7 @@ async def test_slow_work_is_deferred_well_before_discords_deadline(emu: Emulator
         reply = await handle.response()
     assert first.type == DEFERRED_MESSAGE
     assert handle.ack_delay is not None and handle.ack_delay < 1.5
-    assert reply.embeds[0]["title"] == f"done after {ACK_BUDGET + 0.5}"
+    assert reply.embeds[0]["title"] == f"done after {COMMAND_BUDGET + 0.5}"
     assert emu.missed_deadlines() == []
 
 

@@ -6,8 +6,7 @@ clock, as if the machine had been off for that long.
 
 from __future__ import annotations
 
-import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,11 @@ from tests.emulator import SEND_MESSAGES, Channel, Emulator, Guild, SimUser
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("bot_database")]
 
 NINE = SEOUL_8AM + timedelta(hours=1)
+
+
+def ticked_at(bot: BotProcess, at: datetime) -> bool:
+    """The bot's daily job has run at ``at`` (it logs each tick when time comes from a file)."""
+    return f"daily ticked at {at.isoformat()}" in bot.stderr()
 
 
 async def _setup(emu: Emulator, admin: SimUser, guild: Guild, channel: Channel) -> None:
@@ -78,7 +82,7 @@ async def test_restarts_before_across_and_long_after_the_post_time(
     # Restarted at 09:30 the same day: nothing new.
     set_clock(tmp_path, NINE + timedelta(minutes=30))
     bot = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="third")
-    await asyncio.sleep(0.5)  # let the start-up tick run (it finds nothing to do)
+    await emu.wait_for(lambda: ticked_at(bot, NINE + timedelta(minutes=30)))  # start-up tick
     assert len(daily_posts(emu, channel)) == 1
     await _stop(bot)
 
@@ -110,9 +114,11 @@ async def test_two_bot_processes_on_one_database_post_once(
     second = await start_group_bot(emu, tmp_path, SEOUL_8AM, tag="b")
     try:
         for day in range(3):
-            set_clock(tmp_path, NINE + timedelta(days=day))
+            at = NINE + timedelta(days=day)
+            set_clock(tmp_path, at)
             await emu.wait_for(lambda n=day: len(daily_posts(emu, channel)) == n + 1)
-        await asyncio.sleep(0.5)  # both processes have ticked on every change by now
+            # Both processes have ticked on this change before the clock moves on.
+            await emu.wait_for(lambda at=at: ticked_at(first, at) and ticked_at(second, at))
         assert len(daily_posts(emu, channel)) == 3
         assert len(emu.requests("POST /channels/*/messages")) == 3
     finally:

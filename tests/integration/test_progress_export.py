@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.progress import progress_command
 from bot.settings import Settings
 from bot.srs.sm2 import Sm2State, review
 from bot.storage.deck_sync import sync_deck
 from bot.study.learners import LearnerDefaults
-from bot.study.progress_export import COLUMNS, export_progress, progress_command
+from bot.study.progress_export import COLUMNS, export_progress
 from bot.study.runtime import Database, open_database
 from bot.study.session import ChoicePick, Response, SelfGrade, StudyService, TypedText
 from tests.integration.builders import basic, choice, cloze, deck, typed

@@ -689,12 +689,6 @@ async def test_no_decks_at_all_says_where_to_put_them(tmp_path: Path) -> None:
 # -- the real console script ----------------------------------------------------------------
 
 
-def _cli_has_study() -> bool:
-    cli = Path(__file__).resolve().parents[2] / "bot" / "cli.py"
-    return "run_study" in cli.read_text(encoding="utf-8")
-
-
-@pytest.mark.skipif(not _cli_has_study(), reason="bot/cli.py does not wire `study` yet")
 def test_the_console_script_studies_through_a_pipe(
     tmp_path: Path, decks_dir: Path, database: sa.Engine
 ) -> None:
@@ -793,7 +787,6 @@ def _wait_or_kill(pid: int, timeout: float = 15.0) -> int | None:
     return None
 
 
-@pytest.mark.skipif(not _cli_has_study(), reason="bot/cli.py does not wire `study` yet")
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 def test_ctrl_c_at_a_real_terminal_stops_at_once_and_keeps_the_answers(
     tmp_path: Path, decks_dir: Path, database: sa.Engine

@@ -1,13 +1,11 @@
 """Deck generator: Markdown study notes -> deck YAML, by rules, offline.
 
-Public API: `generate_command` (the CLI entry), `generate_cards` (note text ->
-cards) and `merge_into_deck` (cards + existing deck text -> new deck text).
+`generate.generate_cards` turns a note into cards (the note read as a tree by
+`notetree`, knowledge units found by `units`, cards made by `templates`);
+`merge.merge_into_deck` folds them into an existing deck file, keeping hand
+edits; `writer` writes YAML a maintainer can keep editing.  The command that
+does all of it from a terminal is bot.cli.generate.
+
+This package imports none of its modules: importing one rule of `units`
+never runs the whole generator first (nor a module half-way through it).
 """
-
-from bot.decks.generator.cards import GeneratedCard
-from bot.decks.generator.command import generate_command
-from bot.decks.generator.generate import generate_cards
-from bot.decks.generator.merge import MergeSummary, merge_into_deck, random_ids
-
-__all__ = ["GeneratedCard", "MergeSummary", "generate_cards", "generate_command",
-           "merge_into_deck", "random_ids"]

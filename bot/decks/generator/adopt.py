@@ -125,8 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     import random
     from pathlib import Path
 
+    from bot.decks.card_ids import new_card_ids
     from bot.decks.generator.generate import generate_cards
-    from bot.decks.generator.merge import merge_into_deck, random_ids
+    from bot.decks.generator.merge import merge_into_deck
 
     parser = argparse.ArgumentParser(prog="python -m bot.decks.generator.adopt")
     parser.add_argument("note", type=Path)
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     text, summary = merge_into_deck(
         adopted, generated, deck_id=str(data.get("deck", args.deck.stem)),
         title=str(data.get("title", args.deck.stem)), lang=str(data.get("lang", "ko")),
-        source=str(data.get("source", args.note.name)), new_id=random_ids(random.Random()))
+        source=str(data.get("source", args.note.name)), new_id=new_card_ids(random.Random()))
     args.out.write_text(text, encoding="utf-8")
     for adoption in sorted(adoptions, key=lambda a: -a.score):
         print(f"{adoption.score:5.1f}  {adoption.card_id}  <- {adoption.anchor}")

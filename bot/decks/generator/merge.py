@@ -12,7 +12,6 @@ A card's `draft` flag is the maintainer's too: only new cards get one.
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,15 +40,6 @@ class MergeSummary:
 
     def by_type(self, items: list[Any]) -> dict[str, int]:
         return dict(sorted(Counter(item[1] for item in items).items()))
-
-
-def random_ids(rng: random.Random) -> Callable[[], str]:
-    """Id factory: 8 lowercase hex digits drawn from `rng` (ids never come from content)."""
-
-    def make() -> str:
-        return f"{rng.getrandbits(32):08x}"
-
-    return make
 
 
 def _text_fields(card: CommentedMap) -> dict[str, str | list[str]]:

@@ -10,7 +10,6 @@ from anywhere else (hand-written, generated) are never touched.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,8 +19,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from bot.decks.generator import writer
 from bot.decks.generator.cards import GeneratedCard, gen_hash
 from bot.decks.generator.merge import DeckFileError, set_fields
-
-_LETTERS = frozenset("abcdf")
 
 
 @dataclass
@@ -35,23 +32,6 @@ class ImportSummary:
     @property
     def total(self) -> int:
         return len(self.new) + len(self.updated) + len(self.unchanged) + len(self.kept)
-
-
-def new_card_ids(rng: random.Random) -> Callable[[], str]:
-    """Id factory: 8 lowercase hex digits from `rng`, with at least one of a, b, c, d, f.
-
-    An id of digits only (`68191601`) or digits around one `e` (`1234e567`) is a
-    number to YAML; such draws are skipped, so every id reads back as text, quoted
-    or not.  Ids never come from content: a card keeps its id when its text changes.
-    """
-
-    def make() -> str:
-        while True:
-            candidate = f"{rng.getrandbits(32):08x}"
-            if _LETTERS.intersection(candidate):
-                return candidate
-
-    return make
 
 
 def _src(anchor: str, gen: str) -> CommentedMap:

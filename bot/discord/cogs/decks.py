@@ -15,15 +15,14 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.cogs._learner import (
-    Reply,
-    answer,
-    command_names,
+from bot.discord.interactions import (
+    Screen,
     language_of,
-    refuse_foreign_click,
+    refuse_foreign,
+    respond,
     study_bot,
 )
-from bot.discord.translator import message
+from bot.discord.translator import command_names, message
 from bot.study.catalog import DeckEntry, Membership, deck_catalog, join_deck, leave_deck
 
 if TYPE_CHECKING:
@@ -127,14 +126,14 @@ class DeckButton(
         return cls(match["action"], int(match["user"]), match["deck"])
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        return not await refuse_foreign_click(interaction, self.user_id)
+        return not await refuse_foreign(interaction, self.user_id, "cogs.not_yours")
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        await answer(interaction, self._apply(interaction), update=True)
+        await respond(interaction, self._apply(interaction), update=True)
 
-    async def _apply(self, interaction: discord.Interaction[Any]) -> Reply:
+    async def _apply(self, interaction: discord.Interaction[Any]) -> Screen:
         bot = study_bot(interaction)
-        lang = await language_of(bot, interaction)
+        lang = await language_of(interaction)
         sessions = bot.db.sessions
         if self.action == JOIN:
             outcome = await join_deck(
@@ -146,8 +145,8 @@ class DeckButton(
         title = next((e.title for e in entries if e.deck_id == self.deck_id), self.deck_id)
         key = "decks.unknown" if outcome is Membership.UNKNOWN_DECK else f"decks.{outcome.value}"
         note = message(key, lang, title=text.one_line(title), **command_names(lang))
-        return Reply(
-            catalogue_embed(entries, lang),
+        return Screen(
+            [catalogue_embed(entries, lang)],
             catalogue_view(entries, self.user_id, lang),
             text.cut(note, text.MESSAGE_CONTENT),
         )
@@ -159,13 +158,13 @@ class DecksCog(commands.Cog):
 
     @app_commands.command(name="decks", description="List the decks and join or leave one")
     async def decks(self, interaction: discord.Interaction[Any]) -> None:
-        await answer(interaction, self._listing(interaction))
+        await respond(interaction, self._listing(interaction))
 
-    async def _listing(self, interaction: discord.Interaction[Any]) -> Reply:
-        lang = await language_of(self.bot, interaction)
+    async def _listing(self, interaction: discord.Interaction[Any]) -> Screen:
+        lang = await language_of(interaction)
         entries = await deck_catalog(self.bot.db.sessions, interaction.user.id)
-        return Reply(
-            catalogue_embed(entries, lang), catalogue_view(entries, interaction.user.id, lang)
+        return Screen(
+            [catalogue_embed(entries, lang)], catalogue_view(entries, interaction.user.id, lang)
         )
 
 

@@ -8,8 +8,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs._learner import Reply, answer, command_names, language_of
-from bot.discord.translator import message
+from bot.discord.interactions import Screen, language_of, respond
+from bot.discord.translator import command_names, message
 from bot.study.preferences import read_preferences
 
 if TYPE_CHECKING:
@@ -50,14 +50,14 @@ class HelpCog(commands.Cog):
 
     @app_commands.command(name="help", description="How to study with this bot")
     async def help(self, interaction: discord.Interaction[Any]) -> None:
-        await answer(interaction, self._guide(interaction))
+        await respond(interaction, self._guide(interaction))
 
-    async def _guide(self, interaction: discord.Interaction[Any]) -> Reply:
-        lang = await language_of(self.bot, interaction)
+    async def _guide(self, interaction: discord.Interaction[Any]) -> Screen:
+        lang = await language_of(interaction)
         prefs = await read_preferences(
             self.bot.db.sessions, interaction.user.id, self.bot.defaults, self.bot.clock()
         )
-        return Reply(help_embed(lang, prefs.rollover_hour))
+        return Screen([help_embed(lang, prefs.rollover_hour)])
 
 
 async def setup(bot: StudyBot) -> None:

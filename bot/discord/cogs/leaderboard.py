@@ -14,8 +14,7 @@ from discord.app_commands import Choice, locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.cogs._learner import Reply, answer, language_of
-from bot.discord.cogs.daily import jobs_clock
+from bot.discord.interactions import Screen, language_of, respond
 from bot.discord.translator import message
 from bot.study.leaderboard import Period, leaderboard, member_streak
 
@@ -66,27 +65,27 @@ class Leaderboard(commands.Cog):
     @app_commands.choices(period=PERIOD_CHOICES)
     @app_commands.guild_only()
     async def leaderboard(self, interaction: Interaction, period: str = Period.WEEK.value) -> None:
-        async def work() -> Reply:
-            lang = await language_of(self.bot, interaction)
+        async def work() -> Screen:
+            lang = await language_of(interaction)
             chosen = Period(period)
             assert interaction.channel_id is not None
             board = await leaderboard(self.bot.db.sessions, interaction.channel_id, chosen,
-                                      jobs_clock(self.bot)(), self.bot.defaults)
+                                      self.bot.jobs_clock(), self.bot.defaults)
             rows = [(i, r.user_id, r.points, r.correct, r.answered, r.streak)
                     for i, r in enumerate(board, 1)]
-            return Reply(board_embed(rows, chosen, lang))
+            return Screen([board_embed(rows, chosen, lang)])
 
-        await answer(interaction, work())
+        await respond(interaction, work())
 
     @app_commands.command(
         name=locale_str("streak"),
         description=locale_str("Your streak of days with a right daily answer"),
     )
     async def streak(self, interaction: Interaction) -> None:
-        async def work() -> Reply:
-            lang = await language_of(self.bot, interaction)
+        async def work() -> Screen:
+            lang = await language_of(interaction)
             view = await member_streak(self.bot.db.sessions, interaction.user.id,
-                                       jobs_clock(self.bot)(), self.bot.defaults,
+                                       self.bot.jobs_clock(), self.bot.defaults,
                                        interaction.guild_id)
             embed = discord.Embed(title=message("streak.title", lang),
                                   colour=discord.Colour.orange())
@@ -99,9 +98,9 @@ class Leaderboard(commands.Cog):
                 )
             # Not the study streak of /stats: say so, and where that one is.
             embed.set_footer(text=message("streak.study_streak_hint", lang))
-            return Reply(embed)
+            return Screen([embed])
 
-        await answer(interaction, work())
+        await respond(interaction, work())
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -17,9 +17,16 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.cogs._learner import NO_MENTIONS, Reply, answer, language_of, study_bot
-from bot.discord.cogs.daily import jobs_clock, local_when
-from bot.discord.components import flow, render
+from bot.discord.components import render
+from bot.discord.interactions import (
+    NO_MENTIONS,
+    Screen,
+    language_of,
+    refuse_foreign,
+    respond,
+    study_bot,
+)
+from bot.discord.timestamps import local_when
 from bot.discord.translator import counted, message
 from bot.i18n import normalize_language
 from bot.jobs.clock import clock_file_of
@@ -98,13 +105,13 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
         return cls(int(match["user"]))
 
     async def callback(self, interaction: Interaction) -> None:
-        if await flow.refuse_foreign(interaction, self.user):
+        if await refuse_foreign(interaction, self.user):
             return
         bot = study_bot(interaction)
         await interaction.response.defer(thinking=True)
-        lang = await language_of(bot, interaction)
-        async with flow.learner_lock(self.user):
-            now = jobs_clock(bot)()
+        lang = await language_of(interaction)
+        async with bot.learner_locks(self.user):
+            now = bot.jobs_clock()
             ref = await bot.study.start(self.user, None, FRONT_END, now)
             prompt = await bot.study.next_prompt(ref.id, self.user, now, bot.rng_factory())
             if prompt is None:
@@ -125,7 +132,7 @@ class Remind(commands.Cog):
 
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
-        self.clock = jobs_clock(bot)
+        self.clock = bot.jobs_clock
         self.job = ReminderJob(bot.db.sessions, DmSender(bot))
         self.ticker = Ticker("remind", self.job.tick, clock=self.clock,
                              clock_file=clock_file_of(bot.settings))
@@ -141,35 +148,35 @@ class Remind(commands.Cog):
     @remind.command(name=locale_str("on"), description=locale_str("Turn the daily reminder on"))
     @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00"))
     async def remind_on(self, interaction: Interaction, time: str | None = None) -> None:
-        async def work() -> Reply:
-            lang = await language_of(self.bot, interaction)
+        async def work() -> Screen:
+            lang = await language_of(interaction)
             at = None
             if time is not None:
                 at = parse_local_time(time)
                 if at is None:
-                    return Reply(discord.Embed(
+                    return Screen([discord.Embed(
                         description=message("remind.bad_time", lang, value=time),
                         colour=discord.Colour.red(),
-                    ))
+                    )])
             view = await reminders.set_reminder(self.bot.db.sessions, interaction.user.id, True,
                                                 at, self.clock(), self.bot.defaults)
             self.ticker.wake()
             body = message("remind.on", lang, time=view.local_time.strftime("%H:%M"),
-                           zone=view.timezone, next=local_when(view.next_at, view.timezone, lang))
-            return Reply(discord.Embed(description=body, colour=discord.Colour.green()))
+                           zone=view.timezone, next=local_when(view.next_at, view.timezone))
+            return Screen([discord.Embed(description=body, colour=discord.Colour.green())])
 
-        await answer(interaction, work())
+        await respond(interaction, work())
 
     @remind.command(name=locale_str("off"), description=locale_str("Turn the daily reminder off"))
     async def remind_off(self, interaction: Interaction) -> None:
-        async def work() -> Reply:
-            lang = await language_of(self.bot, interaction)
+        async def work() -> Screen:
+            lang = await language_of(interaction)
             await reminders.set_reminder(self.bot.db.sessions, interaction.user.id, False, None,
                                          self.clock(), self.bot.defaults)
-            return Reply(discord.Embed(description=message("remind.off", lang),
-                                       colour=discord.Colour.green()))
+            return Screen([discord.Embed(description=message("remind.off", lang),
+                                         colour=discord.Colour.green())])
 
-        await answer(interaction, work())
+        await respond(interaction, work())
 
     @commands.Cog.listener()
     async def on_app_command_completion(
@@ -179,7 +186,7 @@ class Remind(commands.Cog):
         reason = await reminders.take_notice(self.bot.db.sessions, interaction.user.id)
         if reason is None:
             return
-        lang = await language_of(self.bot, interaction)
+        lang = await language_of(interaction)
         try:
             await interaction.followup.send(
                 message("remind.notice.dms_closed", lang, remind=remind_command(lang)),

@@ -2,7 +2,7 @@
 
 Validation is the use case's (bot.study.preferences); this cog only words
 its verdict.  Time zones autocomplete from the IANA list with forgiving
-matching, Korean clients seeing Asia/Seoul first.
+matching, Korean clients seeing Asia/Seoul first (bot.discord.options).
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from discord.app_commands import Choice, locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.cogs._learner import (
-    Reply,
-    answer,
+from bot.discord.interactions import (
+    Screen,
     client_language,
-    command_names,
     language_of,
+    reply_language,
+    respond,
 )
-from bot.discord.translator import message
-from bot.i18n import resolve_language
-from bot.srs.day import zone
+from bot.discord.options import local_time, timezone_choices
+from bot.discord.translator import command_names, message
+from bot.i18n import Lang
 from bot.study.preferences import (
     AUTO,
     InvalidPreferencesError,
@@ -36,15 +36,9 @@ from bot.study.preferences import (
     read_preferences,
     update_preferences,
 )
-from bot.study.timezones import search_zones
 
 if TYPE_CHECKING:
     from bot.discord.client import StudyBot
-
-#: Where a Korean-speaking learner most likely lives.
-KOREAN_ZONES: Final = ("Asia/Seoul",)
-#: Discord shows at most 25 autocomplete choices.
-MAX_CHOICES: Final = 25
 
 COLOR_SETTINGS = discord.Colour.blurple()
 COLOR_SAVED = discord.Colour.green()
@@ -57,36 +51,21 @@ LANGUAGE_CHOICES: Final = [
 ]
 
 
-def local_time(zone_name: str, now: datetime) -> str:
-    return now.astimezone(zone(zone_name)).strftime("%H:%M")
-
-
-def timezone_choices(
-    current: str, lang: str, now: datetime, limit: int = MAX_CHOICES
-) -> list[Choice[str]]:
-    """Autocomplete entries: the zone name with its local time, so the right one is obvious."""
-    preferred = KOREAN_ZONES if lang == "ko" else ()
-    zones = search_zones(current, preferred=preferred, limit=min(limit, MAX_CHOICES))
-    return [
-        Choice(name=text.cut(f"{name} ({local_time(name, now)})", text.CHOICE_NAME), value=name)
-        for name in zones
-    ]
-
-
-def _language_value(prefs: Preferences, lang: str, interaction_locale: str) -> str:
+def _language_value(prefs: Preferences, lang: str, client: Lang) -> str:
+    """The saved language, or "follow Discord" with the client's language it follows now."""
     if prefs.language in ("ko", "en"):
         return message(f"settings.value.language.{prefs.language}", lang)
-    current = resolve_language(None, interaction_locale, None, default="en")
     return message(
         "settings.value.language.auto",
         lang,
-        current=message(f"settings.value.language.{current}", lang),
+        current=message(f"settings.value.language.{client}", lang),
     )
 
 
 def settings_embed(
-    prefs: Preferences, lang: str, now: datetime, interaction_locale: str, *, saved: bool = False
+    prefs: Preferences, lang: str, now: datetime, client: Lang, *, saved: bool = False
 ) -> discord.Embed:
+    """A learner's settings; ``client`` is the language their Discord client speaks."""
     embed = discord.Embed(
         title=message("settings.saved_title" if saved else "settings.title", lang),
         colour=COLOR_SAVED if saved else COLOR_SETTINGS,
@@ -94,7 +73,7 @@ def settings_embed(
     rows = (
         ("timezone", message("settings.value.timezone", lang, zone=prefs.timezone,
                              time=local_time(prefs.timezone, now))),
-        ("language", _language_value(prefs, lang, interaction_locale)),
+        ("language", _language_value(prefs, lang, client)),
         ("new_per_day", message("settings.value.cards", lang, n=prefs.new_per_day)),
         ("reviews_per_day", message("settings.value.cards", lang, n=prefs.reviews_per_day)),
         ("rollover_hour", message("settings.value.hour", lang, hour=prefs.rollover_hour)),
@@ -170,26 +149,26 @@ class SettingsCog(commands.Cog):
             reviews_per_day=reviews_per_day,
             rollover_hour=rollover_hour,
         )
-        await answer(interaction, self._apply(interaction, change))
+        await respond(interaction, self._apply(interaction, change))
 
     async def _apply(self, interaction: discord.Interaction[Any], change: PreferenceChange
-                     ) -> Reply:
+                     ) -> Screen:
         sessions, now = self.bot.db.sessions, self.bot.clock()
-        locale = str(interaction.locale)
+        client = client_language(interaction)
         if change.is_empty():
-            lang = await language_of(self.bot, interaction)
+            lang = await language_of(interaction)
             prefs = await read_preferences(sessions, interaction.user.id, self.bot.defaults, now)
-            return Reply(settings_embed(prefs, lang, now, locale))
+            return Screen([settings_embed(prefs, lang, now, client)])
         try:
             prefs = await update_preferences(
                 sessions, interaction.user.id, change, self.bot.defaults, now
             )
         except InvalidPreferencesError as refused:
-            lang = await language_of(self.bot, interaction)
-            return Reply(refusal_embed(refused.problems, lang))
+            lang = await language_of(interaction)
+            return Screen([refusal_embed(refused.problems, lang)])
         # Answer in the language just chosen, so the choice shows at once.
-        lang = resolve_language(prefs.language, locale, None, default="en")
-        return Reply(settings_embed(prefs, lang, now, locale, saved=True))
+        lang = reply_language(prefs.language, interaction.locale)
+        return Screen([settings_embed(prefs, lang, now, client, saved=True)])
 
     @settings.autocomplete("timezone")
     async def timezone_autocomplete(

@@ -21,8 +21,8 @@ from discord.ext import commands
 
 from bot.discord import text
 from bot.discord.charts import ChartData, stats_chart_png
-from bot.discord.cogs._learner import NO_MENTIONS, command_names, language_of, private
-from bot.discord.translator import counted, message
+from bot.discord.interactions import NO_MENTIONS, language_of, private
+from bot.discord.translator import command_names, counted, message
 from bot.i18n import format_date
 from bot.study.catalog import deck_catalog
 from bot.study.leaderboard import member_streak
@@ -105,7 +105,7 @@ class StatsCog(commands.Cog):
         await interaction.response.defer(ephemeral=private(interaction), thinking=True)
         bot, user = self.bot, interaction.user
         now = bot.clock()
-        lang = await language_of(bot, interaction)
+        lang = await language_of(interaction)
         numbers = await learner_stats(bot.db.sessions, user.id, bot.defaults, now)
         prefs = await read_preferences(bot.db.sessions, user.id, bot.defaults, now)
         studying = any(e.studying for e in await deck_catalog(bot.db.sessions, user.id))

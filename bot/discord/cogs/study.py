@@ -12,10 +12,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord import text
 from bot.discord.client import StudyBot
-from bot.discord.components import flow, handle_modal_submit, render
-from bot.discord.components.render import Screen
+from bot.discord.components import handle_modal_submit, render
+from bot.discord.components.flow import APOLOGY
+from bot.discord.interactions import NO_MENTIONS, Screen, apologise, reply_language
+from bot.discord.options import DeckId
 from bot.discord.translator import message
 from bot.study.prompt_context import loaded_decks, saved_locale
 from bot.study.session import UnknownDeckError
@@ -27,7 +28,6 @@ Interaction = discord.Interaction[discord.Client]
 #: Discord's "Cannot send messages to this user" (DMs closed or no shared server).
 CANNOT_DM = 50007
 FRONT_END = "discord"
-MAX_AUTOCOMPLETE = 25
 
 
 class Study(commands.Cog):
@@ -43,26 +43,28 @@ class Study(commands.Cog):
     @app_commands.describe(
         deck=app_commands.locale_str("Study only this deck (leave empty for all your decks)")
     )
-    async def study(self, interaction: Interaction, deck: str | None = None) -> None:
+    async def study(
+        self, interaction: Interaction, deck: app_commands.Transform[str, DeckId] | None = None
+    ) -> None:
         in_guild = interaction.guild is not None
         await interaction.response.defer(ephemeral=in_guild, thinking=True)
         user_id = interaction.user.id
         decks = {d.id: d for d in await loaded_decks(self.bot.db.sessions)}
-        deck_id = deck.strip() if deck and deck.strip() else None
-        lang = flow.language(
+        deck_id = deck or None
+        lang = reply_language(
             await saved_locale(self.bot.db.sessions, user_id),
             interaction.locale,
             decks[deck_id].lang if deck_id in decks else None,
             self.bot.settings.language,
         )
-        async with flow.learner_lock(user_id):
+        async with self.bot.learner_locks(user_id):
             now = self.bot.clock()
             try:
                 ref = await self.bot.study.start(user_id, deck_id, FRONT_END, now)
             except UnknownDeckError as unknown:
                 await interaction.edit_original_response(
                     content=message("discord.study.unknown_deck", lang, deck=unknown.deck_id),
-                    allowed_mentions=render.NO_MENTIONS,
+                    allowed_mentions=NO_MENTIONS,
                 )
                 return
             prompt = await self.bot.study.next_prompt(
@@ -99,21 +101,6 @@ class Study(commands.Cog):
             return
         await interaction.edit_original_response(content=message("discord.study.check_dms", lang))
 
-    @study.autocomplete("deck")
-    async def deck_autocomplete(
-        self, interaction: Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        wanted = current.casefold().strip()
-        choices: list[app_commands.Choice[str]] = []
-        for deck in await loaded_decks(self.bot.db.sessions):
-            if wanted and wanted not in deck.id.casefold() and wanted not in deck.title.casefold():
-                continue
-            name = text.cut(text.one_line(f"{deck.title} ({deck.id})"), text.CHOICE_NAME)
-            choices.append(app_commands.Choice(name=name, value=deck.id))
-            if len(choices) == MAX_AUTOCOMPLETE:
-                break
-        return choices
-
     @commands.Cog.listener()
     async def on_interaction(self, interaction: Interaction) -> None:
         """Typed answers arrive as modal submissions, matched by custom_id (see buttons.py)."""
@@ -121,7 +108,7 @@ class Study(commands.Cog):
             await handle_modal_submit(interaction)
         except Exception:
             log.exception("typed answer failed")
-            await flow.reply_error(interaction)
+            await apologise(interaction, APOLOGY)
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -14,6 +14,7 @@ import discord
 from bot.discord import text
 from bot.discord.components import flow, ids
 from bot.discord.components.modals import text_values
+from bot.discord.interactions import language_of, refuse_foreign
 from bot.discord.translator import message
 
 Button = discord.ui.Button[discord.ui.View]
@@ -136,10 +137,9 @@ class TypeAnswerButton(discord.ui.DynamicItem[Button], template=ids.TYPE):
         return cls(int(match["user"]), int(match["prompt"]))
 
     async def callback(self, interaction: Interaction) -> None:
-        if await flow.refuse_foreign(interaction, self.user):
+        if await refuse_foreign(interaction, self.user):
             return
-        lang = await flow.clicker_language(interaction)
-        modal = TypedAnswerModal(self.user, self.prompt, lang)
+        modal = TypedAnswerModal(self.user, self.prompt, await language_of(interaction))
         await interaction.response.send_modal(modal)
         modal.stop()
 

@@ -13,18 +13,14 @@ open cards cost no memory and survive a restart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 import discord
 
 from bot.discord import text
 from bot.discord.components import ids
+from bot.discord.interactions import Screen
 from bot.discord.translator import counted, message
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
-
-NO_MENTIONS = discord.AllowedMentions.none()
 
 COLOR_CARD = discord.Colour.blurple()
 COLOR_RIGHT = discord.Colour.green()
@@ -44,32 +40,6 @@ GRADE_BUTTONS: tuple[tuple[Grade, str, discord.ButtonStyle], ...] = (
 MAX_CHOICE_BUTTONS = 20
 #: Room kept for a result embed shown above the next card (all embeds share 6000 chars).
 _CARD_BUDGET_WITH_LEAD = 3000
-
-
-@dataclass(slots=True)
-class Screen:
-    """What one message shows: passed as keyword arguments to send/edit calls."""
-
-    embeds: list[discord.Embed] = field(default_factory=list)
-    view: discord.ui.View | None = None
-    content: str | None = None
-
-    def send_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"embeds": self.embeds, "allowed_mentions": NO_MENTIONS}
-        if self.content is not None:
-            kwargs["content"] = self.content
-        if self.view is not None:
-            kwargs["view"] = self.view
-        return kwargs
-
-    def edit_kwargs(self) -> dict[str, Any]:
-        """Like `send_kwargs`, but clears what the old message showed."""
-        return {
-            "content": self.content,
-            "embeds": self.embeds,
-            "view": self.view,
-            "allowed_mentions": NO_MENTIONS,
-        }
 
 
 def notice(body: str) -> Screen:

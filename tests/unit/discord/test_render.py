@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.discord.components import ids, render
-from bot.discord.components.flow import language
 from bot.study.cards import FaceText
 from bot.study.session import AnswerOutcome, AnswerStatus, PromptView
 
@@ -90,10 +89,3 @@ async def test_left_today_is_on_every_card() -> None:
     screen = render.card(view_of(face, remaining=7), "en")
     assert "7 left today" in (screen.embeds[0].footer.text or "")
 
-
-def test_language_order_saved_then_discord_then_deck() -> None:
-    assert language("ko", discord.Locale.american_english, "en", "en") == "ko"
-    assert language(None, discord.Locale.korean, "en", "en") == "ko"
-    assert language(None, discord.Locale.french, "ko", "ko") == "en"  # other locales: English
-    assert language(None, None, "ko", "en") == "ko"
-    assert language(None, None, None, "en") == "en"

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import random
 
-from bot.decks.generator import GeneratedCard, generate_cards, merge_into_deck, random_ids
+from bot.decks.card_ids import new_card_ids
+from bot.decks.generator.cards import GeneratedCard
+from bot.decks.generator.generate import generate_cards
+from bot.decks.generator.merge import merge_into_deck
 from bot.decks.loader import parse_deck
 
 
@@ -25,6 +28,6 @@ def one(cards: list[GeneratedCard], rule: str, contains: str = "") -> GeneratedC
 
 def deck_text(note: str, lang: str, seed: int = 1, existing: str | None = None) -> str:
     text, _ = merge_into_deck(existing, cards_of(note, lang), deck_id="t", title="T", lang=lang,
-                              source="note.md", new_id=random_ids(random.Random(seed)))
+                              source="note.md", new_id=new_card_ids(random.Random(seed)))
     parse_deck(text.encode("utf-8"), "t.yaml")  # the team's loader must accept it
     return text

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from bot.decks.generator import merge_into_deck, random_ids
+from bot.decks.card_ids import new_card_ids
 from bot.decks.generator.adopt import adopt_ids, match_hand_written
+from bot.decks.generator.merge import merge_into_deck
 from bot.decks.loader import parse_deck
 from tests.unit.generator.helpers import cards_of
 
@@ -42,7 +43,7 @@ def test_adopted_cards_keep_ids_and_wording_and_are_not_duplicated() -> None:
     adopted, _ = adopt_ids(HAND, generated)
     text, summary = merge_into_deck(adopted, generated, deck_id="net", title="네트워크",
                                     lang="ko", source="net.ko.md",
-                                    new_id=random_ids(random.Random(3)))
+                                    new_id=new_card_ids(random.Random(3)))
     parse_deck(text.encode("utf-8"), "net.yaml")
     cards = _cards(text)
     assert cards["aaaa0001"]["back"] == "프로그램을 구분하는 번호."
@@ -56,7 +57,7 @@ def test_adopted_cards_keep_ids_and_wording_and_are_not_duplicated() -> None:
     assert {i for i, _ in summary.new} == set(cards) - {"aaaa0001", "aaaa0002", "aaaa0003"}
     assert "  # 포트\n" in text
     again, _ = merge_into_deck(text, generated, deck_id="net", title="네트워크", lang="ko",
-                               source="net.ko.md", new_id=random_ids(random.Random(4)))
+                               source="net.ko.md", new_id=new_card_ids(random.Random(4)))
     assert again == text
 
 
@@ -68,7 +69,7 @@ def test_adopting_with_generated_wording_makes_cards_refreshable() -> None:
     changed = NOTE.replace("Domain Name System", "Domain Name Service")
     text, summary = merge_into_deck(adopted, cards_of(changed, "ko"), deck_id="net",
                                     title="네트워크", lang="ko", source="net.ko.md",
-                                    new_id=random_ids(random.Random(5)))
+                                    new_id=new_card_ids(random.Random(5)))
     assert _cards(text)["aaaa0002"]["back"] == "Domain Name Service"
     assert "aaaa0002" in {i for i, _ in summary.refreshed}
 
@@ -106,7 +107,7 @@ def test_a_stale_mark_keeps_the_next_section_comment_in_place() -> None:
     adopted, _ = adopt_ids(hand, generated)
     gone = [c for c in generated if not c.anchor.startswith("포트")]
     text, summary = merge_into_deck(adopted, gone, deck_id="net", title="네트워크", lang="ko",
-                                    source="net.ko.md", new_id=random_ids(random.Random(6)))
+                                    source="net.ko.md", new_id=new_card_ids(random.Random(6)))
     assert [i for i, _, _ in summary.stale] == ["aaaa0001"]
     lines = text.splitlines()
     comment = lines.index("  # DNS")

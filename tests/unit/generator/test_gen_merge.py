@@ -7,7 +7,9 @@ import random
 
 from ruamel.yaml import YAML
 
-from bot.decks.generator import GeneratedCard, MergeSummary, merge_into_deck, random_ids
+from bot.decks.card_ids import new_card_ids
+from bot.decks.generator.cards import GeneratedCard
+from bot.decks.generator.merge import MergeSummary, merge_into_deck
 from bot.decks.loader import parse_deck
 from tests.unit.generator.helpers import cards_of
 
@@ -20,7 +22,7 @@ NOTE = (
 def _merge(note: str, existing: str | None, seed: int = 1) -> tuple[str, MergeSummary]:
     text, summary = merge_into_deck(existing, cards_of(note, "ko"), deck_id="net",
                                     title="네트워크", lang="ko", source="net.ko.md",
-                                    new_id=random_ids(random.Random(seed)))
+                                    new_id=new_card_ids(random.Random(seed)))
     parse_deck(text.encode("utf-8"), "net.yaml")
     return text, summary
 
@@ -151,7 +153,7 @@ CACHE = _card("캐시#definition:캐시", "캐시란?", "가까운 저장소", d
 def _merge_cards(cards: list[GeneratedCard], existing: str | None,
                  seed: int = 1) -> tuple[str, MergeSummary]:
     text, summary = merge_into_deck(existing, cards, deck_id="net", title=None, lang="ko",
-                                    source="net.ko.md", new_id=random_ids(random.Random(seed)))
+                                    source="net.ko.md", new_id=new_card_ids(random.Random(seed)))
     parse_deck(text.encode("utf-8"), "net.yaml")
     return text, summary
 

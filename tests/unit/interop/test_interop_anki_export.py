@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection
 
+from bot.cli.interop import export_command
 from bot.decks.interop.anki_export import note_guid, write_apkg
-from bot.decks.interop.command import export_command
 from bot.decks.interop.html import text_to_html
 from bot.decks.loader import load_deck, parse_deck
 from bot.decks.model import BasicCard, ChoiceCard, ClozeCard, Deck, TypedCard

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from anki.collection import Collection, ImportCsvRequest
 
+from bot.cli.interop import export_command, import_command
 from bot.decks.interop.anki_export import note_guid
-from bot.decks.interop.command import export_command, import_command
 from bot.decks.interop.csv_export import deck_to_csv
 from bot.decks.interop.csv_import import read_csv_notes
 from bot.decks.loader import load_deck, parse_deck

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import random
-import re
 import zipfile
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from anki.collection import Collection, DeckIdLimit, ExportAnkiPackageOptions
-from hypothesis import given
-from hypothesis import strategies as st
 
+from bot.cli.interop import import_command
 from bot.decks.interop.anki_export import note_guid, write_apkg
 from bot.decks.interop.anki_import import ApkgError, read_apkg_notes
-from bot.decks.interop.command import import_command
-from bot.decks.interop.merge import new_card_ids
 from bot.decks.loader import load_deck, parse_deck
 from bot.decks.model import BasicCard, ChoiceCard, ClozeCard, TypedCard
 from tests.unit.interop.test_interop_anki_export import MIXED, NOW
@@ -236,22 +232,3 @@ def test_unreadable_inputs_get_clear_errors(
     with pytest.raises(ApkgError, match="no collection"):
         read_apkg_notes(tmp_path / "empty.apkg")
     assert not target.exists()
-
-
-@given(st.integers(0, 2**64))
-def test_new_ids_are_text_to_yaml(seed: int) -> None:
-    make = new_card_ids(random.Random(seed))
-    for _ in range(5):
-        card_id = make()
-        assert re.fullmatch(r"[0-9a-f]{8}", card_id)
-        assert set(card_id) & set("abcdf")
-        deck = parse_deck(
-            f"title: t\ncards:\n  - id: {card_id}\n    type: basic\n    front: q\n    back: a\n"
-            .encode(), "t.yaml",
-        ).deck
-        assert deck.cards[0].id == card_id
-
-
-def test_ids_never_come_from_content() -> None:
-    assert new_card_ids(random.Random(4))() == new_card_ids(random.Random(4))()
-    assert new_card_ids(random.Random(4))() != new_card_ids(random.Random(5))()

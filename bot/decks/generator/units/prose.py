@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import bot.decks.generator.units.definitions as definitions
+import bot.decks.generator.units.labels as labels
 from bot.decks.generator.korean import hangul_ratio, is_hangul
-from bot.decks.generator.units import definitions, labels
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+import bot.decks.generator.units.listing as listing
+import bot.decks.generator.units.prose as prose
+import bot.decks.generator.units.tables as tables
 from bot.decks.generator.cards import normalise_key
 from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import (
@@ -29,7 +32,6 @@ from bot.decks.generator.notetree import (
     Table,
 )
 from bot.decks.generator.sentences import Sentence, normalise, split_sentences
-from bot.decks.generator.units import listing, prose, tables
 from bot.decks.generator.units.headings import HeadingInfo, classify
 from bot.decks.generator.units.labels import drop_figure_asides, strip_note_prefix
 from bot.decks.generator.units.model import Unit

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.cli.output import say, ui_language
+from bot.decks.card_ids import new_card_ids
 from bot.decks.errors import DeckError
 from bot.decks.generator import writer
 from bot.decks.generator.cards import GeneratedCard
@@ -24,8 +26,7 @@ from bot.decks.interop.anki_export import write_apkg
 from bot.decks.interop.anki_import import ApkgError, read_apkg_notes
 from bot.decks.interop.csv_export import deck_to_csv
 from bot.decks.interop.csv_import import CsvFormatError, read_csv_notes
-from bot.decks.interop.merge import ImportSummary, merge_imported, new_card_ids
-from bot.decks.interop.messages import say, ui_lang
+from bot.decks.interop.merge import ImportSummary, merge_imported
 from bot.decks.interop.notes import ImportedNote, note_to_card
 from bot.decks.limits import fit_title
 from bot.decks.loader import load_deck, parse_deck
@@ -48,9 +49,9 @@ def export_command(
     lang: str | None = None,
 ) -> int:
     """Export a deck file; `output` defaults to `<deck id>.<fmt>` in the current folder."""
-    stdout, stderr, ui = stdout or sys.stdout, stderr or sys.stderr, ui_lang(lang)
+    stdout, stderr, ui = stdout or sys.stdout, stderr or sys.stderr, ui_language(lang)
     if fmt not in FORMATS:
-        print(say("interop.bad_format", ui, fmt=fmt), file=stderr)
+        say(stderr, "interop.bad_format", ui, fmt=fmt)
         return EXIT_BAD_INPUT
     try:
         deck = load_deck(deck_path).deck
@@ -67,8 +68,7 @@ def export_command(
         temporary.write_text(deck_to_csv(deck), encoding="utf-8")
     temporary.replace(target)
     cards = sum(card.face_count for card in deck.served_cards)
-    print(say("interop.exported", ui, path=target, notes=len(deck.served_cards), cards=cards),
-          file=stdout)
+    say(stdout, "interop.exported", ui, path=target, notes=len(deck.served_cards), cards=cards)
     return EXIT_OK
 
 
@@ -83,9 +83,9 @@ def import_command(
     lang: str | None = None,
 ) -> int:
     """Import the notes of an Anki package or CSV file into a deck file (new or existing)."""
-    stdout, stderr, ui = stdout or sys.stdout, stderr or sys.stderr, ui_lang(lang)
+    stdout, stderr, ui = stdout or sys.stdout, stderr or sys.stderr, ui_language(lang)
     if not source.is_file():
-        print(say("interop.missing", ui, path=source), file=stderr)
+        say(stderr, "interop.missing", ui, path=source)
         return EXIT_BAD_INPUT
     suffix = source.suffix.lower()
     try:
@@ -94,14 +94,14 @@ def import_command(
         elif suffix in (".csv", ".tsv", ".txt"):
             notes = read_csv_notes(source.read_bytes().decode("utf-8-sig"))
         else:
-            print(say("interop.unknown_kind", ui, path=source), file=stderr)
+            say(stderr, "interop.unknown_kind", ui, path=source)
             return EXIT_BAD_INPUT
     except (ApkgError, CsvFormatError) as error:
-        print(say("interop.unreadable", ui, path=source, reason=error), file=stderr)
+        say(stderr, "interop.unreadable", ui, path=source, reason=error)
         return EXIT_BAD_INPUT
     except UnicodeDecodeError as error:
         reason = f"not UTF-8 text (byte 0x{error.object[error.start]:02x})"
-        print(say("interop.unreadable", ui, path=source, reason=reason), file=stderr)
+        say(stderr, "interop.unreadable", ui, path=source, reason=reason)
         return EXIT_BAD_INPUT
 
     existing: str | None = None
@@ -109,7 +109,7 @@ def import_command(
         try:
             existing = output.read_bytes().decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
-            print(say("interop.unreadable", ui, path=output, reason=error), file=stderr)
+            say(stderr, "interop.unreadable", ui, path=output, reason=error)
             return EXIT_BAD_INPUT
     known = _deck_header(existing)
     resolved_id = str(known.get("deck") or deck_id or output.stem)
@@ -122,7 +122,7 @@ def import_command(
         else:
             cards.append(made)
     if not cards:
-        print(say("interop.nothing", ui, path=source), file=stderr)
+        say(stderr, "interop.nothing", ui, path=source)
         return EXIT_NOTHING
     try:
         text, summary = merge_imported(
@@ -134,13 +134,13 @@ def import_command(
             new_id=new_card_ids(rng or random.Random()),
         )
     except DeckFileError as error:
-        print(say("interop.bad_deck", ui, path=output, reason=error), file=stderr)
+        say(stderr, "interop.bad_deck", ui, path=output, reason=error)
         return EXIT_BAD_INPUT
     summary.skipped[:0] = skipped
     try:
         parse_deck(text.encode("utf-8"), str(output))
     except DeckError as error:
-        print(say("interop.invalid_result", ui, path=output), file=stderr)
+        say(stderr, "interop.invalid_result", ui, path=output)
         for problem in error.problems:
             print(f"  {problem}", file=stderr)
         return EXIT_BAD_INPUT
@@ -178,20 +178,10 @@ def _language(cards: list[GeneratedCard]) -> str:
 
 
 def _print_summary(summary: ImportSummary, output: Path, out: TextIO, ui: str) -> None:
-    print(say("interop.imported", ui, path=output, total=summary.total), file=out)
-    print(
-        say(
-            "interop.counts",
-            ui,
-            new=len(summary.new),
-            updated=len(summary.updated),
-            unchanged=len(summary.unchanged),
-            kept=len(summary.kept),
-            skipped=len(summary.skipped),
-        ),
-        file=out,
-    )
+    say(out, "interop.imported", ui, path=output, total=summary.total)
+    say(out, "interop.counts", ui, new=len(summary.new), updated=len(summary.updated),
+        unchanged=len(summary.unchanged), kept=len(summary.kept), skipped=len(summary.skipped))
     for card_id, anchor in summary.kept:
-        print(say("interop.kept_item", ui, id=card_id, anchor=anchor), file=out)
+        say(out, "interop.kept_item", ui, id=card_id, anchor=anchor)
     for anchor, reason in summary.skipped:
-        print(say("interop.skipped_item", ui, anchor=anchor, reason=reason), file=out)
+        say(out, "interop.skipped_item", ui, anchor=anchor, reason=reason)

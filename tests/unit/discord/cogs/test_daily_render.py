@@ -9,15 +9,9 @@ import pytest
 
 from bot.decks.matching import Verdict
 from bot.discord import text
-from bot.discord.cogs.daily import (
-    OPEN,
-    PICK,
-    duration,
-    feedback,
-    post_buttons,
-    post_embed,
-    reveal_embed,
-)
+from bot.discord.cogs.daily._ids import OPEN, PICK
+from bot.discord.cogs.daily._render import feedback, post_buttons, post_embed, reveal_embed
+from bot.discord.timestamps import duration
 from bot.study.cards import face_text
 from bot.study.daily import DailyOutcome, DailyStatus, PostView, RevealView
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.generate import generate_command, generate_folder
 from bot.decks.check import check_paths
-from bot.decks.generator import generate_command
-from bot.decks.generator.command import deck_id_for, generate_folder
-from bot.decks.loader import load_deck
+from bot.decks.generator.naming import deck_id_for
+from bot.decks.loader import load_deck, parse_deck
 from bot.decks.review import DeckReview
+from bot.i18n import t
 
 NOTE = "# 포트\n포트란 프로그램을 구분하는 번호를 말한다.\n\nex) 80, 443\n"
 
@@ -358,3 +359,28 @@ def test_the_console_script_generates_a_folder(tmp_path: Path) -> None:
     assert f"{tmp_path / 'decks' / 'net.yaml'}: " in result.stdout
     assert "studybot deck review" in result.stdout  # the cause card is a draft
     assert check_paths([tmp_path / "decks"]).exit_code == 0
+
+
+def test_every_generated_id_reads_back_as_text_even_without_its_quotes(tmp_path: Path) -> None:
+    # Random(55) first draws 17208331: a number to YAML once a maintainer drops the quotes.
+    assert f"{random.Random(55).getrandbits(32):08x}".isdigit()
+    note = tmp_path / "net.ko.md"
+    note.write_text(NOTE, encoding="utf-8")
+    out = tmp_path / "net.yaml"
+    code = generate_command(note, out, None, None, rng=random.Random(55), stdout=io.StringIO(),
+                            stderr=io.StringIO(), ui_lang="en")
+    assert code == 0
+    unquoted = re.sub(r"""id: (['"])(.*?)\1""", r"id: \2", out.read_text(encoding="utf-8"))
+    deck = parse_deck(unquoted.encode("utf-8"), str(out)).deck
+    assert len(deck.cards) == 2
+    assert all(re.search("[abcdf]", card.id) for card in deck.cards)
+
+
+def test_messages_come_from_the_catalogue_in_the_asked_language(tmp_path: Path) -> None:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    missing = tmp_path / "없는노트.md"
+    code = generate_command(missing, None, None, None, stdout=stdout, stderr=stderr,
+                            ui_lang="ko")
+    assert code == 2
+    assert stderr.getvalue() == t("generate.missing", "ko", path=missing) + "\n"
+    assert "없어요" in stderr.getvalue()

@@ -1,7 +1,8 @@
-"""`studybot` command line: run | study | deck … | db upgrade/verify.
+"""The `studybot` parser and the one place a command's failure becomes an exit code.
 
 Each command imports what it needs when it runs, so `studybot deck check`
-starts fast and never loads discord.py.
+starts fast and never loads discord.py.  A bad setting or an unusable
+database is one line naming it, never a traceback.
 """
 
 from __future__ import annotations
@@ -111,18 +112,15 @@ def _cmd_deck_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_deck_review(args: argparse.Namespace) -> int:
-    import os
-
-    from bot.i18n import locale_from_env, resolve_language
+    from bot.cli.output import ui_language
     from bot.terminal.deck_review import review_deck
 
-    lang = resolve_language(args.lang, locale_from_env(os.environ), None, "en")
-    return review_deck(Path(args.deck_file), every_generated=args.all, lang=lang,
+    return review_deck(Path(args.deck_file), every_generated=args.all, lang=ui_language(args.lang),
                        stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
 
 
 def _cmd_deck_generate(args: argparse.Namespace) -> int:
-    from bot.decks.generator.command import generate_command, generate_folder
+    from bot.cli.generate import generate_command, generate_folder
 
     note = Path(args.note)
     if note.is_dir():
@@ -131,19 +129,19 @@ def _cmd_deck_generate(args: argparse.Namespace) -> int:
 
 
 def _cmd_deck_export(args: argparse.Namespace) -> int:
-    from bot.decks.interop.command import export_command
+    from bot.cli.interop import export_command
 
     return export_command(Path(args.deck_file), args.format, args.output)
 
 
 def _cmd_deck_import(args: argparse.Namespace) -> int:
-    from bot.decks.interop.command import import_command
+    from bot.cli.interop import import_command
 
     return import_command(Path(args.source), args.output, args.deck)
 
 
 def _cmd_deck_export_progress(args: argparse.Namespace) -> int:
-    from bot.study.progress_export import progress_command
+    from bot.cli.progress import progress_command
 
     return progress_command(_settings(args), args.user, args.format, args.output)
 
@@ -324,7 +322,3 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise
         code = reported
     raise SystemExit(code)
-
-
-if __name__ == "__main__":
-    main()

@@ -65,22 +65,23 @@ async def test_wake_ups_during_a_tick_make_one_more_tick_not_overlapping_ones() 
             ticker.wake()
         gate.set()
         await _until(lambda: calls == 2 and running == 0)
-        await asyncio.sleep(0.05)
+        await ticker.idle()
         assert (calls, overlaps) == (2, 0)
     finally:
         await ticker.stop()
 
 
 async def test_stop_lets_a_running_tick_finish() -> None:
-    finished = asyncio.Event()
+    began, finished = asyncio.Event(), asyncio.Event()
 
     async def tick(now: datetime) -> None:
-        await asyncio.sleep(0.1)
+        began.set()
+        await asyncio.sleep(0.1)  # a tick that takes a while (the work itself, not a wait)
         finished.set()
 
     ticker = Ticker("t", tick, clock=lambda: T0, poll_seconds=3600)
     ticker.start()
-    await asyncio.sleep(0.01)
+    await began.wait()
     await ticker.stop()
     assert finished.is_set()
 

@@ -27,6 +27,11 @@ from tests.e2e.support_bot import REPO
 
 Call = tuple[tuple[str, ...] | None, str]
 
+#: Short rounds, so `caught_up` (two quiet rounds) returns within a fraction of a second.
+ROUND_MS = 100
+#: Longest any wait below may take before the test fails instead of hanging.
+WITHIN = 10.0
+
 
 @pytest.mark.parametrize(
     ("name", "wanted"),
@@ -56,46 +61,57 @@ async def watched(tmp_path: Path) -> AsyncIterator[tuple[DeckWatcher, list[Call]
     async def reload(paths: Sequence[Path] | None, trigger: str) -> None:
         calls.append((None if paths is None else tuple(p.name for p in paths), trigger))
 
-    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100)
+    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, folder_check_ms=ROUND_MS)
     await watcher.start()
-    await asyncio.sleep(0.3)  # let the OS watch settle
+    await caught_up(watcher)  # the OS watch is in place
     try:
         yield watcher, calls
     finally:
         await watcher.stop()
 
 
-async def wait_for_calls(calls: list[Call], n: int, within: float = 5.0) -> None:
-    for _ in range(int(within / 0.05)):
-        if len(calls) >= n:
+async def caught_up(watcher: DeckWatcher) -> None:
+    """Every change made so far has been seen (and reloaded, if it needed to be)."""
+    await asyncio.wait_for(watcher.caught_up(), WITHIN)
+
+
+async def eventually(seen: Callable[[], bool]) -> None:
+    """Wait until ``seen()`` holds (checked every 10 ms), failing after `WITHIN` seconds."""
+    for _ in range(int(WITHIN / 0.01)):
+        if seen():
             return
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"still not seen after {WITHIN} s")
+
+
+async def wait_for_calls(calls: list[Call], n: int) -> None:
+    await eventually(lambda: len(calls) >= n)
 
 
 async def test_a_save_reloads_that_file_once(
     watched: tuple[DeckWatcher, list[Call]], tmp_path: Path
 ) -> None:
-    _, calls = watched
+    watcher, calls = watched
     path = tmp_path / "new.yaml"
     # An editor writing in several steps within the debounce window: one reload.
     path.write_text("deck: new\n", encoding="utf-8")
     with path.open("a", encoding="utf-8") as handle:
         handle.write("title: New\n")
     await wait_for_calls(calls, 1)
-    await asyncio.sleep(0.4)
+    await caught_up(watcher)
     assert calls == [(("new.yaml",), TRIGGER_WATCH)]
 
 
 async def test_temp_files_notes_and_unchanged_bytes_reload_nothing(
     watched: tuple[DeckWatcher, list[Call]], tmp_path: Path
 ) -> None:
-    _, calls = watched
+    watcher, calls = watched
     (tmp_path / ".old.yaml.swp").write_text("x", encoding="utf-8")
     (tmp_path / "old.yaml~").write_text("x", encoding="utf-8")
     (tmp_path / "sources" / "note.yaml").write_text("x", encoding="utf-8")
     (tmp_path / "old.yaml").write_text("deck: old\n", encoding="utf-8")  # same bytes
     os.utime(tmp_path / "old.yaml")
-    await asyncio.sleep(1.0)
+    await caught_up(watcher)
     assert calls == []
     (tmp_path / "old.yaml").write_text("deck: old\ntitle: Edited\n", encoding="utf-8")
     await wait_for_calls(calls, 1)
@@ -116,20 +132,15 @@ async def test_a_failing_reload_does_not_stop_the_watcher(tmp_path: Path) -> Non
         seen.append(trigger)
         raise RuntimeError("database is gone")
 
-    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, handle_sighup=False)
+    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
     await watcher.start()
     try:
-        await asyncio.sleep(0.3)
+        await caught_up(watcher)
         (tmp_path / "a.yaml").write_text("a", encoding="utf-8")
-        for _ in range(100):
-            if seen:
-                break
-            await asyncio.sleep(0.05)
+        await eventually(lambda: len(seen) == 1)
         (tmp_path / "b.yaml").write_text("b", encoding="utf-8")
-        for _ in range(100):
-            if len(seen) == 2:
-                break
-            await asyncio.sleep(0.05)
+        await eventually(lambda: len(seen) == 2)
     finally:
         await watcher.stop()
     assert seen == [TRIGGER_WATCH, TRIGGER_WATCH]
@@ -185,13 +196,14 @@ async def test_a_fifo_in_the_folder_never_blocks_later_reloads(tmp_path: Path) -
     async def reload(paths: Sequence[Path] | None, trigger: str) -> None:
         calls.append((None if paths is None else tuple(p.name for p in paths), trigger))
 
-    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, handle_sighup=False)
+    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
     await watcher.start()
     fifo = tmp_path / "pipe.yaml"
     try:
-        await asyncio.sleep(0.3)  # let the OS watch settle
+        await caught_up(watcher)
         os.mkfifo(fifo)  # (a link to /dev/zero is hashed above, in a child with bounded memory)
-        await asyncio.sleep(0.5)
+        await caught_up(watcher)  # the FIFO was looked at, and left alone
         (tmp_path / "deck.yaml").write_text("deck: d\n", encoding="utf-8")
         await wait_for_calls(calls, 1)
     finally:
@@ -217,10 +229,11 @@ async def test_a_folder_removed_and_made_again_is_watched_again(
     decks.mkdir()
     (decks / "old.yaml").write_text("deck: old\n", encoding="utf-8")
     calls, reload = recorder()
-    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False)
+    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
     await watcher.start()
     try:
-        await asyncio.sleep(0.3)
+        await caught_up(watcher)
         shutil.rmtree(decks)  # what `rm -rf decks && mkdir decks` in a deploy does
         decks.mkdir()
         (decks / "new.yaml").write_text("deck: new\n", encoding="utf-8")
@@ -241,10 +254,11 @@ async def test_a_folder_swapped_by_rename_is_followed(tmp_path: Path) -> None:
     for name in ("same.yaml", "edited.yaml"):
         (decks / name).write_text(f"deck: {name}\n", encoding="utf-8")
     calls, reload = recorder()
-    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False)
+    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
     await watcher.start()
     try:
-        await asyncio.sleep(0.3)
+        await caught_up(watcher)
         staged = tmp_path / "decks.new"  # rsync --delay-updates, a release symlink, git worktrees
         staged.mkdir()
         (staged / "same.yaml").write_text("deck: same.yaml\n", encoding="utf-8")
@@ -266,14 +280,54 @@ async def test_a_folder_made_after_start_is_watched_once_it_exists(
 ) -> None:
     decks = tmp_path / "decks"
     calls, reload = recorder()
-    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False)
+    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
     await watcher.start()
     try:
-        await asyncio.sleep(0.3)
-        assert "cannot be watched (No such file or directory)" in caplog.text
+        await eventually(lambda: "cannot be watched (No such file or directory)" in caplog.text)
         decks.mkdir()
         (decks / "first.yaml").write_text("deck: first\n", encoding="utf-8")
         await wait_for_calls(calls, 1)
     finally:
         await watcher.stop()
     assert calls == [(("first.yaml",), TRIGGER_WATCH)]
+
+
+async def test_a_save_while_a_new_folder_is_being_watched_is_not_lost(tmp_path: Path) -> None:
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "live.yaml").write_text("deck: live\n", encoding="utf-8")
+    calls: list[Call] = []
+
+    async def reload(paths: Sequence[Path] | None, trigger: str) -> None:
+        calls.append((None if paths is None else tuple(p.name for p in paths), trigger))
+        if len(calls) == 1:  # a maintainer saves again while the new folder is reloaded
+            (decks / "live.yaml").write_text("deck: live\ntitle: Again\n", encoding="utf-8")
+
+    watcher = DeckWatcher(decks, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
+    await watcher.start()
+    try:
+        await caught_up(watcher)
+        shutil.rmtree(decks)  # a deploy: the folder replaced, the deck edited
+        decks.mkdir()
+        (decks / "live.yaml").write_text("deck: live\ntitle: New\n", encoding="utf-8")
+        await wait_for_calls(calls, 2)
+    finally:
+        await watcher.stop()
+    assert calls == [(("live.yaml",), TRIGGER_WATCH), (("live.yaml",), TRIGGER_WATCH)]
+
+
+async def test_a_save_right_after_start_is_not_lost(tmp_path: Path) -> None:
+    (tmp_path / "live.yaml").write_text("deck: live\n", encoding="utf-8")
+    calls, reload = recorder()
+    watcher = DeckWatcher(tmp_path, reload, debounce_ms=100, handle_sighup=False,
+                          folder_check_ms=ROUND_MS)
+    await watcher.start()  # the OS watch is set up after this returns, in the watch task
+    try:
+        (tmp_path / "live.yaml").write_text("deck: live\ntitle: Saved\n", encoding="utf-8")
+        await wait_for_calls(calls, 1)
+        await caught_up(watcher)
+    finally:
+        await watcher.stop()
+    assert calls == [(("live.yaml",), TRIGGER_WATCH)]

@@ -18,8 +18,9 @@ from bot.discord.cogs.decks import (
     deck_button_id,
 )
 from bot.discord.cogs.help import help_embed
-from bot.discord.cogs.settings import problem_line, refusal_embed, timezone_choices
+from bot.discord.cogs.settings import problem_line, refusal_embed
 from bot.discord.cogs.stats import stats_embed
+from bot.discord.options import timezone_choices
 from bot.discord.translator import lookup
 from bot.i18n.discord_cogs import MESSAGES
 from bot.study.catalog import DeckEntry

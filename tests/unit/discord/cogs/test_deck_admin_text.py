@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.decks.errors import Problem
-from bot.discord.cogs.deck_admin import fit_lines, may_maintain, report_lines, report_text
+from bot.discord.cogs.deck_admin._access import may_maintain
+from bot.discord.cogs.deck_admin._render import fit_lines, report_lines, report_text
 from bot.storage.deck_sync import SyncResult
 from bot.study.deck_loading import DeckOutcome, ReloadReport
 

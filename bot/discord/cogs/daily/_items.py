@@ -1,0 +1,119 @@
+"""A member answering the daily question: option buttons, the answer modal, the private verdict.
+
+The buttons are DynamicItems (state only in the custom_id, see `_ids`).  The
+modal is sent and forgotten: its submission is matched by custom_id in the
+cog's ``on_interaction`` (`answer_typed`), so it works after a restart too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import discord
+
+from bot.discord import text
+from bot.discord.cogs.daily._ids import (
+    ANSWER_INPUT,
+    OPEN,
+    PICK,
+    TEXT,
+    open_id,
+    pick_id,
+    text_id,
+)
+from bot.discord.cogs.daily._render import feedback_embed
+from bot.discord.components.modals import text_values
+from bot.discord.interactions import (
+    Interaction,
+    Screen,
+    client_language,
+    language_of,
+    respond,
+    study_bot,
+)
+from bot.discord.translator import message
+from bot.study import daily
+from bot.study.daily import DailyResponse, PickAnswer, TextAnswer
+
+Button = discord.ui.Button[discord.ui.View]
+
+_TEXT = re.compile(TEXT)
+
+
+async def _verdict(interaction: Interaction, post_id: int, response: DailyResponse) -> Screen:
+    bot = study_bot(interaction)
+    lang = await language_of(interaction)
+    outcome = await daily.answer(bot.db.runner, post_id, interaction.user.id, response,
+                                 bot.jobs_clock())
+    return Screen([feedback_embed(outcome, lang)])
+
+
+async def submit(interaction: Interaction, post_id: int, response: DailyResponse) -> None:
+    """Reply privately (ephemeral in the channel) with the verdict, within Discord's 3 s."""
+    await respond(interaction, _verdict(interaction, post_id, response))
+
+
+class PickOption(discord.ui.DynamicItem[Button], template=PICK):
+    def __init__(self, post: int, index: int) -> None:
+        super().__init__(discord.ui.Button(label="-", custom_id=pick_id(post, index)))
+        self.post, self.index = post, index
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> PickOption:
+        return cls(int(match["post"]), int(match["index"]))
+
+    async def callback(self, interaction: Interaction) -> None:
+        await submit(interaction, self.post, PickAnswer(self.index))
+
+
+class DailyAnswerModal(discord.ui.Modal):
+    """Sent and forgotten: the submission is matched by custom_id (`answer_typed`)."""
+
+    def __init__(self, post: int, lang: str) -> None:
+        super().__init__(
+            title=text.cut(message("daily.modal.title", lang), text.MODAL_TITLE),
+            custom_id=text_id(post),
+            timeout=None,
+        )
+        self.add_item(discord.ui.TextInput(
+            label=text.label(message("daily.modal.label", lang), text.MODAL_LABEL),
+            custom_id=ANSWER_INPUT,
+            style=discord.TextStyle.short,
+            max_length=400,
+            required=True,
+        ))
+
+
+class OpenAnswer(discord.ui.DynamicItem[Button], template=OPEN):
+    def __init__(self, post: int) -> None:
+        super().__init__(discord.ui.Button(label="-", custom_id=open_id(post)))
+        self.post = post
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> OpenAnswer:
+        return cls(int(match["post"]))
+
+    async def callback(self, interaction: Interaction) -> None:
+        modal = DailyAnswerModal(self.post, client_language(interaction))
+        await interaction.response.send_modal(modal)
+        modal.stop()
+
+
+async def answer_typed(interaction: Interaction) -> None:
+    """Answer a daily modal's submission; anything else is left to other listeners."""
+    if interaction.type is not discord.InteractionType.modal_submit:
+        return
+    data: dict[str, Any] = dict(interaction.data or {})
+    match = _TEXT.fullmatch(str(data.get("custom_id", "")))
+    if match is None:
+        return
+    given = text_values(list(data.get("components") or [])).get(ANSWER_INPUT, "")
+    await submit(interaction, int(match["post"]), TextAnswer(given))
+
+
+DYNAMIC_ITEMS = (PickOption, OpenAnswer)

@@ -1,0 +1,51 @@
+"""Who may maintain decks through the bot, and the deck option only they see filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import discord
+from discord.app_commands import Choice
+
+from bot.discord.interactions import Interaction, study_bot
+from bot.discord.options import DeckId
+
+
+def may_maintain(
+    user_id: int,
+    role_ids: Iterable[int],
+    *,
+    owner_ids: Iterable[int],
+    maintainer_role_id: int | None,
+    app_owner: bool,
+) -> bool:
+    """Who may reload decks: configured owners, the application owner, the maintainer role."""
+    if app_owner or user_id in set(owner_ids):
+        return True
+    return maintainer_role_id is not None and maintainer_role_id in set(role_ids)
+
+
+async def is_maintainer(interaction: Interaction) -> bool:
+    """`may_maintain` for the member behind ``interaction`` (asks Discord for the app owner)."""
+    bot = study_bot(interaction)
+    user = interaction.user
+    roles = [r.id for r in user.roles] if isinstance(user, discord.Member) else []
+    settings = bot.settings
+    if may_maintain(user.id, roles, owner_ids=settings.owner_ids,
+                    maintainer_role_id=settings.maintainer_role_id, app_owner=False):
+        return True
+    try:
+        return await bot.is_owner(user)
+    except discord.HTTPException:
+        return False
+
+
+class MaintainedDeckId(DeckId):
+    """A deck option whose suggestions only maintainers get: others learn nothing from it."""
+
+    async def autocomplete(  # type: ignore[override]
+        self, interaction: Interaction, value: int | float | str
+    ) -> list[Choice[str]]:
+        if not await is_maintainer(interaction):
+            return []
+        return await super().autocomplete(interaction, value)
