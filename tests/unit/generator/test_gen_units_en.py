@@ -108,3 +108,29 @@ def test_pros_and_cons_sections_under_a_term() -> None:
     assert cards["What are the advantages of a load balancer?"] == (
         "• removes a single point of failure\n• spreads traffic")
     assert cards["What are the drawbacks of a load balancer?"] == "adds a hop of latency"
+
+
+def test_sub_points_of_an_answer_are_served_only_when_they_look_like_names() -> None:
+    note = (
+        "<details><summary><b>Explain the isolation levels.</b></summary><br>\n\n"
+        "There are four levels:\n\n"
+        "- READ COMMITTED: a query sees only committed rows\n"
+        "- open port: a port that accepts connections\n\n"
+        "</details>\n"
+    )
+    cards = cards_of(note, "en")
+    served_fronts = {c.question().split(" (")[0] for c in cards if not c.draft}
+    drafted = {c.question().split(" (")[0] for c in cards if c.draft}
+    assert "What is READ COMMITTED?" in served_fronts
+    assert "What is an open port?" in drafted
+
+
+def test_activities_and_mass_nouns_take_no_article() -> None:
+    note = (
+        "## Recovery\n"
+        "Recovery uses killing processes and pre-emption.\n\n"
+        "- **Killing processes**: a crude way to break a deadlock cycle\n"
+        "- **Pre-emption**: taking a resource from another process for a while\n"
+    )
+    fronts = {c.question().split(" (")[0] for c in cards_of(note, "en")}
+    assert {"What is killing processes?", "What is pre-emption?"} <= fronts
