@@ -3,14 +3,12 @@
 The rules live in bot.srs.queue; these queries fetch just the candidates the
 rules need (due faces by the (user, due) index, the first new faces in deck
 order), so the next face costs the same with 10 cards or 1,000,000 states.
-They are synchronous functions of a ``Connection`` with statements built once:
-the study layer runs them on SQLite's writer thread, or through
-``run_sync`` on any async session.
+They are synchronous functions of a ``Connection`` with statements built once,
+run by the use cases of bot.study through the transaction runner.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -140,16 +138,3 @@ def session_answers(conn: Connection, session_id: int) -> list[tuple[FaceKey, in
 def skipped_faces(conn: Connection, session_id: int) -> set[FaceKey]:
     """Faces put aside in this session: not shown again until the next one."""
     return {(pk, face) for pk, face in conn.execute(_SKIPPED, {"session": session_id})}
-
-
-def count_remaining(
-    queue: Sequence[FaceKey],
-    answers: Sequence[tuple[FaceKey, int]],
-    drill: Sequence[FaceKey],
-    skipped: Collection[FaceKey] = (),
-) -> int:
-    """Faces still to show in this session, drilled faces included."""
-    done = {key for key, _ in answers} | set(skipped)
-    return sum(1 for key in queue if key not in done) + sum(
-        1 for key in drill if key not in skipped
-    )
