@@ -14,6 +14,7 @@ from sqlalchemy import Connection, bindparam, exists, insert, or_, select, updat
 from sqlalchemy.orm import aliased
 
 from bot.storage.models import Card, Prompt, ReviewLog, ReviewState, StudySession, User
+from bot.storage.prepared import Prepared
 from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW
 from bot.storage.rows import AnyRow
 
@@ -101,6 +102,19 @@ UPDATE_STATE = (
 )
 INSERT_LOG = insert(ReviewLog)
 
+_STATE_VALUES = ["ease_cents", "repetitions", "interval", "due", "last_reviewed_at"]
+_LOG_VALUES = ["user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
+               "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",
+               "due"]
+# Every answer runs these: compiled once, run on SQLite's own connection (bot.storage.prepared).
+_FAST_CLAIM = Prepared(CLAIM)
+_FAST_CLAIM_OPEN = Prepared(CLAIM_OPEN)
+_FAST_CONTEXT = Prepared(CONTEXT)
+_FAST_UPDATE_STATE = Prepared(UPDATE_STATE, _STATE_VALUES)
+_FAST_INSERT_STATE = Prepared(INSERT_STATE, ["user_id", "card_pk", "face", "lapses",
+                                             *_STATE_VALUES])
+_FAST_INSERT_LOG = Prepared(INSERT_LOG, _LOG_VALUES)
+
 _DISTRACTORS = select(Card.content).where(
     Card.deck_id == bindparam("deck"),
     Card.type == "typed",
@@ -123,18 +137,17 @@ def claim_prompt(
 ) -> AnyRow | None:
     """Mark the learner's prompt answered: (card_pk, face, session_id, choice_order,
     shown, shown_at), or None when it is not theirs, not there, or answered already."""
-    return conn.execute(
-        CLAIM_OPEN if open_only else CLAIM,
-        {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now},
-    ).first()
+    return (_FAST_CLAIM_OPEN if open_only else _FAST_CLAIM).first(
+        conn, {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now}
+    )
 
 
 def answer_context(
     conn: Connection, card_pk: int, face: int, session_id: int, user_id: int, shown_at: datetime
 ) -> AnyRow | None:
     """The claimed face's card, session, learner and state (see `CONTEXT`)."""
-    return conn.execute(
-        CONTEXT,
+    return _FAST_CONTEXT.first(
+        conn,
         {
             "card_pk": card_pk,
             "face": face,
@@ -142,7 +155,7 @@ def answer_context(
             "user_id": user_id,
             "shown_at": shown_at,
         },
-    ).first()
+    )
 
 
 def write_state(
@@ -166,21 +179,21 @@ def write_state(
         "last_reviewed_at": now,
     }
     if new:
-        conn.execute(
-            INSERT_STATE,
+        _FAST_INSERT_STATE.run(
+            conn,
             {"user_id": user_id, "card_pk": card_pk, "face": face, "lapses": lapse, **values},
         )
     else:
-        conn.execute(
-            UPDATE_STATE,
+        _FAST_UPDATE_STATE.run(
+            conn,
             {"key_user": user_id, "key_card": card_pk, "key_face": face, "lapse": lapse,
              **values},
         )
 
 
 def append_review(conn: Connection, values: dict[str, Any]) -> None:
-    """One row of the append-only review log."""
-    conn.execute(INSERT_LOG, values)
+    """One row of the append-only review log (every column of `_LOG_VALUES`)."""
+    _FAST_INSERT_LOG.run(conn, values)
 
 
 def typed_answers(conn: Connection, deck_id: str, card_pk: int) -> list[str]:
