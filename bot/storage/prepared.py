@@ -1,15 +1,16 @@
 """Hot statements compiled once and, on SQLite, run on the driver's own connection.
 
-Profiling an answer showed SQLAlchemy's per-execution machinery (execution
-context, parameter and result set-up, events) costing several times the
-statement itself on SQLite, where a statement takes a few microseconds.  The
-few statements every click runs are therefore compiled once per dialect and
-executed directly on the sqlite3 connection of the transaction the runner
-opened, with the very bind and result processors of their column types
-(``UtcDateTime``, JSON, dates), so a row reads back exactly as through
-``Connection.execute``.  Errors are wrapped as SQLAlchemy's, as ``execute``
-would.  On any other database (PostgreSQL through asyncpg) the statement
-goes through ``Connection.execute`` unchanged.
+Profiling an answer, and the drawing of the next card, showed SQLAlchemy's
+per-execution machinery (execution context, parameter and result set-up,
+events) costing several times the statement itself on SQLite, where a
+statement takes a few microseconds.  The statements every click runs are
+therefore compiled once per dialect and executed directly on the sqlite3
+connection of the transaction the runner opened, with the very bind and
+result processors of their column types (``UtcDateTime``, JSON, dates), so a
+row reads back exactly as through ``Connection.execute``.  Errors are wrapped
+as SQLAlchemy's, as ``execute`` would.  Anywhere else (PostgreSQL through
+asyncpg, SQLite through aiosqlite) the statement goes through
+``Connection.execute`` unchanged.
 """
 
 from __future__ import annotations
@@ -70,11 +71,35 @@ class Prepared:
             row=namedtuple("Row", names, rename=True) if names else tuple,
         )
 
+    def tuples(self, conn: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """Every row as a plain tuple: for queries of many rows read by position."""
+        if conn.dialect.driver != "pysqlite":
+            result = conn.execute(cast(Executable, self.statement), dict(params))
+            return [tuple(row) for row in result] if result.returns_rows else []
+        compiled, fetched = self._fetch(conn, params)
+        processors = compiled.results
+        if not any(processors):
+            return fetched
+        return [
+            tuple(v if p is None else p(v) for p, v in zip(processors, raw, strict=True))
+            for raw in fetched
+        ]
+
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[AnyRow]:
         """Every row the statement returns (none for a plain INSERT or UPDATE)."""
-        if conn.dialect.name != "sqlite":
+        if conn.dialect.driver != "pysqlite":
             result = conn.execute(cast(Executable, self.statement), dict(params))
             return list(result.all()) if result.returns_rows else []
+        compiled, fetched = self._fetch(conn, params)
+        make, processors = compiled.row, compiled.results
+        return [
+            make(*(v if p is None else p(v) for p, v in zip(processors, raw, strict=True)))
+            for raw in fetched
+        ]
+
+    def _fetch(
+        self, conn: Connection, params: Mapping[str, Any]
+    ) -> tuple[_Compiled, list[tuple[Any, ...]]]:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = self._compile(conn.dialect)
@@ -91,15 +116,16 @@ class Prepared:
             raise DBAPIError.instance(
                 compiled.sql, values, error, conn.dialect.loaded_dbapi.Error,
                 dialect=conn.dialect) from error
-        make, processors = compiled.row, compiled.results
-        return [
-            make(*(v if p is None else p(v) for p, v in zip(processors, raw, strict=True)))
-            for raw in fetched
-        ]
+        return compiled, fetched
 
     def first(self, conn: Connection, params: Mapping[str, Any]) -> AnyRow | None:
         found = self.rows(conn, params)
         return found[0] if found else None
+
+    def scalar(self, conn: Connection, params: Mapping[str, Any]) -> Any:
+        """The first column of the first row, or None when there is no row."""
+        found = self.tuples(conn, params)
+        return found[0][0] if found else None
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> None:
         self.rows(conn, params)

@@ -12,9 +12,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, exists, insert, select, update
 
 from bot.storage.models import Card, Deck, Prompt, ReviewLog, ReviewState, StudySession, User
+from bot.storage.prepared import Prepared
 from bot.storage.rows import AnyRow
 
-_SESSION = (
+_SESSION = Prepared(
     select(
         StudySession.user_id,
         StudySession.deck_id,
@@ -29,7 +30,7 @@ _SESSION = (
     .join(User, User.id == StudySession.user_id)
     .where(StudySession.id == bindparam("session"))
 )
-_PENDING = (
+_PENDING = Prepared(
     select(Prompt.id, Prompt.card_pk, Prompt.face, Prompt.choice_order, Prompt.shown)
     .where(
         Prompt.session_id == bindparam("session"),
@@ -39,43 +40,45 @@ _PENDING = (
     .order_by(Prompt.id.desc())
     .limit(1)
 )
-_CARD = select(
+_CARD = Prepared(select(
     Card.pk, Card.deck_id, Card.card_id, Card.type, Card.content, Card.faces, Card.retired_at
-).where(Card.pk == bindparam("card"))
-_HAS_STATE = select(
+).where(Card.pk == bindparam("card")))
+_HAS_STATE = Prepared(select(
     exists().where(
         ReviewState.user_id == bindparam("user"),
         ReviewState.card_pk == bindparam("card"),
         ReviewState.face == bindparam("face"),
     )
-)
-_INSERT_PROMPT = insert(Prompt).returning(Prompt.id)
+))
+_INSERT_PROMPT = Prepared(insert(Prompt).returning(Prompt.id), [
+    "session_id", "user_id", "card_pk", "face", "choice_order", "shown", "shown_at",
+    "answered_at", "skipped"])
 _SET_ASIDE = update(Prompt).where(Prompt.id == bindparam("prompt_key")).values(skipped=True)
 _INSERT_SESSION = insert(StudySession).returning(StudySession.id)
-_LOG = select(ReviewLog.kind, ReviewLog.quality).where(
+_LOG = Prepared(select(ReviewLog.kind, ReviewLog.quality).where(
     ReviewLog.session_id == bindparam("session")
-)
+))
 
 
 def session_with_learner(conn: Connection, session_id: int) -> AnyRow | None:
     """(user_id, deck_id, ended_at, and the learner's timezone, rollover_hour,
     kept_day, kept_until, new_per_day, reviews_per_day)."""
-    return conn.execute(_SESSION, {"session": session_id}).first()
+    return _SESSION.first(conn, {"session": session_id})
 
 
 def pending_prompt(conn: Connection, session_id: int) -> AnyRow | None:
     """The session's unanswered prompt still on offer: (id, card_pk, face, choice_order, shown)."""
-    return conn.execute(_PENDING, {"session": session_id}).first()
+    return _PENDING.first(conn, {"session": session_id})
 
 
 def card_row(conn: Connection, card_pk: int) -> AnyRow | None:
     """(pk, deck_id, card_id, type, content, faces, retired_at) of one card."""
-    return conn.execute(_CARD, {"card": card_pk}).first()
+    return _CARD.first(conn, {"card": card_pk})
 
 
 def has_state(conn: Connection, user_id: int, card_pk: int, face: int) -> bool:
     """Whether the learner has reviewed this face before (it has a schedule)."""
-    return bool(conn.execute(_HAS_STATE, {"user": user_id, "card": card_pk, "face": face}).scalar())
+    return bool(_HAS_STATE.scalar(conn, {"user": user_id, "card": card_pk, "face": face}))
 
 
 def set_aside(conn: Connection, prompt_id: int) -> None:
@@ -117,8 +120,8 @@ def insert_prompt(
     shown: dict[str, Any] | None,
 ) -> int:
     """Show a face: the prompt row an answer claims (once) by its id."""
-    prompt_id: int = conn.execute(
-        _INSERT_PROMPT,
+    [(prompt_id,)] = _INSERT_PROMPT.tuples(
+        conn,
         {
             "session_id": session_id,
             "user_id": user_id,
@@ -130,8 +133,8 @@ def insert_prompt(
             "answered_at": None,
             "skipped": False,
         },
-    ).scalar_one()
-    return prompt_id
+    )
+    return int(prompt_id)
 
 
 def open_session(
@@ -187,11 +190,11 @@ def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:
 
 def session_log(conn: Connection, session_id: int) -> list[tuple[str, int]]:
     """(kind, quality) of every answer logged in the session."""
-    return [(str(kind), int(quality)) for kind, quality in conn.execute(
-        _LOG, {"session": session_id})]
+    return [(str(kind), int(quality)) for kind, quality in _LOG.tuples(
+        conn, {"session": session_id})]
 
 
-_PROMPT_CONTEXT = (
+_PROMPT_CONTEXT = Prepared(
     select(
         Prompt.session_id,
         Prompt.user_id,
@@ -213,4 +216,4 @@ _PROMPT_CONTEXT = (
 def prompt_with_context(conn: Connection, prompt_id: int) -> AnyRow | None:
     """(session_id, user_id, answered_at, deck_id, deck lang, the owner's saved locale,
     session ended_at, card retired_at) of one prompt: what a click needs first."""
-    return conn.execute(_PROMPT_CONTEXT, {"prompt": prompt_id}).first()
+    return _PROMPT_CONTEXT.first(conn, {"prompt": prompt_id})
