@@ -115,12 +115,12 @@ _FAST_INSERT_STATE = Prepared(INSERT_STATE, ["user_id", "card_pk", "face", "laps
                                              *_STATE_VALUES])
 _FAST_INSERT_LOG = Prepared(INSERT_LOG, _LOG_VALUES)
 
-_DISTRACTORS = select(Card.content).where(
+_DISTRACTORS = Prepared(select(Card.content).where(
     Card.deck_id == bindparam("deck"),
     Card.type == "typed",
     Card.pk != bindparam("card"),
     Card.retired_at.is_(None),
-)
+))
 _OWNER = select(Prompt.user_id).where(Prompt.id == bindparam("prompt"))
 _LOGGED = select(
     ReviewLog.quality,
@@ -198,8 +198,8 @@ def append_review(conn: Connection, values: dict[str, Any]) -> None:
 
 def typed_answers(conn: Connection, deck_id: str, card_pk: int) -> list[str]:
     """Answers of the deck's other live typed cards (a near-miss of one is not "almost")."""
-    rows = conn.execute(_DISTRACTORS, {"deck": deck_id, "card": card_pk}).scalars()
-    return [str(content.get("back", "")) for content in rows]
+    rows = _DISTRACTORS.tuples(conn, {"deck": deck_id, "card": card_pk})
+    return [str(content.get("back", "")) for (content,) in rows]
 
 
 def prompt_owner(conn: Connection, prompt_id: int) -> int | None:
