@@ -34,6 +34,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -50,6 +51,7 @@ MAX_GROUP = 32
 #: another reader free for the clicks' urgent reads.
 READERS = 2
 Work = Callable[[Connection], T]
+_BEGIN_WRITE, _BEGIN_READ = "BEGIN IMMEDIATE", "BEGIN DEFERRED"
 
 
 class TransactionRunner(Protocol):
@@ -163,9 +165,12 @@ class _Lane:
     ``SimpleQueue`` of tokens) cost a fraction of a ``PriorityQueue``'s locking.
     """
 
-    def __init__(self, name: str, engine: Engine, threads: int, *, group: bool) -> None:
+    def __init__(
+        self, name: str, engine: Engine, threads: int, *, group: bool, begin: str
+    ) -> None:
         self._engine = engine
         self._group = group
+        self._begin = begin
         self._urgent: collections.deque[_Job] = collections.deque()
         self._normal: collections.deque[_Job] = collections.deque()
         self._tokens: queue.SimpleQueue[bool] = queue.SimpleQueue()
@@ -229,13 +234,7 @@ class _Lane:
 
     def _run(self, connection: Connection, jobs: list[_Job]) -> None:
         if len(jobs) == 1:
-            job = jobs[0]
-            try:
-                with connection.begin():
-                    job.outcome = (job.work(connection), None)
-            except BaseException as error:
-                job.outcome = (None, error)
-            _deliver(jobs)
+            self._run_alone(connection, jobs[0])
             return
         try:
             with connection.begin():
@@ -251,12 +250,53 @@ class _Lane:
                     job.outcome = (None, error)
         _deliver(jobs)
 
+    def _run_alone(self, connection: Connection, job: _Job) -> None:
+        """One job, one transaction, begun and committed on the driver itself.
+
+        SQLAlchemy's transaction bookkeeping costs more than SQLite's BEGIN and
+        COMMIT; a statement that goes through ``Connection.execute`` still opens
+        SQLAlchemy's own (the begin listener sees the driver's and adds none), and
+        is then committed or rolled back through it.
+        """
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        try:
+            _on_driver(connection, lambda: driver.execute(self._begin), self._begin)
+            try:
+                result = job.work(connection)
+            except BaseException:
+                if connection.in_transaction():
+                    connection.rollback()
+                else:
+                    _on_driver(connection, driver.rollback, "ROLLBACK")
+                raise
+            if connection.in_transaction():
+                connection.commit()
+            else:
+                _on_driver(connection, driver.commit, "COMMIT")
+            job.outcome = (result, None)
+        except BaseException as error:  # handed to the awaiting task, not lost here
+            job.outcome = (None, error)
+        with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
+            job.loop.call_soon_threadsafe(_settle, job.future, *job.outcome)
+
     def stop(self) -> None:
         for _ in self._threads:
             self._tokens.put(False)
         for thread in self._threads:
             thread.join()
         self._engine.dispose()
+
+
+def _on_driver(connection: Connection, call: Callable[[], object], sql: str) -> None:
+    """``call`` on the sqlite3 connection, its errors raised as SQLAlchemy's (an
+    OperationalError for a database that is locked or gone, as ``execute`` raises)."""
+    try:
+        call()
+    except connection.dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            sql, None, error, connection.dialect.loaded_dbapi.Error,
+            dialect=connection.dialect) from error
 
 
 def _sqlite_engine(url: str, *, read_only: bool, size: int) -> Engine:
@@ -268,7 +308,7 @@ def _sqlite_engine(url: str, *, read_only: bool, size: int) -> Engine:
     """
     sync_url = make_url(url).set(drivername="sqlite")
     engine = create_sync_engine(sync_url, pool_size=size, max_overflow=0)
-    begin = "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE"
+    begin = _BEGIN_READ if read_only else _BEGIN_WRITE
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
@@ -281,9 +321,11 @@ def _sqlite_engine(url: str, *, read_only: bool, size: int) -> Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
         # Straight to the driver: once per transaction, SQLAlchemy's execution costs more.
+        # The lane may have begun it already (`_Lane._run_alone`).
         driver = connection.connection.driver_connection
         assert driver is not None
-        driver.execute(begin)
+        if not driver.in_transaction:
+            _on_driver(connection, lambda: driver.execute(begin), begin)
 
     return engine
 
@@ -295,10 +337,11 @@ class SqliteThreadRunner:
         if async_engine is not None:
             event.listen(async_engine.sync_engine, "connect", _no_autocheckpoint)
         self._writer = _Lane(
-            "sqlite-writer", _sqlite_engine(url, read_only=False, size=1), 1, group=True)
+            "sqlite-writer", _sqlite_engine(url, read_only=False, size=1), 1, group=True,
+            begin=_BEGIN_WRITE)
         self._readers = _Lane(
             "sqlite-reader", _sqlite_engine(url, read_only=True, size=READERS), READERS,
-            group=False)
+            group=False, begin=_BEGIN_READ)
         path = make_url(url).database
         self._checkpointer = _Checkpointer(str(path), CHECKPOINT_EVERY_SECONDS)
 

@@ -10,7 +10,7 @@ import threading
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -47,8 +47,16 @@ async def test_answers_waiting_together_share_one_commit_and_a_refusal_stays_its
     assert isinstance(runner, SqliteThreadRunner)
     service = StudyService(runner, LearnerDefaults())
     prompts = await _one_prompt_each(database, service)
-    commits: list[int] = []
-    event.listen(runner._writer._engine, "commit", lambda _conn: commits.append(1))
+    commits: list[str] = []
+
+    def count_commits(conn: Connection) -> None:  # on the writer's own sqlite3 connection
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.set_trace_callback(
+            lambda sql: commits.append(sql) if sql.upper().startswith("COMMIT") else None)
+
+    await runner.run(count_commits)
+    commits.clear()
     started, gate = threading.Event(), threading.Event()
 
     def hold(_conn: Connection) -> None:
