@@ -48,7 +48,7 @@ async def configure_groups(workdir: Path, groups: list[tuple[int, int]]) -> None
     try:
         await load_decks_dir(db, workdir / "decks", SETUP_AT)
         for guild_id, channel_id in groups:
-            await daily.configure(db.sessions, DailySetup(
+            await daily.configure(db.runner, DailySetup(
                 guild_id, channel_id, "group", wall_time(9, 0), "Asia/Seoul", 480, "en", 1,
             ), SETUP_AT)
     finally:

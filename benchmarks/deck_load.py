@@ -79,7 +79,7 @@ async def main() -> None:
 
     db = await open_database(f"sqlite+aiosqlite:///{folder / 'bench.db'}")
     started = time.perf_counter()
-    report = await load_deck_files(db.sessions, [deck_path], NOW)
+    report = await load_deck_files(db.runner, [deck_path], NOW)
     first = time.perf_counter() - started
     assert not report.problems, report.problems[:3]
     verdict = "met" if first <= 5 else "MISSED"
@@ -88,7 +88,7 @@ async def main() -> None:
     text = deck_path.read_text(encoding="utf-8").replace("가상머신 0이란?", "가상 머신 0이란?", 1)
     deck_path.write_text(text, encoding="utf-8")
     started = time.perf_counter()
-    report = await load_deck_files(db.sessions, [deck_path], NOW)
+    report = await load_deck_files(db.runner, [deck_path], NOW)
     again = time.perf_counter() - started
     changed = report.synced["bench"].changed
     print(f"reload with one card edited: {again:.2f} s ({len(changed)} changed)")

@@ -93,9 +93,11 @@ def save(path: str, text: str) -> None:
     Path(path).write_text(text, encoding="utf-8")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (/proc/<pid>/stat fields 14 and 15)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, task: int | None = None) -> float:
+    """User + system CPU time of a process (or one of its threads) so far
+    (/proc/<pid>/stat fields 14 and 15)."""
+    stat = Path(f"/proc/{pid}/stat" if task is None else f"/proc/{pid}/task/{task}/stat")
+    fields = stat.read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -124,6 +126,7 @@ async def run(learners: int, cards: int, log_copy: str) -> int:
                 elapsed = time.perf_counter() - started
                 rss = peak_rss_kib(bot.proc.pid)
                 cpu = cpu_seconds(bot.proc.pid)
+                loop_cpu = cpu_seconds(bot.proc.pid, bot.proc.pid)  # the main thread's
             finally:
                 code = await bot.stop()
             [(reviews,)] = query(bot.db_path, "SELECT count(*) FROM review_log")
@@ -137,9 +140,11 @@ async def run(learners: int, cards: int, log_copy: str) -> int:
     print(f"reviews recorded:     {reviews:,} (expected {expected:,}); states {states:,}")
     print(f"interactions:         {len(acks):,} in {elapsed:.1f} s "
           f"({len(acks) / elapsed:.0f}/s)")
+    p99 = percentile(acks, 99) * 1000
     print(f"ack latency:          p50 {percentile(acks, 50) * 1000:.0f} ms, "
-          f"p99 {percentile(acks, 99) * 1000:.0f} ms, max {max(acks) * 1000:.0f} ms, "
-          f"mean {statistics.fmean(acks) * 1000:.0f} ms")
+          f"p99 {p99:.0f} ms, max {max(acks) * 1000:.0f} ms, "
+          f"mean {statistics.fmean(acks) * 1000:.0f} ms (target p99 <= 150 ms: "
+          f"{'met' if p99 <= 150 else 'MISSED'})")
     print(f"missed 3 s deadlines: {missed}")
     slow = sorted(acks)[-len(acks) // 100:]
     print(f"slowest 1%:           {min(slow) * 1000:.0f}..{max(slow) * 1000:.0f} ms; "
@@ -148,6 +153,10 @@ async def run(learners: int, cards: int, log_copy: str) -> int:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(f"bot CPU time:         {cpu:.1f} s (emulator + learners: "
           f"{usage.ru_utime + usage.ru_stime:.1f} s)")
+    per = cpu / len(acks) * 1000
+    print(f"bot CPU per interaction: {per:.2f} ms (target <= 1.5 ms: "
+          f"{'met' if per <= 1.5 else 'MISSED'}); event loop thread {loop_cpu:.1f} s, "
+          f"database and other threads {cpu - loop_cpu:.1f} s")
     print(f"bot exit code:        {code}; warnings/errors logged: {len(problems)} "
           f"(log: {log_copy})")
     for line in problems[:5]:

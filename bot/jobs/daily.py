@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.jobs.pacer import CHANNEL_POSTS_BURST, CHANNEL_POSTS_PER_SECOND, Pacer
+from bot.storage.transactions import TransactionRunner
 from bot.study import daily
 from bot.study.daily import DueSlot, PostView, RevealView
 
@@ -58,14 +57,14 @@ class TickReport:
 class DailyJob:
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        runner: TransactionRunner,
         actions: DailyActions,
         *,
         grace: timedelta,
         seed_for: Callable[[int, date], int] = daily.post_seed,
         pacer: Pacer | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._runner = runner
         self._actions = actions
         self._grace = grace
         self._seed_for = seed_for
@@ -78,10 +77,10 @@ class DailyJob:
         """All work due at ``now``; ticks never overlap in one process."""
         async with self._lock:
             report = TickReport()
-            plan = await daily.due_slots(self._sessions, now, self._grace)
+            plan = await daily.due_slots(self._runner, now, self._grace)
             for slot in plan.skip:
                 if self._actions.handles(slot.guild_id) and await daily.skip_slot(
-                    self._sessions, slot, now
+                    self._runner, slot, now
                 ):
                     log.warning(
                         "daily post for channel %s on %s skipped: its time %s passed "
@@ -97,7 +96,7 @@ class DailyJob:
                     await self._post(slot, now, report)
 
             await asyncio.gather(*(one(slot) for slot in mine))
-            for post_id in await daily.due_reveals(self._sessions, now):
+            for post_id in await daily.due_reveals(self._runner, now):
                 await self._reveal(post_id, now, report)
             return report
 
@@ -111,11 +110,11 @@ class DailyJob:
     async def _post(self, slot: DueSlot, now: datetime, report: TickReport) -> None:
         seed = self._seed_for(slot.channel_id, slot.local_date)
         async with self._write:
-            claimed = await daily.claim_post(self._sessions, slot, seed, now)
+            claimed = await daily.claim_post(self._runner, slot, seed, now)
         if claimed is None:
             report.lost_claims += 1
             return
-        view = await daily.post_view(self._sessions, claimed.post_id)
+        view = await daily.post_view(self._runner, claimed.post_id)
         if view is None:
             return
         await self._pacer.acquire()
@@ -125,22 +124,22 @@ class DailyJob:
             log.warning("daily post %s refused in channel %s: %s",
                         claimed.post_id, slot.channel_id, refused)
             async with self._write:
-                await daily.mark_failed(self._sessions, claimed.post_id)
+                await daily.mark_failed(self._runner, claimed.post_id)
             report.failed.append(claimed.post_id)
             return
         except Exception:
             # Claimed and maybe sent: never retried, so never posted twice.
             log.exception("daily post %s failed in channel %s", claimed.post_id, slot.channel_id)
             async with self._write:
-                await daily.mark_failed(self._sessions, claimed.post_id)
+                await daily.mark_failed(self._runner, claimed.post_id)
             report.failed.append(claimed.post_id)
             return
         async with self._write:
-            await daily.mark_posted(self._sessions, claimed.post_id, message_id, now)
+            await daily.mark_posted(self._runner, claimed.post_id, message_id, now)
         report.posted.append(claimed.post_id)
 
     async def _reveal(self, post_id: int, now: datetime, report: TickReport) -> None:
-        view = await daily.reveal_view(self._sessions, post_id)
+        view = await daily.reveal_view(self._runner, post_id)
         if view is None or not self._actions.handles(view.post.guild_id):
             return
         await self._pacer.acquire()
@@ -152,5 +151,5 @@ class DailyJob:
             # Editing twice shows the same thing, so the next tick may simply try again.
             log.exception("reveal of daily post %s failed; will retry", post_id)
             return
-        if await daily.mark_revealed(self._sessions, post_id, now):
+        if await daily.mark_revealed(self._runner, post_id, now):
             report.revealed.append(post_id)

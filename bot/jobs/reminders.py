@@ -9,9 +9,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from bot.jobs.pacer import DMS_PER_SECOND, Pacer
+from bot.storage.transactions import TransactionRunner
 from bot.study import reminders
 from bot.study.reminders import DueReminder
 
@@ -38,12 +37,12 @@ class ReminderReport:
 class ReminderJob:
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        runner: TransactionRunner,
         actions: ReminderActions,
         *,
         pacer: Pacer | None = None,
     ) -> None:
-        self._sessions = sessions
+        self._runner = runner
         self._actions = actions
         self._pacer = pacer or Pacer(DMS_PER_SECOND)
         self._lock = asyncio.Lock()
@@ -51,8 +50,8 @@ class ReminderJob:
     async def tick(self, now: datetime) -> ReminderReport:
         async with self._lock:
             report = ReminderReport()
-            for due in await reminders.due_reminders(self._sessions, now):
-                if not await reminders.claim_reminder(self._sessions, due.user_id, due.study_date):
+            for due in await reminders.due_reminders(self._runner, now):
+                if not await reminders.claim_reminder(self._runner, due.user_id, due.study_date):
                     continue  # another process (or an earlier tick) sent it
                 await self._pacer.acquire()
                 try:
@@ -61,7 +60,7 @@ class ReminderJob:
                     log.exception("reminder to %s failed", due.user_id)
                     result = DmResult.FAILED
                 if result is DmResult.CLOSED:
-                    await reminders.dms_closed(self._sessions, due.user_id, now)
+                    await reminders.dms_closed(self._runner, due.user_id, now)
                     report.closed.append(due.user_id)
                 elif result is DmResult.SENT:
                     report.sent.append(due.user_id)

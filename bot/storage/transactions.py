@@ -1,44 +1,64 @@
-"""Run one unit of work in one transaction, with as few event-loop hops as possible.
+"""The one way to the database: run a unit of work in one transaction.
 
-The hot paths (answering a card) are written as plain synchronous functions of
-a SQLAlchemy ``Connection``.  On SQLite they run in one dedicated thread with
-the standard ``sqlite3`` driver: one hop to that thread per transaction instead
-of one per statement through aiosqlite, and one writer per process, which is
-all SQLite allows anyway.  On any other database they run through the async
-engine's greenlet bridge (``AsyncConnection.run_sync``), so asyncpg stays
-fully asynchronous.
+A unit of work is a plain synchronous function of a SQLAlchemy ``Connection``
+(the queries in this package, composed by the use cases in bot.study).  Every
+write of the bot, the terminal and the jobs goes through `TransactionRunner.run`;
+nothing else opens a transaction that writes.
+
+On a SQLite file the work runs on threads that own plain sqlite3 connections:
+one writer (SQLite allows one anyway), which takes urgent work first (what a
+learner waits on before a click is acknowledged) and lets the answers waiting
+in its queue share one commit, each in a savepoint of its own, so one refusal
+rolls back only itself; and readers for work that only reads, which see a WAL
+snapshot beside the writer and never wait for it.  Each job costs one hop to
+that thread and one back, instead of one per statement through aiosqlite.
+
+On any other database (PostgreSQL) the work runs through the async engine's
+greenlet bridge (``AsyncConnection.run_sync``), so asyncpg stays fully
+asynchronous and the server runs transactions side by side.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
+import collections
+import contextlib
 import logging
 import queue
 import sqlite3
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.storage.engine import begin_immediate, is_sqlite, read_only_options, set_sqlite_pragmas
+from bot.storage.engine import is_sqlite, read_only_options, set_sqlite_pragmas
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 CHECKPOINT_EVERY_SECONDS = 1.0
+#: Most answers that share one commit.  A group is whatever waited while the
+#: previous transaction ran, so under a light load every answer commits alone.
+MAX_GROUP = 32
+#: Reader threads of a SQLite file: a long read (a leaderboard, an export) leaves
+#: another reader free for the clicks' urgent reads.
+READERS = 2
 Work = Callable[[Connection], T]
+_BEGIN_WRITE, _BEGIN_READ = "BEGIN IMMEDIATE", "BEGIN DEFERRED"
 
 
 class TransactionRunner(Protocol):
     async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
         """Run ``work`` in one transaction; ``urgent`` work jumps the queue where
-        there is one (what a learner is waiting on before the click is acknowledged).
+        there is one (what a learner is waiting on before the click is acknowledged),
+        and urgent writes may share a commit with each other (each in its own savepoint).
         ``read_only`` work reads one snapshot and takes no write lock (it must not write)."""
         ...
 
@@ -102,79 +122,239 @@ class _Checkpointer:
         self._thread.join()
 
 
-_URGENT, _NORMAL = 0, 1
+@dataclass(slots=True)
+class _Job:
+    """One unit of work on its way to a thread, and where its result goes."""
+
+    work: Work[Any]
+    loop: asyncio.AbstractEventLoop
+    future: asyncio.Future[Any]
+    groupable: bool
+    outcome: tuple[Any, BaseException | None] = field(default=(None, None))
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.done():  # the awaiting task was cancelled
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _settle_all(jobs: list[_Job]) -> None:
+    for job in jobs:
+        _settle(job.future, *job.outcome)
+
+
+def _deliver(jobs: list[_Job]) -> None:
+    """Hand every outcome back to its event loop: one wake-up per loop, not per job."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Job]] = {}
+    for job in jobs:
+        by_loop.setdefault(job.loop, []).append(job)
+    for loop, settled in by_loop.items():
+        # A closed loop raises: nobody waits for these any more.
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(_settle_all, settled)
+
+
+class _Lane:
+    """A queue of jobs served by threads that each own one connection of ``engine``.
+
+    Urgent jobs go first.  Two deques and a counter of waiting jobs (a C
+    ``SimpleQueue`` of tokens) cost a fraction of a ``PriorityQueue``'s locking.
+    """
+
+    def __init__(
+        self, name: str, engine: Engine, threads: int, *, group: bool, begin: str
+    ) -> None:
+        self._engine = engine
+        self._group = group
+        self._begin = begin
+        self._urgent: collections.deque[_Job] = collections.deque()
+        self._normal: collections.deque[_Job] = collections.deque()
+        self._tokens: queue.SimpleQueue[bool] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._serve, name=f"{name}-{i}", daemon=True)
+            for i in range(threads)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, job: _Job, urgent: bool) -> None:
+        (self._urgent if urgent else self._normal).append(job)
+        self._tokens.put(True)
+
+    def _take(self) -> _Job:
+        try:
+            return self._urgent.popleft()
+        except IndexError:
+            return self._normal.popleft()
+
+    def _more(self) -> list[_Job]:
+        """Urgent writes already waiting, to share the commit of the one just taken."""
+        extra: list[_Job] = []
+        while len(extra) < MAX_GROUP - 1:
+            try:
+                job = self._urgent.popleft()
+            except IndexError:
+                break
+            if not job.groupable:
+                self._urgent.appendleft(job)
+                break
+            # Every job put in comes with a token (maybe a moment after it): take its own.
+            if not self._tokens.get():
+                self._tokens.put(False)  # a stop that came meanwhile: keep it for the loop
+            extra.append(job)
+        return extra
+
+    def _serve(self) -> None:
+        connection: Connection | None = None
+        try:
+            while self._tokens.get():
+                job = self._take()
+                jobs = [job, *self._more()] if self._group and job.groupable else [job]
+                if connection is None or connection.invalidated or connection.closed:
+                    connection = self._connect(jobs)
+                    if connection is None:
+                        continue
+                self._run(connection, jobs)
+        finally:
+            if connection is not None:
+                connection.close()
+
+    def _connect(self, jobs: list[_Job]) -> Connection | None:
+        try:
+            return self._engine.connect()
+        except BaseException as error:  # handed to the awaiting tasks, not lost here
+            for job in jobs:
+                job.outcome = (None, error)
+            _deliver(jobs)
+            return None
+
+    def _run(self, connection: Connection, jobs: list[_Job]) -> None:
+        if len(jobs) == 1:
+            self._run_alone(connection, jobs[0])
+            return
+        try:
+            with connection.begin():
+                for job in jobs:
+                    try:
+                        with connection.begin_nested():
+                            job.outcome = (job.work(connection), None)
+                    except Exception as error:  # rolled back to its savepoint: only itself
+                        job.outcome = (None, error)
+        except BaseException as error:  # the commit failed: nothing of the group was written
+            for job in jobs:
+                if job.outcome[1] is None:
+                    job.outcome = (None, error)
+        _deliver(jobs)
+
+    def _run_alone(self, connection: Connection, job: _Job) -> None:
+        """One job, one transaction, begun and committed on the driver itself.
+
+        SQLAlchemy's transaction bookkeeping costs more than SQLite's BEGIN and
+        COMMIT; a statement that goes through ``Connection.execute`` still opens
+        SQLAlchemy's own (the begin listener sees the driver's and adds none), and
+        is then committed or rolled back through it.
+        """
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        try:
+            _on_driver(connection, lambda: driver.execute(self._begin), self._begin)
+            try:
+                result = job.work(connection)
+            except BaseException:
+                if connection.in_transaction():
+                    connection.rollback()
+                else:
+                    _on_driver(connection, driver.rollback, "ROLLBACK")
+                raise
+            if connection.in_transaction():
+                connection.commit()
+            else:
+                _on_driver(connection, driver.commit, "COMMIT")
+            job.outcome = (result, None)
+        except BaseException as error:  # handed to the awaiting task, not lost here
+            job.outcome = (None, error)
+        with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
+            job.loop.call_soon_threadsafe(_settle, job.future, *job.outcome)
+
+    def stop(self) -> None:
+        for _ in self._threads:
+            self._tokens.put(False)
+        for thread in self._threads:
+            thread.join()
+        self._engine.dispose()
+
+
+def _on_driver(connection: Connection, call: Callable[[], object], sql: str) -> None:
+    """``call`` on the sqlite3 connection, its errors raised as SQLAlchemy's (an
+    OperationalError for a database that is locked or gone, as ``execute`` raises)."""
+    try:
+        call()
+    except connection.dialect.loaded_dbapi.Error as error:
+        raise DBAPIError.instance(
+            sql, None, error, connection.dialect.loaded_dbapi.Error,
+            dialect=connection.dialect) from error
+
+
+def _sqlite_engine(url: str, *, read_only: bool, size: int) -> Engine:
+    """A synchronous engine on the file of ``url``: pragmas set once per connection.
+
+    The writer's transactions begin IMMEDIATE (see bot.storage.engine.begin_immediate:
+    read-then-write never fails on a stale snapshot); a reader's begin DEFERRED on a
+    ``query_only`` connection, a WAL snapshot that never waits for the writer.
+    """
+    sync_url = make_url(url).set(drivername="sqlite")
+    engine = create_sync_engine(sync_url, pool_size=size, max_overflow=0)
+    begin = _BEGIN_READ if read_only else _BEGIN_WRITE
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        set_sqlite_pragmas(dbapi_connection, record)
+        _no_autocheckpoint(dbapi_connection, record)
+        dbapi_connection.isolation_level = None  # our BEGIN below is the only one
+        if read_only:
+            dbapi_connection.execute("PRAGMA query_only=1")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # Straight to the driver: once per transaction, SQLAlchemy's execution costs more.
+        # The lane may have begun it already (`_Lane._run_alone`).
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        if not driver.in_transaction:
+            _on_driver(connection, lambda: driver.execute(begin), begin)
+
+    return engine
 
 
 class SqliteThreadRunner:
-    """Runs the work on one thread that owns a plain sqlite3 connection to the same file.
-
-    The thread takes urgent work first (answers, the reads a click needs before
-    it is acknowledged), then the rest in arrival order, so a crowd of clicks
-    is acknowledged as soon as each answer is written, not after everyone's
-    next card has been drawn.
-    """
+    """Runs the work on threads that own plain sqlite3 connections to the same file."""
 
     def __init__(self, url: str, async_engine: AsyncEngine | None = None) -> None:
-        sync_url = make_url(url).set(drivername="sqlite")
-        self._engine: Engine = create_sync_engine(sync_url, pool_size=1, max_overflow=0)
-        event.listen(self._engine, "connect", set_sqlite_pragmas)
-        event.listen(self._engine, "connect", _no_autocheckpoint)
-        begin_immediate(self._engine)
         if async_engine is not None:
             event.listen(async_engine.sync_engine, "connect", _no_autocheckpoint)
-        self._queue: queue.PriorityQueue[tuple[int, int, Callable[[], None] | None]] = (
-            queue.PriorityQueue()
-        )
-        self._order = itertools.count()
-        self._thread = threading.Thread(target=self._serve, name="sqlite-writer", daemon=True)
-        self._thread.start()
-        self._checkpointer = _Checkpointer(str(sync_url.database), CHECKPOINT_EVERY_SECONDS)
-
-    def _serve(self) -> None:
-        while True:
-            _, _, job = self._queue.get()
-            if job is None:
-                return
-            job()
-
-    def _submit(self, priority: int, call: Callable[[], T]) -> asyncio.Future[T]:
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[T] = loop.create_future()
-
-        def settle(result: T | None, error: BaseException | None) -> None:
-            if future.done():  # the awaiting task was cancelled
-                return
-            if error is not None:
-                future.set_exception(error)
-            else:
-                future.set_result(result)  # type: ignore[arg-type]
-
-        def job() -> None:
-            try:
-                result = call()
-            except BaseException as error:  # handed to the awaiting task, not lost here
-                loop.call_soon_threadsafe(settle, None, error)
-            else:
-                loop.call_soon_threadsafe(settle, result, None)
-
-        self._queue.put((priority, next(self._order), job))
-        return future
-
-    def _run_here(self, work: Work[T], read_only: bool) -> T:
-        with self._engine.connect() as connection:
-            if read_only:
-                connection.execution_options(**read_only_options("sqlite"))
-            with connection.begin():
-                return work(connection)
+        self._writer = _Lane(
+            "sqlite-writer", _sqlite_engine(url, read_only=False, size=1), 1, group=True,
+            begin=_BEGIN_WRITE)
+        self._readers = _Lane(
+            "sqlite-reader", _sqlite_engine(url, read_only=True, size=READERS), READERS,
+            group=False, begin=_BEGIN_READ)
+        path = make_url(url).database
+        self._checkpointer = _Checkpointer(str(path), CHECKPOINT_EVERY_SECONDS)
 
     async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
-        return await self._submit(
-            _URGENT if urgent else _NORMAL, lambda: self._run_here(work, read_only))
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        job = _Job(work, loop, future, groupable=urgent and not read_only)
+        (self._readers if read_only else self._writer).submit(job, urgent)
+        return await future
 
     async def close(self) -> None:
-        await self._submit(_NORMAL, self._engine.dispose)
-        self._queue.put((_NORMAL + 1, next(self._order), None))
-        await asyncio.to_thread(self._thread.join)
+        await asyncio.to_thread(self._readers.stop)
+        await asyncio.to_thread(self._writer.stop)
         await asyncio.to_thread(self._checkpointer.stop)
 
 

@@ -5,6 +5,16 @@ a moment later.  A process killed in between would drop an answer the learner
 saw accepted; so the click is appended here (and handed to the OS) before it
 is acknowledged, and replayed at the next start.
 
+Why not write first and acknowledge second, with no journal?  Every
+interaction must be acknowledged well within Discord's limit, and the answer
+path's target is an acknowledgement p99 of 150 ms under 200 learners
+(benchmarks/discord_load.py).  Written first, a click's acknowledgement waits
+for its transaction, queued on the one SQLite writer behind everyone else's
+work; measured in three interleaved pairs of runs (issue 13) that moved ack
+p50 from 28-42 ms to 40-78 ms and p99 from 176-246 ms to 191-357 ms.  The
+acknowledgement then costs the learner the database's queue; the journal
+costs one buffered line per click, which is cheaper.
+
 Only that gap is replayed.  Once a click has been dealt with (written, or
 refused: the card was retired, the session was over; or failed, and the
 learner was told so), a ``settled`` line follows it, and the next start

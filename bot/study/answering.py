@@ -1,18 +1,16 @@
-"""Grading one prompt: the hot path, as one short synchronous transaction.
+"""Grading one prompt: the hot path, one short transaction of the runner.
 
-It runs through ``TransactionRunner`` (one hop to SQLite's writer thread, or
-the async bridge on PostgreSQL) and issues a handful of Core statements:
+The statements live in bot.storage.answers; this is the use case around them:
 
-1. claim the prompt (``UPDATE … WHERE answered_at IS NULL RETURNING …``): a
-   second answer to the same prompt, a double click or a retry, claims nothing
-   (on PostgreSQL it waits for the first one's row lock, then finds it answered);
-   on PostgreSQL, also lock the learner's row, so two answers of one learner to
-   the same face from two prompts (DMs and a group at once) apply in turn, as
-   SQLite's single writer does, instead of both starting from the old state;
+1. claim the prompt: a second answer to the same prompt, a double click or a
+   retry, claims nothing; on PostgreSQL, also lock the learner's row, so two
+   answers of one learner to the same face from two prompts (DMs and a group
+   at once) apply in turn, as SQLite's single writer does, instead of both
+   starting from the old state;
 2. read the card, session, learner and review state in one joined SELECT; an
    answer to a face reviewed since its prompt was shown (the second of those
    two) is a drill, so one face gets at most one SM-2 review a study day;
-3. write the new state and the append-only log row.
+3. grade, run SM-2, and write the new state and the append-only log row.
 
 Any refusal after the claim raises ``AnswerRejected`` so the transaction rolls
 back and nothing at all is written.
@@ -24,9 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import bindparam, exists, insert, select, update
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection
 
 from bot.decks.matching import Verdict, match_answer
 from bot.srs.grades import (
@@ -36,19 +32,12 @@ from bot.srs.grades import (
     is_correct,
 )
 from bot.srs.sm2 import PASSING_QUALITY, Sm2State, review
+from bot.storage import answers
 from bot.storage.locks import lock_learner
-from bot.storage.models import (
-    MAX_ROW_ID,
-    Card,
-    Prompt,
-    ReviewLog,
-    ReviewState,
-    StudySession,
-    User,
-)
+from bot.storage.models import MAX_ROW_ID
+from bot.storage.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
 from bot.study.cards import FaceText, face_text
 from bot.study.learners import learner_today
-from bot.study.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
 MAX_TYPED_ANSWER = 1000
@@ -125,24 +114,12 @@ def record_answer(
         return AnswerOutcome(AnswerStatus.UNKNOWN)  # forged: no prompt can have this id
     if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
         return AnswerOutcome(AnswerStatus.INVALID)
-    claimed = conn.execute(
-        _CLAIM_OPEN if recovering else _CLAIM,
-        {"claim_prompt": prompt_id, "claim_user": user_id, "claim_now": now},
-    ).first()
+    claimed = answers.claim_prompt(conn, prompt_id, user_id, now, open_only=recovering)
     if claimed is None:
         return _refusal(conn, prompt_id, user_id)
     card_pk, face, session_id, order, shown, shown_at = claimed
     lock_learner(conn, user_id)
-    row = conn.execute(
-        _CONTEXT,
-        {
-            "card_pk": card_pk,
-            "face": face,
-            "session_id": session_id,
-            "user_id": user_id,
-            "shown_at": shown_at,
-        },
-    ).first()
+    row = answers.answer_context(conn, card_pk, face, session_id, user_id, shown_at)
     if row is None or row.retired_at is not None or face not in row.faces:
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.RETIRED))
     if row.ended_at is not None:
@@ -165,10 +142,12 @@ def record_answer(
     # schedule that is gone: either way, log the answer and keep the schedule.
     drilled = bool(row.drilled or row.reviewed_since)
     after = before if drilled else review(before, quality, today)
+    schedule = (after.ease_cents, after.repetitions, after.interval, after.due)
     if not drilled:
-        _write_state(conn, user_id, card_pk, face, after, quality, now, new=is_new)
-    conn.execute(
-        _INSERT_LOG,
+        lapse = 1 if quality < PASSING_QUALITY else 0
+        answers.write_state(conn, user_id, card_pk, face, schedule, lapse, now, new=is_new)
+    answers.append_review(
+        conn,
         {
             "user_id": user_id,
             "card_pk": card_pk,
@@ -180,10 +159,10 @@ def record_answer(
             "answer": given,
             "reviewed_at": now,
             "study_date": today,
-            "ease_cents": after.ease_cents,
-            "repetitions": after.repetitions,
-            "interval": after.interval,
-            "due": after.due,
+            "ease_cents": schedule[0],
+            "repetitions": schedule[1],
+            "interval": schedule[2],
+            "due": schedule[3],
         },
     )
     return AnswerOutcome(
@@ -195,116 +174,6 @@ def record_answer(
         extra=text.extra,
         state=after,
         drill=drilled,
-    )
-
-
-# The hot path's statements are built once: constructing a SQLAlchemy statement
-# costs several times more than executing a cached one on SQLite.
-_CLAIM = (
-    update(Prompt)
-    .where(
-        Prompt.id == bindparam("claim_prompt"),
-        Prompt.user_id == bindparam("claim_user"),
-        Prompt.answered_at.is_(None),
-    )
-    .values(answered_at=bindparam("claim_now", type_=Prompt.answered_at.type))
-    .returning(
-        Prompt.card_pk,
-        Prompt.face,
-        Prompt.session_id,
-        Prompt.choice_order,
-        Prompt.shown,
-        Prompt.shown_at,
-    )
-)
-
-_CLAIM_OPEN = _CLAIM.where(Prompt.skipped.is_(False))
-
-_STATE = aliased(ReviewState)
-#: Card, session, learner and current state of the claimed face, in one SELECT, with
-#: whether it was graded in this session (a drill) or reviewed anywhere since shown.
-_CONTEXT = (
-    select(
-        Card.type,
-        Card.content,
-        Card.faces,
-        Card.retired_at,
-        Card.deck_id,
-        StudySession.ended_at,
-        User.timezone,
-        User.rollover_hour,
-        User.kept_day,
-        User.kept_until,
-        _STATE.ease_cents,
-        _STATE.repetitions,
-        _STATE.interval,
-        _STATE.due,
-        exists()
-        .where(
-            ReviewLog.session_id == bindparam("session_id"),
-            ReviewLog.card_pk == bindparam("card_pk"),
-            ReviewLog.face == bindparam("face"),
-        )
-        .label("drilled"),
-        exists()
-        .where(
-            ReviewLog.user_id == bindparam("user_id"),
-            ReviewLog.card_pk == bindparam("card_pk"),
-            ReviewLog.face == bindparam("face"),
-            ReviewLog.kind.in_(SCHEDULING_KINDS),
-            ReviewLog.reviewed_at >= bindparam("shown_at", type_=ReviewLog.reviewed_at.type),
-        )
-        .label("reviewed_since"),
-    )
-    .select_from(Card)
-    .join(StudySession, StudySession.id == bindparam("session_id"))
-    .join(User, User.id == bindparam("user_id"))
-    .outerjoin(
-        _STATE,
-        (_STATE.user_id == bindparam("user_id"))
-        & (_STATE.card_pk == Card.pk)
-        & (_STATE.face == bindparam("face")),
-    )
-    .where(Card.pk == bindparam("card_pk"))
-)
-
-_INSERT_STATE = insert(ReviewState)
-_UPDATE_STATE = update(ReviewState).where(
-    ReviewState.user_id == bindparam("key_user"),
-    ReviewState.card_pk == bindparam("key_card"),
-    ReviewState.face == bindparam("key_face"),
-)
-_INSERT_LOG = insert(ReviewLog)
-
-
-def _write_state(
-    conn: Connection,
-    user_id: int,
-    card_pk: int,
-    face: int,
-    state: Sm2State,
-    quality: int,
-    now: datetime,
-    *,
-    new: bool,
-) -> None:
-    values = {
-        "ease_cents": state.ease_cents,
-        "repetitions": state.repetitions,
-        "interval": state.interval,
-        "due": state.due,
-        "last_reviewed_at": now,
-    }
-    lapse = 1 if quality < PASSING_QUALITY else 0
-    if new:
-        conn.execute(
-            _INSERT_STATE,
-            {"user_id": user_id, "card_pk": card_pk, "face": face, "lapses": lapse, **values},
-        )
-        return
-    conn.execute(
-        _UPDATE_STATE.values(lapses=ReviewState.lapses + lapse),
-        {"key_user": user_id, "key_card": card_pk, "key_face": face, **values},
     )
 
 
@@ -330,7 +199,7 @@ def _grade(
     if card_type != "typed":
         return None
     verdict = match_answer(
-        response.text, text.answer, text.accept, _typed_distractors(conn, deck_id, card_pk)
+        response.text, text.answer, text.accept, answers.typed_answers(conn, deck_id, card_pk)
     )
     quality = {
         Verdict.RIGHT: RIGHT_ANSWER_QUALITY,
@@ -340,36 +209,14 @@ def _grade(
     return quality, verdict, response.text
 
 
-def _typed_distractors(conn: Connection, deck_id: str, card_pk: int) -> list[str]:
-    """Answers of the deck's other typed cards: a near-miss of one of them is not "almost"."""
-    rows = conn.execute(
-        select(Card.content).where(
-            Card.deck_id == deck_id,
-            Card.type == "typed",
-            Card.pk != card_pk,
-            Card.retired_at.is_(None),
-        )
-    ).scalars()
-    return [str(content.get("back", "")) for content in rows]
-
-
 def _refusal(conn: Connection, prompt_id: int, user_id: int) -> AnswerOutcome:
     """Why a prompt could not be claimed; nothing has been written."""
-    owner = conn.execute(select(Prompt.user_id).where(Prompt.id == prompt_id)).scalar()
+    owner = answers.prompt_owner(conn, prompt_id)
     if owner is None:
         return AnswerOutcome(AnswerStatus.UNKNOWN)
     if owner != user_id:
         return AnswerOutcome(AnswerStatus.NOT_YOURS)
-    logged = conn.execute(
-        select(
-            ReviewLog.quality,
-            ReviewLog.kind,
-            ReviewLog.ease_cents,
-            ReviewLog.repetitions,
-            ReviewLog.interval,
-            ReviewLog.due,
-        ).where(ReviewLog.prompt_id == prompt_id)
-    ).first()
+    logged = answers.logged_answer(conn, prompt_id)
     if logged is None:
         return AnswerOutcome(AnswerStatus.DUPLICATE)
     return AnswerOutcome(

@@ -18,23 +18,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import Connection
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.decks.cloze import cloze_faces
 from bot.decks.errors import DeckError, Problem
 from bot.decks.limits import MAX_FILE_BYTES, MAX_ID_CHARS
 from bot.decks.loader import FileTooBig, LoadedDeck, NotARegularFile, load_deck, read_regular_file
-from bot.storage.deck_admin_models import DeckReload
-from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, SyncResult, sync_deck
-from bot.storage.engine import reading
-from bot.storage.locks import Exclusive, hold_exclusive
-from bot.storage.models import Card, CardFace, Deck
+from bot.storage.deck_sync import (
+    CardSnapshot,
+    DeckSnapshot,
+    SyncResult,
+    deck_paths,
+    record_reload,
+    stored_version,
+    sync_deck,
+)
 from bot.storage.transactions import TransactionRunner
 
 log = logging.getLogger(__name__)
@@ -80,7 +82,7 @@ def deck_files(directory: Path) -> list[Path]:
 
 
 async def load_deck_files(
-    sessions: async_sessionmaker[AsyncSession], paths: Sequence[Path], now: datetime
+    runner: TransactionRunner, paths: Sequence[Path], now: datetime
 ) -> LoadReport:
     """Parse ``paths`` in a worker thread, then sync each valid deck in its own transaction.
 
@@ -88,33 +90,29 @@ async def load_deck_files(
     files share is refused), and each file's result is recorded as a
     ``start`` reload, so ``/deck info`` has something to show from the start.
     """
-    async with reading(sessions) as db:
-        known = {str(i): str(p) for i, p in (await db.execute(select(Deck.id, Deck.path))).all()}
+    known = await runner.run(deck_paths, read_only=True)
     parsed = await asyncio.to_thread(_parse_checked, paths, known)
     report = LoadReport()
     for item in parsed:
-        outcome = await _load_one(sessions, item, now)
+        outcome = await _load_one(runner, item, now)
         if outcome.result is not None:
             report.synced[outcome.deck_id] = outcome.result
         report.problems.extend(outcome.problems)
     return report
 
 
-async def _load_one(
-    sessions: async_sessionmaker[AsyncSession], item: _Parsed, now: datetime
-) -> DeckOutcome:
+async def _load_one(runner: TransactionRunner, item: _Parsed, now: datetime) -> DeckOutcome:
     outcome = DeckOutcome(item.deck_id, str(item.path), None, tuple(item.problems))
-    if item.snapshot is not None:
+    snapshot = item.snapshot
+    if snapshot is not None:
         try:
-            async with sessions.begin() as db:
-                result = await sync_deck(db, item.snapshot, now)
-                outcome = DeckOutcome(item.snapshot.deck_id, item.snapshot.path, result)
-                db.add(DeckReload(**_record_values(outcome, now, TRIGGER_START, None)))
-            return outcome
+            return await runner.run(functools.partial(
+                _apply, snapshot=snapshot, now=now, trigger=TRIGGER_START, by_user=None,
+                always=True))
         except Exception as error:  # one deck's refusal must not stop the others
             outcome = refused_by_storage(item.path, item.deck_id, error)
-    async with sessions.begin() as db:
-        db.add(DeckReload(**_record_values(outcome, now, TRIGGER_START, None)))
+    await runner.run(functools.partial(
+        _record, outcome=outcome, now=now, trigger=TRIGGER_START, by_user=None))
     return outcome
 
 
@@ -289,10 +287,6 @@ def _parse_checked(paths: Sequence[Path], known: dict[str, str]) -> list[_Parsed
     return parsed
 
 
-def _known_decks(connection: Connection) -> dict[str, str]:
-    return {str(row[0]): str(row[1]) for row in connection.execute(select(Deck.id, Deck.path))}
-
-
 def _record_values(
     outcome: DeckOutcome, now: datetime, trigger: str, by_user: int | None
 ) -> dict[str, Any]:
@@ -319,7 +313,7 @@ def _storable(text: str) -> str:
 def _record(
     connection: Connection, outcome: DeckOutcome, now: datetime, trigger: str, by_user: int | None
 ) -> None:
-    connection.execute(insert(DeckReload), [_record_values(outcome, now, trigger, by_user)])
+    record_reload(connection, _record_values(outcome, now, trigger, by_user))
 
 
 def _targets(directory: Path, known: dict[str, str], deck_id: str | None) -> list[Path] | None:
@@ -351,7 +345,7 @@ async def reload_decks(
     Each valid deck is synced and its result recorded in one transaction; a
     refused file records its problems and changes nothing else.
     """
-    known = await runner.run(_known_decks, read_only=True)
+    known = await runner.run(deck_paths, read_only=True)
     if paths is not None:
         targets: list[Path] | None = [p for p in paths if p.is_file()]
     else:
@@ -380,123 +374,20 @@ async def reload_decks(
 
 def _apply(
     connection: Connection, snapshot: DeckSnapshot, now: datetime, trigger: str,
-    by_user: int | None,
+    by_user: int | None, always: bool = False,
 ) -> DeckOutcome:
-    current = connection.execute(
-        select(_DECKS.c.content_hash, _DECKS.c.path).where(_DECKS.c.id == snapshot.deck_id)
-    ).first()
-    if current is not None and tuple(current) == (snapshot.content_hash, snapshot.path):
+    """Sync one deck and record the reload, in one transaction.
+
+    A reload skips the diff when the database holds the very bytes already;
+    loading at start (``always``) diffs every deck.
+    """
+    current = None if always else stored_version(connection, snapshot.deck_id)
+    if current == (snapshot.content_hash, snapshot.path):
         # The very bytes the database already holds: nothing to diff, the write lock
         # is held for one row instead of 10,000 (a "reload everything" after one edit).
         result = SyncResult(unchanged=len(snapshot.cards))
     else:
-        result = sync_rows(connection, snapshot, now)
+        result = sync_deck(connection, snapshot, now)
     outcome = DeckOutcome(snapshot.deck_id, snapshot.path, result)
     _record(connection, outcome, now, trigger, by_user)
     return outcome
-
-
-_CARDS = cast(Table, Card.__table__)
-_FACES = cast(Table, CardFace.__table__)
-_DECKS = cast(Table, Deck.__table__)
-
-
-def sync_rows(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> SyncResult:
-    """`sync_deck`'s rules (upsert by id, retire, restore) as a few bulk statements.
-
-    Same outcome as `bot.storage.deck_sync.sync_deck` (a test holds them equal),
-    but a synchronous function of a Connection, so the transaction runner can
-    run it off the event loop and touch only the rows that differ.
-    """
-    hold_exclusive(connection, Exclusive.DECK_SYNC)  # every process loads the decks at start
-    result = SyncResult()
-    deck_values = {
-        "title": snapshot.title, "lang": snapshot.lang, "path": snapshot.path,
-        "content_hash": snapshot.content_hash, "loaded_at": now,
-    }
-    exists = connection.execute(
-        select(_DECKS.c.id).where(_DECKS.c.id == snapshot.deck_id)
-    ).first()
-    if exists is None:
-        connection.execute(insert(_DECKS), [{"id": snapshot.deck_id, **deck_values}])
-    else:
-        connection.execute(update(_DECKS).where(_DECKS.c.id == snapshot.deck_id)
-                           .values(**deck_values))
-    existing = {
-        row.card_id: row
-        for row in connection.execute(
-            select(_CARDS.c.pk, _CARDS.c.card_id, _CARDS.c.type, _CARDS.c.position,
-                   _CARDS.c.line, _CARDS.c.content, _CARDS.c.faces, _CARDS.c.retired_at)
-            .where(_CARDS.c.deck_id == snapshot.deck_id)
-            .order_by(_CARDS.c.pk)  # as sync_deck: `retired` in the same order everywhere
-        )
-    }
-    updates: list[dict[str, Any]] = []
-    face_rows: list[dict[str, int]] = []
-    refaced: list[int] = []
-    new_cards: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for position, snap in enumerate(snapshot.cards):
-        seen.add(snap.card_id)
-        row = existing.get(snap.card_id)
-        faces = list(snap.faces)
-        if row is None:
-            new_cards.append({
-                "deck_id": snapshot.deck_id, "card_id": snap.card_id, "type": snap.type,
-                "position": position, "line": snap.line, "content": snap.content,
-                "faces": faces, "retired_at": None, "updated_at": now,
-            })
-            result.added.append(snap.card_id)
-            continue
-        edited = row.content != snap.content or row.type != snap.type
-        if row.retired_at is not None:
-            result.restored.append(snap.card_id)
-        elif edited:
-            result.changed.append(snap.card_id)
-        else:
-            result.unchanged += 1
-        reface = list(row.faces) != faces or row.position != position
-        if reface:
-            refaced.append(row.pk)
-            face_rows.extend({"card_pk": row.pk, "face": f, "position": position} for f in faces)
-        if edited or reface or row.retired_at is not None or row.line != snap.line:
-            updates.append({
-                "b_pk": row.pk, "type": snap.type, "content": snap.content, "faces": faces,
-                "position": position, "line": snap.line, "retired_at": None,
-                "updated_at": now if edited else None,
-            })
-    retire = [row.pk for card_id, row in existing.items()
-              if card_id not in seen and row.retired_at is None]
-    result.retired.extend(card_id for card_id, row in existing.items()
-                          if card_id not in seen and row.retired_at is None)
-
-    edited_rows = [u for u in updates if u["updated_at"] is not None]
-    kept_rows = [{k: v for k, v in u.items() if k != "updated_at"}
-                 for u in updates if u["updated_at"] is None]
-    values: dict[str, Any] = {name: bindparam(name) for name in
-              ("type", "content", "faces", "position", "line", "retired_at")}
-    where = _CARDS.c.pk == bindparam("b_pk")
-    if edited_rows:
-        connection.execute(
-            update(_CARDS).where(where).values(**values, updated_at=bindparam("updated_at")),
-            edited_rows,
-        )
-    if kept_rows:
-        connection.execute(update(_CARDS).where(where).values(**values), kept_rows)
-    if retire:
-        connection.execute(update(_CARDS).where(_CARDS.c.pk.in_(retire)).values(retired_at=now))
-    if new_cards:
-        connection.execute(insert(_CARDS), new_cards)
-        pks: dict[str, int] = {
-            str(card_id): int(pk) for card_id, pk in connection.execute(
-                select(_CARDS.c.card_id, _CARDS.c.pk).where(_CARDS.c.deck_id == snapshot.deck_id)
-            )
-        }
-        for card in new_cards:
-            face_rows.extend({"card_pk": pks[card["card_id"]], "face": f,
-                              "position": card["position"]} for f in card["faces"])
-    if refaced:
-        connection.execute(delete(_FACES).where(_FACES.c.card_pk.in_(refaced)))
-    if face_rows:
-        connection.execute(insert(_FACES), face_rows)
-    return result

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Connection
 
 from bot.srs.day import study_date
-from bot.storage.daily_models import DailyAnswer, DailyPost
-from bot.storage.engine import reading
-from bot.storage.models import User
+from bot.storage import leaderboard as answers
+from bot.storage.rows import AnyRow
+from bot.storage.transactions import TransactionRunner
 from bot.study.learners import LearnerDefaults
 from bot.study.stats import current_streak
 
@@ -73,27 +72,23 @@ def best_streak(days: set[date]) -> int:
     return best
 
 
-async def _zones(
-    db: AsyncSession, user_ids: Iterable[int], defaults: LearnerDefaults
+def _zones(
+    conn: Connection, user_ids: Iterable[int], defaults: LearnerDefaults
 ) -> dict[int, tuple[str, int]]:
     ids = list(set(user_ids))
-    found = {
-        uid: (tz, hour)
-        for uid, tz, hour in (
-            await db.execute(
-                select(User.id, User.timezone, User.rollover_hour).where(User.id.in_(ids))
-            )
-        ).all()
-    }
+    found = answers.zones(conn, ids)
     fallback = (defaults.timezone, defaults.rollover_hour)
     return {uid: found.get(uid, fallback) for uid in ids}
 
 
-_COLUMNS = (DailyAnswer.user_id, DailyAnswer.correct, DailyAnswer.points, DailyAnswer.answered_at)
+def _with_zones(
+    conn: Connection, rows: list[AnyRow], defaults: LearnerDefaults
+) -> tuple[list[AnyRow], dict[int, tuple[str, int]]]:
+    return rows, _zones(conn, (r.user_id for r in rows), defaults)
 
 
 async def leaderboard(
-    sessions: async_sessionmaker[AsyncSession],
+    runner: TransactionRunner,
     channel_id: int,
     period: Period,
     now: datetime,
@@ -101,15 +96,10 @@ async def leaderboard(
     limit: int = DEFAULT_LIMIT,
 ) -> list[LeaderRow]:
     """Members by points in the period (ties: correct rate, fewer answers); streaks as of now."""
-    query = (
-        select(*_COLUMNS)
-        .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
-        .where(DailyPost.channel_id == channel_id)
-        .order_by(DailyAnswer.answered_at)
+    rows, zones = await runner.run(
+        lambda conn: _with_zones(conn, answers.channel_answers(conn, channel_id), defaults),
+        read_only=True,
     )
-    async with reading(sessions) as db:
-        rows = (await db.execute(query)).all()
-        zones = await _zones(db, (r.user_id for r in rows), defaults)
     since = now - timedelta(days=PERIOD_DAYS[period]) if period in PERIOD_DAYS else None
     points: dict[int, int] = defaultdict(int)
     answered: dict[int, int] = defaultdict(int)
@@ -135,23 +125,19 @@ async def leaderboard(
 
 
 async def member_streak(
-    sessions: async_sessionmaker[AsyncSession],
+    runner: TransactionRunner,
     user_id: int,
     now: datetime,
     defaults: LearnerDefaults,
     guild_id: int | None = None,
 ) -> StreakView:
     """One member's streak over the daily questions of a guild (or of every guild)."""
-    query = select(*_COLUMNS).where(DailyAnswer.user_id == user_id).order_by(
-        DailyAnswer.answered_at
+    rows, zones = await runner.run(
+        lambda conn: (answers.member_answers(conn, user_id, guild_id),
+                      _zones(conn, [user_id], defaults)),
+        read_only=True,
     )
-    if guild_id is not None:
-        query = query.join(DailyPost, DailyPost.id == DailyAnswer.post_id).where(
-            DailyPost.guild_id == guild_id
-        )
-    async with reading(sessions) as db:
-        rows = (await db.execute(query)).all()
-        tz, hour = (await _zones(db, [user_id], defaults))[user_id]
+    tz, hour = zones[user_id]
     days = correct_days((r.answered_at for r in rows if r.correct), tz, hour)
     return StreakView(
         current=current_streak(days, study_date(now, tz, hour)),

@@ -14,15 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import exists, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Connection
 
 from bot.srs.day import keep_day
-from bot.storage.engine import reading
-from bot.storage.models import ReviewLog, User
-from bot.study.learners import LearnerDefaults, get_or_create_user, kept_of, user_today
+from bot.storage import learners
+from bot.storage.learners import Learner
+from bot.storage.transactions import TransactionRunner
+from bot.study.learners import LearnerDefaults, kept_of, user_today
 from bot.study.timezones import canonical_zone, closest_zones
 
 #: Languages a learner can pick; AUTO clears the choice (follow the client's locale).
@@ -138,7 +138,7 @@ def check_change(change: PreferenceChange) -> CheckedChange:
     return CheckedChange(normalised, problems)
 
 
-def _preferences(user: User) -> Preferences:
+def _preferences(user: Learner) -> Preferences:
     return Preferences(
         timezone=user.timezone,
         language=user.locale,
@@ -149,24 +149,23 @@ def _preferences(user: User) -> Preferences:
 
 
 async def read_preferences(
-    sessions: async_sessionmaker[AsyncSession],
+    runner: TransactionRunner,
     user_id: int,
     defaults: LearnerDefaults,
     now: datetime,
 ) -> Preferences:
     """The learner's settings (a first-time learner gets the defaults, stored)."""
-    async with sessions.begin() as db:
-        return _preferences(await get_or_create_user(db, user_id, defaults, now))
+    return _preferences(
+        await runner.run(lambda conn: learners.ensure_learner(conn, user_id, defaults, now))
+    )
 
 
-async def stored_language(sessions: async_sessionmaker[AsyncSession], user_id: int) -> str | None:
+async def stored_language(runner: TransactionRunner, user_id: int) -> str | None:
     """The language the learner chose, or None (also for someone never seen)."""
-    async with reading(sessions) as db:
-        user = await db.get(User, user_id)
-        return user.locale if user is not None else None
+    return await runner.run(lambda conn: learners.saved_locale(conn, user_id), read_only=True)
 
 
-async def _keep_a_spent_day(db: AsyncSession, user: User, now: datetime) -> None:
+def _kept_day(conn: Connection, user: Learner, now: datetime) -> dict[str, Any]:
     """Before a new zone or rollover hour: keep the day in progress if it was spent.
 
     A day with answers in it ends when it would have under the old settings,
@@ -174,23 +173,45 @@ async def _keep_a_spent_day(db: AsyncSession, user: User, now: datetime) -> None
     none (a new learner setting their zone first thing) is given up at once,
     so the new settings apply as they say.
     """
-    today = user_today(user, now)
-    spent = await db.scalar(
-        select(
-            exists().where(ReviewLog.user_id == user.id, ReviewLog.study_date == today)
-        )
-    )
+    spent = learners.studied_on(conn, user.id, user_today(user, now))
     kept = (
         keep_day(now, user.timezone, user.rollover_hour, kept_of(user.kept_day, user.kept_until))
         if spent
         else None
     )
-    user.kept_day = kept.day if kept else None
-    user.kept_until = kept.until if kept else None
+    return {"kept_day": kept.day if kept else None, "kept_until": kept.until if kept else None}
+
+
+def _apply(
+    conn: Connection,
+    user_id: int,
+    valid: PreferenceChange,
+    defaults: LearnerDefaults,
+    now: datetime,
+) -> Preferences:
+    user = learners.ensure_learner(conn, user_id, defaults, now)
+    values: dict[str, Any] = {}
+    zone_moved = valid.timezone is not None and valid.timezone != user.timezone
+    hour_moved = valid.rollover_hour not in (None, user.rollover_hour)
+    if zone_moved or hour_moved:
+        values.update(_kept_day(conn, user, now))
+    if valid.timezone is not None:
+        values["timezone"] = valid.timezone
+    if valid.language is not None:
+        values["locale"] = None if valid.language == AUTO else valid.language
+    if valid.new_per_day is not None:
+        values["new_per_day"] = valid.new_per_day
+    if valid.reviews_per_day is not None:
+        values["reviews_per_day"] = valid.reviews_per_day
+    if valid.rollover_hour is not None:
+        values["rollover_hour"] = valid.rollover_hour
+    if values:
+        learners.update_learner(conn, user_id, **values)
+    return _preferences(replace(user, **values))
 
 
 async def update_preferences(
-    sessions: async_sessionmaker[AsyncSession],
+    runner: TransactionRunner,
     user_id: int,
     change: PreferenceChange,
     defaults: LearnerDefaults,
@@ -201,21 +222,4 @@ async def update_preferences(
     if checked.problems:
         raise InvalidPreferencesError(checked.problems)
     valid = checked.change
-    async with sessions.begin() as db:
-        user = await get_or_create_user(db, user_id, defaults, now)
-        zone_moved = valid.timezone is not None and valid.timezone != user.timezone
-        hour_moved = valid.rollover_hour not in (None, user.rollover_hour)
-        if zone_moved or hour_moved:
-            await _keep_a_spent_day(db, user, now)
-        if valid.timezone is not None:
-            user.timezone = valid.timezone
-        if valid.language is not None:
-            user.locale = None if valid.language == AUTO else valid.language
-        if valid.new_per_day is not None:
-            user.new_per_day = valid.new_per_day
-        if valid.reviews_per_day is not None:
-            user.reviews_per_day = valid.reviews_per_day
-        if valid.rollover_hour is not None:
-            user.rollover_hour = valid.rollover_hour
-        await db.flush()
-        return _preferences(user)
+    return await runner.run(lambda conn: _apply(conn, user_id, valid, defaults, now))

@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
-from bot.storage.engine import reading
-from bot.storage.models import Card, ReviewLog, User
+from bot.storage.learners import learner_exists
+from bot.storage.review_log import learner_log
+from bot.storage.transactions import TransactionRunner
 
 FORMATS = ("csv", "json")
 COLUMNS = (
@@ -63,25 +61,14 @@ class ReviewRow:
         return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
 
 
-async def learner_known(sessions: async_sessionmaker[AsyncSession], user_id: int) -> bool:
-    async with reading(sessions) as db:
-        return await db.get(User, user_id) is not None
+async def learner_known(runner: TransactionRunner, user_id: int) -> bool:
+    return await runner.run(lambda conn: learner_exists(conn, user_id), read_only=True)
 
 
-async def review_rows(sessions: async_sessionmaker[AsyncSession], user_id: int) -> list[ReviewRow]:
+async def review_rows(runner: TransactionRunner, user_id: int) -> list[ReviewRow]:
     """Every answer the learner gave, oldest first."""
-    query = (
-        select(
-            ReviewLog.reviewed_at, ReviewLog.study_date, Card.deck_id, Card.card_id,
-            ReviewLog.face, ReviewLog.kind, ReviewLog.quality, ReviewLog.answer,
-            ReviewLog.ease_cents, ReviewLog.interval, ReviewLog.due,
-        )
-        .join(Card, Card.pk == ReviewLog.card_pk)
-        .where(ReviewLog.user_id == user_id)
-        .order_by(ReviewLog.reviewed_at, ReviewLog.id)
-    )
-    async with reading(sessions) as db:
-        return [ReviewRow(*row) for row in (await db.execute(query)).all()]
+    rows = await runner.run(lambda conn: learner_log(conn, user_id), read_only=True)
+    return [ReviewRow(*row) for row in rows]
 
 
 def render(rows: list[ReviewRow], user_id: int, fmt: str) -> str:
@@ -98,10 +85,8 @@ def render(rows: list[ReviewRow], user_id: int, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-async def export_progress(
-    sessions: async_sessionmaker[AsyncSession], user_id: int, fmt: str
-) -> str:
+async def export_progress(runner: TransactionRunner, user_id: int, fmt: str) -> str:
     """The learner's review log in `fmt` ("csv" or "json"); empty (headers only) if none."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return render(await review_rows(sessions, user_id), user_id, fmt)
+    return render(await review_rows(runner, user_id), user_id, fmt)

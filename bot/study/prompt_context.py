@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, bindparam, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Connection
 
-from bot.storage.engine import reading
-from bot.storage.models import MAX_ROW_ID, Card, Deck, Prompt, StudySession, User
+from bot.storage.catalog import deck_titles
+from bot.storage.learners import saved_locale as stored_locale
+from bot.storage.models import MAX_ROW_ID
+from bot.storage.study_sessions import prompt_with_context
 from bot.storage.transactions import TransactionRunner
 
 
@@ -38,25 +39,6 @@ class DeckInfo:
     lang: str
 
 
-_CONTEXT = (
-    select(
-        Prompt.session_id,
-        Prompt.user_id,
-        Prompt.answered_at,
-        Card.deck_id,
-        Deck.lang,
-        User.locale,
-        StudySession.ended_at,
-        Card.retired_at,
-    )
-    .join(Card, Card.pk == Prompt.card_pk)
-    .join(Deck, Deck.id == Card.deck_id, isouter=True)
-    .join(User, User.id == Prompt.user_id, isouter=True)
-    .join(StudySession, StudySession.id == Prompt.session_id)
-    .where(Prompt.id == bindparam("prompt"))
-)
-
-
 def read_prompt_context(conn: Connection, prompt_id: int) -> PromptContext | None:
     """The prompt's session, deck language and owner's saved locale, in one query.
 
@@ -64,7 +46,7 @@ def read_prompt_context(conn: Connection, prompt_id: int) -> PromptContext | Non
     """
     if not 0 < prompt_id <= MAX_ROW_ID:
         return None
-    row = conn.execute(_CONTEXT, {"prompt": prompt_id}).first()
+    row = prompt_with_context(conn, prompt_id)
     if row is None:
         return None
     session_id, user_id, answered_at, deck_id, lang, locale, ended_at, retired_at = row
@@ -91,13 +73,11 @@ async def prompt_context(runner: TransactionRunner, prompt_id: int) -> PromptCon
         lambda conn: read_prompt_context(conn, prompt_id), urgent=True, read_only=True)
 
 
-async def saved_locale(sessions: async_sessionmaker[AsyncSession], user_id: int) -> str | None:
-    async with reading(sessions) as db:
-        return await db.scalar(select(User.locale).where(User.id == user_id))
+async def saved_locale(runner: TransactionRunner, user_id: int) -> str | None:
+    return await runner.run(lambda conn: stored_locale(conn, user_id), read_only=True)
 
 
-async def loaded_decks(sessions: async_sessionmaker[AsyncSession]) -> list[DeckInfo]:
+async def loaded_decks(runner: TransactionRunner) -> list[DeckInfo]:
     """Every loaded deck, by id: for autocomplete and to pick a language."""
-    async with reading(sessions) as db:
-        rows = await db.execute(select(Deck.id, Deck.title, Deck.lang).order_by(Deck.id))
-        return [DeckInfo(id, title, lang) for id, title, lang in rows]
+    rows = await runner.run(deck_titles, read_only=True)
+    return [DeckInfo(id, title, lang) for id, title, lang in rows]

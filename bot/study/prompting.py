@@ -1,48 +1,49 @@
-"""Session transactions: start or resume, the next face, skip, end, summary.
+"""Session use cases: start or resume, the next face, skip, end, summary.
 
-Synchronous functions of a ``Connection``, each one short transaction run by
-``TransactionRunner`` (SQLite's writer thread, or the async bridge), with the
-hot statements built once.  ``StudyService`` in bot.study.session is their
-async face; the types they return live there too.
+Each is a synchronous function of a ``Connection``, one short transaction
+run by the ``TransactionRunner``, composed from the queries of
+bot.storage.study_sessions and bot.storage.queue_queries and the queue rules
+of bot.srs.queue.  ``StudyService`` in bot.study.session is their async face;
+the types they return live there too.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, exists, insert, select, update
+from sqlalchemy import Connection
 
 from bot.srs.grades import is_correct
 from bot.srs.queue import DailyLimits, next_face, pending_drill, remaining_allowance
-from bot.storage.locks import lock_learner
-from bot.storage.models import (
-    MAX_ROW_ID,
-    Card,
-    Deck,
-    Enrollment,
-    Prompt,
-    ReviewLog,
-    ReviewState,
-    StudySession,
-    User,
+from bot.storage import study_sessions as rows
+from bot.storage.learners import (
+    LearnerDefaults,
+    deck_ids,
+    enroll,
+    enrolled_deck_ids,
+    insert_user_if_missing,
+    learner,
 )
-from bot.study.cards import FaceText, choice_order, face_text, shown_choice
-from bot.study.learners import LearnerDefaults, insert_user_if_missing, learner_today
-from bot.study.queue_queries import (
+from bot.storage.locks import lock_learner
+from bot.storage.models import MAX_ROW_ID
+from bot.storage.queue_queries import (
     KIND_DRILL,
     KIND_NEW,
     DeckScope,
     FaceKey,
-    count_remaining,
     day_progress,
     due_face_keys,
     new_face_keys,
     session_answers,
     skipped_faces,
 )
+from bot.storage.rows import AnyRow
+from bot.study.cards import FaceText, choice_order, face_text, shown_choice
+from bot.study.learners import learner_today, user_today
 
 
 class UnknownDeckError(LookupError):
@@ -93,47 +94,6 @@ class SessionSummary:
         return self.correct / self.answered if self.answered else 0.0
 
 
-# -- statements built once ------------------------------------------------------------------
-
-_SESSION = (
-    select(
-        StudySession.user_id,
-        StudySession.deck_id,
-        StudySession.ended_at,
-        User.timezone,
-        User.rollover_hour,
-        User.kept_day,
-        User.kept_until,
-        User.new_per_day,
-        User.reviews_per_day,
-    )
-    .join(User, User.id == StudySession.user_id)
-    .where(StudySession.id == bindparam("session"))
-)
-_PENDING = (
-    select(Prompt.id, Prompt.card_pk, Prompt.face, Prompt.choice_order, Prompt.shown)
-    .where(
-        Prompt.session_id == bindparam("session"),
-        Prompt.answered_at.is_(None),
-        Prompt.skipped.is_(False),
-    )
-    .order_by(Prompt.id.desc())
-    .limit(1)
-)
-_CARD = select(
-    Card.pk, Card.deck_id, Card.card_id, Card.type, Card.content, Card.faces, Card.retired_at
-).where(Card.pk == bindparam("card"))
-_HAS_STATE = select(
-    exists().where(
-        ReviewState.user_id == bindparam("user"),
-        ReviewState.card_pk == bindparam("card"),
-        ReviewState.face == bindparam("face"),
-    )
-)
-_INSERT_PROMPT = insert(Prompt).returning(Prompt.id)
-_SET_ASIDE = update(Prompt).where(Prompt.id == bindparam("prompt_key")).values(skipped=True)
-
-
 @dataclass(frozen=True, slots=True)
 class _Session:
     user_id: int
@@ -144,7 +104,7 @@ class _Session:
 
 
 def _load_session(conn: Connection, session_id: int, now: datetime) -> _Session | None:
-    row = conn.execute(_SESSION, {"session": session_id}).first()
+    row = rows.session_with_learner(conn, session_id)
     if row is None:
         return None
     return _Session(
@@ -192,9 +152,9 @@ def next_prompt(
     answers = session_answers(conn, session_id)
     skipped = skipped_faces(conn, session_id)
     queue, remaining = _plan(conn, session_id, study, answers, skipped)
-    pending = conn.execute(_PENDING, {"session": session_id}).first()
+    pending = rows.pending_prompt(conn, session_id)
     if pending is not None:
-        card = conn.execute(_CARD, {"card": pending.card_pk}).first()
+        card = rows.card_row(conn, pending.card_pk)
         if card is not None and card.retired_at is None and pending.face in card.faces:
             text = face_text(
                 card.type, card.content, pending.face, pending.choice_order, pending.shown
@@ -203,11 +163,11 @@ def next_prompt(
                 conn, pending.id, session_id, user_id, card, pending.face,
                 text, answers, max(remaining, 1),
             )  # fmt: skip
-        conn.execute(_SET_ASIDE, {"prompt_key": pending.id})  # its card left the deck
+        rows.set_aside(conn, pending.id)  # its card left the deck
     key = next_face(queue, answers, skipped=skipped)
     if key is None:
         return None
-    card = conn.execute(_CARD, {"card": key[0]}).first()
+    card = rows.card_row(conn, key[0])
     assert card is not None
     order = choice_order(card.content, rng) if card.type == "choice" else None
     text = face_text(card.type, card.content, key[1], order)
@@ -226,19 +186,7 @@ def new_session(
     now: datetime,
 ) -> int:
     """Open a study session row; its id keys the drill and the session's log."""
-    session_id: int = conn.execute(
-        insert(StudySession)
-        .values(
-            user_id=user_id,
-            deck_id=deck_id,
-            front_end=front_end,
-            study_date=today,
-            started_at=now,
-            ended_at=None,
-        )
-        .returning(StudySession.id)
-    ).scalar_one()
-    return session_id
+    return rows.insert_session(conn, user_id, deck_id, front_end, today, now)
 
 
 def new_prompt(
@@ -256,21 +204,7 @@ def new_prompt(
 
     ``shown`` is a choice face as shown (`shown_choice`), which the answer is graded by.
     """
-    prompt_id: int = conn.execute(
-        _INSERT_PROMPT,
-        {
-            "session_id": session_id,
-            "user_id": user_id,
-            "card_pk": card_pk,
-            "face": face,
-            "choice_order": order,
-            "shown": shown,
-            "shown_at": shown_at,
-            "answered_at": None,
-            "skipped": False,
-        },
-    ).scalar_one()
-    return prompt_id
+    return rows.insert_prompt(conn, session_id, user_id, card_pk, face, order, shown_at, shown)
 
 
 def _view(
@@ -278,14 +212,14 @@ def _view(
     prompt_id: int,
     session_id: int,
     user_id: int,
-    card: Row[Any],
+    card: AnyRow,
     face: int,
     text: FaceText,
     answers: list[tuple[FaceKey, int]],
     remaining: int,
 ) -> PromptView:
     key = (card.pk, face)
-    seen = conn.execute(_HAS_STATE, {"user": user_id, "card": card.pk, "face": face}).scalar()
+    seen = rows.has_state(conn, user_id, card.pk, face)
     return PromptView(
         prompt_id=prompt_id,
         session_id=session_id,
@@ -317,10 +251,8 @@ def start_session(
     insert_user_if_missing(conn, user_id, defaults, now)
     # Two starts at once (a double click) resume one session, as on SQLite.
     lock_learner(conn, user_id)
-    known = list(conn.execute(select(Deck.id).order_by(Deck.id)).scalars())
-    enrolled = set(
-        conn.execute(select(Enrollment.deck_id).where(Enrollment.user_id == user_id)).scalars()
-    )
+    known = deck_ids(conn)
+    enrolled = set(enrolled_deck_ids(conn, user_id))
     if deck_id is not None:
         if deck_id not in known:
             raise UnknownDeckError(deck_id)
@@ -329,33 +261,15 @@ def start_session(
         wanted = [] if enrolled else known
     for deck in wanted:
         if deck not in enrolled:
-            conn.execute(insert(Enrollment).values(user_id=user_id, deck_id=deck, joined_at=now))
-    user = conn.execute(
-        select(User.timezone, User.rollover_hour, User.kept_day, User.kept_until).where(
-            User.id == user_id
-        )
-    ).one()
-    today = learner_today(now, user.timezone, user.rollover_hour, user.kept_day, user.kept_until)
-    same_decks = (
-        StudySession.deck_id.is_(None) if deck_id is None else StudySession.deck_id == deck_id
-    )
-    open_session = conn.execute(
-        select(StudySession.id, StudySession.study_date)
-        .where(
-            StudySession.user_id == user_id,
-            StudySession.ended_at.is_(None),
-            StudySession.front_end == front_end,
-            same_decks,
-        )
-        .order_by(StudySession.id.desc())
-        .limit(1)
-    ).first()
+            enroll(conn, user_id, deck, now)
+    user = learner(conn, user_id)
+    assert user is not None
+    today = user_today(user, now)
+    open_session = rows.open_session(conn, user_id, deck_id, front_end)
     if open_session is not None and open_session.study_date == today:
         return SessionRef(open_session.id, user_id, deck_id, today, resumed=True)
     if open_session is not None:  # yesterday's session: its drill is over
-        conn.execute(
-            update(StudySession).where(StudySession.id == open_session.id).values(ended_at=now)
-        )
+        rows.close_session(conn, open_session.id, now)
     session_id = new_session(conn, user_id, deck_id, front_end, today, now)
     return SessionRef(session_id, user_id, deck_id, today, resumed=False)
 
@@ -364,12 +278,7 @@ def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:
     """Put a face aside for this session; it stays due and comes back next time."""
     if not 0 < prompt_id <= MAX_ROW_ID:
         return False  # a forged id: no such prompt can exist (PostgreSQL would raise)
-    result = conn.execute(
-        update(Prompt)
-        .where(Prompt.id == prompt_id, Prompt.user_id == user_id, Prompt.answered_at.is_(None))
-        .values(skipped=True)
-    )
-    return bool(result.rowcount)
+    return rows.skip_prompt(conn, prompt_id, user_id)
 
 
 def end_session(
@@ -381,27 +290,13 @@ def end_session(
     in the same transaction, so front ends need no second call for it.
     """
     summary = session_summary(conn, session_id, now)
-    conn.execute(
-        update(StudySession)
-        .where(
-            StudySession.id == session_id,
-            StudySession.user_id == user_id,
-            StudySession.ended_at.is_(None),
-        )
-        .values(ended_at=now)
-    )
-    conn.execute(
-        update(Prompt)
-        .where(Prompt.session_id == session_id, Prompt.answered_at.is_(None))
-        .values(skipped=True)
-    )
+    rows.close_session(conn, session_id, now, user_id=user_id)
+    rows.set_aside_unanswered(conn, session_id)
     return summary
 
 
 def session_summary(conn: Connection, session_id: int, now: datetime) -> SessionSummary:
-    rows = conn.execute(
-        select(ReviewLog.kind, ReviewLog.quality).where(ReviewLog.session_id == session_id)
-    ).all()
+    logged = rows.session_log(conn, session_id)
     remaining = 0
     study = _load_session(conn, session_id, now)
     if study is not None and not study.ended:
@@ -409,9 +304,22 @@ def session_summary(conn: Connection, session_id: int, now: datetime) -> Session
         remaining = _plan(conn, session_id, study, answers, skipped_faces(conn, session_id))[1]
     return SessionSummary(
         session_id=session_id,
-        answered=len(rows),
-        correct=sum(1 for _, q in rows if is_correct(q)),
-        new=sum(1 for kind, _ in rows if kind == KIND_NEW),
-        drilled=sum(1 for kind, _ in rows if kind == KIND_DRILL),
+        answered=len(logged),
+        correct=sum(1 for _, q in logged if is_correct(q)),
+        new=sum(1 for kind, _ in logged if kind == KIND_NEW),
+        drilled=sum(1 for kind, _ in logged if kind == KIND_DRILL),
         remaining=remaining,
+    )
+
+
+def count_remaining(
+    queue: Sequence[FaceKey],
+    answers: Sequence[tuple[FaceKey, int]],
+    drill: Sequence[FaceKey],
+    skipped: Collection[FaceKey] = (),
+) -> int:
+    """Faces still to show in this session, drilled faces included."""
+    done = {key for key, _ in answers} | set(skipped)
+    return sum(1 for key in queue if key not in done) + sum(
+        1 for key in drill if key not in skipped
     )

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.storage.engine import create_engine, session_factory
+from bot.storage.engine import create_engine
 from bot.storage.failures import check_sqlite_folder
 from bot.storage.migrations import upgrade
 from bot.storage.transactions import TransactionRunner, transaction_runner
@@ -17,9 +17,23 @@ from bot.study.deck_loading import LoadReport, deck_files, load_deck_files
 
 @dataclass(slots=True)
 class Database:
+    """The migrated database: every use case reaches it through ``runner``.
+
+    ``engine`` is the async engine migrations run on (and, on PostgreSQL, the
+    runner's bridge); nothing writes through it once the runner exists.
+    """
+
     engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
     runner: TransactionRunner
+
+    @property
+    def sessions(self) -> TransactionRunner:
+        """The runner, under the name the Discord front end still passes it by.
+
+        Transitional: bot/discord says ``bot.db.sessions`` where it means the
+        runner; once it says ``bot.db.runner``, this alias goes.
+        """
+        return self.runner
 
     async def close(self) -> None:
         await self.runner.close()
@@ -35,8 +49,8 @@ async def open_database(url: str) -> Database:
     except BaseException:
         await engine.dispose()  # else aiosqlite's thread outlives the loop and reports that too
         raise
-    return Database(engine, session_factory(engine), transaction_runner(engine))
+    return Database(engine, transaction_runner(engine))
 
 
 async def load_decks_dir(db: Database, directory: Path, now: datetime) -> LoadReport:
-    return await load_deck_files(db.sessions, deck_files(directory), now)
+    return await load_deck_files(db.runner, deck_files(directory), now)

@@ -13,9 +13,7 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
-from bot.storage.transactions import AsyncBridgeRunner, TransactionRunner
+from bot.storage.transactions import TransactionRunner
 from bot.study.answering import (
     MAX_TYPED_ANSWER,
     AnswerOutcome,
@@ -62,20 +60,18 @@ class StudyService:
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        database: TransactionRunner,
         defaults: LearnerDefaults,
         *,
         runner: TransactionRunner | None = None,
     ) -> None:
-        """Pass ``Database.runner``; without it the async engine of ``sessions`` is used."""
-        self._sessions = sessions
+        """``database`` is ``Database.runner``, the one way to the database.
+
+        ``runner=`` is the spelling the Discord client still uses (with
+        ``Database.sessions``, an alias of the runner, first): it wins.
+        """
         self._defaults = defaults
-        if runner is None:
-            bind = sessions.kw.get("bind")
-            if not isinstance(bind, AsyncEngine):
-                raise TypeError("sessions must be bound to an AsyncEngine, or pass a runner")
-            runner = AsyncBridgeRunner(bind)
-        self._runner = runner
+        self._runner = runner if runner is not None else database
 
     async def start(
         self, user_id: int, deck_id: str | None, front_end: str, now: datetime

@@ -13,19 +13,18 @@ REPEATABLE READ on PostgreSQL), and it never migrates the schema.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Connection
 
 from bot.srs.sm2 import Sm2State, review
-from bot.storage.engine import create_engine, reading, session_factory
+from bot.storage.engine import create_engine
 from bot.storage.failures import NewerSchemaError
 from bot.storage.migrations import current_revision, head_revision, is_known_revision
-from bot.storage.models import ReviewLog, ReviewState
-from bot.study.queue_queries import SCHEDULING_KINDS
+from bot.storage.review_log import scheduling_log, stored_states
+from bot.storage.transactions import AsyncBridgeRunner, TransactionRunner
 
 StateKey = tuple[int, int, int]  # (user, card pk, face)
 
@@ -58,23 +57,11 @@ class _Replay:
         self.rows += 1
 
 
-async def _replayed(db: AsyncSession) -> AsyncIterator[tuple[StateKey, _Replay]]:
+def _replayed(conn: Connection) -> Iterator[tuple[StateKey, _Replay]]:
     """(key, replay) per face, streaming the log in (user, face, id) order."""
-    query = (
-        select(
-            ReviewLog.user_id,
-            ReviewLog.card_pk,
-            ReviewLog.face,
-            ReviewLog.quality,
-            ReviewLog.study_date,
-        )
-        .where(ReviewLog.kind.in_(SCHEDULING_KINDS))
-        .order_by(ReviewLog.user_id, ReviewLog.card_pk, ReviewLog.face, ReviewLog.id)
-        .execution_options(yield_per=10_000)
-    )
     current: StateKey | None = None
     replay = _Replay()
-    async for user_id, card_pk, face, quality, day in await db.stream(query):
+    for user_id, card_pk, face, quality, day in scheduling_log(conn):
         key = (user_id, card_pk, face)
         if key != current:
             if current is not None:
@@ -89,39 +76,33 @@ def _where(key: StateKey) -> str:
     return f"user {key[0]} card {key[1]} face {key[2]}"
 
 
-async def verify_states(sessions: async_sessionmaker[AsyncSession]) -> VerifyReport:
+def _verify(conn: Connection) -> VerifyReport:
     report = VerifyReport()
-    async with reading(sessions) as db:
-        stored: dict[StateKey, Sm2State] = {}
-        result = await db.stream(
-            select(
-                ReviewState.user_id,
-                ReviewState.card_pk,
-                ReviewState.face,
-                ReviewState.ease_cents,
-                ReviewState.repetitions,
-                ReviewState.interval,
-                ReviewState.due,
+    stored: dict[StateKey, Sm2State] = {
+        (user_id, card_pk, face): Sm2State.from_cents(ease, reps, interval, due)
+        for user_id, card_pk, face, ease, reps, interval, due in stored_states(conn)
+    }
+    report.states_checked = len(stored)
+    for key, replay in _replayed(conn):
+        report.log_rows += replay.rows
+        rebuilt = replay.state
+        for day in replay.twice:
+            report.mismatches.append(
+                f"{_where(key)}: two scheduling reviews on study day {day.isoformat()}"
             )
-        )
-        async for user_id, card_pk, face, ease, reps, interval, due in result:
-            stored[(user_id, card_pk, face)] = Sm2State.from_cents(ease, reps, interval, due)
-        report.states_checked = len(stored)
-        async for key, replay in _replayed(db):
-            report.log_rows += replay.rows
-            rebuilt = replay.state
-            for day in replay.twice:
-                report.mismatches.append(
-                    f"{_where(key)}: two scheduling reviews on study day {day.isoformat()}"
-                )
-            state = stored.pop(key, None)
-            if state is None:
-                report.mismatches.append(f"{_where(key)}: the log has reviews but no state")
-            elif state != rebuilt:
-                report.mismatches.append(f"{_where(key)}: stored {state}, log gives {rebuilt}")
-        for key in stored:
-            report.mismatches.append(f"{_where(key)}: a state without any review in the log")
+        state = stored.pop(key, None)
+        if state is None:
+            report.mismatches.append(f"{_where(key)}: the log has reviews but no state")
+        elif state != rebuilt:
+            report.mismatches.append(f"{_where(key)}: stored {state}, log gives {rebuilt}")
+    for key in stored:
+        report.mismatches.append(f"{_where(key)}: a state without any review in the log")
     return report
+
+
+async def verify_states(runner: TransactionRunner) -> VerifyReport:
+    """Replay the log against the states, in one read-only snapshot of both."""
+    return await runner.run(_verify, read_only=True)
 
 
 class SchemaNotCurrent(Exception):
@@ -147,6 +128,7 @@ async def verify_database(url: str) -> VerifyReport:
             raise NewerSchemaError(current)  # one line, exit 1, like every other command
         if current != expected:
             raise SchemaNotCurrent(current, expected)
-        return await verify_states(session_factory(engine))
+        # The async engine's bridge: a one-off read needs no runner threads of its own.
+        return await verify_states(AsyncBridgeRunner(engine))
     finally:
         await engine.dispose()

@@ -85,7 +85,7 @@ async def run_study(
     db = await open_database(settings.database_url)
     try:
         report = await load_decks_dir(db, settings.decks_dir, now())
-        decks = {entry.deck_id: entry for entry in await deck_catalog(db.sessions, user_id)}
+        decks = {entry.deck_id: entry for entry in await deck_catalog(db.runner, user_id)}
         locale = locale_from_env(os.environ if environ is None else environ)
         language = resolve_language(lang, locale, deck_language(decks, deck_id), settings.language)
         screen = Screen(io, language)
@@ -100,7 +100,7 @@ async def run_study(
             reviews_per_day=settings.reviews_per_day,
             rollover_hour=settings.rollover_hour,
         )
-        service = StudyService(db.sessions, defaults, runner=db.runner)
+        service = StudyService(db.runner, defaults)
         try:
             ref = await service.start(user_id, deck_id, FRONT_END, now())
         except UnknownDeckError as unknown:
@@ -110,7 +110,7 @@ async def run_study(
         study = TerminalStudy(screen, service, ref, decks, now, rng)
         ending = await study.run()
         summary = await service.end(ref.id, user_id, now())
-        stats = await learner_stats(db.sessions, user_id, defaults, now())
+        stats = await learner_stats(db.runner, user_id, defaults, now())
         if ending is Ending.DONE and study.shown == 0:
             screen.line("terminal.nothing_due")
         else:

@@ -7,11 +7,12 @@ from datetime import datetime, time
 
 from bot.jobs.daily import PostRefusedError
 from bot.jobs.reminders import DmResult
-from bot.storage.deck_sync import DeckSnapshot, sync_deck
+from bot.storage.deck_sync import DeckSnapshot
 from bot.study import daily
 from bot.study.daily import ConfigView, DailySetup, PostView, RevealView
 from bot.study.reminders import DueReminder
 from bot.study.runtime import Database
+from tests.integration.storage_helpers import sessions_of, sync_deck
 
 GUILD = 7000
 CHANNEL = 7001
@@ -56,7 +57,7 @@ class FakeDms:
 
 
 async def load(db: Database, snapshot: DeckSnapshot, now: datetime) -> None:
-    async with db.sessions.begin() as session:
+    async with sessions_of(db).begin() as session:
         await sync_deck(session, snapshot, now)
 
 
@@ -72,7 +73,7 @@ async def setup_daily(
     guild: int = GUILD,
 ) -> ConfigView:
     return await daily.configure(
-        db.sessions,
+        db.runner,
         DailySetup(guild, channel, deck_id, at, tz, reveal_minutes, "en", ADMIN),
         now,
     )

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from bot.storage.deck_sync import sync_deck
 from bot.storage.models import ReviewLog
 from bot.study.answer_journal import AnswerJournal, journal_path
 from bot.study.learners import LearnerDefaults
@@ -16,24 +15,25 @@ from bot.study.runtime import Database
 from bot.study.session import ChoicePick, SelfGrade, StudyService, TypedText
 from bot.study.verify import verify_states
 from tests.integration.builders import basic, choice, deck, typed
+from tests.integration.storage_helpers import sessions_of, sync_deck
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 LEARNER = 7
 
 
 async def _logged(db: Database) -> int:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         return int(await session.scalar(select(func.count()).select_from(ReviewLog)) or 0)
 
 
 async def test_a_crash_between_acknowledgement_and_write_loses_nothing(
     database: Database, tmp_path: Path
 ) -> None:
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(
             session, deck("d", basic("a"), choice("c", ["x", "y"], "y"), typed("t", "DNS")), NOW
         )
-    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    service = StudyService(database.runner, LearnerDefaults())
     ref = await service.start(LEARNER, "d", "discord", NOW)
     view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert view is not None
@@ -54,16 +54,16 @@ async def test_a_crash_between_acknowledgement_and_write_loses_nothing(
     assert await restarted.replay(service) == 0
     assert await _logged(database) == 1
     assert path.read_text(encoding="utf-8") == ""
-    assert (await verify_states(database.sessions)).ok
+    assert (await verify_states(database.runner)).ok
     restarted.close()
 
 
 async def test_every_kind_of_answer_round_trips_through_the_journal(
     database: Database, tmp_path: Path
 ) -> None:
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, deck("d", choice("c", ["x", "y"], "y"), typed("t", "DNS")), NOW)
-    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    service = StudyService(database.runner, LearnerDefaults())
     ref = await service.start(LEARNER, "d", "discord", NOW)
     journal = AnswerJournal(tmp_path / "j.jsonl")
     first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
@@ -74,7 +74,7 @@ async def test_every_kind_of_answer_round_trips_through_the_journal(
     assert second is not None
     journal.record(second.prompt_id, LEARNER, TypedText(" 도메인 네임 시스템 "), NOW)
     assert await journal.replay(service) == 1
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         answers = list(await session.scalars(select(ReviewLog.answer).order_by(ReviewLog.id)))
     assert answers == ["y", " 도메인 네임 시스템 "]
     journal.close()
@@ -83,9 +83,9 @@ async def test_every_kind_of_answer_round_trips_through_the_journal(
 async def test_only_clicks_never_dealt_with_are_replayed(
     database: Database, tmp_path: Path
 ) -> None:
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, deck("d", basic("a"), basic("b"), basic("c")), NOW)
-    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    service = StudyService(database.runner, LearnerDefaults())
     ref = await service.start(LEARNER, "d", "discord", NOW)
     path = tmp_path / "answers.jsonl"
     journal = AnswerJournal(path)
@@ -107,7 +107,7 @@ async def test_only_clicks_never_dealt_with_are_replayed(
 
     restarted = AnswerJournal(path)
     assert await restarted.replay(service) == 1
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         logged = list(await session.execute(select(ReviewLog.prompt_id, ReviewLog.quality)))
     assert [tuple(row) for row in logged] == [(second.prompt_id, 3)]
     restarted.close()

@@ -16,6 +16,7 @@ from bot.storage.daily_models import DailyConfig
 from bot.study.runtime import Database
 from tests.integration.builders import choice, deck
 from tests.integration.daily_support import CHANNEL, load, setup_daily
+from tests.integration.storage_helpers import sessions_of
 
 NOW = datetime(2026, 11, 24, 22, 0, tzinfo=UTC)  # 07:00 in Seoul
 
@@ -28,7 +29,7 @@ async def test_the_same_channel_set_up_twice_at_once_keeps_one_config(
         *(setup_daily(database, NOW, at=at) for at in (time(9, 0), time(21, 0), time(12, 0)))
     )
     assert len(views) == 3
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         configs = list(
             await session.scalars(select(DailyConfig).where(DailyConfig.channel_id == CHANNEL))
         )

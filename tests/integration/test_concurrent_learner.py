@@ -18,14 +18,14 @@ from sqlalchemy import select
 
 from bot.srs.sm2 import Sm2State, review
 from bot.storage.daily_models import Reminder
-from bot.storage.deck_sync import sync_deck
 from bot.storage.models import ReviewLog, ReviewState
 from bot.study import reminders
-from bot.study.learners import LearnerDefaults, get_or_create_user
+from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
 from bot.study.session import AnswerStatus, SelfGrade, StudyService
 from bot.study.verify import verify_states
 from tests.integration.builders import basic, deck
+from tests.integration.storage_helpers import get_or_create_user, sessions_of, sync_deck
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)  # 10:00 in Seoul
 TODAY = date(2026, 11, 25)
@@ -47,9 +47,9 @@ async def _two_prompts_of_one_face(service: StudyService, learner: int) -> tuple
 
 
 async def test_two_answers_to_one_face_at_once_schedule_it_once(database: Database) -> None:
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, deck("d", basic("a")), NOW)
-    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    service = StudyService(database.runner, LearnerDefaults())
     prompts = {learner: await _two_prompts_of_one_face(service, learner) for learner, _ in CASES}
     outcomes = await asyncio.gather(
         *(
@@ -60,7 +60,7 @@ async def test_two_answers_to_one_face_at_once_schedule_it_once(database: Databa
     )
     assert [o.status for o in outcomes] == [AnswerStatus.RECORDED] * 2 * len(CASES)
     for learner, _ in CASES:
-        async with database.sessions() as session:
+        async with sessions_of(database)() as session:
             logs = list(
                 await session.scalars(
                     select(ReviewLog).where(ReviewLog.user_id == learner).order_by(ReviewLog.id)
@@ -77,22 +77,22 @@ async def test_two_answers_to_one_face_at_once_schedule_it_once(database: Databa
         assert Sm2State.from_cents(
             state.ease_cents, state.repetitions, state.interval, state.due
         ) == expected
-    assert (await verify_states(database.sessions)).ok
+    assert (await verify_states(database.runner)).ok
 
 
 async def test_reminder_switched_on_twice_at_once_keeps_one_row(database: Database) -> None:
     """A double click on "remind me": the second finds the first's row instead of failing."""
     learner = 3100
-    async with database.sessions.begin() as session:  # a learner the bot already knows
+    async with sessions_of(database).begin() as session:  # a learner the bot already knows
         await get_or_create_user(session, learner, LearnerDefaults(), NOW)
     views = await asyncio.gather(
         *(
-            reminders.set_reminder(database.sessions, learner, True, at, NOW, LearnerDefaults())
+            reminders.set_reminder(database.runner, learner, True, at, NOW, LearnerDefaults())
             for at in (time(19, 0), time(20, 0), None)
         )
     )
     assert all(view.enabled for view in views)
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         rows = list(await session.scalars(select(Reminder).where(Reminder.user_id == learner)))
     assert len(rows) == 1
     assert rows[0].local_time in (time(19, 0), time(20, 0))

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from bot.storage.models import Card, Deck
 from bot.study.runtime import Database, load_decks_dir, open_database
+from tests.integration.storage_helpers import sessions_of
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 PROCESSES = 4
@@ -56,7 +57,7 @@ async def test_processes_starting_together_migrate_once_and_load_each_deck_once(
     opened = [db for db in started if isinstance(db, Database)]
     try:
         assert [s for s in started if not isinstance(s, Database)] == []
-        async with opened[0].sessions() as session:
+        async with sessions_of(opened[0])() as session:
             assert sorted(await session.scalars(select(Deck.id))) == ["alpha", "beta"]
             assert await session.scalar(select(func.count()).select_from(Card)) == 4
     finally:

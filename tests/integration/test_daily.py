@@ -21,6 +21,7 @@ from bot.study.runtime import Database, open_database
 from bot.study.session import StudyService
 from tests.integration.builders import basic, choice, cloze, deck, typed
 from tests.integration.daily_support import CHANNEL, GUILD, FakeChannels, load, setup_daily
+from tests.integration.storage_helpers import sessions_of
 
 # 08:00 in Seoul on 2026-11-25; the group posts at 09:00 (00:00 UTC) and reveals 8 h later.
 SETUP_AT = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
@@ -30,7 +31,7 @@ ANA, BEN, CHO = 101, 102, 103
 
 
 def _job(db: Database, channels: FakeChannels) -> DailyJob:
-    return DailyJob(db.sessions, channels, grace=GRACE)
+    return DailyJob(db.runner, channels, grace=GRACE)
 
 
 async def _choice_deck(db: Database) -> None:
@@ -66,7 +67,7 @@ async def test_one_config_per_channel_several_per_guild_and_status_in_utc(
     await setup_daily(database, SETUP_AT, at=time(9, 0))
     await setup_daily(database, SETUP_AT, at=time(21, 0))  # same channel: replaced
     await setup_daily(database, SETUP_AT, channel=CHANNEL + 1, at=time(7, 0))
-    views = await daily.guild_configs(database.sessions, GUILD, SETUP_AT)
+    views = await daily.guild_configs(database.runner, GUILD, SETUP_AT)
     assert [(v.channel_id, v.post_time) for v in views] == [
         (CHANNEL, time(21, 0)),
         (CHANNEL + 1, time(7, 0)),
@@ -74,12 +75,12 @@ async def test_one_config_per_channel_several_per_guild_and_status_in_utc(
     first = views[0]
     assert first.next_post_at == datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
     assert first.next_reveal_at == datetime(2026, 11, 25, 20, 0, tzinfo=UTC)
-    assert await daily.set_paused(database.sessions, GUILD, CHANNEL, True)
-    paused = await daily.channel_config(database.sessions, CHANNEL, SETUP_AT)
+    assert await daily.set_paused(database.runner, GUILD, CHANNEL, True)
+    paused = await daily.channel_config(database.runner, CHANNEL, SETUP_AT)
     assert paused is not None and paused.paused and paused.next_post_at is None
-    assert not await daily.set_paused(database.sessions, GUILD + 1, CHANNEL, False)
-    assert await daily.remove(database.sessions, GUILD, CHANNEL + 1)
-    assert await daily.channel_config(database.sessions, CHANNEL + 1, SETUP_AT) is None
+    assert not await daily.set_paused(database.runner, GUILD + 1, CHANNEL, False)
+    assert await daily.remove(database.runner, GUILD, CHANNEL + 1)
+    assert await daily.channel_config(database.runner, CHANNEL + 1, SETUP_AT) is None
 
 
 async def test_posts_at_the_local_time_once_and_a_paused_group_not_at_all(
@@ -95,7 +96,7 @@ async def test_posts_at_the_local_time_once_and_a_paused_group_not_at_all(
     assert channels.posts[0].text.question.startswith("Pick c1")
     await job.tick(POST_AT + timedelta(minutes=5))
     assert len(channels.posts) == 1
-    await daily.set_paused(database.sessions, GUILD, CHANNEL, True)
+    await daily.set_paused(database.runner, GUILD, CHANNEL, True)
     await job.tick(POST_AT + timedelta(days=1))
     assert len(channels.posts) == 1
 
@@ -173,7 +174,7 @@ async def test_answers_once_each_then_reveal_with_figures_and_late_clicks(
     assert (late.status, late.answer, late.points) == (DailyStatus.LATE, "IaaS", 0)
     again = await pick(BEN, right, POST_AT + timedelta(hours=9))
     assert (again.status, again.correct, again.answer) == (DailyStatus.ALREADY, False, "IaaS")
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         answers = (await session.scalars(select(DailyAnswer))).all()
     assert sorted(a.user_id for a in answers) == [ANA, BEN, CHO]
 
@@ -248,7 +249,7 @@ async def test_a_learner_of_the_deck_gets_a_review_when_the_face_is_new_or_due(
     database: Database,
 ) -> None:
     await _choice_deck(database)
-    study = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    study = StudyService(database.runner, LearnerDefaults())
     await study.start(ANA, "d", "discord", SETUP_AT)  # Ana studies the deck; Ben does not
     await setup_daily(database, SETUP_AT)
     channels = FakeChannels()
@@ -258,7 +259,7 @@ async def test_a_learner_of_the_deck_gets_a_review_when_the_face_is_new_or_due(
     ana = await daily.answer(database.runner, post_id, ANA, PickAnswer(right), POST_AT)
     ben = await daily.answer(database.runner, post_id, BEN, PickAnswer(right), POST_AT)
     assert (ana.reviewed, ben.reviewed) == (True, False)
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         states = (await session.scalars(select(ReviewState))).all()
         logs = (await session.scalars(select(ReviewLog))).all()
         daily_sessions = (
@@ -331,7 +332,7 @@ async def test_post_now_claims_today_and_refuses_a_second(database: Database) ->
     await setup_daily(database, SETUP_AT)
     channels = FakeChannels()
     job = _job(database, channels)
-    slot = await daily.post_now_slot(database.sessions, CHANNEL, SETUP_AT)
+    slot = await daily.post_now_slot(database.runner, CHANNEL, SETUP_AT)
     assert slot is not None
     assert await job.post_now(slot, SETUP_AT) is not None
     assert await job.post_now(slot, SETUP_AT) is None
@@ -349,19 +350,19 @@ async def test_a_refused_channel_is_marked_failed_and_not_retried(database: Data
     channels.refuse.clear()
     await job.tick(POST_AT + timedelta(minutes=1))
     assert channels.posts == []
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         assert (await session.scalars(select(DailyPost.status))).all() == ["failed"]
 
 
 async def test_next_wake_is_the_next_post_then_its_reveal(database: Database) -> None:
     await _choice_deck(database)
-    assert await daily.next_wake(database.sessions, SETUP_AT) is None
+    assert await daily.next_wake(database.runner, SETUP_AT) is None
     await setup_daily(database, SETUP_AT, reveal_minutes=60)
-    assert await daily.next_wake(database.sessions, SETUP_AT) == POST_AT
+    assert await daily.next_wake(database.runner, SETUP_AT) == POST_AT
     await _job(database, FakeChannels()).tick(POST_AT)
-    assert await daily.next_wake(database.sessions, POST_AT) == POST_AT + timedelta(hours=1)
+    assert await daily.next_wake(database.runner, POST_AT) == POST_AT + timedelta(hours=1)
     await _job(database, FakeChannels()).tick(POST_AT + timedelta(hours=1))
-    assert await daily.next_wake(database.sessions, POST_AT + timedelta(hours=1)) == (
+    assert await daily.next_wake(database.runner, POST_AT + timedelta(hours=1)) == (
         POST_AT + timedelta(days=1))
 
 
@@ -376,7 +377,7 @@ async def test_a_dm_answer_that_gets_in_first_leaves_the_daily_answer_a_drill(
     if database.engine.dialect.name != "postgresql":
         pytest.skip("SQLite runs one writer: the two answers cannot overlap")
     await _choice_deck(database)
-    study = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    study = StudyService(database.runner, LearnerDefaults())
     ref = await study.start(ANA, "d", "discord", SETUP_AT)
     await setup_daily(database, SETUP_AT)
     channels = FakeChannels()
@@ -400,7 +401,7 @@ async def test_a_dm_answer_that_gets_in_first_leaves_the_daily_answer_a_drill(
     outcome = await group
     assert (outcome.status, outcome.correct, outcome.reviewed) == (
         DailyStatus.RECORDED, True, False)
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         kinds = list(await session.scalars(select(ReviewLog.kind).order_by(ReviewLog.id)))
     assert kinds == ["new", "drill"]
 

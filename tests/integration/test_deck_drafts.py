@@ -14,13 +14,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.srs.grades import Grade
-from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, sync_deck
+from bot.storage.deck_sync import CardSnapshot, DeckSnapshot
 from bot.storage.models import Card, Deck, ReviewLog, ReviewState
 from bot.study.answering import AnswerStatus, SelfGrade
 from bot.study.deck_loading import reload_decks
-from bot.study.learners import LearnerDefaults, enroll, get_or_create_user
+from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
 from bot.study.session import StudyService
+from tests.integration.storage_helpers import enroll, get_or_create_user, sessions_of, sync_deck
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 LEARNER = 4343
@@ -51,12 +52,12 @@ def write(directory: Path, body: str) -> None:
 
 
 async def stored(db: Database) -> dict[str, Card]:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         return {c.card_id: c for c in await session.scalars(select(Card))}
 
 
 async def history(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         log = [tuple(r) for r in (await session.execute(
             select(ReviewLog.id, ReviewLog.card_pk, ReviewLog.face, ReviewLog.quality)
             .order_by(ReviewLog.id))).all()]
@@ -69,8 +70,8 @@ async def history(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[ob
 
 async def study(db: Database, now: datetime) -> list[str]:
     """The learner answers every face offered today Good; the questions, in order."""
-    service = StudyService(db.sessions, LearnerDefaults(), runner=db.runner)
-    async with db.sessions.begin() as session:
+    service = StudyService(db.runner, LearnerDefaults())
+    async with sessions_of(db).begin() as session:
         await get_or_create_user(session, LEARNER, LearnerDefaults(), now)
         await enroll(session, LEARNER, "net", now)
     ref = await service.start(LEARNER, "net", "test", now)
@@ -159,7 +160,7 @@ async def test_decks_stored_before_drafts_existed_reload_unchanged(
             }, (1,)),
         ],
     )
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, earlier, NOW)
     decks = tmp_path / "decks"
     write(decks, DECK)
@@ -168,6 +169,6 @@ async def test_decks_stored_before_drafts_existed_reload_unchanged(
     assert outcome.summary_line() == (
         "net: 0 added, 0 changed (history kept), 0 retired, 0 restored"
     )
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         deck = await session.get(Deck, "net")
     assert deck is not None and deck.title == "net"  # no title in the file: the deck id

@@ -13,9 +13,10 @@ from bot.storage.deck_admin_models import DeckReload
 from bot.storage.models import Card, Deck, ReviewLog, ReviewState
 from bot.study.answering import AnswerStatus, SelfGrade
 from bot.study.deck_loading import TRIGGER_COMMAND, load_deck_files, reload_decks
-from bot.study.learners import LearnerDefaults, enroll, get_or_create_user
+from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
 from bot.study.session import StudyService
+from tests.integration.storage_helpers import enroll, get_or_create_user, sessions_of
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 LEARNER = 4242
@@ -39,13 +40,13 @@ def write(directory: Path, name: str, body: str) -> Path:
 
 
 async def cards(db: Database, deck_id: str) -> dict[str, Card]:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         rows = await session.scalars(select(Card).where(Card.deck_id == deck_id))
         return {c.card_id: c for c in rows}
 
 
 async def history(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         log = [tuple(r) for r in (await session.execute(
             select(ReviewLog.id, ReviewLog.card_pk, ReviewLog.quality, ReviewLog.ease_cents)
             .order_by(ReviewLog.id))).all()]
@@ -58,8 +59,8 @@ async def history(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[ob
 
 async def study_all(db: Database, deck_id: str) -> int:
     """The learner answers every card Good once; returns how many were answered."""
-    service = StudyService(db.sessions, LearnerDefaults(), runner=db.runner)
-    async with db.sessions.begin() as session:
+    service = StudyService(db.runner, LearnerDefaults())
+    async with sessions_of(db).begin() as session:
         await get_or_create_user(session, LEARNER, LearnerDefaults(), NOW)
         await enroll(session, LEARNER, deck_id, NOW)
     ref = await service.start(LEARNER, deck_id, "test", NOW)
@@ -126,7 +127,7 @@ async def test_a_broken_file_is_refused_with_positions_and_the_old_version_keeps
     assert {k: (c.type, c.content, c.retired_at) for k, c in after.items()} == {
         k: (c.type, c.content, c.retired_at) for k, c in before.items()
     }
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         last = (await session.scalars(
             select(DeckReload).order_by(DeckReload.id.desc()).limit(1))).one()
     assert (last.deck_id, last.ok, last.by_user) == ("d", False, 7)
@@ -150,7 +151,7 @@ async def test_a_deck_id_changed_inside_its_file_is_refused_at_the_deck_key(
     assert (problem.line, problem.col) == (2, 1)
     assert "'d' to 'd2'" in problem.message
     assert report.outcomes[0].deck_id == "d"
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         assert list(await session.scalars(select(Deck.id))) == ["d"]
 
 
@@ -194,12 +195,12 @@ async def test_start_up_load_refuses_a_changed_deck_id_too(
 ) -> None:
     decks = tmp_path / "decks"
     path = write(decks, "d.yaml", deck_yaml("d", {"a1": "Alpha?"}))
-    await load_deck_files(database.sessions, [path], NOW)
+    await load_deck_files(database.runner, [path], NOW)
     write(decks, "d.yaml", deck_yaml("renamed", {"a1": "Alpha?"}))
-    report = await load_deck_files(database.sessions, [path], NOW)
+    report = await load_deck_files(database.runner, [path], NOW)
     assert report.synced == {}
     assert [p.line for p in report.problems] == [1]
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         assert list(await session.scalars(select(Deck.id))) == ["d"]
         results = list(await session.scalars(select(DeckReload.ok).order_by(DeckReload.id)))
     assert results == [True, False]

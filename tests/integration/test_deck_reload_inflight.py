@@ -33,7 +33,7 @@ async def _posted(database: Database, tmp_path: Path) -> tuple[Path, FakeChannel
     assert (await reload_decks(database.runner, decks, SETUP_AT)).ok
     await setup_daily(database, SETUP_AT, deck_id="g")
     channels = FakeChannels()
-    job = DailyJob(database.sessions, channels, grace=timedelta(hours=1))
+    job = DailyJob(database.runner, channels, grace=timedelta(hours=1))
     await job.tick(POST_AT)
     return decks, channels, job
 
@@ -50,7 +50,7 @@ async def test_an_edited_card_keeps_its_post_answerable_and_reveals_the_new_text
     outcome = await daily.answer(database.runner, view.post_id, 501, PickAnswer(right),
                                  POST_AT + timedelta(minutes=5))
     assert outcome.status is DailyStatus.RECORDED and outcome.correct
-    fresh = await daily.post_view(database.sessions, view.post_id)
+    fresh = await daily.post_view(database.runner, view.post_id)
     assert fresh is not None and "reworded" in fresh.text.question
     await job.tick(POST_AT + timedelta(hours=9))
     assert len(channels.reveals) == 1 and "reworded" in channels.reveals[0].post.text.question

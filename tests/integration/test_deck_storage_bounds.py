@@ -19,9 +19,10 @@ from bot.storage.deck_admin_models import DeckReload
 from bot.storage.models import Card, CardFace, Deck, ReviewState
 from bot.study.answering import AnswerStatus, SelfGrade
 from bot.study.deck_loading import TRIGGER_COMMAND, load_deck_files, reload_decks
-from bot.study.learners import LearnerDefaults, enroll, get_or_create_user
+from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
 from bot.study.session import StudyService
+from tests.integration.storage_helpers import enroll, get_or_create_user, sessions_of
 from tests.integration.test_deck_reload import deck_yaml, write
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
@@ -42,15 +43,15 @@ async def test_a_deck_at_every_bound_loads_and_its_last_face_is_reviewed(
         f'    text: "First {{{{c1::one}}}}, last {{{{c{MAX_CLOZE_NUMBER}::two}}}}"\n'
     )
     path = write(tmp_path / "decks", "edge.yaml", body)
-    report = await load_deck_files(database.sessions, [path], NOW)
+    report = await load_deck_files(database.runner, [path], NOW)
     assert report.problems == [] and list(report.synced) == ["edge"]
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         assert await session.scalar(select(Deck.title)) == title
         faces = list(await session.scalars(select(CardFace.face).order_by(CardFace.face)))
     assert faces == [1, MAX_CLOZE_NUMBER]
 
-    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
-    async with database.sessions.begin() as session:
+    service = StudyService(database.runner, LearnerDefaults())
+    async with sessions_of(database).begin() as session:
         await get_or_create_user(session, LEARNER, LearnerDefaults(), NOW)
         await enroll(session, LEARNER, "edge", NOW)
     ref = await service.start(LEARNER, "edge", "test", NOW)
@@ -58,7 +59,7 @@ async def test_a_deck_at_every_bound_loads_and_its_last_face_is_reviewed(
     while (prompt := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
         outcome = await service.answer(prompt.prompt_id, LEARNER, SelfGrade(Grade.GOOD), NOW)
         assert outcome.status is AnswerStatus.RECORDED
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         reviewed = list(await session.scalars(select(ReviewState.face).order_by(ReviewState.face)))
     assert reviewed == [1, MAX_CLOZE_NUMBER]
 
@@ -76,13 +77,13 @@ async def refuse_deck_in_the_database(database: Database, deck_id: str) -> None:
 
 
 async def fronts(database: Database) -> dict[str, str]:
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         rows = await session.execute(select(Card.deck_id, Card.content))
         return {deck: content["front"] for deck, content in rows}
 
 
 async def reload_results(database: Database) -> list[tuple[str, bool, str]]:
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         rows = await session.execute(
             select(DeckReload.deck_id, DeckReload.ok, DeckReload.trigger).order_by(DeckReload.id))
         return [(deck, ok, trigger) for deck, ok, trigger in rows]
@@ -96,7 +97,7 @@ async def test_a_deck_the_database_refuses_leaves_the_others_loading(
     paths = [write(decks, f"{deck}.yaml", deck_yaml(deck, {"a1": f"{deck}?"}))
              for deck in ("alpha", "middle", "omega")]
 
-    report = await load_deck_files(database.sessions, paths, NOW)
+    report = await load_deck_files(database.runner, paths, NOW)
     assert sorted(report.synced) == ["alpha", "omega"]
     (problem,) = report.problems
     assert (problem.path, problem.line, problem.col) == (str(paths[1]), 1, 1)

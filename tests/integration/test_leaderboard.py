@@ -26,7 +26,7 @@ async def _run_days(db: Database, plan: dict[int, str]) -> datetime:
                SETUP_AT)
     await setup_daily(db, SETUP_AT)
     channels = FakeChannels()
-    job = DailyJob(db.sessions, channels, grace=timedelta(hours=1))
+    job = DailyJob(db.runner, channels, grace=timedelta(hours=1))
     days = len(next(iter(plan.values())))
     now = FIRST_POST
     for day in range(days):
@@ -45,7 +45,7 @@ async def _run_days(db: Database, plan: dict[int, str]) -> datetime:
 
 async def test_points_rate_and_current_streaks(database: Database) -> None:
     last = await _run_days(database, {ANA: "rrrrr", BEN: "rrwrr", CHO: "rr---"})
-    board = await leaderboard(database.sessions, CHANNEL, Period.ALL, last + timedelta(hours=1),
+    board = await leaderboard(database.runner, CHANNEL, Period.ALL, last + timedelta(hours=1),
                               DEFAULTS)
     rows = {r.user_id: r for r in board}
     assert [r.user_id for r in board] == [ANA, BEN, CHO]
@@ -58,11 +58,11 @@ async def test_points_rate_and_current_streaks(database: Database) -> None:
 
 async def test_week_window_drops_old_answers(database: Database) -> None:
     last = await _run_days(database, {ANA: "r" * 10, BEN: "----rrrrrr"})
-    week = await leaderboard(database.sessions, CHANNEL, Period.WEEK, last + timedelta(hours=1),
+    week = await leaderboard(database.runner, CHANNEL, Period.WEEK, last + timedelta(hours=1),
                              DEFAULTS)
     rows = {r.user_id: r for r in week}
     assert rows[ANA].answered == 7 and rows[BEN].answered == 6
-    everything = await leaderboard(database.sessions, CHANNEL, Period.ALL,
+    everything = await leaderboard(database.runner, CHANNEL, Period.ALL,
                                    last + timedelta(hours=1), DEFAULTS)
     assert {r.user_id: r.answered for r in everything} == {ANA: 10, BEN: 6}
 
@@ -71,16 +71,16 @@ async def test_streak_is_counted_in_the_members_own_zone(database: Database) -> 
     last = await _run_days(database, {ANA: "rrr", BEN: "rrr"})
     # Ana lives in Honolulu (UTC-10): 09:01 in Seoul is 14:01 of the day before there,
     # so her three study days end a day earlier than Ben's in Seoul.
-    await update_preferences(database.sessions, ANA,
+    await update_preferences(database.runner, ANA,
                              PreferenceChange(timezone="Pacific/Honolulu"), DEFAULTS, SETUP_AT)
     both_alive = last + timedelta(hours=20)
-    ana = await member_streak(database.sessions, ANA, both_alive, DEFAULTS, GUILD)
+    ana = await member_streak(database.runner, ANA, both_alive, DEFAULTS, GUILD)
     assert (ana.current, ana.best, ana.correct_days) == (3, 3, 3)
     # 23:30 in Seoul (Ben answered yesterday), 04:30 in Honolulu (Ana last answered two days ago).
     split = last + timedelta(days=1, hours=14, minutes=30)
-    ana = await member_streak(database.sessions, ANA, split, DEFAULTS, GUILD)
-    ben = await member_streak(database.sessions, BEN, split, DEFAULTS, GUILD)
+    ana = await member_streak(database.runner, ANA, split, DEFAULTS, GUILD)
+    ben = await member_streak(database.runner, BEN, split, DEFAULTS, GUILD)
     assert (ana.current, ana.best, ben.current) == (0, 3, 3)
-    board = await leaderboard(database.sessions, CHANNEL, Period.ALL, split, DEFAULTS)
+    board = await leaderboard(database.runner, CHANNEL, Period.ALL, split, DEFAULTS)
     assert {r.user_id: r.streak for r in board} == {ANA: 0, BEN: 3}
-    assert (await member_streak(database.sessions, ANA, last, DEFAULTS, GUILD + 1)).answered == 0
+    assert (await member_streak(database.runner, ANA, last, DEFAULTS, GUILD + 1)).answered == 0

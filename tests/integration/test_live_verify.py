@@ -31,9 +31,9 @@ from bot.jobs.reminders import ReminderJob
 from bot.srs.sm2 import Sm2State, review
 from bot.storage.migrations import current_revision, downgrade, head_revision
 from bot.storage.models import Card, ReviewLog, ReviewState, User
+from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW
 from bot.study import reminders
 from bot.study.learners import LearnerDefaults
-from bot.study.queue_queries import KIND_NEW, KIND_REVIEW
 from bot.study.runtime import Database
 from bot.study.session import SelfGrade, StudyService
 from tests.e2e.support_bot import REPO
@@ -96,11 +96,11 @@ async def test_verify_holds_up_no_answer_and_no_tick_and_agrees_with_itself(
     await database.runner.run(seed_history)
     await load(database, deck("d", *[basic(f"d{i:04}") for i in range(500)]), START)
     await setup_daily(database, START - timedelta(hours=1))
-    study = StudyService(database.sessions, DEFAULTS, runner=database.runner)
+    study = StudyService(database.runner, DEFAULTS)
     session = await study.start(ANA, "d", "terminal", START)
-    await reminders.set_reminder(database.sessions, ANA, True, clock(19, 0), START, DEFAULTS)
-    daily_job = DailyJob(database.sessions, FakeChannels(), grace=timedelta(hours=1))
-    reminder_job = ReminderJob(database.sessions, FakeDms())
+    await reminders.set_reminder(database.runner, ANA, True, clock(19, 0), START, DEFAULTS)
+    daily_job = DailyJob(database.runner, FakeChannels(), grace=timedelta(hours=1))
+    reminder_job = ReminderJob(database.runner, FakeDms())
     rng = random.Random(5)
 
     async def answer(now: datetime) -> None:

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.storage.deck_sync import sync_deck
 from bot.storage.models import User
 from bot.study.learners import LearnerDefaults
 from bot.study.preferences import (
@@ -26,6 +25,7 @@ from bot.study.runtime import Database
 from bot.study.session import SelfGrade, StudyService
 from bot.study.stats import learner_stats
 from tests.integration.builders import basic, deck
+from tests.integration.storage_helpers import sessions_of, sync_deck
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 DEFAULTS = LearnerDefaults(timezone="Asia/Seoul", new_per_day=20, reviews_per_day=200)
@@ -33,7 +33,7 @@ LEARNER = 4242
 
 
 async def test_a_first_time_learner_reads_the_defaults(database: Database) -> None:
-    prefs = await read_preferences(database.sessions, LEARNER, DEFAULTS, NOW)
+    prefs = await read_preferences(database.runner, LEARNER, DEFAULTS, NOW)
     assert (prefs.timezone, prefs.new_per_day, prefs.reviews_per_day, prefs.rollover_hour) == (
         "Asia/Seoul",
         20,
@@ -41,15 +41,15 @@ async def test_a_first_time_learner_reads_the_defaults(database: Database) -> No
         4,
     )
     assert prefs.language is None
-    assert await stored_language(database.sessions, LEARNER) is None
+    assert await stored_language(database.runner, LEARNER) is None
 
 
 async def test_changes_are_saved_and_untouched_fields_kept(database: Database) -> None:
     await update_preferences(
-        database.sessions, LEARNER, PreferenceChange(new_per_day=5), DEFAULTS, NOW
+        database.runner, LEARNER, PreferenceChange(new_per_day=5), DEFAULTS, NOW
     )
     prefs = await update_preferences(
-        database.sessions,
+        database.runner,
         LEARNER,
         PreferenceChange(timezone="america/new york", language="EN", rollover_hour=0),
         DEFAULTS,
@@ -59,7 +59,7 @@ async def test_changes_are_saved_and_untouched_fields_kept(database: Database) -
     assert prefs.language == "en"
     assert prefs.new_per_day == 5
     assert prefs.rollover_hour == 0
-    async with database.sessions() as db:
+    async with sessions_of(database)() as db:
         user = await db.get(User, LEARNER)
         assert user is not None
         assert (user.timezone, user.locale, user.new_per_day, user.rollover_hour) == (
@@ -72,19 +72,19 @@ async def test_changes_are_saved_and_untouched_fields_kept(database: Database) -
 
 async def test_auto_language_clears_the_choice(database: Database) -> None:
     await update_preferences(
-        database.sessions, LEARNER, PreferenceChange(language="ko"), DEFAULTS, NOW
+        database.runner, LEARNER, PreferenceChange(language="ko"), DEFAULTS, NOW
     )
-    assert await stored_language(database.sessions, LEARNER) == "ko"
+    assert await stored_language(database.runner, LEARNER) == "ko"
     await update_preferences(
-        database.sessions, LEARNER, PreferenceChange(language="auto"), DEFAULTS, NOW
+        database.runner, LEARNER, PreferenceChange(language="auto"), DEFAULTS, NOW
     )
-    assert await stored_language(database.sessions, LEARNER) is None
+    assert await stored_language(database.runner, LEARNER) is None
 
 
 async def test_one_bad_value_saves_nothing(database: Database) -> None:
     with pytest.raises(InvalidPreferencesError) as refused:
         await update_preferences(
-            database.sessions,
+            database.runner,
             LEARNER,
             PreferenceChange(timezone="Asia/Seol", new_per_day=7),
             DEFAULTS,
@@ -94,24 +94,24 @@ async def test_one_bad_value_saves_nothing(database: Database) -> None:
     assert problem.field == "timezone"
     assert problem.kind is ProblemKind.UNKNOWN_ZONE
     assert problem.suggestions[0] == "Asia/Seoul"
-    prefs = await read_preferences(database.sessions, LEARNER, DEFAULTS, NOW)
+    prefs = await read_preferences(database.runner, LEARNER, DEFAULTS, NOW)
     assert prefs.new_per_day == 20
 
 
 async def test_region_names_are_not_zones(database: Database) -> None:
     with pytest.raises(InvalidPreferencesError):
         await update_preferences(
-            database.sessions, LEARNER, PreferenceChange(timezone="Asia"), DEFAULTS, NOW
+            database.runner, LEARNER, PreferenceChange(timezone="Asia"), DEFAULTS, NOW
         )
 
 
 async def test_the_new_zone_moves_the_learners_study_day(database: Database) -> None:
     # 01:00 UTC is 10:00 on the 25th in Seoul but 20:00 on the 24th in New York.
-    before = await learner_stats(database.sessions, LEARNER, DEFAULTS, NOW)
+    before = await learner_stats(database.runner, LEARNER, DEFAULTS, NOW)
     await update_preferences(
-        database.sessions, LEARNER, PreferenceChange(timezone="America/New_York"), DEFAULTS, NOW
+        database.runner, LEARNER, PreferenceChange(timezone="America/New_York"), DEFAULTS, NOW
     )
-    after = await learner_stats(database.sessions, LEARNER, DEFAULTS, NOW)
+    after = await learner_stats(database.runner, LEARNER, DEFAULTS, NOW)
     assert (before.today, after.today) == (date(2026, 11, 25), date(2026, 11, 24))
 
 
@@ -143,10 +143,10 @@ def test_unknown_language_is_refused_with_the_choices() -> None:
 async def test_a_zone_change_late_in_the_day_keeps_the_day_spent(database: Database) -> None:
     """Asia/Seoul -> Pacific/Kiritimati at 23:30: no reviews due again, no second allowance."""
     eleven = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # 23:00 in Seoul
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, deck("d", *(basic(f"c{i}") for i in range(6))), eleven)
     limits = LearnerDefaults(timezone="Asia/Seoul", new_per_day=3)
-    service = StudyService(database.sessions, limits, runner=database.runner)
+    service = StudyService(database.runner, limits)
     ref = await service.start(LEARNER, "d", "discord", eleven)
     rng = random.Random(0)
     while (view := await service.next_prompt(ref.id, LEARNER, eleven, rng)) is not None:
@@ -155,11 +155,11 @@ async def test_a_zone_change_late_in_the_day_keeps_the_day_spent(database: Datab
 
     half_past = eleven + timedelta(minutes=30)
     change = PreferenceChange(timezone="Pacific/Kiritimati")
-    await update_preferences(database.sessions, LEARNER, change, limits, half_past)
+    await update_preferences(database.runner, LEARNER, change, limits, half_past)
     later = half_past + timedelta(minutes=5)
     again = await service.start(LEARNER, "d", "discord", later)
     assert await service.next_prompt(again.id, LEARNER, later, rng) is None
-    stats = await learner_stats(database.sessions, LEARNER, limits, later)
+    stats = await learner_stats(database.runner, LEARNER, limits, later)
     assert stats.due_today == 0 and stats.new_available == 0
 
 
@@ -167,15 +167,15 @@ async def test_moving_west_after_studying_does_not_go_back_to_yesterday(
     database: Database,
 ) -> None:
     # 10:00 on the 25th in Seoul is 20:00 on the 24th in New York.
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, deck("d", *(basic(f"c{i}") for i in range(4))), NOW)
     limits = LearnerDefaults(timezone="Asia/Seoul", new_per_day=2)
-    service = StudyService(database.sessions, limits, runner=database.runner)
+    service = StudyService(database.runner, limits)
     ref = await service.start(LEARNER, "d", "discord", NOW)
     rng = random.Random(0)
     while (view := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
         await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
     change = PreferenceChange(timezone="America/New_York")
-    await update_preferences(database.sessions, LEARNER, change, limits, NOW)
-    stats = await learner_stats(database.sessions, LEARNER, limits, NOW + timedelta(hours=1))
+    await update_preferences(database.runner, LEARNER, change, limits, NOW)
+    stats = await learner_stats(database.runner, LEARNER, limits, NOW + timedelta(hours=1))
     assert (stats.today, stats.new_available) == (date(2026, 11, 25), 0)

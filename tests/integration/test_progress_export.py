@@ -15,12 +15,12 @@ import pytest
 from bot.cli.progress import progress_command
 from bot.settings import Settings
 from bot.srs.sm2 import Sm2State, review
-from bot.storage.deck_sync import sync_deck
 from bot.study.learners import LearnerDefaults
 from bot.study.progress_export import COLUMNS, export_progress
 from bot.study.runtime import Database, open_database
 from bot.study.session import ChoicePick, Response, SelfGrade, StudyService, TypedText
 from tests.integration.builders import basic, choice, cloze, deck, typed
+from tests.integration.storage_helpers import sessions_of, sync_deck
 
 # 23:30 in Seoul (UTC+9) on 2026-11-25: 14:30 UTC.
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=UTC)
@@ -34,7 +34,7 @@ Expected = tuple[str, int, str, int, str]  # card id, face, kind, quality, answe
 async def _study(db: Database) -> list[Expected]:
     """One session of LEARNER answering every face (the typed one wrong and one cloze
     face Hard, both drilled), and one answer by OTHER; returns what LEARNER did."""
-    async with db.sessions.begin() as session:
+    async with sessions_of(db).begin() as session:
         await sync_deck(
             session,
             deck(
@@ -46,7 +46,7 @@ async def _study(db: Database) -> list[Expected]:
             ),
             NOW,
         )
-    service = StudyService(db.sessions, LearnerDefaults(), runner=db.runner)
+    service = StudyService(db.runner, LearnerDefaults())
     ref = await service.start(LEARNER, "mix", "terminal", NOW)
     rng = random.Random(3)
     done: list[Expected] = []
@@ -106,7 +106,7 @@ async def test_csv_export_has_one_row_per_answer_of_the_learner(database: Databa
         ("b1", 1, "new"), ("c1", 1, "new"), ("t1", 1, "new"),
         ("z1", 1, "new"), ("z1", 2, "new"), ("t1", 1, "drill"), ("z1", 2, "drill"),
     ]
-    text = await export_progress(database.sessions, LEARNER, "csv")
+    text = await export_progress(database.runner, LEARNER, "csv")
     assert text.splitlines()[0] == ",".join(COLUMNS)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows == _expected_rows(done)
@@ -116,7 +116,7 @@ async def test_csv_export_has_one_row_per_answer_of_the_learner(database: Databa
 
 async def test_json_export_carries_the_same_reviews_typed(database: Database) -> None:
     done = await _study(database)
-    document = json.loads(await export_progress(database.sessions, LEARNER, "json"))
+    document = json.loads(await export_progress(database.runner, LEARNER, "json"))
     assert document["user"] == LEARNER
     reviews = document["reviews"]
     expected = _expected_rows(done)
@@ -134,19 +134,19 @@ async def test_json_export_carries_the_same_reviews_typed(database: Database) ->
 async def test_another_learner_sees_only_their_own_review(database: Database) -> None:
     await _study(database)
     rows = list(csv.DictReader(io.StringIO(
-        await export_progress(database.sessions, OTHER, "csv")
+        await export_progress(database.runner, OTHER, "csv")
     )))
     assert [(r["card_id"], r["quality"], r["interval"]) for r in rows] == [("b1", "2", "1")]
 
 
 async def test_unknown_learner_gets_an_empty_export(database: Database) -> None:
     await _study(database)
-    assert await export_progress(database.sessions, 424242, "csv") == ",".join(COLUMNS) + "\n"
-    assert json.loads(await export_progress(database.sessions, 424242, "json")) == {
+    assert await export_progress(database.runner, 424242, "csv") == ",".join(COLUMNS) + "\n"
+    assert json.loads(await export_progress(database.runner, 424242, "json")) == {
         "user": 424242, "reviews": [],
     }
     with pytest.raises(ValueError, match="xlsx"):
-        await export_progress(database.sessions, LEARNER, "xlsx")
+        await export_progress(database.runner, LEARNER, "xlsx")
 
 
 def _settings(db_url: str) -> Settings:

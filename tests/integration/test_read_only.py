@@ -19,14 +19,15 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.storage.engine import reading
 from bot.storage.models import User
-from bot.study.learners import LearnerDefaults, get_or_create_user
+from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
+from tests.integration.storage_helpers import get_or_create_user, sessions_of
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
 async def add_learner(db: Database, user_id: int) -> None:
-    async with db.sessions.begin() as session:
+    async with sessions_of(db).begin() as session:
         await get_or_create_user(session, user_id, LearnerDefaults(), NOW)
 
 
@@ -51,7 +52,7 @@ async def test_a_reader_holds_one_snapshot_while_a_writer_commits_beside_it(
     database: Database,
 ) -> None:
     await add_learner(database, 1)
-    async with reading(database.sessions) as reader:
+    async with reading(sessions_of(database)) as reader:
         assert await reader.scalar(select(func.count()).select_from(User)) == 1
         # A writer (the bot's runner, another connection) commits at once, not after the read.
         await asyncio.wait_for(database.runner.run(lambda c: add_learner_sync(c, 2)), 5)
@@ -67,13 +68,13 @@ async def test_a_read_only_transaction_cannot_write_and_leaves_the_next_one_free
     await add_learner(database, 1)
     with pytest.raises(DBAPIError):
         await database.runner.run(rename_zone("Asia/Tokyo"), read_only=True)
-    async with reading(database.sessions) as session:
+    async with reading(sessions_of(database)) as session:
         with pytest.raises(DBAPIError):
             await session.execute(update(User).values(timezone="Asia/Tokyo"))
     # The pooled connections the refused writes ran on write normally again.
     await database.runner.run(rename_zone("Europe/Paris"))
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await session.execute(update(User).values(rollover_hour=5))
-    async with reading(database.sessions) as session:
+    async with reading(sessions_of(database)) as session:
         assert (await session.execute(select(User.timezone, User.rollover_hour))).one() == (
             "Europe/Paris", 5)

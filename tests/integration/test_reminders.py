@@ -21,17 +21,17 @@ ANA, BEN = 101, 102
 
 async def _learner(db: Database, user: int) -> StudyService:
     await load(db, deck("d", basic("b1"), basic("b2")), NOW)
-    study = StudyService(db.sessions, DEFAULTS, runner=db.runner)
+    study = StudyService(db.runner, DEFAULTS)
     await study.start(user, "d", "discord", NOW)
     return study
 
 
 async def test_one_reminder_at_the_local_time_while_cards_wait(database: Database) -> None:
     await _learner(database, ANA)
-    view = await reminders.set_reminder(database.sessions, ANA, True, time(19, 0), NOW, DEFAULTS)
+    view = await reminders.set_reminder(database.runner, ANA, True, time(19, 0), NOW, DEFAULTS)
     assert view.next_at == datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
     dms = FakeDms()
-    job = ReminderJob(database.sessions, dms)
+    job = ReminderJob(database.runner, dms)
     assert (await job.tick(NOW + timedelta(hours=8, minutes=59))).sent == []
     assert (await job.tick(NOW + timedelta(hours=9))).sent == [ANA]
     assert dms.sent[0].waiting == 1  # one new card allowed per day
@@ -47,24 +47,24 @@ async def test_no_reminder_when_nothing_is_due(database: Database) -> None:
     prompt = await study.next_prompt(ref.id, ANA, NOW, random.Random(0))
     assert prompt is not None
     await study.answer(prompt.prompt_id, ANA, SelfGrade(5), NOW)  # today's one new card done
-    await reminders.set_reminder(database.sessions, ANA, True, time(19, 0), NOW, DEFAULTS)
-    report = await ReminderJob(database.sessions, FakeDms()).tick(NOW + timedelta(hours=9))
+    await reminders.set_reminder(database.runner, ANA, True, time(19, 0), NOW, DEFAULTS)
+    report = await ReminderJob(database.runner, FakeDms()).tick(NOW + timedelta(hours=9))
     assert report.sent == []
 
 
 async def test_a_closed_dm_turns_reminders_off_and_leaves_one_notice(database: Database) -> None:
     await _learner(database, ANA)
-    await reminders.set_reminder(database.sessions, ANA, True, None, NOW, DEFAULTS)
-    job = ReminderJob(database.sessions, FakeDms(closed={ANA}))
+    await reminders.set_reminder(database.runner, ANA, True, None, NOW, DEFAULTS)
+    job = ReminderJob(database.runner, FakeDms(closed={ANA}))
     assert (await job.tick(NOW + timedelta(hours=9))).closed == [ANA]
-    status = await reminders.reminder_status(database.sessions, ANA, NOW)
+    status = await reminders.reminder_status(database.runner, ANA, NOW)
     assert status is not None and not status.enabled
-    assert await reminders.take_notice(database.sessions, ANA) == reminders.REASON_DMS_CLOSED
-    assert await reminders.take_notice(database.sessions, ANA) is None
+    assert await reminders.take_notice(database.runner, ANA) == reminders.REASON_DMS_CLOSED
+    assert await reminders.take_notice(database.runner, ANA) is None
     assert (await job.tick(NOW + timedelta(days=1, hours=9))).closed == []
     # Turning them on again clears the reason.
-    await reminders.set_reminder(database.sessions, ANA, True, None, NOW, DEFAULTS)
-    again = await reminders.reminder_status(database.sessions, ANA, NOW)
+    await reminders.set_reminder(database.runner, ANA, True, None, NOW, DEFAULTS)
+    again = await reminders.reminder_status(database.runner, ANA, NOW)
     assert again is not None and again.enabled
 
 
@@ -72,11 +72,11 @@ async def test_two_processes_send_one_reminder(db_url: str) -> None:
     first, second = await open_database(db_url), await open_database(db_url)
     try:
         await _learner(first, BEN)
-        await reminders.set_reminder(first.sessions, BEN, True, time(19, 0), NOW, DEFAULTS)
+        await reminders.set_reminder(first.runner, BEN, True, time(19, 0), NOW, DEFAULTS)
         a, b = FakeDms(), FakeDms()
         at = NOW + timedelta(hours=9)
         await asyncio.gather(
-            ReminderJob(first.sessions, a).tick(at), ReminderJob(second.sessions, b).tick(at)
+            ReminderJob(first.runner, a).tick(at), ReminderJob(second.runner, b).tick(at)
         )
         assert len(a.sent) + len(b.sent) == 1
     finally:

@@ -22,6 +22,7 @@ from bot.study.learners import LearnerDefaults
 from bot.study.prompt_context import prompt_context
 from bot.study.runtime import Database
 from bot.study.session import AnswerStatus, SelfGrade, StudyService
+from tests.integration.storage_helpers import sessions_of
 
 SNOWFLAKE_MAX = 2**63 - 1
 
@@ -49,9 +50,9 @@ async def test_an_instant_comes_back_the_same_and_in_utc(
     database: Database, instant: datetime, offset: timezone
 ) -> None:
     user_id = next(_ids)
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         session.add(_user(user_id, instant.astimezone(offset)))
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         stored = await session.scalar(select(User.created_at).where(User.id == user_id))
     assert stored == instant
     assert stored is not None and stored.utcoffset() == timedelta(0)
@@ -59,15 +60,15 @@ async def test_an_instant_comes_back_the_same_and_in_utc(
 
 async def test_a_naive_datetime_is_refused(database: Database) -> None:
     with pytest.raises(StatementError):
-        async with database.sessions.begin() as session:
+        async with sessions_of(database).begin() as session:
             session.add(_user(next(_ids), datetime(2026, 11, 25, 9, 0)))
 
 
 async def test_snowflakes_use_the_whole_64_bit_range(database: Database) -> None:
     now = datetime(2026, 11, 25, tzinfo=UTC)
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         session.add(_user(SNOWFLAKE_MAX, now))
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         assert await session.scalar(select(User.id).where(User.id == SNOWFLAKE_MAX)) == (
             SNOWFLAKE_MAX
         )
@@ -82,13 +83,13 @@ async def test_json_columns_round_trip(
     now = datetime(2026, 11, 25, tzinfo=UTC)
     deck_id = f"d{next(_ids)}"
     content = {**content, "front": "포트 번호 80은 무엇인가?"}
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         session.add(Deck(id=deck_id, title="t", lang="ko", path="p", content_hash="h",
                          loaded_at=now))
         await session.flush()
         session.add(Card(deck_id=deck_id, card_id="c1", type="basic", position=0, line=None,
                          content=content, faces=faces, retired_at=None, updated_at=now))
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         row = (await session.execute(
             select(Card.content, Card.faces).where(Card.deck_id == deck_id))).one()
     assert (row.content, row.faces) == (content, faces)
@@ -98,7 +99,7 @@ async def test_forged_row_ids_beyond_the_columns_are_unknown_not_errors(
     database: Database,
 ) -> None:
     """Ids from custom_ids are INTEGER columns: 32-bit on PostgreSQL, where asyncpg would raise."""
-    service = StudyService(database.sessions, LearnerDefaults(), runner=database.runner)
+    service = StudyService(database.runner, LearnerDefaults())
     now = datetime(2026, 11, 25, tzinfo=UTC)
     for forged in (MAX_ROW_ID + 1, 2**40, 2**63 - 1):
         assert (await service.answer(forged, 1, SelfGrade(4), now)).status is (

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.srs.sm2 import Sm2State, review
-from bot.storage.deck_sync import DeckSnapshot, sync_deck
+from bot.storage.deck_sync import DeckSnapshot
 from bot.storage.models import ReviewLog, ReviewState, User
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
@@ -24,6 +24,7 @@ from bot.study.session import (
 )
 from bot.study.verify import verify_states
 from tests.integration.builders import basic, choice, cloze, deck, typed
+from tests.integration.storage_helpers import sessions_of, sync_deck
 
 # 10:00 in Seoul (UTC+9) on 2026-11-25.
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
@@ -33,20 +34,20 @@ OTHER = 2002
 
 
 async def _service(db: Database, *snapshots: DeckSnapshot, **limits: int) -> StudyService:
-    async with db.sessions.begin() as session:
+    async with sessions_of(db).begin() as session:
         for snapshot in snapshots:
             await sync_deck(session, snapshot, NOW)
     defaults = LearnerDefaults(**limits)  # type: ignore[arg-type]
-    return StudyService(db.sessions, defaults, runner=db.runner)
+    return StudyService(db.runner, defaults)
 
 
 async def _logs(db: Database) -> list[ReviewLog]:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         return list((await session.scalars(select(ReviewLog).order_by(ReviewLog.id))).all())
 
 
 async def _states(db: Database) -> dict[tuple[int, int], ReviewState]:
-    async with db.sessions() as session:
+    async with sessions_of(db)() as session:
         rows = (await session.scalars(select(ReviewState))).all()
     return {(r.card_pk, r.face): r for r in rows}
 
@@ -98,7 +99,7 @@ async def test_a_session_of_every_card_type_stores_states_and_log(database: Data
     assert {log.answer for log in logs if log.answer} == {"낮음", "  Hypervisor "}
     summary = await service.end(ref.id, LEARNER, NOW)
     assert (summary.answered, summary.correct, summary.new, summary.remaining) == (5, 5, 5, 0)
-    assert (await verify_states(database.sessions)).ok
+    assert (await verify_states(database.runner)).ok
 
 
 async def test_the_same_prompt_answered_twice_records_one_review(database: Database) -> None:
@@ -126,14 +127,14 @@ async def test_concurrent_clicks_on_one_prompt_record_exactly_one(database: Data
     assert statuses.count(AnswerStatus.RECORDED) == 1
     assert statuses.count(AnswerStatus.DUPLICATE) == 4
     assert len(await _logs(database)) == 1
-    assert (await verify_states(database.sessions)).ok
+    assert (await verify_states(database.runner)).ok
 
 
 async def test_concurrent_clicks_through_the_async_engine_record_exactly_one(
     database: Database,
 ) -> None:
     await _service(database, deck("d", basic("a")))
-    service = StudyService(database.sessions, LearnerDefaults())  # no runner: async bridge
+    service = StudyService(database.runner, LearnerDefaults())  # no runner: async bridge
     ref = await service.start(LEARNER, "d", "discord", NOW)
     view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert view is not None
@@ -207,7 +208,7 @@ async def test_a_choice_edited_while_on_screen_is_redrawn_and_graded_as_shown(
     shown = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(5))
     assert shown is not None
     # A reload while the card is on screen: an option added, the answer moved and renamed.
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         renamed = "IaaS (infrastructure)"
         edited = choice("c", ["PaaS", "SaaS", "FaaS", renamed], renamed)
         await sync_deck(session, deck("d", edited), NOW)
@@ -250,7 +251,7 @@ async def test_a_lapsed_face_is_drilled_in_the_session_without_rescheduling(
     assert Sm2State.from_cents(state.ease_cents, state.repetitions, state.interval, state.due) == (
         review(Sm2State.new(), 1, TODAY)
     )
-    assert (await verify_states(database.sessions)).ok
+    assert (await verify_states(database.runner)).ok
 
 
 async def test_daily_new_card_limit_and_the_next_day(database: Database) -> None:
@@ -308,7 +309,7 @@ async def test_a_retired_card_is_refused_politely_and_skipped(database: Database
     view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert view is not None
     assert view.card_id == "a"
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await sync_deck(session, deck("d", basic("b")), NOW)
     outcome = await service.answer(view.prompt_id, LEARNER, SelfGrade(5), NOW)
     assert outcome.status is AnswerStatus.RETIRED
@@ -353,9 +354,9 @@ async def test_verify_reports_a_state_that_disagrees_with_the_log(database: Data
     view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert view is not None
     await service.answer(view.prompt_id, LEARNER, SelfGrade(5), NOW)
-    async with database.sessions.begin() as session:
+    async with sessions_of(database).begin() as session:
         await session.execute(update(ReviewState).values(interval=9))
-    report = await verify_states(database.sessions)
+    report = await verify_states(database.runner)
     assert not report.ok
     assert "interval=9" in report.mismatches[0]
 
@@ -363,7 +364,7 @@ async def test_verify_reports_a_state_that_disagrees_with_the_log(database: Data
 async def test_learner_settings_come_from_the_defaults(database: Database) -> None:
     service = await _service(database, deck("d", basic("a")), new_per_day=7)
     await service.start(LEARNER, "d", "terminal", NOW)
-    async with database.sessions() as session:
+    async with sessions_of(database)() as session:
         user = await session.get(User, LEARNER)
     assert user is not None
     assert (user.new_per_day, user.timezone, user.rollover_hour) == (7, "Asia/Seoul", 4)

@@ -1,4 +1,7 @@
-"""Pure rules of the daily question: parsing what admins type, choosing the card, DST gaps."""
+"""Pure rules of the daily question: parsing what admins type, choosing the card.
+
+Its post and reveal instants (DST gaps too) are bot.srs.post_times: tests/unit/srs.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,6 @@ from bot.study.daily import (
     parse_duration_minutes,
     parse_local_time,
     post_seed,
-    skipped_day,
 )
 
 
@@ -35,12 +37,6 @@ def test_reveal_delays() -> None:
     assert parse_duration_minutes("1시간 30분") == 90
     assert parse_duration_minutes("later") is None
     assert parse_duration_minutes("") is None
-
-
-def test_dst_gaps_found_in_new_york_and_never_in_seoul() -> None:
-    assert skipped_day(time(2, 30), "America/New_York", date(2026, 11, 25)) == date(2027, 3, 14)
-    assert skipped_day(time(3, 0), "America/New_York", date(2026, 11, 25)) is None
-    assert skipped_day(time(2, 30), "Asia/Seoul", date(2026, 11, 25)) is None
 
 
 def _faces(n: int) -> list[FaceScore]:

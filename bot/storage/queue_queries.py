@@ -3,14 +3,12 @@
 The rules live in bot.srs.queue; these queries fetch just the candidates the
 rules need (due faces by the (user, due) index, the first new faces in deck
 order), so the next face costs the same with 10 cards or 1,000,000 states.
-They are synchronous functions of a ``Connection`` with statements built once:
-the study layer runs them on SQLite's writer thread, or through
-``run_sync`` on any async session.
+They are synchronous functions of a ``Connection`` with statements built once,
+run by the use cases of bot.study through the transaction runner.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +16,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, func,
 
 from bot.srs.queue import DayProgress
 from bot.storage.models import Card, CardFace, Enrollment, Prompt, ReviewLog, ReviewState
+from bot.storage.prepared import Prepared
 
 FaceKey = tuple[int, int]  # (card pk, face)
 
@@ -87,31 +86,31 @@ def _new_query(one_deck: bool) -> Select[int, int]:
     )
 
 
-_DUE = {one: _due_query(one) for one in (True, False)}
-_NEW = {one: _new_query(one) for one in (True, False)}
-_PROGRESS = (
+_DUE = {one: Prepared(_due_query(one)) for one in (True, False)}
+_NEW = {one: Prepared(_new_query(one)) for one in (True, False)}
+_PROGRESS = Prepared(
     select(ReviewLog.kind, func.count())
     .where(ReviewLog.user_id == bindparam("user"), ReviewLog.study_date == bindparam("today"))
     .group_by(ReviewLog.kind)
 )
-_ANSWERS = (
+_ANSWERS = Prepared(
     select(ReviewLog.card_pk, ReviewLog.face, ReviewLog.quality)
     .where(ReviewLog.session_id == bindparam("session"))
     .order_by(ReviewLog.id)
 )
-_SKIPPED = select(Prompt.card_pk, Prompt.face).where(
+_SKIPPED = Prepared(select(Prompt.card_pk, Prompt.face).where(
     Prompt.session_id == bindparam("session"),
     Prompt.skipped.is_(True),
     Prompt.answered_at.is_(None),
-)
+))
 
 
 def due_face_keys(conn: Connection, scope: DeckScope, today: date, limit: int) -> list[FaceKey]:
     """Due faces, most overdue first, then in deck order."""
     if limit <= 0:
         return []
-    rows = conn.execute(
-        _DUE[scope.deck_id is not None], {**scope.params(), "today": today, "limit": limit}
+    rows = _DUE[scope.deck_id is not None].tuples(
+        conn, {**scope.params(), "today": today, "limit": limit}
     )
     return [(pk, face) for pk, face in rows]
 
@@ -120,13 +119,13 @@ def new_face_keys(conn: Connection, scope: DeckScope, limit: int) -> list[FaceKe
     """Faces the learner has never reviewed, in deck order."""
     if limit <= 0:
         return []
-    rows = conn.execute(_NEW[scope.deck_id is not None], {**scope.params(), "limit": limit})
+    rows = _NEW[scope.deck_id is not None].tuples(conn, {**scope.params(), "limit": limit})
     return [(pk, face) for pk, face in rows]
 
 
 def day_progress(conn: Connection, user_id: int, today: date) -> DayProgress:
     """New faces introduced and reviews done on the learner's study day."""
-    counts = {kind: n for kind, n in conn.execute(_PROGRESS, {"user": user_id, "today": today})}
+    counts = {kind: n for kind, n in _PROGRESS.tuples(conn, {"user": user_id, "today": today})}
     return DayProgress(
         new_introduced=counts.get(KIND_NEW, 0), reviews_done=counts.get(KIND_REVIEW, 0)
     )
@@ -134,22 +133,9 @@ def day_progress(conn: Connection, user_id: int, today: date) -> DayProgress:
 
 def session_answers(conn: Connection, session_id: int) -> list[tuple[FaceKey, int]]:
     """The session's (face, quality) log in answer order, for the drill rules."""
-    return [((pk, face), q) for pk, face, q in conn.execute(_ANSWERS, {"session": session_id})]
+    return [((pk, face), q) for pk, face, q in _ANSWERS.tuples(conn, {"session": session_id})]
 
 
 def skipped_faces(conn: Connection, session_id: int) -> set[FaceKey]:
     """Faces put aside in this session: not shown again until the next one."""
-    return {(pk, face) for pk, face in conn.execute(_SKIPPED, {"session": session_id})}
-
-
-def count_remaining(
-    queue: Sequence[FaceKey],
-    answers: Sequence[tuple[FaceKey, int]],
-    drill: Sequence[FaceKey],
-    skipped: Collection[FaceKey] = (),
-) -> int:
-    """Faces still to show in this session, drilled faces included."""
-    done = {key for key, _ in answers} | set(skipped)
-    return sum(1 for key in queue if key not in done) + sum(
-        1 for key in drill if key not in skipped
-    )
+    return {(pk, face) for pk, face in _SKIPPED.tuples(conn, {"session": session_id})}
