@@ -52,8 +52,8 @@ def progress_command(
 
         db = await open_database(settings.database_url)
         try:
-            return await learner_known(db.sessions, user_id), await review_rows(
-                db.sessions, user_id
+            return await learner_known(db.runner, user_id), await review_rows(
+                db.runner, user_id
             )
         finally:
             await db.close()

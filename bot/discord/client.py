@@ -229,7 +229,7 @@ class StudyBot(commands.AutoShardedBot):
         for problem in report.problems:
             log.warning("deck problem: %s", problem)
         log.info("decks loaded: %s", ", ".join(sorted(report.synced)) or "none")
-        self._study = StudyService(self._db.sessions, self.defaults, runner=self._db.runner)
+        self._study = StudyService(self._db.runner, self.defaults)
         self._journal = AnswerJournal(
             journal_path(self.settings.database_url, self.settings.shard_ids, Path.cwd())
         )

@@ -159,9 +159,9 @@ async def language_of(interaction: Interaction) -> Lang:
     waits at most `LANGUAGE_BUDGET`; the reply matters more than its language.
     """
     try:
-        sessions = study_bot(interaction).db.sessions
+        runner = study_bot(interaction).db.runner
         saved = await asyncio.wait_for(
-            stored_language(sessions, interaction.user.id), LANGUAGE_BUDGET
+            stored_language(runner, interaction.user.id), LANGUAGE_BUDGET
         )
     except Exception as exc:
         log.warning("no saved language for %s: %r", interaction.user.id, exc)

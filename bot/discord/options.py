@@ -56,7 +56,7 @@ class DeckId(app_commands.Transformer):
     ) -> list[Choice[str]]:
         wanted = str(value).casefold().strip()
         choices: list[Choice[str]] = []
-        for deck in await loaded_decks(study_bot(interaction).db.sessions):
+        for deck in await loaded_decks(study_bot(interaction).db.runner):
             if wanted and wanted not in deck.id.casefold() and wanted not in deck.title.casefold():
                 continue
             name = text.cut(text.one_line(f"{deck.title} ({deck.id})"), text.CHOICE_NAME)

@@ -26,15 +26,6 @@ class Database:
     engine: AsyncEngine
     runner: TransactionRunner
 
-    @property
-    def sessions(self) -> TransactionRunner:
-        """The runner, under the name the Discord front end still passes it by.
-
-        Transitional: bot/discord says ``bot.db.sessions`` where it means the
-        runner; once it says ``bot.db.runner``, this alias goes.
-        """
-        return self.runner
-
     async def close(self) -> None:
         await self.runner.close()
         await self.engine.dispose()

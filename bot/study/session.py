@@ -58,20 +58,10 @@ __all__ = [
 class StudyService:
     """The study use cases over one database."""
 
-    def __init__(
-        self,
-        database: TransactionRunner,
-        defaults: LearnerDefaults,
-        *,
-        runner: TransactionRunner | None = None,
-    ) -> None:
-        """``database`` is ``Database.runner``, the one way to the database.
-
-        ``runner=`` is the spelling the Discord client still uses (with
-        ``Database.sessions``, an alias of the runner, first): it wins.
-        """
+    def __init__(self, runner: TransactionRunner, defaults: LearnerDefaults) -> None:
+        """``runner`` is ``Database.runner``, the one way to the database."""
         self._defaults = defaults
-        self._runner = runner if runner is not None else database
+        self._runner = runner
 
     async def start(
         self, user_id: int, deck_id: str | None, front_end: str, now: datetime

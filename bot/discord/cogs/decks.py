@@ -134,14 +134,14 @@ class DeckButton(
     async def _apply(self, interaction: discord.Interaction[Any]) -> Screen:
         bot = study_bot(interaction)
         lang = await language_of(interaction)
-        sessions = bot.db.sessions
+        runner = bot.db.runner
         if self.action == JOIN:
             outcome = await join_deck(
-                sessions, self.user_id, self.deck_id, bot.defaults, bot.clock()
+                runner, self.user_id, self.deck_id, bot.defaults, bot.clock()
             )
         else:
-            outcome = await leave_deck(sessions, self.user_id, self.deck_id)
-        entries = await deck_catalog(sessions, self.user_id)
+            outcome = await leave_deck(runner, self.user_id, self.deck_id)
+        entries = await deck_catalog(runner, self.user_id)
         title = next((e.title for e in entries if e.deck_id == self.deck_id), self.deck_id)
         key = "decks.unknown" if outcome is Membership.UNKNOWN_DECK else f"decks.{outcome.value}"
         note = message(key, lang, title=text.one_line(title), **command_names(lang))
@@ -162,7 +162,7 @@ class DecksCog(commands.Cog):
 
     async def _listing(self, interaction: discord.Interaction[Any]) -> Screen:
         lang = await language_of(interaction)
-        entries = await deck_catalog(self.bot.db.sessions, interaction.user.id)
+        entries = await deck_catalog(self.bot.db.runner, interaction.user.id)
         return Screen(
             [catalogue_embed(entries, lang)], catalogue_view(entries, interaction.user.id, lang)
         )

@@ -55,7 +55,7 @@ class HelpCog(commands.Cog):
     async def _guide(self, interaction: discord.Interaction[Any]) -> Screen:
         lang = await language_of(interaction)
         prefs = await read_preferences(
-            self.bot.db.sessions, interaction.user.id, self.bot.defaults, self.bot.clock()
+            self.bot.db.runner, interaction.user.id, self.bot.defaults, self.bot.clock()
         )
         return Screen([help_embed(lang, prefs.rollover_hour)])
 

@@ -69,7 +69,7 @@ class Leaderboard(commands.Cog):
             lang = await language_of(interaction)
             chosen = Period(period)
             assert interaction.channel_id is not None
-            board = await leaderboard(self.bot.db.sessions, interaction.channel_id, chosen,
+            board = await leaderboard(self.bot.db.runner, interaction.channel_id, chosen,
                                       self.bot.jobs_clock(), self.bot.defaults)
             rows = [(i, r.user_id, r.points, r.correct, r.answered, r.streak)
                     for i, r in enumerate(board, 1)]
@@ -84,7 +84,7 @@ class Leaderboard(commands.Cog):
     async def streak(self, interaction: Interaction) -> None:
         async def work() -> Screen:
             lang = await language_of(interaction)
-            view = await member_streak(self.bot.db.sessions, interaction.user.id,
+            view = await member_streak(self.bot.db.runner, interaction.user.id,
                                        self.bot.jobs_clock(), self.bot.defaults,
                                        interaction.guild_id)
             embed = discord.Embed(title=message("streak.title", lang),

@@ -133,7 +133,7 @@ class Remind(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
         self.clock = bot.jobs_clock
-        self.job = ReminderJob(bot.db.sessions, DmSender(bot))
+        self.job = ReminderJob(bot.db.runner, DmSender(bot))
         self.ticker = Ticker("remind", self.job.tick, clock=self.clock,
                              clock_file=clock_file_of(bot.settings))
 
@@ -158,7 +158,7 @@ class Remind(commands.Cog):
                         description=message("remind.bad_time", lang, value=time),
                         colour=discord.Colour.red(),
                     )])
-            view = await reminders.set_reminder(self.bot.db.sessions, interaction.user.id, True,
+            view = await reminders.set_reminder(self.bot.db.runner, interaction.user.id, True,
                                                 at, self.clock(), self.bot.defaults)
             self.ticker.wake()
             body = message("remind.on", lang, time=view.local_time.strftime("%H:%M"),
@@ -171,7 +171,7 @@ class Remind(commands.Cog):
     async def remind_off(self, interaction: Interaction) -> None:
         async def work() -> Screen:
             lang = await language_of(interaction)
-            await reminders.set_reminder(self.bot.db.sessions, interaction.user.id, False, None,
+            await reminders.set_reminder(self.bot.db.runner, interaction.user.id, False, None,
                                          self.clock(), self.bot.defaults)
             return Screen([discord.Embed(description=message("remind.off", lang),
                                          colour=discord.Colour.green())])
@@ -183,7 +183,7 @@ class Remind(commands.Cog):
         self, interaction: Interaction, command: app_commands.Command[Any, ..., Any]
     ) -> None:
         """Tell a learner once, after their next command, that reminders were switched off."""
-        reason = await reminders.take_notice(self.bot.db.sessions, interaction.user.id)
+        reason = await reminders.take_notice(self.bot.db.runner, interaction.user.id)
         if reason is None:
             return
         lang = await language_of(interaction)

@@ -153,15 +153,15 @@ class SettingsCog(commands.Cog):
 
     async def _apply(self, interaction: discord.Interaction[Any], change: PreferenceChange
                      ) -> Screen:
-        sessions, now = self.bot.db.sessions, self.bot.clock()
+        runner, now = self.bot.db.runner, self.bot.clock()
         client = client_language(interaction)
         if change.is_empty():
             lang = await language_of(interaction)
-            prefs = await read_preferences(sessions, interaction.user.id, self.bot.defaults, now)
+            prefs = await read_preferences(runner, interaction.user.id, self.bot.defaults, now)
             return Screen([settings_embed(prefs, lang, now, client)])
         try:
             prefs = await update_preferences(
-                sessions, interaction.user.id, change, self.bot.defaults, now
+                runner, interaction.user.id, change, self.bot.defaults, now
             )
         except InvalidPreferencesError as refused:
             lang = await language_of(interaction)

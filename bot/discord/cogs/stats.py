@@ -106,10 +106,10 @@ class StatsCog(commands.Cog):
         bot, user = self.bot, interaction.user
         now = bot.clock()
         lang = await language_of(interaction)
-        numbers = await learner_stats(bot.db.sessions, user.id, bot.defaults, now)
-        prefs = await read_preferences(bot.db.sessions, user.id, bot.defaults, now)
-        studying = any(e.studying for e in await deck_catalog(bot.db.sessions, user.id))
-        daily = await member_streak(bot.db.sessions, user.id, now, bot.defaults)
+        numbers = await learner_stats(bot.db.runner, user.id, bot.defaults, now)
+        prefs = await read_preferences(bot.db.runner, user.id, bot.defaults, now)
+        studying = any(e.studying for e in await deck_catalog(bot.db.runner, user.id))
+        daily = await member_streak(bot.db.runner, user.id, now, bot.defaults)
         embed = stats_embed(
             numbers, prefs, lang, user.display_name, studying=studying,
             daily_streak=daily.current if daily.answered else None,

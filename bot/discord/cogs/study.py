@@ -49,10 +49,10 @@ class Study(commands.Cog):
         in_guild = interaction.guild is not None
         await interaction.response.defer(ephemeral=in_guild, thinking=True)
         user_id = interaction.user.id
-        decks = {d.id: d for d in await loaded_decks(self.bot.db.sessions)}
+        decks = {d.id: d for d in await loaded_decks(self.bot.db.runner)}
         deck_id = deck or None
         lang = reply_language(
-            await saved_locale(self.bot.db.sessions, user_id),
+            await saved_locale(self.bot.db.runner, user_id),
             interaction.locale,
             decks[deck_id].lang if deck_id in decks else None,
             self.bot.settings.language,

@@ -63,12 +63,12 @@ class Daily(commands.Cog):
         self.bot = bot
         self.clock = bot.jobs_clock
         self.job = DailyJob(
-            bot.db.sessions, ChannelPoster(bot),
+            bot.db.runner, ChannelPoster(bot),
             grace=timedelta(minutes=bot.settings.daily_grace_minutes),
         )
         self.ticker = Ticker(
             "daily", self.job.tick, clock=self.clock,
-            next_wake=lambda now: daily.next_wake(bot.db.sessions, now),
+            next_wake=lambda now: daily.next_wake(bot.db.runner, now),
             clock_file=clock_file_of(bot.settings),
         )
 
@@ -135,7 +135,7 @@ class Daily(commands.Cog):
             language=guild_language(interaction), created_by=interaction.user.id,
         )
         try:
-            view = await daily.configure(self.bot.db.sessions, setup, self.clock())
+            view = await daily.configure(self.bot.db.runner, setup, self.clock())
         except DailySetupError as problem:
             return Screen([_render.refusal(_render.problem_text(problem, setup, lang))])
         body = message("daily.setup.done", lang, channel=f"<#{channel_id}>",
@@ -174,7 +174,7 @@ class Daily(commands.Cog):
     async def _status(self, interaction: Interaction) -> Screen:
         lang = await language_of(interaction)
         assert interaction.guild_id is not None
-        views = await daily.guild_configs(self.bot.db.sessions, interaction.guild_id,
+        views = await daily.guild_configs(self.bot.db.runner, interaction.guild_id,
                                           self.clock())
 
         def channel_name(channel_id: int) -> str:
@@ -202,25 +202,25 @@ class Daily(commands.Cog):
     @daily.command(name=locale_str("pause"),
                    description=locale_str("Pause the daily question in this channel"))
     async def pause(self, interaction: Interaction) -> None:
-        sessions = self.bot.db.sessions
+        runner = self.bot.db.runner
         await self._toggle(interaction, "paused",
-                           lambda guild, channel: daily.set_paused(sessions, guild, channel, True))
+                           lambda guild, channel: daily.set_paused(runner, guild, channel, True))
 
     @daily.command(name=locale_str("resume"),
                    description=locale_str("Resume the daily question in this channel"))
     async def resume(self, interaction: Interaction) -> None:
-        sessions = self.bot.db.sessions
+        runner = self.bot.db.runner
         await self._toggle(interaction, "resumed",
-                           lambda guild, channel: daily.set_paused(sessions, guild, channel, False))
+                           lambda guild, channel: daily.set_paused(runner, guild, channel, False))
 
     @daily.command(
         name=locale_str("remove"),
         description=locale_str("Stop the daily question in this channel (history stays)"),
     )
     async def remove(self, interaction: Interaction) -> None:
-        sessions = self.bot.db.sessions
+        runner = self.bot.db.runner
         await self._toggle(interaction, "removed",
-                           lambda guild, channel: daily.remove(sessions, guild, channel))
+                           lambda guild, channel: daily.remove(runner, guild, channel))
 
     @daily.command(name=locale_str("post-now"),
                    description=locale_str("Post today's question right now (to try it out)"))
@@ -231,13 +231,13 @@ class Daily(commands.Cog):
         lang = await language_of(interaction)
         assert interaction.channel_id is not None
         now = self.clock()
-        slot = await daily.post_now_slot(self.bot.db.sessions, interaction.channel_id, now)
+        slot = await daily.post_now_slot(self.bot.db.runner, interaction.channel_id, now)
         if slot is None:
             return Screen([_render.refusal(message("daily.not_configured", lang))])
         post_id = await self.job.post_now(slot, now)
         if post_id is None:
             return Screen([_render.refusal(message("daily.post_now.taken", lang))])
-        view = await daily.post_view(self.bot.db.sessions, post_id)
+        view = await daily.post_view(self.bot.db.runner, post_id)
         if view is None or view.status != "posted":
             return Screen([_render.refusal(message("daily.post_now.failed", lang))])
         return Screen([_render.done(message("daily.post_now.done", lang))])

@@ -87,7 +87,7 @@ class DeckAdmin(commands.Cog):
             if channel is not None and not self._can_post(interaction, channel):
                 return Screen([_render.refusal(message(
                     "deck_admin.log_channel.cannot_post", lang, channel=f"<#{channel}>"))])
-            await deck_reports.set_log_channel(self.bot.db.sessions, guild_id, channel,
+            await deck_reports.set_log_channel(self.bot.db.runner, guild_id, channel,
                                                interaction.user.id, self.bot.clock())
             body = (message("deck_admin.log_channel.cleared", lang) if channel is None else
                     message("deck_admin.log_channel.set", lang, channel=f"<#{channel}>"))
@@ -117,7 +117,7 @@ class DeckAdmin(commands.Cog):
             if isinstance(ids, Screen):
                 return ids
             now = self.bot.clock()
-            infos = [i for i in [await deck_reports.deck_info(self.bot.db.sessions, d, now)
+            infos = [i for i in [await deck_reports.deck_info(self.bot.db.runner, d, now)
                                  for d in ids] if i is not None]
             return Screen([_render.info_embed(infos, lang)])
 
@@ -136,7 +136,7 @@ class DeckAdmin(commands.Cog):
             ids = await self._decks(deck, lang)
             if isinstance(ids, Screen):
                 return ids
-            reports = [r for r in [await deck_reports.deck_leeches(self.bot.db.sessions, d)
+            reports = [r for r in [await deck_reports.deck_leeches(self.bot.db.runner, d)
                                    for d in ids] if r is not None]
             return Screen([_render.leeches_embed(reports, ids, lang,
                                                  self.bot.settings.decks_dir)])
@@ -145,7 +145,7 @@ class DeckAdmin(commands.Cog):
 
     async def _decks(self, deck: str | None, lang: str) -> list[str] | Screen:
         """The deck ids a report covers (the one asked for, else all), or the refusal."""
-        known = [d.id for d in await loaded_decks(self.bot.db.sessions)]
+        known = [d.id for d in await loaded_decks(self.bot.db.runner)]
         if deck:
             if deck not in known:
                 return Screen([_render.refusal(message("deck_admin.unknown_deck", lang,

@@ -83,7 +83,7 @@ class Reloader:
     async def _tell_log_channels(
         self, report: ReloadReport, trigger: str, by_user: int | None
     ) -> None:
-        channels = await deck_reports.log_channels(self.bot.db.sessions)
+        channels = await deck_reports.log_channels(self.bot.db.runner)
         lang = self.bot.settings.language
         decks_dir = self.bot.settings.decks_dir
         for guild_id, channel_id in channels.items():
