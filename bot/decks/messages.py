@@ -14,7 +14,14 @@ from pydantic_core import ErrorDetails
 
 from bot.decks.limits import MAX_TEXT_CHARS
 from bot.decks.locate import Locator, strip_card_type
-from bot.decks.model import CARD_FIELDS, CARD_TYPES, DECK_FIELDS, LANGS, SRC_FIELDS
+from bot.decks.model import (
+    CARD_FIELDS,
+    CARD_TYPES,
+    DECK_FIELDS,
+    LANGS,
+    SCHEDULERS,
+    SRC_FIELDS,
+)
 from bot.decks.yamltree import RawProblem, SeqNode
 
 _TYPES = ", ".join(CARD_TYPES)
@@ -170,6 +177,12 @@ def describe_error(
     if kind == "literal_error":
         if loc == ("lang",):
             return RawProblem(at, f"`lang` must be one of: {', '.join(LANGS)}")
+        if loc == ("scheduler",):
+            return RawProblem(
+                at,
+                f"`scheduler` must be one of: {', '.join(SCHEDULERS)} (the default of learners "
+                "who chose none; leave it out for SM-2)",
+            )
         return RawProblem(at, f"{name} must be one of: {ctx.get('expected')}")
     if kind == "string_too_long":
         limit = int(ctx.get("max_length", MAX_TEXT_CHARS))
