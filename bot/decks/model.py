@@ -5,8 +5,8 @@ Format (see DESIGN.md "Deck files"):
 - top level: `cards` (required list), `title` (optional: the deck id when absent), `deck`
   (id; defaults to the file name without `.yaml`), `lang` (`ko` or `en`, default `ko`),
   `source` (optional), `scheduler` (optional, `sm2` or `fsrs`: the scheduler of the deck's
-  learners who chose none themselves; SM-2 when absent), `dropped` (optional list of generator anchors a maintainer
-  dropped, so regenerating never brings those cards back);
+  learners who chose none themselves; SM-2 when absent), `dropped` (optional list of
+  generator anchors a maintainer dropped, so regenerating never brings those cards back);
 - every card: `id` (required; letters, digits, `-`, `_`, at most 64; unique in the file),
   `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
   (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool),

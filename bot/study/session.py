@@ -76,11 +76,20 @@ class StudyService:
         )
 
     async def next_prompt(
-        self, session_id: int, user_id: int, now: datetime, rng: random.Random
+        self,
+        session_id: int,
+        user_id: int,
+        now: datetime,
+        rng: random.Random,
+        *,
+        previews: bool = False,
     ) -> PromptView | None:
-        """The face to show now (the unanswered one again, if any), or None when done."""
+        """The face to show now (the unanswered one again, if any), or None when done.
+
+        ``previews``: with each grade's next interval, for the grade buttons.
+        """
         return await self._runner.run(
-            lambda conn: next_prompt(conn, session_id, user_id, now, rng)
+            lambda conn: next_prompt(conn, session_id, user_id, now, rng, previews=previews)
         )
 
     async def answer(
