@@ -39,6 +39,8 @@ AUTO: Final = "auto"
 #: Schedulers a learner can pick; DECK_DEFAULT clears the choice (each deck's default).
 SCHEDULERS: Final[tuple[str, ...]] = tuple(kind.value for kind in SchedulerKind)
 DECK_DEFAULT: Final = "deck"
+#: The schedulers' names, the same in every language.
+SCHEDULER_NAMES: Final[dict[str, str]] = {"sm2": "SM-2", "fsrs": "FSRS"}
 #: FSRS's desired retention, inclusive (bot.srs.fsrs_review).
 RETENTION_BOUNDS: Final = (MIN_RETENTION, MAX_RETENTION)
 

@@ -99,8 +99,8 @@ class Screen:
             self.note("card.extra", extra=extra)
 
     def _schedule(self, outcome: AnswerOutcome) -> None:
-        if not outcome.drill and outcome.state is not None and outcome.state.interval > 0:
-            self.io.say(tn("schedule.next_in_days", self.lang, outcome.state.interval), _STYLE_NOTE)
+        if not outcome.drill and outcome.next_in_days:
+            self.io.say(tn("schedule.next_in_days", self.lang, outcome.next_in_days), _STYLE_NOTE)
         if outcome.quality is not None and outcome.quality < DRILL_UNTIL_QUALITY:
             self.note("schedule.comes_back")
 

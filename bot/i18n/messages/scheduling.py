@@ -9,6 +9,17 @@ from __future__ import annotations
 from bot.i18n.messages import Table
 
 MESSAGES: Table = {
+    # A grade button with the interval it schedules (bot/i18n/intervals.py).
+    "grade.with_interval": {"ko": "{grade} · {interval}", "en": "{grade} · {interval}"},
+    "terminal.scheduler.switched": {
+        "ko": "이제 {scheduler:으로} 복습해요. 지금까지의 복습 기록으로 모든 카드의 일정을 "
+        "다시 계산했어요.",
+        "en": "You now review with {scheduler}. Every card's schedule was worked out again "
+        "from your review history.",
+    },
+    "interval.days": {"ko": "{n}일", "en": "{n}d"},
+    "interval.months": {"ko": "{n}개월", "en": "{n}mo"},
+    "interval.years": {"ko": "{n}년", "en": "{n}y"},
     # An exam date: the new cards a day it needs, and why (ExamPlan.reason).
     "exam.plan.on_pace": {
         "ko": "시험까지 {days}일 남았어요. 지금처럼 하루에 새 카드 {limit}장이면 아직 안 본 "
