@@ -27,7 +27,7 @@ from bot.storage.models import (
     User,
 )
 from bot.storage.prepared import Prepared
-from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS
+from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS, DeckScope
 from bot.storage.rows import AnyRow
 
 FaceKey = tuple[int, int]  # (card pk, face)
@@ -286,3 +286,64 @@ def set_learner_scheduler(
     if retention is not None:
         values["desired_retention"] = retention
     conn.execute(update(User).where(User.id == user_id).values(**values))
+
+
+# -- the queue: a backlog, exams in scope ---------------------------------------------------
+
+
+def due_faces(conn: Connection, scope: DeckScope, today: date) -> list[AnyRow]:
+    """Every face due by ``today`` in scope: (card_pk, face, due, interval, deck_id,
+    position), for the backlog's order (read only when more are due than the day takes)."""
+    return list(conn.execute(
+        select(ReviewState.card_pk, ReviewState.face, ReviewState.due, ReviewState.interval,
+               Card.deck_id, CardFace.position)
+        .join(Card, Card.pk == ReviewState.card_pk)
+        .join(CardFace, and_(CardFace.card_pk == ReviewState.card_pk,
+                             CardFace.face == ReviewState.face))
+        .where(ReviewState.user_id == scope.user_id, ReviewState.due <= today,
+               scope.condition())
+    ).all())
+
+
+def due_counts(conn: Connection, scope: DeckScope, until: date) -> dict[date, int]:
+    """How many faces in scope fall due on each day up to ``until`` (overdue ones included)."""
+    rows = conn.execute(
+        select(ReviewState.due, func.count())
+        .join(Card, Card.pk == ReviewState.card_pk)
+        .where(ReviewState.user_id == scope.user_id, ReviewState.due <= until,
+               scope.condition())
+        .group_by(ReviewState.due)
+    )
+    return {day: int(n) for day, n in rows if day is not None}
+
+
+_OWN_EXAMS = Prepared(
+    select(ExamDate.deck_id, ExamDate.exam_date).where(ExamDate.user_id == bindparam("user"))
+)
+_ALL_GROUP_EXAMS = Prepared(
+    select(DailyConfig.deck_id, DailyConfig.exam_date).where(
+        DailyConfig.exam_date.is_not(None),
+        select(DailyAnswer.id)
+        .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
+        .where(
+            DailyPost.channel_id == DailyConfig.channel_id,
+            DailyAnswer.user_id == bindparam("user"),
+        )
+        .exists(),
+    )
+)
+
+
+def exams_of(conn: Connection, user_id: int) -> tuple[dict[str, date], dict[str, list[date]]]:
+    """(the learner's own exam per deck, their study groups' exams per deck)."""
+    own = {str(deck): day for deck, day in _OWN_EXAMS.tuples(conn, {"user": user_id})}
+    groups: dict[str, list[date]] = {}
+    for deck, day in _ALL_GROUP_EXAMS.tuples(conn, {"user": user_id}):
+        groups.setdefault(str(deck), []).append(day)
+    return own, groups
+
+
+def deck_title(conn: Connection, deck_id: str) -> str:
+    """The deck's title as learners see it (its id when it has none)."""
+    title = conn.execute(select(Deck.title).where(Deck.id == deck_id)).scalar()
+    return str(title or deck_id)

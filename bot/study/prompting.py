@@ -36,14 +36,13 @@ from bot.storage.queue_queries import (
     DeckScope,
     FaceKey,
     day_progress,
-    due_face_keys,
-    new_face_keys,
     session_answers,
     skipped_faces,
 )
 from bot.storage.rows import AnyRow
 from bot.study.cards import FaceText, choice_order, face_text, shown_choice
 from bot.study.learners import learner_today, user_today
+from bot.study.plans import todays_due, todays_new
 from bot.study.scheduling import grade_intervals
 
 
@@ -137,8 +136,9 @@ def _plan(
     progress = day_progress(conn, study.user_id, study.today)
     new_left, reviews_left = remaining_allowance(study.limits, progress)
     scope = DeckScope(study.user_id, study.deck_id)
-    queue = due_face_keys(conn, scope, study.today, reviews_left)
-    queue += new_face_keys(conn, scope, new_left)
+    # A backlog is served most overdue first; an exam's plan may raise the new faces.
+    queue = todays_due(conn, scope, study.today, reviews_left)
+    queue += todays_new(conn, scope, study.today, study.limits.new_per_day, new_left)
     return queue, count_remaining(queue, answers, pending_drill(answers), skipped)
 
 

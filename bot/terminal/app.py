@@ -213,6 +213,7 @@ class TerminalStudy:
                 if self.shown == 0:  # greet only when there is something to study
                     welcome = "terminal.welcome_back" if self.ref.resumed else "terminal.welcome"
                     self.screen.line(welcome, deck=name)
+                    await self._tell_notices()
                 self.shown += 1
                 ending = await self.study(view)
                 if ending is not None:
@@ -273,6 +274,15 @@ class TerminalStudy:
         elif outcome.status is AnswerStatus.SESSION_OVER:
             return Ending.CLOSED
         return None
+
+    async def _tell_notices(self) -> None:
+        """A backlog and its catch-up, and exams that raise today's new cards."""
+        notices = await self.service.notices(self.ref.user_id, self.ref.deck_id, self.now())
+        if notices.backlog is not None:
+            self.screen.note(notices.backlog.reason, **notices.backlog.message_args())
+        for exam in notices.raised:
+            plan = self.screen.text(exam.plan.reason, **exam.plan.message_args())
+            self.screen.say_note(f"{exam.title} · {plan}")
 
     def _grade_prompt(self, view: PromptView) -> str:
         """The grades, each with the interval it schedules when that is known."""

@@ -39,6 +39,10 @@ class Screen:
     def error(self, key: str, **values: object) -> None:
         self.io.say(self.text(key, **values), _STYLE_WRONG)
 
+    def say_note(self, line: str) -> None:
+        """A line already worded (e.g. a deck title with its plan), styled as a note."""
+        self.io.say(line, _STYLE_NOTE)
+
     def note(self, key: str, **values: object) -> None:
         self.io.say(self.text(key, **values), _STYLE_NOTE)
 

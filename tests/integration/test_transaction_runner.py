@@ -133,7 +133,7 @@ async def test_a_refused_compiled_statement_raises_sqlalchemys_error(database: D
         values = {c: getattr(row, c) for c in (
             "user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
             "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",
-            "due")}
+            "due", "exam_date")}
         answers.append_review(conn, values)  # the same prompt twice: its log row is unique
 
     with pytest.raises(IntegrityError):

@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.discord.client import StudyBot
 from bot.discord.components import handle_modal_submit, render
 from bot.discord.components.flow import APOLOGY
+from bot.discord.components.notices import notices_embed
 from bot.discord.interactions import NO_MENTIONS, Screen, apologise, reply_language
 from bot.discord.options import DeckId
 from bot.discord.translator import message
@@ -76,7 +77,8 @@ class Study(commands.Cog):
                     content=message("discord.study.nothing_due", lang)
                 )
                 return
-            screen = render.card(prompt, lang)
+            told = notices_embed(await self.bot.study.notices(user_id, deck_id, now), lang)
+            screen = render.card(prompt, lang, lead=told)
         if not in_guild:
             await interaction.edit_original_response(**screen.edit_kwargs())
             return

@@ -36,7 +36,7 @@ MESSAGES: Table = {
     },
     "settings.value.retention": {"ko": "{percent}%", "en": "{percent}%"},
     "settings.error.scheduler": {
-        "ko": "알 수 없는 스케줄러예요: `{value}`. sm2나 fsrs 중에서 골라 주세요.",
+        "ko": "알 수 없는 스케줄러예요: `{value}`. `sm2`나 `fsrs` 중에서 골라 주세요.",
         "en": "`{value}` is not a scheduler I know. Pick sm2 or fsrs.",
     },
     "settings.rebuilt": {
