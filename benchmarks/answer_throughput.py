@@ -94,8 +94,8 @@ async def build(db: Database, path: Path, learners: int, cards: int) -> None:
 
 _LOG_COLUMNS = ["user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
                 "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",
-                "due"]
-_STATE_COLUMNS = ["ease_cents", "repetitions", "interval", "due", "last_reviewed_at"]
+                "due", "exam_date"]
+_STATE_COLUMNS = [*answers.SCHEDULE_COLUMNS, "last_reviewed_at"]
 
 
 class PlainAnswers:
@@ -131,16 +131,20 @@ class PlainAnswers:
         card_pk, face, session_id, _order, _shown, shown_at = self._run("claim", {
             "claim_prompt": prompt_id, "claim_user": user_id, "claim_now": stamp}).fetchone()
         row = self._run("context", {"card_pk": card_pk, "face": face, "session_id": session_id,
-                                    "user_id": user_id, "shown_at": shown_at}).fetchone()
+                                    "user_id": user_id, "shown_at": shown_at,
+                                    "exam_floor": answers.exam_floor(now).isoformat()}
+                        ).fetchone()
         (_type, _content, _faces, _retired, _deck, _ended, tz, hour, kept_day, kept_until,
-         ease, reps, interval, due, drilled, since) = row
+         _chosen, _retention, _deck_default, _own_exam, _group_exam, _scheduler, ease, reps,
+         interval, due, _stability, _difficulty, _last, drilled, since) = row
         today = learner_today(now, tz, hour, kept_day, kept_until)
         before = Sm2State.from_cents(ease, reps, interval, date.fromisoformat(due))
         drill = bool(drilled or since)
         after = before if drill else review(before, quality, today)
-        schedule = {"ease_cents": after.ease_cents, "repetitions": after.repetitions,
-                    "interval": after.interval,
-                    "due": after.due.isoformat() if after.due else None}
+        schedule = {"scheduler": "sm2", "ease_cents": after.ease_cents,
+                    "repetitions": after.repetitions, "interval": after.interval,
+                    "due": after.due.isoformat() if after.due else None, "stability": None,
+                    "difficulty": None, "last_review": None}
         if not drill:
             self._run("state", {**schedule, "last_reviewed_at": stamp, "key_user": user_id,
                                 "key_card": card_pk, "key_face": face,
@@ -149,7 +153,7 @@ class PlainAnswers:
                           "prompt_id": prompt_id, "session_id": session_id,
                           "kind": KIND_DRILL if drill else KIND_REVIEW, "quality": quality,
                           "answer": None, "reviewed_at": stamp,
-                          "study_date": today.isoformat()})
+                          "study_date": today.isoformat(), "exam_date": None})
         self.con.execute("COMMIT")
 
 

@@ -7,12 +7,13 @@ several times more than executing a cached one on SQLite.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
+from bot.storage.daily_models import DailyAnswer, DailyConfig, DailyPost
 from bot.storage.models import (
     Card,
     Deck,
@@ -72,6 +73,20 @@ CONTEXT = (
         .where(ExamDate.user_id == bindparam("user_id"), ExamDate.deck_id == Card.deck_id)
         .scalar_subquery()
         .label("own_exam"),
+        # The earliest exam of the learner's study groups on the deck not long past (see
+        # bot.study.scheduling.exam_from_context): one statement instead of a second query.
+        select(func.min(DailyConfig.exam_date))
+        .where(
+            DailyConfig.deck_id == Card.deck_id,
+            DailyConfig.exam_date >= bindparam("exam_floor", type_=DailyConfig.exam_date.type),
+            select(DailyAnswer.id)
+            .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
+            .where(DailyPost.channel_id == DailyConfig.channel_id,
+                   DailyAnswer.user_id == bindparam("user_id"))
+            .exists(),
+        )
+        .scalar_subquery()
+        .label("group_exam"),
         _STATE.scheduler,
         _STATE.ease_cents,
         _STATE.repetitions,
@@ -169,7 +184,11 @@ def claim_prompt(
 def answer_context(
     conn: Connection, card_pk: int, face: int, session_id: int, user_id: int, shown_at: datetime
 ) -> AnyRow | None:
-    """The claimed face's card, session, learner and state (see `CONTEXT`)."""
+    """The claimed face's card, session, learner and state (see `CONTEXT`).
+
+    ``group_exam`` looks at study groups' exams from two days before ``shown_at``'s UTC
+    date on: whatever the learner's zone, an earlier one has passed.
+    """
     return _FAST_CONTEXT.first(
         conn,
         {
@@ -178,8 +197,14 @@ def answer_context(
             "session_id": session_id,
             "user_id": user_id,
             "shown_at": shown_at,
+            "exam_floor": exam_floor(shown_at),
         },
     )
+
+
+def exam_floor(now: datetime) -> date:
+    """A day every exam before which has passed for every learner at ``now``."""
+    return now.astimezone(UTC).date() - timedelta(days=2)
 
 
 def write_state(

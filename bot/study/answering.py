@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from random import Random
 
 from sqlalchemy import Connection
 
@@ -34,7 +35,7 @@ from bot.srs.grades import (
     WRONG_ANSWER_QUALITY,
     is_correct,
 )
-from bot.srs.scheduler import ReviewState
+from bot.srs.scheduler import ReviewState, SchedulerKind
 from bot.srs.sm2 import PASSING_QUALITY, Sm2State
 from bot.storage import answers
 from bot.storage.locks import lock_learner
@@ -43,7 +44,7 @@ from bot.storage.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
 from bot.study.cards import FaceText, face_text
 from bot.study.learners import learner_today
 from bot.study.scheduling import (
-    exam_for,
+    exam_from_context,
     kind_of,
     rebuild_face,
     rng_for,
@@ -51,6 +52,9 @@ from bot.study.scheduling import (
     state_columns,
     stored_state,
 )
+
+#: The random source of a review that draws nothing (SM-2 without an exam): never used.
+_NO_DRAWS = Random(0)
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
 MAX_TYPED_ANSWER = 1000
@@ -168,8 +172,14 @@ def record_answer(
     exam: date | None = None
     after = before
     if not drilled:
-        exam = exam_for(conn, user_id, row.deck_id, today, row.own_exam, own_known=True)
-        rng = rng_for(user_id, card_pk, face, today)
+        exam = exam_from_context(conn, user_id, row.deck_id, today, row.own_exam,
+                                 row.group_exam)
+        # SM-2 without an exam draws nothing: the face's random source is not even made.
+        rng = (
+            rng_for(user_id, card_pk, face, today)
+            if exam is not None or scheduling.kind is not SchedulerKind.SM2
+            else _NO_DRAWS
+        )
         after = scheduler.review(before, quality, today, scheduling, rng, exam)
     schedule = state_columns(after)
     if not drilled:

@@ -82,6 +82,24 @@ def exam_for(conn: Connection, user_id: int, deck_id: str, today: date,
     return exam_in_force(None, rows.group_exams(conn, user_id, deck_id), today)
 
 
+def exam_from_context(
+    conn: Connection,
+    user_id: int,
+    deck_id: str,
+    today: date,
+    own: date | None,
+    earliest_group: date | None,
+) -> date | None:
+    """`exam_for` from what the answer's context read: the learner's own exam, and the
+    earliest of their groups' exams not long past.  Only when that group exam has passed
+    too (two groups, one exam just behind) are the groups' dates read again."""
+    if own is not None or earliest_group is None:
+        return exam_in_force(own, (), today)
+    if earliest_group > today:
+        return earliest_group
+    return exam_in_force(None, rows.group_exams(conn, user_id, deck_id), today)
+
+
 def stored_state(
     scheduler: str | None,
     ease_cents: int | None,

@@ -165,6 +165,26 @@ async def test_a_study_groups_exam_applies_to_its_members_unless_they_set_their_
             {"post": post, "user": LEARNER, "now": START, "t": True})
     [group] = (await exam_overview(database.runner, LEARNER, START, defaults)).exams
     assert (group.exam, group.own) == (group_exam, False)
+    # A second group on the deck whose exam passed yesterday does not hide the first one.
+    async with sessions_of(database).begin() as session:
+        await session.execute(text(
+            "INSERT INTO daily_configs (guild_id, channel_id, deck_id, post_time, timezone, "
+            "reveal_after_minutes, language, paused, created_by, created_at, exam_date) "
+            "VALUES (2, 20, 'd', '09:00:00', 'Asia/Seoul', 480, 'ko', :f, 1, :now, :exam)"),
+            {"now": START, "exam": TODAY, "f": False})
+        post = (await session.execute(text(
+            "INSERT INTO daily_posts (guild_id, channel_id, local_date, face, seed, claimed_at, "
+            "reveal_due_at, status) VALUES (2, 20, :day, 1, 0, :now, :now, 'revealed') "
+            "RETURNING id"), {"day": TODAY, "now": START})).scalar_one()
+        await session.execute(text(
+            "INSERT INTO daily_answers (post_id, user_id, response, correct, points, "
+            "answered_at) VALUES (:post, :user, 'x', :t, 10, :now)"),
+            {"post": post, "user": LEARNER, "now": START, "t": True})
+    assert len(await _day(service, START + timedelta(days=1))) == 2
+    async with sessions_of(database)() as session:
+        logged = (await session.execute(select(ReviewLog.exam_date).where(
+            ReviewLog.study_date == TODAY + timedelta(days=1)))).scalars().all()
+    assert logged == [group_exam, group_exam]  # the answer path applies the group's exam
     own = TODAY + timedelta(days=9)
     await set_exam(database.runner, LEARNER, "d", own, START, defaults)
     [mine] = (await exam_overview(database.runner, LEARNER, START, defaults)).exams
