@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from bot.decks.limits import MAX_TEXT_CHARS
+from bot.decks.limits import MAX_CHOICES, MAX_TEXT_CHARS
 from bot.decks.locate import Locator, strip_card_type
 from bot.decks.model import CARD_FIELDS, CARD_TYPES, DECK_FIELDS, LANGS, SRC_FIELDS
 from bot.decks.yamltree import RawProblem, SeqNode
@@ -176,6 +176,15 @@ def describe_error(
         return RawProblem(at, f"{name} is longer than {limit:,} characters")
     if kind == "too_short" and loc[-1:] == ("choices",):
         return RawProblem(at, "a choice card needs at least 2 choices")
+    if kind == "too_long" and loc[-1:] == ("choices",):
+        node = target.node
+        first_extra = (node.items[MAX_CHOICES].start
+                       if isinstance(node, SeqNode) and len(node.items) > MAX_CHOICES else at)
+        return RawProblem(
+            first_extra,
+            f"a choice card offers at most {MAX_CHOICES} choices (one button each); "
+            "drop some or split the card",
+        )
     if kind == "blank":
         return RawProblem(at, f"{name} is empty")
     if kind == "duplicate_choice":
