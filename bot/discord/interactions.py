@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import discord
 from discord import app_commands
 
+from bot.discord import text
+from bot.discord.embeds import fit
 from bot.discord.translator import message
 from bot.i18n import Lang, resolve_language
 from bot.study.preferences import stored_language
@@ -62,16 +64,24 @@ APOLOGY: Final = "cogs.error"
 
 @dataclass(slots=True)
 class Screen:
-    """What one message shows: passed as keyword arguments to send/edit calls."""
+    """What one message shows: passed as keyword arguments to send/edit calls.
+
+    The keyword arguments hold the embeds as `bot.discord.embeds.fit` cuts them,
+    so no screen can go over Discord's 6,000 characters for a whole message,
+    and the content cut to 2,000 characters.
+    """
 
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
     content: str | None = None
 
+    def _content(self) -> str | None:
+        return None if self.content is None else text.cut(self.content, text.MESSAGE_CONTENT)
+
     def send_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"embeds": self.embeds, "allowed_mentions": NO_MENTIONS}
+        kwargs: dict[str, Any] = {"embeds": fit(self.embeds), "allowed_mentions": NO_MENTIONS}
         if self.content is not None:
-            kwargs["content"] = self.content
+            kwargs["content"] = self._content()
         if self.view is not None:
             kwargs["view"] = self.view
         return kwargs
@@ -79,8 +89,8 @@ class Screen:
     def edit_kwargs(self) -> dict[str, Any]:
         """Like `send_kwargs`, but clears what the old message showed."""
         return {
-            "content": self.content,
-            "embeds": self.embeds,
+            "content": self._content(),
+            "embeds": fit(self.embeds),
             "view": self.view,
             "allowed_mentions": NO_MENTIONS,
         }
