@@ -147,6 +147,10 @@ async def test_edit_delete_restore_break_and_fix_while_a_learner_studies(stage: 
     assert (review_log(db, ana), review_states(db, ana)) == (log_after_one, states_after_one)
     await emu.wait_for(lambda: any("live: 0 added, 1 changed (history kept)" in p
                                    for p in stage.log_posts()))
+    # Nobody ran it: the watcher did, and the log channel says so (not "by studybot").
+    watched = next(p for p in stage.log_posts() if "1 changed (history kept)" in p)
+    assert "automatic: a deck file changed" in watched.splitlines()[0]
+    assert "studybot" not in watched
 
     # 2. Delete the card the learner is looking at: the answer is refused politely, moving on.
     gone = {k: v for k, v in edited.items() if k != on_screen}
@@ -230,7 +234,7 @@ async def test_info_and_leeches(stage: Stage) -> None:
     info = await (await emu.slash(stage.maya, "deck info", {"deck": "live"},
                                   guild=stage.guild)).response()
     text = card_text(info)
-    assert "basic 3" in text and "Learners" in text and "Last reload" in text
+    assert "3 basic" in text and "Learners" in text and "Last reload" in text
     leeches = await (await emu.slash(stage.maya, "deck leeches", {"deck": "live"},
                                      guild=stage.guild)).response()
     assert "No leeches yet." in card_text(leeches)
