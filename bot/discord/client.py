@@ -46,6 +46,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.acks import watch_receipts
 from bot.discord.components import DYNAMIC_ITEMS
 from bot.discord.deck_titles import DeckTitles
 from bot.discord.interactions import (
@@ -165,6 +166,8 @@ class StudyBot(commands.AutoShardedBot):
         self.extensions_to_load = extensions
         self.learner_locks = LearnerLocks()
         self.in_flight = InFlight()
+        # Discord's 3 s run from each interaction's arrival (bot.discord.acks).
+        watch_receipts(self)
         self._jobs_clock: Clock | None = None
         self._db: Database | None = None
         self._study: StudyService | None = None
