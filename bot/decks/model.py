@@ -193,7 +193,9 @@ def _well_formed_cloze(text: str) -> str:
     try:
         cloze_faces(text)
     except ClozeSyntaxError as error:
-        raise PydanticCustomError("cloze", error.message, {"offset": error.offset}) from None
+        raise PydanticCustomError(
+            "cloze", error.message, {"offset": error.offset, "phrase": error.phrase}
+        ) from None
     return text
 
 

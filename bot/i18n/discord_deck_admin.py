@@ -2,8 +2,9 @@
 
 Keys under ``cmd.`` are slash command names, descriptions and options (see
 bot.discord.translator's key scheme); ``deck_admin.*`` is what the commands and
-the log channel say.  Problem lines (``file:line:col: message``) are shown as
-the loader wrote them: maintainers paste them into their editor.
+the log channel say.  Problem lines keep the loader's ``file:line:col:`` prefix,
+which editors jump to; their message is in the maintainer's language
+(bot/i18n/messages/deck_file.py).
 """
 
 from __future__ import annotations

@@ -56,16 +56,17 @@ def shown_path(path: str, decks_dir: Path) -> str:
     return path if relative.startswith("..") else relative
 
 
-def problem_line(problem: Problem, decks_dir: Path) -> str:
-    return str(Problem(shown_path(problem.path, decks_dir), problem.line, problem.col,
-                       problem.message))
+def problem_line(problem: Problem, decks_dir: Path, lang: str) -> str:
+    """``decks/x.yaml:12:5: message`` in the maintainer's language; the prefix stays as
+    editors read it."""
+    return problem.line_in(lang, shown_path(problem.path, decks_dir))
 
 
 def outcome_lines(outcome: DeckOutcome, lang: str, decks_dir: Path) -> list[str]:
     result = outcome.result
     if result is None:
         head = message("deck_admin.reload.refused", lang, deck=outcome.deck_id)
-        return [head, *(problem_line(p, decks_dir) for p in outcome.problems)]
+        return [head, *(problem_line(p, decks_dir, lang) for p in outcome.problems)]
     return [message("deck_admin.reload.ok", lang, deck=outcome.deck_id, added=len(result.added),
                     changed=len(result.changed), retired=len(result.retired),
                     restored=len(result.restored))]

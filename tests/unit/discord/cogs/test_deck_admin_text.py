@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.decks import DeckError, parse_deck
 from bot.decks.errors import Problem
 from bot.discord.cogs.deck_admin._access import may_maintain
 from bot.discord.cogs.deck_admin._render import (
@@ -153,3 +154,22 @@ def test_a_reload_nobody_ran_is_not_reported_as_run_by_the_bot() -> None:
     assert "on SIGHUP" in log_channel_text(report, "en", Path("decks"), "signal", None)
     by_hand = log_channel_text(report, "en", Path("decks"), "command", 42)
     assert by_hand.startswith("**Deck reload** · run by <@42>")
+
+
+def test_problems_come_in_the_maintainers_language_after_the_same_prefix() -> None:
+    broken = "title: t\ncards:\n  - id: a\n    type: basic\n    front: 123\n    back: b\n"
+    try:
+        parse_deck(broken.encode(), "/srv/bot/decks/x.yaml")
+    except DeckError as error:
+        problems = tuple(error.problems)
+    report = ReloadReport([DeckOutcome("x", "/srv/bot/decks/x.yaml", None, problems)])
+    korean = report_lines(report, "ko", Path("/srv/bot/decks"))
+    english = report_lines(report, "en", Path("/srv/bot/decks"))
+    assert korean[1] == ("decks/x.yaml:5:12: "
+                         "`front`는 숫자가 아니라 글이어야 해요. 따옴표로 감싸 주세요")
+    assert english[1] == "decks/x.yaml:5:12: `front` must be text, not a number; put it in quotes"
+    assert korean[0].startswith("x: 문제가 있어 반영하지 않았어요")
+    # A problem the loader wrote without a phrase is shown as written.
+    plain = ReloadReport([DeckOutcome("y", "decks/y.yaml", None,
+                                      (Problem("decks/y.yaml", 1, 1, "plain words"),))])
+    assert report_lines(plain, "ko", Path("decks"))[1] == "decks/y.yaml:1:1: plain words"
