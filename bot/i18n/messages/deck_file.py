@@ -383,6 +383,10 @@ MESSAGES: Table = {
         "en": "the deck id changed from {old!r} to {new!r}; learners' history is kept "
               "under {old!r}, so put `deck: {old}` back (a new deck needs a new file)",
     },
+    "deck_file.deck_id_in_use": {
+        "ko": "덱 ID {deck:`은} 이미 {path}에서 쓰고 있어요",
+        "en": "deck id {deck!r} is already used by {path}",
+    },
     "deck_file.storage_refused": {
         "ko": "데이터베이스가 이 덱을 받아들이지 않았어요 ({detail}). 아무것도 저장하지 않았고 "
               "이전 버전을 계속 써요. `studybot deck check`에서 걸렀어야 하는 문제라 알려 주세요",
