@@ -180,6 +180,11 @@ MESSAGES: Table = {
     "daily.status.next_post": {"ko": "다음 문제: {when}", "en": "Next question: {when}"},
     "daily.status.next_reveal": {"ko": "다음 공개: {when}", "en": "Next reveal: {when}"},
     "daily.status.paused": {"ko": "⏸ 일시정지됨", "en": "⏸ paused"},
+    "daily.status.more": {"ko": "…외에 채널 {n}개가 더 있어요.", "en": "…and {n} more channels."},
+    "daily.status.more.one": {
+        "ko": "…외에 채널 {n}개가 더 있어요.",
+        "en": "…and {n} more channel.",
+    },
     "daily.paused": {
         "ko": "이 채널의 오늘의 문제를 멈췄어요. {/daily resume:`으로} 다시 시작할 수 있어요.",
         "en": "The daily question here is paused. `{/daily resume}` starts it again.",

@@ -79,7 +79,7 @@ class DmSender:
         view.stop()
         try:
             channel = await self.bot.create_dm(discord.Object(id=due.user_id))
-            await channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
+            await channel.send(**Screen([embed], view).send_kwargs())
         except discord.Forbidden as refused:
             if refused.code == CANNOT_DM:
                 return DmResult.CLOSED
@@ -120,7 +120,7 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
                     content=message("remind.nothing_due", lang)
                 )
                 return
-            screen = render.card(prompt, lang)
+            screen = render.card(prompt, lang, title=await bot.deck_titles.title(prompt.deck_id))
         await interaction.edit_original_response(**screen.edit_kwargs())
 
 

@@ -76,7 +76,8 @@ class Study(commands.Cog):
                     content=message("discord.study.nothing_due", lang)
                 )
                 return
-            screen = render.card(prompt, lang)
+            title = await self.bot.deck_titles.title(prompt.deck_id)
+            screen = render.card(prompt, lang, title=title)
         if not in_guild:
             await interaction.edit_original_response(**screen.edit_kwargs())
             return

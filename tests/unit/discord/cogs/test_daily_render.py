@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from bot.decks.matching import Verdict
 from bot.discord import text
 from bot.discord.cogs.daily._ids import OPEN, PICK
-from bot.discord.cogs.daily._render import feedback, post_buttons, post_embed, reveal_embed
+from bot.discord.cogs.daily._render import (
+    feedback,
+    post_buttons,
+    post_embed,
+    reveal_embed,
+    status_embed,
+)
 from bot.discord.timestamps import duration
 from bot.study.cards import face_text
-from bot.study.daily import DailyOutcome, DailyStatus, PostView, RevealView
+from bot.study.daily import ConfigView, DailyOutcome, DailyStatus, PostView, RevealView
 
 REVEAL_AT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
@@ -102,3 +108,17 @@ def test_long_cards_stay_within_discords_embed_limits() -> None:
         assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
     assert all(len(b.label or "") <= text.BUTTON_LABEL
                for b in post_buttons(view).children)  # type: ignore[attr-defined]
+
+
+def test_status_of_many_channels_with_long_deck_titles_fits_one_message() -> None:
+    title = "긴 덱 제목 " * 28  # 196 characters: a deck title may hold 200
+    views = [ConfigView(id=i, guild_id=1, channel_id=100 + i, deck_id=f"d{i}", deck_title=title,
+                        post_time=time(9, 0), timezone="Asia/Seoul", reveal_after_minutes=480,
+                        language="ko", paused=False,
+                        next_post_at=datetime(2026, 3, 2, 0, 0, tzinfo=UTC),
+                        next_reveal_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+             for i in range(30)]
+    embed = status_embed(views, "ko", lambda channel_id: f"channel-{channel_id}")
+    assert len(embed) <= text.EMBED_TOTAL and len(embed.fields) < 30
+    assert all(title.strip() in (f.value or "") for f in embed.fields)  # whole entries
+    assert f"채널 {30 - len(embed.fields)}개가 더 있어요" in (embed.footer.text or "")
