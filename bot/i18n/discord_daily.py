@@ -140,6 +140,15 @@ MESSAGES: Table = {
         "ko": "'{value}' 덱에는 낼 수 있는 카드가 없어요.",
         "en": "The deck '{value}' has no cards to ask.",
     },
+    "daily.setup.no_fair_card": {
+        "ko": "'{value}' 덱에는 채널에서 공정하게 낼 수 있는 문제가 없어요. 채널에서는 "
+        "스스로 채점할 수 없어서 객관식 카드, 입력형 카드, 빈칸이 짧은 빈칸 카드, "
+        "그리고 같은 종류의 질문이 세 장 이상 있는 기본 카드(보기로 물어봐요)만 내요.",
+        "en": "The deck '{value}' has no card a channel can answer fairly. Nobody grades "
+        "themselves in a channel, so only choice cards, typed cards, cloze cards with a short "
+        "blank, and basic cards with at least two others asking the same kind of question "
+        "(asked as a choice) are posted.",
+    },
     "daily.setup.unknown_zone": {
         "ko": "{value:'은} 알 수 없는 시간대예요. Asia/Seoul처럼 적어 주세요.",
         "en": "'{value}' is not a time zone I know. Try one like Asia/Seoul.",

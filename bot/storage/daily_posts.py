@@ -117,6 +117,16 @@ def live_faces(conn: Connection, deck_id: str) -> list[tuple[int, int, int]]:
     return [(int(pk), int(face), int(position)) for pk, face, position in rows]
 
 
+def live_cards(conn: Connection, deck_id: str) -> list[tuple[int, str, dict[str, Any]]]:
+    """(card pk, type, content) of the deck's live cards: how their faces can be asked."""
+    rows = conn.execute(
+        select(Card.pk, Card.type, Card.content)
+        .where(Card.deck_id == deck_id, Card.retired_at.is_(None))
+        .order_by(Card.pk)
+    )
+    return [(int(pk), str(card_type), content) for pk, card_type, content in rows]
+
+
 def recent_faces(conn: Connection, channel_id: int, limit: int) -> list[tuple[int, int]]:
     """The faces of the channel's last ``limit`` posts, newest first."""
     rows = conn.execute(

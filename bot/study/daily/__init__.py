@@ -3,6 +3,7 @@
 - `setup`: what an admin types, checked, and the channel's config;
 - bot.srs.post_times: when posts and reveals fall (pure; DST gaps found ahead);
 - `choice`: which face a post shows;
+- `fairness`: which faces a channel can answer fairly, and a basic card asked as a choice;
 - `posts`: what is due, claiming a post, the post as shown, skipping, the reveal;
 - `answers`: a member's answer, its points, and the review it counts as.
 

@@ -15,6 +15,7 @@ from bot.storage import daily_posts as posts
 from bot.storage.daily_configs import ConfigRow
 from bot.storage.daily_models import POST_POSTED
 from bot.storage.transactions import TransactionRunner
+from bot.study.daily.fairness import deck_questions
 from bot.study.daily.problems import DailySetupError, ProblemKind
 
 DEFAULT_REVEAL_MINUTES = 8 * 60
@@ -102,6 +103,10 @@ def _configure(conn: Connection, setup: DailySetup, now: datetime) -> ConfigView
         raise DailySetupError(ProblemKind.UNKNOWN_DECK, setup.deck_id)
     if not configs.live_face_count(conn, setup.deck_id):
         raise DailySetupError(ProblemKind.EMPTY_DECK, setup.deck_id)
+    questions = deck_questions(conn, setup.deck_id)
+    faces = [(pk, face) for pk, face, _ in posts.live_faces(conn, setup.deck_id)]
+    if not questions.fair_faces(faces):
+        raise DailySetupError(ProblemKind.NO_FAIR_CARD, setup.deck_id)
     config = configs.save_config(conn, setup.channel_id, {
         "guild_id": setup.guild_id,
         "deck_id": setup.deck_id,

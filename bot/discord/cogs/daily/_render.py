@@ -151,6 +151,7 @@ def problem_text(problem: DailySetupError, setup: DailySetup, lang: str) -> str:
     key = {
         ProblemKind.UNKNOWN_DECK: "daily.setup.unknown_deck",
         ProblemKind.EMPTY_DECK: "daily.setup.empty_deck",
+        ProblemKind.NO_FAIR_CARD: "daily.setup.no_fair_card",
         ProblemKind.UNKNOWN_ZONE: "daily.setup.unknown_zone",
         ProblemKind.BAD_TIME: "daily.setup.bad_time",
         ProblemKind.SKIPPED_TIME: "daily.setup.skipped_time",
