@@ -37,8 +37,8 @@ MESSAGES: Table = {
     },
     "cmd.daily.setup.opt.time.name": {"ko": "시각", "en": "time"},
     "cmd.daily.setup.opt.time.description": {
-        "ko": "올릴 시각, 예: 09:00",
-        "en": "Local time to post, e.g. 09:00",
+        "ko": "올릴 시각, 예: 09:00, 오전 9시, 저녁 7시 반",
+        "en": "Local time to post, e.g. 09:00, 9am, 7:30 pm",
     },
     "cmd.daily.setup.opt.timezone.name": {"ko": "시간대", "en": "timezone"},
     "cmd.daily.setup.opt.timezone.description": {
@@ -105,8 +105,8 @@ MESSAGES: Table = {
     },
     "cmd.remind.on.opt.time.name": {"ko": "시각", "en": "time"},
     "cmd.remind.on.opt.time.description": {
-        "ko": "내 시간대 기준 알림 시각, 예: 19:00",
-        "en": "Your local time for it, e.g. 19:00",
+        "ko": "내 시간대 기준 알림 시각, 예: 19:00, 저녁 7시",
+        "en": "Your local time for it, e.g. 19:00, 7pm",
     },
     "cmd.remind.off.name": {"ko": "끄기", "en": "off"},
     "cmd.remind.off.description": {
@@ -154,8 +154,10 @@ MESSAGES: Table = {
         "en": "'{value}' is not a time zone I know. Try one like Asia/Seoul.",
     },
     "daily.setup.bad_time": {
-        "ko": "{value:'은} 시각으로 읽을 수 없어요. 09:00처럼 적어 주세요.",
-        "en": "'{value}' is not a time of day. Write it like 09:00.",
+        "ko": "{value:'은} 시각으로 읽을 수 없어요. `09:00`, `21:30`, `9시 30분`, `오전 9시`, "
+        "`저녁 7시 반`, `정오`, `7pm`처럼 적어 주세요.",
+        "en": "'{value}' is not a time of day I can read. Write it like `09:00`, `21:30`, "
+        "`9am`, `7:30 pm` or `noon`.",
     },
     "daily.setup.skipped_time": {
         "ko": "{zone}에서는 {value}에 서머타임으로 시계가 건너뛰어서 그날 {time} 시각이 "
@@ -320,8 +322,10 @@ MESSAGES: Table = {
     },
     "remind.off": {"ko": "복습 알림을 껐어요.", "en": "Reminders are off."},
     "remind.bad_time": {
-        "ko": "{value:'은} 시각으로 읽을 수 없어요. 19:00처럼 적어 주세요.",
-        "en": "'{value}' is not a time of day. Write it like 19:00.",
+        "ko": "{value:'은} 시각으로 읽을 수 없어요. `19:00`, `7시 30분`, `저녁 7시`, "
+        "`오전 8시 반`, `7pm`처럼 적어 주세요.",
+        "en": "'{value}' is not a time of day I can read. Write it like `19:00`, `7pm`, "
+        "`8:30 am` or `noon`.",
     },
     "remind.dm.title": {"ko": "복습할 시간이에요", "en": "Time to review"},
     "remind.dm.body": {

@@ -96,7 +96,7 @@ class Daily(commands.Cog):
     @app_commands.describe(
         channel=locale_str("Where to post the question"),
         deck=locale_str("The deck the questions come from"),
-        time=locale_str("Local time to post, e.g. 09:00"),
+        time=locale_str("Local time to post, e.g. 09:00, 9am, 7:30 pm"),
         timezone=locale_str("Time zone of that time (default: the bot's)"),
         reveal_after=locale_str("How long until the answer is revealed, e.g. 8h, 90m (default 8h)"),
     )
