@@ -222,12 +222,13 @@ def first_right(conn: Connection, post_id: int, limit: int) -> list[int]:
 # -- members' answers ---------------------------------------------------------------------------
 
 
-def post_to_answer(conn: Connection, post_id: int) -> AnyRow | None:
+def post_to_answer(conn: Connection, post_id: int, *, lock: bool = True) -> AnyRow | None:
     """(status, reveal_due_at, card_pk, face, choice_order, shown, posted_at, type, content,
     deck_id) of a post, locked until commit on PostgreSQL: the post's answers go one at a
     time, so each counts the right answers committed before it and the first-correct bonus
-    goes to three members, not to everyone who answered at once (SQLite has one writer)."""
-    return conn.execute(
+    goes to three members, not to everyone who answered at once (SQLite has one writer).
+    ``lock=False`` only reads (a read-only transaction may not lock)."""
+    query = (
         select(
             DailyPost.status,
             DailyPost.reveal_due_at,
@@ -242,8 +243,8 @@ def post_to_answer(conn: Connection, post_id: int) -> AnyRow | None:
         )
         .join(Card, Card.pk == DailyPost.card_pk)
         .where(DailyPost.id == post_id)
-        .with_for_update(of=DailyPost)
-    ).first()
+    )
+    return conn.execute(query.with_for_update(of=DailyPost) if lock else query).first()
 
 
 def member_answer(conn: Connection, post_id: int, user_id: int) -> AnyRow | None:

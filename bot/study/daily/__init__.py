@@ -22,6 +22,7 @@ from bot.study.daily.answers import (
     PickAnswer,
     TextAnswer,
     answer,
+    answer_box,
     answer_daily,
     grade_daily,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "RevealView",
     "TextAnswer",
     "answer",
+    "answer_box",
     "answer_daily",
     "channel_config",
     "check_setup",

@@ -87,22 +87,11 @@ def answer_daily(
     if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
         return DailyOutcome(DailyStatus.INVALID)
     row = posts.post_to_answer(conn, post_id)
-    # A click can arrive between the message going out and the post being marked posted.
-    if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
-        return DailyOutcome(DailyStatus.UNKNOWN)
+    settled = _settled(conn, row, post_id, user_id, now)
+    if settled is not None:
+        return settled
+    assert row is not None
     text = posted_face(row.type, row.content, row.face, row.choice_order, row.shown)
-    closed = row.status == POST_REVEALED or now >= row.reveal_due_at
-    previous = posts.member_answer(conn, post_id, user_id)
-    if previous is not None:
-        return DailyOutcome(
-            DailyStatus.ALREADY,
-            correct=previous.correct,
-            points=previous.points,
-            answer=text.answer if closed else None,
-            extra=text.extra if closed else None,
-        )
-    if closed:
-        return DailyOutcome(DailyStatus.LATE, answer=text.answer, extra=text.extra)
     graded = grade_daily(conn, text, row.deck_id, row.card_pk, response)
     if graded is None:
         return DailyOutcome(DailyStatus.INVALID)
@@ -127,6 +116,49 @@ def answer_daily(
     return DailyOutcome(
         DailyStatus.RECORDED, correct=correct, verdict=verdict, points=points, reviewed=reviewed
     )
+
+
+def _settled(
+    conn: Connection, row: AnyRow | None, post_id: int, user_id: int, now: datetime
+) -> DailyOutcome | None:
+    """What an answer would be told without being graded; None while the member may answer.
+
+    No such post; the member answered already (the answer too once it is out);
+    or the answer is out and it is too late.
+    """
+    # A click can arrive between the message going out and the post being marked posted.
+    if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
+        return DailyOutcome(DailyStatus.UNKNOWN)
+    text = posted_face(row.type, row.content, row.face, row.choice_order, row.shown)
+    closed = row.status == POST_REVEALED or now >= row.reveal_due_at
+    previous = posts.member_answer(conn, post_id, user_id)
+    if previous is not None:
+        return DailyOutcome(
+            DailyStatus.ALREADY,
+            correct=previous.correct,
+            points=previous.points,
+            answer=text.answer if closed else None,
+            extra=text.extra if closed else None,
+        )
+    if closed:
+        return DailyOutcome(DailyStatus.LATE, answer=text.answer, extra=text.extra)
+    return None
+
+
+def _answer_box(conn: Connection, post_id: int, user_id: int, now: datetime) -> DailyOutcome | None:
+    if not 0 < post_id <= MAX_ROW_ID:
+        return DailyOutcome(DailyStatus.UNKNOWN)
+    return _settled(conn, posts.post_to_answer(conn, post_id, lock=False), post_id, user_id, now)
+
+
+async def answer_box(
+    runner: TransactionRunner, post_id: int, user_id: int, now: datetime
+) -> DailyOutcome | None:
+    """Before the answer box opens: None when the member may still answer the post,
+    else what they would be told (answered already, revealed, gone), so they are told
+    at once instead of after typing."""
+    return await runner.run(lambda conn: _answer_box(conn, post_id, user_id, now),
+                            read_only=True)
 
 
 def grade_daily(
