@@ -297,6 +297,18 @@ MESSAGES: Table = {
         "ko": "이 기간에는 이 채널의 오늘의 문제에 답한 사람이 없어요.",
         "en": "Nobody answered this channel's daily question in this period.",
     },
+    "leaderboard.elsewhere": {
+        "ko": "이 채널에는 오늘의 문제가 없어요. 순위표는 오늘의 문제가 올라오는 채널에서 "
+        "{/leaderboard:`으로} 볼 수 있어요: {channels}",
+        "en": "This channel has no daily question. Use `{/leaderboard}` in the channel where "
+        "it is posted: {channels}",
+    },
+    "leaderboard.no_daily": {
+        "ko": "이 서버에는 아직 오늘의 문제가 없어요. 관리자가 {/daily setup:`으로} 시작할 수 "
+        "있어요.",
+        "en": "This server has no daily question yet. An admin can start one with "
+        "`{/daily setup}`.",
+    },
     # /streak counts right daily answers; /stats also shows the study streak (days with a
     # review). Each names which one it is and where the other one is.
     "streak.title": {"ko": "오늘의 문제 연속 정답", "en": "Your daily-question streak"},

@@ -15,7 +15,7 @@ import pytest
 
 from tests.e2e.daily_support import SEOUL_8AM, embed_text, set_clock, start_group_bot
 from tests.e2e.support_bot import query, write_deck
-from tests.emulator import Channel, Emulator, SimUser, StoredMessage
+from tests.emulator import Channel, Emulator, Guild, SimUser, StoredMessage
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("bot_database")]
 
@@ -83,6 +83,38 @@ async def test_the_answer_button_says_at_once_when_answered_or_revealed(
         assert "이미 정답이 공개된 문제예요. 정답: DNS" in embed_text(await late.response())
         rows = query(bot.db_path, "SELECT user_id FROM daily_answers")
         assert rows == [(ana.id,)]
+    finally:
+        assert await bot.stop() == 0
+    assert "Traceback" not in bot.stderr()
+
+
+async def test_leaderboard_elsewhere_points_to_the_daily_channel(
+    emu: Emulator, tmp_path: Path
+) -> None:
+    guild = emu.add_guild("Study Group")
+    quiz = emu.add_text_channel(guild, "quiz")
+    admin = emu.add_user("admin", guild=guild, admin=True)
+    ana = emu.add_user("ana", guild=guild)
+    other = emu.add_guild("Book Club")
+    bea = emu.add_user("bea", guild=other)
+    write_deck(tmp_path / "decks", TYPED_DECK, "typed.yaml")
+    bot = await start_group_bot(emu, tmp_path, SEOUL_8AM)
+    try:
+        options = {"channel": str(quiz.id), "deck": "typed", "time": "21:00"}
+        await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
+
+        async def board(user: SimUser, server: Guild, where: Channel) -> str:
+            handle = await emu.slash(user, "leaderboard", guild=server, channel=where)
+            return embed_text(await handle.response())
+
+        # In #general: not "nobody answered", but where the daily question is.
+        elsewhere = await board(ana, guild, emu.general(guild))
+        assert "This channel has no daily question" in elsewhere
+        assert f"<#{quiz.id}>" in elsewhere and "/leaderboard" in elsewhere
+        # In the daily channel itself, before anyone answered: the period is empty.
+        assert "Nobody answered this channel's daily question" in await board(ana, guild, quiz)
+        # A server without any daily question says how to start one.
+        assert "/daily setup" in await board(bea, other, emu.general(other))
     finally:
         assert await bot.stop() == 0
     assert "Traceback" not in bot.stderr()
