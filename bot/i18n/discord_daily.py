@@ -208,8 +208,8 @@ MESSAGES: Table = {
         "en": "This channel has no daily question.",
     },
     "daily.post_now.done": {
-        "ko": "오늘의 문제를 올렸어요.",
-        "en": "Today's question is posted.",
+        "ko": "오늘의 문제를 올렸어요. 정답 공개: {when}",
+        "en": "Today's question is posted. Answer revealed: {when}",
     },
     "daily.post_now.taken": {
         "ko": "이 채널에는 오늘 문제가 이미 올라왔어요.",

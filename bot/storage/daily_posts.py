@@ -161,13 +161,13 @@ def insert_post(conn: Connection, values: dict[str, Any]) -> int | None:
 
 def post_with_card(conn: Connection, post_id: int) -> AnyRow | None:
     """(id, guild_id, channel_id, local_date, message_id, status, face, choice_order, shown,
-    reveal_due_at, card type, card content, deck title, the channel's language)."""
+    reveal_due_at, card type, card content, deck title, the channel's language and zone)."""
     return conn.execute(
         select(
             DailyPost.id, DailyPost.guild_id, DailyPost.channel_id, DailyPost.local_date,
             DailyPost.message_id, DailyPost.status, DailyPost.face, DailyPost.choice_order,
             DailyPost.shown, DailyPost.reveal_due_at,
-            Card.type, Card.content, Deck.title, DailyConfig.language,
+            Card.type, Card.content, Deck.title, DailyConfig.language, DailyConfig.timezone,
         )
         .join(Card, Card.pk == DailyPost.card_pk)
         .join(Deck, Deck.id == Card.deck_id)

@@ -201,6 +201,8 @@ class PostView:
     text: FaceText
     reveal_due_at: datetime
     revealed: bool
+    #: The group's zone, so the post names its reveal as /daily status does (None: removed).
+    timezone: str | None = None
 
 
 def _post_view(conn: Connection, post_id: int) -> PostView | None:
@@ -219,6 +221,7 @@ def _post_view(conn: Connection, post_id: int) -> PostView | None:
         text=posted_face(row.type, row.content, row.face, row.choice_order, row.shown),
         reveal_due_at=row.reveal_due_at,
         revealed=row.status == POST_REVEALED,
+        timezone=row.timezone,
     )
 
 

@@ -240,7 +240,8 @@ class Daily(commands.Cog):
         view = await daily.post_view(self.bot.db.runner, post_id)
         if view is None or view.status != "posted":
             return Screen([_render.refusal(message("daily.post_now.failed", lang))])
-        return Screen([_render.done(message("daily.post_now.done", lang))])
+        return Screen([_render.done(message("daily.post_now.done", lang,
+                                            when=_render.reveal_when(view)))])
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: Interaction) -> None:

@@ -11,7 +11,7 @@ from bot.decks.matching import Verdict
 from bot.discord import text
 from bot.discord.cogs.daily._ids import OPEN, PICK
 from bot.discord.cogs.daily._render import feedback, post_buttons, post_embed, reveal_embed
-from bot.discord.timestamps import duration
+from bot.discord.timestamps import duration, local_when
 from bot.study.cards import face_text
 from bot.study.daily import DailyOutcome, DailyStatus, PostView, RevealView
 
@@ -19,12 +19,12 @@ REVEAL_AT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
 
 def _view(card_type: str, content: dict[str, object], lang: str = "en",
-          order: list[int] | None = None) -> PostView:
+          order: list[int] | None = None, timezone: str | None = None) -> PostView:
     return PostView(
         post_id=123456789, guild_id=1, channel_id=2, local_date=date(2026, 11, 25),
         message_id=99, status="posted", deck_title="Cloud", language=lang,
         text=face_text(card_type, dict(content), 1, order), reveal_due_at=REVEAL_AT,
-        revealed=False,
+        revealed=False, timezone=timezone,
     )
 
 
@@ -43,6 +43,13 @@ def test_a_choice_post_has_one_button_per_option_in_the_posts_order() -> None:
     embed = post_embed(view)
     assert "1. SaaS\n2. IaaS\n3. PaaS" in (embed.description or "")
     assert f"<t:{int(REVEAL_AT.timestamp())}:t>" in embed.fields[0].value  # type: ignore[operator]
+
+
+def test_the_post_names_its_reveal_as_daily_status_does() -> None:
+    view = _view("choice", CHOICE, timezone="Asia/Seoul")
+    field = post_embed(view).fields[0].value
+    assert field == local_when(REVEAL_AT, "Asia/Seoul")
+    assert field is not None and field.startswith("2026-11-25 17:00 (Asia/Seoul)")
 
 
 @pytest.mark.parametrize(("card_type", "content"), [
