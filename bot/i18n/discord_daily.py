@@ -326,6 +326,25 @@ MESSAGES: Table = {
         "ko": "카드를 복습한 날이 며칠 이어졌는지(연속 학습)는 {/stats}에서 볼 수 있어요.",
         "en": "Your study streak (days in a row you reviewed cards) is in {/stats}.",
     },
+    # -- /help's section on study groups ----------------------------------------------------
+    "help.daily.name": {"ko": "👥 오늘의 문제 (스터디 그룹)", "en": "👥 Daily question (study groups)"},
+    "help.daily.value": {
+        "ko": "관리자가 `{/daily setup}`에서 채널, 덱, 시각(`09:00`, `오전 9시`, `저녁 7시 반`, "
+        "`7pm`)을 고르면 매일 한 문제가 올라와요. 보기 버튼이나 **답하기** 버튼으로 한 번만 "
+        "답할 수 있고, 결과는 나에게만 보여요.\n"
+        "채널에서는 스스로 채점하지 않으니 객관식, 입력형, 빈칸이 짧은 빈칸 카드만 내고, "
+        "기본 카드는 같은 덱의 같은 종류 질문의 답들과 함께 보기로 물어봐요.\n"
+        "내가 공부하는 덱의 오늘 복습할 카드라면 복습으로도 기록돼요. 점수와 순위는 문제가 "
+        "올라오는 채널에서 {/leaderboard:`으로}, 내 연속 정답은 {/streak:`으로} 볼 수 있어요.",
+        "en": "An admin picks a channel, a deck and a time (`09:00`, `9am`, `7:30 pm`) with "
+        "`{/daily setup}`, and a question is posted every day. Answer once, with the option "
+        "buttons or **Answer**; only you see the result.\n"
+        "Nobody grades themselves in a channel, so only choice, typed and short-blank cloze "
+        "cards are asked, and a basic card comes as options: its answer among the deck's "
+        "answers to the same kind of question.\n"
+        "When the card is due in a deck you study, your answer is also your review. Points "
+        "and ranks: `{/leaderboard}` in the question's channel; your streak: `{/streak}`.",
+    },
     # -- reminders ---------------------------------------------------------------------------
     "remind.on": {
         "ko": "매일 {time}({zone})에 복습할 카드가 있으면 DM으로 한 번 알려 드릴게요. "

@@ -11,6 +11,7 @@ from bot.decks.matching import Verdict
 from bot.discord import text
 from bot.discord.cogs.daily._ids import OPEN, PICK
 from bot.discord.cogs.daily._render import feedback, post_buttons, post_embed, reveal_embed
+from bot.discord.cogs.help import help_embed
 from bot.discord.timestamps import duration, local_when
 from bot.study.cards import face_text
 from bot.study.daily import DailyOutcome, DailyStatus, PostView, RevealView
@@ -109,3 +110,11 @@ def test_long_cards_stay_within_discords_embed_limits() -> None:
         assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
     assert all(len(b.label or "") <= text.BUTTON_LABEL
                for b in post_buttons(view).children)  # type: ignore[attr-defined]
+
+
+def test_help_tells_a_group_member_how_the_daily_question_is_asked() -> None:
+    ko = {f.name: f.value or "" for f in help_embed("ko", 4).fields}["👥 오늘의 문제 (스터디 그룹)"]
+    assert "`오전 9시`" in ko and "보기로 물어봐요" in ko and "`/순위표`로" in ko
+    en = {f.name: f.value or "" for f in help_embed("en", 4).fields}[
+        "👥 Daily question (study groups)"]
+    assert "a basic card comes as options" in en and "`/leaderboard` in the question's" in en
