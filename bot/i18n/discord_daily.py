@@ -327,7 +327,10 @@ MESSAGES: Table = {
         "en": "Your study streak (days in a row you reviewed cards) is in {/stats}.",
     },
     # -- /help's section on study groups ----------------------------------------------------
-    "help.daily.name": {"ko": "👥 오늘의 문제 (스터디 그룹)", "en": "👥 Daily question (study groups)"},
+    "help.daily.name": {
+        "ko": "👥 오늘의 문제 (스터디 그룹)",
+        "en": "👥 Daily question (study groups)",
+    },
     "help.daily.value": {
         "ko": "관리자가 `{/daily setup}`에서 채널, 덱, 시각(`09:00`, `오전 9시`, `저녁 7시 반`, "
         "`7pm`)을 고르면 매일 한 문제가 올라와요. 보기 버튼이나 **답하기** 버튼으로 한 번만 "
