@@ -136,45 +136,53 @@ class DeckQuestions:
 
     Two basic cards ask the same kind of question when their fronts follow the
     same template; cards whose fronts follow none are grouped by shared tags.
+    Built once per claim: each card's option, its comparison key and its groups
+    are worked out here, so telling whether every face of a large deck is fair
+    stays linear in the deck.
     """
 
     def __init__(self, cards: Iterable[DeckCard]) -> None:
         self.cards = {card.pk: card for card in cards}
-        self._template: dict[int, str | None] = {}
-        self._by_template: dict[str, list[int]] = defaultdict(list)
-        self._by_tag: dict[str, list[int]] = defaultdict(list)
+        self._option: dict[int, str] = {}  # a basic card's answer as an option
+        self._key: dict[int, str] = {}
+        self._groups: dict[int, list[str]] = {}  # "template:…" or "tag:…" names
+        self._members: dict[str, list[int]] = defaultdict(list)  # group -> pks, in pk order
+        self._keys: dict[str, set[str]] = defaultdict(set)  # group -> distinct answer keys
         for card in sorted(self.cards.values(), key=lambda c: c.pk):
-            if card.type != "basic" or option_text(card.content.get("back")) is None:
+            option = option_text(card.content.get("back")) if card.type == "basic" else None
+            if option is None:
                 continue
             template = question_template(str(card.content.get("front", "")))
-            self._template[card.pk] = template
-            if template is not None:
-                self._by_template[template].append(card.pk)
-            else:
-                for tag in card_tags(card.content):
-                    self._by_tag[tag].append(card.pk)
+            groups = ([f"template:{template}"] if template is not None
+                      else [f"tag:{tag}" for tag in sorted(card_tags(card.content))])
+            key = normalize(option)
+            self._option[card.pk], self._key[card.pk], self._groups[card.pk] = option, key, groups
+            for group in groups:
+                self._members[group].append(card.pk)
+                if key:
+                    self._keys[group].add(key)
 
     def distractors(self, pk: int) -> list[str]:
         """Other answers to the same kind of question, distinct from the card's own, in pk order."""
-        card = self.cards.get(pk)
-        if card is None or pk not in self._template:
+        if pk not in self._option:
             return []
-        template = self._template[pk]
-        if template is not None:
-            peers = self._by_template[template]
-        else:
-            peers = sorted({p for t in card_tags(card.content) for p in self._by_tag[t]})
-        answer = option_text(card.content.get("back"))
-        seen = {normalize(answer or "")}
+        peers = sorted({p for group in self._groups[pk] for p in self._members[group]})
+        seen = {self._key[pk]}
         found: list[str] = []
         for peer in peers:
-            option = option_text(self.cards[peer].content.get("back"))
-            key = normalize(option or "")
-            if peer == pk or option is None or not key or key in seen:
-                continue
-            seen.add(key)
-            found.append(option)
+            key = self._key[peer]
+            if key and key not in seen:
+                seen.add(key)
+                found.append(self._option[peer])
         return found
+
+    def _enough_distractors(self, pk: int) -> bool:
+        own = self._key[pk]
+        groups = [self._keys[group] for group in self._groups[pk]]
+        if any(len(keys) - (own in keys) >= MIN_DISTRACTORS for keys in groups):
+            return True
+        # Each group alone is too small (fewer than three answers): their union is cheap.
+        return len(set().union(*groups) - {own}) >= MIN_DISTRACTORS
 
     def is_fair(self, pk: int, face: int) -> bool:
         """Whether the face can be asked in a channel (see the module's rules)."""
@@ -186,7 +194,7 @@ class DeckQuestions:
         if card.type == "cloze":
             return cloze_is_fair(card.content, face)
         if card.type == "basic":
-            return len(self.distractors(pk)) >= MIN_DISTRACTORS
+            return pk in self._option and self._enough_distractors(pk)
         return False
 
     def fair_faces(self, faces: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -197,9 +205,8 @@ class DeckQuestions:
 
         The same shape as `bot.study.cards.shown_choice`, so a click is graded by it.
         """
-        card = self.cards.get(pk)
         others = self.distractors(pk)
-        answer = option_text(card.content.get("back")) if card is not None else None
+        answer = self._option.get(pk)
         if answer is None or len(others) < MIN_DISTRACTORS:
             return None
         options = [answer, *rng.sample(others, min(MAX_DISTRACTORS, len(others)))]
