@@ -146,7 +146,7 @@ class Remind(commands.Cog):
         self.bot.remove_dynamic_items(StudyNowButton)
 
     @remind.command(name=locale_str("on"), description=locale_str("Turn the daily reminder on"))
-    @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00"))
+    @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00, 7pm"))
     async def remind_on(self, interaction: Interaction, time: str | None = None) -> None:
         async def work() -> Screen:
             lang = await language_of(interaction)

@@ -51,12 +51,16 @@ def post_embed(view: PostView, budget: int = text.EMBED_DESCRIPTION - 200) -> di
         description=text.cut(body, budget),
         colour=COLOR_POST,
     )
-    embed.add_field(
-        name=message("daily.post.reveal_at", lang),
-        value=f"{format_dt(view.reveal_due_at, 't')} ({format_dt(view.reveal_due_at, 'R')})",
-    )
+    embed.add_field(name=message("daily.post.reveal_at", lang), value=reveal_when(view))
     embed.set_footer(text=message("daily.post.how", lang))
     return embed
+
+
+def reveal_when(view: PostView) -> str:
+    """When the post's answer comes out, written exactly as /daily status writes it."""
+    if view.timezone is None:
+        return f"{format_dt(view.reveal_due_at, 't')} ({format_dt(view.reveal_due_at, 'R')})"
+    return local_when(view.reveal_due_at, view.timezone)
 
 
 def post_buttons(view: PostView) -> discord.ui.View:
@@ -150,6 +154,7 @@ def problem_text(problem: DailySetupError, setup: DailySetup, lang: str) -> str:
     key = {
         ProblemKind.UNKNOWN_DECK: "daily.setup.unknown_deck",
         ProblemKind.EMPTY_DECK: "daily.setup.empty_deck",
+        ProblemKind.NO_FAIR_CARD: "daily.setup.no_fair_card",
         ProblemKind.UNKNOWN_ZONE: "daily.setup.unknown_zone",
         ProblemKind.BAD_TIME: "daily.setup.bad_time",
         ProblemKind.SKIPPED_TIME: "daily.setup.skipped_time",
