@@ -106,7 +106,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_deck_check(args: argparse.Namespace) -> int:
     from bot.decks.check import check_paths
 
-    report = check_paths([Path(p) for p in args.paths])
+    report = check_paths([Path(p) for p in args.paths], args.lang or "en")
     for line in report.lines:
         print(line)
     return report.exit_code
@@ -211,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate deck files; report every problem as file:line:col"
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
+    check.add_argument("--lang", choices=["ko", "en"],
+                       help="language of the messages (default: English)")
     check.set_defaults(handler=_cmd_deck_check)
     generate = deck_commands.add_parser(
         "generate",

@@ -11,7 +11,7 @@ Format (see DESIGN.md "Deck files"):
   `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
   (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool),
   `draft` (bool: a generated card nobody accepted yet; never served);
-- basic: `front`, `back`; choice: `front`, `choices` (two or more, distinct), `answer`
+- basic: `front`, `back`; choice: `front`, `choices` (2 to 20, distinct), `answer`
   (one of the choices), optional `back` (explanation); cloze: `text` with at least one
   `{{c1::answer}}` or `{{c1::answer::hint}}`, optional `back`; typed: `front`, `back`
   (the canonical answer), optional `accept` (other accepted answers).
@@ -46,7 +46,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from bot.decks.cloze import ClozeSyntaxError, cloze_faces
-from bot.decks.limits import MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from bot.decks.limits import MAX_CHOICES, MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 
 CARD_TYPES: tuple[str, ...] = ("basic", "choice", "cloze", "typed")
 LANGS: tuple[str, ...] = ("ko", "en")
@@ -167,7 +167,9 @@ def _distinct_choices(choices: list[str]) -> list[str]:
 class ChoiceCard(_CardBase):
     type: Literal["choice"] = "choice"
     front: Text
-    choices: Annotated[list[Text], Field(min_length=2), AfterValidator(_distinct_choices)]
+    choices: Annotated[
+        list[Text], Field(min_length=2, max_length=MAX_CHOICES), AfterValidator(_distinct_choices)
+    ]
     answer: Text
     back: Text | None = None
     tags: list[Text] = []
@@ -194,7 +196,9 @@ def _well_formed_cloze(text: str) -> str:
     try:
         cloze_faces(text)
     except ClozeSyntaxError as error:
-        raise PydanticCustomError("cloze", error.message, {"offset": error.offset}) from None
+        raise PydanticCustomError(
+            "cloze", error.message, {"offset": error.offset, "phrase": error.phrase}
+        ) from None
     return text
 
 

@@ -102,7 +102,7 @@ async def run_study(
         language = resolve_language(lang, locale, deck_language(decks, deck_id), settings.language)
         screen = Screen(io, language)
         for problem in report.problems:
-            screen.warn("deck.problem", problem=str(problem))
+            screen.warn("deck.problem", problem=problem.line_in(language))
         if not decks:
             screen.error("deck.none_loaded", path=str(settings.decks_dir))
             return EXIT_NO_DECKS

@@ -634,6 +634,12 @@ async def test_a_broken_deck_file_is_reported_by_line_and_the_rest_still_works(
     assert re.search(r"broken\.yaml:\d+:\d+: ", warning), warning
     assert warning.startswith("Warning: ")
     assert len(log(database)) == 5  # the good deck was studied in full
+    # In the learner's language, after the same file:line:col.
+    _, out = await study(settings, io.StringIO("q\n"), lang="ko")
+    korean = next(line for line in out.splitlines() if "broken.yaml" in line)
+    assert korean.startswith("경고: ") and warning.split(": ")[1] in korean
+    assert korean.endswith("이 카드에 `back`이 없어요 (이 파일은 건너뛰었어요. "
+                           "전에 불러온 덱이 있으면 그대로 사용해요)")
 
 
 async def test_a_deck_broken_after_loading_keeps_its_loaded_version(

@@ -82,7 +82,7 @@ class DmSender:
         view.stop()
         try:
             channel = await self.bot.create_dm(discord.Object(id=due.user_id))
-            await channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
+            await channel.send(**Screen([embed], view).send_kwargs())
         except discord.Forbidden as refused:
             if refused.code == CANNOT_DM:
                 return DmResult.CLOSED
@@ -123,7 +123,7 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
                     content=message("remind.nothing_due", lang)
                 )
                 return
-            screen = render.card(prompt, lang)
+            screen = render.card(prompt, lang, title=await bot.deck_titles.title(prompt.deck_id))
         await interaction.edit_original_response(**screen.edit_kwargs())
 
 
@@ -149,7 +149,7 @@ class Remind(commands.Cog):
         self.bot.remove_dynamic_items(StudyNowButton)
 
     @remind.command(name=locale_str("on"), description=locale_str("Turn the daily reminder on"))
-    @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00"))
+    @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00, 7pm"))
     async def remind_on(self, interaction: Interaction, time: str | None = None) -> None:
         async def work() -> Screen:
             lang = await language_of(interaction)

@@ -78,7 +78,8 @@ class Study(commands.Cog):
                 )
                 return
             told = notices_embed(await self.bot.study.notices(user_id, deck_id, now), lang)
-            screen = render.card(prompt, lang, lead=told)
+            title = await self.bot.deck_titles.title(prompt.deck_id)
+            screen = render.card(prompt, lang, title=title, lead=told)
         if not in_guild:
             await interaction.edit_original_response(**screen.edit_kwargs())
             return

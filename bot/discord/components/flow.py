@@ -101,7 +101,8 @@ async def next_screen(
     if prompt is None:
         done = await bot.study.end(session_id, user_id, now)
         return render.summary(done, lang, lead=lead)
-    return render.card(prompt, lang, lead=lead, revealed=prompt.prompt_id == reveal)
+    title = await bot.deck_titles.title(prompt.deck_id)
+    return render.card(prompt, lang, title=title, lead=lead, revealed=prompt.prompt_id == reveal)
 
 
 def _closed(ctx: PromptContext | None, lang: Lang) -> Screen:

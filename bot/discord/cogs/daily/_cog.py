@@ -97,7 +97,7 @@ class Daily(commands.Cog):
     @app_commands.describe(
         channel=locale_str("Where to post the question"),
         deck=locale_str("The deck the questions come from"),
-        time=locale_str("Local time to post, e.g. 09:00"),
+        time=locale_str("Local time to post, e.g. 09:00, 9am, 7:30 pm"),
         timezone=locale_str("Time zone of that time (default: the bot's)"),
         reveal_after=locale_str("How long until the answer is revealed, e.g. 8h, 90m (default 8h)"),
         exam_date=locale_str("The group's exam date (e.g. 2026-12-20; none to clear it)"),
@@ -250,7 +250,8 @@ class Daily(commands.Cog):
         view = await daily.post_view(self.bot.db.runner, post_id)
         if view is None or view.status != "posted":
             return Screen([_render.refusal(message("daily.post_now.failed", lang))])
-        return Screen([_render.done(message("daily.post_now.done", lang))])
+        return Screen([_render.done(message("daily.post_now.done", lang,
+                                            when=_render.reveal_when(view)))])
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: Interaction) -> None:
