@@ -92,6 +92,7 @@ def _cmd_study(args: argparse.Namespace) -> int:
             stdout=sys.stdout,
             now=_now,
             rng=random.Random(),
+            scheduler=args.scheduler,
         )
     )
 
@@ -197,6 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--db", help="database URL (default: STUDYBOT_DATABASE_URL)")
     study.add_argument("--decks-dir", type=Path, help="folder of deck files to load")
     study.add_argument("--lang", choices=["ko", "en"], help="language of the interface")
+    study.add_argument(
+        "--scheduler",
+        choices=["sm2", "fsrs"],
+        help="switch your scheduler (rebuilt from your review log; it stays until changed)",
+    )
     study.set_defaults(handler=_cmd_study)
 
     deck = commands.add_parser("deck", help="work with deck files")

@@ -15,7 +15,14 @@ from pydantic_core import ErrorDetails
 from bot.decks.errors import Phrase
 from bot.decks.limits import MAX_CHOICES, MAX_ID_CHARS, MAX_TEXT_CHARS
 from bot.decks.locate import Locator, strip_card_type
-from bot.decks.model import CARD_FIELDS, CARD_TYPES, DECK_FIELDS, LANGS, SRC_FIELDS
+from bot.decks.model import (
+    CARD_FIELDS,
+    CARD_TYPES,
+    DECK_FIELDS,
+    LANGS,
+    SCHEDULERS,
+    SRC_FIELDS,
+)
 from bot.decks.yamltree import RawProblem, SeqNode
 
 _TYPES = ", ".join(CARD_TYPES)
@@ -167,6 +174,10 @@ def describe_error(
     if kind == "literal_error":
         if loc == ("lang",):
             return RawProblem(at, Phrase.of("deck_file.bad_lang", langs=", ".join(LANGS)))
+        if loc == ("scheduler",):
+            return RawProblem(
+                at, Phrase.of("deck_file.bad_scheduler", schedulers=", ".join(SCHEDULERS))
+            )
         return RawProblem(at, Phrase.of("deck_file.not_one_of", name=name,
                                         expected=str(ctx.get("expected"))))
     if kind == "string_too_long":

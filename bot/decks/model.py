@@ -4,8 +4,9 @@ Format (see DESIGN.md "Deck files"):
 
 - top level: `cards` (required list), `title` (optional: the deck id when absent), `deck`
   (id; defaults to the file name without `.yaml`), `lang` (`ko` or `en`, default `ko`),
-  `source` (optional), `dropped` (optional list of generator anchors a maintainer
-  dropped, so regenerating never brings those cards back);
+  `source` (optional), `scheduler` (optional, `sm2` or `fsrs`: the scheduler of the deck's
+  learners who chose none themselves; SM-2 when absent), `dropped` (optional list of
+  generator anchors a maintainer dropped, so regenerating never brings those cards back);
 - every card: `id` (required; letters, digits, `-`, `_`, at most 64; unique in the file),
   `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
   (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool),
@@ -49,6 +50,8 @@ from bot.decks.limits import MAX_CHOICES, MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITL
 
 CARD_TYPES: tuple[str, ...] = ("basic", "choice", "cloze", "typed")
 LANGS: tuple[str, ...] = ("ko", "en")
+#: The schedulers a deck may name as its learners' default (bot.srs.SchedulerKind).
+SCHEDULERS: tuple[str, ...] = ("sm2", "fsrs")
 
 _ID = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_CHARS}}}")
 
@@ -233,6 +236,7 @@ class Deck(_Strict):
     title: Title | None = None
     lang: Literal["ko", "en"] = "ko"
     source: Text | None = None
+    scheduler: Literal["sm2", "fsrs"] | None = None
     dropped: list[Text] = []
     cards: list[Card]
 

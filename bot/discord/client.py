@@ -78,6 +78,7 @@ EXTENSIONS = (
     "bot.discord.cogs.daily",
     "bot.discord.cogs.leaderboard",
     "bot.discord.cogs.remind",
+    "bot.discord.cogs.exam",
     "bot.discord.cogs.deck_admin",
 )
 

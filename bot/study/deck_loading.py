@@ -56,6 +56,7 @@ def snapshot_of(loaded: LoadedDeck) -> DeckSnapshot:
         lang=deck.lang,
         path=loaded.path,
         content_hash=loaded.content_hash,
+        scheduler=deck.scheduler,
         cards=[
             CardSnapshot(
                 card_id=card.id,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -36,14 +36,14 @@ from bot.storage.queue_queries import (
     DeckScope,
     FaceKey,
     day_progress,
-    due_face_keys,
-    new_face_keys,
     session_answers,
     skipped_faces,
 )
 from bot.storage.rows import AnyRow
 from bot.study.cards import FaceText, choice_order, face_text, shown_choice
 from bot.study.learners import learner_today, user_today
+from bot.study.plans import todays_due, todays_new
+from bot.study.scheduling import grade_intervals
 
 
 class UnknownDeckError(LookupError):
@@ -78,6 +78,9 @@ class PromptView:
     is_new: bool
     is_drill: bool
     remaining: int  # faces left in this session today, this one included
+    #: Self-graded faces, when asked for: days until the face comes back after each
+    #: grade (SM-2 quality -> days), as the answer will schedule it (the grade buttons).
+    intervals: dict[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,18 +136,26 @@ def _plan(
     progress = day_progress(conn, study.user_id, study.today)
     new_left, reviews_left = remaining_allowance(study.limits, progress)
     scope = DeckScope(study.user_id, study.deck_id)
-    queue = due_face_keys(conn, scope, study.today, reviews_left)
-    queue += new_face_keys(conn, scope, new_left)
+    # A backlog is served most overdue first; an exam's plan may raise the new faces.
+    queue = todays_due(conn, scope, study.today, reviews_left)
+    queue += todays_new(conn, scope, study.today, study.limits.new_per_day, new_left)
     return queue, count_remaining(queue, answers, pending_drill(answers), skipped)
 
 
 def next_prompt(
-    conn: Connection, session_id: int, user_id: int, now: datetime, rng: random.Random
+    conn: Connection,
+    session_id: int,
+    user_id: int,
+    now: datetime,
+    rng: random.Random,
+    *,
+    previews: bool = False,
 ) -> PromptView | None:
     """The face to show now, or None when the session is done for today.
 
     An unanswered prompt of the session is shown again rather than a new one
-    created, so resuming (or asking twice) never skips a face.
+    created, so resuming (or asking twice) never skips a face.  ``previews``
+    adds each grade's next interval (for a revealed self-graded face).
     """
     study = _load_session(conn, session_id, now)
     if study is None or study.user_id != user_id or study.ended:
@@ -159,10 +170,11 @@ def next_prompt(
             text = face_text(
                 card.type, card.content, pending.face, pending.choice_order, pending.shown
             )
-            return _view(
+            view = _view(
                 conn, pending.id, session_id, user_id, card, pending.face,
                 text, answers, max(remaining, 1),
             )  # fmt: skip
+            return _with_intervals(conn, view, study.today) if previews else view
         rows.set_aside(conn, pending.id)  # its card left the deck
     key = next_face(queue, answers, skipped=skipped)
     if key is None:
@@ -174,7 +186,19 @@ def next_prompt(
     prompt_id = new_prompt(
         conn, session_id, user_id, card.pk, key[1], order, now, shown=shown_choice(text)
     )
-    return _view(conn, prompt_id, session_id, user_id, card, key[1], text, answers, remaining)
+    view = _view(conn, prompt_id, session_id, user_id, card, key[1], text, answers, remaining)
+    return _with_intervals(conn, view, study.today) if previews else view
+
+
+def _with_intervals(conn: Connection, view: PromptView, today: date) -> PromptView:
+    """``view`` with its grades' next intervals, for a face the learner grades themselves.
+
+    A drilled face gets none: its grade is logged but does not reschedule it.
+    """
+    if view.text.type not in ("basic", "cloze") or view.is_drill:
+        return view
+    intervals = grade_intervals(conn, view.user_id, view.card_pk, view.face, today)
+    return replace(view, intervals=intervals)
 
 
 def new_session(

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Connection
 
+from bot.srs.backlog import Backlog
 from bot.srs.day import local_instant
 from bot.storage import reminders as rows
 from bot.storage.learners import Learner, ensure_learner, learner
@@ -20,6 +21,7 @@ from bot.storage.locks import lock_learner
 from bot.storage.queue_queries import DeckScope, day_progress, due_face_keys, new_face_keys
 from bot.storage.transactions import TransactionRunner
 from bot.study.learners import LearnerDefaults, learner_today, user_today
+from bot.study.plans import learner_backlog
 
 DEFAULT_TIME = time(19, 0)
 REASON_DMS_CLOSED = "dms_closed"
@@ -41,6 +43,8 @@ class DueReminder:
     study_date: date
     waiting: int
     locale: str | None
+    #: More due than the daily review limit: the reminder says how long catching up takes.
+    backlog: Backlog | None = None
 
 
 def reminder_instant(day: date, at: time, tz: str, rollover_hour: int) -> datetime:
@@ -134,7 +138,9 @@ def _due(conn: Connection, now: datetime) -> list[DueReminder]:
             continue
         waiting = waiting_faces(conn, row.user_id, row.new_per_day, row.reviews_per_day, today)
         if waiting:
-            due.append(DueReminder(row.user_id, today, waiting, row.locale))
+            backlog = learner_backlog(conn, DeckScope(row.user_id, None), today,
+                                      row.reviews_per_day)
+            due.append(DueReminder(row.user_id, today, waiting, row.locale, backlog))
     return due
 
 

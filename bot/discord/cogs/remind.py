@@ -67,9 +67,12 @@ class DmSender:
     async def remind(self, due: DueReminder) -> DmResult:
         lang = normalize_language(due.locale) or normalize_language(self.bot.settings.language)
         lang = lang or "ko"
+        body = counted("remind.dm.body", lang, due.waiting)
+        if due.backlog is not None:
+            body += "\n" + message(due.backlog.reason, lang, **due.backlog.message_args())
         embed = discord.Embed(
             title=message("remind.dm.title", lang),
-            description=counted("remind.dm.body", lang, due.waiting),
+            description=body,
             colour=discord.Colour.blurple(),
         )
         view = discord.ui.View(timeout=None)

@@ -21,11 +21,13 @@ from discord.ext import commands
 
 from bot.discord import text
 from bot.discord.charts import ChartData, stats_chart_png
+from bot.discord.cogs.exam import add_exam_fields
 from bot.discord.embeds import fit
 from bot.discord.interactions import NO_MENTIONS, language_of, private
 from bot.discord.translator import command_names, counted, message
 from bot.i18n import format_date
 from bot.study.catalog import deck_catalog
+from bot.study.exams import exam_overview
 from bot.study.leaderboard import member_streak
 from bot.study.preferences import Preferences, read_preferences
 from bot.study.stats import LearnerStats, learner_stats
@@ -115,6 +117,8 @@ class StatsCog(commands.Cog):
             numbers, prefs, lang, user.display_name, studying=studying,
             daily_streak=daily.current if daily.answered else None,
         )
+        add_exam_fields(embed, await exam_overview(bot.db.runner, user.id, now, bot.defaults),
+                        lang)
         try:
             png = await stats_chart_png(ChartData.of(numbers), lang)
         except Exception:  # a broken chart must not cost the learner their numbers

@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.discord.client import StudyBot
 from bot.discord.components import handle_modal_submit, render
 from bot.discord.components.flow import APOLOGY
+from bot.discord.components.notices import notices_embed
 from bot.discord.interactions import NO_MENTIONS, Screen, apologise, reply_language
 from bot.discord.options import DeckId
 from bot.discord.translator import message
@@ -76,8 +77,9 @@ class Study(commands.Cog):
                     content=message("discord.study.nothing_due", lang)
                 )
                 return
+            told = notices_embed(await self.bot.study.notices(user_id, deck_id, now), lang)
             title = await self.bot.deck_titles.title(prompt.deck_id)
-            screen = render.card(prompt, lang, title=title)
+            screen = render.card(prompt, lang, title=title, lead=told)
         if not in_guild:
             await interaction.edit_original_response(**screen.edit_kwargs())
             return

@@ -20,6 +20,7 @@ from bot.discord import text
 from bot.discord.components import ids
 from bot.discord.interactions import Screen
 from bot.discord.translator import counted, message
+from bot.i18n.intervals import grade_label
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
 
@@ -108,8 +109,10 @@ def card_view(prompt: PromptView, lang: str, *, revealed: bool = False) -> disco
     face = prompt.text
     controls_row = 1
     if face.type in ("basic", "cloze") and revealed:
+        intervals = prompt.intervals or {}
         for quality, key, style in GRADE_BUTTONS:
-            view.add_item(_button(message(key, lang), ids.grade(user, pid, quality), style, 0))
+            label = grade_label(message(key, lang), intervals.get(int(quality)), lang)
+            view.add_item(_button(label, ids.grade(user, pid, quality), style, 0))
     elif face.type in ("basic", "cloze"):
         view.add_item(
             _button(

@@ -263,6 +263,12 @@ MESSAGES: Table = {
         "ko": "`lang`은 다음 중 하나여야 해요: {langs}",
         "en": "`lang` must be one of: {langs}",
     },
+    "deck_file.bad_scheduler": {
+        "ko": "`scheduler`는 다음 중 하나여야 해요: {schedulers} (스케줄러를 고르지 않은 "
+        "학습자의 기본값이에요. SM-2를 쓰려면 빼 두세요)",
+        "en": "`scheduler` must be one of: {schedulers} (the default of learners who chose "
+        "none; leave it out for SM-2)",
+    },
     "deck_file.not_one_of": {
         "ko": "{name:은} 다음 중 하나여야 해요: {expected}",
         "en": "{name} must be one of: {expected}",

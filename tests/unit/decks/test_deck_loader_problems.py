@@ -369,6 +369,17 @@ def test_bad_lang() -> None:
     assert "ko, en" in problem.message
 
 
+def test_bad_scheduler_points_at_its_value() -> None:
+    problem = only("title: t\nlang: ko\nscheduler: anki\ncards: []\n")
+    assert at(problem) == (3, 12)
+    assert "sm2, fsrs" in problem.message
+
+
+def test_scheduler_that_yaml_reads_as_a_number_is_refused_at_its_line() -> None:
+    problem = only("title: t\nscheduler: 2\ncards: []\n")
+    assert at(problem) == (2, 12)
+
+
 def test_cloze_without_deletion_points_at_the_text() -> None:
     problem = only(HEAD + "  - id: a\n    type: cloze\n    text: 빌드하면 이미지가 된다\n")
     assert at(problem) == (5, 11)

@@ -95,6 +95,7 @@ def test_every_message_renders_with_values_of_every_script(key: str) -> None:
 #: Latin words that belong in Korean text: names, keys, values to type, formats.
 KNOWN_IN_KOREAN = {
     "Anki", "Asia/Seoul", "DM", "Discord", "EF", "English", "Enter", "ID", "SIGHUP", "SM-2",
+    "FSRS", "D-",  # the scheduler's name, and "D-30" as Koreans count down to an exam
     "YAML", "MiB",  # the deck file's format, its size unit
     "STUDYBOT_DISCORD_TOKEN", "UTF-8", "intent", "ko", "en", "csv", "json", "apkg",
     "k", "e", "d", "s", "q",  # the keys of deck review and the terminal
