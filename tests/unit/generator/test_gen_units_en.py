@@ -51,8 +51,52 @@ def test_a_nested_bullet_describes_the_bold_term_above_it() -> None:
         "  * Stores and distributes images\n"
     )
     cards = {q.split(" (")[0]: a for q, a in served(note).items()}
-    assert cards["What is the Docker Engine?"] == "Layer on which Docker runs"
+    assert cards["What is the Docker Engine?"] == (
+        "• Layer on which Docker runs\n• Manages containers and images")
     assert cards["What is a registry?"] == "Stores and distributes images"
+
+
+def test_a_terms_sub_points_stop_at_an_aside_or_a_point_with_points_of_its_own() -> None:
+    note = (
+        "## Images\n"
+        "* **Dockerfile**\n"
+        "  * Configuration file of instructions to build an image\n"
+        "  * Defines a parent image\n"
+        "  * Note: an image can also be created from a container\n"
+        "* **Docker Host**\n"
+        "  * Contains a local registry cache\n"
+        "  * Runs a Docker Daemon\n"
+        "    * Runs the commands sent by the client\n"
+        "  * Exposes a REST API for the daemon\n"
+    )
+    cards = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert cards["What is Dockerfile?"] == (
+        "• Configuration file of instructions to build an image\n• Defines a parent image")
+    assert cards["What is Docker Host?"] == (
+        "• Contains a local registry cache\n• Runs a Docker Daemon")
+
+
+def test_a_bullet_that_names_a_term_then_defines_it_on_the_next_lines() -> None:
+    note = (
+        "## Securing a bucket\n"
+        "- S3 buckets can be secured in two ways:\n"
+        "- ACL (Access Control List)\n"
+        "ACL is used to manage access to buckets and objects. It lists who may read them.\n"
+        "- Bucket policy\n"
+        "A bucket policy defines which actions are allowed or denied on a bucket.\n"
+    )
+    cards = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert cards["What is ACL?"] == (
+        "ACL is used to manage access to buckets and objects. It lists who may read them")
+    assert cards["What does ACL stand for?"] == "Access Control List"
+    assert not any("Control List) ACL" in q + a for q, a in cards.items())
+
+
+def test_a_blank_stands_without_the_connective_that_tied_it_to_the_sentence_before() -> None:
+    note = ("## Kernel\nThe kernel schedules every process.\n"
+            "However, the kernel keeps a **segment register** for each process.\n")
+    card = one(cards_of(note, "en"), "cloze")
+    assert card.text == "The kernel keeps a {{c1::segment register}} for each process."
 
 
 def test_a_point_about_something_else_is_not_a_definition() -> None:
@@ -134,3 +178,15 @@ def test_activities_and_mass_nouns_take_no_article() -> None:
     )
     fronts = {c.question().split(" (")[0] for c in cards_of(note, "en")}
     assert {"What is killing processes?", "What is pre-emption?"} <= fronts
+
+
+def test_an_answer_made_of_the_terms_own_words_is_no_definition() -> None:
+    note = (
+        "## Reverse proxy\n"
+        "* **Compression**: Compress server responses\n"
+        "* **Static content**: Serve static content directly\n"
+        "* **SSL termination**: Decrypt incoming requests and encrypt server responses\n"
+    )
+    questions = [c.question() for c in find(cards_of(note, "en"), "definition")]
+    assert not any("Compression" in q or "static content" in q.lower() for q in questions)
+    assert any("SSL termination" in q for q in questions)

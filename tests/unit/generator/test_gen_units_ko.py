@@ -229,3 +229,63 @@ def test_the_authors_bold_words_are_blanked_in_their_sentence() -> None:
     card = one(cards_of(unnamed, "ko"), "cloze")
     assert card.text == "UDP: 연결 수립 없이 {{c1::데이터그램}}을 바로 보낸다."
     assert card.draft
+
+
+def test_a_blank_reads_as_natural_korean() -> None:
+    note = (
+        "## 인덱스\n"
+        "즉, **클러스터형** 인덱스는 특정 컬럼을 기준으로 데이터를 정렬한다.\n\n"
+        "## SSL\n"
+        "SSL 은 상대를 확인하는 수단으로 **증명서** 를 제공하고 있다.\n\n"
+        "HTTPS 에서 HTTP 는 SSL 과 통신하고 SSL 은 TCP 와 **통신** 하게 된다.\n"
+    )
+    cards = cards_of(note, "ko")
+    served = {c.text for c in cards if c.rule == "cloze" and not c.draft}
+    assert "{{c1::클러스터형}} 인덱스는 특정 컬럼을 기준으로 데이터를 정렬한다." in served
+    assert "SSL은 상대를 확인하는 수단으로 {{c1::증명서}}를 제공하고 있다." in served
+    # Half a verb ("… 하게 된다") is not a blank a learner can fill: a draft at most.
+    assert not any("{{c1::통신}}" in text for text in served)
+
+
+def test_a_process_under_a_bare_heading_is_the_process_of_its_section() -> None:
+    note = (
+        "### OAuth\n"
+        "#### 과정\n"
+        "1. 소비자가 서비스 제공자에게 요청 토큰을 요청\n"
+        "2. 서비스 제공자가 요청 토큰 발급\n"
+        "3. 소비자가 접근 토큰으로 사용자 정보에 접근\n"
+    )
+    card = one(cards_of(note, "ko"), "process")
+    assert card.question() == "OAuth의 과정은?"
+
+
+def test_dae_inside_a_word_does_not_split_a_comparison() -> None:
+    note = (
+        "### 대칭키와 비대칭키 차이\n"
+        "- 대칭키: 하나의 비밀키로 암호화와 복호화를 모두 한다.\n"
+        "- 비대칭키: 공개키로 암호화하고 개인키로 복호화한다.\n\n"
+        "### 통신 상대를 확인하지 않기 때문에 위장이 가능하다\n"
+        "HTTP 통신에는 상대가 누구인지 확인하는 처리가 없다.\n"
+    )
+    questions = [c.question() for c in cards_of(note, "ko")]
+    assert "대칭키와 비대칭키의 차이는?" in questions
+    assert not any("비와" in q or "상과" in q for q in questions)
+
+
+def test_a_free_label_is_a_draft_a_named_property_is_served() -> None:
+    note = (
+        "## 교착 상태 예방\n"
+        "1. **Preemption 허용**\n"
+        "    - 다른 프로세스의 자원을 빼앗을 수 있게 하는 방법이다.\n"
+        "    - 문제점: 상태를 저장하기 어려운 자원에는 쓸 수 없다.\n\n"
+        "## 격리 수준\n"
+        "- **확장** 단계 : 새 잠금을 얻을 수 있지만 풀 수 없음\n"
+        "- **수축** 단계 : 잠금을 풀 수 있지만 새로 얻을 수 없음\n"
+    )
+    cards = cards_of(note, "ko")
+    problem = one(cards, "attribute", "문제점")
+    assert problem.question() == "Preemption 허용의 문제점은?" and not problem.draft
+    # The definition is the description alone, not the labelled problem below it.
+    definition = one(cards, "definition").answers()[0]
+    assert definition == "다른 프로세스의 자원을 빼앗을 수 있게 하는 방법이다"
+    assert all(c.draft for c in find(cards, "attribute", "단계"))

@@ -299,6 +299,10 @@ def _split_head(text: str) -> tuple[str, str] | None:
     pair = colon_definition(text)
     if pair is not None:
         return pair
+    # "문제점: …", "장점 : …": a property label is no term, but still labels its value.
+    labelled = re.match(r"^([^:：]{1,20}?)\s*[:：]\s*(.+)$", text.strip())
+    if labelled and attribute_kind(labelled.group(1)):
+        return labelled.group(1).strip(), labelled.group(2).strip().rstrip(".")
     return None
 
 
@@ -395,6 +399,68 @@ def _describes_head(text: str, lang: str) -> bool:
     return not _EN_OWN_SUBJECT.match(text) and len(text.split()) >= 3
 
 
+#: How much of a term's sub-points make its answer: a few lines a learner can recall.
+MAX_FACETS = 4
+MAX_FACETS_CHARS = 240
+
+
+def _facets(subs: list[Item], lang: str) -> list[str]:
+    """The leading sub-points that each say what the term is or does.
+
+    A lecture-style note describes a term by several short sub-points ("Layer on
+    which Docker runs", "Lightweight runtime and tooling…", "Runs natively on
+    Linux"); the first alone is a thin answer.  The run stops at the first
+    sub-point that is about something else, names a term of its own ("X: …"), or
+    would make the answer longer than a learner recalls at once."""
+    found: list[str] = []
+    for sub in subs[:MAX_FACETS]:
+        text = _head_text(sub).rstrip(".")
+        if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
+            break
+        if found and re.match(r"^[^:：]{1,24}[:：]", text):
+            break  # "문제점: …", "Total allocation: …": a labelled point of its own
+        if found and (len(text) + sum(len(f) + 3 for f in found) > MAX_FACETS_CHARS
+                      or _ASIDE.match(text)):
+            break
+        found.append(text)
+        if sub.body:
+            break  # a sub-point with points of its own: what follows is about them
+    return found
+
+
+#: A sub-point that is an aside or a condition, not a description: "Note: …",
+#: "When building a container", "예) …".
+_ASIDE = re.compile(
+    r"^(?:note|n\.b\.|e\.g\.|i\.e\.|ex\)|example|for example|when|if|while|because|"
+    r"although|since|unless|참고|주의|예\)|예시|예를 들어|단,|만약|다만)\b", re.I)
+
+
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+def _name_line_then_text(item: Item, lang: str) -> TermItem | None:
+    """An item whose first line only names a term and whose next lines define it by
+    name ("- ACL (Access Control List)⏎ACL is used to manage…"): the paragraph is
+    the term's description, not a run-on bullet."""
+    head = item.head
+    if head is None or not head.lines or head.lines[0] == head.lines[-1]:
+        return None
+    cut = next(i for i, line in enumerate(head.lines) if line != head.lines[0])
+    name = normalise(head.text[:cut])
+    text = normalise(head.text[cut:])
+    if not _short_name(name) or len(text) < 20:
+        return None
+    term, alias = split_alias(clean_term(name))
+    term = clean_term(term)
+    if not is_term_like(term, lang, max_words=5) or is_generic(term):
+        return None
+    opening = _ARTICLE.sub("", text).casefold()
+    if not any(n and opening.startswith(n.casefold()) for n in (term, alias)):
+        return None
+    return TermItem(term, alias, text.rstrip("."), _describes(text), item.lines,
+                    rest=item.body)
+
+
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
@@ -415,6 +481,9 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
     lines = item.lines
     heading_item = isinstance(item.blocks[0], Heading)
     body = item.body
+    named = _name_line_then_text(item, lang)
+    if named is not None:
+        return named
     # "Term: description" on the item's own line.
     pair = _strong_lead(item)
     if pair is None or not pair[1]:
@@ -452,14 +521,13 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         # term is or does, without a subject of its own ("Layer on which Docker runs",
         # "Runs on top of the host OS"), not a point about something else ("VMs can only
         # issue hypercalls"); the rest are read in the term's scope.
-        subs = first.items
-        lead = subs[0] if subs else None
-        lead_text = _head_text(lead) if lead is not None else ""
-        if lead is not None and lead_text and _describes_head(lead_text, lang) \
-                and colon_definition(lead_text) is None:
-            rest = [*lead.body, ListBlock(first.ordered, subs[1:]), *body[1:]] if subs[1:] \
-                else [*lead.body, *body[1:]]
-            return TermItem(term, alias, lead_text.rstrip("."), marked, lines, rest=rest)
+        facets = _facets(first.items, lang)
+        if facets:
+            subs = first.items[len(facets):]
+            rest = [b for facet in first.items[:len(facets)] for b in facet.body]
+            rest += [ListBlock(first.ordered, subs), *body[1:]] if subs else body[1:]
+            described = facets[0] if len(facets) == 1 else "\n".join(f"• {f}" for f in facets)
+            return TermItem(term, alias, described, marked, lines, rest=rest)
         return TermItem(term, alias, "", False, lines, rest=body)
     if isinstance(first, (Code, Table, Details)):
         return TermItem(term, alias, "", False, lines, rest=body)

@@ -311,15 +311,42 @@ _TRANSLATED = re.compile(r"\}\}\s*\([^()]{2,40}\)|\([^()]{2,40}\)\s*\{\{c\d")
 _EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like)\s*\{\{c\d", re.I)
 
 
+#: A connective that ties a sentence to the one before it ("즉,", "또", "However,"): on a
+#: card of its own it points at nothing, and the sentence reads whole without it.
+_CONNECTIVE = re.compile(
+    r"^(?:즉|또|또한|그리고|그래서|따라서|그러므로|하지만|그러나|반면|반면에|결국|특히|이렇게 보면|"
+    r"다시 말해|예를 들어|so|also|thus|hence|however|therefore|in short|in other words|"
+    r"moreover|furthermore|besides)\s*,?\s+", re.I)
+#: A particle set apart from its word ("증명서 를"): a typo in the note that a blank
+#: makes glaring ("… 를").
+_SPACED_PARTICLE = re.compile(r"(?<=[^\s(\[])\s+(은|는|을|를|와|과|에서|으로)(?=[\s.,!?)]|$)")
+#: A blank that is the stem of a 하다 verb ("… 하게 된다"): the learner is asked for
+#: half a verb.
+_VERB_STEM_BLANK = re.compile(r"\}\}\s?하(?:게|는|고|여|며|지|기|면|다|ㄴ|였|였다|도록|는데)")
+
+
+def tidy_sentence_ko(text: str) -> str:
+    return _SPACED_PARTICLE.sub(r"\1", text)
+
+
 def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
     """The words the author set in bold or code, blanked in their sentence: the author's
     own choice of key term.  (cloze text, the blanked terms, confident) or None."""
     text = sentence.strip()
+    stripped = _CONNECTIVE.sub("", text)
+    if stripped != text and stripped:
+        text = stripped[0].upper() + stripped[1:] if stripped[0].islower() \
+            and text[0].isupper() else stripped
+    if re.search("[가-힣]", text):
+        text = tidy_sentence_ko(text)
     if not 15 <= len(text) <= 250:
         return None
     terms: list[str] = []
+    korean = bool(re.search("[가-힣]", text))
     for term in marked:
         term = term.strip().strip(".,:;")
+        if korean:
+            term = tidy_sentence_ko(term)
         if not 2 <= len(term) <= 40 or term in terms or _VERBAL_SPAN_END.search(term):
             continue
         if is_generic(term):
@@ -342,5 +369,6 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
     # the blank; anything else is a draft: half of all such clozes need an editor.
     confident = (len(terms) == 1 and len(text) <= 160 and not _CLOZE_OPENER.match(text)
                  and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
-                 and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze))
+                 and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze)
+                 and not _VERB_STEM_BLANK.search(cloze))
     return cloze, tuple(terms), confident

@@ -68,10 +68,26 @@ def _yes_no(question: str) -> bool:
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
 
 
+#: A heading that names a process without saying whose ("과정", "Steps").
+_BARE_PROCESS = re.compile(
+    r"(?:진행\s?)?(?:과정|절차|순서|단계|흐름|동작\s?(?:방식|원리|과정)|작동\s?(?:방식|원리)|처리\s?과정)|"
+    r"(?:the\s+)?(?:process|steps?|flow|procedure|workflow|lifecycle)", re.I)
+
+
 def _restates(term: str, description: str) -> bool:
     """"Compression: compress responses": the answer only repeats the question."""
     key, desc = normalise_key(term), normalise_key(description)
-    return bool(key) and (desc == key or (key in desc and len(desc) <= len(key) + 8))
+    if bool(key) and (desc == key or (key in desc and len(desc) <= len(key) + 8)):
+        return True
+    # "Caching: return the response for cached requests", "Static content: serve static
+    # content directly": a short answer built on the term's own words teaches nothing.
+    stems = [w[:4].casefold() for w in re.findall(r"[A-Za-z]{4,}", term)]
+    words = re.findall(r"[A-Za-z]+", description)
+    if not stems or len(words) > len(term.split()) + 5 or re.search("[가-힣]", description) \
+            or description.casefold().startswith(term.casefold() + " "):
+        return False  # "Paging divides memory into pages" says something of its own
+    said = [w.casefold() for w in words]
+    return all(any(w.startswith(stem) for w in said) for stem in stems)
 
 
 @dataclass(frozen=True)
@@ -263,7 +279,8 @@ class Reader:
         for index, block in enumerate(blocks):
             if isinstance(block, ListBlock) and block.ordered and len(block.items) >= 2:
                 steps = listing.step_texts(block)
-                if len(steps) >= 2:
+                title = self._whose_process(title, scope)
+                if len(steps) >= 2 and title:
                     self.add(Unit("process", scope.path, title, block.lines, len(steps) <= 8,
                                   subject=scope.subject, label=title, items=tuple(steps)))
                     self._blocks(blocks[:index] + blocks[index + 1:], scope)
@@ -407,7 +424,7 @@ class Reader:
         terms = listing.term_items(block, self.lang)
         if process:
             steps = listing.step_texts(block)
-            label = self._process_label(lead_text, group, scope)
+            label = self._whose_process(self._process_label(lead_text, group, scope), scope)
             if len(steps) >= 2 and label:
                 first = lead.lines[0] if lead is not None else block.lines[0]
                 self.add(Unit("process", scope.path, label, (first, block.lines[1]),
@@ -470,6 +487,18 @@ class Reader:
         if scope.heading is not None and scope.heading.kind == "process":
             return scope.heading.text
         return ""
+
+    def _whose_process(self, label: str, scope: Scope) -> str:
+        """"#### 과정" under "### OAuth" is OAuth의 과정: a process named by a bare word
+        is the process of the section it sits in, or of nothing a learner could tell."""
+        if not _BARE_PROCESS.fullmatch(label):
+            return label
+        owners = [scope.subject, *reversed(scope.path[:-1])]
+        owner = next((o for o in owners if o and o != self._title
+                      and not _BARE_PROCESS.fullmatch(o)), "")
+        if not owner:
+            return ""
+        return f"{owner}의 {label}" if self.lang == "ko" else f"{label} of {owner}"
 
     def _term_item(self, found: listing.TermItem, scope: Scope) -> None:
         term = found.term
@@ -658,7 +687,11 @@ class Reader:
         if kind in ("pros", "cons", "example"):
             self._collect(kind, scope.subject, value, lines, scope)
             return
-        self.add(Unit("attribute", scope.path, f"{scope.subject}:{label}", lines, True,
+        # A named kind of property ("문제점", "Purpose") belongs to the term in scope; a
+        # free label ("수축 단계", "Cost") may belong to a term the reader lost track of,
+        # and the note's own title is no term at all: an editor checks those first.
+        sure = bool(kind) and normalise_key(scope.subject) != normalise_key(self._title)
+        self.add(Unit("attribute", scope.path, f"{scope.subject}:{label}", lines, sure,
                       subject=scope.subject, label=kind or label, answer=value))
 
     def _alias(self, term: str, alias: str, lines: tuple[int, int], scope: Scope) -> None:
