@@ -202,7 +202,7 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
         return render.summary(await bot.study.end(ctx.session_id, user_id, now), lang)
 
 
-# -- entry points for the DynamicItems ------------------------------------------------------
+# -- entry points for the buttons' routes ---------------------------------------------------
 
 
 async def _respond_answer(
