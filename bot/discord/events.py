@@ -13,7 +13,9 @@ Only interactions outside a server are lazy: in a server discord.py also
 fixes the message's guild while parsing, and those clicks (the daily
 question) are few.  `install` replaces the parser the gateway calls with the
 same steps as ``ConnectionState.parse_interaction_create`` in discord.py 2.7,
-building this class instead of `discord.Interaction`.
+building this class instead of `discord.Interaction`; a click is looked up
+among stored views (by its message) only when discord.py stores any, which
+this bot never does (its views are stopped before they are sent).
 """
 
 from __future__ import annotations
@@ -73,8 +75,12 @@ def install(client: discord.Client) -> None:
             state._command_tree._from_interaction(interaction)
         elif kind == 3:  # message component
             inner = data["data"]
-            state._view_store.dispatch_view(inner["component_type"], inner["custom_id"],
-                                            interaction)
+            store = state._view_store
+            if store._views:  # a stored view may answer it: discord.py finds it by message
+                store.dispatch_view(inner["component_type"], inner["custom_id"], interaction)
+            else:  # nothing stored: only the DynamicItems can answer, as dispatch_view finds
+                store.dispatch_dynamic_items(inner["component_type"], inner["custom_id"],
+                                             interaction)
         elif kind == 5:  # modal submit
             inner = data["data"]
             state._view_store.dispatch_modal(inner["custom_id"], interaction,

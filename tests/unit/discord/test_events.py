@@ -7,7 +7,7 @@ from typing import Any
 
 import discord
 
-from bot.discord.events import _MESSAGE_SLOT, LazyMessageInteraction
+from bot.discord.events import _MESSAGE_SLOT, LazyMessageInteraction, install
 
 USER = {"id": "42", "username": "ana", "discriminator": "0", "global_name": "Ana", "avatar": None}
 BOT = {"id": "7", "username": "studybot", "discriminator": "0", "avatar": None, "bot": True}
@@ -59,5 +59,24 @@ def test_a_message_set_later_replaces_the_pending_one() -> None:
         lazy = LazyMessageInteraction(data=click(), state=state())
         lazy.message = None
         assert lazy.message is None
+
+    asyncio.run(run())
+
+
+def test_a_dm_click_is_read_without_its_message_unless_a_view_is_stored() -> None:
+    async def run() -> None:
+        client = discord.Client(intents=discord.Intents.none())
+        install(client)
+        st = client._connection
+        seen: list[Any] = []
+        st.dispatch = lambda event, *args: seen.append(args[0])  # type: ignore[method-assign]
+        st.parsers["INTERACTION_CREATE"](click())
+        assert _MESSAGE_SLOT.__get__(seen[-1]) is None
+        # A view discord.py keeps (not stopped) is looked up by the click's message.
+        view = discord.ui.View(timeout=None)
+        view.add_item(discord.ui.Button(label="x", custom_id="other"))
+        st.store_view(view, 900)
+        st.parsers["INTERACTION_CREATE"](click())
+        assert _MESSAGE_SLOT.__get__(seen[-1]) is not None
 
     asyncio.run(run())
