@@ -1,0 +1,43 @@
+"""siblings and mistakes: a card's sibling key, a study session's mode
+
+Revision ID: 0006_siblings_and_mistakes
+Revises: 0005_kept_study_day
+Create Date: 2026-11-27 09:00:00
+
+``cards.sibling`` is what the faces of one card and the cards of one source
+unit share, so the queue shows one of them a day.  Every deck sync writes it
+(bot.decks.siblings); the app syncs every deck when it starts, right after
+upgrading, and until then NULL reads as "a group of its own".
+``study_sessions.mode`` tells a mistakes drill (answers logged, never
+rescheduled) from a review session; every session before this revision was
+a review.
+
+Self-contained (no import of the app's models), so it keeps describing this
+step even after the models move on.
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006_siblings_and_mistakes"
+down_revision: str | Sequence[str] | None = "0005_kept_study_day"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("cards", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("sibling", sa.String(length=16), nullable=True))
+    with op.batch_alter_table("study_sessions", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("mode", sa.String(length=16), nullable=False, server_default="review")
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("study_sessions", schema=None) as batch_op:
+        batch_op.drop_column("mode")
+    with op.batch_alter_table("cards", schema=None) as batch_op:
+        batch_op.drop_column("sibling")

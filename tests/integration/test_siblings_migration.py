@@ -1,0 +1,62 @@
+"""Revision 0006: cards get a sibling key and sessions a mode; rows stay; it goes back down."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Date, Integer, String, column, insert, inspect, select, table
+from sqlalchemy.engine import Connection
+
+from bot.storage import migrations
+from bot.storage.engine import create_engine
+from bot.storage.models import Card, Deck, StudySession, User
+
+BEFORE = "0005_kept_study_day"
+NOW = datetime(2026, 11, 27, tzinfo=UTC)
+#: study_sessions as revision 0005 left it (the model's own table would insert a mode).
+_OLD_SESSIONS = table(
+    "study_sessions", column("id", Integer), column("user_id", Integer),
+    column("deck_id", String), column("front_end", String), column("study_date", Date),
+    column("started_at", StudySession.started_at.type),
+    column("ended_at", StudySession.ended_at.type),
+)
+
+
+def _columns(connection: Connection, table: str) -> set[str]:
+    return {c["name"] for c in inspect(connection).get_columns(table)}
+
+
+async def test_0006_adds_sibling_and_mode_and_goes_back_down(db_url: str) -> None:
+    engine = create_engine(db_url)
+    try:
+        await migrations.upgrade(engine)
+        await migrations.downgrade(engine, BEFORE)
+        async with engine.begin() as connection:
+            assert "sibling" not in await connection.run_sync(_columns, "cards")
+            assert "mode" not in await connection.run_sync(_columns, "study_sessions")
+            await connection.execute(insert(User.__table__).values(
+                id=7, timezone="Asia/Seoul", locale=None, new_per_day=20, reviews_per_day=200,
+                rollover_hour=4, created_at=NOW))
+            await connection.execute(insert(Deck.__table__).values(
+                id="d", title="D", lang="ko", path="d.yaml", content_hash="0", loaded_at=NOW))
+            await connection.execute(insert(Card.__table__).values(
+                pk=1, deck_id="d", card_id="a", type="basic", position=0, line=None,
+                content={"front": "q", "back": "a"}, faces=[1], retired_at=None,
+                updated_at=NOW))
+            await connection.execute(insert(_OLD_SESSIONS).values(
+                id=3, user_id=7, deck_id="d", front_end="discord",
+                study_date=date(2026, 11, 27), started_at=NOW, ended_at=None))
+        await migrations.upgrade(engine)
+        async with engine.connect() as connection:
+            card = (await connection.execute(select(Card.card_id, Card.sibling))).one()
+            session = (await connection.execute(select(StudySession.id, StudySession.mode))).one()
+        # No key until the next deck sync (the app syncs at start); an older session reviewed.
+        assert tuple(card) == ("a", None)
+        assert tuple(session) == (3, "review")
+        await migrations.downgrade(engine, BEFORE)
+        async with engine.connect() as connection:
+            assert "sibling" not in await connection.run_sync(_columns, "cards")
+            assert "mode" not in await connection.run_sync(_columns, "study_sessions")
+            assert (await connection.execute(select(StudySession.id))).scalars().all() == [3]
+    finally:
+        await engine.dispose()
