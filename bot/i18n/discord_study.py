@@ -67,8 +67,6 @@ MESSAGES: Table = {
     "discord.study.kind.choice": {"ko": "객관식", "en": "Multiple choice"},
     "discord.study.kind.cloze": {"ko": "빈칸", "en": "Cloze"},
     "discord.study.kind.typed": {"ko": "주관식", "en": "Type the answer"},
-    "discord.study.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
-    "discord.study.left_today.one": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
     "discord.study.answer_field": {"ko": "정답", "en": "Answer"},
     "discord.study.extra_field": {"ko": "참고", "en": "Note"},
     "discord.study.your_answer_field": {"ko": "내 답", "en": "Your answer"},
@@ -92,15 +90,14 @@ MESSAGES: Table = {
         "ko": "건너뛰었어요. 다음 학습 때 다시 나와요.",
         "en": "Skipped. It comes back next time.",
     },
-    # The end.
-    "discord.study.summary.title": {"ko": "오늘 학습 끝!", "en": "Done for now!"},
-    "discord.study.summary.body": {
-        "ko": "{answered}장 답했고 {correct}장 맞혔어요 (새 카드 {new}장).",
-        "en": "You answered {answered} and got {correct} right ({new} new).",
+    # The end (the summary's lines are shared with the terminal: bot.i18n.study_text).
+    "discord.study.summary.continue": {
+        "ko": "{/study:`으로} 이어서 공부할 수 있어요.",
+        "en": "`{/study}` picks up where you stopped.",
     },
-    "discord.study.summary.remaining": {
-        "ko": "오늘 남은 카드 {n}장은 {/study:`으로} 이어서 공부할 수 있어요.",
-        "en": "Left for today: {n}. `{/study}` picks up where you stopped.",
+    "discord.study.closed": {
+        "ko": "학습을 닫았어요. 언제든 {/study:`으로} 다시 시작할 수 있어요.",
+        "en": "Closed. `{/study}` starts again whenever you like.",
     },
     # Refusals: polite, and only to the one who clicked.
     "discord.study.not_yours": {

@@ -27,6 +27,7 @@ from bot.study.answering import (
 )
 from bot.study.learners import LearnerDefaults
 from bot.study.prompting import (
+    DeckChoiceNeededError,
     PromptView,
     SessionRef,
     SessionSummary,
@@ -44,6 +45,7 @@ __all__ = [
     "AnswerOutcome",
     "AnswerStatus",
     "ChoicePick",
+    "DeckChoiceNeededError",
     "PromptView",
     "Response",
     "SelfGrade",

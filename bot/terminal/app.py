@@ -33,7 +33,6 @@ from bot.study.session import (
     TypedText,
     UnknownDeckError,
 )
-from bot.study.stats import learner_stats
 from bot.terminal.commands import Command, command_of, parse_choice, parse_grade, parse_typed
 from bot.terminal.console import EndOfInput, TerminalIO, UnreadableLine
 from bot.terminal.screen import Screen
@@ -110,13 +109,12 @@ async def run_study(
         study = TerminalStudy(screen, service, ref, decks, now, rng)
         ending = await study.run()
         summary = await service.end(ref.id, user_id, now())
-        stats = await learner_stats(db.runner, user_id, defaults, now())
         if ending is Ending.DONE and study.shown == 0:
             screen.line("terminal.nothing_due")
+            screen.outlook(summary)
         else:
             screen.line(_ENDING_MESSAGE[ending])
-            screen.summary(summary, summary.remaining)
-        screen.outlook(stats)
+            screen.summary(summary)
         screen.line("terminal.goodbye")
         return EXIT_INTERRUPTED if ending is Ending.INTERRUPTED else EXIT_OK
     finally:

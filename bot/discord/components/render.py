@@ -18,7 +18,8 @@ import discord
 from bot.discord import text
 from bot.discord.components import ids
 from bot.discord.interactions import Screen
-from bot.discord.translator import counted, message
+from bot.discord.translator import message
+from bot.i18n.study_text import left_today, summary_is_done, summary_lines, summary_title
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
 
@@ -59,7 +60,8 @@ def _frozen(view: discord.ui.View) -> discord.ui.View:
 
 
 def _footer(prompt: PromptView, lang: str) -> str:
-    parts = [counted("discord.study.left_today", lang, prompt.remaining)]
+    parts = [left_today(lang, prompt.left.total, repeats=prompt.repeats, skipped=prompt.skipped,
+                        mode=prompt.mode)]
     if prompt.is_new:
         parts.append(message("card.new", lang))
     if prompt.is_drill:
@@ -217,18 +219,14 @@ def note_embed(body: str) -> discord.Embed:
 
 
 def summary(done: SessionSummary, lang: str, *, lead: discord.Embed | None = None) -> Screen:
-    body = message(
-        "discord.study.summary.body",
-        lang,
-        answered=done.answered,
-        correct=done.correct,
-        new=done.new,
-    )
-    if done.remaining:
-        body += "\n" + message("discord.study.summary.remaining", lang, n=done.remaining)
+    """What the terminal shows at the end: answered, right %, new and repeated, skipped,
+    what is left today, the next review and the streak."""
+    lines = summary_lines(done, lang)
+    if done.left.total and not summary_is_done(done):
+        lines.append(message("discord.study.summary.continue", lang))
     embed = discord.Embed(
-        title=message("discord.study.summary.title", lang),
-        description=text.cut(body, text.EMBED_DESCRIPTION),
+        title=text.cut(summary_title(done, lang), text.EMBED_TITLE),
+        description=text.cut("\n".join(lines), text.EMBED_DESCRIPTION),
         colour=COLOR_DONE,
     )
     return Screen(embeds=[e for e in (lead, embed) if e is not None], view=None)

@@ -14,7 +14,6 @@ MESSAGES: Table = {
         "en": "Picking up {deck} where you left off. Type ? at any prompt for help.",
     },
     "terminal.all_decks": {"ko": "모든 덱", "en": "all your decks"},
-    "terminal.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
     "terminal.prompt.reveal": {
         "ko": "Enter 키를 누르면 정답이 보여요",
         "en": "Press Enter to show the answer",
@@ -95,42 +94,13 @@ MESSAGES: Table = {
         "ko": "중단했어요. 답한 내용은 모두 저장됐어요.",
         "en": "Interrupted. Everything you answered is saved.",
     },
-    "terminal.summary.title": {"ko": "이번 학습 결과", "en": "This session"},
-    "terminal.summary.answered": {
-        "ko": "답한 카드 {answered}장 · 정답 {correct}장 ({rate}%)",
-        "en": "Answered {answered} · right {correct} ({rate}%)",
-    },
-    "terminal.summary.new_and_drill": {
-        "ko": "새 카드 {new}장 · 다시 본 카드 {drilled}장",
-        "en": "{new} new · {drilled} repeated",
-    },
     "terminal.summary.nothing_answered": {
         "ko": "이번에는 답한 카드가 없어요.",
         "en": "You didn't answer any cards this time.",
     },
-    "terminal.summary.left_today": {
-        "ko": "오늘 남은 카드는 {count:이에요}. studybot study 명령으로 이어서 할 수 있어요.",
-        "en": "{count} left for today; run studybot study again to continue.",
-    },
-    "terminal.summary.next_review": {
-        "ko": "다음 복습: {date}, {count}",
-        "en": "Next review: {date}, {count}",
-    },
-    "terminal.summary.no_review_scheduled": {
-        "ko": "앞으로 {days}일 동안 예정된 복습이 없어요.",
-        "en": "No reviews scheduled in the next {days} days.",
-    },
-    "terminal.summary.week": {
-        "ko": "7일 안에 복습할 카드: {count}",
-        "en": "Due within 7 days: {count}",
-    },
-    "terminal.summary.streak": {
-        "ko": "연속 학습 {n}일째예요.",
-        "en": "Study streak: {n} days.",
-    },
-    "terminal.summary.streak.one": {
-        "ko": "연속 학습 {n}일째예요.",
-        "en": "Study streak: {n} day.",
+    "terminal.summary.continue": {
+        "ko": "studybot study 명령으로 이어서 할 수 있어요.",
+        "en": "Run studybot study again to continue.",
     },
     "terminal.goodbye": {"ko": "다음에 또 만나요!", "en": "See you next time!"},
 }

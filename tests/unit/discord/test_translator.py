@@ -60,8 +60,8 @@ def test_every_command_name_in_the_discord_tables_is_valid(
 
 
 def test_message_fills_and_falls_back() -> None:
-    assert message("discord.study.left_today", "ko", n=3) == "오늘 3장 남음"
-    assert message("discord.study.left_today", "fr", n=3) == "3 left today"
-    assert counted("discord.study.left_today", "en", 1) == "1 left today"
+    assert message("left.today", "ko", n=3) == "오늘 3장 남음"
+    assert message("left.today", "fr", n=3) == "3 left today"
+    assert counted("left.today", "en", 1) == "1 left today"
     assert message("no.such.key", "en") == "no.such.key"
     assert message("grade.good", "ko") == "좋음"  # from the shared catalogue
