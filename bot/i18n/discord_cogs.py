@@ -162,8 +162,7 @@ MESSAGES: Table = {
     },
     # -- /stats ------------------------------------------------------------------
     "stats.title": {"ko": "{name}님의 학습 통계", "en": "{name}'s study stats"},
-    "stats.due_today": {"ko": "오늘 복습할 카드", "en": "Due today"},
-    "stats.new_available": {"ko": "오늘 배울 새 카드", "en": "New cards today"},
+    "stats.left_today": {"ko": "오늘 남은 카드", "en": "Left today"},
     "stats.due_week": {"ko": "7일 안에 복습할 카드", "en": "Due in the next 7 days"},
     "stats.reviews_30": {"ko": "최근 30일 복습", "en": "Reviews (30 days)"},
     "stats.reviews_30.value": {

@@ -35,7 +35,8 @@ async def test_reminder_dm_study_now_and_a_closed_dm(emu: Emulator, tmp_path: Pa
         reminder = await emu.wait_for(
             lambda: next((m for m in emu.dm_messages(ana)[dms_before:]
                           if "Time to review" in embed_text(m)), None))
-        assert "2 cards are waiting for you today." in embed_text(reminder)
+        # New cards are counted as new, not as reviews.
+        assert "2 cards are waiting for you today (2 new)." in embed_text(reminder)
         card = await (await emu.click(ana, reminder, label="Study now")).response()
         assert "phone book" in embed_text(card) or "empty room" in embed_text(card)
 

@@ -29,6 +29,7 @@ from bot.discord.interactions import (
 from bot.discord.timestamps import local_when
 from bot.discord.translator import counted, message
 from bot.i18n import normalize_language
+from bot.i18n.study_text import cards, left_split
 from bot.jobs.clock import clock_file_of
 from bot.jobs.reminders import DmResult, ReminderJob
 from bot.jobs.scheduler import Ticker
@@ -69,7 +70,9 @@ class DmSender:
         lang = lang or "ko"
         embed = discord.Embed(
             title=message("remind.dm.title", lang),
-            description=counted("remind.dm.body", lang, due.waiting),
+            description=counted("remind.dm.body", lang, due.left.total,
+                                cards=cards(due.left.total, lang),
+                                split=left_split(due.left, lang)),
             colour=discord.Colour.blurple(),
         )
         view = discord.ui.View(timeout=None)

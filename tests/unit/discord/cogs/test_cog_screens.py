@@ -23,6 +23,7 @@ from bot.discord.cogs.stats import stats_embed
 from bot.discord.options import timezone_choices
 from bot.discord.translator import lookup
 from bot.i18n.discord_cogs import MESSAGES
+from bot.srs.queue import LeftToday
 from bot.study.catalog import DeckEntry
 from bot.study.preferences import PreferenceChange, Preferences, check_change
 from bot.study.stats import DayCount, LearnerStats
@@ -113,7 +114,7 @@ def test_stats_embed_numbers() -> None:
     stats = LearnerStats(
         today=today,
         due_today=3,
-        new_available=7,
+        left=LeftToday(reviews=3, new=7),
         forecast=[(today + timedelta(days=i), 2) for i in range(1, 31)],
         history=[DayCount(today - timedelta(days=1), 8, 6), DayCount(today, 4, 3)],
         streak=2,
@@ -124,7 +125,7 @@ def test_stats_embed_numbers() -> None:
     embed = stats_embed(stats, prefs, "ko", "지민", studying=True, daily_streak=5)
     fields = {f.name: f.value for f in embed.fields}
     assert embed.title == "지민님의 학습 통계"
-    assert fields["오늘 복습할 카드"] == "3"
+    assert fields["오늘 남은 카드"] == "10장 (복습 3장 · 새 카드 7장)"
     assert fields["7일 안에 복습할 카드"] == str(3 + 7 * 2)
     assert fields["최근 30일 복습"] == "12번 · 정답률 75%"
     assert fields["연속 학습"] == "2일"
