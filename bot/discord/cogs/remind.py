@@ -113,18 +113,8 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
         bot = study_bot(interaction)
         await interaction.response.defer(thinking=True)
         lang = await language_of(interaction)
-        async with bot.learner_locks(self.user):
-            now = bot.jobs_clock()
-            ref = await bot.study.start(self.user, None, FRONT_END, now)
-            prompt = await bot.study.next_prompt(ref.id, self.user, now, bot.rng_factory())
-            if prompt is None:
-                await bot.study.end(ref.id, self.user, now)
-                await interaction.edit_original_response(
-                    content=message("remind.nothing_due", lang)
-                )
-                return
-            screen = render.card(prompt, lang)
-        await interaction.edit_original_response(**screen.edit_kwargs())
+        opening = await open_study(bot, self.user, None, MODE_REVIEW, lang)
+        await deliver(interaction, opening, lang)
 
 
 class Remind(commands.Cog):

@@ -1,0 +1,215 @@
+"""The first screen of a study session: its first card, a choice of deck, or why there is none.
+
+A learner's very first `/study` (or "Study now") without a deck used to join
+every deck there is, mixing languages and subjects; now, with one deck it is
+joined and the learner is told so, and with several the learner picks one from
+a select menu, decks in their language first.  The menu is a `DynamicItem`
+whose custom_id carries only the learner and the session mode, so it still
+works after a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+import discord
+
+from bot.discord import text
+from bot.discord.components import render
+from bot.discord.interactions import (
+    Interaction,
+    Screen,
+    language_of,
+    refuse_foreign,
+    study_bot,
+)
+from bot.discord.translator import message
+from bot.i18n.study_text import cards
+from bot.study.catalog import DeckEntry, Membership, deck_catalog, join_deck
+from bot.study.prompt_context import loaded_decks
+from bot.study.session import DeckChoiceNeededError, UnknownDeckError
+from bot.storage.study_sessions import MODE_MISTAKES, MODE_REVIEW
+
+if TYPE_CHECKING:
+    from bot.discord.client import StudyBot
+
+log = logging.getLogger(__name__)
+
+FRONT_END: Final = "discord"
+#: Discord's limits on a select menu.
+MAX_OPTIONS: Final = 25
+OPTION_TEXT: Final = 100
+PLACEHOLDER: Final = 150
+
+PICK_DECK: Final = r"sb:pickdeck:(?P<user>\d+):(?P<mode>review|mistakes)"
+
+Select = discord.ui.Select[discord.ui.View]
+
+
+def pick_deck_id(user_id: int, mode: str) -> str:
+    return f"sb:pickdeck:{user_id}:{mode}"
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What `/study` shows first; ``card`` when it is a card (sent by DM from a server)."""
+
+    screen: Screen
+    card: bool = False
+    note: str | None = None  # said beside the card: the deck a first study joined
+
+
+def deck_order(entries: list[DeckEntry], lang: str) -> list[DeckEntry]:
+    """Decks with something to study, the learner's language first, then by title."""
+    studyable = [e for e in entries if e.faces > 0]
+    return sorted(studyable, key=lambda e: (e.lang != lang, e.title.casefold(), e.deck_id))
+
+
+def deck_choice(entries: list[DeckEntry], lang: str, user_id: int, mode: str) -> Screen:
+    """"Which deck?" with a select menu of up to `MAX_OPTIONS` decks."""
+    ordered = deck_order(entries, lang)
+    if not ordered:
+        return render.notice(message("discord.study.nothing_due", lang))
+    shown = ordered[:MAX_OPTIONS]
+    body = message("discord.study.choose_deck.body", lang)
+    if len(ordered) > len(shown):
+        body += "\n" + message("discord.study.choose_deck.more", lang, shown=len(shown),
+                               total=len(ordered))
+    embed = discord.Embed(
+        title=message("discord.study.choose_deck.title", lang),
+        description=text.cut(body, text.EMBED_DESCRIPTION),
+        colour=render.COLOR_CARD,
+    )
+    options = [
+        discord.SelectOption(
+            label=text.label(entry.title or entry.deck_id, OPTION_TEXT),
+            value=entry.deck_id,
+            description=text.label(
+                message("discord.study.choose_deck.option", lang,
+                        cards=cards(entry.faces, lang),
+                        language=message("lang.name", entry.lang)),
+                OPTION_TEXT,
+            ),
+        )
+        for entry in shown
+    ]
+    view = discord.ui.View(timeout=None)
+    view.add_item(discord.ui.Select(
+        custom_id=pick_deck_id(user_id, mode),
+        placeholder=text.label(message("discord.study.choose_deck.placeholder", lang),
+                               PLACEHOLDER),
+        options=options,
+    ))
+    view.stop()  # dispatch goes through the DynamicItem
+    return Screen(embeds=[embed], view=view)
+
+
+async def open_study(
+    bot: StudyBot, user_id: int, deck_id: str | None, mode: str, lang: str
+) -> Opening:
+    """Start or resume the learner's session and draw its first card (or say why not)."""
+    async with bot.learner_locks(user_id):
+        now = bot.clock()
+        try:
+            ref = await bot.study.start(user_id, deck_id, FRONT_END, now, mode=mode)
+        except UnknownDeckError as unknown:
+            return Opening(render.notice(
+                message("discord.study.unknown_deck", lang, deck=unknown.deck_id)))
+        except DeckChoiceNeededError:
+            entries = await deck_catalog(bot.db.runner, user_id)
+            return Opening(deck_choice(entries, lang, user_id, mode))
+        prompt = await bot.study.next_prompt(ref.id, user_id, now, bot.rng_factory())
+        if prompt is None:
+            await bot.study.end(ref.id, user_id, now)
+            key = "discord.study.no_mistakes" if mode == MODE_MISTAKES else (
+                "discord.study.nothing_due")
+            opening = Opening(render.notice(message(key, lang)))
+        else:
+            opening = Opening(render.card(prompt, lang), card=True)
+    if ref.joined is None:
+        return opening
+    titles = {d.id: d.title for d in await loaded_decks(bot.db.runner)}
+    return with_note(opening, message("discord.study.joined", lang,
+                                      deck=titles.get(ref.joined, ref.joined)))
+
+
+class DeckChoiceSelect(discord.ui.DynamicItem[Select], template=PICK_DECK):
+    """The learner picked the deck of their first study: join it and show its first card."""
+
+    def __init__(self, user: int, mode: str) -> None:
+        super().__init__(discord.ui.Select(custom_id=pick_deck_id(user, mode), options=[
+            discord.SelectOption(label="-", value="-")]))
+        self.user, self.mode = user, mode
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> DeckChoiceSelect:
+        return cls(int(match["user"]), match["mode"])
+
+    async def callback(self, interaction: Interaction) -> None:
+        if await refuse_foreign(interaction, self.user):
+            return
+        values = (interaction.data or {}).get("values") or []
+        deck_id = str(values[0]) if values else ""
+        bot = study_bot(interaction)
+        await interaction.response.defer()
+        lang = await language_of(interaction)
+        joined = await join_deck(bot.db.runner, self.user, deck_id, bot.defaults, bot.clock())
+        if joined is Membership.UNKNOWN_DECK:
+            opening = Opening(render.notice(
+                message("discord.study.unknown_deck", lang, deck=deck_id)))
+        else:
+            titles = {d.id: d.title for d in await loaded_decks(bot.db.runner)}
+            note = message("discord.study.joined", lang, deck=titles.get(deck_id, deck_id))
+            opening = with_note(await open_study(bot, self.user, None, self.mode, lang), note)
+        await deliver(interaction, opening, lang)
+
+
+def with_note(opening: Opening, note: str) -> Opening:
+    """The opening with ``note`` said first (above a card, or before a notice)."""
+    screen = opening.screen
+    screen.content = note if opening.card else f"{note}\n{screen.content or ''}".strip()
+    return Opening(screen, opening.card, note)
+
+
+#: Discord's "Cannot send messages to this user" (DMs closed or no shared server).
+CANNOT_DM: Final = 50007
+
+
+async def deliver(interaction: Interaction, opening: Opening, lang: str) -> None:
+    """Show the opening where it belongs; the interaction is acknowledged already.
+
+    A card asked for in a server goes by DM (studying in a channel would show
+    everyone the learner's cards); the reply there says so, or, with DMs
+    closed, the card stays right here, visible to the learner only.
+    """
+    screen = opening.screen
+    if not opening.card or interaction.guild is None:
+        await interaction.edit_original_response(**screen.edit_kwargs())
+        return
+    try:
+        channel = await interaction.user.create_dm()
+        await channel.send(**screen.send_kwargs())
+    except discord.Forbidden as refused:
+        if refused.code != CANNOT_DM:
+            raise
+        said = message("discord.study.dms_closed", lang)
+        screen.content = f"{opening.note}\n{said}" if opening.note else said
+        await interaction.edit_original_response(**screen.edit_kwargs())
+        return
+    except discord.HTTPException as failed:
+        log.warning("DM to %s failed: %s", interaction.user.id, failed)
+        await interaction.edit_original_response(
+            content=message("discord.study.dm_failed", lang), embeds=[], view=None)
+        return
+    said = message("discord.study.check_dms", lang)
+    await interaction.edit_original_response(
+        content=f"{opening.note}\n{said}" if opening.note else said, embeds=[], view=None)
+
+
+__all__ = ["MODE_MISTAKES", "MODE_REVIEW", "DeckChoiceSelect", "Opening", "deliver",
+           "open_study"]
