@@ -122,7 +122,7 @@ class Card(Base):
     content: Mapped[dict[str, Any]]
     faces: Mapped[list[int]]
     #: What the card's siblings share (bot.decks.siblings): the queue shows one of them a
-    #: day.  Written by every deck sync; NULL only until the first one after revision 0006.
+    #: day.  Written by every deck sync; NULL only until the first one after revision 0007.
     sibling: Mapped[str | None] = mapped_column(String(16))
     retired_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]

@@ -1,4 +1,4 @@
-"""Revision 0006: cards get a sibling key and sessions a mode; rows stay; it goes back down."""
+"""Revision 0007: cards get a sibling key and sessions a mode; rows stay; it goes back down."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from bot.storage import migrations
 from bot.storage.engine import create_engine
 from bot.storage.models import Card, Deck, StudySession, User
 
-BEFORE = "0005_kept_study_day"
+BEFORE = "0006_scheduling"
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
-#: study_sessions as revision 0005 left it (the model's own table would insert a mode).
+#: study_sessions as revision 0006 left it (the model's own table would insert a mode).
 _OLD_SESSIONS = table(
     "study_sessions", column("id", Integer), column("user_id", Integer),
     column("deck_id", String), column("front_end", String), column("study_date", Date),
@@ -26,7 +26,7 @@ def _columns(connection: Connection, table: str) -> set[str]:
     return {c["name"] for c in inspect(connection).get_columns(table)}
 
 
-async def test_0006_adds_sibling_and_mode_and_goes_back_down(db_url: str) -> None:
+async def test_0007_adds_sibling_and_mode_and_goes_back_down(db_url: str) -> None:
     engine = create_engine(db_url)
     try:
         await migrations.upgrade(engine)

@@ -1,7 +1,7 @@
 """siblings and mistakes: a card's sibling key, a study session's mode
 
-Revision ID: 0006_siblings_and_mistakes
-Revises: 0005_kept_study_day
+Revision ID: 0007_siblings_and_mistakes
+Revises: 0006_scheduling
 Create Date: 2026-11-27 09:00:00
 
 ``cards.sibling`` is what the faces of one card and the cards of one source
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_siblings_and_mistakes"
-down_revision: str | Sequence[str] | None = "0005_kept_study_day"
+revision: str = "0007_siblings_and_mistakes"
+down_revision: str | Sequence[str] | None = "0006_scheduling"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
