@@ -6,7 +6,10 @@ concurrent callers >= 3,000 answers/s (answers waiting in the runner's queue
 share a commit); the next-due-face query p99 <= 2 ms, on 1,000,000 states.
 
     .venv/bin/python benchmarks/answer_throughput.py [--learners 1000] [--cards 1000]
-        [--rounds 5] [--workers 1] [--db PATH] [--profile FILE]
+        [--rounds 5] [--workers 1] [--db PATH] [--profile FILE] [--fsrs]
+
+``--fsrs`` puts every learner on FSRS (states with stability, difficulty and a last
+review) and times only the app: the plain-sqlite3 twin runs SM-2's statements.
 
 Builds the database once (kept at --db for reruns), then times only the
 answer calls: each round fetches one prompt per learner (untimed) and answers
@@ -92,10 +95,23 @@ async def build(db: Database, path: Path, learners: int, cards: int) -> None:
     con.close()
 
 
+def to_fsrs(path: Path) -> None:
+    """Every learner on FSRS, each state an FSRS one (stability about the interval)."""
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE users SET scheduler = 'fsrs'")
+        con.execute(
+            "UPDATE review_states SET scheduler = 'fsrs', ease_cents = NULL, repetitions = NULL,"
+            " stability = interval * 1.1, difficulty = 1 + (card_pk % 9),"
+            " last_review = date(due, '-' || interval || ' days') WHERE scheduler = 'sm2'"
+        )
+    con.close()
+
+
 _LOG_COLUMNS = ["user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
                 "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",
-                "due"]
-_STATE_COLUMNS = ["ease_cents", "repetitions", "interval", "due", "last_reviewed_at"]
+                "due", "exam_date"]
+_STATE_COLUMNS = [*answers.SCHEDULE_COLUMNS, "last_reviewed_at"]
 
 
 class PlainAnswers:
@@ -131,16 +147,20 @@ class PlainAnswers:
         card_pk, face, session_id, _order, _shown, shown_at = self._run("claim", {
             "claim_prompt": prompt_id, "claim_user": user_id, "claim_now": stamp}).fetchone()
         row = self._run("context", {"card_pk": card_pk, "face": face, "session_id": session_id,
-                                    "user_id": user_id, "shown_at": shown_at}).fetchone()
+                                    "user_id": user_id, "shown_at": shown_at,
+                                    "exam_floor": answers.exam_floor(now).isoformat()}
+                        ).fetchone()
         (_type, _content, _faces, _retired, _deck, _ended, tz, hour, kept_day, kept_until,
-         ease, reps, interval, due, drilled, since) = row
+         _chosen, _retention, _deck_default, _own_exam, _group_exam, _scheduler, ease, reps,
+         interval, due, _stability, _difficulty, _last, drilled, since) = row
         today = learner_today(now, tz, hour, kept_day, kept_until)
         before = Sm2State.from_cents(ease, reps, interval, date.fromisoformat(due))
         drill = bool(drilled or since)
         after = before if drill else review(before, quality, today)
-        schedule = {"ease_cents": after.ease_cents, "repetitions": after.repetitions,
-                    "interval": after.interval,
-                    "due": after.due.isoformat() if after.due else None}
+        schedule = {"scheduler": "sm2", "ease_cents": after.ease_cents,
+                    "repetitions": after.repetitions, "interval": after.interval,
+                    "due": after.due.isoformat() if after.due else None, "stability": None,
+                    "difficulty": None, "last_review": None}
         if not drill:
             self._run("state", {**schedule, "last_reviewed_at": stamp, "key_user": user_id,
                                 "key_card": card_pk, "key_face": face,
@@ -149,7 +169,7 @@ class PlainAnswers:
                           "prompt_id": prompt_id, "session_id": session_id,
                           "kind": KIND_DRILL if drill else KIND_REVIEW, "quality": quality,
                           "answer": None, "reviewed_at": stamp,
-                          "study_date": today.isoformat()})
+                          "study_date": today.isoformat(), "exam_date": None})
         self.con.execute("COMMIT")
 
 
@@ -162,6 +182,8 @@ async def main() -> None:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--profile", type=Path,
                         help="write a cProfile of the app's answers (every thread) here")
+    parser.add_argument("--fsrs", action="store_true",
+                        help="every learner on FSRS; the app alone is timed")
     args = parser.parse_args()
     path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
     fresh = not path.exists()
@@ -171,6 +193,8 @@ async def main() -> None:
         await build(db, path, args.learners, args.cards)
         print(f"built {args.learners:,} x {args.cards:,} review states in "
               f"{time.perf_counter() - started:.1f} s at {path}")
+    if args.fsrs:
+        to_fsrs(path)
     service = StudyService(db.runner, LearnerDefaults())
     plain = PlainAnswers(path)
     users = [10_000 + u for u in range(args.learners)]
@@ -205,12 +229,21 @@ async def main() -> None:
         if profiles:
             profiles.stop()
         t0 = time.perf_counter()
-        for user, prompt_id, quality in theirs:
+        for user, prompt_id, quality in ([] if args.fsrs else theirs):
             t1 = time.perf_counter()
             plain.answer(prompt_id, user, quality, NOW)
             plain_latencies.append(time.perf_counter() - t1)
         plain_time += time.perf_counter() - t0
     n, m = len(latencies), len(plain_latencies)
+    if args.fsrs:
+        p50, p99 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000
+        print(f"answer (app, FSRS): {n:,} answers, {n / answer_time:,.0f} answers/s with "
+              f"{args.workers} worker(s); latency p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+        plain.con.close()
+        await db.close()
+        if profiles is not None:
+            profiles.dump(args.profile)
+        return
     rate, plain_rate = n / answer_time, m / plain_time
     p50, p99 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000
     print(f"answer (app):   {n:,} answers, {rate:,.0f} answers/s with {args.workers} "

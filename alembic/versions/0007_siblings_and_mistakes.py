@@ -28,16 +28,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("cards", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("sibling", sa.String(length=16), nullable=True))
-    with op.batch_alter_table("study_sessions", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("mode", sa.String(length=16), nullable=False, server_default="review")
-        )
+    op.add_column("cards", sa.Column("sibling", sa.String(length=16), nullable=True))
+    op.add_column(
+        "study_sessions",
+        sa.Column("mode", sa.String(length=16), nullable=False, server_default="review"),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("study_sessions", schema=None) as batch_op:
-        batch_op.drop_column("mode")
-    with op.batch_alter_table("cards", schema=None) as batch_op:
-        batch_op.drop_column("sibling")
+    # Not in batch mode: on SQLite that copies the table, and dropping the old copy of a
+    # parent table (foreign keys are on) would empty its children (review states, prompts)
+    # through ON DELETE CASCADE.  ALTER TABLE ... DROP COLUMN (SQLite 3.35 and later) leaves
+    # the rows where they are.
+    op.drop_column("study_sessions", "mode")
+    op.drop_column("cards", "sibling")

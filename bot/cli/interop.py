@@ -57,7 +57,7 @@ def export_command(
         deck = load_deck(deck_path).deck
     except DeckError as error:
         for problem in error.problems:
-            print(problem, file=stderr)
+            print(problem.line_in(ui), file=stderr)
         return EXIT_BAD_INPUT
     target = output if output is not None else Path(f"{deck.deck}.{fmt}")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -142,7 +142,7 @@ def import_command(
     except DeckError as error:
         say(stderr, "interop.invalid_result", ui, path=output)
         for problem in error.problems:
-            print(f"  {problem}", file=stderr)
+            print(f"  {problem.line_in(ui)}", file=stderr)
         return EXIT_BAD_INPUT
     if text != existing:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -92,6 +92,7 @@ def _cmd_study(args: argparse.Namespace) -> int:
             stdout=sys.stdout,
             now=_now,
             rng=random.Random(),
+            scheduler=args.scheduler,
         )
     )
 
@@ -105,7 +106,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_deck_check(args: argparse.Namespace) -> int:
     from bot.decks.check import check_paths
 
-    report = check_paths([Path(p) for p in args.paths])
+    report = check_paths([Path(p) for p in args.paths], args.lang or "en")
     for line in report.lines:
         print(line)
     return report.exit_code
@@ -197,6 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--db", help="database URL (default: STUDYBOT_DATABASE_URL)")
     study.add_argument("--decks-dir", type=Path, help="folder of deck files to load")
     study.add_argument("--lang", choices=["ko", "en"], help="language of the interface")
+    study.add_argument(
+        "--scheduler",
+        choices=["sm2", "fsrs"],
+        help="switch your scheduler (rebuilt from your review log; it stays until changed)",
+    )
     study.set_defaults(handler=_cmd_study)
 
     deck = commands.add_parser("deck", help="work with deck files")
@@ -205,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate deck files; report every problem as file:line:col"
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="deck files or folders")
+    check.add_argument("--lang", choices=["ko", "en"],
+                       help="language of the messages (default: English)")
     check.set_defaults(handler=_cmd_deck_check)
     generate = deck_commands.add_parser(
         "generate",

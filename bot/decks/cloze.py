@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.decks.errors import Phrase
 from bot.decks.limits import MAX_CLOZE_NUMBER
 
 _OPEN = re.compile(r"\{\{c(\d+)::")
@@ -19,12 +20,16 @@ _ALMOST_OPEN = re.compile(r"\{\{\s*[cC]\s*\d*\s*:")
 
 
 class ClozeSyntaxError(ValueError):
-    """A malformed deletion; `offset` is the character index in the text where it starts."""
+    """A malformed deletion; `offset` is the character index in the text where it starts.
 
-    def __init__(self, offset: int, message: str) -> None:
-        super().__init__(message)
+    ``phrase`` says what is wrong in any language; ``message`` in English.
+    """
+
+    def __init__(self, offset: int, phrase: Phrase) -> None:
+        self.message = phrase.render()
+        super().__init__(self.message)
         self.offset = offset
-        self.message = message
+        self.phrase = phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,20 +60,20 @@ def parse_cloze(text: str) -> list[str | Deletion]:
         opening = _OPEN.match(text, at)
         if opening is None:
             if _ALMOST_OPEN.match(text, at):
-                raise ClozeSyntaxError(at, "malformed cloze deletion; write it as `{{c1::answer}}`")
+                raise ClozeSyntaxError(at, Phrase.of("deck_file.cloze_malformed"))
             search_from = at + 2
             continue
         face = _face_number(opening.group(1), at)
         body_from = opening.end()
         close = text.find("}}", body_from)
         if close == -1:
-            raise ClozeSyntaxError(at, f"`{{{{c{face}::` is never closed with `}}}}`")
+            raise ClozeSyntaxError(at, Phrase.of("deck_file.cloze_unclosed", face=face))
         nested = text.find("{{", body_from, close)
         if nested != -1:
-            raise ClozeSyntaxError(nested, "a cloze deletion cannot contain another `{{`")
+            raise ClozeSyntaxError(nested, Phrase.of("deck_file.cloze_nested"))
         answer, separator, hint = text[body_from:close].partition("::")
         if not answer.strip():
-            raise ClozeSyntaxError(at, f"`{{{{c{face}::…}}}}` has an empty answer")
+            raise ClozeSyntaxError(at, Phrase.of("deck_file.cloze_empty_answer", face=face))
         if at > literal_from:
             pieces.append(text[literal_from:at])
         pieces.append(
@@ -77,7 +82,7 @@ def parse_cloze(text: str) -> list[str | Deletion]:
         found = True
         literal_from = search_from = close + 2
     if not found:
-        raise ClozeSyntaxError(0, "cloze text needs at least one deletion like `{{c1::answer}}`")
+        raise ClozeSyntaxError(0, Phrase.of("deck_file.cloze_none"))
     if literal_from < len(text):
         pieces.append(text[literal_from:])
     return pieces
@@ -88,11 +93,10 @@ def _face_number(digits: str, at: int) -> int:
     # Compared as text first: a number of thousands of digits is refused before int() sees it.
     if len(digits.lstrip("0")) > len(str(MAX_CLOZE_NUMBER)) or int(digits) > MAX_CLOZE_NUMBER:
         raise ClozeSyntaxError(
-            at, f"cloze numbers go up to {MAX_CLOZE_NUMBER}; number the deletions c1, c2, …"
-        )
+            at, Phrase.of("deck_file.cloze_number_too_big", limit=MAX_CLOZE_NUMBER))
     face = int(digits)
     if face < 1:
-        raise ClozeSyntaxError(at, "cloze numbers start at 1: use `{{c1::…}}`")
+        raise ClozeSyntaxError(at, Phrase.of("deck_file.cloze_number_zero"))
     return face
 
 

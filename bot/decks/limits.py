@@ -18,6 +18,11 @@ MAX_ALIAS_NODES = 100_000
 MAX_DEPTH = 64
 """Deepest nesting of lists and mappings; a deck needs four levels."""
 
+MAX_CHOICES = 20
+"""Most choices a choice card may offer: a Discord message holds 25 buttons (five rows of
+five), four rows go to the choices and the last one to Skip and Stop.  A card with more
+could shuffle its answer off the buttons, so `deck check` refuses it."""
+
 MAX_ID_CHARS = 64
 """Longest card or deck id."""
 

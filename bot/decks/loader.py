@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from bot.decks.errors import DeckError, Problem
+from bot.decks.errors import DeckError, Phrase, Problem
 from bot.decks.limits import MAX_FILE_BYTES
 from bot.decks.locate import Locator
 from bot.decks.messages import describe_error
@@ -45,11 +45,12 @@ def load_deck(path: Path) -> LoadedDeck:
     name = str(path)
     if not _utf8(name):
         shown = os.fsencode(path).decode("utf-8", errors="replace")
-        raise DeckError([Problem(shown, 1, 1, "the file name is not valid UTF-8; rename the file")])
+        raise DeckError([Problem.of(shown, 1, 1, Phrase.of("deck_file.name_not_utf8"))])
     try:
         data = _read_bounded(path, name)
     except OSError as error:
-        raise DeckError([Problem(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
+        raise DeckError([Problem.of(name, 1, 1, Phrase.of("deck_file.unreadable",
+                                                          reason=str(error.strerror)))]) from None
     return parse_deck(data, name)
 
 
@@ -69,7 +70,7 @@ def _read_bounded(path: Path, name: str) -> bytes:
         return read_regular_file(path, MAX_FILE_BYTES)
     except NotARegularFile:
         raise DeckError(
-            [Problem(name, 1, 1, "not a regular file; a deck is a .yaml file")]
+            [Problem.of(name, 1, 1, Phrase.of("deck_file.not_regular"))]
         ) from None
     except FileTooBig as big:
         raise DeckError([_too_big(name, big.size)]) from None
@@ -127,22 +128,22 @@ def parse_deck(data: bytes, path: str) -> LoadedDeck:
 
     def problem(raw: RawProblem) -> Problem:
         line, col = lines.position(raw.offset)
-        return Problem(path, line, col, raw.message)
+        return Problem.of(path, line, col, raw.phrase)
 
     if not text.strip():
         raise DeckError(
-            [Problem(path, 1, 1, "the file is empty; a deck needs a `cards` list")]
+            [Problem.of(path, 1, 1, Phrase.of("deck_file.empty_file"))]
         )
     result = read_yaml(text, lines)
     root = result.root
     if root is None and not result.problems:
-        raise DeckError([Problem(path, 1, 1, "the file has no content, only comments")])
+        raise DeckError([Problem.of(path, 1, 1, Phrase.of("deck_file.only_comments"))])
     if root is None:
         raise DeckError(_sorted(problem(raw) for raw in result.problems))
     raws = list(result.problems)
     if not isinstance(root, MapNode):
         raws.append(
-            RawProblem(root.start, "the top level must be a mapping with a `cards` list")
+            RawProblem(root.start, Phrase.of("deck_file.top_level"))
         )
         raise DeckError(_sorted(problem(raw) for raw in raws))
 
@@ -184,11 +185,7 @@ def _translate(
         return None  # reported with both lines by _duplicate_ids
     loc = tuple(detail["loc"])
     if loc == ("deck",) and not has_id:
-        return RawProblem(
-            0,
-            f"the file name `{default_id}` is not a valid deck id; add a `deck:` line "
-            "using letters, digits, `-` and `_`",
-        )
+        return RawProblem(0, Phrase.of("deck_file.bad_file_name_id", name=default_id))
     return describe_error(detail, loc, locator, values)
 
 
@@ -210,11 +207,8 @@ def _duplicate_ids(root: MapNode, lines: LineIndex) -> list[RawProblem]:
         if card_id in first_seen:
             line = lines.line_of(first_seen[card_id])
             found.append(
-                RawProblem(
-                    id_entry.node.start,
-                    f"duplicate card id `{card_id}` (first used on line {line}); "
-                    "give this card a new id",
-                )
+                RawProblem(id_entry.node.start,
+                           Phrase.of("deck_file.duplicate_card_id", id=card_id, line=line))
             )
         else:
             first_seen[card_id] = id_entry.node.start
@@ -227,13 +221,8 @@ def _sorted(problems: Any) -> list[Problem]:
 
 
 def _too_big(path: str, size: int) -> Problem:
-    return Problem(
-        path,
-        1,
-        1,
-        f"the file is {size / 1_048_576:.1f} MiB; decks are limited to "
-        f"{MAX_FILE_BYTES // 1_048_576} MiB, split it into several decks",
-    )
+    return Problem.of(path, 1, 1, Phrase.of("deck_file.too_big", size=size / 1_048_576,
+                                            limit=MAX_FILE_BYTES // 1_048_576))
 
 
 def _not_utf8(path: str, body: bytes, error: UnicodeDecodeError) -> Problem:
@@ -241,4 +230,4 @@ def _not_utf8(path: str, body: bytes, error: UnicodeDecodeError) -> Problem:
     line = body.count(b"\n", 0, error.start) + 1
     col = len(body[line_start : error.start].decode("utf-8", errors="replace")) + 1
     bad = body[error.start]
-    return Problem(path, line, col, f"byte 0x{bad:02X} is not valid UTF-8; save the file as UTF-8")
+    return Problem.of(path, line, col, Phrase.of("deck_file.not_utf8", byte=bad))

@@ -4,13 +4,14 @@ Format (see DESIGN.md "Deck files"):
 
 - top level: `cards` (required list), `title` (optional: the deck id when absent), `deck`
   (id; defaults to the file name without `.yaml`), `lang` (`ko` or `en`, default `ko`),
-  `source` (optional), `dropped` (optional list of generator anchors a maintainer
-  dropped, so regenerating never brings those cards back);
+  `source` (optional), `scheduler` (optional, `sm2` or `fsrs`: the scheduler of the deck's
+  learners who chose none themselves; SM-2 when absent), `dropped` (optional list of
+  generator anchors a maintainer dropped, so regenerating never brings those cards back);
 - every card: `id` (required; letters, digits, `-`, `_`, at most 64; unique in the file),
   `type` (required: basic, choice, cloze or typed), `tags` (list of text), `src`
   (`{anchor: text, lines: [first, last], gen: text}`, anchor required), `stale` (bool),
   `draft` (bool: a generated card nobody accepted yet; never served);
-- basic: `front`, `back`; choice: `front`, `choices` (two or more, distinct), `answer`
+- basic: `front`, `back`; choice: `front`, `choices` (2 to 20, distinct), `answer`
   (one of the choices), optional `back` (explanation); cloze: `text` with at least one
   `{{c1::answer}}` or `{{c1::answer::hint}}`, optional `back`; typed: `front`, `back`
   (the canonical answer), optional `accept` (other accepted answers).
@@ -45,10 +46,12 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from bot.decks.cloze import ClozeSyntaxError, cloze_faces
-from bot.decks.limits import MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from bot.decks.limits import MAX_CHOICES, MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 
 CARD_TYPES: tuple[str, ...] = ("basic", "choice", "cloze", "typed")
 LANGS: tuple[str, ...] = ("ko", "en")
+#: The schedulers a deck may name as its learners' default (bot.srs.SchedulerKind).
+SCHEDULERS: tuple[str, ...] = ("sm2", "fsrs")
 
 _ID = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_CHARS}}}")
 
@@ -164,7 +167,9 @@ def _distinct_choices(choices: list[str]) -> list[str]:
 class ChoiceCard(_CardBase):
     type: Literal["choice"] = "choice"
     front: Text
-    choices: Annotated[list[Text], Field(min_length=2), AfterValidator(_distinct_choices)]
+    choices: Annotated[
+        list[Text], Field(min_length=2, max_length=MAX_CHOICES), AfterValidator(_distinct_choices)
+    ]
     answer: Text
     back: Text | None = None
     tags: list[Text] = []
@@ -191,7 +196,9 @@ def _well_formed_cloze(text: str) -> str:
     try:
         cloze_faces(text)
     except ClozeSyntaxError as error:
-        raise PydanticCustomError("cloze", error.message, {"offset": error.offset}) from None
+        raise PydanticCustomError(
+            "cloze", error.message, {"offset": error.offset, "phrase": error.phrase}
+        ) from None
     return text
 
 
@@ -229,6 +236,7 @@ class Deck(_Strict):
     title: Title | None = None
     lang: Literal["ko", "en"] = "ko"
     source: Text | None = None
+    scheduler: Literal["sm2", "fsrs"] | None = None
     dropped: list[Text] = []
     cards: list[Card]
 

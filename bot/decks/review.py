@@ -24,6 +24,7 @@ from bot.decks.errors import DeckError
 from bot.decks.generator import writer
 from bot.decks.generator.merge import DeckFileError
 from bot.decks.loader import parse_deck
+from bot.i18n.catalogue import FALLBACK, t
 
 _CARD_KEYS = ("front", "back", "choices", "answer", "text", "accept", "tags", "type")
 
@@ -133,37 +134,37 @@ class DeckReview:
             writer.hang_trailing(card, following)
         return buffer.getvalue()
 
-    def replace_card(self, card_id: str, edited: str) -> list[str]:
+    def replace_card(self, card_id: str, edited: str, lang: str = FALLBACK) -> list[str]:
         """Replace the card with the maintainer's edit (which also accepts it).  Returns
-        the problems found; the card is unchanged unless there are none."""
+        the problems found, in ``lang``; the card is unchanged unless there are none."""
         try:
             loaded = writer.load(edited)
         except Exception as exc:  # ruamel raises many unrelated types
-            return [f"not valid YAML: {exc}"]
+            return [t("deck_file.edit_not_yaml", lang, detail=str(exc))]
         if isinstance(loaded, CommentedSeq) and len(loaded) == 1:
             loaded = loaded[0]
         if not isinstance(loaded, CommentedMap):
-            return ["the edit must be one card (a mapping with `id` and `type`)"]
+            return [t("deck_file.edit_not_one_card", lang)]
         if str(loaded.get("id")) != card_id:
-            return [f"the card's id must stay {card_id}: it keys every learner's history"]
+            return [t("deck_file.edit_id_changed", lang, id=card_id)]
         index, old = self._find(card_id)
         _without_draft(loaded)
         following = writer.take_trailing(old)
         self.cards[index] = loaded
         writer.hang_trailing(loaded, following)
-        problems = self.problems()
+        problems = self.problems(lang)
         if problems:
             writer.take_trailing(loaded)
             self.cards[index] = old
             writer.hang_trailing(old, following)
         return problems
 
-    def problems(self) -> list[str]:
-        """The deck loader's verdict on the file as it would be written."""
+    def problems(self, lang: str = FALLBACK) -> list[str]:
+        """The deck loader's verdict on the file as it would be written, in ``lang``."""
         try:
             parse_deck(self.text().encode("utf-8"), self.path)
         except DeckError as error:
-            return [str(p) for p in error.problems]
+            return [p.line_in(lang) for p in error.problems]
         return []
 
     def text(self) -> str:

@@ -34,6 +34,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.resolver import VersionedResolver
 
+from bot.decks.errors import Phrase
 from bot.decks.limits import MAX_ALIAS_NODES, MAX_DEPTH
 
 #: PyYAML's binding of libyaml: its wheels include it; a build without libyaml lacks it,
@@ -46,7 +47,7 @@ _CORE = "tag:yaml.org,2002:"
 _MAYBE_NOT_STR = frozenset("tTfF-+0123456789.<~nN=!&*")
 #: YAML reads a key without `?` only within this many characters of its line.
 _MAX_KEY_CHARS = 1024
-_BRACE_HINT = "a value starting with `{{` is read as a YAML mapping; put the cloze text in quotes"
+_BRACE_HINT = Phrase.of("deck_file.brace_value")
 
 
 @dataclass(slots=True, eq=False)
@@ -85,7 +86,12 @@ class RawProblem:
     """A problem located by character offset; turned into line:col by `LineIndex`."""
 
     offset: int
-    message: str
+    phrase: Phrase
+
+    @property
+    def message(self) -> str:
+        """In English, as `deck check` prints it."""
+        return self.phrase.render()
 
 
 @dataclass(slots=True)
@@ -121,9 +127,9 @@ class LineIndex:
 
 
 class _Fatal(Exception):
-    def __init__(self, offset: int, message: str) -> None:
-        super().__init__(message)
-        self.problem = RawProblem(offset, message)
+    def __init__(self, offset: int, phrase: Phrase) -> None:
+        super().__init__(phrase.render())
+        self.problem = RawProblem(offset, phrase)
 
 
 def _show_tag(tag: str) -> str:
@@ -236,7 +242,7 @@ class _Builder:
         if tag is not None and tag != "!":
             if tag != _CORE + "str":
                 self.problems.append(
-                    RawProblem(start, f"YAML tag `{_show_tag(tag)}` is not allowed; remove it")
+                    RawProblem(start, Phrase.of("deck_file.yaml_tag", tag=_show_tag(tag)))
                 )
         elif style is None:
             value = self.plain(text)
@@ -250,10 +256,10 @@ class _Builder:
         expected = _CORE + ("map" if isinstance(node, MapNode) else "seq")
         if tag is not None and tag not in ("!", expected):
             self.problems.append(
-                RawProblem(node.start, f"YAML tag `{_show_tag(tag)}` is not allowed; remove it")
+                RawProblem(node.start, Phrase.of("deck_file.yaml_tag", tag=_show_tag(tag)))
             )
         if len(self.stack) >= MAX_DEPTH:
-            raise _Fatal(node.start, f"values are nested more than {MAX_DEPTH} levels deep")
+            raise _Fatal(node.start, Phrase.of("deck_file.too_deep", limit=MAX_DEPTH))
         if anchor is not None:
             self.open_anchors.add(anchor)
         self.stack.append([node, anchor, None, False])
@@ -273,17 +279,15 @@ class _Builder:
         target = self.anchors.get(name)
         if target is None:
             if name in self.open_anchors:
-                message = f"alias `*{name}` refers to a value that contains it"
+                said = Phrase.of("deck_file.alias_loop", alias=f"*{name}")
             else:
-                message = f"unknown alias `*{name}`; define `&{name}` before using it"
-            self.problems.append(RawProblem(start, message))
+                said = Phrase.of("deck_file.unknown_alias", alias=f"*{name}", anchor=f"&{name}")
+            self.problems.append(RawProblem(start, said))
             self.attach(ScalarNode(start, event.end_mark.index, None, 1, None))
             return
         self.alias_values += target.size
         if self.alias_values > MAX_ALIAS_NODES:
-            raise _Fatal(
-                start, f"aliases expand to more than {MAX_ALIAS_NODES:,} values; write them out"
-            )
+            raise _Fatal(start, Phrase.of("deck_file.alias_bomb", limit=MAX_ALIAS_NODES))
         self.attach(target)
 
     def attach(self, node: Node, anchor: str | None = None) -> None:
@@ -314,7 +318,8 @@ class _Builder:
         if first is not None:
             line = self.lines.line_of(first.key_start)
             self.problems.append(
-                RawProblem(key.key_start, f"duplicate key `{name}` (first set on line {line})")
+                RawProblem(key.key_start, Phrase.of("deck_file.duplicate_key", key=name,
+                                                    line=line))
             )
             return
         key.node = node
@@ -330,10 +335,10 @@ class _Builder:
                 node = ScalarNode(node.start, node.end, self._source(node), 1, node.style)
             frame[2] = Entry(node.start, node)
             return
-        message = "a key must be a plain name"
+        said = Phrase.of("deck_file.key_not_name")
         if isinstance(node, MapNode) and "{{" in self.text[max(0, node.start - 1) : node.start + 2]:
-            message = _BRACE_HINT
-        self.problems.append(RawProblem(node.start, message))
+            said = _BRACE_HINT
+        self.problems.append(RawProblem(node.start, said))
         frame[3] = True
 
     def _source(self, node: ScalarNode) -> str:
@@ -349,11 +354,11 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
     at_end = problem_at >= len(text.rstrip())
     if "quoted scalar" in context and context_at is not None:
         quote = text[context_at : context_at + 1] or '"'
-        return RawProblem(context_at, f"quoted text is never closed; add the closing {quote}")
+        return RawProblem(context_at, Phrase.of("deck_file.unclosed_quote", quote=quote))
     if "flow sequence" in context and context_at is not None:
-        return RawProblem(context_at, "`[` list is not closed properly; expected `,` or `]`")
+        return RawProblem(context_at, Phrase.of("deck_file.unclosed_list"))
     if "flow mapping" in context and context_at is not None:
-        return RawProblem(context_at, "`{` mapping is not closed properly; expected `,` or `}`")
+        return RawProblem(context_at, Phrase.of("deck_file.unclosed_mapping"))
     if "mapping values are not allowed" in problem:
         line_start = text.rfind("\n", 0, problem_at) + 1
         before = text[line_start:problem_at]
@@ -362,13 +367,11 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
             # value's continuation because it is indented more than its siblings.
             return RawProblem(
                 line_start + len(before) - len(before.lstrip(" ")),
-                "bad indentation: this key is indented more than the one above it",
+                Phrase.of("deck_file.key_indented"),
             )
-        return RawProblem(
-            problem_at, "`: ` inside an unquoted value; put the whole value in quotes"
-        )
+        return RawProblem(problem_at, Phrase.of("deck_file.colon_in_value"))
     if "'\\t'" in problem:
-        return RawProblem(problem_at, "tab character; indent with spaces")
+        return RawProblem(problem_at, Phrase.of("deck_file.tab"))
     line_start = text.rfind("\n", 0, problem_at) + 1
     line_end = text.find("\n", problem_at)
     line = text[line_start : line_end if line_end != -1 else len(text)]
@@ -380,27 +383,21 @@ def _syntax_problem(text: str, error: MarkedYAMLError) -> RawProblem:
     if "could not find expected ':'" in problem and context_at is not None:
         colon = text.find(": ", context_at, line_end if line_end != -1 else len(text))
         if colon - context_at > _MAX_KEY_CHARS:
-            return RawProblem(
-                context_at,
-                f"this key is longer than {_MAX_KEY_CHARS:,} characters; a key is a short name",
-            )
-        return RawProblem(context_at, "expected `key: value` here; this line has no `: `")
+            return RawProblem(context_at, Phrase.of("deck_file.key_too_long",
+                                                    limit=_MAX_KEY_CHARS))
+        return RawProblem(context_at, Phrase.of("deck_file.no_colon"))
     if "cannot start any token" in problem:
         char = text[problem_at : problem_at + 1]
-        return RawProblem(problem_at, f"a value cannot start with `{char}`; put it in quotes")
+        return RawProblem(problem_at, Phrase.of("deck_file.bad_start", char=char))
     where = context_at if at_end and context_at is not None else problem_at
     detail = problem.replace("<block end>", "end of block").replace("'<", "'").replace(">'", "'")
     if "expected end of block" in detail or "block mapping start" in detail:
         if text[line_start:problem_at].strip():
             # Something follows a complete value on the same line: a stray quote or
             # bracket, or a value that needed quoting as a whole.
-            return RawProblem(
-                problem_at,
-                "unexpected text after the value; quote the whole value "
-                "(inside '...' write '' for a single quote)",
-            )
-        return RawProblem(where, "bad indentation: this line does not line up with its siblings")
-    return RawProblem(where, f"YAML syntax error: {detail}")
+            return RawProblem(problem_at, Phrase.of("deck_file.text_after_value"))
+        return RawProblem(where, Phrase.of("deck_file.bad_indentation"))
+    return RawProblem(where, Phrase.of("deck_file.yaml_syntax", detail=detail))
 
 
 def read_yaml(text: str, lines: LineIndex) -> ReadResult:
@@ -457,9 +454,7 @@ def read_full_yaml(text: str, lines: LineIndex) -> ReadResult:
             # A missing closing quote pairs with the next quote further down, and the
             # error surfaces there; the mistake is where that quoted text began.
             syntax = RawProblem(
-                quoted.start,
-                f"quoted text runs over several lines; is the closing {quoted.style} missing?",
-            )
+                quoted.start, Phrase.of("deck_file.quote_runs_on", quote=quoted.style))
         line = lines.line_of(syntax.offset)
         earlier = [p for p in builder.problems if lines.line_of(p.offset) != line]
         return ReadResult(None, [*earlier, syntax])
@@ -468,10 +463,11 @@ def read_full_yaml(text: str, lines: LineIndex) -> ReadResult:
         code = char if isinstance(char, int) else ord(char) if isinstance(char, str) else 0
         return ReadResult(
             None,
-            [RawProblem(int(error.position), f"control character U+{code:04X} is not allowed")],
+            [RawProblem(int(error.position), Phrase.of("deck_file.control_in_file", code=code))],
         )
     except YAMLError as error:  # anything else ruamel may raise: report, never crash
-        return ReadResult(None, [RawProblem(0, f"YAML error: {error}")])
+        return ReadResult(None, [RawProblem(0, Phrase.of("deck_file.yaml_error",
+                                                         detail=str(error)))])
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,11 +587,7 @@ def _build(
                 documents += 1
                 if documents > 1:
                     builder.problems.append(
-                        RawProblem(
-                            event.start_mark.index,
-                            "a deck file holds one YAML document; remove this `---` "
-                            "and what follows or move it to its own file",
-                        )
+                        RawProblem(event.start_mark.index, Phrase.of("deck_file.two_documents"))
                     )
                     break
     except _Fatal as fatal:

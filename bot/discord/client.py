@@ -19,6 +19,7 @@ or a database and every cog sees the same ones.
   (``STUDYBOT_CLOCK_FILE``) when set, else ``bot.clock()``;
 - ``bot.learner_locks(user_id)`` / ``bot.in_flight``: one lock per learner and
   the count of interactions being worked on (bot.discord.interactions);
+- ``bot.deck_titles``: deck id -> title, for the heading of each card;
 - ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.);
 - ``bot.shard_layout`` / ``bot.owns_guild(guild_id)``: the shards this process runs.
 
@@ -45,7 +46,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.acks import watch_receipts
 from bot.discord.components import DYNAMIC_ITEMS
+from bot.discord.deck_titles import DeckTitles
 from bot.discord.interactions import (
     InFlight,
     LearnerLocks,
@@ -60,6 +63,7 @@ from bot.jobs.shards import ShardLayout
 from bot.settings import Settings
 from bot.study.answer_journal import AnswerJournal, journal_path
 from bot.study.learners import LearnerDefaults
+from bot.study.prompt_context import loaded_decks
 from bot.study.runtime import Database, load_decks_dir, open_database
 from bot.study.session import StudyService
 
@@ -74,6 +78,7 @@ EXTENSIONS = (
     "bot.discord.cogs.daily",
     "bot.discord.cogs.leaderboard",
     "bot.discord.cogs.remind",
+    "bot.discord.cogs.exam",
     "bot.discord.cogs.deck_admin",
 )
 
@@ -162,10 +167,13 @@ class StudyBot(commands.AutoShardedBot):
         self.extensions_to_load = extensions
         self.learner_locks = LearnerLocks()
         self.in_flight = InFlight()
+        # Discord's 3 s run from each interaction's arrival (bot.discord.acks).
+        watch_receipts(self)
         self._jobs_clock: Clock | None = None
         self._db: Database | None = None
         self._study: StudyService | None = None
         self._journal: AnswerJournal | None = None
+        self._deck_titles: DeckTitles | None = None
         #: The custom_id templates of every DynamicItem registered by the cogs.
         self.component_templates: list[re.Pattern[str]] = []
 
@@ -218,6 +226,13 @@ class StudyBot(commands.AutoShardedBot):
         return self._journal
 
     @property
+    def deck_titles(self) -> DeckTitles:
+        """The titles cards are headed by (read again after every reload this process runs)."""
+        if self._deck_titles is None:
+            raise RuntimeError("the deck titles are read in setup_hook; use them from there on")
+        return self._deck_titles
+
+    @property
     def study(self) -> StudyService:
         if self._study is None:
             raise RuntimeError("the study service starts in setup_hook; use it from there on")
@@ -229,6 +244,9 @@ class StudyBot(commands.AutoShardedBot):
         for problem in report.problems:
             log.warning("deck problem: %s", problem)
         log.info("decks loaded: %s", ", ".join(sorted(report.synced)) or "none")
+        db = self._db
+        self._deck_titles = DeckTitles(lambda: loaded_decks(db.runner))
+        await self._deck_titles.refresh()
         self._study = StudyService(self._db.runner, self.defaults)
         self._journal = AnswerJournal(
             journal_path(self.settings.database_url, self.settings.shard_ids, Path.cwd())

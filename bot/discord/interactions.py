@@ -10,6 +10,12 @@ queue.  The count of those interactions (`InFlight`) and the per-learner locks
 (`LearnerLocks`) belong to the bot, so two bots in one process (tests) never
 share them.
 
+The three seconds run from the interaction's arrival (bot.discord.acks), so
+every wait before the acknowledgement (`ack_budget`: the work budget, the
+language lookup, a slow permission check in `acknowledged_if_slow`) gives way
+when earlier steps took their time, keeping `RETRY_RESERVE` for the
+acknowledgement's own retries.
+
 The reply language is decided here once: the learner's saved choice, else the
 language of their Discord client (Korean for ko, English for every other
 locale), else the deck's, else the bot's default.
@@ -27,11 +33,13 @@ import logging
 import weakref
 from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import discord
 from discord import app_commands
 
+from bot.discord import acks, text
+from bot.discord.embeds import fit
 from bot.discord.translator import message
 from bot.i18n import Lang, resolve_language
 from bot.study.preferences import stored_language
@@ -42,6 +50,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction[discord.Client]
+T = TypeVar("T")
 
 NO_MENTIONS: Final = discord.AllowedMentions.none()
 
@@ -56,22 +65,34 @@ COMMAND_BUDGET: Final = 0.5
 #: choice (the client's language is used), never Discord's deadline.
 LANGUAGE_BUDGET: Final = 0.5
 
+#: What every wait before an acknowledgement leaves of Discord's deadline for the
+#: acknowledgement itself: time for a burst of 5xx answers (bot.discord.acks).
+RETRY_RESERVE: Final = 2.0
+
 #: What a failure says when the caller names nothing more fitting.
 APOLOGY: Final = "cogs.error"
 
 
 @dataclass(slots=True)
 class Screen:
-    """What one message shows: passed as keyword arguments to send/edit calls."""
+    """What one message shows: passed as keyword arguments to send/edit calls.
+
+    The keyword arguments hold the embeds as `bot.discord.embeds.fit` cuts them,
+    so no screen can go over Discord's 6,000 characters for a whole message,
+    and the content cut to 2,000 characters.
+    """
 
     embeds: list[discord.Embed] = field(default_factory=list)
     view: discord.ui.View | None = None
     content: str | None = None
 
+    def _content(self) -> str | None:
+        return None if self.content is None else text.cut(self.content, text.MESSAGE_CONTENT)
+
     def send_kwargs(self) -> dict[str, Any]:
-        kwargs: dict[str, Any] = {"embeds": self.embeds, "allowed_mentions": NO_MENTIONS}
+        kwargs: dict[str, Any] = {"embeds": fit(self.embeds), "allowed_mentions": NO_MENTIONS}
         if self.content is not None:
-            kwargs["content"] = self.content
+            kwargs["content"] = self._content()
         if self.view is not None:
             kwargs["view"] = self.view
         return kwargs
@@ -79,11 +100,24 @@ class Screen:
     def edit_kwargs(self) -> dict[str, Any]:
         """Like `send_kwargs`, but clears what the old message showed."""
         return {
-            "content": self.content,
-            "embeds": self.embeds,
+            "content": self._content(),
+            "embeds": fit(self.embeds),
             "view": self.view,
             "allowed_mentions": NO_MENTIONS,
         }
+
+
+def ack_budget(interaction: Interaction, budget: float) -> float:
+    """``budget``, shortened so the acknowledgement still has `RETRY_RESERVE` before its deadline.
+
+    The deadline counts from the interaction's arrival (bot.discord.acks), so a
+    check or a lookup that already took its time leaves less for what follows:
+    0 means "acknowledge now".  Unchanged when the arrival was not seen.
+    """
+    left = acks.time_left(interaction.id)
+    if left is None:
+        return budget
+    return max(0.0, min(budget, left - RETRY_RESERVE))
 
 
 def study_bot(interaction: Interaction) -> StudyBot:
@@ -158,11 +192,14 @@ async def language_of(interaction: Interaction) -> Lang:
     Also read before a first response (a refusal, a modal, an apology), so it
     waits at most `LANGUAGE_BUDGET`; the reply matters more than its language.
     """
+    budget = LANGUAGE_BUDGET
+    if not interaction.response.is_done():
+        budget = ack_budget(interaction, LANGUAGE_BUDGET)
+    if budget <= 0:
+        return reply_language(None, interaction.locale)
     try:
         runner = study_bot(interaction).db.runner
-        saved = await asyncio.wait_for(
-            stored_language(runner, interaction.user.id), LANGUAGE_BUDGET
-        )
+        saved = await asyncio.wait_for(stored_language(runner, interaction.user.id), budget)
     except Exception as exc:
         log.warning("no saved language for %s: %r", interaction.user.id, exc)
         saved = None
@@ -191,9 +228,17 @@ class Refusal(app_commands.CheckFailure):
 
 
 async def tell_privately(interaction: Interaction, text: str) -> None:
-    """An ephemeral reply, whether or not the interaction was acknowledged already."""
+    """An ephemeral reply, whether or not the interaction was acknowledged already.
+
+    After a "thinking…" acknowledgement the reply replaces it (a followup would
+    leave it thinking forever).
+    """
     try:
-        if interaction.response.is_done():
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            await interaction.edit_original_response(
+                content=text, embeds=[], view=None, allowed_mentions=NO_MENTIONS
+            )
+        elif interaction.response.is_done():
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
         else:
             await interaction.response.send_message(
@@ -237,6 +282,20 @@ async def _defer(interaction: Interaction, *, update: bool) -> None:
         log.warning("could not acknowledge %s: %s", interaction.id, exc)
 
 
+async def acknowledged_if_slow(interaction: Interaction, check: Coroutine[Any, Any, T]) -> T:
+    """``check``'s result; the interaction is acknowledged ("thinking…") if it takes long.
+
+    For what runs before a command's own `respond`, such as a permission check
+    that may ask Discord who owns the app: the member then waits on a spinner
+    instead of seeing "This interaction failed" when Discord is slow to answer.
+    """
+    task = asyncio.ensure_future(check)
+    done, _ = await asyncio.wait({task}, timeout=ack_budget(interaction, COMMAND_BUDGET))
+    if not done:
+        await _defer(interaction, update=False)
+    return await task
+
+
 async def _send(interaction: Interaction, screen: Screen, *, update: bool) -> None:
     if interaction.response.is_done():
         await interaction.edit_original_response(**screen.edit_kwargs())
@@ -266,11 +325,11 @@ async def respond(
     """
     in_flight: InFlight = getattr(interaction.client, "in_flight", None) or InFlight()
     with in_flight.one() as busy:
-        if busy:
+        if busy and not interaction.response.is_done():
             await _defer(interaction, update=update)
         task = asyncio.ensure_future(work)
-        if not busy:
-            budget = CLICK_BUDGET if update else COMMAND_BUDGET
+        if not busy and not interaction.response.is_done():
+            budget = ack_budget(interaction, CLICK_BUDGET if update else COMMAND_BUDGET)
             done, _ = await asyncio.wait({task}, timeout=budget)
             if not done:
                 await _defer(interaction, update=update)

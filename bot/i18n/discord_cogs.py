@@ -221,14 +221,18 @@ MESSAGES: Table = {
     },
     "help.grades.name": {"ko": "🔘 평가 버튼", "en": "🔘 Grade buttons"},
     "help.grades.value": {
-        "ko": "**{again}**: 기억나지 않았어요. 오늘 다시 나오고 내일부터 새로 시작해요.\n"
+        "ko": "**{again}**: 기억나지 않았어요. 오늘 다시 나오고, 간격은 1일부터 다시 시작해요.\n"
         "**{hard}**: 겨우 기억했어요. 오늘 한 번 더 나와요.\n"
         "**{good}**: 잘 기억했어요.\n"
-        "**{easy}**: 아주 쉬웠어요. 다음 복습까지 간격이 더 길어져요.",
-        "en": "**{again}**: you forgot. It comes back today and starts over tomorrow.\n"
+        "**{easy}**: 아주 쉬웠어요. SM-2에서는 처음 두 번의 간격(1일, 6일)은 {good:과} 같고, "
+        "그다음부터 간격이 더 길어져요. FSRS에서는 처음부터 더 길어져요.\n"
+        "버튼마다 그 평가를 고르면 며칠 뒤에 다시 나오는지 적혀 있어요.",
+        "en": "**{again}**: you forgot. It comes back today and its gaps start over at 1 day.\n"
         "**{hard}**: you barely recalled it. It comes back once more today.\n"
         "**{good}**: you knew it.\n"
-        "**{easy}**: effortless. The next review is pushed further out.",
+        "**{easy}**: effortless. Under SM-2 the first two gaps (1 day, 6 days) are the same "
+        "as {good}'s and later ones grow longer; under FSRS it goes further at once.\n"
+        "Each button shows how many days until the card comes back if you press it.",
     },
     "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
     "help.commands.value": {
@@ -239,12 +243,38 @@ MESSAGES: Table = {
         "`{/settings}` time zone, language, daily limits · `{/stats}` numbers and a chart · "
         "`{/streak}` your daily-question streak · `{/help}` this guide",
     },
-    "help.sm2.name": {"ko": "🧠 SM-2 간격 반복", "en": "🧠 SM-2 spaced repetition"},
-    "help.sm2.value": {
-        "ko": "잘 기억한 카드는 1일, 6일, 그 뒤로 점점 더 긴 간격을 두고 다시 나와요.\n"
-        "잊어버린 카드는 처음부터 다시 시작하고, 어려운 카드일수록 간격이 천천히 늘어나요.",
-        "en": "Cards you know come back after 1 day, 6 days, then ever longer gaps.\n"
-        "A card you forget starts over, and hard cards grow their gaps more slowly.",
+    "help.schedulers.name": {"ko": "🧠 SM-2와 FSRS", "en": "🧠 SM-2 and FSRS"},
+    "help.schedulers.value": {
+        "ko": "기본은 SM-2예요. 잘 기억한 카드는 1일, 6일, 그 뒤로 점점 더 긴 간격을 두고 "
+        "다시 나오고, 잊어버린 카드는 처음부터 다시 시작해요.\n"
+        "`{/settings}`에서 FSRS를 고르면 기억 모델이 카드마다 잊어버릴 때쯤을 계산하고, "
+        "같은 날에 복습이 몰리지 않게 날짜를 조금씩 흩어 놓아요. 목표 기억률(0.70–0.97)도 "
+        "정할 수 있어요. 바꿀 때마다 복습 기록으로 일정을 다시 계산하니 잃는 건 없어요.",
+        "en": "SM-2 is the default: cards you know come back after 1 day, 6 days, then ever "
+        "longer gaps, and a card you forget starts over.\n"
+        "Choose FSRS in `{/settings}` and a memory model works out when you would forget "
+        "each card, spreading reviews a little so they do not pile up on one day; you can "
+        "also set its desired retention (0.70–0.97). Every switch rebuilds your schedule "
+        "from your review history, so nothing is lost.",
+    },
+    "help.exam.name": {"ko": "📅 시험 날짜", "en": "📅 An exam date"},
+    "help.exam.value": {
+        "ko": "{/exam set:`으로} 시험 날짜를 정하면, 시험 전에 모든 카드를 두 번 이상 볼 수 있게 "
+        "하루 새 카드 수를 필요한 만큼 늘리고 그 이유를 알려 드려요. 모든 카드는 시험 전 "
+        "마지막 일주일 안에 한 번 더 나와요. 남은 날과 아직 못 본 카드는 `{/stats}`에서 "
+        "볼 수 있어요. 시험이 지나면 평소 일정으로 돌아가요.",
+        "en": "Set an exam date with `{/exam set}`: your new cards per day go up as much as "
+        "needed (you are told why) so every card is reviewed at least twice before it, and "
+        "every card comes back in the last week before the exam. `{/stats}` shows the days "
+        "left and the cards still to meet. After the exam, scheduling is back to normal.",
+    },
+    "help.backlog.name": {"ko": "🔁 쉬었다가 돌아오면", "en": "🔁 Back from a break"},
+    "help.backlog.value": {
+        "ko": "밀린 복습이 하루 복습 한도보다 많으면, 간격에 비해 가장 오래 밀린 카드부터 "
+        "하루 한도만큼만 보여 드리고, 이 속도로 며칠이면 따라잡는지 알려 드려요.",
+        "en": "With more reviews waiting than your daily review limit, you get the cards "
+        "most overdue for their gap first, up to your limit each day, and how many days "
+        "catching up takes at that pace.",
     },
     "help.footer": {
         "ko": "하루는 {hour:02d}:00에 시작해요. {/settings}에서 바꿀 수 있어요.",

@@ -37,8 +37,8 @@ MESSAGES: Table = {
     },
     "cmd.daily.setup.opt.time.name": {"ko": "시각", "en": "time"},
     "cmd.daily.setup.opt.time.description": {
-        "ko": "올릴 시각, 예: 09:00",
-        "en": "Local time to post, e.g. 09:00",
+        "ko": "올릴 시각, 예: 09:00, 오전 9시, 저녁 7시 반",
+        "en": "Local time to post, e.g. 09:00, 9am, 7:30 pm",
     },
     "cmd.daily.setup.opt.timezone.name": {"ko": "시간대", "en": "timezone"},
     "cmd.daily.setup.opt.timezone.description": {
@@ -105,8 +105,8 @@ MESSAGES: Table = {
     },
     "cmd.remind.on.opt.time.name": {"ko": "시각", "en": "time"},
     "cmd.remind.on.opt.time.description": {
-        "ko": "내 시간대 기준 알림 시각, 예: 19:00",
-        "en": "Your local time for it, e.g. 19:00",
+        "ko": "내 시간대 기준 알림 시각, 예: 19:00, 저녁 7시",
+        "en": "Your local time for it, e.g. 19:00, 7pm",
     },
     "cmd.remind.off.name": {"ko": "끄기", "en": "off"},
     "cmd.remind.off.description": {
@@ -140,13 +140,24 @@ MESSAGES: Table = {
         "ko": "'{value}' 덱에는 낼 수 있는 카드가 없어요.",
         "en": "The deck '{value}' has no cards to ask.",
     },
+    "daily.setup.no_fair_card": {
+        "ko": "'{value}' 덱에는 채널에서 공정하게 낼 수 있는 문제가 없어요. 채널에서는 "
+        "스스로 채점할 수 없어서 객관식 카드, 입력형 카드, 빈칸이 짧은 빈칸 카드, "
+        "그리고 같은 종류의 질문이 세 장 이상 있는 기본 카드(보기로 물어봐요)만 내요.",
+        "en": "The deck '{value}' has no card a channel can answer fairly. Nobody grades "
+        "themselves in a channel, so only choice cards, typed cards, cloze cards with a short "
+        "blank, and basic cards with at least two others asking the same kind of question "
+        "(asked as a choice) are posted.",
+    },
     "daily.setup.unknown_zone": {
         "ko": "{value:'은} 알 수 없는 시간대예요. Asia/Seoul처럼 적어 주세요.",
         "en": "'{value}' is not a time zone I know. Try one like Asia/Seoul.",
     },
     "daily.setup.bad_time": {
-        "ko": "{value:'은} 시각으로 읽을 수 없어요. 09:00처럼 적어 주세요.",
-        "en": "'{value}' is not a time of day. Write it like 09:00.",
+        "ko": "{value:'은} 시각으로 읽을 수 없어요. `09:00`, `21:30`, `9시 30분`, `오전 9시`, "
+        "`저녁 7시 반`, `정오`, `7pm`처럼 적어 주세요.",
+        "en": "'{value}' is not a time of day I can read. Write it like `09:00`, `21:30`, "
+        "`9am`, `7:30 pm` or `noon`.",
     },
     "daily.setup.skipped_time": {
         "ko": "{zone}에서는 {value}에 서머타임으로 시계가 건너뛰어서 그날 {time} 시각이 "
@@ -180,6 +191,11 @@ MESSAGES: Table = {
     "daily.status.next_post": {"ko": "다음 문제: {when}", "en": "Next question: {when}"},
     "daily.status.next_reveal": {"ko": "다음 공개: {when}", "en": "Next reveal: {when}"},
     "daily.status.paused": {"ko": "⏸ 일시정지됨", "en": "⏸ paused"},
+    "daily.status.more": {"ko": "…외에 채널 {n}개가 더 있어요.", "en": "…and {n} more channels."},
+    "daily.status.more.one": {
+        "ko": "…외에 채널 {n}개가 더 있어요.",
+        "en": "…and {n} more channel.",
+    },
     "daily.paused": {
         "ko": "이 채널의 오늘의 문제를 멈췄어요. {/daily resume:`으로} 다시 시작할 수 있어요.",
         "en": "The daily question here is paused. `{/daily resume}` starts it again.",
@@ -197,8 +213,8 @@ MESSAGES: Table = {
         "en": "This channel has no daily question.",
     },
     "daily.post_now.done": {
-        "ko": "오늘의 문제를 올렸어요.",
-        "en": "Today's question is posted.",
+        "ko": "오늘의 문제를 올렸어요. 정답 공개: {when}",
+        "en": "Today's question is posted. Answer revealed: {when}",
     },
     "daily.post_now.taken": {
         "ko": "이 채널에는 오늘 문제가 이미 올라왔어요.",
@@ -286,6 +302,18 @@ MESSAGES: Table = {
         "ko": "이 기간에는 이 채널의 오늘의 문제에 답한 사람이 없어요.",
         "en": "Nobody answered this channel's daily question in this period.",
     },
+    "leaderboard.elsewhere": {
+        "ko": "이 채널에는 오늘의 문제가 없어요. 순위표는 오늘의 문제가 올라오는 채널에서 "
+        "{/leaderboard:`으로} 볼 수 있어요: {channels}",
+        "en": "This channel has no daily question. Use `{/leaderboard}` in the channel where "
+        "it is posted: {channels}",
+    },
+    "leaderboard.no_daily": {
+        "ko": "이 서버에는 아직 오늘의 문제가 없어요. 관리자가 {/daily setup:`으로} 시작할 수 "
+        "있어요.",
+        "en": "This server has no daily question yet. An admin can start one with "
+        "`{/daily setup}`.",
+    },
     # /streak counts right daily answers; /stats also shows the study streak (days with a
     # review). Each names which one it is and where the other one is.
     "streak.title": {"ko": "오늘의 문제 연속 정답", "en": "Your daily-question streak"},
@@ -303,6 +331,28 @@ MESSAGES: Table = {
         "ko": "카드를 복습한 날이 며칠 이어졌는지(연속 학습)는 {/stats}에서 볼 수 있어요.",
         "en": "Your study streak (days in a row you reviewed cards) is in {/stats}.",
     },
+    # -- /help's section on study groups ----------------------------------------------------
+    "help.daily.name": {
+        "ko": "👥 오늘의 문제 (스터디 그룹)",
+        "en": "👥 Daily question (study groups)",
+    },
+    "help.daily.value": {
+        "ko": "관리자가 `{/daily setup}`에서 채널, 덱, 시각(`09:00`, `오전 9시`, `저녁 7시 반`, "
+        "`7pm`)을 고르면 매일 한 문제가 올라와요. 보기 버튼이나 **답하기** 버튼으로 한 번만 "
+        "답할 수 있고, 결과는 나에게만 보여요.\n"
+        "채널에서는 스스로 채점하지 않으니 객관식, 입력형, 빈칸이 짧은 빈칸 카드만 내고, "
+        "기본 카드는 같은 덱의 같은 종류 질문의 답들과 함께 보기로 물어봐요.\n"
+        "내가 공부하는 덱의 오늘 복습할 카드라면 복습으로도 기록돼요. 점수와 순위는 문제가 "
+        "올라오는 채널에서 {/leaderboard:`으로}, 내 연속 정답은 {/streak:`으로} 볼 수 있어요.",
+        "en": "An admin picks a channel, a deck and a time (`09:00`, `9am`, `7:30 pm`) with "
+        "`{/daily setup}`, and a question is posted every day. Answer once, with the option "
+        "buttons or **Answer**; only you see the result.\n"
+        "Nobody grades themselves in a channel, so only choice, typed and short-blank cloze "
+        "cards are asked, and a basic card comes as options: its answer among the deck's "
+        "answers to the same kind of question.\n"
+        "When the card is due in a deck you study, your answer is also your review. Points "
+        "and ranks: `{/leaderboard}` in the question's channel; your streak: `{/streak}`.",
+    },
     # -- reminders ---------------------------------------------------------------------------
     "remind.on": {
         "ko": "매일 {time}({zone})에 복습할 카드가 있으면 DM으로 한 번 알려 드릴게요. "
@@ -311,8 +361,10 @@ MESSAGES: Table = {
     },
     "remind.off": {"ko": "복습 알림을 껐어요.", "en": "Reminders are off."},
     "remind.bad_time": {
-        "ko": "{value:'은} 시각으로 읽을 수 없어요. 19:00처럼 적어 주세요.",
-        "en": "'{value}' is not a time of day. Write it like 19:00.",
+        "ko": "{value:'은} 시각으로 읽을 수 없어요. `19:00`, `7시 30분`, `저녁 7시`, "
+        "`오전 8시 반`, `7pm`처럼 적어 주세요.",
+        "en": "'{value}' is not a time of day I can read. Write it like `19:00`, `7pm`, "
+        "`8:30 am` or `noon`.",
     },
     "remind.dm.title": {"ko": "복습할 시간이에요", "en": "Time to review"},
     "remind.dm.body": {

@@ -62,7 +62,6 @@ MESSAGES: Table = {
         "en": "Nothing to review today. See you tomorrow!",
     },
     # The card.
-    "discord.study.card.title": {"ko": "{deck} · {kind}", "en": "{deck} · {kind}"},
     "discord.study.kind.basic": {"ko": "기본", "en": "Basic"},
     "discord.study.kind.choice": {"ko": "객관식", "en": "Multiple choice"},
     "discord.study.kind.cloze": {"ko": "빈칸", "en": "Cloze"},

@@ -7,13 +7,23 @@ several times more than executing a cached one on SQLite.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, exists, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
-from bot.storage.models import Card, Prompt, ReviewLog, ReviewState, StudySession, User
+from bot.storage.daily_models import DailyAnswer, DailyConfig, DailyPost
+from bot.storage.models import (
+    Card,
+    Deck,
+    ExamDate,
+    Prompt,
+    ReviewLog,
+    ReviewState,
+    StudySession,
+    User,
+)
 from bot.storage.prepared import Prepared
 from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW
 from bot.storage.rows import AnyRow
@@ -57,10 +67,35 @@ CONTEXT = (
         User.rollover_hour,
         User.kept_day,
         User.kept_until,
+        User.scheduler.label("chosen_scheduler"),
+        User.desired_retention,
+        Deck.scheduler.label("deck_scheduler"),
+        select(ExamDate.exam_date)
+        .where(ExamDate.user_id == bindparam("user_id"), ExamDate.deck_id == Card.deck_id)
+        .scalar_subquery()
+        .label("own_exam"),
+        # The earliest exam of the learner's study groups on the deck not long past (see
+        # bot.study.scheduling.exam_from_context): one statement instead of a second query.
+        select(func.min(DailyConfig.exam_date))
+        .where(
+            DailyConfig.deck_id == Card.deck_id,
+            DailyConfig.exam_date >= bindparam("exam_floor", type_=DailyConfig.exam_date.type),
+            select(DailyAnswer.id)
+            .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
+            .where(DailyPost.channel_id == DailyConfig.channel_id,
+                   DailyAnswer.user_id == bindparam("user_id"))
+            .exists(),
+        )
+        .scalar_subquery()
+        .label("group_exam"),
+        _STATE.scheduler,
         _STATE.ease_cents,
         _STATE.repetitions,
         _STATE.interval,
         _STATE.due,
+        _STATE.stability,
+        _STATE.difficulty,
+        _STATE.last_review,
         exists()
         .where(
             ReviewLog.session_id == bindparam("session_id"),
@@ -80,6 +115,7 @@ CONTEXT = (
         .label("reviewed_since"),
     )
     .select_from(Card)
+    .join(Deck, Deck.id == Card.deck_id)
     .join(StudySession, StudySession.id == bindparam("session_id"))
     .join(User, User.id == bindparam("user_id"))
     .outerjoin(
@@ -103,10 +139,13 @@ UPDATE_STATE = (
 )
 INSERT_LOG = insert(ReviewLog)
 
-_STATE_VALUES = ["ease_cents", "repetitions", "interval", "due", "last_reviewed_at"]
+#: The schedule columns of either scheduler (bot.study.scheduling.state_columns).
+SCHEDULE_COLUMNS = ("scheduler", "ease_cents", "repetitions", "interval", "due", "stability",
+                    "difficulty", "last_review")
+_STATE_VALUES = [*SCHEDULE_COLUMNS, "last_reviewed_at"]
 _LOG_VALUES = ["user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
                "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",
-               "due"]
+               "due", "exam_date"]
 # Every answer runs these: compiled once, run on SQLite's own connection (bot.storage.prepared).
 _FAST_CLAIM = Prepared(CLAIM)
 _FAST_CLAIM_OPEN = Prepared(CLAIM_OPEN)
@@ -146,7 +185,11 @@ def claim_prompt(
 def answer_context(
     conn: Connection, card_pk: int, face: int, session_id: int, user_id: int, shown_at: datetime
 ) -> AnyRow | None:
-    """The claimed face's card, session, learner and state (see `CONTEXT`)."""
+    """The claimed face's card, session, learner and state (see `CONTEXT`).
+
+    ``group_exam`` looks at study groups' exams from two days before ``shown_at``'s UTC
+    date on: whatever the learner's zone, an earlier one has passed.
+    """
     return _FAST_CONTEXT.first(
         conn,
         {
@@ -155,8 +198,14 @@ def answer_context(
             "session_id": session_id,
             "user_id": user_id,
             "shown_at": shown_at,
+            "exam_floor": exam_floor(shown_at),
         },
     )
+
+
+def exam_floor(now: datetime) -> date:
+    """A day every exam before which has passed for every learner at ``now``."""
+    return now.astimezone(UTC).date() - timedelta(days=2)
 
 
 def write_state(
@@ -164,21 +213,14 @@ def write_state(
     user_id: int,
     card_pk: int,
     face: int,
-    schedule: tuple[int, int, int, date | None],
+    schedule: dict[str, Any],
     lapse: int,
     now: datetime,
     *,
     new: bool,
 ) -> None:
-    """Store a face's schedule (ease in cents, repetitions, interval, due) and a lapse."""
-    ease_cents, repetitions, interval, due = schedule
-    values = {
-        "ease_cents": ease_cents,
-        "repetitions": repetitions,
-        "interval": interval,
-        "due": due,
-        "last_reviewed_at": now,
-    }
+    """Store a face's schedule (every one of `SCHEDULE_COLUMNS`) and a lapse."""
+    values = {**schedule, "last_reviewed_at": now}
     if new:
         _FAST_INSERT_STATE.run(
             conn,

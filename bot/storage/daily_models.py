@@ -57,6 +57,8 @@ class DailyConfig(Base):
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     created_by: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime]
+    #: The group's exam date: its members studying the deck get the exam plan.
+    exam_date: Mapped[date | None] = mapped_column(Date)
 
 
 class DailyPost(Base):

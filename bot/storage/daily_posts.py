@@ -117,6 +117,16 @@ def live_faces(conn: Connection, deck_id: str) -> list[tuple[int, int, int]]:
     return [(int(pk), int(face), int(position)) for pk, face, position in rows]
 
 
+def live_cards(conn: Connection, deck_id: str) -> list[tuple[int, str, dict[str, Any]]]:
+    """(card pk, type, content) of the deck's live cards: how their faces can be asked."""
+    rows = conn.execute(
+        select(Card.pk, Card.type, Card.content)
+        .where(Card.deck_id == deck_id, Card.retired_at.is_(None))
+        .order_by(Card.pk)
+    )
+    return [(int(pk), str(card_type), content) for pk, card_type, content in rows]
+
+
 def recent_faces(conn: Connection, channel_id: int, limit: int) -> list[tuple[int, int]]:
     """The faces of the channel's last ``limit`` posts, newest first."""
     rows = conn.execute(
@@ -151,13 +161,13 @@ def insert_post(conn: Connection, values: dict[str, Any]) -> int | None:
 
 def post_with_card(conn: Connection, post_id: int) -> AnyRow | None:
     """(id, guild_id, channel_id, local_date, message_id, status, face, choice_order, shown,
-    reveal_due_at, card type, card content, deck title, the channel's language)."""
+    reveal_due_at, card type, card content, deck title, the channel's language and zone)."""
     return conn.execute(
         select(
             DailyPost.id, DailyPost.guild_id, DailyPost.channel_id, DailyPost.local_date,
             DailyPost.message_id, DailyPost.status, DailyPost.face, DailyPost.choice_order,
             DailyPost.shown, DailyPost.reveal_due_at,
-            Card.type, Card.content, Deck.title, DailyConfig.language,
+            Card.type, Card.content, Deck.title, DailyConfig.language, DailyConfig.timezone,
         )
         .join(Card, Card.pk == DailyPost.card_pk)
         .join(Deck, Deck.id == Card.deck_id)
@@ -212,12 +222,13 @@ def first_right(conn: Connection, post_id: int, limit: int) -> list[int]:
 # -- members' answers ---------------------------------------------------------------------------
 
 
-def post_to_answer(conn: Connection, post_id: int) -> AnyRow | None:
+def post_to_answer(conn: Connection, post_id: int, *, lock: bool = True) -> AnyRow | None:
     """(status, reveal_due_at, card_pk, face, choice_order, shown, posted_at, type, content,
     deck_id) of a post, locked until commit on PostgreSQL: the post's answers go one at a
     time, so each counts the right answers committed before it and the first-correct bonus
-    goes to three members, not to everyone who answered at once (SQLite has one writer)."""
-    return conn.execute(
+    goes to three members, not to everyone who answered at once (SQLite has one writer).
+    ``lock=False`` only reads (a read-only transaction may not lock)."""
+    query = (
         select(
             DailyPost.status,
             DailyPost.reveal_due_at,
@@ -232,8 +243,8 @@ def post_to_answer(conn: Connection, post_id: int) -> AnyRow | None:
         )
         .join(Card, Card.pk == DailyPost.card_pk)
         .where(DailyPost.id == post_id)
-        .with_for_update(of=DailyPost)
-    ).first()
+    )
+    return conn.execute(query.with_for_update(of=DailyPost) if lock else query).first()
 
 
 def member_answer(conn: Connection, post_id: int, user_id: int) -> AnyRow | None:

@@ -41,6 +41,8 @@ class DeckSnapshot:
     path: str
     content_hash: str
     cards: Sequence[CardSnapshot]
+    #: The deck file's ``scheduler:``, the default of learners who chose none.
+    scheduler: str | None = None
 
 
 @dataclass(slots=True)
@@ -91,6 +93,7 @@ def sync_deck(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
     deck_values = {
         "title": snapshot.title, "lang": snapshot.lang, "path": snapshot.path,
         "content_hash": snapshot.content_hash, "loaded_at": now,
+        "scheduler": snapshot.scheduler,
     }
     exists = connection.execute(
         select(_DECKS.c.id).where(_DECKS.c.id == snapshot.deck_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, union
 
-from bot.storage.daily_models import DailyAnswer, DailyPost
+from bot.storage.daily_models import DailyAnswer, DailyConfig, DailyPost
 from bot.storage.models import User
 from bot.storage.rows import AnyRow
 
@@ -42,3 +42,12 @@ def zones(conn: Connection, user_ids: Iterable[int]) -> dict[int, tuple[str, int
         select(User.id, User.timezone, User.rollover_hour).where(User.id.in_(list(user_ids)))
     )
     return {int(uid): (str(tz), int(hour)) for uid, tz, hour in rows}
+
+
+def daily_channels(conn: Connection, guild_id: int) -> list[int]:
+    """The guild's channels that have a daily question now or had posts before."""
+    query = union(
+        select(DailyConfig.channel_id).where(DailyConfig.guild_id == guild_id),
+        select(DailyPost.channel_id).where(DailyPost.guild_id == guild_id),
+    )
+    return sorted({int(channel) for channel in conn.execute(query).scalars()})

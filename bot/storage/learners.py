@@ -36,6 +36,8 @@ class Learner:
     rollover_hour: int
     kept_day: date | None
     kept_until: datetime | None
+    scheduler: str | None = None  # None: each deck's default, else SM-2
+    desired_retention: float = 0.9
 
 
 def _insert(conn: Connection) -> Any:
@@ -74,12 +76,14 @@ _LEARNER = select(
     User.rollover_hour,
     User.kept_day,
     User.kept_until,
+    User.scheduler,
+    User.desired_retention,
 ).where(User.id == bindparam("user"))
 
 
 def learner(conn: Connection, user_id: int) -> Learner | None:
     row = conn.execute(_LEARNER, {"user": user_id}).first()
-    return None if row is None else Learner(*row)
+    return None if row is None else Learner(**row._mapping)
 
 
 def ensure_learner(
@@ -96,7 +100,8 @@ def ensure_learner(
 
 
 def update_learner(conn: Connection, user_id: int, **values: Any) -> None:
-    """Set columns of the learner's row (timezone, locale, limits, rollover, kept day)."""
+    """Set columns of the learner's row (timezone, locale, limits, rollover, kept day,
+    scheduler, desired retention)."""
     conn.execute(update(User).where(User.id == user_id).values(**values))
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Double,
     ForeignKey,
     Index,
     Integer,
@@ -29,6 +30,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: review_states.scheduler / users.scheduler / decks.scheduler values (bot.srs.SchedulerKind).
+SCHEDULER_SM2 = "sm2"
+SCHEDULER_FSRS = "fsrs"
 
 #: The largest row id (prompts, posts, sessions): their columns are INTEGER,
 #: 32-bit on PostgreSQL (64-bit on SQLite, which never holds that many rows).
@@ -94,6 +99,11 @@ class User(Base):
     #: until ``kept_until`` (bot.srs.day.keep_day): a day already spent stays spent.
     kept_day: Mapped[date | None] = mapped_column(Date)
     kept_until: Mapped[datetime | None]
+    #: The scheduler the learner chose (``sm2`` or ``fsrs``); NULL: not chosen, so each
+    #: deck's default applies (``decks.scheduler``), else SM-2.
+    scheduler: Mapped[str | None] = mapped_column(String(8))
+    #: FSRS's desired retention (0.70-0.97), used only under FSRS.
+    desired_retention: Mapped[float] = mapped_column(Double, server_default="0.9")
 
 
 class Deck(Base):
@@ -105,6 +115,8 @@ class Deck(Base):
     path: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime]
+    #: The deck file's ``scheduler:``: the default of learners who chose none.
+    scheduler: Mapped[str | None] = mapped_column(String(8))
 
 
 class Card(Base):
@@ -155,7 +167,12 @@ class Enrollment(Base):
 
 
 class ReviewState(Base):
-    """The SM-2 state of one face for one learner; absent means never reviewed."""
+    """The schedule of one face for one learner; absent means never reviewed.
+
+    ``scheduler`` says which columns hold it: SM-2's ``ease_cents`` and
+    ``repetitions``, or FSRS's ``stability``, ``difficulty`` and ``last_review``;
+    ``interval`` and ``due`` are both's.
+    """
 
     __tablename__ = "review_states"
     __table_args__ = (Index("ix_review_states_user_due", "user_id", "due"),)
@@ -167,10 +184,15 @@ class ReviewState(Base):
         ForeignKey("cards.pk", ondelete="CASCADE"), primary_key=True
     )
     face: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    ease_cents: Mapped[int] = mapped_column(SmallInteger)
-    repetitions: Mapped[int] = mapped_column(Integer)
+    scheduler: Mapped[str] = mapped_column(String(8), server_default=SCHEDULER_SM2)
+    ease_cents: Mapped[int | None] = mapped_column(SmallInteger)
+    repetitions: Mapped[int | None] = mapped_column(Integer)
     interval: Mapped[int] = mapped_column(BigInteger)  # SM-2 intervals have no cap
     due: Mapped[date | None] = mapped_column(Date)
+    stability: Mapped[float | None] = mapped_column(Double)
+    difficulty: Mapped[float | None] = mapped_column(Double)
+    #: FSRS's study day of the last scheduling review.
+    last_review: Mapped[date | None] = mapped_column(Date)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     last_reviewed_at: Mapped[datetime | None]
 
@@ -238,7 +260,26 @@ class ReviewLog(Base):
     answer: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[datetime]
     study_date: Mapped[date] = mapped_column(Date)
-    ease_cents: Mapped[int] = mapped_column(SmallInteger)
-    repetitions: Mapped[int] = mapped_column(Integer)
+    #: The schedule after the answer; ease and repetitions are NULL under FSRS.
+    ease_cents: Mapped[int | None] = mapped_column(SmallInteger)
+    repetitions: Mapped[int | None] = mapped_column(Integer)
     interval: Mapped[int] = mapped_column(BigInteger)  # SM-2 intervals have no cap
     due: Mapped[date | None] = mapped_column(Date)
+    #: The exam date in force for the face's deck when it was answered (it may have
+    #: moved the due date), so a replay and `db verify` apply the same cap.
+    exam_date: Mapped[date | None] = mapped_column(Date)
+
+
+class ExamDate(Base):
+    """A learner's exam date for one deck (bot/srs/exam.py): plan and last-week cap."""
+
+    __tablename__ = "exam_dates"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    deck_id: Mapped[str] = mapped_column(
+        ForeignKey("decks.id", ondelete="CASCADE"), primary_key=True
+    )
+    exam_date: Mapped[date] = mapped_column(Date)
+    set_at: Mapped[datetime]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, select
 
-from bot.storage.models import Card, ReviewLog, ReviewState
+from bot.storage.models import Card, ReviewLog, ReviewState, User
 from bot.storage.queue_queries import SCHEDULING_KINDS
 from bot.storage.rows import AnyRow
 
@@ -31,23 +31,30 @@ def learner_log(conn: Connection, user_id: int) -> list[AnyRow]:
 
 
 def stored_states(conn: Connection) -> Iterator[AnyRow]:
-    """Every review state: (user_id, card_pk, face, ease_cents, repetitions, interval, due)."""
+    """Every review state with its learner's FSRS retention: (user_id, card_pk, face,
+    scheduler, ease_cents, repetitions, interval, due, stability, difficulty, last_review,
+    desired_retention)."""
     yield from conn.execution_options(yield_per=STREAM_ROWS).execute(
         select(
             ReviewState.user_id,
             ReviewState.card_pk,
             ReviewState.face,
+            ReviewState.scheduler,
             ReviewState.ease_cents,
             ReviewState.repetitions,
             ReviewState.interval,
             ReviewState.due,
-        )
+            ReviewState.stability,
+            ReviewState.difficulty,
+            ReviewState.last_review,
+            User.desired_retention,
+        ).join(User, User.id == ReviewState.user_id)
     )
 
 
 def scheduling_log(conn: Connection) -> Iterator[AnyRow]:
     """Every review that moved a schedule, in (user, card, face, id) order:
-    (user_id, card_pk, face, quality, study_date)."""
+    (user_id, card_pk, face, quality, study_date, exam_date)."""
     yield from conn.execution_options(yield_per=STREAM_ROWS).execute(
         select(
             ReviewLog.user_id,
@@ -55,6 +62,7 @@ def scheduling_log(conn: Connection) -> Iterator[AnyRow]:
             ReviewLog.face,
             ReviewLog.quality,
             ReviewLog.study_date,
+            ReviewLog.exam_date,
         )
         .where(ReviewLog.kind.in_(SCHEDULING_KINDS))
         .order_by(ReviewLog.user_id, ReviewLog.card_pk, ReviewLog.face, ReviewLog.id)

@@ -10,7 +10,9 @@ The statements live in bot.storage.answers; this is the use case around them:
 2. read the card, session, learner and review state in one joined SELECT; an
    answer to a face reviewed since its prompt was shown (the second of those
    two) is a drill, so one face gets at most one SM-2 review a study day;
-3. grade, run SM-2, and write the new state and the append-only log row.
+3. grade, run the learner's scheduler (SM-2 or FSRS, bot.study.scheduling:
+   the face's random source, the exam in force), and write the new state and
+   the append-only log row, which records that exam date.
 
 Any refusal after the claim raises ``AnswerRejected`` so the transaction rolls
 back and nothing at all is written.
@@ -19,19 +21,22 @@ back and nothing at all is written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from random import Random
 
 from sqlalchemy import Connection
 
 from bot.decks.matching import Verdict, match_answer
+from bot.srs import scheduler
 from bot.srs.grades import (
     ALMOST_ANSWER_QUALITY,
     RIGHT_ANSWER_QUALITY,
     WRONG_ANSWER_QUALITY,
     is_correct,
 )
-from bot.srs.sm2 import PASSING_QUALITY, Sm2State, review
+from bot.srs.scheduler import ReviewState, SchedulerKind
+from bot.srs.sm2 import PASSING_QUALITY, Sm2State
 from bot.storage import answers
 from bot.storage.locks import lock_learner
 from bot.storage.models import MAX_ROW_ID
@@ -39,6 +44,18 @@ from bot.storage.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
 from bot.storage.study_sessions import MODE_MISTAKES
 from bot.study.cards import FaceText, face_text
 from bot.study.learners import learner_today
+from bot.study.scheduling import (
+    exam_from_context,
+    kind_of,
+    rebuild_face,
+    rng_for,
+    scheduling_for,
+    state_columns,
+    stored_state,
+)
+
+#: The random source of a review that draws nothing (SM-2 without an exam): never used.
+_NO_DRAWS = Random(0)
 
 #: Longest typed answer we look at; anything longer is refused, not stored.
 MAX_TYPED_ANSWER = 1000
@@ -84,8 +101,10 @@ class AnswerOutcome:
     verdict: Verdict | None = None
     answer: str | None = None  # the right answer, to show after grading
     extra: str | None = None
-    state: Sm2State | None = None  # the schedule after this answer
+    state: ReviewState | None = None  # the schedule after this answer
     drill: bool = False
+    #: Days until the face is due again, when this answer scheduled it.
+    next_in_days: int | None = None
 
 
 class AnswerRejectedError(Exception):
@@ -132,19 +151,39 @@ def record_answer(
         raise AnswerRejectedError(AnswerOutcome(AnswerStatus.INVALID))
     quality, verdict, given = graded
     today = learner_today(now, row.timezone, row.rollover_hour, row.kept_day, row.kept_until)
-    is_new = row.ease_cents is None
-    before = (
-        Sm2State.new()
-        if is_new
-        else Sm2State.from_cents(row.ease_cents, row.repetitions, row.interval, row.due)
+    scheduling = scheduling_for(
+        row.chosen_scheduler, row.deck_scheduler, row.desired_retention
     )
+    stored = stored_state(
+        row.scheduler, row.ease_cents, row.repetitions, row.interval, row.due,
+        row.stability, row.difficulty, row.last_review,
+    )  # fmt: skip
+    is_new = stored is None
+    # A face whose deck's default scheduler changed since its last review: rebuilt from
+    # its log first, so it is reviewed by the scheduler that now applies.
+    before = (
+        scheduler.new_state(scheduling) if stored is None
+        else stored if kind_of(stored) is scheduling.kind
+        else rebuild_face(conn, user_id, card_pk, face, scheduling)
+    )  # fmt: skip
     # A face graded earlier in this session is being drilled, and one reviewed elsewhere
     # since this prompt was shown (another session, the daily question) was shown for a
     # schedule that is gone; a mistakes drill reviews what was scheduled already: in
-    # each case, log the answer and keep the schedule.
+    # each case, log the answer and keep the schedule, whichever scheduler the learner uses.
     drilled = bool(row.drilled or row.reviewed_since or row.mode == MODE_MISTAKES)
-    after = before if drilled else review(before, quality, today)
-    schedule = (after.ease_cents, after.repetitions, after.interval, after.due)
+    exam: date | None = None
+    after = before
+    if not drilled:
+        exam = exam_from_context(conn, user_id, row.deck_id, today, row.own_exam,
+                                 row.group_exam)
+        # SM-2 without an exam draws nothing: the face's random source is not even made.
+        rng = (
+            rng_for(user_id, card_pk, face, today)
+            if exam is not None or scheduling.kind is not SchedulerKind.SM2
+            else _NO_DRAWS
+        )
+        after = scheduler.review(before, quality, today, scheduling, rng, exam)
+    schedule = state_columns(after)
     if not drilled:
         lapse = 1 if quality < PASSING_QUALITY else 0
         answers.write_state(conn, user_id, card_pk, face, schedule, lapse, now, new=is_new)
@@ -161,10 +200,11 @@ def record_answer(
             "answer": given,
             "reviewed_at": now,
             "study_date": today,
-            "ease_cents": schedule[0],
-            "repetitions": schedule[1],
-            "interval": schedule[2],
-            "due": schedule[3],
+            "ease_cents": schedule["ease_cents"],
+            "repetitions": schedule["repetitions"],
+            "interval": schedule["interval"],
+            "due": schedule["due"],
+            "exam_date": exam,
         },
     )
     return AnswerOutcome(
@@ -176,6 +216,7 @@ def record_answer(
         extra=text.extra,
         state=after,
         drill=drilled,
+        next_in_days=None if drilled or after.due is None else (after.due - today).days,
     )
 
 
@@ -221,12 +262,15 @@ def _refusal(conn: Connection, prompt_id: int, user_id: int) -> AnswerOutcome:
     logged = answers.logged_answer(conn, prompt_id)
     if logged is None:
         return AnswerOutcome(AnswerStatus.DUPLICATE)
+    state = (
+        None if logged.ease_cents is None  # FSRS: the log keeps no memory state
+        else Sm2State.from_cents(logged.ease_cents, logged.repetitions, logged.interval,
+                                 logged.due)
+    )
     return AnswerOutcome(
         AnswerStatus.DUPLICATE,
         quality=logged.quality,
         correct=is_correct(logged.quality),
-        state=Sm2State.from_cents(
-            logged.ease_cents, logged.repetitions, logged.interval, logged.due
-        ),
+        state=state,
         drill=logged.kind == KIND_DRILL,
     )

@@ -2,9 +2,14 @@
 
 Due reviews (most overdue first) and new faces (in deck order), within what
 the daily limits still allow, with the siblings of the day's answers buried
-and one face per sibling group (bot.srs.queue.day_queue, here in SQL).  The
-session screens, the terminal, the summary, reminders and /stats all count
-"left today" from `plan_day`, so they agree.
+and one face per sibling group (bot.srs.queue.day_queue, here in SQL).  Two
+rules of bot.study.plans shape the day before siblings are buried: with more
+due than the day's reviews left (a backlog) the most overdue relative to
+their interval come first (bot.srs.backlog), and a deck with an exam in force
+puts the new faces its plan needs first, above the learner's own new-card
+limit when the exam needs it (bot.srs.exam).  The session screens, the
+terminal, the summary, reminders and /stats all count "left today" from
+`plan_day`, so they agree.
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection
 
+from bot.srs.backlog import DueFace, backlog_order
 from bot.srs.queue import DailyLimits, LeftToday, remaining_allowance
 from bot.srs.siblings import SiblingFilter
+from bot.storage import scheduling as schedule_rows
 from bot.storage.queue_queries import (
     Candidate,
     DeckScope,
@@ -27,6 +34,7 @@ from bot.storage.queue_queries import (
     missed_candidates,
     new_candidates,
 )
+from bot.study.plans import deck_exams
 
 #: Fewest candidate rows read at a time: siblings skipped leave the page short.
 MIN_PAGE = 32
@@ -108,14 +116,65 @@ def plan_day(
     scope = DeckScope(user_id, deck_id)
     siblings: SiblingFilter[FaceKey, str] = SiblingFilter(
         answered_groups(conn, user_id, today, day_began))
-    reviews = admitted(
-        lambda limit, offset: due_candidates(conn, scope, today, limit, offset),
-        siblings, reviews_left,
-    )
-    fresh = admitted(
-        lambda limit, offset: new_candidates(conn, scope, limit, offset), siblings, new_left
-    )
+    reviews = todays_reviews(conn, scope, today, reviews_left, siblings)
+    fresh = todays_new(conn, scope, today, limits.new_per_day, new_left, siblings, cap=cap)
     return DayPlan(reviews, fresh)
+
+
+def todays_reviews(
+    conn: Connection,
+    scope: DeckScope,
+    today: date,
+    allowance: int,
+    siblings: SiblingFilter[FaceKey, str],
+) -> list[FaceKey]:
+    """Up to ``allowance`` due faces: in due order while all that is due fits, else (a
+    backlog) the most overdue relative to their interval first."""
+    if allowance <= 0:
+        return []
+    probe = due_candidates(conn, scope, today, allowance + 1)
+    if len(probe) <= allowance:
+        return [key for key, sibling in probe if siblings.admit(key, sibling_group(key, sibling))]
+    found = sorted(schedule_rows.due_faces(conn, scope, today),
+                   key=lambda r: (r.deck_id, r.position, r.face))
+    group = {(int(r.card_pk), int(r.face)): r.sibling for r in found}
+    faces = [DueFace((int(r.card_pk), int(r.face)), r.due, int(r.interval), index)
+             for index, r in enumerate(found)]
+    taken: list[FaceKey] = []
+    for key in backlog_order(faces, today):
+        if siblings.admit(key, sibling_group(key, group[key])):
+            taken.append(key)
+            if len(taken) >= allowance:
+                break
+    return taken
+
+
+def todays_new(
+    conn: Connection,
+    scope: DeckScope,
+    today: date,
+    new_per_day: int,
+    allowance: int,
+    siblings: SiblingFilter[FaceKey, str],
+    *,
+    cap: int | None = None,
+) -> list[FaceKey]:
+    """Today's new faces: what exam plans need first (beyond ``allowance`` if they must),
+    then the learner's other new faces in deck order within ``allowance``."""
+    first: list[FaceKey] = []
+    for exam in deck_exams(conn, scope.user_id, scope.deck_id, today, new_per_day):
+        quota = exam.plan.new_per_day - schedule_rows.met_today(
+            conn, scope.user_id, exam.deck_id, today)
+        if cap is not None:
+            quota = min(quota, cap)
+        first += admitted(_new_of(conn, DeckScope(scope.user_id, exam.deck_id)), siblings, quota)
+    # The exam's faces hold their groups' places, so the pass below skips them.
+    rest = admitted(_new_of(conn, scope), siblings, max(0, allowance - len(first)))
+    return first + rest
+
+
+def _new_of(conn: Connection, scope: DeckScope) -> Callable[[int, int], list[Candidate]]:
+    return lambda limit, offset: new_candidates(conn, scope, limit, offset)
 
 
 def plan_mistakes(

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from bot.decks.cloze import cloze_faces
-from bot.decks.errors import DeckError, Problem
+from bot.decks.errors import DeckError, Phrase, Problem
 from bot.decks.limits import MAX_FILE_BYTES, MAX_ID_CHARS
 from bot.decks.loader import FileTooBig, LoadedDeck, NotARegularFile, load_deck, read_regular_file
 from bot.storage.deck_sync import (
@@ -56,6 +56,7 @@ def snapshot_of(loaded: LoadedDeck) -> DeckSnapshot:
         lang=deck.lang,
         path=loaded.path,
         content_hash=loaded.content_hash,
+        scheduler=deck.scheduler,
         cards=[
             CardSnapshot(
                 card_id=card.id,
@@ -134,12 +135,8 @@ def refused_by_storage(path: Path, deck_id: str, error: Exception) -> DeckOutcom
     log.error("the database refused deck file %s", path, exc_info=error)
     cause = getattr(error, "orig", None) or error
     detail = (str(cause).strip().splitlines() or [""])[0][:200]
-    problem = Problem(
-        str(path), 1, 1,
-        f"the database refused this deck ({type(cause).__name__}: {detail}); nothing of it "
-        "was stored and its previous version keeps serving. `studybot deck check` should have "
-        "caught this: please report it",
-    )
+    problem = Problem.of(str(path), 1, 1, Phrase.of(
+        "deck_file.storage_refused", detail=f"{type(cause).__name__}: {detail}"))
     return DeckOutcome(deck_id, str(path), None, (problem,))
 
 
@@ -242,16 +239,12 @@ def _check_identity(parsed: list[_Parsed], known: dict[str, str]) -> None:
         line, col = deck_key_position(item.path)
         if old_id is not None and old_id != new_id:
             item.deck_id = old_id
-            item.problems.append(Problem(
-                str(item.path), line, col,
-                f"the deck id changed from {old_id!r} to {new_id!r}; learners' history is kept "
-                f"under {old_id!r}, so put `deck: {old_id}` back (a new deck needs a new file)",
-            ))
+            item.problems.append(Problem.of(str(item.path), line, col, Phrase.of(
+                "deck_file.deck_id_changed", old=old_id, new=new_id)))
         elif new_id in first:
             item.deck_id = old_id or item.path.stem  # not the deck it tried to take over
-            item.problems.append(Problem(
-                str(item.path), line, col, f"deck id {new_id!r} is already used by {first[new_id]}"
-            ))
+            item.problems.append(Problem.of(str(item.path), line, col, Phrase.of(
+                "deck_file.deck_id_in_use", deck=new_id, path=first[new_id])))
         elif (
             new_id in known
             and not _same_file(known[new_id], str(item.path))
@@ -259,9 +252,8 @@ def _check_identity(parsed: list[_Parsed], known: dict[str, str]) -> None:
             and all(not _same_file(known[new_id], str(o.path)) for o in parsed)
         ):
             item.deck_id = old_id or item.path.stem
-            item.problems.append(Problem(
-                str(item.path), line, col, f"deck id {new_id!r} is already used by {known[new_id]}"
-            ))
+            item.problems.append(Problem.of(str(item.path), line, col, Phrase.of(
+                "deck_file.deck_id_in_use", deck=new_id, path=known[new_id])))
         if item.problems:
             item.loaded = None
         else:

@@ -146,3 +146,19 @@ async def member_streak(
         answered=len(rows),
         points=sum(r.points for r in rows),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DailyPlaces:
+    """Where a guild's daily questions are, seen from one channel."""
+
+    here: bool
+    channels: list[int]  # every channel of the guild with a daily question (or its history)
+
+
+async def daily_places(runner: TransactionRunner, guild_id: int, channel_id: int) -> DailyPlaces:
+    """Whether ``channel_id`` is one of the guild's daily channels, and which those are:
+    a leaderboard asked for elsewhere points there instead of saying nobody answered."""
+    channels = await runner.run(
+        lambda conn: answers.daily_channels(conn, guild_id), read_only=True)
+    return DailyPlaces(channel_id in channels, channels)

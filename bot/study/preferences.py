@@ -1,10 +1,14 @@
-"""A learner's own settings: time zone, language, daily limits, rollover hour.
+"""A learner's own settings: time zone, language, daily limits, rollover hour, scheduler.
 
 Every change is checked before anything is written, and a change with one bad
 value saves nothing: a learner who typed a wrong zone next to a new daily
 limit fixes the zone and resends, instead of wondering which half stuck.
 A new zone or rollover hour never cuts short a study day the learner has
 already spent, nor takes them back before it (see bot.srs.day.keep_day).
+A new scheduler (or, under FSRS, a new desired retention) rebuilds every
+state of the learner from their review log in the same transaction
+(bot.study.scheduling.rebuild_learner): the log is the source of truth, so
+switching back and forth loses nothing.
 Problems come back as data (field, kind, bounds, suggestions) so each front
 end words them in the learner's language.
 """
@@ -19,15 +23,26 @@ from typing import Any, Final
 from sqlalchemy import Connection
 
 from bot.srs.day import keep_day
+from bot.srs.fsrs_review import DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION
+from bot.srs.scheduler import SchedulerKind
 from bot.storage import learners
 from bot.storage.learners import Learner
+from bot.storage.locks import lock_learner
 from bot.storage.transactions import TransactionRunner
 from bot.study.learners import LearnerDefaults, kept_of, user_today
+from bot.study.scheduling import rebuild_learner
 from bot.study.timezones import canonical_zone, closest_zones
 
 #: Languages a learner can pick; AUTO clears the choice (follow the client's locale).
 LANGUAGES: Final[tuple[str, ...]] = ("ko", "en")
 AUTO: Final = "auto"
+#: Schedulers a learner can pick; DECK_DEFAULT clears the choice (each deck's default).
+SCHEDULERS: Final[tuple[str, ...]] = tuple(kind.value for kind in SchedulerKind)
+DECK_DEFAULT: Final = "deck"
+#: The schedulers' names, the same in every language.
+SCHEDULER_NAMES: Final[dict[str, str]] = {"sm2": "SM-2", "fsrs": "FSRS"}
+#: FSRS's desired retention, inclusive (bot.srs.fsrs_review).
+RETENTION_BOUNDS: Final = (MIN_RETENTION, MAX_RETENTION)
 
 #: Inclusive bounds of the numeric settings (the same as the bot's configuration).
 BOUNDS: Final[dict[str, tuple[int, int]]] = {
@@ -44,6 +59,8 @@ class Preferences:
     new_per_day: int
     reviews_per_day: int
     rollover_hour: int
+    scheduler: str | None = None  # None: each deck's default (else SM-2)
+    desired_retention: float = DEFAULT_RETENTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +72,8 @@ class PreferenceChange:
     new_per_day: int | None = None
     reviews_per_day: int | None = None
     rollover_hour: int | None = None
+    scheduler: str | None = None  # "sm2", "fsrs" or DECK_DEFAULT
+    desired_retention: float | None = None
 
     def is_empty(self) -> bool:
         return all(
@@ -65,6 +84,8 @@ class PreferenceChange:
                 self.new_per_day,
                 self.reviews_per_day,
                 self.rollover_hour,
+                self.scheduler,
+                self.desired_retention,
             )
         )
 
@@ -72,6 +93,7 @@ class PreferenceChange:
 class ProblemKind(StrEnum):
     UNKNOWN_ZONE = "unknown_zone"
     UNKNOWN_LANGUAGE = "unknown_language"
+    UNKNOWN_SCHEDULER = "unknown_scheduler"
     OUT_OF_RANGE = "out_of_range"
 
 
@@ -80,8 +102,8 @@ class PreferenceProblem:
     field: str
     kind: ProblemKind
     value: object
-    low: int | None = None
-    high: int | None = None
+    low: float | None = None
+    high: float | None = None
     suggestions: tuple[str, ...] = ()
 
 
@@ -131,6 +153,23 @@ def check_change(change: PreferenceChange) -> CheckedChange:
             )
         else:
             normalised = replace(normalised, language=language)
+    if change.scheduler is not None:
+        scheduler = change.scheduler.strip().lower()
+        if scheduler not in (*SCHEDULERS, DECK_DEFAULT):
+            problems.append(
+                PreferenceProblem(
+                    "scheduler", ProblemKind.UNKNOWN_SCHEDULER, change.scheduler,
+                    suggestions=SCHEDULERS,
+                )
+            )
+        else:
+            normalised = replace(normalised, scheduler=scheduler)
+    retention = change.desired_retention
+    if retention is not None and not (
+        RETENTION_BOUNDS[0] <= retention <= RETENTION_BOUNDS[1]
+    ):
+        problems.append(PreferenceProblem(
+            "desired_retention", ProblemKind.OUT_OF_RANGE, retention, *RETENTION_BOUNDS))
     for name, (low, high) in BOUNDS.items():
         value = getattr(change, name)
         if value is not None and not low <= value <= high:
@@ -145,6 +184,8 @@ def _preferences(user: Learner) -> Preferences:
         new_per_day=user.new_per_day,
         reviews_per_day=user.reviews_per_day,
         rollover_hour=user.rollover_hour,
+        scheduler=user.scheduler,
+        desired_retention=user.desired_retention,
     )
 
 
@@ -205,8 +246,24 @@ def _apply(
         values["reviews_per_day"] = valid.reviews_per_day
     if valid.rollover_hour is not None:
         values["rollover_hour"] = valid.rollover_hour
+    rebuild = False
+    if valid.scheduler is not None:
+        chosen = None if valid.scheduler == DECK_DEFAULT else valid.scheduler
+        rebuild = chosen != user.scheduler
+        values["scheduler"] = chosen
+    if valid.desired_retention is not None:
+        retention = round(float(valid.desired_retention), 4)
+        rebuild = rebuild or retention != user.desired_retention
+        values["desired_retention"] = retention
+    if rebuild:
+        # Answers of this learner wait (PostgreSQL; SQLite has one writer anyway), so no
+        # answer lands between the states rebuilt and the scheduler that rebuilt them.
+        lock_learner(conn, user_id)
     if values:
         learners.update_learner(conn, user_id, **values)
+    if rebuild:
+        updated = replace(user, **values)
+        rebuild_learner(conn, user_id, updated.scheduler, updated.desired_retention)
     return _preferences(replace(user, **values))
 
 

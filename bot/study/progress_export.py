@@ -36,7 +36,7 @@ class ReviewRow:
     kind: str
     quality: int
     answer: str | None
-    ease_cents: int
+    ease_cents: int | None  # None under FSRS, which has no ease
     interval: int
     due: date | None
 
@@ -50,14 +50,15 @@ class ReviewRow:
             "kind": self.kind,
             "quality": self.quality,
             "answer": self.answer,
-            "ease": self.ease_cents / 100,
+            "ease": None if self.ease_cents is None else self.ease_cents / 100,
             "interval": self.interval,
             "due": self.due.isoformat() if self.due else None,
         }
 
     def as_csv(self) -> list[str]:
         values = self.as_json()
-        values["ease"] = f"{self.ease_cents / 100:.2f}"
+        if self.ease_cents is not None:
+            values["ease"] = f"{self.ease_cents / 100:.2f}"
         return ["" if values[c] is None else str(values[c]) for c in COLUMNS]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -44,6 +44,7 @@ from bot.storage.study_sessions import MODE_MISTAKES, MODE_REVIEW, SESSION_MODES
 from bot.study.cards import FaceText, choice_order, face_text, shown_choice
 from bot.study.day_plan import plan_day, plan_mistakes
 from bot.study.learners import learner_today, user_today
+from bot.study.scheduling import grade_intervals
 from bot.study.stats import current_streak
 
 #: How far ahead the summary looks for the next review.
@@ -97,6 +98,9 @@ class PromptView:
     repeats: int = 0  # faces owed a repeat in this session, this one included if it is one
     skipped: int = 0  # faces skipped in this session: still left today, not in this session
     mode: str = MODE_REVIEW
+    #: Self-graded faces, when asked for: days until the face comes back after each
+    #: grade (SM-2 quality -> days), as the answer will schedule it (the grade buttons).
+    intervals: dict[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,12 +181,19 @@ def _plan(
 
 
 def next_prompt(
-    conn: Connection, session_id: int, user_id: int, now: datetime, rng: random.Random
+    conn: Connection,
+    session_id: int,
+    user_id: int,
+    now: datetime,
+    rng: random.Random,
+    *,
+    previews: bool = False,
 ) -> PromptView | None:
     """The face to show now, or None when the session is done for today.
 
     An unanswered prompt of the session is shown again rather than a new one
-    created, so resuming (or asking twice) never skips a face.
+    created, so resuming (or asking twice) never skips a face.  ``previews``
+    adds each grade's next interval (for a revealed self-graded face).
     """
     study = _load_session(conn, session_id, now)
     if study is None or study.user_id != user_id or study.ended:
@@ -197,9 +208,10 @@ def next_prompt(
             text = face_text(
                 card.type, card.content, pending.face, pending.choice_order, pending.shown
             )
-            return _view(
+            view = _view(
                 conn, pending.id, session_id, study, card, pending.face, text, answers, plan
             )
+            return _with_intervals(conn, view, study.today) if previews else view
         rows.set_aside(conn, pending.id)  # its card left the deck
     key = next_face(plan.queue, answers, skipped=skipped)
     if key is None:
@@ -211,7 +223,20 @@ def next_prompt(
     prompt_id = new_prompt(
         conn, session_id, user_id, card.pk, key[1], order, now, shown=shown_choice(text)
     )
-    return _view(conn, prompt_id, session_id, study, card, key[1], text, answers, plan)
+    view = _view(conn, prompt_id, session_id, study, card, key[1], text, answers, plan)
+    return _with_intervals(conn, view, study.today) if previews else view
+
+
+def _with_intervals(conn: Connection, view: PromptView, today: date) -> PromptView:
+    """``view`` with its grades' next intervals, for a face the learner grades themselves.
+
+    A drilled face gets none (a repeat, or any face of a mistakes drill): its grade
+    is logged but does not reschedule it.
+    """
+    if view.text.type not in ("basic", "cloze") or view.is_drill:
+        return view
+    intervals = grade_intervals(conn, view.user_id, view.card_pk, view.face, today)
+    return replace(view, intervals=intervals)
 
 
 def new_session(

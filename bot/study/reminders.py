@@ -13,14 +13,17 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Connection
 
+from bot.srs.backlog import Backlog
 from bot.srs.day import local_instant, study_day_start
 from bot.srs.queue import DailyLimits, LeftToday
 from bot.storage import reminders as rows
 from bot.storage.learners import Learner, ensure_learner, learner
 from bot.storage.locks import lock_learner
+from bot.storage.queue_queries import DeckScope
 from bot.storage.transactions import TransactionRunner
 from bot.study.day_plan import plan_day
 from bot.study.learners import LearnerDefaults, learner_today, user_today
+from bot.study.plans import learner_backlog
 
 DEFAULT_TIME = time(19, 0)
 REASON_DMS_CLOSED = "dms_closed"
@@ -42,6 +45,8 @@ class DueReminder:
     study_date: date
     left: LeftToday  # what /study would show today, reviews and new cards apart
     locale: str | None
+    #: More due than the daily review limit: the reminder says how long catching up takes.
+    backlog: Backlog | None = None
 
     @property
     def waiting(self) -> int:
@@ -134,7 +139,9 @@ def _due(conn: Connection, now: datetime) -> list[DueReminder]:
         left = left_today(conn, row.user_id, DailyLimits(row.new_per_day, row.reviews_per_day),
                           today, study_day_start(today, row.timezone, row.rollover_hour))
         if left.total:
-            due.append(DueReminder(row.user_id, today, left, row.locale))
+            backlog = learner_backlog(conn, DeckScope(row.user_id, None), today,
+                                      row.reviews_per_day)
+            due.append(DueReminder(row.user_id, today, left, row.locale, backlog))
     return due
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 import random
 from datetime import datetime
 
+from sqlalchemy import Connection
+
+from bot.storage.learners import ensure_learner
 from bot.storage.study_sessions import MODE_MISTAKES, MODE_REVIEW
 from bot.storage.transactions import TransactionRunner
 from bot.study.answering import (
@@ -26,7 +29,8 @@ from bot.study.answering import (
     TypedText,
     record_answer,
 )
-from bot.study.learners import LearnerDefaults
+from bot.study.learners import LearnerDefaults, user_today
+from bot.study.plans import StudyNotices, study_notices
 from bot.study.prompting import (
     DeckChoiceNeededError,
     PromptView,
@@ -54,6 +58,7 @@ __all__ = [
     "SelfGrade",
     "SessionRef",
     "SessionSummary",
+    "StudyNotices",
     "StudyService",
     "TypedText",
     "UnknownDeckError",
@@ -88,11 +93,20 @@ class StudyService:
         )
 
     async def next_prompt(
-        self, session_id: int, user_id: int, now: datetime, rng: random.Random
+        self,
+        session_id: int,
+        user_id: int,
+        now: datetime,
+        rng: random.Random,
+        *,
+        previews: bool = False,
     ) -> PromptView | None:
-        """The face to show now (the unanswered one again, if any), or None when done."""
+        """The face to show now (the unanswered one again, if any), or None when done.
+
+        ``previews``: with each grade's next interval, for the grade buttons.
+        """
         return await self._runner.run(
-            lambda conn: next_prompt(conn, session_id, user_id, now, rng)
+            lambda conn: next_prompt(conn, session_id, user_id, now, rng, previews=previews)
         )
 
     async def answer(
@@ -125,6 +139,18 @@ class StudyService:
     async def end(self, session_id: int, user_id: int, now: datetime) -> SessionSummary:
         """Close the session and sum it up, with what was still left for today."""
         return await self._runner.run(lambda conn: end_session(conn, session_id, user_id, now))
+
+    async def notices(self, user_id: int, deck_id: str | None, now: datetime) -> StudyNotices:
+        """A backlog (more due than the daily review limit) and exams that raise today's new
+        cards, for the decks a session on ``deck_id`` covers: told as the session starts."""
+        defaults = self._defaults
+
+        def read(conn: Connection) -> StudyNotices:
+            user = ensure_learner(conn, user_id, defaults, now)
+            return study_notices(conn, user_id, deck_id, user_today(user, now),
+                                 user.new_per_day, user.reviews_per_day)
+
+        return await self._runner.run(read)
 
     async def summary(self, session_id: int, now: datetime) -> SessionSummary:
         return await self._runner.run(lambda conn: session_summary(conn, session_id, now))

@@ -2,9 +2,12 @@
 
 review_log is the source of truth; review_states is a cache of it.  A
 mismatch means an answer was lost or doubled, so this is the check to run
-after a crash (`studybot db verify`).  It also flags a face with two
+after a crash (`studybot db verify`).  Each state is replayed under the
+scheduler it is held in (SM-2, or FSRS with its learner's retention), with
+the face's own random source and the exam date each answer logged, exactly
+as bot.study.scheduling rebuilds it.  It also flags a face with two
 scheduling reviews on one study day: the state may well match such a log,
-but SM-2 reviews a face at most once a day (a second answer is a drill).
+but a face is reviewed at most once a day (a second answer is a drill).
 
 It is safe on a live database: it only reads, in one read-only transaction
 (one snapshot of states and log together, no write lock on SQLite, READ ONLY
@@ -16,15 +19,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection
 
-from bot.srs.sm2 import Sm2State, review
+from bot.srs.scheduler import ReviewState
 from bot.storage.engine import create_engine
 from bot.storage.failures import NewerSchemaError
 from bot.storage.migrations import current_revision, head_revision, is_known_revision
 from bot.storage.review_log import scheduling_log, stored_states
 from bot.storage.transactions import AsyncBridgeRunner, TransactionRunner
+from bot.study.scheduling import kind_of, replay_face, scheduling_for, stored_state
 
 StateKey = tuple[int, int, int]  # (user, card pk, face)
 
@@ -42,32 +47,31 @@ class VerifyReport:
 
 @dataclass(slots=True)
 class _Replay:
-    """One face's scheduling log replayed: the state it gives, and what looked wrong."""
+    """One face's scheduling log, and what looked wrong in it."""
 
-    state: Sm2State = field(default_factory=Sm2State.new)
-    rows: int = 0
+    log: list[Any] = field(default_factory=list)
     days: set[date] = field(default_factory=set)
     twice: list[date] = field(default_factory=list)  # study days with a second review
 
-    def add(self, quality: int, day: date) -> None:
+    def add(self, row: Any) -> None:
+        day = row.study_date
         if day in self.days and day not in self.twice:
             self.twice.append(day)
         self.days.add(day)
-        self.state = review(self.state, quality, day)
-        self.rows += 1
+        self.log.append(row)
 
 
 def _replayed(conn: Connection) -> Iterator[tuple[StateKey, _Replay]]:
-    """(key, replay) per face, streaming the log in (user, face, id) order."""
+    """(key, the face's log) per face, streaming the log in (user, face, id) order."""
     current: StateKey | None = None
     replay = _Replay()
-    for user_id, card_pk, face, quality, day in scheduling_log(conn):
-        key = (user_id, card_pk, face)
+    for row in scheduling_log(conn):
+        key = (row.user_id, row.card_pk, row.face)
         if key != current:
             if current is not None:
                 yield current, replay
             current, replay = key, _Replay()
-        replay.add(quality, day)
+        replay.add(row)
     if current is not None:
         yield current, replay
 
@@ -78,22 +82,32 @@ def _where(key: StateKey) -> str:
 
 def _verify(conn: Connection) -> VerifyReport:
     report = VerifyReport()
-    stored: dict[StateKey, Sm2State] = {
-        (user_id, card_pk, face): Sm2State.from_cents(ease, reps, interval, due)
-        for user_id, card_pk, face, ease, reps, interval, due in stored_states(conn)
+    stored: dict[StateKey, tuple[ReviewState | None, float]] = {
+        (row.user_id, row.card_pk, row.face): (
+            stored_state(
+                row.scheduler, row.ease_cents, row.repetitions, row.interval, row.due,
+                row.stability, row.difficulty, row.last_review,
+            ),
+            row.desired_retention,
+        )
+        for row in stored_states(conn)
     }
     report.states_checked = len(stored)
     for key, replay in _replayed(conn):
-        report.log_rows += replay.rows
-        rebuilt = replay.state
+        report.log_rows += len(replay.log)
         for day in replay.twice:
             report.mismatches.append(
                 f"{_where(key)}: two scheduling reviews on study day {day.isoformat()}"
             )
-        state = stored.pop(key, None)
+        state, retention = stored.pop(key, (None, 0.0))
         if state is None:
             report.mismatches.append(f"{_where(key)}: the log has reviews but no state")
-        elif state != rebuilt:
+            continue
+        # Replayed under the scheduler the state is held in (its learner's choice, or its
+        # deck's default when it was last reviewed): the log decides the values, not which.
+        scheduling = scheduling_for(kind_of(state).value, None, retention)
+        rebuilt = replay_face(key[0], key[1], key[2], replay.log, scheduling)
+        if state != rebuilt:
             report.mismatches.append(f"{_where(key)}: stored {state}, log gives {rebuilt}")
     for key in stored:
         report.mismatches.append(f"{_where(key)}: a state without any review in the log")

@@ -17,9 +17,18 @@ from enum import Enum
 from typing import TextIO, TypeVar
 
 from bot.i18n import locale_from_env, resolve_language
+from bot.i18n.intervals import interval_label
 from bot.settings import Settings
+from bot.srs.grades import Grade
+from bot.storage.transactions import TransactionRunner
 from bot.study.catalog import DeckEntry, deck_catalog
 from bot.study.learners import LearnerDefaults
+from bot.study.preferences import (
+    SCHEDULER_NAMES,
+    PreferenceChange,
+    read_preferences,
+    update_preferences,
+)
 from bot.study.runtime import load_decks_dir, open_database
 from bot.study.session import (
     MAX_TYPED_ANSWER,
@@ -75,10 +84,13 @@ async def run_study(
     rng: random.Random,
     user_id: int = 0,
     environ: Mapping[str, str] | None = None,
+    scheduler: str | None = None,
 ) -> int:
     """Study in the terminal until done or stopped; returns the process exit code.
 
-    ``environ`` (default ``os.environ``) is only read for the locale.
+    ``environ`` (default ``os.environ``) is only read for the locale.  ``scheduler``
+    (``--scheduler sm2|fsrs``) switches the learner's scheduler first, as /settings does:
+    their states are rebuilt from the review log.
     """
     io = TerminalIO(stdin, stdout)
     db = await open_database(settings.database_url)
@@ -89,7 +101,7 @@ async def run_study(
         language = resolve_language(lang, locale, deck_language(decks, deck_id), settings.language)
         screen = Screen(io, language)
         for problem in report.problems:
-            screen.warn("deck.problem", problem=str(problem))
+            screen.warn("deck.problem", problem=problem.line_in(language))
         if not decks:
             screen.error("deck.none_loaded", path=str(settings.decks_dir))
             return EXIT_NO_DECKS
@@ -100,6 +112,8 @@ async def run_study(
             rollover_hour=settings.rollover_hour,
         )
         service = StudyService(db.runner, defaults)
+        if scheduler is not None:
+            await _use_scheduler(db.runner, screen, user_id, scheduler, defaults, now())
         try:
             ref = await service.start(user_id, deck_id, FRONT_END, now())
         except UnknownDeckError as unknown:
@@ -119,6 +133,22 @@ async def run_study(
         return EXIT_INTERRUPTED if ending is Ending.INTERRUPTED else EXIT_OK
     finally:
         await db.close()
+
+
+async def _use_scheduler(
+    runner: TransactionRunner,
+    screen: Screen,
+    user_id: int,
+    scheduler: str,
+    defaults: LearnerDefaults,
+    at: datetime,
+) -> None:
+    """Switch to ``scheduler`` unless it is the learner's already, and say so."""
+    before = await read_preferences(runner, user_id, defaults, at)
+    if before.scheduler == scheduler:
+        return
+    await update_preferences(runner, user_id, PreferenceChange(scheduler=scheduler), defaults, at)
+    screen.note("terminal.scheduler.switched", scheduler=SCHEDULER_NAMES[scheduler])
 
 
 async def _settle_cancellation() -> None:
@@ -174,13 +204,14 @@ class TerminalStudy:
         try:
             while True:
                 view = await self.service.next_prompt(
-                    self.ref.id, self.ref.user_id, self.now(), self.rng
+                    self.ref.id, self.ref.user_id, self.now(), self.rng, previews=True
                 )
                 if view is None:
                     return Ending.DONE
                 if self.shown == 0:  # greet only when there is something to study
                     welcome = "terminal.welcome_back" if self.ref.resumed else "terminal.welcome"
                     self.screen.line(welcome, deck=name)
+                    await self._tell_notices()
                 self.shown += 1
                 ending = await self.study(view)
                 if ending is not None:
@@ -226,7 +257,7 @@ class TerminalStudy:
                 return await self.command(revealed, view)
             self.screen.answer(face)
             grade = self.ask(
-                self.screen.text("terminal.prompt.grade"),
+                self._grade_prompt(view),
                 parse_grade,
                 lambda _: self.screen.text("terminal.hint.grade"),
             )
@@ -241,6 +272,29 @@ class TerminalStudy:
         elif outcome.status is AnswerStatus.SESSION_OVER:
             return Ending.CLOSED
         return None
+
+    async def _tell_notices(self) -> None:
+        """A backlog and its catch-up, and exams that raise today's new cards."""
+        notices = await self.service.notices(self.ref.user_id, self.ref.deck_id, self.now())
+        if notices.backlog is not None:
+            self.screen.note(notices.backlog.reason, **notices.backlog.message_args())
+        for exam in notices.raised:
+            plan = self.screen.text(exam.plan.reason, **exam.plan.message_args())
+            self.screen.say_note(f"{exam.title} · {plan}")
+
+    def _grade_prompt(self, view: PromptView) -> str:
+        """The grades, each with the interval it schedules when that is known."""
+        if view.intervals is None:
+            return self.screen.text("terminal.prompt.grade")
+        labels = {
+            grade.name.lower(): self.screen.text(
+                "terminal.grade.with_interval",
+                grade=self.screen.text(f"grade.{grade.name.lower()}"),
+                interval=interval_label(view.intervals[int(grade)], self.screen.lang),
+            )
+            for grade in Grade
+        }
+        return self.screen.text("terminal.prompt.grade.intervals", **labels)
 
     def _typed_hint(self, line: str) -> str:
         if len(line.strip()) > MAX_TYPED_ANSWER:

@@ -140,7 +140,7 @@ def _decide(review: DeckReview, card_id: str, position: int, total: int, lang: s
             if edited is None:
                 print(t("deck_review.editor_failed", lang), file=stdout)
                 continue
-            problems = review.replace_card(card_id, edited)
+            problems = review.replace_card(card_id, edited, lang)
             if problems:
                 refused = edited
                 print(t("deck_review.edit_refused", lang), file=stdout)

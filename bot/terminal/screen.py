@@ -37,6 +37,10 @@ class Screen:
     def error(self, key: str, **values: object) -> None:
         self.io.say(self.text(key, **values), _STYLE_WRONG)
 
+    def say_note(self, line: str) -> None:
+        """A line already worded (e.g. a deck title with its plan), styled as a note."""
+        self.io.say(line, _STYLE_NOTE)
+
     def note(self, key: str, **values: object) -> None:
         self.io.say(self.text(key, **values), _STYLE_NOTE)
 
@@ -98,8 +102,8 @@ class Screen:
             self.note("card.extra", extra=extra)
 
     def _schedule(self, outcome: AnswerOutcome) -> None:
-        if not outcome.drill and outcome.state is not None and outcome.state.interval > 0:
-            self.io.say(tn("schedule.next_in_days", self.lang, outcome.state.interval), _STYLE_NOTE)
+        if not outcome.drill and outcome.next_in_days:
+            self.io.say(tn("schedule.next_in_days", self.lang, outcome.next_in_days), _STYLE_NOTE)
         if outcome.quality is not None and outcome.quality < DRILL_UNTIL_QUALITY:
             self.note("schedule.comes_back")
 

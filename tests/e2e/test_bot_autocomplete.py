@@ -159,7 +159,7 @@ async def test_the_offered_deck_starts_a_session_on_it(emu: Emulator, bot: BotPr
     card = await (await emu.slash(hana, "study", {"deck": picked})).response()
     assert card.buttons(), card.content  # a card to answer, not "unknown deck"
     shown = card.embeds[-1]
-    assert picked in shown["title"]
+    assert picked == SHIPPED_DECK and shown["title"] == SHIPPED_TITLE  # headed by its title
     assert shown["description"] in (REPO / "decks" / f"{SHIPPED_DECK}.yaml").read_text()
 
 

@@ -107,13 +107,30 @@ async def test_double_click_records_one_review(stage: Stage) -> None:
     ben = stage.user("ben")
     first = await stage.study_in_dms(ben)
     shown = await (await stage.emu.click(ben, first, label=labels(first)[0])).response()
-    one = await stage.emu.click(ben, shown, label="Good")
-    two = await stage.emu.click(ben, shown, label="Good")
+    one = await stage.emu.click(ben, shown, label="Good · 1d")
+    two = await stage.emu.click(ben, shown, label="Good · 1d")
     await one.response()
     await two.response()
     assert len(review_log(stage.bot.db_path, ben)) == 1
     after = stage.emu.dm_messages(ben)[-1]
     assert f"{MINI_FACES - 1} left today" in card_text(after)
+
+
+async def test_each_grade_button_shows_the_interval_it_schedules(stage: Stage) -> None:
+    """SM-2 exact: a new card comes back tomorrow whatever the grade; Easy does not
+    lengthen SM-2's first two intervals; in Korean the label reads "좋음 · 1일"."""
+    lia = stage.user("lia")
+    first = await stage.study_in_dms(lia)
+    shown = await (await stage.emu.click(lia, first, custom_id=by_kind(first, "show")[0])
+                   ).response()
+    assert labels(shown)[:4] == ["Again · 1d", "Hard · 1d", "Good · 1d", "Easy · 1d"]
+    await (await stage.emu.click(lia, shown, label="Easy · 1d")).response()
+    assert review_states(stage.bot.db_path, lia)[("b0000001", 1)] == (260, 1, 1)
+    ko = stage.user("mina", locale="ko")
+    card = await stage.study_in_dms(ko)
+    shown = await (await stage.emu.click(ko, card, custom_id=by_kind(card, "show")[0])
+                   ).response()
+    assert labels(shown)[:4] == ["다시 · 1일", "어려움 · 1일", "좋음 · 1일", "쉬움 · 1일"]
 
 
 async def test_foreign_click_is_refused_and_changes_nothing(stage: Stage) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 import pytest_asyncio
 
+from bot.srs import SchedulerKind, Scheduling, fuzz_source, next_reviews, study_date
+from bot.srs.fsrs_review import FsrsConfig, FsrsState
+from bot.srs.grades import Grade
 from tests.e2e.support_bot import BotProcess, card_text, query, start_bot, write_deck
 from tests.emulator import Emulator, Guild, SimUser
 
@@ -122,3 +126,58 @@ async def test_choosing_a_language_answers_in_it_at_once(emu: Emulator, bot: Bot
     back = await (await emu.slash(gus, "settings", {"language": "auto"})).response()
     assert back.embeds[0]["title"] == "Settings saved"
     assert _stored(bot, gus) == ("Asia/Seoul", None, 20, 200, 4)
+
+
+async def test_choosing_fsrs_rebuilds_and_the_buttons_show_fsrs_intervals(
+    emu: Emulator, bot: BotProcess
+) -> None:
+    """/settings scheduler:fsrs, then /study in DMs: each grade button shows the day FSRS
+    (with its fuzz, from the face's own random source) schedules, and pressing it keeps it."""
+    guild = _guild(emu)
+    hal = emu.add_user("hal", guild=guild)
+    saved = await (await emu.slash(hal, "settings", {"scheduler": "fsrs",
+                                                     "desired_retention": 0.85},
+                                   guild=guild)).response()
+    fields = _fields(saved.embeds[0])
+    assert fields["Scheduler"] == "FSRS (memory model)"
+    assert fields["Desired retention (FSRS)"] == "85%"
+    assert "worked out again from your review history" in saved.embeds[0]["description"]
+    assert query(bot.db_path, "SELECT scheduler, desired_retention FROM users WHERE id = ?",
+                 hal.id) == [("fsrs", 0.85)]
+
+    await (await emu.slash(hal, "study", guild=guild)).response()
+    await emu.wait_for(lambda: emu.dm_messages(hal))
+    card = emu.dm_messages(hal)[-1]
+    show = next(str(b["custom_id"]) for b in card.buttons()
+                if str(b["custom_id"]).startswith("sb:show:"))
+    shown = await (await emu.click(hal, card, custom_id=show)).response()
+    [(card_pk,)] = query(bot.db_path, "SELECT pk FROM cards WHERE card_id = 'b0000001'")
+    today = study_date(datetime.now(UTC), "Asia/Seoul", 4)
+    scheduling = Scheduling(SchedulerKind.FSRS, FsrsConfig(desired_retention=0.85))
+    expected = next_reviews(FsrsState.new(), today, scheduling,
+                            fuzz_source(f"{hal.id}:{card_pk}:1", today))
+    grades = [b for b in shown.buttons() if str(b["custom_id"]).startswith("sb:grade:")]
+    assert [b["label"] for b in grades] == [
+        f"{name} · {expected[grade].days}d"
+        for name, grade in (("Again", Grade.AGAIN), ("Hard", Grade.HARD), ("Good", Grade.GOOD),
+                            ("Easy", Grade.EASY))
+    ]
+    assert expected[Grade.EASY].days > expected[Grade.GOOD].days  # FSRS: Easy goes further
+    easy = next(str(b["custom_id"]) for b in grades if str(b["custom_id"]).endswith(":5"))
+    await (await emu.click(hal, shown, custom_id=easy)).response()
+    [(scheduler, due)] = query(
+        bot.db_path, "SELECT scheduler, due FROM review_states WHERE user_id = ? AND "
+        "card_pk = ?", hal.id, card_pk)
+    assert (scheduler, str(due)) == ("fsrs", expected[Grade.EASY].due.isoformat())
+
+
+async def test_a_retention_out_of_range_is_refused_in_korean(
+    emu: Emulator, bot: BotProcess
+) -> None:
+    ivy = emu.add_user("ivy", locale="ko")
+    refused = await (await emu.slash(ivy, "settings", {"desired_retention": 0.5,
+                                                       "scheduler": "fsrs"})).response()
+    body = card_text(refused)
+    assert "목표 기억률 (FSRS): 0.7부터 0.97 사이의 값만 쓸 수 있어요. (입력한 값: 0.5)" in body
+    stored = query(bot.db_path, "SELECT scheduler FROM users WHERE id = ?", ivy.id)
+    assert stored in ([], [(None,)])  # nothing saved, not even the scheduler

@@ -161,7 +161,9 @@ async def test_post_now_typed_answers_in_a_modal_in_korean(emu: Emulator, tmp_pa
 
         assert "정답이에요! +13점" in await typed(ana, "domain name system")
         assert "틀렸어요" in await typed(ben, "CDN")
-        assert "이미 답한 문제예요 (정답)" in await typed(ana, "DNS")
+        # A second click on [답하기] says so at once instead of opening the box again.
+        again = await (await emu.click(ana, post, label="답하기")).response()
+        assert again.ephemeral and "이미 답한 문제예요 (정답)" in embed_text(again)
         rows = query(bot.db_path, "SELECT user_id, response, correct FROM daily_answers "
                                   "ORDER BY id")
         assert rows == [(ana.id, "domain name system", 1), (ben.id, "CDN", 0)]

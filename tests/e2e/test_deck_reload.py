@@ -48,6 +48,7 @@ class Stage:
     bot: BotProcess
     decks: Path
     maya: SimUser  # the maintainer (an owner id in the settings)
+    min: SimUser  # a maintainer whose Discord speaks Korean
     ana: SimUser  # a learner
     bob: SimUser  # neither
 
@@ -78,9 +79,11 @@ async def stage(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stage
         maya = emu.add_user("maya", guild=guild)
         ana = emu.add_user("ana", guild=guild)
         bob = emu.add_user("bob", guild=guild)
-        bot = await start_bot(emu, workdir, extra={"STUDYBOT_OWNER_IDS": f"[{maya.id}]"})
+        min_ = emu.add_user("min", guild=guild, locale="ko")
+        bot = await start_bot(emu, workdir,
+                              extra={"STUDYBOT_OWNER_IDS": f"[{maya.id}, {min_.id}]"})
         try:
-            yield Stage(emu, guild, log, bot, decks, maya, ana, bob)
+            yield Stage(emu, guild, log, bot, decks, maya, min_, ana, bob)
         finally:
             code = await bot.stop()
         assert code == 0, bot.stderr()
@@ -147,6 +150,10 @@ async def test_edit_delete_restore_break_and_fix_while_a_learner_studies(stage: 
     assert (review_log(db, ana), review_states(db, ana)) == (log_after_one, states_after_one)
     await emu.wait_for(lambda: any("live: 0 added, 1 changed (history kept)" in p
                                    for p in stage.log_posts()))
+    # Nobody ran it: the watcher did, and the log channel says so (not "by studybot").
+    watched = next(p for p in stage.log_posts() if "1 changed (history kept)" in p)
+    assert "automatic: a deck file changed" in watched.splitlines()[0]
+    assert "studybot" not in watched
 
     # 2. Delete the card the learner is looking at: the answer is refused politely, moving on.
     gone = {k: v for k, v in edited.items() if k != on_screen}
@@ -230,7 +237,7 @@ async def test_info_and_leeches(stage: Stage) -> None:
     info = await (await emu.slash(stage.maya, "deck info", {"deck": "live"},
                                   guild=stage.guild)).response()
     text = card_text(info)
-    assert "basic 3" in text and "Learners" in text and "Last reload" in text
+    assert "3 basic" in text and "Learners" in text and "Last reload" in text
     leeches = await (await emu.slash(stage.maya, "deck leeches", {"deck": "live"},
                                      guild=stage.guild)).response()
     assert "No leeches yet." in card_text(leeches)
@@ -243,3 +250,23 @@ async def test_a_second_file_with_the_same_deck_id_is_refused(stage: Stage) -> N
     assert stage.reloads()[-1] == ("copy", 0, "watch")
     await stage.emu.wait_for(lambda: any("already used by" in p for p in stage.log_posts()))
     assert query(stage.bot.db_path, "SELECT COUNT(*) FROM cards WHERE card_id = 'z9'") == [(0,)]
+
+
+async def test_a_korean_maintainer_reads_the_problems_in_korean_at_the_same_place(
+    stage: Stage,
+) -> None:
+    broken = ("deck: korean\ntitle: 한국어 덱\ncards:\n  - id: h1\n    type: basic\n"
+              "    front: 123\n    back: 답\n")
+    before = len(stage.reloads())
+    (stage.decks / "korean.yaml").write_text(broken, encoding="utf-8")
+    await stage.emu.wait_for(lambda: len(stage.reloads()) > before, within=10)
+    reply = await (await stage.emu.slash(stage.min, "deck reload", guild=stage.guild)).response()
+    said = card_text(reply)
+    assert "korean: 문제가 있어 반영하지 않았어요" in said
+    assert ("decks/korean.yaml:6:12: `front`는 숫자가 아니라 글이어야 해요. 따옴표로 감싸 주세요"
+            in said)
+    english = await (await stage.emu.slash(stage.maya, "deck reload", guild=stage.guild)
+                     ).response()
+    assert ("decks/korean.yaml:6:12: `front` must be text, not a number; put it in quotes"
+            in card_text(english))
+    (stage.decks / "korean.yaml").unlink()

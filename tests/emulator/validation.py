@@ -53,8 +53,10 @@ def message_problems(body: JSON) -> JSON:
         fields = embed.get("fields") or []
         p.count(("embeds", i, "fields"), fields, 25)
         for j, field in enumerate(fields):
-            p.max_len(("embeds", i, "fields", j, "name"), field.get("name"), 256)
-            p.max_len(("embeds", i, "fields", j, "value"), field.get("value"), 1024)
+            for key, limit in (("name", 256), ("value", 1024)):
+                if not isinstance(field.get(key), str) or not field[key]:
+                    p.add(("embeds", i, "fields", j, key), "This field is required")
+                p.max_len(("embeds", i, "fields", j, key), field.get(key), limit)
         footer = (embed.get("footer") or {}).get("text")
         author = (embed.get("author") or {}).get("name")
         p.max_len(("embeds", i, "footer", "text"), footer, 2048)

@@ -19,7 +19,7 @@ from bot.study.daily import DailySetupError, DailyStatus, PickAnswer, ProblemKin
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database, open_database
 from bot.study.session import StudyService
-from tests.integration.builders import basic, choice, cloze, deck, typed
+from tests.integration.builders import choice, cloze, deck, typed
 from tests.integration.daily_support import CHANNEL, GUILD, FakeChannels, load, setup_daily
 from tests.integration.storage_helpers import sessions_of
 
@@ -218,13 +218,12 @@ async def test_a_failed_reveal_is_retried_and_a_missed_one_done_at_start_up(
     assert len(channels.reveals) == 1
 
 
-async def test_typed_basic_and_cloze_use_the_dm_matching(database: Database) -> None:
+async def test_typed_and_cloze_use_the_dm_matching(database: Database) -> None:
     await load(
         database,
         deck(
             "d",
             typed("t1", "Domain Name System", accept=["DNS"]),
-            basic("b1", back="Seoul"),
             cloze("z1", "A Dockerfile is {{c1::built}} into an image.", (1,)),
         ),
         SETUP_AT,
@@ -233,16 +232,16 @@ async def test_typed_basic_and_cloze_use_the_dm_matching(database: Database) -> 
     channels = FakeChannels()
     job = _job(database, channels)
     outcomes: dict[str, list[DailyStatus | bool | None]] = {}
-    for day in range(3):
+    for day in range(2):
         now = POST_AT + timedelta(days=day)
         post_id = (await job.tick(now)).posted[0]
         text = channels.posts[-1].text
-        given = {"typed": "dns", "basic": " seoul ", "cloze": "BUILT"}[text.type]
+        given = {"typed": "dns", "cloze": "BUILT"}[text.type]
         right = await daily.answer(database.runner, post_id, ANA, TextAnswer(given), now)
         wrong = await daily.answer(database.runner, post_id, BEN, TextAnswer("nope"), now)
         outcomes[text.type] = [right.correct, wrong.correct]
-    # Three days, three different cards: none repeated while others were fresh.
-    assert outcomes == {"typed": [True, False], "basic": [True, False], "cloze": [True, False]}
+    # Two days, two different cards: none repeated while another was fresh.
+    assert outcomes == {"typed": [True, False], "cloze": [True, False]}
 
 
 async def test_a_learner_of_the_deck_gets_a_review_when_the_face_is_new_or_due(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from bot.jobs.daily import DailyJob
 from bot.study import daily
 from bot.study.daily import PickAnswer
-from bot.study.leaderboard import Period, leaderboard, member_streak
+from bot.study.leaderboard import DailyPlaces, Period, daily_places, leaderboard, member_streak
 from bot.study.learners import LearnerDefaults
 from bot.study.preferences import PreferenceChange, update_preferences
 from bot.study.runtime import Database
@@ -84,3 +84,16 @@ async def test_streak_is_counted_in_the_members_own_zone(database: Database) -> 
     board = await leaderboard(database.runner, CHANNEL, Period.ALL, split, DEFAULTS)
     assert {r.user_id: r.streak for r in board} == {ANA: 0, BEN: 3}
     assert (await member_streak(database.runner, ANA, last, DEFAULTS, GUILD + 1)).answered == 0
+
+
+async def test_a_guilds_daily_channels_include_one_removed_with_history(
+    database: Database,
+) -> None:
+    await _run_days(database, {ANA: "r"})  # CHANNEL: configured, with a post and an answer
+    await setup_daily(database, SETUP_AT, channel=CHANNEL + 1)  # configured, nothing yet
+    await setup_daily(database, SETUP_AT, channel=CHANNEL + 5, guild=GUILD + 1)  # elsewhere
+    await daily.remove(database.runner, GUILD, CHANNEL)  # its standings stay
+    places = await daily_places(database.runner, GUILD, CHANNEL + 2)
+    assert places == DailyPlaces(here=False, channels=[CHANNEL, CHANNEL + 1])
+    assert (await daily_places(database.runner, GUILD, CHANNEL)).here
+    assert await daily_places(database.runner, GUILD + 2, 1) == DailyPlaces(False, [])

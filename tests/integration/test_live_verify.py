@@ -94,7 +94,9 @@ async def test_verify_holds_up_no_answer_and_no_tick_and_agrees_with_itself(
 ) -> None:
     await load(database, deck("big", *[basic(f"b{i:03}") for i in range(CARDS)]), START)
     await database.runner.run(seed_history)
-    await load(database, deck("d", *[basic(f"d{i:04}") for i in range(500)]), START)
+    # Definitions with answers of their own: a channel can ask them, as choices.
+    await load(database, deck("d", *[basic(f"d{i:04}", f"What is d{i:04}?", f"Meaning {i}")
+                                     for i in range(500)]), START)
     await setup_daily(database, START - timedelta(hours=1))
     study = StudyService(database.runner, DEFAULTS)
     session = await study.start(ANA, "d", "terminal", START)

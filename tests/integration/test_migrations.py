@@ -28,6 +28,7 @@ TABLES = {
     "reminders",
     "deck_reloads",
     "deck_log_channels",
+    "exam_dates",
 }
 
 

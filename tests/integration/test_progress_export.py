@@ -131,6 +131,22 @@ async def test_json_export_carries_the_same_reviews_typed(database: Database) ->
         assert (review_row["answer"] or "") == row["answer"]
 
 
+async def test_an_fsrs_learners_export_has_no_ease_and_their_fsrs_schedule(
+    database: Database,
+) -> None:
+    from bot.study.preferences import PreferenceChange, update_preferences
+
+    await update_preferences(database.runner, LEARNER, PreferenceChange(scheduler="fsrs"),
+                             LearnerDefaults(), NOW)
+    await _study(database)
+    rows = list(csv.DictReader(io.StringIO(
+        await export_progress(database.runner, LEARNER, "csv"))))
+    assert rows and all(row["ease"] == "" for row in rows)
+    assert rows[0]["interval"] != "" and rows[0]["due"] != ""
+    document = json.loads(await export_progress(database.runner, LEARNER, "json"))
+    assert {r["ease"] for r in document["reviews"]} == {None}
+
+
 async def test_another_learner_sees_only_their_own_review(database: Database) -> None:
     await _study(database)
     rows = list(csv.DictReader(io.StringIO(

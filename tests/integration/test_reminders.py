@@ -82,3 +82,36 @@ async def test_two_processes_send_one_reminder(db_url: str) -> None:
     finally:
         await first.close()
         await second.close()
+
+
+async def test_a_reminder_with_a_backlog_says_how_long_catching_up_takes(
+    database: Database,
+) -> None:
+    """Back from a break: more due than the daily review limit, and the reminder says so."""
+    from sqlalchemy import update
+
+    from bot.storage.models import ReviewState, User
+    from tests.integration.storage_helpers import sessions_of
+
+    await load(database, deck("d", *(basic(f"b{i}") for i in range(12))), NOW)
+    study = StudyService(database.runner, LearnerDefaults(new_per_day=12))
+    ref = await study.start(ANA, "d", "discord", NOW)
+    while (prompt := await study.next_prompt(ref.id, ANA, NOW, random.Random(0))) is not None:
+        await study.answer(prompt.prompt_id, ANA, SelfGrade(4), NOW)
+    await study.end(ref.id, ANA, NOW)
+    later = NOW + timedelta(days=30)
+    async with sessions_of(database).begin() as session:
+        await session.execute(update(User).values(reviews_per_day=5))
+    await reminders.set_reminder(database.runner, ANA, True, time(19, 0), later, DEFAULTS)
+    dms = FakeDms()
+    await ReminderJob(database.runner, dms).tick(later + timedelta(hours=9))
+    [sent] = dms.sent
+    assert sent.backlog is not None
+    assert (sent.backlog.due, sent.backlog.cap, sent.backlog.days) == (12, 5, 3)
+    assert sent.waiting == 5
+    async with sessions_of(database).begin() as session:  # nothing overdue beyond the cap
+        await session.execute(update(User).values(reviews_per_day=50))
+        await session.execute(update(ReviewState).values(due=(later + timedelta(hours=9)).date()))
+    dms = FakeDms()
+    await ReminderJob(database.runner, dms).tick(later + timedelta(days=1, hours=9))
+    assert [d.backlog for d in dms.sent] == [None]

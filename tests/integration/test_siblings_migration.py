@@ -1,4 +1,8 @@
-"""Revision 0007: cards get a sibling key and sessions a mode; rows stay; it goes back down."""
+"""Revision 0007: cards get a sibling key and sessions a mode; rows stay; it goes back down.
+
+Down, the rows that hang off cards and sessions stay too: a table copied and
+dropped on SQLite (batch mode) would empty them through ON DELETE CASCADE.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from bot.storage import migrations
 from bot.storage.engine import create_engine
-from bot.storage.models import Card, Deck, StudySession, User
+from bot.storage.models import Card, Deck, Prompt, ReviewState, StudySession, User
 
 BEFORE = "0006_scheduling"
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
@@ -46,6 +50,11 @@ async def test_0007_adds_sibling_and_mode_and_goes_back_down(db_url: str) -> Non
             await connection.execute(insert(_OLD_SESSIONS).values(
                 id=3, user_id=7, deck_id="d", front_end="discord",
                 study_date=date(2026, 11, 27), started_at=NOW, ended_at=None))
+            await connection.execute(insert(Prompt.__table__).values(
+                id=5, session_id=3, user_id=7, card_pk=1, face=1, shown_at=NOW))
+            await connection.execute(insert(ReviewState.__table__).values(
+                user_id=7, card_pk=1, face=1, scheduler="sm2", ease_cents=250, repetitions=1,
+                interval=1, due=date(2026, 11, 28), lapses=0))
         await migrations.upgrade(engine)
         async with engine.connect() as connection:
             card = (await connection.execute(select(Card.card_id, Card.sibling))).one()
@@ -58,5 +67,8 @@ async def test_0007_adds_sibling_and_mode_and_goes_back_down(db_url: str) -> Non
             assert "sibling" not in await connection.run_sync(_columns, "cards")
             assert "mode" not in await connection.run_sync(_columns, "study_sessions")
             assert (await connection.execute(select(StudySession.id))).scalars().all() == [3]
+            assert (await connection.execute(select(Prompt.id))).scalars().all() == [5]
+            assert (await connection.execute(select(ReviewState.due))).scalars().all() == [
+                date(2026, 11, 28)]
     finally:
         await engine.dispose()

@@ -153,6 +153,7 @@ async def study(
     lang: str | None = "en",
     environ: dict[str, str] | None = None,
     now: datetime = NOW,
+    scheduler: str | None = None,
 ) -> tuple[int, str]:
     out = io.StringIO()
     source = stdin(out) if isinstance(stdin, Learner) else stdin
@@ -165,6 +166,7 @@ async def study(
         now=lambda: now,
         rng=random.Random(0),
         environ=environ or {},
+        scheduler=scheduler,
     )
     return code, out.getvalue()
 
@@ -487,7 +489,8 @@ class StudiesTheDeckInASecondTerminal(ScriptedLearner):
 
     def readline(self, size: int | None = -1) -> str:
         prompt = self.out.getvalue().rstrip("\n").rsplit("\n", 1)[-1]
-        if not self.second_out and prompt == t("terminal.prompt.grade", "en"):
+        asks_grade = prompt.startswith(t("terminal.prompt.grade", "en").split("?")[0])
+        if not self.second_out and asks_grade:
             second = Learner({Q_BASIC: ["3"], Q_CHOICE: ["q"]})
             worker = threading.Thread(
                 target=lambda: setattr(
@@ -550,10 +553,37 @@ async def test_nothing_due_says_so_and_when_the_next_review_is(
     assert "4 left today" in out and "· new" not in out and Q_CLOZE_2 not in out
     assert [e[2] for e in log(database)[4:]] == ["review"] * 4
     assert "Next review: Wed 2 Dec, 4 cards" in out  # second interval: 6 days from Thu 26
+    # SM-2's second review: 1 day after Again, 6 after any pass (Easy does not lengthen it).
+    assert (
+        "How well did you remember? 1 Again (1d) · 2 Hard (6d) · 3 Good (6d) · 4 Easy (6d)"
+    ) in out
     # The day after, nothing of its card is shown: now it is introduced.
     code, out = await study(settings, Learner(ALL_GOOD), now=tomorrow + timedelta(days=1))
     assert "1 left today · new" in out and Q_CLOZE_2 in out
     assert log(database)[-1] == ("z1", 2, "new", 4)
+
+
+async def test_study_with_the_fsrs_scheduler_rebuilds_and_schedules_by_fsrs(
+    settings: Settings, database: sa.Engine
+) -> None:
+    await study(settings, Learner(ALL_GOOD))
+    sm2 = states(database)
+    later = NOW + timedelta(days=10)
+    code, out = await study(settings, Learner(ALL_GOOD), now=later, scheduler="fsrs")
+    assert code == 0
+    assert "You now review with FSRS. Every card's schedule was worked out again" in out
+    with database.connect() as db:
+        kinds = db.execute(sa.text("SELECT DISTINCT scheduler FROM review_states")).scalars()
+        assert list(kinds) == ["fsrs"]
+    assert "How well did you remember? 1 Again (1d) · 2 Hard (" in out
+    assert "Next review in" in out
+    # Back to SM-2: the states are SM-2's again, rebuilt from the same log.
+    code, out = await study(settings, io.StringIO(""), now=later, scheduler="sm2")
+    assert code == 0 and "You now review with SM-2" in out
+    again = states(database)
+    assert set(again) == set(sm2) and all(v[0] is not None for v in again.values())
+    code, out = await study(settings, io.StringIO(""), now=later, scheduler="sm2")
+    assert "You now review with" not in out  # already SM-2: nothing to switch
 
 
 # -- language -----------------------------------------------------------------------------
@@ -575,7 +605,7 @@ async def test_a_korean_deck_talks_korean_by_default(
     assert "한국어 덱 학습을 시작해요." in out
     assert "오늘 2장 남음 · 새 카드" in out
     assert "Enter 키를 누르면 정답이 보여요" in out
-    assert "얼마나 잘 기억했나요? 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움" in out
+    assert "얼마나 잘 기억했나요? 1 다시(1일) · 2 어려움(1일) · 3 좋음(1일) · 4 쉬움(1일)" in out
     assert "정답이에요!" in out
     assert "오늘 공부를 모두 마쳤어요!" in out
     assert "2장에 답했고 2장을 맞혔어요 (100%)." in out
@@ -615,6 +645,12 @@ async def test_a_broken_deck_file_is_reported_by_line_and_the_rest_still_works(
     assert re.search(r"broken\.yaml:\d+:\d+: ", warning), warning
     assert warning.startswith("Warning: ")
     assert len(log(database)) == 4  # the good deck was studied in full (a sibling waits)
+    # In the learner's language, after the same file:line:col.
+    _, out = await study(settings, io.StringIO("q\n"), lang="ko")
+    korean = next(line for line in out.splitlines() if "broken.yaml" in line)
+    assert korean.startswith("경고: ") and warning.split(": ")[1] in korean
+    assert korean.endswith("이 카드에 `back`이 없어요 (이 파일은 건너뛰었어요. "
+                           "전에 불러온 덱이 있으면 그대로 사용해요)")
 
 
 async def test_a_deck_broken_after_loading_keeps_its_loaded_version(

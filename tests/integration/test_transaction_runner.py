@@ -110,7 +110,8 @@ async def test_the_answer_statements_read_back_what_sqlalchemy_reads(database: D
 
     def both(conn: Connection) -> tuple[object, object]:
         fast = answers.answer_context(conn, **params)
-        slow = conn.execute(answers.CONTEXT, params).first()
+        slow = conn.execute(
+            answers.CONTEXT, {**params, "exam_floor": answers.exam_floor(NOW)}).first()
         return fast, slow
 
     fast, slow = await database.runner.run(both, read_only=True)
@@ -133,7 +134,7 @@ async def test_a_refused_compiled_statement_raises_sqlalchemys_error(database: D
         values = {c: getattr(row, c) for c in (
             "user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
             "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",
-            "due")}
+            "due", "exam_date")}
         answers.append_review(conn, values)  # the same prompt twice: its log row is unique
 
     with pytest.raises(IntegrityError):

@@ -15,7 +15,7 @@ from typing import Literal
 
 from bot.decks.cloze import ClozeSyntaxError, cloze_faces
 from bot.decks.generator.cards import GeneratedCard
-from bot.decks.limits import MAX_TEXT_CHARS
+from bot.decks.limits import MAX_CHOICES, MAX_TEXT_CHARS
 from bot.decks.model import AnyCard, BasicCard, ChoiceCard, ClozeCard, TypedCard
 
 NoteKind = Literal["basic", "cloze", "typed"]
@@ -121,7 +121,7 @@ def _as_choice(front: str, back: str) -> tuple[str, tuple[str, ...], str, str] |
     labels = [label for label, _ in found]
     choices = tuple(choice for _, choice in found)
     if (
-        len(found) < 2
+        not 2 <= len(found) <= MAX_CHOICES  # more would not fit on the buttons: a basic card
         or not question
         or labels != [option_label(i) for i in range(len(found))]
         or len(set(choices)) != len(choices)

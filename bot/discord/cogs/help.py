@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 COLOR_HELP = discord.Colour.blurple()
 
-SECTIONS = ("how", "grades", "commands", "sm2")
+SECTIONS = ("how", "grades", "commands", "schedulers", "exam", "backlog", "daily")
 
 
 def help_embed(lang: str, rollover_hour: int) -> discord.Embed:

@@ -1,5 +1,8 @@
 """/leaderboard and /streak: the channel's daily-question standings and one's own streak.
 
+Asked in a channel without a daily question, /leaderboard names the guild's
+daily channels instead of saying nobody answered.
+
 Figures come from bot.study.leaderboard; streaks are counted in each
 member's own study days, so the cog only lays them out.
 """
@@ -16,7 +19,7 @@ from discord.ext import commands
 from bot.discord import text
 from bot.discord.interactions import Screen, language_of, respond
 from bot.discord.translator import message
-from bot.study.leaderboard import Period, leaderboard, member_streak
+from bot.study.leaderboard import Period, daily_places, leaderboard, member_streak
 
 if TYPE_CHECKING:
     from bot.discord.client import StudyBot
@@ -51,6 +54,25 @@ def board_embed(rows: list[tuple[int, int, int, int, int, int]], period: Period,
     return embed
 
 
+#: How many daily channels a leaderboard asked for elsewhere names.
+MAX_NAMED_CHANNELS = 10
+
+
+def elsewhere_embed(channels: list[int], period: Period, lang: str) -> discord.Embed:
+    """Asked in a channel without a daily question: where the standings are instead."""
+    embed = discord.Embed(
+        title=message("leaderboard.title", lang,
+                      period=message(f"daily.choice.{period.value}", lang)),
+        colour=discord.Colour.gold(),
+    )
+    if channels:
+        named = ", ".join(f"<#{c}>" for c in channels[:MAX_NAMED_CHANNELS])
+        embed.description = message("leaderboard.elsewhere", lang, channels=named)
+    else:
+        embed.description = message("leaderboard.no_daily", lang)
+    return embed
+
+
 class Leaderboard(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
@@ -73,6 +95,11 @@ class Leaderboard(commands.Cog):
                                       self.bot.jobs_clock(), self.bot.defaults)
             rows = [(i, r.user_id, r.points, r.correct, r.answered, r.streak)
                     for i, r in enumerate(board, 1)]
+            if not rows and interaction.guild_id is not None:
+                places = await daily_places(self.bot.db.runner, interaction.guild_id,
+                                            interaction.channel_id)
+                if not places.here:
+                    return Screen([elsewhere_embed(places.channels, chosen, lang)])
             return Screen([board_embed(rows, chosen, lang)])
 
         await respond(interaction, work())

@@ -17,7 +17,7 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.components import render
+from bot.discord.components.opening import MODE_REVIEW, deliver, open_study
 from bot.discord.interactions import (
     NO_MENTIONS,
     Screen,
@@ -48,7 +48,6 @@ Button = discord.ui.Button[discord.ui.View]
 STUDY_NOW: Final = r"sb:remind:study:(?P<user>\d+)"
 #: Discord's "Cannot send messages to this user".
 CANNOT_DM: Final = 50007
-FRONT_END: Final = "discord"
 
 
 def study_now_id(user: int) -> str:
@@ -68,11 +67,13 @@ class DmSender:
     async def remind(self, due: DueReminder) -> DmResult:
         lang = normalize_language(due.locale) or normalize_language(self.bot.settings.language)
         lang = lang or "ko"
+        body = counted("remind.dm.body", lang, due.left.total, cards=cards(due.left.total, lang),
+                       split=left_split(due.left, lang))
+        if due.backlog is not None:
+            body += "\n" + message(due.backlog.reason, lang, **due.backlog.message_args())
         embed = discord.Embed(
             title=message("remind.dm.title", lang),
-            description=counted("remind.dm.body", lang, due.left.total,
-                                cards=cards(due.left.total, lang),
-                                split=left_split(due.left, lang)),
+            description=body,
             colour=discord.Colour.blurple(),
         )
         view = discord.ui.View(timeout=None)
@@ -82,7 +83,7 @@ class DmSender:
         view.stop()
         try:
             channel = await self.bot.create_dm(discord.Object(id=due.user_id))
-            await channel.send(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
+            await channel.send(**Screen([embed], view).send_kwargs())
         except discord.Forbidden as refused:
             if refused.code == CANNOT_DM:
                 return DmResult.CLOSED
@@ -113,7 +114,8 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
         bot = study_bot(interaction)
         await interaction.response.defer(thinking=True)
         lang = await language_of(interaction)
-        opening = await open_study(bot, self.user, None, MODE_REVIEW, lang)
+        opening = await open_study(bot, self.user, None, MODE_REVIEW, lang,
+                                   now=bot.jobs_clock(), from_reminder=True)
         await deliver(interaction, opening, lang)
 
 
@@ -139,7 +141,7 @@ class Remind(commands.Cog):
         self.bot.remove_dynamic_items(StudyNowButton)
 
     @remind.command(name=locale_str("on"), description=locale_str("Turn the daily reminder on"))
-    @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00"))
+    @app_commands.describe(time=locale_str("Your local time for it, e.g. 19:00, 7pm"))
     async def remind_on(self, interaction: Interaction, time: str | None = None) -> None:
         async def work() -> Screen:
             lang = await language_of(interaction)

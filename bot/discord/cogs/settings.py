@@ -28,6 +28,7 @@ from bot.discord.translator import command_names, message
 from bot.i18n import Lang
 from bot.study.preferences import (
     AUTO,
+    DECK_DEFAULT,
     InvalidPreferencesError,
     PreferenceChange,
     PreferenceProblem,
@@ -48,6 +49,12 @@ LANGUAGE_CHOICES: Final = [
     Choice(name=locale_str("Korean (한국어)", key="settings.choice.ko"), value="ko"),
     Choice(name=locale_str("English", key="settings.choice.en"), value="en"),
     Choice(name=locale_str("Follow my Discord language", key="settings.choice.auto"), value=AUTO),
+]
+SCHEDULER_CHOICES: Final = [
+    Choice(name=locale_str("SM-2 (default, exact)", key="settings.choice.sm2"), value="sm2"),
+    Choice(name=locale_str("FSRS (memory model)", key="settings.choice.fsrs"), value="fsrs"),
+    Choice(name=locale_str("Follow each deck's default", key="settings.choice.deck"),
+           value=DECK_DEFAULT),
 ]
 
 
@@ -77,6 +84,10 @@ def settings_embed(
         ("new_per_day", message("settings.value.cards", lang, n=prefs.new_per_day)),
         ("reviews_per_day", message("settings.value.cards", lang, n=prefs.reviews_per_day)),
         ("rollover_hour", message("settings.value.hour", lang, hour=prefs.rollover_hour)),
+        ("scheduler", message(f"settings.value.scheduler.{prefs.scheduler or DECK_DEFAULT}",
+                              lang)),
+        ("desired_retention", message("settings.value.retention", lang,
+                                      percent=round(prefs.desired_retention * 100))),
     )
     for field, value in rows:
         embed.add_field(name=message(f"settings.field.{field}", lang), value=value, inline=True)
@@ -95,6 +106,8 @@ def problem_line(problem: PreferenceProblem, lang: str) -> str:
         return message("settings.error.zone_no_match", lang, value=value)
     if problem.kind is ProblemKind.UNKNOWN_LANGUAGE:
         return message("settings.error.language", lang, value=value)
+    if problem.kind is ProblemKind.UNKNOWN_SCHEDULER:
+        return message("settings.error.scheduler", lang, value=value)
     return message(
         "settings.error.range",
         lang,
@@ -131,8 +144,11 @@ class SettingsCog(commands.Cog):
         new_per_day="New cards per day (0–1000)",
         reviews_per_day="Reviews per day (0–10000)",
         rollover_hour="Hour your study day starts (0–23)",
+        scheduler="How your reviews are scheduled (switching rebuilds them from your history)",
+        desired_retention="Under FSRS, the share of reviews you want to recall "
+        "(0.70–0.97, default 0.90)",
     )
-    @app_commands.choices(language=LANGUAGE_CHOICES)
+    @app_commands.choices(language=LANGUAGE_CHOICES, scheduler=SCHEDULER_CHOICES)
     async def settings(
         self,
         interaction: discord.Interaction[Any],
@@ -141,6 +157,8 @@ class SettingsCog(commands.Cog):
         new_per_day: app_commands.Range[int, 0, 1000] | None = None,
         reviews_per_day: app_commands.Range[int, 0, 10000] | None = None,
         rollover_hour: app_commands.Range[int, 0, 23] | None = None,
+        scheduler: str | None = None,
+        desired_retention: app_commands.Range[float, 0.7, 0.97] | None = None,
     ) -> None:
         change = PreferenceChange(
             timezone=timezone,
@@ -148,6 +166,8 @@ class SettingsCog(commands.Cog):
             new_per_day=new_per_day,
             reviews_per_day=reviews_per_day,
             rollover_hour=rollover_hour,
+            scheduler=scheduler,
+            desired_retention=desired_retention,
         )
         await respond(interaction, self._apply(interaction, change))
 
@@ -159,6 +179,7 @@ class SettingsCog(commands.Cog):
             lang = await language_of(interaction)
             prefs = await read_preferences(runner, interaction.user.id, self.bot.defaults, now)
             return Screen([settings_embed(prefs, lang, now, client)])
+        before = await read_preferences(runner, interaction.user.id, self.bot.defaults, now)
         try:
             prefs = await update_preferences(
                 runner, interaction.user.id, change, self.bot.defaults, now
@@ -168,7 +189,12 @@ class SettingsCog(commands.Cog):
             return Screen([refusal_embed(refused.problems, lang)])
         # Answer in the language just chosen, so the choice shows at once.
         lang = reply_language(prefs.language, interaction.locale)
-        return Screen([settings_embed(prefs, lang, now, client, saved=True)])
+        embed = settings_embed(prefs, lang, now, client, saved=True)
+        if (prefs.scheduler, prefs.desired_retention) != (
+            before.scheduler, before.desired_retention
+        ):
+            embed.description = message("settings.rebuilt", lang)
+        return Screen([embed])
 
     @settings.autocomplete("timezone")
     async def timezone_autocomplete(

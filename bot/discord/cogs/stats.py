@@ -21,11 +21,14 @@ from discord.ext import commands
 
 from bot.discord import text
 from bot.discord.charts import ChartData, stats_chart_png
+from bot.discord.cogs.exam import add_exam_fields
+from bot.discord.embeds import fit
 from bot.discord.interactions import NO_MENTIONS, language_of, private
 from bot.discord.translator import command_names, counted, message
 from bot.i18n import format_date
 from bot.i18n.study_text import cards, left_split
 from bot.study.catalog import deck_catalog
+from bot.study.exams import exam_overview
 from bot.study.leaderboard import member_streak
 from bot.study.preferences import Preferences, read_preferences
 from bot.study.stats import LearnerStats, learner_stats
@@ -121,16 +124,19 @@ class StatsCog(commands.Cog):
             numbers, prefs, lang, user.display_name, studying=studying,
             daily_streak=daily.current if daily.answered else None,
         )
+        add_exam_fields(embed, await exam_overview(bot.db.runner, user.id, now, bot.defaults),
+                        lang)
         try:
             png = await stats_chart_png(ChartData.of(numbers), lang)
         except Exception:  # a broken chart must not cost the learner their numbers
             log.exception("stats chart failed for user %s", user.id)
             embed.add_field(name="\u200b", value=message("stats.chart_failed", lang), inline=False)
-            await interaction.edit_original_response(embed=embed, allowed_mentions=NO_MENTIONS)
+            await interaction.edit_original_response(embed=fit([embed])[0],
+                                                     allowed_mentions=NO_MENTIONS)
             return
         embed.set_image(url=f"attachment://{CHART_FILE}")
         await interaction.edit_original_response(
-            embed=embed,
+            embed=fit([embed])[0],
             attachments=[discord.File(io.BytesIO(png), CHART_FILE)],
             allowed_mentions=NO_MENTIONS,
         )

@@ -78,7 +78,7 @@ class Study(commands.Cog):
             self.bot.settings.language,
         )
         chosen = mode.value if mode is not None else MODE_REVIEW
-        opening = await open_study(self.bot, user_id, deck_id, chosen, lang)
+        opening = await open_study(self.bot, user_id, deck_id, chosen, lang, now=self.bot.clock())
         await deliver(interaction, opening, lang)
 
     @commands.Cog.listener()

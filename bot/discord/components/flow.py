@@ -95,11 +95,14 @@ async def next_screen(
 ) -> Screen:
     """The session's current card (revealed if it is prompt ``reveal``), or its summary."""
     now = bot.clock()
-    prompt = await bot.study.next_prompt(session_id, user_id, now, bot.rng_factory())
+    prompt = await bot.study.next_prompt(
+        session_id, user_id, now, bot.rng_factory(), previews=reveal is not None
+    )
     if prompt is None:
         done = await bot.study.end(session_id, user_id, now)
         return render.summary(done, lang, lead=lead)
-    return render.card(prompt, lang, lead=lead, revealed=prompt.prompt_id == reveal)
+    title = await bot.deck_titles.title(prompt.deck_id)
+    return render.card(prompt, lang, title=title, lead=lead, revealed=prompt.prompt_id == reveal)
 
 
 def _closed(ctx: PromptContext | None, lang: Lang) -> Screen:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 import discord
 
 from bot.discord import text
 from bot.discord.components import render
+from bot.discord.components.notices import notices_embed
 from bot.discord.interactions import (
     Interaction,
     Screen,
@@ -28,10 +30,9 @@ from bot.discord.interactions import (
 )
 from bot.discord.translator import message
 from bot.i18n.study_text import cards
-from bot.study.catalog import DeckEntry, Membership, deck_catalog, join_deck
-from bot.study.prompt_context import loaded_decks
-from bot.study.session import DeckChoiceNeededError, UnknownDeckError
 from bot.storage.study_sessions import MODE_MISTAKES, MODE_REVIEW
+from bot.study.catalog import DeckEntry, Membership, deck_catalog, join_deck
+from bot.study.session import DeckChoiceNeededError, UnknownDeckError
 
 if TYPE_CHECKING:
     from bot.discord.client import StudyBot
@@ -44,13 +45,15 @@ MAX_OPTIONS: Final = 25
 OPTION_TEXT: Final = 100
 PLACEHOLDER: Final = 150
 
-PICK_DECK: Final = r"sb:pickdeck:(?P<user>\d+):(?P<mode>review|mistakes)"
+PICK_DECK: Final = r"sb:pickdeck:(?P<user>\d+):(?P<mode>review|mistakes)(?P<remind>:r)?"
 
 Select = discord.ui.Select[discord.ui.View]
 
 
-def pick_deck_id(user_id: int, mode: str) -> str:
-    return f"sb:pickdeck:{user_id}:{mode}"
+def pick_deck_id(user_id: int, mode: str, from_reminder: bool = False) -> str:
+    """Only keys: the learner, the session mode, and whether a reminder's "Study now" asked
+    (its clock is the scheduled work's)."""
+    return f"sb:pickdeck:{user_id}:{mode}" + (":r" if from_reminder else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,9 @@ def deck_order(entries: list[DeckEntry], lang: str) -> list[DeckEntry]:
     return sorted(studyable, key=lambda e: (e.lang != lang, e.title.casefold(), e.deck_id))
 
 
-def deck_choice(entries: list[DeckEntry], lang: str, user_id: int, mode: str) -> Screen:
+def deck_choice(
+    entries: list[DeckEntry], lang: str, user_id: int, mode: str, from_reminder: bool = False
+) -> Screen:
     """"Which deck?" with a select menu of up to `MAX_OPTIONS` decks."""
     ordered = deck_order(entries, lang)
     if not ordered:
@@ -98,7 +103,7 @@ def deck_choice(entries: list[DeckEntry], lang: str, user_id: int, mode: str) ->
     ]
     view = discord.ui.View(timeout=None)
     view.add_item(discord.ui.Select(
-        custom_id=pick_deck_id(user_id, mode),
+        custom_id=pick_deck_id(user_id, mode, from_reminder),
         placeholder=text.label(message("discord.study.choose_deck.placeholder", lang),
                                PLACEHOLDER),
         options=options,
@@ -108,11 +113,22 @@ def deck_choice(entries: list[DeckEntry], lang: str, user_id: int, mode: str) ->
 
 
 async def open_study(
-    bot: StudyBot, user_id: int, deck_id: str | None, mode: str, lang: str
+    bot: StudyBot,
+    user_id: int,
+    deck_id: str | None,
+    mode: str,
+    lang: str,
+    *,
+    now: datetime,
+    from_reminder: bool = False,
 ) -> Opening:
-    """Start or resume the learner's session and draw its first card (or say why not)."""
+    """Start or resume the learner's session and draw its first card (or say why not).
+
+    The first card is headed by its deck's title, under what the learner is
+    told as a review session starts (a backlog, an exam's pace); a mistakes
+    drill is not today's work, so it tells neither.
+    """
     async with bot.learner_locks(user_id):
-        now = bot.clock()
         try:
             ref = await bot.study.start(user_id, deck_id, FRONT_END, now, mode=mode)
         except UnknownDeckError as unknown:
@@ -120,52 +136,65 @@ async def open_study(
                 message("discord.study.unknown_deck", lang, deck=unknown.deck_id)))
         except DeckChoiceNeededError:
             entries = await deck_catalog(bot.db.runner, user_id)
-            return Opening(deck_choice(entries, lang, user_id, mode))
+            return Opening(deck_choice(entries, lang, user_id, mode, from_reminder))
         prompt = await bot.study.next_prompt(ref.id, user_id, now, bot.rng_factory())
         if prompt is None:
             await bot.study.end(ref.id, user_id, now)
-            key = "discord.study.no_mistakes" if mode == MODE_MISTAKES else (
-                "discord.study.nothing_due")
-            opening = Opening(render.notice(message(key, lang)))
+            opening = Opening(render.notice(message(_nothing_key(mode, from_reminder), lang)))
         else:
-            opening = Opening(render.card(prompt, lang), card=True)
+            told = None
+            if mode == MODE_REVIEW:
+                told = notices_embed(await bot.study.notices(user_id, deck_id, now), lang)
+            title = await bot.deck_titles.title(prompt.deck_id)
+            opening = Opening(render.card(prompt, lang, title=title, lead=told), card=True)
     if ref.joined is None:
         return opening
-    titles = {d.id: d.title for d in await loaded_decks(bot.db.runner)}
-    return with_note(opening, message("discord.study.joined", lang,
-                                      deck=titles.get(ref.joined, ref.joined)))
+    title = await bot.deck_titles.title(ref.joined)
+    return with_note(opening, message("discord.study.joined", lang, deck=title))
+
+
+def _nothing_key(mode: str, from_reminder: bool) -> str:
+    if mode == MODE_MISTAKES:
+        return "discord.study.no_mistakes"
+    return "remind.nothing_due" if from_reminder else "discord.study.nothing_due"
 
 
 class DeckChoiceSelect(discord.ui.DynamicItem[Select], template=PICK_DECK):
     """The learner picked the deck of their first study: join it and show its first card."""
 
-    def __init__(self, user: int, mode: str) -> None:
-        super().__init__(discord.ui.Select(custom_id=pick_deck_id(user, mode), options=[
-            discord.SelectOption(label="-", value="-")]))
-        self.user, self.mode = user, mode
+    def __init__(self, user: int, mode: str, from_reminder: bool = False) -> None:
+        super().__init__(discord.ui.Select(
+            custom_id=pick_deck_id(user, mode, from_reminder),
+            options=[discord.SelectOption(label="-", value="-")],
+        ))
+        self.user, self.mode, self.from_reminder = user, mode, from_reminder
 
     @classmethod
     async def from_custom_id(
         cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> DeckChoiceSelect:
-        return cls(int(match["user"]), match["mode"])
+        return cls(int(match["user"]), match["mode"], match["remind"] is not None)
 
     async def callback(self, interaction: Interaction) -> None:
         if await refuse_foreign(interaction, self.user):
             return
-        values = (interaction.data or {}).get("values") or []
-        deck_id = str(values[0]) if values else ""
+        data: dict[str, Any] = dict(interaction.data or {})
+        values = data.get("values")
+        deck_id = str(values[0]) if isinstance(values, list) and values else ""
         bot = study_bot(interaction)
         await interaction.response.defer()
         lang = await language_of(interaction)
-        joined = await join_deck(bot.db.runner, self.user, deck_id, bot.defaults, bot.clock())
+        now = bot.jobs_clock() if self.from_reminder else bot.clock()
+        joined = await join_deck(bot.db.runner, self.user, deck_id, bot.defaults, now)
         if joined is Membership.UNKNOWN_DECK:
             opening = Opening(render.notice(
                 message("discord.study.unknown_deck", lang, deck=deck_id)))
         else:
-            titles = {d.id: d.title for d in await loaded_decks(bot.db.runner)}
-            note = message("discord.study.joined", lang, deck=titles.get(deck_id, deck_id))
-            opening = with_note(await open_study(bot, self.user, None, self.mode, lang), note)
+            note = message("discord.study.joined", lang,
+                           deck=await bot.deck_titles.title(deck_id))
+            opening = with_note(await open_study(
+                bot, self.user, None, self.mode, lang, now=now,
+                from_reminder=self.from_reminder), note)
         await deliver(interaction, opening, lang)
 
 

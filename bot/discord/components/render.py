@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import discord
 
+from bot.decks.limits import MAX_CHOICES
 from bot.discord import text
 from bot.discord.components import ids
 from bot.discord.interactions import Screen
 from bot.discord.translator import message
+from bot.i18n.intervals import grade_label
 from bot.i18n.study_text import left_today, summary_is_done, summary_lines, summary_title
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
@@ -37,10 +39,9 @@ GRADE_BUTTONS: tuple[tuple[Grade, str, discord.ButtonStyle], ...] = (
     (Grade.EASY, "grade.easy", discord.ButtonStyle.primary),
 )
 
-#: Choice buttons fill at most four rows of five; the last row holds Skip and Stop.
-MAX_CHOICE_BUTTONS = 20
-#: Room kept for a result embed shown above the next card (all embeds share 6000 chars).
-_CARD_BUDGET_WITH_LEAD = 3000
+#: Choice buttons fill at most four rows of five; the last row holds Skip and Stop
+#: (`deck check` refuses a card with more choices).
+MAX_CHOICE_BUTTONS = MAX_CHOICES
 
 
 def notice(body: str) -> Screen:
@@ -69,23 +70,17 @@ def _footer(prompt: PromptView, lang: str) -> str:
     return text.cut(" · ".join(parts), text.EMBED_FOOTER)
 
 
-def card_embed(
-    prompt: PromptView, lang: str, *, revealed: bool = False, budget: int = text.EMBED_DESCRIPTION
-) -> discord.Embed:
+def card_embed(prompt: PromptView, lang: str, title: str, *, revealed: bool = False
+               ) -> discord.Embed:
+    """The card headed by its deck's title (the id only when the deck has none)."""
     face = prompt.text
-    title = message(
-        "discord.study.card.title",
-        lang,
-        deck=prompt.deck_id,
-        kind=message(f"discord.study.kind.{face.type}", lang),
-    )
     body = face.question
     if face.type == "choice" and _choices_need_listing(face.choices):
         listed = "\n".join(f"{i}. {choice}" for i, choice in enumerate(face.choices, 1))
         body = f"{body}\n\n{listed}"
     embed = discord.Embed(
-        title=text.cut(text.one_line(title), text.EMBED_TITLE),
-        description=text.cut(body, min(budget, text.EMBED_DESCRIPTION)),
+        title=text.cut(text.one_line(title) or prompt.deck_id, text.EMBED_TITLE),
+        description=text.cut(body, text.EMBED_DESCRIPTION),
         colour=COLOR_CARD,
     )
     if revealed:
@@ -116,8 +111,10 @@ def card_view(prompt: PromptView, lang: str, *, revealed: bool = False) -> disco
     face = prompt.text
     controls_row = 1
     if face.type in ("basic", "cloze") and revealed:
+        intervals = prompt.intervals or {}
         for quality, key, style in GRADE_BUTTONS:
-            view.add_item(_button(message(key, lang), ids.grade(user, pid, quality), style, 0))
+            label = grade_label(message(key, lang), intervals.get(int(quality)), lang)
+            view.add_item(_button(label, ids.grade(user, pid, quality), style, 0))
     elif face.type in ("basic", "cloze"):
         view.add_item(
             _button(
@@ -165,10 +162,20 @@ def card_view(prompt: PromptView, lang: str, *, revealed: bool = False) -> disco
 
 
 def card(
-    prompt: PromptView, lang: str, *, lead: discord.Embed | None = None, revealed: bool = False
+    prompt: PromptView,
+    lang: str,
+    *,
+    title: str,
+    lead: discord.Embed | None = None,
+    revealed: bool = False,
 ) -> Screen:
-    budget = _CARD_BUDGET_WITH_LEAD if lead is not None else text.EMBED_DESCRIPTION
-    embeds = [card_embed(prompt, lang, revealed=revealed, budget=budget)]
+    """The card under ``lead`` (the last answer's result); ``title`` is its deck's title.
+
+    The two embeds share Discord's 6,000 characters (the screen's kwargs fit
+    them): a long question gives way to the answer and note rather than the
+    whole message being refused.
+    """
+    embeds = [card_embed(prompt, lang, title, revealed=revealed)]
     if lead is not None:
         embeds.insert(0, lead)
     return Screen(embeds=embeds, view=card_view(prompt, lang, revealed=revealed))

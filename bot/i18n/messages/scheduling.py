@@ -9,6 +9,53 @@ from __future__ import annotations
 from bot.i18n.messages import Table
 
 MESSAGES: Table = {
+    # /settings: the scheduler and FSRS's desired retention.
+    "cmd.settings.opt.scheduler.name": {"ko": "스케줄러", "en": "scheduler"},
+    "cmd.settings.opt.scheduler.description": {
+        "ko": "복습 일정을 정하는 방식 (바꾸면 복습 기록으로 일정을 다시 계산해요)",
+        "en": "How your reviews are scheduled (switching rebuilds them from your history)",
+    },
+    "cmd.settings.opt.desired_retention.name": {"ko": "목표-기억률", "en": "desired_retention"},
+    "cmd.settings.opt.desired_retention.description": {
+        "ko": "FSRS에서 복습할 때 기억하고 싶은 비율 (0.70–0.97, 기본 0.90)",
+        "en": "Under FSRS, the share of reviews you want to recall (0.70–0.97, default 0.90)",
+    },
+    "settings.choice.sm2": {"ko": "SM-2 (기본, 정확한 간격)", "en": "SM-2 (default, exact)"},
+    "settings.choice.fsrs": {"ko": "FSRS (기억 모델로 간격 조절)", "en": "FSRS (memory model)"},
+    "settings.choice.deck": {"ko": "덱 기본값 따르기", "en": "Follow each deck's default"},
+    "settings.field.scheduler": {"ko": "스케줄러", "en": "Scheduler"},
+    "settings.field.desired_retention": {
+        "ko": "목표 기억률 (FSRS)",
+        "en": "Desired retention (FSRS)",
+    },
+    "settings.value.scheduler.sm2": {"ko": "SM-2", "en": "SM-2"},
+    "settings.value.scheduler.fsrs": {"ko": "FSRS (기억 모델)", "en": "FSRS (memory model)"},
+    "settings.value.scheduler.deck": {
+        "ko": "덱 기본값 (정하지 않은 덱은 SM-2)",
+        "en": "Each deck's default (SM-2 where none)",
+    },
+    "settings.value.retention": {"ko": "{percent}%", "en": "{percent}%"},
+    "settings.error.scheduler": {
+        "ko": "알 수 없는 스케줄러예요: `{value}`. `sm2`나 `fsrs` 중에서 골라 주세요.",
+        "en": "`{value}` is not a scheduler I know. Pick sm2 or fsrs.",
+    },
+    "settings.rebuilt": {
+        "ko": "복습 기록으로 모든 카드의 일정을 다시 계산했어요. 언제든 다시 바꿔도 잃는 기록은 "
+        "없어요.",
+        "en": "Every card's schedule was worked out again from your review history. You can "
+        "switch back at any time without losing anything.",
+    },
+    # A grade button with the interval it schedules (bot/i18n/intervals.py).
+    "grade.with_interval": {"ko": "{grade} · {interval}", "en": "{grade} · {interval}"},
+    "terminal.scheduler.switched": {
+        "ko": "이제 {scheduler:으로} 복습해요. 지금까지의 복습 기록으로 모든 카드의 일정을 "
+        "다시 계산했어요.",
+        "en": "You now review with {scheduler}. Every card's schedule was worked out again "
+        "from your review history.",
+    },
+    "interval.days": {"ko": "{n}일", "en": "{n}d"},
+    "interval.months": {"ko": "{n}개월", "en": "{n}mo"},
+    "interval.years": {"ko": "{n}년", "en": "{n}y"},
     # An exam date: the new cards a day it needs, and why (ExamPlan.reason).
     "exam.plan.on_pace": {
         "ko": "시험까지 {days}일 남았어요. 지금처럼 하루에 새 카드 {limit}장이면 아직 안 본 "

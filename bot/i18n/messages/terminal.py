@@ -22,6 +22,11 @@ MESSAGES: Table = {
         "ko": "얼마나 잘 기억했나요? 1 다시 · 2 어려움 · 3 좋음 · 4 쉬움",
         "en": "How well did you remember? 1 Again · 2 Hard · 3 Good · 4 Easy",
     },
+    "terminal.grade.with_interval": {"ko": "{grade}({interval})", "en": "{grade} ({interval})"},
+    "terminal.prompt.grade.intervals": {
+        "ko": "얼마나 잘 기억했나요? 1 {again} · 2 {hard} · 3 {good} · 4 {easy}",
+        "en": "How well did you remember? 1 {again} · 2 {hard} · 3 {good} · 4 {easy}",
+    },
     "terminal.prompt.choice": {
         "ko": "정답 번호를 입력하세요 (1–{n})",
         "en": "Type the number of your answer (1–{n})",

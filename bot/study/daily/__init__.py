@@ -1,8 +1,10 @@
 """Study groups' daily question, by job (no Discord types anywhere in it).
 
 - `setup`: what an admin types, checked, and the channel's config;
+- `times`: times of day and delays as people type them (오전 9시, 저녁 7시 반, 7pm);
 - bot.srs.post_times: when posts and reveals fall (pure; DST gaps found ahead);
 - `choice`: which face a post shows;
+- `fairness`: which faces a channel can answer fairly, and a basic card asked as a choice;
 - `posts`: what is due, claiming a post, the post as shown, skipping, the reveal;
 - `answers`: a member's answer, its points, and the review it counts as.
 
@@ -20,6 +22,7 @@ from bot.study.daily.answers import (
     PickAnswer,
     TextAnswer,
     answer,
+    answer_box,
     answer_daily,
     grade_daily,
 )
@@ -54,11 +57,10 @@ from bot.study.daily.setup import (
     check_setup,
     configure,
     guild_configs,
-    parse_duration_minutes,
-    parse_local_time,
     remove,
     set_paused,
 )
+from bot.study.daily.times import parse_duration_minutes, parse_local_time
 
 __all__ = [
     "DEFAULT_REVEAL_MINUTES",
@@ -86,6 +88,7 @@ __all__ = [
     "RevealView",
     "TextAnswer",
     "answer",
+    "answer_box",
     "answer_daily",
     "channel_config",
     "check_setup",

@@ -1,7 +1,9 @@
 """A member's answer to a daily question: once per post, points for the first right ones.
 
-Answers are the DMs' own types (`ChoicePick` for an option button, `TypedText`
-for the modal of a basic, typed or cloze post), graded by the same matching.
+Answers are the DMs' own types (`ChoicePick` for an option button, of a choice
+card or of a basic card posted with options; `TypedText` for the modal of a
+typed or cloze post), graded by the same matching (see `fairness` for which
+faces are posted and how).
 A daily question is also a review: when the member studies the deck and the
 face is new or due, their answer goes through the study layer's own
 `record_answer` as a one-prompt session (front end ``daily``), so SM-2 and the
@@ -40,7 +42,8 @@ from bot.study.answering import (
     TypedText,
     record_answer,
 )
-from bot.study.cards import FaceText, face_text
+from bot.study.cards import FaceText
+from bot.study.daily.fairness import fairly_posted, posted_face
 from bot.study.learners import learner_today
 from bot.study.prompting import new_prompt, new_session
 
@@ -84,22 +87,11 @@ def answer_daily(
     if isinstance(response, TypedText) and len(response.text) > MAX_TYPED_ANSWER:
         return DailyOutcome(DailyStatus.INVALID)
     row = posts.post_to_answer(conn, post_id)
-    # A click can arrive between the message going out and the post being marked posted.
-    if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
-        return DailyOutcome(DailyStatus.UNKNOWN)
-    text = face_text(row.type, row.content, row.face, row.choice_order, row.shown)
-    closed = row.status == POST_REVEALED or now >= row.reveal_due_at
-    previous = posts.member_answer(conn, post_id, user_id)
-    if previous is not None:
-        return DailyOutcome(
-            DailyStatus.ALREADY,
-            correct=previous.correct,
-            points=previous.points,
-            answer=text.answer if closed else None,
-            extra=text.extra if closed else None,
-        )
-    if closed:
-        return DailyOutcome(DailyStatus.LATE, answer=text.answer, extra=text.extra)
+    settled = _settled(conn, row, post_id, user_id, now)
+    if settled is not None:
+        return settled
+    assert row is not None
+    text = posted_face(row.type, row.content, row.face, row.choice_order, row.shown)
     graded = grade_daily(conn, text, row.deck_id, row.card_pk, response)
     if graded is None:
         return DailyOutcome(DailyStatus.INVALID)
@@ -124,6 +116,49 @@ def answer_daily(
     return DailyOutcome(
         DailyStatus.RECORDED, correct=correct, verdict=verdict, points=points, reviewed=reviewed
     )
+
+
+def _settled(
+    conn: Connection, row: AnyRow | None, post_id: int, user_id: int, now: datetime
+) -> DailyOutcome | None:
+    """What an answer would be told without being graded; None while the member may answer.
+
+    No such post; the member answered already (the answer too once it is out);
+    or the answer is out and it is too late.
+    """
+    # A click can arrive between the message going out and the post being marked posted.
+    if row is None or row.status not in (POST_CLAIMED, POST_POSTED, POST_REVEALED):
+        return DailyOutcome(DailyStatus.UNKNOWN)
+    text = posted_face(row.type, row.content, row.face, row.choice_order, row.shown)
+    closed = row.status == POST_REVEALED or now >= row.reveal_due_at
+    previous = posts.member_answer(conn, post_id, user_id)
+    if previous is not None:
+        return DailyOutcome(
+            DailyStatus.ALREADY,
+            correct=previous.correct,
+            points=previous.points,
+            answer=text.answer if closed else None,
+            extra=text.extra if closed else None,
+        )
+    if closed:
+        return DailyOutcome(DailyStatus.LATE, answer=text.answer, extra=text.extra)
+    return None
+
+
+def _answer_box(conn: Connection, post_id: int, user_id: int, now: datetime) -> DailyOutcome | None:
+    if not 0 < post_id <= MAX_ROW_ID:
+        return DailyOutcome(DailyStatus.UNKNOWN)
+    return _settled(conn, posts.post_to_answer(conn, post_id, lock=False), post_id, user_id, now)
+
+
+async def answer_box(
+    runner: TransactionRunner, post_id: int, user_id: int, now: datetime
+) -> DailyOutcome | None:
+    """Before the answer box opens: None when the member may still answer the post,
+    else what they would be told (answered already, revealed, gone), so they are told
+    at once instead of after typing."""
+    return await runner.run(lambda conn: _answer_box(conn, post_id, user_id, now),
+                            read_only=True)
 
 
 def grade_daily(
@@ -163,6 +198,10 @@ def _count_as_review(
     A one-prompt session of front end ``daily`` is opened, answered with
     `record_answer` and closed, all inside this transaction.
     """
+    if not fairly_posted(post.type, post.content, post.face, post.shown):
+        # Posted before the fairness rules (a basic card taking free text, a long blank):
+        # a right answer in other words was marked wrong, so it is no lapse of the member's.
+        return False
     learner = posts.studying_member(conn, user_id, post.deck_id)
     if learner is None:
         return False
@@ -172,11 +211,9 @@ def _count_as_review(
     due = posts.face_due(conn, user_id, post.card_pk, post.face)
     if due is not None and (due.due is None or due.due > today):
         return False
-    review_response: Response
-    if isinstance(response, ChoicePick) or post.type == "typed":
-        review_response = response
-    else:
-        review_response = SelfGrade(quality)
+    # A cloze matched by its words, or a basic card asked as a choice, is graded here.
+    review_response: Response = (
+        response if post.type in ("choice", "typed") else SelfGrade(quality))
     session_id = new_session(conn, user_id, post.deck_id, FRONT_END, today, now)
     prompt_id = new_prompt(
         conn, session_id, user_id, post.card_pk, post.face, post.choice_order,

@@ -21,6 +21,7 @@ from bot.storage.daily_models import POST_CLAIMED, POST_REVEALED, POST_SKIPPED
 from bot.storage.transactions import TransactionRunner
 from bot.study.cards import FaceText, choice_order, face_text, shown_choice
 from bot.study.daily.choice import choose_face, face_scores, recent_faces
+from bot.study.daily.fairness import deck_questions, posted_face
 
 #: How many of the first right members the reveal names.
 FIRST_NAMED = 3
@@ -107,16 +108,25 @@ def _claim(conn: Connection, slot: DueSlot, seed: int, now: datetime) -> Claimed
     config = configs.config_by_id(conn, slot.config_id)
     if config is None or config.paused:
         return None
-    candidates = face_scores(conn, config.deck_id, config.channel_id)
+    questions = deck_questions(conn, config.deck_id)
+    # Only a face a member can answer fairly without grading themselves is ever posted.
+    candidates = [
+        c for c in face_scores(conn, config.deck_id, config.channel_id)
+        if questions.is_fair(c.card_pk, c.face)
+    ]
     recent = recent_faces(conn, config.channel_id)
     if not candidates:
         return None
     rng = random.Random(seed)
     chosen = choose_face(candidates, recent, rng)
     card_type, content = posts.card_content(conn, chosen.card_pk)
-    order = choice_order(content, rng)
-    # Every member's click is graded by the options as posted, whatever a reload does.
-    shown = shown_choice(face_text(card_type, content, chosen.face, order))
+    order: list[int] | None
+    if card_type == "basic":
+        order, shown = None, questions.basic_as_choice(chosen.card_pk, rng)
+    else:
+        order = choice_order(content, rng)
+        # Every member's click is graded by the options as posted, whatever a reload does.
+        shown = shown_choice(face_text(card_type, content, chosen.face, order))
     post_id = posts.insert_post(conn, {
         "guild_id": config.guild_id,
         "channel_id": config.channel_id,
@@ -191,6 +201,8 @@ class PostView:
     text: FaceText
     reveal_due_at: datetime
     revealed: bool
+    #: The group's zone, so the post names its reveal as /daily status does (None: removed).
+    timezone: str | None = None
 
 
 def _post_view(conn: Connection, post_id: int) -> PostView | None:
@@ -206,9 +218,10 @@ def _post_view(conn: Connection, post_id: int) -> PostView | None:
         status=row.status,
         deck_title=row.title,
         language=row.language or "en",
-        text=face_text(row.type, row.content, row.face, row.choice_order, row.shown),
+        text=posted_face(row.type, row.content, row.face, row.choice_order, row.shown),
         reveal_due_at=row.reveal_due_at,
         revealed=row.status == POST_REVEALED,
+        timezone=row.timezone,
     )
 
 

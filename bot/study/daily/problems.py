@@ -8,6 +8,7 @@ from enum import StrEnum
 class ProblemKind(StrEnum):
     UNKNOWN_DECK = "unknown_deck"
     EMPTY_DECK = "empty_deck"
+    NO_FAIR_CARD = "no_fair_card"  # no face a channel can answer fairly (see fairness)
     UNKNOWN_ZONE = "unknown_zone"
     BAD_TIME = "bad_time"
     SKIPPED_TIME = "skipped_time"  # the wall time does not exist on some day (DST)

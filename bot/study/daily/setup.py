@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -15,6 +14,7 @@ from bot.storage import daily_posts as posts
 from bot.storage.daily_configs import ConfigRow
 from bot.storage.daily_models import POST_POSTED
 from bot.storage.transactions import TransactionRunner
+from bot.study.daily.fairness import deck_questions
 from bot.study.daily.problems import DailySetupError, ProblemKind
 
 DEFAULT_REVEAL_MINUTES = 8 * 60
@@ -51,35 +51,6 @@ class ConfigView:
     next_reveal_at: datetime | None
 
 
-# -- parsing what an admin types ------------------------------------------------------------
-
-_TIME = re.compile(r"\s*(\d{1,2})\s*[:시h.]\s*(\d{2})?\s*(?:분)?\s*")
-_DURATION = re.compile(r"\s*(?:(\d+)\s*(?:h|시간))?\s*(?:(\d+)\s*(?:m|min|분)?)?\s*", re.IGNORECASE)
-
-
-def parse_local_time(text: str) -> time | None:
-    """``"07:30"``, ``"7:30"``, ``"7시 30분"``, ``"19h"``; None when it is not a time of day."""
-    match = _TIME.fullmatch(text)
-    if match is None:
-        stripped = text.strip()
-        if not stripped.isdigit():
-            return None
-        hour, minute = int(stripped), 0
-    else:
-        hour, minute = int(match[1]), int(match[2] or 0)
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None
-    return time(hour, minute)
-
-
-def parse_duration_minutes(text: str) -> int | None:
-    """``"90"``, ``"90m"``, ``"8h"``, ``"2h30m"``, ``"1시간 30분"`` -> minutes, else None."""
-    match = _DURATION.fullmatch(text)
-    if match is None or not (match[1] or match[2]):
-        return None
-    return int(match[1] or 0) * 60 + int(match[2] or 0)
-
-
 def check_setup(setup: DailySetup, now: datetime) -> None:
     """Raise `DailySetupError` for a zone, time or reveal delay that cannot work."""
     try:
@@ -102,6 +73,10 @@ def _configure(conn: Connection, setup: DailySetup, now: datetime) -> ConfigView
         raise DailySetupError(ProblemKind.UNKNOWN_DECK, setup.deck_id)
     if not configs.live_face_count(conn, setup.deck_id):
         raise DailySetupError(ProblemKind.EMPTY_DECK, setup.deck_id)
+    questions = deck_questions(conn, setup.deck_id)
+    faces = [(pk, face) for pk, face, _ in posts.live_faces(conn, setup.deck_id)]
+    if not questions.fair_faces(faces):
+        raise DailySetupError(ProblemKind.NO_FAIR_CARD, setup.deck_id)
     config = configs.save_config(conn, setup.channel_id, {
         "guild_id": setup.guild_id,
         "deck_id": setup.deck_id,

@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from bot.cli.main import main
 from bot.decks import check_paths
 
 DATA = Path(__file__).parent / "data"
@@ -127,3 +130,29 @@ def test_shipped_decks_are_valid() -> None:
     decks = Path(__file__).parents[3] / "decks"
     report = check_paths([decks])
     assert report.exit_code == 0, "\n".join(report.lines)
+
+
+def test_the_maintainers_language_on_request_with_the_same_positions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "broken.yaml"
+    deck.write_text(BROKEN, encoding="utf-8")
+    english = check_paths([deck]).lines
+    korean = check_paths([deck], "ko").lines
+    assert [line.split(": ", 1)[0] for line in korean] == [
+        line.split(": ", 1)[0] for line in english]
+    assert korean[1] == f"{deck}:5:12: `front`는 숫자가 아니라 글이어야 해요. 따옴표로 감싸 주세요"
+    assert korean[2].endswith("카드 ID `a`가 겹쳐요 (3번째 줄에서 처음 썼어요). "
+                              "이 카드에 새 ID를 붙여 주세요")
+    assert korean[3].endswith("정답 `z`는 보기에 없어요")
+    good = tmp_path / "seed.yaml"
+    shutil.copy(DATA / "seed.yaml", good)
+    assert check_paths([good], "ko").lines == [
+        f"{good}: 문제없어요 — 카드 5장 (기본 1장, 객관식 2장, 빈칸 1장, 주관식 1장), "
+        "복습 항목 6개, 출처가 사라진 카드 1장"]
+    # The command: English unless asked, whatever the terminal's locale.
+    for argv, expected in (([], english), (["--lang", "ko"], korean)):
+        with pytest.raises(SystemExit) as done:
+            main(["deck", "check", *argv, str(deck)])
+        assert done.value.code == 1
+        assert capsys.readouterr().out.splitlines() == expected

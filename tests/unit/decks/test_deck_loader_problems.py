@@ -317,6 +317,21 @@ def test_single_choice_is_too_few() -> None:
     assert "at least 2 choices" in problem.message
 
 
+def test_more_choices_than_buttons_points_at_the_first_one_too_many() -> None:
+    # Four rows of five buttons hold the choices: a 21st could be where the answer lands.
+    listed = "".join(f"      - option {i}\n" for i in range(1, 23))
+    text = HEAD + "  - id: a\n    type: choice\n    front: f\n    choices:\n" + listed
+    problem = only(text + "    answer: option 22\n")
+    assert at(problem) == (27, 9)  # the `- option 21` item
+    assert "at most 20 choices" in problem.message
+    assert only(HEAD + "  - id: a\n    type: choice\n    front: f\n    choices:\n"
+                + listed.replace("      - option 22\n", "") + "    answer: option 21\n"
+                ).message.startswith("a choice card offers at most 20")
+    parse_deck((HEAD + "  - id: a\n    type: choice\n    front: f\n    choices:\n"
+                + "".join(f"      - option {i}\n" for i in range(1, 21))
+                + "    answer: option 20\n").encode(), "decks/t.yaml")
+
+
 def test_number_where_text_is_wanted_points_at_the_value() -> None:
     problem = only(HEAD + "  - id: a\n    type: basic\n    front: 123\n    back: b\n")
     assert at(problem) == (5, 12)
@@ -352,6 +367,17 @@ def test_bad_lang() -> None:
     problem = only("title: t\nlang: jp\ncards: []\n")
     assert at(problem) == (2, 7)
     assert "ko, en" in problem.message
+
+
+def test_bad_scheduler_points_at_its_value() -> None:
+    problem = only("title: t\nlang: ko\nscheduler: anki\ncards: []\n")
+    assert at(problem) == (3, 12)
+    assert "sm2, fsrs" in problem.message
+
+
+def test_scheduler_that_yaml_reads_as_a_number_is_refused_at_its_line() -> None:
+    problem = only("title: t\nscheduler: 2\ncards: []\n")
+    assert at(problem) == (2, 12)
 
 
 def test_cloze_without_deletion_points_at_the_text() -> None:

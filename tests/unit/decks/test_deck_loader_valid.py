@@ -63,6 +63,12 @@ def test_deck_id_defaults_to_the_file_stem_and_lang_to_korean() -> None:
     assert loaded.deck.cards == []
 
 
+def test_a_deck_names_a_default_scheduler_or_leaves_it_to_sm2() -> None:
+    assert parse_deck(b"scheduler: fsrs\ncards: []\n", "decks/a.yaml").deck.scheduler == "fsrs"
+    assert parse_deck(b"scheduler: sm2\ncards: []\n", "decks/a.yaml").deck.scheduler == "sm2"
+    assert parse_deck(b"cards: []\n", "decks/a.yaml").deck.scheduler is None
+
+
 def test_a_deck_without_title_loads_and_shows_its_id_as_title() -> None:
     loaded = parse_deck(b"deck: os-basics\ncards: []\n", "decks/whatever.yaml")
     assert loaded.deck.title is None

@@ -684,8 +684,8 @@ def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
         return _first_text(block.blocks)
     if isinstance(block, ListBlock) and block.items and not block.ordered:
         item = block.items[0]
-        if item.head is not None and not item.body and len(block.items) <= 3:
-            return item.head
+        if item.head is not None and not item.body:
+            return item.head  # checked like a sentence: it must read as a definition
     if isinstance(block, Code) and block.prose:
         return _first_text(block.prose)
     return None

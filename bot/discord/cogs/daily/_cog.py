@@ -17,6 +17,7 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord.cogs.daily import _render
+from bot.discord.cogs.daily._exam import KEEP_EXAM, group_exam, save_group_exam
 from bot.discord.cogs.daily._items import DYNAMIC_ITEMS, answer_typed
 from bot.discord.cogs.daily._poster import ChannelPoster
 from bot.discord.interactions import (
@@ -96,9 +97,10 @@ class Daily(commands.Cog):
     @app_commands.describe(
         channel=locale_str("Where to post the question"),
         deck=locale_str("The deck the questions come from"),
-        time=locale_str("Local time to post, e.g. 09:00"),
+        time=locale_str("Local time to post, e.g. 09:00, 9am, 7:30 pm"),
         timezone=locale_str("Time zone of that time (default: the bot's)"),
         reveal_after=locale_str("How long until the answer is revealed, e.g. 8h, 90m (default 8h)"),
+        exam_date=locale_str("The group's exam date (e.g. 2026-12-20; none to clear it)"),
     )
     async def setup_daily(
         self,
@@ -108,12 +110,14 @@ class Daily(commands.Cog):
         time: str,
         timezone: str | None = None,
         reveal_after: str | None = None,
+        exam_date: str | None = None,
     ) -> None:
         await respond(interaction, self._setup(interaction, channel, deck, time, timezone,
-                                               reveal_after))
+                                               reveal_after, exam_date))
 
     async def _setup(self, interaction: Interaction, channel_id: int, deck: str, at: str,
-                     timezone: str | None, reveal_after: str | None) -> Screen:
+                     timezone: str | None, reveal_after: str | None,
+                     exam_date: str | None = None) -> Screen:
         lang = await language_of(interaction)
         refused = self._cannot_post(interaction, channel_id, lang)
         if refused:
@@ -128,6 +132,9 @@ class Daily(commands.Cog):
                 return Screen([_render.refusal(message("daily.setup.bad_reveal", lang))])
             minutes = parsed
         zone_name = (timezone or self.bot.settings.timezone).strip()
+        exam = group_exam(exam_date, zone_name, self.clock(), lang)
+        if isinstance(exam, Screen):
+            return exam
         assert interaction.guild_id is not None
         setup = DailySetup(
             guild_id=interaction.guild_id, channel_id=channel_id, deck_id=deck,
@@ -143,6 +150,9 @@ class Daily(commands.Cog):
                        reveal=duration(minutes, lang))
         body += "\n" + message("daily.setup.next", lang,
                                when=local_when(view.next_post_at, zone_name))
+        if exam is not KEEP_EXAM:
+            body += "\n" + await save_group_exam(self.bot.db.runner, channel_id, exam,
+                                                  zone_name, self.clock(), lang)
         return Screen([_render.done(body)])
 
     def _cannot_post(self, interaction: Interaction, channel_id: int, lang: str) -> str | None:
@@ -240,7 +250,8 @@ class Daily(commands.Cog):
         view = await daily.post_view(self.bot.db.runner, post_id)
         if view is None or view.status != "posted":
             return Screen([_render.refusal(message("daily.post_now.failed", lang))])
-        return Screen([_render.done(message("daily.post_now.done", lang))])
+        return Screen([_render.done(message("daily.post_now.done", lang,
+                                            when=_render.reveal_when(view)))])
 
     @commands.Cog.listener()
     async def on_interaction(self, interaction: Interaction) -> None:

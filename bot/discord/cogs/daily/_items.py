@@ -7,8 +7,10 @@ cog's ``on_interaction`` (`answer_typed`), so it works after a restart too.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
-from typing import Any
+from typing import Any, Final
 
 import discord
 
@@ -27,7 +29,6 @@ from bot.discord.components.modals import text_values
 from bot.discord.interactions import (
     Interaction,
     Screen,
-    client_language,
     language_of,
     respond,
     study_bot,
@@ -38,6 +39,12 @@ from bot.study.daily import DailyResponse, PickAnswer, TextAnswer
 
 Button = discord.ui.Button[discord.ui.View]
 
+log = logging.getLogger(__name__)
+
+#: How long the answer button waits to learn whether the member may still answer; the
+#: modal (or the reason there is none) must be the first response, within Discord's 3 s.
+ANSWER_BOX_BUDGET: Final = 1.0
+
 _TEXT = re.compile(TEXT)
 
 
@@ -47,6 +54,10 @@ async def _verdict(interaction: Interaction, post_id: int, response: DailyRespon
     outcome = await daily.answer(bot.db.runner, post_id, interaction.user.id, response,
                                  bot.jobs_clock())
     return Screen([feedback_embed(outcome, lang)])
+
+
+async def _told(interaction: Interaction, outcome: daily.DailyOutcome) -> Screen:
+    return Screen([feedback_embed(outcome, await language_of(interaction))])
 
 
 async def submit(interaction: Interaction, post_id: int, response: DailyResponse) -> None:
@@ -99,7 +110,22 @@ class OpenAnswer(discord.ui.DynamicItem[Button], template=OPEN):
         return cls(int(match["post"]))
 
     async def callback(self, interaction: Interaction) -> None:
-        modal = DailyAnswerModal(self.post, client_language(interaction))
+        """The answer box, or at once why there is none (answered already, revealed)."""
+        bot = study_bot(interaction)
+        try:
+            settled = await asyncio.wait_for(
+                daily.answer_box(bot.db.runner, self.post, interaction.user.id,
+                                 bot.jobs_clock()),
+                ANSWER_BOX_BUDGET,
+            )
+        except Exception as exc:  # slow or failing: the submission will say it all the same
+            log.warning("could not check daily post %s before its answer box: %r",
+                        self.post, exc)
+            settled = None
+        if settled is not None:
+            await respond(interaction, _told(interaction, settled))
+            return
+        modal = DailyAnswerModal(self.post, await language_of(interaction))
         await interaction.response.send_modal(modal)
         modal.stop()
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.discord.cogs.daily._render import post_buttons, post_embed, reveal_embed
-from bot.discord.interactions import NO_MENTIONS
+from bot.discord.interactions import Screen
 from bot.jobs.daily import PostRefusedError
 from bot.study.daily import PostView, RevealView
 
@@ -28,8 +28,8 @@ class ChannelPoster:
     async def post(self, view: PostView) -> int:
         channel = self.bot.get_partial_messageable(view.channel_id, guild_id=view.guild_id)
         try:
-            sent = await channel.send(embed=post_embed(view), view=post_buttons(view),
-                                      allowed_mentions=NO_MENTIONS)
+            sent = await channel.send(
+                **Screen([post_embed(view)], post_buttons(view)).send_kwargs())
         except (discord.Forbidden, discord.NotFound) as refused:
             raise PostRefusedError(str(refused)) from refused
         return sent.id
@@ -41,7 +41,6 @@ class ChannelPoster:
         channel = self.bot.get_partial_messageable(post.channel_id, guild_id=post.guild_id)
         try:
             await channel.get_partial_message(post.message_id).edit(
-                embed=reveal_embed(view), view=post_buttons(post), allowed_mentions=NO_MENTIONS
-            )
+                **Screen([reveal_embed(view)], post_buttons(post)).edit_kwargs())
         except (discord.Forbidden, discord.NotFound) as refused:
             raise PostRefusedError(str(refused)) from refused

@@ -16,6 +16,7 @@ from discord.utils import format_dt
 from bot.decks.matching import Verdict
 from bot.discord import text
 from bot.discord.cogs.daily._ids import open_id, pick_id
+from bot.discord.embeds import add_fields
 from bot.discord.timestamps import duration, local_when
 from bot.discord.translator import command_names, counted, message
 from bot.study.daily import (
@@ -33,8 +34,6 @@ COLOR_POST = discord.Colour.gold()
 COLOR_REVEAL = discord.Colour.dark_gold()
 #: Discord shows at most 5 rows of 5 buttons.
 MAX_OPTIONS: Final = 25
-#: Discord allows at most 25 fields in an embed.
-MAX_FIELDS: Final = 25
 #: Room for the question when the reveal adds the answer and the back (each up to 1024).
 REVEAL_QUESTION_BUDGET: Final = 2800
 
@@ -52,12 +51,16 @@ def post_embed(view: PostView, budget: int = text.EMBED_DESCRIPTION - 200) -> di
         description=text.cut(body, budget),
         colour=COLOR_POST,
     )
-    embed.add_field(
-        name=message("daily.post.reveal_at", lang),
-        value=f"{format_dt(view.reveal_due_at, 't')} ({format_dt(view.reveal_due_at, 'R')})",
-    )
+    embed.add_field(name=message("daily.post.reveal_at", lang), value=reveal_when(view))
     embed.set_footer(text=message("daily.post.how", lang))
     return embed
+
+
+def reveal_when(view: PostView) -> str:
+    """When the post's answer comes out, written exactly as /daily status writes it."""
+    if view.timezone is None:
+        return f"{format_dt(view.reveal_due_at, 't')} ({format_dt(view.reveal_due_at, 'R')})"
+    return local_when(view.reveal_due_at, view.timezone)
 
 
 def post_buttons(view: PostView) -> discord.ui.View:
@@ -151,6 +154,7 @@ def problem_text(problem: DailySetupError, setup: DailySetup, lang: str) -> str:
     key = {
         ProblemKind.UNKNOWN_DECK: "daily.setup.unknown_deck",
         ProblemKind.EMPTY_DECK: "daily.setup.empty_deck",
+        ProblemKind.NO_FAIR_CARD: "daily.setup.no_fair_card",
         ProblemKind.UNKNOWN_ZONE: "daily.setup.unknown_zone",
         ProblemKind.BAD_TIME: "daily.setup.bad_time",
         ProblemKind.SKIPPED_TIME: "daily.setup.skipped_time",
@@ -175,7 +179,8 @@ def status_embed(
     if not views:
         embed.description = message("daily.status.none", lang, setup=subcommand("setup", lang),
                                     **command_names(lang))
-    for view in views[:MAX_FIELDS]:
+    entries: list[tuple[str, str]] = []
+    for view in views:
         lines = [message("daily.status.line", lang, deck=view.deck_title,
                          time=view.post_time.strftime("%H:%M"), zone=view.timezone,
                          reveal=duration(view.reveal_after_minutes, lang))]
@@ -187,7 +192,7 @@ def status_embed(
         if view.next_reveal_at is not None:
             lines.append(message("daily.status.next_reveal", lang,
                                  when=local_when(view.next_reveal_at, view.timezone)))
-        embed.add_field(name=f"#{channel_name(view.channel_id)}",
-                        value=text.cut("\n".join(lines), text.EMBED_FIELD_VALUE),
-                        inline=False)
+        entries.append((f"#{channel_name(view.channel_id)}", "\n".join(lines)))
+    # A server with many daily channels sees whole entries and how many more there are.
+    add_fields(embed, entries, lambda n: counted("daily.status.more", lang, n))
     return embed

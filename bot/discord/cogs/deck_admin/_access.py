@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
+from typing import Final
 
 import discord
 from discord.app_commands import Choice
 
-from bot.discord.interactions import Interaction, study_bot
+from bot.discord.interactions import Interaction, ack_budget, study_bot
 from bot.discord.options import DeckId
+
+#: Longest the maintainer check may take before deck suggestions are given up.
+SUGGESTION_CHECK: Final = 1.0
 
 
 def may_maintain(
@@ -46,6 +51,12 @@ class MaintainedDeckId(DeckId):
     async def autocomplete(  # type: ignore[override]
         self, interaction: Interaction, value: int | float | str
     ) -> list[Choice[str]]:
-        if not await is_maintainer(interaction):
+        # An autocomplete cannot be deferred: a slow owner lookup costs the suggestions.
+        try:
+            allowed = await asyncio.wait_for(is_maintainer(interaction),
+                                             ack_budget(interaction, SUGGESTION_CHECK))
+        except TimeoutError:
+            return []
+        if not allowed:
             return []
         return await super().autocomplete(interaction, value)

@@ -16,7 +16,14 @@ from discord.ext import commands
 from bot.discord.cogs.deck_admin import _render
 from bot.discord.cogs.deck_admin._access import MaintainedDeckId, is_maintainer
 from bot.discord.cogs.deck_admin._reloader import Reloader
-from bot.discord.interactions import Interaction, Refusal, Screen, language_of, respond
+from bot.discord.interactions import (
+    Interaction,
+    Refusal,
+    Screen,
+    acknowledged_if_slow,
+    language_of,
+    respond,
+)
 from bot.discord.options import ChannelId
 from bot.discord.translator import message
 from bot.jobs.deck_watch import DeckWatcher, LoopLagMonitor
@@ -51,8 +58,12 @@ class DeckAdmin(commands.Cog):
             await self.lag.stop()
 
     async def interaction_check(self, interaction: Interaction, /) -> bool:
-        """Every /deck command: maintainers only, anyone else a clear private refusal."""
-        if await is_maintainer(interaction):
+        """Every /deck command: maintainers only, anyone else a clear private refusal.
+
+        Knowing who owns the app may take a request to Discord (the first time):
+        if that is slow, the command is acknowledged while it is waited for.
+        """
+        if await acknowledged_if_slow(interaction, is_maintainer(interaction)):
             return True
         raise Refusal("deck_admin.refuse.not_maintainer")
 

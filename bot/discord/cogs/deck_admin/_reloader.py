@@ -53,6 +53,7 @@ class Reloader:
             report = await reload_decks(
                 self.bot.db.runner, self.bot.settings.decks_dir, self.bot.clock(),
                 deck_id=deck_id, paths=paths, trigger=trigger, by_user=by_user)
+            await self.bot.deck_titles.refresh()
             if self.lag is not None:
                 log.warning(
                     "deck reload (%s) took %.0f ms; event loop's longest stall during it "

@@ -5,22 +5,22 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
 
 import discord
 from discord.utils import format_dt
 
+from bot.decks.cloze import ClozeSyntaxError, parse_cloze
 from bot.decks.errors import Problem
+from bot.decks.model import CARD_TYPES
 from bot.discord import text
-from bot.discord.translator import message
-from bot.study.deck_loading import DeckOutcome, ReloadReport
+from bot.discord.embeds import add_fields
+from bot.discord.translator import counted, message
+from bot.study.deck_loading import TRIGGER_COMMAND, DeckOutcome, ReloadReport
 from bot.study.deck_reports import DeckInfo, LeechReport
 
 COLOR_OK = discord.Colour.green()
 COLOR_REFUSED = discord.Colour.red()
 COLOR_INFO = discord.Colour.blurple()
-#: Discord allows at most 25 fields in an embed.
-MAX_FIELDS: Final = 25
 
 
 def fit_lines(lines: Sequence[str], limit: int, more: str) -> str:
@@ -56,16 +56,17 @@ def shown_path(path: str, decks_dir: Path) -> str:
     return path if relative.startswith("..") else relative
 
 
-def problem_line(problem: Problem, decks_dir: Path) -> str:
-    return str(Problem(shown_path(problem.path, decks_dir), problem.line, problem.col,
-                       problem.message))
+def problem_line(problem: Problem, decks_dir: Path, lang: str) -> str:
+    """``decks/x.yaml:12:5: message`` in the maintainer's language; the prefix stays as
+    editors read it."""
+    return problem.line_in(lang, shown_path(problem.path, decks_dir))
 
 
 def outcome_lines(outcome: DeckOutcome, lang: str, decks_dir: Path) -> list[str]:
     result = outcome.result
     if result is None:
         head = message("deck_admin.reload.refused", lang, deck=outcome.deck_id)
-        return [head, *(problem_line(p, decks_dir) for p in outcome.problems)]
+        return [head, *(problem_line(p, decks_dir, lang) for p in outcome.problems)]
     return [message("deck_admin.reload.ok", lang, deck=outcome.deck_id, added=len(result.added),
                     changed=len(result.changed), retired=len(result.retired),
                     restored=len(result.restored))]
@@ -90,33 +91,100 @@ def percent(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
+def cards_text(info: DeckInfo, lang: str) -> str:
+    """``기본 23장 · 객관식 25장 · 보관된 카드 2장``: each type in the maintainer's words."""
+    counts = dict(info.cards_by_type)
+    parts = [counted(f"deck_admin.info.kind.{kind}", lang, counts.pop(kind))
+             for kind in CARD_TYPES if counts.get(kind)]
+    parts += [f"{kind} {n}" for kind, n in sorted(counts.items())]  # a type added later
+    if not parts:
+        parts.append(message("deck_admin.info.no_cards", lang))
+    if info.retired:
+        parts.append(counted("deck_admin.info.retired", lang, info.retired))
+    return " · ".join(parts)
+
+
+def reloaded_by(trigger: str, by_user: int | None, lang: str) -> str:
+    """Who or what started a reload: a member by mention, else the file watcher, SIGHUP, start."""
+    if trigger == TRIGGER_COMMAND and by_user is not None:
+        return message("deck_admin.reload.by.command", lang, who=f"<@{by_user}>")
+    if trigger == TRIGGER_COMMAND:
+        return message("deck_admin.reload.by.anonymous", lang)
+    return message(f"deck_admin.reload.by.{trigger}", lang)
+
+
+def retention_text(info: DeckInfo, lang: str) -> str:
+    """The 30-day retention, saying which answers it counts: reviews of learned cards only."""
+    if info.retention is None:
+        return message("deck_admin.info.retention_none", lang)
+    return counted("deck_admin.info.retention_value", lang, info.reviews_recent,
+                   rate=percent(info.retention))
+
+
 def info_lines(info: DeckInfo, lang: str) -> list[tuple[str, str]]:
     """(field name, value) pairs of one deck's /deck info."""
-    cards = ", ".join(f"{kind} {n}" for kind, n in sorted(info.cards_by_type.items())) or "0"
-    if info.retired:
-        cards += " · " + message("deck_admin.info.retired", lang, n=info.retired)
-    retention = (message("deck_admin.info.retention_none", lang) if info.retention is None
-                 else f"{percent(info.retention)} ({info.reviews_recent})")
     last = info.last_reload
     if last is None:
         reload_value = message("deck_admin.info.never", lang)
     elif last.ok:
         reload_value = message(
             "deck_admin.info.reload_ok", lang, when=format_dt(last.at),
-            trigger=message(f"deck_admin.trigger.{last.trigger}", lang), **last.counts)
+            by=reloaded_by(last.trigger, last.by_user, lang), **last.counts)
     else:
-        reload_value = message(
-            "deck_admin.info.reload_failed", lang, when=format_dt(last.at),
-            trigger=message(f"deck_admin.trigger.{last.trigger}", lang), n=len(last.problems))
+        reload_value = counted(
+            "deck_admin.info.reload_failed", lang, len(last.problems), when=format_dt(last.at),
+            by=reloaded_by(last.trigger, last.by_user, lang))
     return [
-        (message("deck_admin.info.cards", lang), cards),
-        (message("deck_admin.info.learners", lang), str(info.learners)),
+        (message("deck_admin.info.cards", lang), cards_text(info, lang)),
+        (message("deck_admin.info.learners", lang),
+         counted("deck_admin.info.learners_value", lang, info.learners)),
         (message("deck_admin.info.reviews", lang),
-         message("deck_admin.info.reviews_value", lang, total=info.reviews,
-                 recent=info.reviews_recent)),
-        (message("deck_admin.info.retention", lang), retention),
+         counted("deck_admin.info.reviews_value", lang, info.reviews)),
+        (message("deck_admin.info.retention", lang), retention_text(info, lang)),
         (message("deck_admin.info.last_reload", lang), reload_value),
     ]
+
+
+def info_summary(info: DeckInfo, lang: str) -> str:
+    """One deck in a few words, for /deck info over every deck."""
+    last = info.last_reload
+    if last is None:
+        reload_value = message("deck_admin.info.never", lang)
+    else:
+        key = "deck_admin.info.summary_ok" if last.ok else "deck_admin.info.summary_refused"
+        reload_value = message(key, lang, when=format_dt(last.at, "R"))
+    return message(
+        "deck_admin.info.summary", lang, cards=sum(info.cards_by_type.values()),
+        learners=info.learners,
+        retention="-" if info.retention is None else percent(info.retention),
+        reload=reload_value)
+
+
+def learner_view(question: str, face: int | None) -> str:
+    """A card's question as learners read it: a cloze with its blank, not ``{{c1::…}}``.
+
+    ``face`` None (a daily question, counted over every face) blanks every deletion.
+    Text that is not a well-formed cloze is shown as it is.
+    """
+    if "{{" not in question:
+        return question
+    try:
+        pieces = parse_cloze(question)
+    except ClozeSyntaxError:
+        return question
+    parts: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            parts.append(piece)
+        elif face is None or piece.face == face:
+            parts.append(f"[{piece.hint}]" if piece.hint else "[...]")
+        else:
+            parts.append(piece.answer)
+    return "".join(parts)
+
+
+def _question(question: str, face: int | None) -> str:
+    return text.cut(text.one_line(learner_view(question, face)), 80)
 
 
 def leech_lines(report: LeechReport, lang: str, decks_dir: Path) -> list[str]:
@@ -128,17 +196,18 @@ def leech_lines(report: LeechReport, lang: str, decks_dir: Path) -> list[str]:
         card = leech.card_id if leech.face == 1 else f"{leech.card_id} c{leech.face}"
         if leech.retired:
             card += " " + message("deck_admin.leeches.retired", lang)
-        lines.append(message(
-            "deck_admin.leeches.line", lang, where=f"{where}:{leech.line or 1}", card=card,
-            question=text.cut(text.one_line(leech.question), 80), learners=leech.learners,
-            lapses=leech.lapses))
+        lines.append(counted(
+            "deck_admin.leeches.line", lang, leech.learners, where=f"{where}:{leech.line or 1}",
+            card=card, question=_question(leech.question, leech.face), lapses=leech.lapses))
     lines += ["", "**" + message("deck_admin.leeches.daily", lang) + "**"]
     if not report.weak_daily:
         lines.append(message("deck_admin.leeches.daily_none", lang))
+    else:
+        lines.append(message("deck_admin.leeches.daily_intro", lang))
     for weak in report.weak_daily:
         lines.append(message(
             "deck_admin.leeches.daily_line", lang, where=f"{where}:{weak.line or 1}",
-            card=weak.card_id, question=text.cut(text.one_line(weak.question), 80),
+            card=weak.card_id, question=_question(weak.question, None),
             correct=weak.correct, answers=weak.answers, rate=percent(weak.rate)))
     return lines
 
@@ -159,33 +228,27 @@ def log_channel_text(
     report: ReloadReport, lang: str, decks_dir: Path, trigger: str, by_user: int | None
 ) -> str:
     """One reload as a maintainers' log channel reads it: who or what, then each deck."""
-    head = "**" + message("deck_admin.reload.title", lang) + "** · " + message(
-        "deck_admin.reload.by", lang,
-        who=f"<@{by_user}>" if by_user is not None else "studybot",
-        trigger=message(f"deck_admin.trigger.{trigger}", lang))
+    head = ("**" + message("deck_admin.reload.title", lang) + "** · "
+            + reloaded_by(trigger, by_user, lang))
     body = report_text(report, lang, decks_dir, text.MESSAGE_CONTENT - len(head) - 1)
     return head + "\n" + body
 
 
 def info_embed(infos: Sequence[DeckInfo], lang: str) -> discord.Embed:
-    """/deck info: one deck's figures as fields, or one field per deck."""
+    """/deck info: one deck's figures as fields, or a line per deck (whole, then "N more")."""
     if len(infos) == 1:
         (one,) = infos
         embed = discord.Embed(
             title=text.cut(message("deck_admin.info.title", lang, title=one.title,
                                    deck=one.deck_id), text.EMBED_TITLE),
             colour=COLOR_INFO)
-        for name, value in info_lines(one, lang):
-            embed.add_field(name=name, value=text.cut(value, text.EMBED_FIELD_VALUE),
-                            inline=False)
+        add_fields(embed, info_lines(one, lang),
+                   lambda n: counted("deck_admin.info.more", lang, n))
         return embed
-    embed = discord.Embed(title=message("cmd.deck.info.name", lang), colour=COLOR_INFO)
-    for item in infos[:MAX_FIELDS]:
-        value = "\n".join(f"{name}: {val}" for name, val in info_lines(item, lang))
-        embed.add_field(
-            name=text.cut(message("deck_admin.info.title", lang, title=item.title,
-                                  deck=item.deck_id), text.EMBED_FIELD_NAME),
-            value=text.cut(value, text.EMBED_FIELD_VALUE), inline=False)
+    embed = discord.Embed(title=message("deck_admin.info.all_title", lang), colour=COLOR_INFO)
+    entries = [(message("deck_admin.info.title", lang, title=item.title, deck=item.deck_id),
+                info_summary(item, lang)) for item in infos]
+    add_fields(embed, entries, lambda n: counted("deck_admin.info.more", lang, n))
     return embed
 
 

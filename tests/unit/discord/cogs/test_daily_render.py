@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from bot.decks.matching import Verdict
 from bot.discord import text
 from bot.discord.cogs.daily._ids import OPEN, PICK
-from bot.discord.cogs.daily._render import feedback, post_buttons, post_embed, reveal_embed
-from bot.discord.timestamps import duration
+from bot.discord.cogs.daily._render import (
+    feedback,
+    post_buttons,
+    post_embed,
+    reveal_embed,
+    status_embed,
+)
+from bot.discord.cogs.help import help_embed
+from bot.discord.timestamps import duration, local_when
 from bot.study.cards import face_text
-from bot.study.daily import DailyOutcome, DailyStatus, PostView, RevealView
+from bot.study.daily import ConfigView, DailyOutcome, DailyStatus, PostView, RevealView
 
 REVEAL_AT = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
 
 
 def _view(card_type: str, content: dict[str, object], lang: str = "en",
-          order: list[int] | None = None) -> PostView:
+          order: list[int] | None = None, timezone: str | None = None) -> PostView:
     return PostView(
         post_id=123456789, guild_id=1, channel_id=2, local_date=date(2026, 11, 25),
         message_id=99, status="posted", deck_title="Cloud", language=lang,
         text=face_text(card_type, dict(content), 1, order), reveal_due_at=REVEAL_AT,
-        revealed=False,
+        revealed=False, timezone=timezone,
     )
 
 
@@ -43,6 +50,13 @@ def test_a_choice_post_has_one_button_per_option_in_the_posts_order() -> None:
     embed = post_embed(view)
     assert "1. SaaS\n2. IaaS\n3. PaaS" in (embed.description or "")
     assert f"<t:{int(REVEAL_AT.timestamp())}:t>" in embed.fields[0].value  # type: ignore[operator]
+
+
+def test_the_post_names_its_reveal_as_daily_status_does() -> None:
+    view = _view("choice", CHOICE, timezone="Asia/Seoul")
+    field = post_embed(view).fields[0].value
+    assert field == local_when(REVEAL_AT, "Asia/Seoul")
+    assert field is not None and field.startswith("2026-11-25 17:00 (Asia/Seoul)")
 
 
 @pytest.mark.parametrize(("card_type", "content"), [
@@ -102,3 +116,25 @@ def test_long_cards_stay_within_discords_embed_limits() -> None:
         assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
     assert all(len(b.label or "") <= text.BUTTON_LABEL
                for b in post_buttons(view).children)  # type: ignore[attr-defined]
+
+
+def test_status_of_many_channels_with_long_deck_titles_fits_one_message() -> None:
+    title = "긴 덱 제목 " * 28  # 196 characters: a deck title may hold 200
+    views = [ConfigView(id=i, guild_id=1, channel_id=100 + i, deck_id=f"d{i}", deck_title=title,
+                        post_time=time(9, 0), timezone="Asia/Seoul", reveal_after_minutes=480,
+                        language="ko", paused=False,
+                        next_post_at=datetime(2026, 3, 2, 0, 0, tzinfo=UTC),
+                        next_reveal_at=datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+             for i in range(30)]
+    embed = status_embed(views, "ko", lambda channel_id: f"channel-{channel_id}")
+    assert len(embed) <= text.EMBED_TOTAL and len(embed.fields) < 30
+    assert all(title.strip() in (f.value or "") for f in embed.fields)  # whole entries
+    assert f"채널 {30 - len(embed.fields)}개가 더 있어요" in (embed.footer.text or "")
+
+
+def test_help_tells_a_group_member_how_the_daily_question_is_asked() -> None:
+    ko = {f.name: f.value or "" for f in help_embed("ko", 4).fields}["👥 오늘의 문제 (스터디 그룹)"]
+    assert "`오전 9시`" in ko and "보기로 물어봐요" in ko and "`/순위표`로" in ko
+    en = {f.name: f.value or "" for f in help_embed("en", 4).fields}[
+        "👥 Daily question (study groups)"]
+    assert "a basic card comes as options" in en and "`/leaderboard` in the question's" in en
