@@ -22,6 +22,13 @@ MESSAGES: Table = {
         "ko": "이 덱만 공부해요 (비우면 내 모든 덱)",
         "en": "Study only this deck (leave empty for all your decks)",
     },
+    "cmd.study.opt.mode.name": {"ko": "모드", "en": "mode"},
+    "cmd.study.opt.mode.description": {
+        "ko": "오늘 할 카드, 또는 최근 7일 동안 틀린 카드",
+        "en": "Today's cards, or the cards you missed in the last 7 days",
+    },
+    "study.mode.review": {"ko": "오늘 할 카드", "en": "Today's cards"},
+    "study.mode.mistakes": {"ko": "틀린 카드 (최근 7일)", "en": "Cards I missed (last 7 days)"},
     # `studybot run` (one line on stderr, in the configured language).
     "discord.run.no_token": {
         "ko": "Discord 봇 토큰이 없어요. 환경 변수나 .env에 STUDYBOT_DISCORD_TOKEN을 설정하세요.",
@@ -56,6 +63,32 @@ MESSAGES: Table = {
         "ko": "'{deck}' 덱을 찾을 수 없어요. 덱 목록은 {/decks:`으로} 볼 수 있어요.",
         "en": "There is no deck called '{deck}'. `{/decks}` lists them all.",
     },
+    "discord.study.no_mistakes": {
+        "ko": "최근 7일 동안 틀린 카드가 없어요. 다시 풀어 볼 카드가 없네요!",
+        "en": "You haven't missed a card in the last 7 days: nothing to go over.",
+    },
+    # A first study without a deck: join the only one, or choose.
+    "discord.study.joined": {
+        "ko": "이제 '{deck}' 덱을 공부해요. 다른 덱은 `{/decks}`에서 더할 수 있어요.",
+        "en": "You're now studying '{deck}'. `{/decks}` adds other decks.",
+    },
+    "discord.study.choose_deck.title": {
+        "ko": "어떤 덱을 공부할까요?",
+        "en": "Which deck would you like to study?",
+    },
+    "discord.study.choose_deck.body": {
+        "ko": "아직 공부하는 덱이 없어요. 아래에서 덱을 하나 고르면 바로 시작해요.",
+        "en": "You aren't studying any deck yet. Choose one below to start right away.",
+    },
+    "discord.study.choose_deck.more": {
+        "ko": "덱 {total}개 중 {shown}개만 보여요. 나머지는 `{/decks}`에서 고를 수 있어요.",
+        "en": "Showing {shown} of {total} decks; `{/decks}` lists them all.",
+    },
+    "discord.study.choose_deck.option": {
+        "ko": "{language} · {cards}",
+        "en": "{language} · {cards}",
+    },
+    "discord.study.choose_deck.placeholder": {"ko": "덱을 골라 주세요", "en": "Choose a deck"},
     "discord.study.all_decks": {"ko": "모든 덱", "en": "All your decks"},
     "discord.study.nothing_due": {
         "ko": "오늘 복습할 카드가 없어요. 내일 또 만나요!",

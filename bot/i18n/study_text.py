@@ -7,6 +7,7 @@ catalogue stays below the layers that compute them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Protocol
 
@@ -96,7 +97,13 @@ def summary_title(done: SummaryLike, lang: str) -> str:
     return t("summary.title.done" if summary_is_done(done) else "summary.title", lang)
 
 
-def summary_lines(done: SummaryLike, lang: str, *, outlook_days: int = 30) -> list[str]:
+#: How a front end names a day: "tomorrow", "Wed 2 Dec" by default (`format_date`).
+DayText = Callable[[date], str]
+
+
+def summary_lines(
+    done: SummaryLike, lang: str, *, outlook_days: int = 30, day_text: DayText | None = None
+) -> list[str]:
     """Every line of a session's summary, in the order a learner reads them."""
     lines: list[str] = []
     rate = round(done.correct_rate * 100)
@@ -118,18 +125,20 @@ def summary_lines(done: SummaryLike, lang: str, *, outlook_days: int = 30) -> li
                        split=left_split(done.left, lang)))
     else:
         lines.append(t("summary.nothing_left", lang))
-    return lines + outlook_lines(done, lang, outlook_days=outlook_days)
+    return lines + outlook_lines(done, lang, outlook_days=outlook_days, day_text=day_text)
 
 
-def outlook_lines(done: SummaryLike, lang: str, *, outlook_days: int = 30) -> list[str]:
+def outlook_lines(
+    done: SummaryLike, lang: str, *, outlook_days: int = 30, day_text: DayText | None = None
+) -> list[str]:
     """When the learner is next needed, and their streak."""
     lines: list[str] = []
     if done.next_review is None:
         lines.append(t("summary.no_review_scheduled", lang, days=outlook_days))
     else:
         day, count = done.next_review
-        lines.append(t("summary.next_review", lang, date=format_date(day, lang, done.today),
-                       cards=cards(count, lang)))
+        named = day_text(day) if day_text is not None else format_date(day, lang, done.today)
+        lines.append(t("summary.next_review", lang, date=named, cards=cards(count, lang)))
         if done.due_this_week != count:
             lines.append(t("summary.week", lang, cards=cards(done.due_this_week, lang)))
     if done.streak:

@@ -120,6 +120,7 @@ class SessionSummary:
     due_this_week: int  # reviews due within 7 days after today
     streak: int  # consecutive study days, up to today
     mode: str = MODE_REVIEW
+    timezone: str = "UTC"  # the learner's, for a front end that shows dates as instants
 
     @property
     def correct_rate(self) -> float:
@@ -135,6 +136,7 @@ class _Session:
     today: date
     day_began: datetime
     limits: DailyLimits
+    timezone: str
 
 
 def _load_session(conn: Connection, session_id: int, now: datetime) -> _Session | None:
@@ -150,6 +152,7 @@ def _load_session(conn: Connection, session_id: int, now: datetime) -> _Session 
         today=today,
         day_began=study_day_start(today, row.timezone, row.rollover_hour),
         limits=DailyLimits(row.new_per_day, row.reviews_per_day),
+        timezone=row.timezone,
     )
 
 
@@ -167,13 +170,17 @@ def _plan(
     answers: list[tuple[FaceKey, int]],
     skipped: set[FaceKey],
 ) -> _Plan:
-    """Today's queue (bot.study.day_plan) and the session's counts beside it."""
-    repeats = sum(1 for key in pending_drill(answers) if key not in skipped)
+    """Today's queue (bot.study.day_plan) and the session's counts beside it.
+
+    A mistakes drill goes over each missed face once (a wrong answer there is
+    logged, not repeated): it owes no repeats.
+    """
     if study.mode == MODE_MISTAKES:
-        answered = {key for key, _ in answers}
+        done = {key for key, _ in answers} | skipped
         queue = plan_mistakes(conn, study.user_id, study.deck_id, study.today, study.day_began)
-        left = LeftToday(reviews=sum(1 for key in queue if key not in answered))
-        return _Plan(queue, left, repeats, len(skipped))
+        left = LeftToday(reviews=sum(1 for key in queue if key not in done))
+        return _Plan(queue, left, 0, len(skipped))
+    repeats = sum(1 for key in pending_drill(answers) if key not in skipped)
     day = plan_day(
         conn, study.user_id, study.deck_id, study.today, study.limits, study.day_began
     )
@@ -213,7 +220,11 @@ def next_prompt(
             )
             return _with_intervals(conn, view, study.today) if previews else view
         rows.set_aside(conn, pending.id)  # its card left the deck
-    key = next_face(plan.queue, answers, skipped=skipped)
+    if study.mode == MODE_MISTAKES:
+        done = {key for key, _ in answers} | skipped
+        key = next((k for k in plan.queue if k not in done), None)
+    else:
+        key = next_face(plan.queue, answers, skipped=skipped)
     if key is None:
         return None
     card = rows.card_row(conn, key[0])
@@ -408,6 +419,7 @@ def session_summary(conn: Connection, session_id: int, now: datetime) -> Session
         due_this_week=sum(n for day, n in upcoming if day <= week),
         streak=current_streak(stats.study_days(conn, study.user_id), study.today),
         mode=study.mode,
+        timezone=study.timezone,
     )
 
 

@@ -33,8 +33,7 @@ MODE_CHOICES = [
     app_commands.Choice(name=app_commands.locale_str("Today's cards", key="study.mode.review"),
                         value=MODE_REVIEW),
     app_commands.Choice(
-        name=app_commands.locale_str("Cards I missed in the last 7 days",
-                                     key="study.mode.mistakes"),
+        name=app_commands.locale_str("Cards I missed (last 7 days)", key="study.mode.mistakes"),
         value=MODE_MISTAKES),
 ]
 
@@ -57,7 +56,7 @@ class Study(commands.Cog):
     )
     @app_commands.describe(
         deck=app_commands.locale_str("Study only this deck (leave empty for all your decks)"),
-        mode=app_commands.locale_str("Today's cards, or a review of the cards you missed"),
+        mode=app_commands.locale_str("Today's cards, or the cards you missed in the last 7 days"),
     )
     @app_commands.choices(mode=MODE_CHOICES)
     async def study(

@@ -31,7 +31,13 @@ from bot.discord.interactions import (
 from bot.discord.translator import message
 from bot.i18n.study_text import cards
 from bot.storage.study_sessions import MODE_MISTAKES, MODE_REVIEW
-from bot.study.catalog import DeckEntry, Membership, deck_catalog, join_deck
+from bot.study.catalog import (
+    DeckEntry,
+    Membership,
+    deck_catalog,
+    first_study_order,
+    join_deck,
+)
 from bot.study.session import DeckChoiceNeededError, UnknownDeckError
 
 if TYPE_CHECKING:
@@ -65,17 +71,11 @@ class Opening:
     note: str | None = None  # said beside the card: the deck a first study joined
 
 
-def deck_order(entries: list[DeckEntry], lang: str) -> list[DeckEntry]:
-    """Decks with something to study, the learner's language first, then by title."""
-    studyable = [e for e in entries if e.faces > 0]
-    return sorted(studyable, key=lambda e: (e.lang != lang, e.title.casefold(), e.deck_id))
-
-
 def deck_choice(
     entries: list[DeckEntry], lang: str, user_id: int, mode: str, from_reminder: bool = False
 ) -> Screen:
     """"Which deck?" with a select menu of up to `MAX_OPTIONS` decks."""
-    ordered = deck_order(entries, lang)
+    ordered = first_study_order(entries, lang)
     if not ordered:
         return render.notice(message("discord.study.nothing_due", lang))
     shown = ordered[:MAX_OPTIONS]

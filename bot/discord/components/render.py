@@ -13,7 +13,10 @@ open cards cost no memory and survive a restart.
 
 from __future__ import annotations
 
+from datetime import date, time
+
 import discord
+from discord.utils import format_dt
 
 from bot.decks.limits import MAX_CHOICES
 from bot.discord import text
@@ -22,6 +25,7 @@ from bot.discord.interactions import Screen
 from bot.discord.translator import message
 from bot.i18n.intervals import grade_label
 from bot.i18n.study_text import left_today, summary_is_done, summary_lines, summary_title
+from bot.srs.day import local_instant
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
 
@@ -30,6 +34,8 @@ COLOR_RIGHT = discord.Colour.green()
 COLOR_ALMOST = discord.Colour.gold()
 COLOR_WRONG = discord.Colour.red()
 COLOR_DONE = discord.Colour.dark_teal()
+#: The time of day a next review's date is shown at: far from any rollover.
+NOON = time(12)
 
 #: Grade buttons in the order a learner reads them, with the style that hints at each.
 GRADE_BUTTONS: tuple[tuple[Grade, str, discord.ButtonStyle], ...] = (
@@ -227,8 +233,15 @@ def note_embed(body: str) -> discord.Embed:
 
 def summary(done: SessionSummary, lang: str, *, lead: discord.Embed | None = None) -> Screen:
     """What the terminal shows at the end: answered, right %, new and repeated, skipped,
-    what is left today, the next review and the streak."""
-    lines = summary_lines(done, lang)
+    what is left today, the next review and the streak.
+
+    The next review's day is a Discord timestamp (its noon in the learner's zone), which
+    each client writes as a date in its own language.
+    """
+    def day_text(day: date) -> str:
+        return format_dt(local_instant(day, NOON, done.timezone), "D")
+
+    lines = summary_lines(done, lang, day_text=day_text)
     if done.left.total and not summary_is_done(done):
         lines.append(message("discord.study.summary.continue", lang))
     embed = discord.Embed(

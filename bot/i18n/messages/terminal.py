@@ -83,6 +83,23 @@ MESSAGES: Table = {
         "ko": "이 학습은 이미 끝났어요.",
         "en": "This session has already ended.",
     },
+    "terminal.no_mistakes": {
+        "ko": "최근 7일 동안 틀린 카드가 없어요. 다시 풀어 볼 카드가 없네요!",
+        "en": "You haven't missed a card in the last 7 days: nothing to go over.",
+    },
+    "terminal.choose_deck": {
+        "ko": "아직 공부하는 덱이 없어요. 어떤 덱을 공부할까요?",
+        "en": "You aren't studying any deck yet. Which one would you like to study?",
+    },
+    "terminal.choose_deck.ask": {"ko": "덱 번호 (1-{n})", "en": "Deck number (1-{n})"},
+    "terminal.choose_deck.again": {
+        "ko": "1부터 {n}까지의 번호를 입력하세요 (그만두려면 q).",
+        "en": "Type a number from 1 to {n} (or q to quit).",
+    },
+    "terminal.joined": {
+        "ko": "이제 '{deck}' 덱을 공부해요.",
+        "en": "You're now studying '{deck}'.",
+    },
     "terminal.nothing_due": {
         "ko": "지금은 복습할 카드가 없어요. 잘하고 있어요!",
         "en": "Nothing to review right now. Nicely done!",
