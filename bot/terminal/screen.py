@@ -5,7 +5,13 @@ from __future__ import annotations
 from bot.decks.matching import Verdict
 from bot.i18n import t
 from bot.i18n.catalogue import tn
-from bot.i18n.study_text import left_today, outlook_lines, summary_lines, summary_title
+from bot.i18n.study_text import (
+    MISTAKES,
+    left_today,
+    outlook_lines,
+    summary_lines,
+    summary_title,
+)
 from bot.srs.grades import DRILL_UNTIL_QUALITY
 from bot.study.cards import FaceText
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
@@ -58,7 +64,7 @@ class Screen:
             (left_today(self.lang, view.left.total, repeats=view.repeats, skipped=view.skipped,
                         mode=view.mode), "cyan"),
         ]
-        if view.is_drill:
+        if view.is_drill and view.mode != MISTAKES:  # there, the count says it already
             parts.append((f" · {self.text('card.drill')}", "magenta"))
         elif view.is_new:
             parts.append((f" · {self.text('card.new')}", "bold blue"))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.support_bot import (
-    MINI_DECK,
     MINI_DAY,
+    MINI_DECK,
     Learner,
     by_kind,
     card_text,

@@ -24,7 +24,7 @@ from bot.discord.components import ids
 from bot.discord.interactions import Screen
 from bot.discord.translator import message
 from bot.i18n.intervals import grade_label
-from bot.i18n.study_text import left_today, summary_is_done, summary_lines, summary_title
+from bot.i18n.study_text import MISTAKES, left_today, summary_is_done, summary_lines, summary_title
 from bot.srs.day import local_instant
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
@@ -71,7 +71,7 @@ def _footer(prompt: PromptView, lang: str) -> str:
                         mode=prompt.mode)]
     if prompt.is_new:
         parts.append(message("card.new", lang))
-    if prompt.is_drill:
+    if prompt.is_drill and prompt.mode != MISTAKES:  # there, the count says it already
         parts.append(message("card.drill", lang))
     return text.cut(" · ".join(parts), text.EMBED_FOOTER)
 
