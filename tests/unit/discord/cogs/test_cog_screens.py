@@ -146,6 +146,19 @@ def test_help_names_the_same_grade_buttons_as_the_cards() -> None:
         assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
 
 
+def test_help_tells_the_first_study_the_summary_and_the_mistakes_review() -> None:
+    ko = {f.name: f.value or "" for f in help_embed("ko", 4).fields}
+    assert "처음이라면 어떤 덱을 공부할지 물어봐요" in ko["📚 공부하는 방법"]
+    assert "하나에 답하면 나머지는 다음 날 나와요" in ko["📚 공부하는 방법"]
+    review = ko["📝 마치고 나서"]
+    assert "**그만하기** 버튼을 누르면 그냥 닫혀요" in review
+    assert "`/학습`의 모드 **틀린 카드 (최근 7일)**: 최근 7일 동안 틀린 카드를" in review
+    en = {f.name: f.value or "" for f in help_embed("en", 4).fields}
+    assert "The first time, it asks which deck to study" in en["📚 Studying"]
+    assert "Choose **Cards I missed (last 7 days)** as `/study`'s mode" in en[
+        "📝 After a session"]
+
+
 def test_texts_name_commands_as_the_learners_client_lists_them() -> None:
     ko = "\n".join(f.value or "" for f in help_embed("ko", 4).fields)
     for shown in ("`/학습`", "`/덱`", "`/설정`", "`/통계`", "`/도움말`"):
