@@ -11,10 +11,13 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import text
+
 from bot.srs.day import study_day_start
 from bot.srs.queue import DailyLimits, LeftToday
 from bot.storage.deck_sync import CardSnapshot
 from bot.study import reminders
+from bot.study.exams import set_exam
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
 from bot.study.session import PromptView, SelfGrade, StudyService, TypedText
@@ -89,3 +92,73 @@ async def test_every_screen_counts_left_today_the_same_way(database: Database) -
     again = await service.start(LEARNER, "d", "discord", NOW + timedelta(minutes=1))
     resumed = await service.next_prompt(again.id, LEARNER, NOW + timedelta(minutes=1), rng)
     assert resumed is not None and resumed.left == done.left
+
+
+async def _screens_agree(
+    service: StudyService, database: Database, defaults: LearnerDefaults
+) -> list[str]:
+    """The first card's count equals a reminder's and /stats'; the card ids the day serves."""
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    day_began = study_day_start(TODAY, defaults.timezone, defaults.rollover_hour)
+    reminded = await database.runner.run(lambda conn: reminders.left_today(
+        conn, LEARNER, DailyLimits(defaults.new_per_day, defaults.reviews_per_day), TODAY,
+        day_began))
+    stats = await learner_stats(database.runner, LEARNER, defaults, NOW)
+    assert reminded == stats.left == view.left
+    served = []
+    while view is not None:
+        served.append(view.card_id)
+        await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+        view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    await service.end(ref.id, LEARNER, NOW)
+    return served
+
+
+async def test_a_backlog_cap_counts_alike_everywhere_and_siblings_still_wait(
+    database: Database,
+) -> None:
+    defaults = LearnerDefaults(new_per_day=20, reviews_per_day=3)
+    then = NOW - timedelta(days=30)
+    await load(database, deck("d", _sibling("s1"), _sibling("s2"),
+                              *(basic(f"b{i}") for i in range(6))), then)
+    service = StudyService(database.runner, defaults)
+    ref = await service.start(LEARNER, "d", "discord", then)
+    while (view := await service.next_prompt(ref.id, LEARNER, then, random.Random(0))):
+        await service.answer(view.prompt_id, LEARNER, SelfGrade(4), then)
+    await service.end(ref.id, LEARNER, then)
+    # Both siblings have a schedule (s2 as if learnt another way), and after a break all
+    # eight faces are overdue alike: three a day, most overdue first, then in deck order.
+    await database.runner.run(lambda conn: conn.execute(text(
+        "INSERT INTO review_states (user_id, card_pk, face, scheduler, ease_cents, "
+        "repetitions, interval, due, lapses) SELECT user_id, (SELECT pk FROM cards WHERE "
+        "card_id = 's2'), face, scheduler, ease_cents, repetitions, interval, due, lapses "
+        "FROM review_states WHERE card_pk = (SELECT pk FROM cards WHERE card_id = 's1')")))
+    await database.runner.run(lambda conn: conn.execute(text(
+        "UPDATE review_states SET due = :due"), {"due": TODAY - timedelta(days=20)}))
+    notices = await service.notices(LEARNER, "d", NOW)
+    assert notices.backlog is not None and notices.backlog.due == 8
+    # The cap's three, of the two siblings only the first: both are due, one is shown.
+    assert await _screens_agree(service, database, defaults) == ["s1", "b0", "b1"]
+
+
+async def test_new_cards_an_exam_raises_count_alike_and_siblings_still_wait(
+    database: Database,
+) -> None:
+    defaults = LearnerDefaults(new_per_day=1)
+    await load(database, deck("d", _sibling("s1"), _sibling("s2"),
+                              *(basic(f"b{i}") for i in range(6))), NOW)
+    service = StudyService(database.runner, defaults)
+    await service.start(LEARNER, "d", "discord", NOW)
+    overview = await set_exam(database.runner, LEARNER, "d", TODAY + timedelta(days=4), NOW,
+                              defaults)
+    # Eight new faces by two days before the exam: three a day instead of one.
+    [planned] = overview.exams
+    assert planned.plan.new_per_day == 3
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert first is not None and first.left == LeftToday(new=3)
+    await service.end(ref.id, LEARNER, NOW)
+    # The exam's faces in deck order, the second sibling passed over for another day.
+    assert await _screens_agree(service, database, defaults) == ["s1", "b0", "b1"]
