@@ -128,11 +128,12 @@ async def run_study(
             return EXIT_UNKNOWN_DECK
         except DeckChoiceNeededError:
             chosen = _choose_deck(io, screen, list(decks.values()))
-            if chosen is None:
-                return EXIT_UNKNOWN_DECK
+            if chosen is None:  # no number given: nothing joined, nothing studied
+                screen.line("terminal.goodbye")
+                return EXIT_OK
             await join_deck(db.runner, user_id, chosen.deck_id, defaults, now())
             screen.line("terminal.joined", deck=chosen.title)
-            ref = await service.start(user_id, deck_id, FRONT_END, now(), mode=mode)
+            ref = await service.start(user_id, chosen.deck_id, FRONT_END, now(), mode=mode)
         study = TerminalStudy(screen, service, ref, decks, now, rng)
         ending = await study.run()
         summary = await service.end(ref.id, user_id, now())

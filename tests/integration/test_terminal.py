@@ -154,6 +154,7 @@ async def study(
     environ: dict[str, str] | None = None,
     now: datetime = NOW,
     scheduler: str | None = None,
+    mistakes: bool = False,
 ) -> tuple[int, str]:
     out = io.StringIO()
     source = stdin(out) if isinstance(stdin, Learner) else stdin
@@ -167,6 +168,7 @@ async def study(
         rng=random.Random(0),
         environ=environ or {},
         scheduler=scheduler,
+        mistakes=mistakes,
     )
     return code, out.getvalue()
 
@@ -722,6 +724,49 @@ async def test_studying_one_deck_leaves_the_others_alone(
     assert code == 0
     assert {e[0] for e in log(database)} == {"k1", "k2"}
     assert "Studying 한국어 덱." in out
+
+
+async def test_a_first_study_among_several_decks_asks_which_one_by_number(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    (decks_dir / "hangul.yaml").write_text(KO_DECK, encoding="utf-8")
+    # Giving no number joins nothing and studies nothing.
+    code, out = await study(settings, io.StringIO(""))
+    assert code == 0 and "Which one would you like to study?" in out
+    assert log(database) == [] and "Studying" not in out
+    code, out = await study(settings, io.StringIO("x\n1\n\n3\ndns\n"), lang="ko")
+    assert code == 0
+    assert "아직 공부하는 덱이 없어요. 어떤 덱을 공부할까요?" in out
+    # The learner's language first, with what each deck holds.
+    assert out.index("1. 한국어 덱 · 한국어 · 2장") < out.index("2. Mini deck · English · 5장")
+    assert "1부터 2까지의 번호를 입력하세요 (그만두려면 q)." in out
+    assert "이제 '한국어 덱' 덱을 공부해요." in out
+    assert "한국어 덱 학습을 시작해요." in out
+    assert {e[0] for e in log(database)} == {"k1", "k2"}
+    with database.connect() as db:
+        joined = db.execute(sa.text("SELECT deck_id FROM enrollments")).scalars().all()
+    assert joined == ["hangul"]  # never every deck at once
+
+
+async def test_mistakes_goes_over_the_missed_cards_without_rescheduling(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    (decks_dir / "mini.yaml").write_text(KO_DECK, encoding="utf-8")
+    code, out = await study(settings, io.StringIO("\n4\n"), mistakes=True)
+    assert "You haven't missed a card in the last 7 days: nothing to go over." in out
+    # k1 graded Again, then drilled until Good; k2 typed right.
+    code, out = await study(settings, io.StringIO("\n1\ndns\n\n4\n"))
+    assert code == 0
+    before = states(database)
+    logged = len(log(database))
+    code, out = await study(settings, io.StringIO("\n1\n"), mistakes=True,
+                            now=NOW + timedelta(hours=2))
+    assert code == 0
+    assert "1 missed card left" in out and "repeat" not in out
+    assert "You went over 1 card you had missed and got 0 right (0%)." in out
+    assert "A mistakes review never changes when cards come back." in out
+    assert states(database) == before
+    assert [e[2] for e in log(database)[logged:]] == ["drill"]
 
 
 async def test_no_decks_at_all_says_where_to_put_them(tmp_path: Path) -> None:
