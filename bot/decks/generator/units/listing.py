@@ -322,6 +322,13 @@ def _is_reference_or_command(item: Item) -> bool:
     return False
 
 
+#: The words after a marked word make it the modifier of another noun, the subject of
+#: the sentence: "**Clustered** 인덱스는 …", "**Clustered** indexes are …".
+_MARKED_MODIFIER = re.compile(
+    r"^(?:[가-힣A-Za-z]*[가-힣](?:은|는|이|가)\s|(?:형|식|방식|형식)(?:은|는|이|가)?\s|"
+    r"[a-z][\w-]*\s+(?:is|are|was|were)\b)")
+
+
 def _strong_lead(item: Item) -> tuple[str, str] | None:
     """"**Term** description" or "`term` description": the marked words open the item."""
     head = item.head
@@ -333,6 +340,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     start, end = marked[0]
     term = head.text[start:end].strip()
     rest = head.text[end:].strip()
+    if _MARKED_MODIFIER.match(rest):
+        return None  # "**Clustered** 인덱스는 …": a word stressed in a sentence about another
     # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
     tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
     if tail and len(tail.group(1)) <= 12:

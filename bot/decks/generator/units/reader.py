@@ -42,7 +42,7 @@ from bot.decks.generator.units.questions import (
     topic_of,
     with_subject,
 )
-from bot.decks.generator.units.render import answer_text, clean_sentence, one_liner
+from bot.decks.generator.units.render import answer_text, clean_sentence, has_code, one_liner
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
@@ -67,6 +67,10 @@ def _yes_no(question: str) -> bool:
 
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
 
+
+#: The last word of a phrase that names an activity rather than a concept.
+_ACTIVITY = re.compile(
+    r"\s(?:관리|저장|사용|처리|설정|확인|유지|전송|생성|삭제|구현|적용|활용|방지)$")
 
 #: A heading that names a process without saying whose ("과정", "Steps").
 _BARE_PROCESS = re.compile(
@@ -300,8 +304,11 @@ class Reader:
                 return
             answer = liner
         answer = _YES_LEAD.sub("", answer, count=1)
+        # "For example:" with its code left out (a card shows no code block) answers
+        # nothing: the learner would read a lead-in to what is missing.
+        shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
         confident = complete and self_contained(question) and len(answer) >= 4 \
-            and not _yes_no(question)
+            and not _yes_no(question) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
                       subject=scope.subject, question=question, answer=answer))
@@ -527,6 +534,8 @@ class Reader:
         del context
         if re.fullmatch(r"[가-힣]{1,2}", bare):
             return False
+        if _ACTIVITY.search(bare) and len(bare.split()) >= 2:
+            return False  # "민감한 정보 관리": a use of something, not a concept of its own
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
