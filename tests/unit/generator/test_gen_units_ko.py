@@ -289,3 +289,19 @@ def test_a_free_label_is_a_draft_a_named_property_is_served() -> None:
     definition = one(cards, "definition").answers()[0]
     assert definition == "다른 프로세스의 자원을 빼앗을 수 있게 하는 방법이다"
     assert all(c.draft for c in find(cards, "attribute", "단계"))
+
+
+def test_a_stressed_modifier_and_an_activity_are_not_served_as_terms() -> None:
+    note = (
+        "## 인덱스 정리\n"
+        "- **Clustered** 인덱스는 테이블당 오직 한 개만 존재한다.\n"
+        "- **Non-Clustered** 인덱스는 테이블당 여러 개를 만들 수 있다.\n\n"
+        "## 세션의 쓰임\n"
+        "- 민감한 정보 관리\n"
+        "  - 사용자의 비밀번호와 개인정보를 서버에 두는 것\n"
+        "- 로그인 상태 유지\n"
+        "  - 로그인한 사용자를 요청마다 알아보는 것\n"
+    )
+    served = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert not any(q.startswith(("Clustered란", "Non-Clustered란")) for q in served)
+    assert not any("관리란" in q or "유지란" in q for q in served)
