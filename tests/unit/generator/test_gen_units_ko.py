@@ -305,3 +305,35 @@ def test_a_stressed_modifier_and_an_activity_are_not_served_as_terms() -> None:
     served = [c.question() for c in cards_of(note, "ko") if not c.draft]
     assert not any(q.startswith(("Clustered란", "Non-Clustered란")) for q in served)
     assert not any("관리란" in q or "유지란" in q for q in served)
+
+
+def test_a_condition_that_ends_on_a_name_asks_for_the_name() -> None:
+    note = (
+        "## 호출 방식\n"
+        "호출된 함수가 바로 리턴해서 호출한 함수가 다른 일을 할 수 있으면 NonBlocking이다.\n\n"
+        "그렇지 않고 호출된 함수가 작업을 마칠 때까지 호출한 함수를 기다리게 만든다면 "
+        "Blocking이다.\n"
+    )
+    served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
+    assert served == {
+        "호출된 함수가 바로 리턴해서 호출한 함수가 다른 일을 할 수 있으면 {{c1::NonBlocking}}이다.",
+        "호출된 함수가 작업을 마칠 때까지 호출한 함수를 기다리게 만든다면 {{c1::Blocking}}이다.",
+    }
+
+
+def test_a_name_with_its_other_name_on_a_line_of_its_own_is_a_term() -> None:
+    note = (
+        "## 로드 밸런서\n"
+        "SNI (Server Name Indicator)\n"
+        "- 한 웹 서버가 여러 개의 SSL 인증서를 가질 수 있게 하는 기능\n"
+        "- 요청한 도메인에 맞는 인증서로 응답하는 기능\n\n"
+        "연결 드레이닝 (Connection Draining)\n"
+        "- 연결 드레이닝 Connection Draining (CLB)\n"
+        "- 1 to 3600 초를 대기\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
+    assert cards["SNI란?"].answers()[0] == (
+        "• 한 웹 서버가 여러 개의 SSL 인증서를 가질 수 있게 하는 기능\n"
+        "• 요청한 도메인에 맞는 인증서로 응답하는 기능")
+    assert "SNI는 무엇의 약자인가?" in cards
+    assert not any(q.startswith("연결 드레이닝이란") for q in cards)

@@ -413,7 +413,7 @@ MAX_FACETS = 4
 MAX_FACETS_CHARS = 240
 
 
-def _facets(subs: list[Item], lang: str) -> list[str]:
+def _facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
     """The leading sub-points that each say what the term is or does.
 
     A lecture-style note describes a term by several short sub-points ("Layer on
@@ -426,6 +426,8 @@ def _facets(subs: list[Item], lang: str) -> list[str]:
         text = _head_text(sub).rstrip(".")
         if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
             break
+        if term and text.casefold().startswith(term.casefold()):
+            break  # "연결 드레이닝 Connection Draining (CLB)": the name again, not what it is
         if found and re.match(r"^[^:：]{1,24}[:：]", text):
             break  # "문제점: …", "Total allocation: …": a labelled point of its own
         if found and (len(text) + sum(len(f) + 3 for f in found) > MAX_FACETS_CHARS
@@ -474,7 +476,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
     for item in block.items:
-        parsed = _term_item(item, lang)
+        parsed = term_item(item, lang)
         if parsed is not None:
             found.append(parsed)
     if not found or len(found) * 3 < len(block.items) * 2:
@@ -482,7 +484,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     return found
 
 
-def _term_item(item: Item, lang: str) -> TermItem | None:
+def term_item(item: Item, lang: str) -> TermItem | None:
     head = item.head
     if head is None or _is_reference_or_command(item):
         return None
@@ -530,7 +532,7 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         # term is or does, without a subject of its own ("Layer on which Docker runs",
         # "Runs on top of the host OS"), not a point about something else ("VMs can only
         # issue hypercalls"); the rest are read in the term's scope.
-        facets = _facets(first.items, lang)
+        facets = _facets(first.items, lang, term)
         if facets:
             subs = first.items[len(facets):]
             rest = [b for facet in first.items[:len(facets)] for b in facet.body]

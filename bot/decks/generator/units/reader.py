@@ -392,6 +392,8 @@ class Reader:
             self._pending_question = (question, para.lines, scope)
             return 0
         sentences = split_sentences(para.text)
+        if isinstance(after, ListBlock) and self._named_line(para, after, scope):
+            return 1
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
             self._sentences(sentences[:-1], scope, para.text)
@@ -399,6 +401,24 @@ class Reader:
             return 1
         self._sentences(sentences, scope, para.text)
         return 0
+
+    def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
+        """"SNI (Server Name Indicator)" on a line of its own, its points listed below: a
+        term set as a heading without the heading mark.  Only a name given with its
+        other name counts; a bare short line before a list is usually a lead-in."""
+        if para.lines[0] != para.lines[1]:
+            return False
+        text = normalise(para.text.text)
+        term, alias = split_alias(clean_term(text))
+        if alias is None or text.endswith((":", "：")) or not is_term_like(
+                clean_term(term), self.lang, max_words=5):
+            return False
+        found = listing.term_item(Item(None, [para, after]), self.lang)
+        if found is None or not found.description:
+            return False
+        # A name with its other name is as sure a term as a bold one.
+        self._term_item(replace(found, confident=True), scope)
+        return True
 
     # -- lists ----------------------------------------------------------------------
 
@@ -602,6 +622,16 @@ class Reader:
                                   (sentences[start].lines[0], lines[1]), True,
                                   subject=named, answer=" ".join(before).rstrip("."),
                                   how="named-by-previous"))
+                continue
+            named = prose.named_by_condition(text) if self.lang == "ko" else None
+            if named is not None and is_term_like(named, self.lang):
+                # "…할 수 있으면 NonBlocking이다": the condition defines the name it ends
+                # on; asking for the name keeps the author's own wording.
+                shown = prose.standalone(text)
+                cut = shown.rfind(named)
+                self.add(Unit("cloze", scope.path, named, lines, True, subject=named,
+                              answer=f"{shown[:cut]}{{{{c1::{named}}}}}{shown[cut + len(named):]}",
+                              items=(named,)))
                 continue
             found = prose.label(text)
             if found is not None:
