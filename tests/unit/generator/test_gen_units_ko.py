@@ -337,3 +337,10 @@ def test_a_name_with_its_other_name_on_a_line_of_its_own_is_a_term() -> None:
         "• 요청한 도메인에 맞는 인증서로 응답하는 기능")
     assert "SNI는 무엇의 약자인가?" in cards
     assert not any(q.startswith("연결 드레이닝이란") for q in cards)
+
+
+def test_a_caption_is_too_short_a_clue_to_serve_as_a_blank() -> None:
+    note = ("## 인덱스\n**Clustered** 인덱스의 구조이다.\n\n"
+            "**클러스터형** 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다.\n")
+    served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
+    assert served == {"{{c1::클러스터형}} 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다."}

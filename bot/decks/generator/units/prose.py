@@ -384,7 +384,8 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
     rest = text
     for term in terms:
         rest = rest.replace(term, "", 1)
-    if len(re.sub(r"[\W_]+", "", rest)) < 8:
+    clue = len(re.sub(r"[\W_]+", "", rest))
+    if clue < 8:
         return None  # hardly anything left to recall the term from
     cloze = text
     for number, term in enumerate(terms, 1):
@@ -392,7 +393,9 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
         cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
     # Served only when the sentence stands on its own and names what it is about besides
     # the blank; anything else is a draft: half of all such clozes need an editor.
-    confident = (len(terms) == 1 and len(text) <= 160 and not _CLOZE_OPENER.match(text)
+    # A dozen letters of clue at least: "… 인덱스의 구조이다" is a figure's caption.
+    confident = (len(terms) == 1 and len(text) <= 160 and clue >= 12
+                 and not _CLOZE_OPENER.match(text)
                  and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
                  and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze)
                  and not _VERB_STEM_BLANK.search(cloze))
