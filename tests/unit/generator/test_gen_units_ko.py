@@ -344,3 +344,29 @@ def test_a_caption_is_too_short_a_clue_to_serve_as_a_blank() -> None:
             "**클러스터형** 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다.\n")
     served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
     assert served == {"{{c1::클러스터형}} 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다."}
+
+
+def test_navigation_and_reading_lists_are_nothing_to_learn() -> None:
+    note = (
+        "# Part 1 Network\n\n"
+        "- [HTTP의 GET과 POST 비교](#get-post)\n- [TCP와 UDP](#tcp-udp)\n\n"
+        "## 대칭키와 비대칭키 차이\n"
+        "- 대칭키: 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
+        "- 비대칭키: 공개키로 암호화하고 개인키로 복호화하는 방식\n\n"
+        "> :arrow_up:[Top](#top)    [Back](https://example.com/back)\n\n"
+        "#### 추천 도서\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+    )
+    cards = cards_of(note, "ko")
+    assert not any(q.startswith("Part 1 Network") for q in (c.question() for c in cards))
+    assert not any("Top" in c.all_text() or "네트워크 원리" in c.all_text() for c in cards)
+
+
+def test_a_list_of_kinds_under_a_term_is_not_its_definition() -> None:
+    note = (
+        "## 로드 밸런서\n"
+        "ELB (Elastic Load Balancer)\n"
+        "- 순서대로 CLB, ALB, NLB, GLB 가 있음\n"
+        "- CLB (Classic)\n"
+        "  - HTTP, HTTPS, TCP를 지원하는 오래된 타입\n"
+    )
+    assert not any(c.question() == "ELB란?" for c in cards_of(note, "ko") if not c.draft)

@@ -363,8 +363,10 @@ def _describes(text: str) -> bool:
     if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
         return True
     words = body.split()
-    if body.count(",") >= 2 and all(len(part.strip()) <= 15 for part in body.split(",")):
+    if body.count(",") >= 2 and all(len(part.strip()) <= 20 for part in body.split(",")):
         return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
+    if "," in body and _HAS_KINDS.search(body):
+        return False  # "순서대로 CLB, ALB, NLB가 있음": its kinds, not what it is
     if not is_hangul(body[-1]):
         return len(words) >= 3
     if words[-1] in ("등", "등등"):
@@ -373,6 +375,8 @@ def _describes(text: str) -> bool:
         and any(_adnominal(word) for word in words[:-1])
 
 
+_HAS_KINDS = re.compile(r"(?:이|가)?\s?있(?:음|다|습니다|어요)\.?$|^(?:there are|includes?)\b",
+                        re.I)
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
 
 

@@ -42,7 +42,13 @@ from bot.decks.generator.units.questions import (
     topic_of,
     with_subject,
 )
-from bot.decks.generator.units.render import answer_text, clean_sentence, has_code, one_liner
+from bot.decks.generator.units.render import (
+    answer_text,
+    clean_sentence,
+    has_code,
+    links_only,
+    one_liner,
+)
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
@@ -751,12 +757,12 @@ def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
         return None
     block = blocks[0]
     if isinstance(block, Para):
-        return block.text
+        return None if links_only(block.text) else block.text
     if isinstance(block, Quote):
         return _first_text(block.blocks)
     if isinstance(block, ListBlock) and block.items and not block.ordered:
         item = block.items[0]
-        if item.head is not None and not item.body:
+        if item.head is not None and not item.body and not links_only(item.head):
             return item.head  # checked like a sentence: it must read as a definition
     if isinstance(block, Code) and block.prose:
         return _first_text(block.prose)
