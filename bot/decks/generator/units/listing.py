@@ -360,13 +360,13 @@ def _describes(text: str) -> bool:
     body = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()).rstrip(".")
     if len(body) < 8:
         return False
+    if "," in body and _HAS_KINDS.search(body):
+        return False  # "순서대로 CLB, ALB, NLB가 있음": its kinds, not what it is
     if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
         return True
     words = body.split()
     if body.count(",") >= 2 and all(len(part.strip()) <= 20 for part in body.split(",")):
         return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
-    if "," in body and _HAS_KINDS.search(body):
-        return False  # "순서대로 CLB, ALB, NLB가 있음": its kinds, not what it is
     if not is_hangul(body[-1]):
         return len(words) >= 3
     if words[-1] in ("등", "등등"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import (
     Block,
     Code,
@@ -21,7 +22,6 @@ from bot.decks.generator.notetree import (
     Quote,
     Table,
 )
-from bot.decks.generator.inline import InlineText
 from bot.decks.generator.sentences import normalise, split_sentences
 
 MAX_ANSWER = 600
