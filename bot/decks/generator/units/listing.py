@@ -375,7 +375,7 @@ def _describes(text: str) -> bool:
         and any(_adnominal(word) for word in words[:-1])
 
 
-_HAS_KINDS = re.compile(r"(?:이|가)?\s?있(?:음|다|습니다|어요)\.?$|^(?:there are|includes?)\b",
+_HAS_KINDS = re.compile(r"(?:이|가)\s?있(?:음|다|습니다|어요)\.?$|^(?:there are|includes?)\b",
                         re.I)
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
 
