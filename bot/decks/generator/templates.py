@@ -108,6 +108,9 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     a question asks "What are availability zones?".  A word the note itself writes in
     lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
     words = term.split()
+    if len(words) > 1 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+            and _plural(words[-1]) and all(w.lower() in vocabulary for w in words):
+        return term.lower(), True  # "Bucket Policies", written "bucket policies" in the text
     if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return term, False  # "Simple Storage Service": every word capitalised, a name
     common = all(

@@ -190,3 +190,26 @@ def test_an_answer_made_of_the_terms_own_words_is_no_definition() -> None:
     questions = [c.question() for c in find(cards_of(note, "en"), "definition")]
     assert not any("Compression" in q or "static content" in q.lower() for q in questions)
     assert any("SSL termination" in q for q in questions)
+
+
+def test_a_capitalised_plural_the_note_writes_in_lower_case_is_asked_as_one() -> None:
+    note = (
+        "## Securing a bucket\n"
+        "- Bucket Policies\n"
+        "Bucket policies define which actions are allowed or denied on a bucket.\n\n"
+        "Several bucket policies may apply to one bucket.\n"
+    )
+    assert any(q.startswith("What are bucket policies?") for q in served(note))
+
+
+def test_an_answer_that_leads_in_to_code_a_card_cannot_show_is_a_draft() -> None:
+    note = (
+        "### How do you send an HTTP request with telnet?\n"
+        "For example:\n\n"
+        "```\ntelnet example.com 80\nGET / HTTP/1.1\n```\n\n"
+        "### What does tcpdump do?\n"
+        "It captures the packets that pass a network interface.\n"
+    )
+    cards = {c.question(): c for c in find(cards_of(note, "en"), "qa")}
+    assert cards["How do you send an HTTP request with telnet?"].draft
+    assert not cards["What does tcpdump do?"].draft

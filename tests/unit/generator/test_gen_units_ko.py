@@ -289,3 +289,84 @@ def test_a_free_label_is_a_draft_a_named_property_is_served() -> None:
     definition = one(cards, "definition").answers()[0]
     assert definition == "다른 프로세스의 자원을 빼앗을 수 있게 하는 방법이다"
     assert all(c.draft for c in find(cards, "attribute", "단계"))
+
+
+def test_a_stressed_modifier_and_an_activity_are_not_served_as_terms() -> None:
+    note = (
+        "## 인덱스 정리\n"
+        "- **Clustered** 인덱스는 테이블당 오직 한 개만 존재한다.\n"
+        "- **Non-Clustered** 인덱스는 테이블당 여러 개를 만들 수 있다.\n\n"
+        "## 세션의 쓰임\n"
+        "- 민감한 정보 관리\n"
+        "  - 사용자의 비밀번호와 개인정보를 서버에 두는 것\n"
+        "- 로그인 상태 유지\n"
+        "  - 로그인한 사용자를 요청마다 알아보는 것\n"
+    )
+    served = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert not any(q.startswith(("Clustered란", "Non-Clustered란")) for q in served)
+    assert not any("관리란" in q or "유지란" in q for q in served)
+
+
+def test_a_condition_that_ends_on_a_name_asks_for_the_name() -> None:
+    note = (
+        "## 호출 방식\n"
+        "호출된 함수가 바로 리턴해서 호출한 함수가 다른 일을 할 수 있으면 NonBlocking이다.\n\n"
+        "그렇지 않고 호출된 함수가 작업을 마칠 때까지 호출한 함수를 기다리게 만든다면 "
+        "Blocking이다.\n"
+    )
+    served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
+    assert served == {
+        "호출된 함수가 바로 리턴해서 호출한 함수가 다른 일을 할 수 있으면 {{c1::NonBlocking}}이다.",
+        "호출된 함수가 작업을 마칠 때까지 호출한 함수를 기다리게 만든다면 {{c1::Blocking}}이다.",
+    }
+
+
+def test_a_name_with_its_other_name_on_a_line_of_its_own_is_a_term() -> None:
+    note = (
+        "## 로드 밸런서\n"
+        "SNI (Server Name Indicator)\n"
+        "- 한 웹 서버가 여러 개의 SSL 인증서를 가질 수 있게 하는 기능\n"
+        "- 요청한 도메인에 맞는 인증서로 응답하는 기능\n\n"
+        "연결 드레이닝 (Connection Draining)\n"
+        "- 연결 드레이닝 Connection Draining (CLB)\n"
+        "- 1 to 3600 초를 대기\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
+    assert cards["SNI란?"].answers()[0] == (
+        "• 한 웹 서버가 여러 개의 SSL 인증서를 가질 수 있게 하는 기능\n"
+        "• 요청한 도메인에 맞는 인증서로 응답하는 기능")
+    assert "SNI는 무엇의 약자인가?" in cards
+    assert not any(q.startswith("연결 드레이닝이란") for q in cards)
+
+
+def test_a_caption_is_too_short_a_clue_to_serve_as_a_blank() -> None:
+    note = ("## 인덱스\n**Clustered** 인덱스의 구조이다.\n\n"
+            "**클러스터형** 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다.\n")
+    served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
+    assert served == {"{{c1::클러스터형}} 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다."}
+
+
+def test_navigation_and_reading_lists_are_nothing_to_learn() -> None:
+    note = (
+        "# Part 1 Network\n\n"
+        "- [HTTP의 GET과 POST 비교](#get-post)\n- [TCP와 UDP](#tcp-udp)\n\n"
+        "## 대칭키와 비대칭키 차이\n"
+        "- 대칭키: 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
+        "- 비대칭키: 공개키로 암호화하고 개인키로 복호화하는 방식\n\n"
+        "> :arrow_up:[Top](#top)    [Back](https://example.com/back)\n\n"
+        "#### 추천 도서\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+    )
+    cards = cards_of(note, "ko")
+    assert not any(q.startswith("Part 1 Network") for q in (c.question() for c in cards))
+    assert not any("Top" in c.all_text() or "네트워크 원리" in c.all_text() for c in cards)
+
+
+def test_a_list_of_kinds_under_a_term_is_not_its_definition() -> None:
+    note = (
+        "## 로드 밸런서\n"
+        "ELB (Elastic Load Balancer)\n"
+        "- 순서대로 CLB, ALB, NLB, GLB 가 있음\n"
+        "- CLB (Classic)\n"
+        "  - HTTP, HTTPS, TCP를 지원하는 오래된 타입\n"
+    )
+    assert not any(c.question() == "ELB란?" for c in cards_of(note, "ko") if not c.draft)

@@ -322,6 +322,13 @@ def _is_reference_or_command(item: Item) -> bool:
     return False
 
 
+#: The words after a marked word make it the modifier of another noun, the subject of
+#: the sentence: "**Clustered** 인덱스는 …", "**Clustered** indexes are …".
+_MARKED_MODIFIER = re.compile(
+    r"^(?:[가-힣A-Za-z]*[가-힣](?:은|는|이|가)\s|(?:형|식|방식|형식)(?:은|는|이|가)?\s|"
+    r"[a-z][\w-]*\s+(?:is|are|was|were)\b)")
+
+
 def _strong_lead(item: Item) -> tuple[str, str] | None:
     """"**Term** description" or "`term` description": the marked words open the item."""
     head = item.head
@@ -333,6 +340,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     start, end = marked[0]
     term = head.text[start:end].strip()
     rest = head.text[end:].strip()
+    if _MARKED_MODIFIER.match(rest):
+        return None  # "**Clustered** 인덱스는 …": a word stressed in a sentence about another
     # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
     tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
     if tail and len(tail.group(1)) <= 12:
@@ -351,10 +360,12 @@ def _describes(text: str) -> bool:
     body = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()).rstrip(".")
     if len(body) < 8:
         return False
+    if "," in body and _HAS_KINDS.search(body):
+        return False  # "순서대로 CLB, ALB, NLB가 있음": its kinds, not what it is
     if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
         return True
     words = body.split()
-    if body.count(",") >= 2 and all(len(part.strip()) <= 15 for part in body.split(",")):
+    if body.count(",") >= 2 and all(len(part.strip()) <= 20 for part in body.split(",")):
         return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
     if not is_hangul(body[-1]):
         return len(words) >= 3
@@ -364,6 +375,8 @@ def _describes(text: str) -> bool:
         and any(_adnominal(word) for word in words[:-1])
 
 
+_HAS_KINDS = re.compile(r"(?:이|가)\s?있(?:음|다|습니다|어요)\.?$|^(?:there are|includes?)\b",
+                        re.I)
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
 
 
@@ -404,7 +417,7 @@ MAX_FACETS = 4
 MAX_FACETS_CHARS = 240
 
 
-def _facets(subs: list[Item], lang: str) -> list[str]:
+def _facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
     """The leading sub-points that each say what the term is or does.
 
     A lecture-style note describes a term by several short sub-points ("Layer on
@@ -417,6 +430,8 @@ def _facets(subs: list[Item], lang: str) -> list[str]:
         text = _head_text(sub).rstrip(".")
         if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
             break
+        if term and text.casefold().startswith(term.casefold()):
+            break  # "연결 드레이닝 Connection Draining (CLB)": the name again, not what it is
         if found and re.match(r"^[^:：]{1,24}[:：]", text):
             break  # "문제점: …", "Total allocation: …": a labelled point of its own
         if found and (len(text) + sum(len(f) + 3 for f in found) > MAX_FACETS_CHARS
@@ -465,7 +480,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
     for item in block.items:
-        parsed = _term_item(item, lang)
+        parsed = term_item(item, lang)
         if parsed is not None:
             found.append(parsed)
     if not found or len(found) * 3 < len(block.items) * 2:
@@ -473,7 +488,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     return found
 
 
-def _term_item(item: Item, lang: str) -> TermItem | None:
+def term_item(item: Item, lang: str) -> TermItem | None:
     head = item.head
     if head is None or _is_reference_or_command(item):
         return None
@@ -521,7 +536,7 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         # term is or does, without a subject of its own ("Layer on which Docker runs",
         # "Runs on top of the host OS"), not a point about something else ("VMs can only
         # issue hypercalls"); the rest are read in the term's scope.
-        facets = _facets(first.items, lang)
+        facets = _facets(first.items, lang, term)
         if facets:
             subs = first.items[len(facets):]
             rest = [b for facet in first.items[:len(facets)] for b in facet.body]

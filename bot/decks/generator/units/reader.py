@@ -42,7 +42,13 @@ from bot.decks.generator.units.questions import (
     topic_of,
     with_subject,
 )
-from bot.decks.generator.units.render import answer_text, clean_sentence, one_liner
+from bot.decks.generator.units.render import (
+    answer_text,
+    clean_sentence,
+    has_code,
+    links_only,
+    one_liner,
+)
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
@@ -67,6 +73,10 @@ def _yes_no(question: str) -> bool:
 
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
 
+
+#: The last word of a phrase that names an activity rather than a concept.
+_ACTIVITY = re.compile(
+    r"\s(?:관리|저장|사용|처리|설정|확인|유지|전송|생성|삭제|구현|적용|활용|방지)$")
 
 #: A heading that names a process without saying whose ("과정", "Steps").
 _BARE_PROCESS = re.compile(
@@ -300,8 +310,11 @@ class Reader:
                 return
             answer = liner
         answer = _YES_LEAD.sub("", answer, count=1)
+        # "For example:" with its code left out (a card shows no code block) answers
+        # nothing: the learner would read a lead-in to what is missing.
+        shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
         confident = complete and self_contained(question) and len(answer) >= 4 \
-            and not _yes_no(question)
+            and not _yes_no(question) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
                       subject=scope.subject, question=question, answer=answer))
@@ -385,6 +398,8 @@ class Reader:
             self._pending_question = (question, para.lines, scope)
             return 0
         sentences = split_sentences(para.text)
+        if isinstance(after, ListBlock) and self._named_line(para, after, scope):
+            return 1
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
             self._sentences(sentences[:-1], scope, para.text)
@@ -392,6 +407,24 @@ class Reader:
             return 1
         self._sentences(sentences, scope, para.text)
         return 0
+
+    def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
+        """"SNI (Server Name Indicator)" on a line of its own, its points listed below: a
+        term set as a heading without the heading mark.  Only a name given with its
+        other name counts; a bare short line before a list is usually a lead-in."""
+        if para.lines[0] != para.lines[1]:
+            return False
+        text = normalise(para.text.text)
+        term, alias = split_alias(clean_term(text))
+        if alias is None or text.endswith((":", "：")) or not is_term_like(
+                clean_term(term), self.lang, max_words=5):
+            return False
+        found = listing.term_item(Item(None, [para, after]), self.lang)
+        if found is None or not found.description:
+            return False
+        # A name with its other name is as sure a term as a bold one.
+        self._term_item(replace(found, confident=True), scope)
+        return True
 
     # -- lists ----------------------------------------------------------------------
 
@@ -527,6 +560,8 @@ class Reader:
         del context
         if re.fullmatch(r"[가-힣]{1,2}", bare):
             return False
+        if _ACTIVITY.search(bare) and len(bare.split()) >= 2:
+            return False  # "민감한 정보 관리": a use of something, not a concept of its own
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
@@ -593,6 +628,16 @@ class Reader:
                                   (sentences[start].lines[0], lines[1]), True,
                                   subject=named, answer=" ".join(before).rstrip("."),
                                   how="named-by-previous"))
+                continue
+            named = prose.named_by_condition(text) if self.lang == "ko" else None
+            if named is not None and is_term_like(named, self.lang):
+                # "…할 수 있으면 NonBlocking이다": the condition defines the name it ends
+                # on; asking for the name keeps the author's own wording.
+                shown = prose.standalone(text)
+                cut = shown.rfind(named)
+                self.add(Unit("cloze", scope.path, named, lines, True, subject=named,
+                              answer=f"{shown[:cut]}{{{{c1::{named}}}}}{shown[cut + len(named):]}",
+                              items=(named,)))
                 continue
             found = prose.label(text)
             if found is not None:
@@ -712,12 +757,12 @@ def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
         return None
     block = blocks[0]
     if isinstance(block, Para):
-        return block.text
+        return None if links_only(block.text) else block.text
     if isinstance(block, Quote):
         return _first_text(block.blocks)
     if isinstance(block, ListBlock) and block.items and not block.ordered:
         item = block.items[0]
-        if item.head is not None and not item.body:
+        if item.head is not None and not item.body and not links_only(item.head):
             return item.head  # checked like a sentence: it must read as a definition
     if isinstance(block, Code) and block.prose:
         return _first_text(block.prose)
