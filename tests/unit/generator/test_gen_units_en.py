@@ -213,3 +213,23 @@ def test_an_answer_that_leads_in_to_code_a_card_cannot_show_is_a_draft() -> None
     cards = {c.question(): c for c in find(cards_of(note, "en"), "qa")}
     assert cards["How do you send an HTTP request with telnet?"].draft
     assert not cards["What does tcpdump do?"].draft
+
+
+def test_points_inside_an_answer_lean_on_their_question() -> None:
+    note = (
+        "<details><summary><b>Explain the responses from a firewall when scanning with nmap."
+        "</b></summary><br>\n\n"
+        "There might be four types of responses:\n\n"
+        "- **Open port** - a service listens on the port\n"
+        "- **Closed port** - nothing listens on the port\n"
+        "- **Filtered** - nmap cannot tell whether the port is open\n"
+        "- **Unfiltered** - nmap reaches the port but cannot tell its state\n\n"
+        "A closed port is a port that answers with a reset.\n\n"
+        "</details>\n"
+    )
+    cards = cards_of(note, "en")
+    served = [c.question() for c in cards if not c.draft]
+    assert served[0].startswith("Explain the responses from a firewall")
+    assert not any(q.startswith(("What are the four types", "What is Filtered",
+                                 "What is Unfiltered", "What is a closed port"))
+                   for q in served)

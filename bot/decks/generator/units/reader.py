@@ -471,11 +471,12 @@ class Reader:
         elif group is not None and terms is not None and len(terms) >= 2:
             names = listing.same_kind([t.term for t in terms], group.label)
             self.add(Unit("members", scope.path, group.label, block.lines,
-                          all(len(n) <= 40 for n in names), subject=scope.subject,
+                          all(len(n) <= 40 for n in names) and not scope.in_answer,
+                          subject=scope.subject,
                           label=group.label, items=tuple(names)))
         elif group is not None and listing.short_items(block):
             items = listing.item_heads(block)
-            self.add(Unit("members", scope.path, group.label, block.lines, True,
+            self.add(Unit("members", scope.path, group.label, block.lines, not scope.in_answer,
                           subject=scope.subject, label=group.label, items=tuple(items)))
         context = self._list_context(group, lead_text, scope)
         if terms is not None:
@@ -562,6 +563,8 @@ class Reader:
             return False
         if _ACTIVITY.search(bare) and len(bare.split()) >= 2:
             return False  # "민감한 정보 관리": a use of something, not a concept of its own
+        if re.fullmatch(r"[A-Z]?[a-z]{3,}ed", bare):
+            return False  # "Filtered", "Closed": a state, asked "What is Filtered?"
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
@@ -662,7 +665,8 @@ class Reader:
                 marked = source is not None and self._marked_in(found.subject, sentence, source)
                 sure = prose.explicit_definition(text, self.lang) or (
                     prose.defining_noun(found.answer, self.lang)
-                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject)))
+                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject))
+                    and not scope.in_answer)  # a sentence of an answer leans on its question
                 self.add(Unit("definition", scope.path, found.subject, lines, sure,
                               subject=found.subject, context=context, answer=answer,
                               article=found.article, how="sentence"))
