@@ -370,3 +370,21 @@ def test_a_list_of_kinds_under_a_term_is_not_its_definition() -> None:
         "  - HTTP, HTTPS, TCP를 지원하는 오래된 타입\n"
     )
     assert not any(c.question() == "ELB란?" for c in cards_of(note, "ko") if not c.draft)
+
+
+def test_a_definition_is_a_whole_thought_about_the_term() -> None:
+    note = (
+        "## 해시 함수\n"
+        "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 하며 "
+        "이를 단방향성이라고 한다.\n\n"
+        "## 메모리 관리\n"
+        "- Page - fault rate을 최소화하는 것이 목표\n"
+        "- 스래싱: 페이지 부재가 너무 잦아 CPU 이용률이 떨어지는 현상\n\n"
+        "### Working Set Algorithm\n"
+        "Working Set의 결정\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert cards["단방향성이란?"].answers()[0] == (
+        "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 함")
+    assert "Page란?" not in cards
+    assert not any(q.startswith("Working Set Algorithm이란") for q in cards)

@@ -74,6 +74,20 @@ def _yes_no(question: str) -> bool:
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
 
 
+#: A Korean clause ending that leads on to more ("…하며", "…하고", "…지만"): an answer
+#: that stops there was cut mid-thought.
+_KO_CUT_CLAUSE = re.compile(r"[가-힣](?:며|고|서|는데|지만|으나|거나|면서)$")
+
+
+def _echoes_term(term: str, answer: str) -> bool:
+    """"Working Set Algorithm이란? → Working Set의 결정": a few words that open with the
+    term's own words are a heading's fragment, not what the term is."""
+    first = term.split()[0].casefold() if term.split() else ""
+    words = answer.split()
+    return bool(first) and len(words) <= 3 and answer.casefold().startswith(first) \
+        and len(first) >= 2
+
+
 #: The last word of a phrase that names an activity rather than a concept.
 _ACTIVITY = re.compile(
     r"\s(?:관리|저장|사용|처리|설정|확인|유지|전송|생성|삭제|구현|적용|활용|방지)$")
@@ -132,10 +146,14 @@ class Reader:
 
     def add(self, unit: Unit) -> None:
         if unit.kind == "definition":
+            if _echoes_term(unit.subject, unit.answer):
+                return
             key = normalise_key(unit.subject)
             if key in self._defined:
                 return
             self._defined.add(key)
+            if _KO_CUT_CLAUSE.search(unit.answer.rstrip(". ")):
+                unit = replace(unit, confident=False)  # "…구할 수 없어야 하며": cut mid-thought
         if unit.kind == "qa":
             key = normalise_key(unit.question)
             if key in self._asked:
