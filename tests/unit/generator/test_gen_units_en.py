@@ -233,3 +233,19 @@ def test_points_inside_an_answer_lean_on_their_question() -> None:
     assert not any(q.startswith(("What are the four types", "What is Filtered",
                                  "What is Unfiltered", "What is a closed port"))
                    for q in served)
+
+
+def test_a_term_heading_opened_by_points_is_defined_by_them() -> None:
+    note = (
+        "# Auth notes\n\n"
+        "### CSRF\n"
+        "- unauthorized actions on behalf of the user\n"
+        "- mitigated with a CSRF token\n\n"
+        "### Starvation\n"
+        "Starvation is when a process never receives the resource it is waiting for.\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "en") if not c.draft}
+    assert cards["What is CSRF?"].answers()[0] == (
+        "• unauthorized actions on behalf of the user\n• mitigated with a CSRF token")
+    assert cards["What is Starvation?"].answers()[0].startswith(
+        "when a process never receives the resource")

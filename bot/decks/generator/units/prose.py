@@ -185,7 +185,8 @@ _DEFINING_NOUN_KO = re.compile(
     r"(?:것|상태|방법|방식|기법|기술|구조|과정|개념|단위|공간|영역|프로그램|알고리즘|프로토콜|자료\s?구조|"
     r"시스템|서비스|모델|계층|집합|장치|도구|함수|명령|파일|현상|성질|속성|조건|기능|정책|규약|표준|"
     r"언어|형식|기억\s?장치|메모리|데이터베이스|작업|흐름|단계|공격|엔진|플랫폼|환경|인터페이스)$")
-_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one)\s", re.I)
+# "a program that …", and "Starvation is when a process never …": what a thing is.
+_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one|when)\s", re.I)
 
 
 def explicit_definition(text: str, lang: str) -> bool:

@@ -269,8 +269,20 @@ class Reader:
 
     def _term_section(self, term: str, blocks: list[Block], scope: Scope) -> None:
         """Under a term heading the first sentence, when it has no subject of its own,
-        defines the term ("가상머신을 기반으로 배포하는 것을 말한다.")."""
-        first = _first_text(blocks)
+        defines the term ("가상머신을 기반으로 배포하는 것을 말한다."); a list that opens
+        the section describes it point by point ("### CSRF" then "- unauthorized actions
+        on behalf of the user", "- mitigated with a CSRF token")."""
+        opening = blocks[0] if blocks else None
+        points = listing.facets(opening.items, self.lang, term) \
+            if isinstance(opening, ListBlock) and not opening.ordered else []
+        first = None if points else _first_text(blocks)
+        if isinstance(opening, ListBlock) and points \
+                and normalise_key(term) != normalise_key(self._title):
+            answer = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
+            sure = len(points) >= 2 or listing.defines(points[0], self.lang)
+            self.add(Unit("definition", scope.path, term, opening.lines, sure,
+                          subject=term, context=scope.context, answer=answer,
+                          how="heading-points"))
         if first is not None:
             sentences = split_sentences(first)
             if sentences:
