@@ -354,7 +354,8 @@ def test_navigation_and_reading_lists_are_nothing_to_learn() -> None:
         "- 대칭키: 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
         "- 비대칭키: 공개키로 암호화하고 개인키로 복호화하는 방식\n\n"
         "> :arrow_up:[Top](#top)    [Back](https://example.com/back)\n\n"
-        "#### 추천 도서\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+        "#### Personal Recommendation\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+        "- (도서) [HTTP 가이드](https://example.com/http)\n"
     )
     cards = cards_of(note, "ko")
     assert not any(q.startswith("Part 1 Network") for q in (c.question() for c in cards))

@@ -28,7 +28,12 @@ from bot.decks.generator.sentences import normalise, split_sentences
 from bot.decks.generator.units.definitions import colon_definition, is_attribute_label
 from bot.decks.generator.units.headings import HeadingInfo
 from bot.decks.generator.units.questions import as_question
-from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
+from bot.decks.generator.units.render import (
+    answer_text,
+    block_lines_text,
+    clean_sentence,
+    links_only,
+)
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 PROCESS_CUE = re.compile(
@@ -427,6 +432,8 @@ def facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
     would make the answer longer than a learner recalls at once."""
     found: list[str] = []
     for sub in subs[:MAX_FACETS]:
+        if sub.head is not None and links_only(sub.head):
+            break  # "(도서) [Title](…)": a reading list, not what the term is
         text = _head_text(sub).rstrip(".")
         if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
             break
