@@ -249,3 +249,13 @@ def test_a_term_heading_opened_by_points_is_defined_by_them() -> None:
         "• unauthorized actions on behalf of the user\n• mitigated with a CSRF token")
     assert cards["What is Starvation?"].answers()[0].startswith(
         "when a process never receives the resource")
+
+
+def test_a_case_labelled_in_an_answer_is_not_a_term() -> None:
+    note = (
+        "### How do stopping and terminating an instance differ?\n\n"
+        "- Stopping: stopping an instance means shutting it down; its volume stays attached.\n"
+        "- Terminating: terminating an instance means removing it from your account.\n"
+    )
+    served = [c.question() for c in cards_of(note, "en") if not c.draft]
+    assert served == ["How do stopping and terminating an instance differ?"]

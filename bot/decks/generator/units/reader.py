@@ -599,6 +599,8 @@ class Reader:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
             words = bare.split()
+            if re.fullmatch(r"[A-Z][a-z]+ing", bare):
+                return False  # "Stopping: …" in an answer labels a case, it names nothing
             named = bare.isupper() or all(w[:1].isupper() for w in words if w[:1].isalpha())
             return named or split_alias(term)[1] is not None or bool(re.search("[가-힣]", bare))
         return True
