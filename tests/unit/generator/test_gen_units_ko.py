@@ -389,3 +389,19 @@ def test_a_definition_is_a_whole_thought_about_the_term() -> None:
         "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 함")
     assert "Page란?" not in cards
     assert not any(q.startswith("Working Set Algorithm이란") for q in cards)
+
+
+def test_a_property_of_a_term_is_asked_as_its_property() -> None:
+    note = (
+        "## 컨텍스트 스위칭\n"
+        "- 컨텍스트 스위칭 주체: OS 스케줄러(Scheduler)가 프로세스를 바꾼다\n"
+        "- 인터럽트: 입출력이 끝났다고 CPU에 알리는 신호\n\n"
+        "## TCP\n"
+        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n"
+    )
+    cards = cards_of(note, "ko")
+    questions = [c.question() for c in cards]
+    assert "컨텍스트 스위칭의 주체는?" in questions
+    assert "인터럽트란? (컨텍스트 스위칭)" in questions
+    cloze = one(cards, "cloze")
+    assert cloze.text.startswith("TCP에서 연결 설정(connection establishment)은 ")

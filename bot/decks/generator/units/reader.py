@@ -276,7 +276,7 @@ class Reader:
         points = listing.facets(opening.items, self.lang, term) \
             if isinstance(opening, ListBlock) and not opening.ordered else []
         first = None if points else _first_text(blocks)
-        if isinstance(opening, ListBlock) and points \
+        if isinstance(opening, ListBlock) and points and ":" not in term \
                 and normalise_key(term) != normalise_key(self._title):
             answer = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
             sure = len(points) >= 2 or listing.defines(points[0], self.lang)
