@@ -171,10 +171,20 @@ class _Maker:
             draft=not self.unit.confident or len(front) > MAX_QUESTION, unit=self.anchor))
 
 
+#: The last word of a Korean term that names a property of the words before it:
+#: "컨텍스트 스위칭 주체" asks "컨텍스트 스위칭의 주체는?", not "…주체란?".
+_KO_PROPERTY_NOUN = re.compile(
+    r"^(?P<owner>.+?)(?:의)?\s+(?P<prop>주체|대상|목적|원인|역할|조건|기준|시점|단위|범위|결과|특징|"
+    r"종류|장점|단점|한계|효과|용도)$")
+
+
 def _definition(m: _Maker) -> None:
     u = m.unit
     term, tail = _term_with_context(u.subject, u.context, m.lang)
-    if m.lang == "ko":
+    owned = _KO_PROPERTY_NOUN.match(term) if m.lang == "ko" else None
+    if owned:
+        front = f"{owned['owner']}의 {attach(owned['prop'], '은')}?{tail}"
+    elif m.lang == "ko":
         front = attach(term, "이란") + "?" + tail
     else:
         front = _en_what_is(term, u.article, m.vocabulary) + tail

@@ -213,3 +213,49 @@ def test_an_answer_that_leads_in_to_code_a_card_cannot_show_is_a_draft() -> None
     cards = {c.question(): c for c in find(cards_of(note, "en"), "qa")}
     assert cards["How do you send an HTTP request with telnet?"].draft
     assert not cards["What does tcpdump do?"].draft
+
+
+def test_points_inside_an_answer_lean_on_their_question() -> None:
+    note = (
+        "<details><summary><b>Explain the responses from a firewall when scanning with nmap."
+        "</b></summary><br>\n\n"
+        "There might be four types of responses:\n\n"
+        "- **Open port** - a service listens on the port\n"
+        "- **Closed port** - nothing listens on the port\n"
+        "- **Filtered** - nmap cannot tell whether the port is open\n"
+        "- **Unfiltered** - nmap reaches the port but cannot tell its state\n\n"
+        "A closed port is a port that answers with a reset.\n\n"
+        "</details>\n"
+    )
+    cards = cards_of(note, "en")
+    served = [c.question() for c in cards if not c.draft]
+    assert served[0].startswith("Explain the responses from a firewall")
+    assert not any(q.startswith(("What are the four types", "What is Filtered",
+                                 "What is Unfiltered", "What is a closed port"))
+                   for q in served)
+
+
+def test_a_term_heading_opened_by_points_is_defined_by_them() -> None:
+    note = (
+        "# Auth notes\n\n"
+        "### CSRF\n"
+        "- unauthorized actions on behalf of the user\n"
+        "- mitigated with a CSRF token\n\n"
+        "### Starvation\n"
+        "Starvation is when a process never receives the resource it is waiting for.\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "en") if not c.draft}
+    assert cards["What is CSRF?"].answers()[0] == (
+        "• unauthorized actions on behalf of the user\n• mitigated with a CSRF token")
+    assert cards["What is Starvation?"].answers()[0].startswith(
+        "when a process never receives the resource")
+
+
+def test_a_case_labelled_in_an_answer_is_not_a_term() -> None:
+    note = (
+        "### How do stopping and terminating an instance differ?\n\n"
+        "- Stopping: stopping an instance means shutting it down; its volume stays attached.\n"
+        "- Terminating: terminating an instance means removing it from your account.\n"
+    )
+    served = [c.question() for c in cards_of(note, "en") if not c.draft]
+    assert served == ["How do stopping and terminating an instance differ?"]

@@ -354,7 +354,8 @@ def test_navigation_and_reading_lists_are_nothing_to_learn() -> None:
         "- 대칭키: 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
         "- 비대칭키: 공개키로 암호화하고 개인키로 복호화하는 방식\n\n"
         "> :arrow_up:[Top](#top)    [Back](https://example.com/back)\n\n"
-        "#### 추천 도서\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+        "#### Personal Recommendation\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+        "- (도서) [HTTP 가이드](https://example.com/http)\n"
     )
     cards = cards_of(note, "ko")
     assert not any(q.startswith("Part 1 Network") for q in (c.question() for c in cards))
@@ -370,3 +371,37 @@ def test_a_list_of_kinds_under_a_term_is_not_its_definition() -> None:
         "  - HTTP, HTTPS, TCP를 지원하는 오래된 타입\n"
     )
     assert not any(c.question() == "ELB란?" for c in cards_of(note, "ko") if not c.draft)
+
+
+def test_a_definition_is_a_whole_thought_about_the_term() -> None:
+    note = (
+        "## 해시 함수\n"
+        "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 하며 "
+        "이를 단방향성이라고 한다.\n\n"
+        "## 메모리 관리\n"
+        "- Page - fault rate을 최소화하는 것이 목표\n"
+        "- 스래싱: 페이지 부재가 너무 잦아 CPU 이용률이 떨어지는 현상\n\n"
+        "### Working Set Algorithm\n"
+        "Working Set의 결정\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert cards["단방향성이란?"].answers()[0] == (
+        "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 함")
+    assert "Page란?" not in cards
+    assert not any(q.startswith("Working Set Algorithm이란") for q in cards)
+
+
+def test_a_property_of_a_term_is_asked_as_its_property() -> None:
+    note = (
+        "## 컨텍스트 스위칭\n"
+        "- 컨텍스트 스위칭 주체: OS 스케줄러(Scheduler)가 프로세스를 바꾼다\n"
+        "- 인터럽트: 입출력이 끝났다고 CPU에 알리는 신호\n\n"
+        "## TCP\n"
+        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n"
+    )
+    cards = cards_of(note, "ko")
+    questions = [c.question() for c in cards]
+    assert "컨텍스트 스위칭의 주체는?" in questions
+    assert "인터럽트란? (컨텍스트 스위칭)" in questions
+    cloze = one(cards, "cloze")
+    assert cloze.text.startswith("TCP에서 연결 설정(connection establishment)은 ")

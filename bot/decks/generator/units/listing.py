@@ -28,7 +28,12 @@ from bot.decks.generator.sentences import normalise, split_sentences
 from bot.decks.generator.units.definitions import colon_definition, is_attribute_label
 from bot.decks.generator.units.headings import HeadingInfo
 from bot.decks.generator.units.questions import as_question
-from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
+from bot.decks.generator.units.render import (
+    answer_text,
+    block_lines_text,
+    clean_sentence,
+    links_only,
+)
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 PROCESS_CUE = re.compile(
@@ -417,7 +422,7 @@ MAX_FACETS = 4
 MAX_FACETS_CHARS = 240
 
 
-def _facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
+def facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
     """The leading sub-points that each say what the term is or does.
 
     A lecture-style note describes a term by several short sub-points ("Layer on
@@ -427,6 +432,8 @@ def _facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
     would make the answer longer than a learner recalls at once."""
     found: list[str] = []
     for sub in subs[:MAX_FACETS]:
+        if sub.head is not None and links_only(sub.head):
+            break  # "(도서) [Title](…)": a reading list, not what the term is
         text = _head_text(sub).rstrip(".")
         if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
             break
@@ -474,6 +481,15 @@ def _name_line_then_text(item: Item, lang: str) -> TermItem | None:
         return None
     return TermItem(term, alias, text.rstrip("."), _describes(text), item.lines,
                     rest=item.body)
+
+
+def defines(text: str, lang: str) -> bool:
+    """A point that says what a thing is, by the noun it names it with ("…하는 기능",
+    "a protocol that …"), not only what it does."""
+    body = text.strip().rstrip(".")
+    if lang == "ko" or re.search("[가-힣]", body):
+        return bool(_DEFINING_NOUN.search(body))
+    return bool(re.match(r"^(?:an?|the|one)\s", body, re.I))
 
 
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
@@ -536,12 +552,12 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         # term is or does, without a subject of its own ("Layer on which Docker runs",
         # "Runs on top of the host OS"), not a point about something else ("VMs can only
         # issue hypercalls"); the rest are read in the term's scope.
-        facets = _facets(first.items, lang, term)
-        if facets:
-            subs = first.items[len(facets):]
-            rest = [b for facet in first.items[:len(facets)] for b in facet.body]
+        points = facets(first.items, lang, term)
+        if points:
+            subs = first.items[len(points):]
+            rest = [b for point in first.items[:len(points)] for b in point.body]
             rest += [ListBlock(first.ordered, subs), *body[1:]] if subs else body[1:]
-            described = facets[0] if len(facets) == 1 else "\n".join(f"• {f}" for f in facets)
+            described = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
             return TermItem(term, alias, described, marked, lines, rest=rest)
         return TermItem(term, alias, "", False, lines, rest=body)
     if isinstance(first, (Code, Table, Details)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import bot.decks.generator.units.definitions as definitions
 import bot.decks.generator.units.labels as labels
-from bot.decks.generator.korean import hangul_ratio, is_hangul
+from bot.decks.generator.korean import hangul_ratio, is_hangul, particle
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
 
@@ -185,7 +185,8 @@ _DEFINING_NOUN_KO = re.compile(
     r"(?:것|상태|방법|방식|기법|기술|구조|과정|개념|단위|공간|영역|프로그램|알고리즘|프로토콜|자료\s?구조|"
     r"시스템|서비스|모델|계층|집합|장치|도구|함수|명령|파일|현상|성질|속성|조건|기능|정책|규약|표준|"
     r"언어|형식|기억\s?장치|메모리|데이터베이스|작업|흐름|단계|공격|엔진|플랫폼|환경|인터페이스)$")
-_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one)\s", re.I)
+# "a program that …", and "Starvation is when a process never …": what a thing is.
+_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one|when)\s", re.I)
 
 
 def explicit_definition(text: str, lang: str) -> bool:
@@ -343,8 +344,16 @@ _SPACED_PARTICLE = re.compile(r"(?<=[^\s(\[])\s+(은|는|을|를|와|과|에서|
 _VERB_STEM_BLANK = re.compile(r"\}\}\s?하(?:게|는|고|여|며|지|기|면|다|ㄴ|였|였다|도록|는데)")
 
 
+#: A particle after a Korean word and its bracketed aside ("연결 설정(connection
+#: establishment)는"): it agrees with the word, the aside is not read aloud before it.
+_PARTICLE_AFTER_ASIDE = re.compile(
+    r"([가-힣]\([^()]{1,40}\))(은|는|이|가|을|를|와|과)(?=[\s,.]|$)")
+
+
 def tidy_sentence_ko(text: str) -> str:
-    return _SPACED_PARTICLE.sub(r"\1", text)
+    text = _SPACED_PARTICLE.sub(r"\1", text)
+    return _PARTICLE_AFTER_ASIDE.sub(lambda m: m.group(1) + particle(m.group(1), m.group(2)),
+                                     text)
 
 
 def standalone(sentence: str) -> str:

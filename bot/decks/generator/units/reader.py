@@ -74,6 +74,20 @@ def _yes_no(question: str) -> bool:
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
 
 
+#: A Korean clause ending that leads on to more ("…하며", "…하고", "…지만"): an answer
+#: that stops there was cut mid-thought.
+_KO_CUT_CLAUSE = re.compile(r"[가-힣](?:며|고|서|는데|지만|으나|거나|면서)$")
+
+
+def _echoes_term(term: str, answer: str) -> bool:
+    """"Working Set Algorithm이란? → Working Set의 결정": a few words that open with the
+    term's own words are a heading's fragment, not what the term is."""
+    first = term.split()[0].casefold() if term.split() else ""
+    words = answer.split()
+    return bool(first) and len(words) <= 3 and answer.casefold().startswith(first) \
+        and len(first) >= 2
+
+
 #: The last word of a phrase that names an activity rather than a concept.
 _ACTIVITY = re.compile(
     r"\s(?:관리|저장|사용|처리|설정|확인|유지|전송|생성|삭제|구현|적용|활용|방지)$")
@@ -132,10 +146,14 @@ class Reader:
 
     def add(self, unit: Unit) -> None:
         if unit.kind == "definition":
+            if _echoes_term(unit.subject, unit.answer):
+                return
             key = normalise_key(unit.subject)
             if key in self._defined:
                 return
             self._defined.add(key)
+            if _KO_CUT_CLAUSE.search(unit.answer.rstrip(". ")):
+                unit = replace(unit, confident=False)  # "…구할 수 없어야 하며": cut mid-thought
         if unit.kind == "qa":
             key = normalise_key(unit.question)
             if key in self._asked:
@@ -251,8 +269,20 @@ class Reader:
 
     def _term_section(self, term: str, blocks: list[Block], scope: Scope) -> None:
         """Under a term heading the first sentence, when it has no subject of its own,
-        defines the term ("가상머신을 기반으로 배포하는 것을 말한다.")."""
-        first = _first_text(blocks)
+        defines the term ("가상머신을 기반으로 배포하는 것을 말한다."); a list that opens
+        the section describes it point by point ("### CSRF" then "- unauthorized actions
+        on behalf of the user", "- mitigated with a CSRF token")."""
+        opening = blocks[0] if blocks else None
+        points = listing.facets(opening.items, self.lang, term) \
+            if isinstance(opening, ListBlock) and not opening.ordered else []
+        first = None if points else _first_text(blocks)
+        if isinstance(opening, ListBlock) and points and ":" not in term \
+                and normalise_key(term) != normalise_key(self._title):
+            answer = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
+            sure = len(points) >= 2 or listing.defines(points[0], self.lang)
+            self.add(Unit("definition", scope.path, term, opening.lines, sure,
+                          subject=term, context=scope.context, answer=answer,
+                          how="heading-points"))
         if first is not None:
             sentences = split_sentences(first)
             if sentences:
@@ -471,11 +501,12 @@ class Reader:
         elif group is not None and terms is not None and len(terms) >= 2:
             names = listing.same_kind([t.term for t in terms], group.label)
             self.add(Unit("members", scope.path, group.label, block.lines,
-                          all(len(n) <= 40 for n in names), subject=scope.subject,
+                          all(len(n) <= 40 for n in names) and not scope.in_answer,
+                          subject=scope.subject,
                           label=group.label, items=tuple(names)))
         elif group is not None and listing.short_items(block):
             items = listing.item_heads(block)
-            self.add(Unit("members", scope.path, group.label, block.lines, True,
+            self.add(Unit("members", scope.path, group.label, block.lines, not scope.in_answer,
                           subject=scope.subject, label=group.label, items=tuple(items)))
         context = self._list_context(group, lead_text, scope)
         if terms is not None:
@@ -562,10 +593,14 @@ class Reader:
             return False
         if _ACTIVITY.search(bare) and len(bare.split()) >= 2:
             return False  # "민감한 정보 관리": a use of something, not a concept of its own
+        if re.fullmatch(r"[A-Z]?[a-z]{3,}ed", bare):
+            return False  # "Filtered", "Closed": a state, asked "What is Filtered?"
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
             words = bare.split()
+            if re.fullmatch(r"[A-Z][a-z]+ing", bare):
+                return False  # "Stopping: …" in an answer labels a case, it names nothing
             named = bare.isupper() or all(w[:1].isupper() for w in words if w[:1].isalpha())
             return named or split_alias(term)[1] is not None or bool(re.search("[가-힣]", bare))
         return True
@@ -662,7 +697,8 @@ class Reader:
                 marked = source is not None and self._marked_in(found.subject, sentence, source)
                 sure = prose.explicit_definition(text, self.lang) or (
                     prose.defining_noun(found.answer, self.lang)
-                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject)))
+                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject))
+                    and not scope.in_answer)  # a sentence of an answer leans on its question
                 self.add(Unit("definition", scope.path, found.subject, lines, sure,
                               subject=found.subject, context=context, answer=answer,
                               article=found.article, how="sentence"))
