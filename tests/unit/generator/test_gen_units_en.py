@@ -259,3 +259,21 @@ def test_a_case_labelled_in_an_answer_is_not_a_term() -> None:
     )
     served = [c.question() for c in cards_of(note, "en") if not c.draft]
     assert served == ["How do stopping and terminating an instance differ?"]
+
+
+def test_a_lead_in_naming_strategies_lists_them() -> None:
+    note = (
+        "## Dealing with Deadlocks\n\n"
+        "Strategies for dealing with deadlocks:\n\n"
+        "1. just ignore the problem altogether\n"
+        "2. prevention by negating one of the four necessary conditions\n"
+        "3. detection and recovery\n"
+        "4. dynamic avoidance through careful resource allocation\n\n"
+        "## Sorting\n\n"
+        "Need several chunks in memory. Use Divide and Conquer (out of core algorithms):\n\n"
+        "* Allocate B chunks of RAM.\n* Use 1 chunk for reads.\n"
+    )
+    cards = cards_of(note, "en")
+    members = one(cards, "members")
+    assert members.question() == "What are the strategies for dealing with deadlocks? (name 4)"
+    assert not members.draft
