@@ -397,11 +397,14 @@ def test_a_property_of_a_term_is_asked_as_its_property() -> None:
         "- 컨텍스트 스위칭 주체: OS 스케줄러(Scheduler)가 프로세스를 바꾼다\n"
         "- 인터럽트: 입출력이 끝났다고 CPU에 알리는 신호\n\n"
         "## TCP\n"
-        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n"
+        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n\n"
+        "## 인덱스\n"
+        "**Non-Clustered** 인덱스는 저장되는 별도의 공간(약 10%)이 필요하다.\n"
     )
     cards = cards_of(note, "ko")
     questions = [c.question() for c in cards]
     assert "컨텍스트 스위칭의 주체는?" in questions
     assert "인터럽트란? (컨텍스트 스위칭)" in questions
-    cloze = one(cards, "cloze")
-    assert cloze.text.startswith("TCP에서 연결 설정(connection establishment)은 ")
+    assert one(cards, "cloze", "TCP").text.startswith(
+        "TCP에서 연결 설정(connection establishment)은 ")
+    assert one(cards, "cloze", "공간").text.endswith("별도의 공간(약 10%)이 필요하다.")
