@@ -277,3 +277,15 @@ def test_a_lead_in_naming_strategies_lists_them() -> None:
     members = one(cards, "members")
     assert members.question() == "What are the strategies for dealing with deadlocks? (name 4)"
     assert not members.draft
+
+
+def test_opposites_are_one_word_negating_or_sharing_a_stem() -> None:
+    note = (
+        "## Auth\n"
+        "- **stateful**: a session kept on the server, found by a cookie\n"
+        "- **stateless**: a signed token the client sends with every request\n"
+        "- **cache**: a store of recent answers close to the client\n"
+        "- **caching**: keeping recent answers close to the client\n"
+    )
+    questions = [c.question() for c in find(cards_of(note, "en"), "difference")]
+    assert questions == ["What is the difference between stateful and stateless?"]

@@ -408,3 +408,18 @@ def test_a_property_of_a_term_is_asked_as_its_property() -> None:
     assert one(cards, "cloze", "TCP").text.startswith(
         "TCP에서 연결 설정(connection establishment)은 ")
     assert one(cards, "cloze", "공간").text.endswith("별도의 공간(약 10%)이 필요하다.")
+
+
+def test_opposite_terms_side_by_side_ask_their_difference() -> None:
+    note = (
+        "## 스케줄링 알고리즘\n"
+        "- **선점 스케줄링**: 우선순위가 더 높은 프로세스가 자원을 빼앗을 수 있는 방식\n"
+        "- **비선점 스케줄링**: 프로세스가 자원을 다 쓸 때까지 빼앗을 수 없는 방식\n"
+        "- **캐시**: 자주 쓰는 데이터를 가까이 두는 저장 공간\n"
+    )
+    card = one(cards_of(note, "ko"), "difference")
+    assert card.question() == "선점 스케줄링과 비선점 스케줄링의 차이는?"
+    assert card.answers()[0] == (
+        "선점 스케줄링: 우선순위가 더 높은 프로세스가 자원을 빼앗을 수 있는 방식\n"
+        "비선점 스케줄링: 프로세스가 자원을 다 쓸 때까지 빼앗을 수 없는 방식")
+    assert not card.draft
