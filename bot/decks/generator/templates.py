@@ -136,6 +136,8 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")
         return f"What is {chosen} {phrase}?"
+    if article in ("a", "an"):
+        return f"What is {article} {term}?"  # the note writes "a Dockerfile"
     words = term.split()
     if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
                             and not words[0].isupper()

@@ -289,3 +289,13 @@ def test_opposites_are_one_word_negating_or_sharing_a_stem() -> None:
     )
     questions = [c.question() for c in find(cards_of(note, "en"), "difference")]
     assert questions == ["What is the difference between stateful and stateless?"]
+
+
+def test_a_name_takes_the_article_the_note_gives_it() -> None:
+    from bot.decks.generator.generate import article_in_text
+
+    text = ("A Dockerfile is read top to bottom. Build it from a Dockerfile. "
+            "Docker runs it. Docker is fast. The CSRF token and a CSRF token.")
+    assert article_in_text("Dockerfile", text) == "a"
+    assert article_in_text("Docker", text) is None
+    assert article_in_text("CSRF", text) is None  # "a CSRF token": the article is the token's
