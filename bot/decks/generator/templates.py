@@ -240,6 +240,9 @@ def _process(m: _Maker) -> None:
     if m.lang == "ko":
         ends = ("과정", "순서", "절차", "단계", "흐름")
         front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
+    elif re.match(r"(?:the\s+)?(?:steps|stages|phases)\b", label, re.I):
+        plural = re.sub(r"^the\s+", "", label, flags=re.I)
+        front = f"What are the {_lower_first(plural)}?"
     elif _EN_SEQUENCE.search(label):
         front = f"What is the {_lower_first(label)}?"
     else:

@@ -299,3 +299,10 @@ def test_a_name_takes_the_article_the_note_gives_it() -> None:
     assert article_in_text("Dockerfile", text) == "a"
     assert article_in_text("Docker", text) is None
     assert article_in_text("CSRF", text) is None  # "a CSRF token": the article is the token's
+
+
+def test_steps_are_asked_in_the_plural() -> None:
+    note = ("## Steps to consume a message\n1. Poll the broker for the next batch\n"
+            "2. Process each message\n3. Commit the offset after processing succeeds\n")
+    assert one(cards_of(note, "en"), "process").question() == (
+        "What are the steps to consume a message?")

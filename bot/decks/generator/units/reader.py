@@ -102,6 +102,15 @@ def _opposites(a: str, b: str) -> bool:
         and min(len(x), len(y)) - stem >= 3
 
 
+def _contrasts_both(answer: str, compared: tuple[str, ...]) -> bool:
+    """"A는 …이고, B는 …이다" / "A keeps …, while B routes …": one short paragraph whose
+    first sentence names both sides says how they differ, not how the section opens."""
+    if "\n" in answer or len(answer) > 300 or len(compared) != 2:
+        return False
+    first = re.split(r"(?<=[.!?다])\s+", answer, maxsplit=1)[0].casefold()
+    return all(side.casefold() in first for side in compared)
+
+
 def _echoes_term(term: str, answer: str) -> bool:
     """"Working Set Algorithm이란? → Working Set의 결정": a few words that open with the
     term's own words are a heading's fragment, not what the term is."""
@@ -266,7 +275,8 @@ class Reader:
                 # list of points; prose around a comparison is usually its introduction.
                 listed = sum(line.startswith(("•", "1)", "2)")) for line in answer.split("\n"))
                 self.add(Unit("difference", path, "/".join(info.compared), lines,
-                              complete and len(answer) <= 400 and listed >= 2,
+                              complete and len(answer) <= 400
+                              and (listed >= 2 or _contrasts_both(answer, info.compared)),
                               items=info.compared, answer=answer))
             scope = replace(scope, subject="", comparing=True)
         elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
@@ -336,6 +346,11 @@ class Reader:
         label = {"purpose": "purpose"}.get(prop, prop)
         self.add(Unit(kind, scope.path, f"{prop}:{subject}", (first, last),
                       len(items) <= 8, subject=subject, label=label, items=tuple(items)))
+        # What follows the list is read as usual: a question or a note after the
+        # section's points is not one of them.
+        listed = next((i for i, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+        if listed is not None and blocks[listed + 1:]:
+            self._blocks(blocks[listed + 1:], scope)
         return True
 
     def _process_section(self, title: str, blocks: list[Block], scope: Scope) -> bool:
@@ -523,8 +538,11 @@ class Reader:
                           sure, subject=scope.subject, items=tuple(items)))
         elif group is not None and terms is not None and len(terms) >= 2:
             names = listing.same_kind([t.term for t in terms], group.label)
+            # A member left out ("CDN" beside "브라우저 캐시", "프록시 캐시") may still be
+            # one: a list that may be incomplete waits for an editor.
             self.add(Unit("members", scope.path, group.label, block.lines,
-                          all(len(n) <= 40 for n in names) and not scope.in_answer,
+                          all(len(n) <= 40 for n in names) and not scope.in_answer
+                          and len(names) == len(terms),
                           subject=scope.subject,
                           label=group.label, items=tuple(names)))
         elif group is not None and listing.short_items(block):
