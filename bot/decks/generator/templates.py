@@ -136,6 +136,8 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")
         return f"What is {chosen} {phrase}?"
+    if article in ("a", "an"):
+        return f"What is {article} {term}?"  # the note writes "a Dockerfile"
     words = term.split()
     if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
                             and not words[0].isupper()
@@ -238,6 +240,9 @@ def _process(m: _Maker) -> None:
     if m.lang == "ko":
         ends = ("과정", "순서", "절차", "단계", "흐름")
         front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
+    elif re.match(r"(?:the\s+)?(?:steps|stages|phases)\b", label, re.I):
+        plural = re.sub(r"^the\s+", "", label, flags=re.I)
+        front = f"What are the {_lower_first(plural)}?"
     elif _EN_SEQUENCE.search(label):
         front = f"What is the {_lower_first(label)}?"
     else:

@@ -259,3 +259,50 @@ def test_a_case_labelled_in_an_answer_is_not_a_term() -> None:
     )
     served = [c.question() for c in cards_of(note, "en") if not c.draft]
     assert served == ["How do stopping and terminating an instance differ?"]
+
+
+def test_a_lead_in_naming_strategies_lists_them() -> None:
+    note = (
+        "## Dealing with Deadlocks\n\n"
+        "Strategies for dealing with deadlocks:\n\n"
+        "1. just ignore the problem altogether\n"
+        "2. prevention by negating one of the four necessary conditions\n"
+        "3. detection and recovery\n"
+        "4. dynamic avoidance through careful resource allocation\n\n"
+        "## Sorting\n\n"
+        "Need several chunks in memory. Use Divide and Conquer (out of core algorithms):\n\n"
+        "* Allocate B chunks of RAM.\n* Use 1 chunk for reads.\n"
+    )
+    cards = cards_of(note, "en")
+    members = one(cards, "members")
+    assert members.question() == "What are the strategies for dealing with deadlocks? (name 4)"
+    assert not members.draft
+
+
+def test_opposites_are_one_word_negating_or_sharing_a_stem() -> None:
+    note = (
+        "## Auth\n"
+        "- **stateful**: a session kept on the server, found by a cookie\n"
+        "- **stateless**: a signed token the client sends with every request\n"
+        "- **cache**: a store of recent answers close to the client\n"
+        "- **caching**: keeping recent answers close to the client\n"
+    )
+    questions = [c.question() for c in find(cards_of(note, "en"), "difference")]
+    assert questions == ["What is the difference between stateful and stateless?"]
+
+
+def test_a_name_takes_the_article_the_note_gives_it() -> None:
+    from bot.decks.generator.generate import article_in_text
+
+    text = ("A Dockerfile is read top to bottom. Build it from a Dockerfile. "
+            "Docker runs it. Docker is fast. The CSRF token and a CSRF token.")
+    assert article_in_text("Dockerfile", text) == "a"
+    assert article_in_text("Docker", text) is None
+    assert article_in_text("CSRF", text) is None  # "a CSRF token": the article is the token's
+
+
+def test_steps_are_asked_in_the_plural() -> None:
+    note = ("## Steps to consume a message\n1. Poll the broker for the next batch\n"
+            "2. Process each message\n3. Commit the offset after processing succeeds\n")
+    assert one(cards_of(note, "en"), "process").question() == (
+        "What are the steps to consume a message?")

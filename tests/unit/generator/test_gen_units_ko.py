@@ -397,11 +397,51 @@ def test_a_property_of_a_term_is_asked_as_its_property() -> None:
         "- 컨텍스트 스위칭 주체: OS 스케줄러(Scheduler)가 프로세스를 바꾼다\n"
         "- 인터럽트: 입출력이 끝났다고 CPU에 알리는 신호\n\n"
         "## TCP\n"
-        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n"
+        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n\n"
+        "## 인덱스\n"
+        "**Non-Clustered** 인덱스는 저장되는 별도의 공간(약 10%)이 필요하다.\n"
     )
     cards = cards_of(note, "ko")
     questions = [c.question() for c in cards]
     assert "컨텍스트 스위칭의 주체는?" in questions
     assert "인터럽트란? (컨텍스트 스위칭)" in questions
-    cloze = one(cards, "cloze")
-    assert cloze.text.startswith("TCP에서 연결 설정(connection establishment)은 ")
+    assert one(cards, "cloze", "TCP").text.startswith(
+        "TCP에서 연결 설정(connection establishment)은 ")
+    assert one(cards, "cloze", "공간").text.endswith("별도의 공간(약 10%)이 필요하다.")
+
+
+def test_opposite_terms_side_by_side_ask_their_difference() -> None:
+    note = (
+        "## 스케줄링 알고리즘\n"
+        "- **선점 스케줄링**: 우선순위가 더 높은 프로세스가 자원을 빼앗을 수 있는 방식\n"
+        "- **비선점 스케줄링**: 프로세스가 자원을 다 쓸 때까지 빼앗을 수 없는 방식\n"
+        "- **캐시**: 자주 쓰는 데이터를 가까이 두는 저장 공간\n"
+    )
+    card = one(cards_of(note, "ko"), "difference")
+    assert card.question() == "선점 스케줄링과 비선점 스케줄링의 차이는?"
+    assert card.answers()[0] == (
+        "선점 스케줄링: 우선순위가 더 높은 프로세스가 자원을 빼앗을 수 있는 방식\n"
+        "비선점 스케줄링: 프로세스가 자원을 다 쓸 때까지 빼앗을 수 없는 방식")
+    assert not card.draft
+
+
+def test_a_section_of_points_still_reads_the_question_after_them() -> None:
+    note = (
+        "# HTTP 캐시\n\n"
+        "## 캐시의 종류\n"
+        "- **브라우저 캐시**: 사용자의 브라우저에 저장되는 사적인 캐시\n"
+        "- **프록시 캐시**: 여러 사용자가 함께 쓰는 중간 서버의 공유 캐시\n"
+        "- **CDN**: 사용자와 가까운 엣지 서버에 콘텐츠를 복사해 두는 네트워크\n\n"
+        "## 강한 캐시와 약한 캐시의 차이\n"
+        "강한 캐시는 만료 전까지 서버에 묻지 않고 바로 쓰는 방식이고, 약한 캐시는 매번 서버에 "
+        "조건부 요청을 보내 변경 여부를 확인하는 방식이다.\n\n"
+        "### 단점\n"
+        "- 오래된 데이터를 보여줄 수 있다\n\n"
+        "**Q. 캐시 무효화가 어려운 이유는 무엇인가요?**\n\n"
+        "여러 계층에 복사본이 흩어져 있어서 모든 복사본을 동시에 지우기 어렵기 때문입니다.\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert not cards["캐시 무효화가 어려운 이유는 무엇인가요?"].draft
+    assert not cards["강한 캐시와 약한 캐시의 차이는?"].draft
+    # Two of three kinds share "캐시": a list that leaves out CDN is not served as complete.
+    assert all(c.draft for q, c in cards.items() if q.startswith("캐시의 종류는"))

@@ -67,7 +67,9 @@ _GROUP_WORDS = re.compile(
     r"종류|유형|조건|요소|구성|원칙|특징|장점|단점|기능|방법|방식|기법|알고리즘|성질|속성|규칙|원인|"
     r"\btypes?\b|\bkinds?\b|\bconditions?\b|\bcomponents?\b|\bprinciples?\b|\bfeatures?\b|"
     r"\bproperties\b|\bmethods?\b|\btechniques?\b|\balgorithms?\b|\blevels?\b|\bcategories\b|"
-    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b",
+    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b|"
+    r"전략|정책|지표|패턴|모델|\bstrategies\b|\bapproaches\b|\bpatterns\b|\bmetrics\b|"
+    r"\bparts\b|\bpolicies\b|\bmodels\b|\bways\b|\btechnologies\b",
     re.I,
 )
 _ATTRIBUTES = {
@@ -165,7 +167,7 @@ def step_texts(block: ListBlock) -> list[str]:
 
 def short_items(block: ListBlock) -> bool:
     texts = item_texts(block)
-    return 2 <= len(texts) <= 10 and all(len(t) <= 50 and not _SENTENCE_END.search(t)
+    return 2 <= len(texts) <= 10 and all(len(t) <= 70 and not _SENTENCE_END.search(t)
                                          for t in texts)
 
 
@@ -284,7 +286,8 @@ def _lead_label(text: str, lang: str) -> str:
     if bare.endswith(":"):
         label = re.sub(r"^there\s+(?:are|is|might be|may be|can be|could be|will be)\s+", "",
                        bare.rstrip(": ").strip(), flags=re.I)
-        if _GROUP_WORDS.search(label) and len(label.split()) <= 8 and not re.search(
+        named = re.sub(r"\([^()]*\)", "", label)  # "(out of core algorithms)" is an aside
+        if _GROUP_WORDS.search(named) and len(label.split()) <= 8 and not re.search(
                 r"\b(?:is|are|was|were|be|been|can|will|might|may|should|must|have|has)\b",
                 label, re.I):
             return label

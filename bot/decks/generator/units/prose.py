@@ -352,8 +352,10 @@ _PARTICLE_AFTER_ASIDE = re.compile(
 
 def tidy_sentence_ko(text: str) -> str:
     text = _SPACED_PARTICLE.sub(r"\1", text)
-    return _PARTICLE_AFTER_ASIDE.sub(lambda m: m.group(1) + particle(m.group(1), m.group(2)),
-                                     text)
+    # The particle is read against everything before it ("별도의 공간(약 10%)이"), so
+    # a short word is not mistaken for notation like "f(x)".
+    return _PARTICLE_AFTER_ASIDE.sub(
+        lambda m: m.group(1) + particle(m.string[:m.end(1)], m.group(2)), text)
 
 
 def standalone(sentence: str) -> str:

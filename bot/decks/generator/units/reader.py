@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import bot.decks.generator.units.listing as listing
 import bot.decks.generator.units.prose as prose
@@ -77,6 +78,37 @@ _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re
 #: A Korean clause ending that leads on to more ("…하며", "…하고", "…지만"): an answer
 #: that stops there was cut mid-thought.
 _KO_CUT_CLAUSE = re.compile(r"[가-힣](?:며|고|서|는데|지만|으나|거나|면서)$")
+
+
+_NEGATING_PREFIX = ("non-", "non", "un", "in", "im", "dis", "비", "논", "무", "반")
+
+
+def _opposites(a: str, b: str) -> bool:
+    """"동기"/"비동기", "Clustered"/"Non-Clustered", "stateful"/"stateless",
+    "authentication"/"authorization": one word each, the one negating the other or
+    both built on one stem with different endings."""
+    x, y = (normalise_key(a).replace(" ", ""), normalise_key(b).replace(" ", ""))
+    if not x or not y or x == y or len(a.split()) > 3 or len(b.split()) > 3:
+        return False
+    for p in _NEGATING_PREFIX:
+        if x == p + y or y == p + x:
+            return True
+    stem = 0
+    while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+        stem += 1
+    latin = x.isascii() and y.isascii()
+    # Both endings whole syllables ("-ful"/"-less"), not inflections ("cache"/"caching").
+    return latin and " " not in a.strip() and " " not in b.strip() and stem >= 4 \
+        and min(len(x), len(y)) - stem >= 3
+
+
+def _contrasts_both(answer: str, compared: tuple[str, ...]) -> bool:
+    """"A는 …이고, B는 …이다" / "A keeps …, while B routes …": one short paragraph whose
+    first sentence names both sides says how they differ, not how the section opens."""
+    if "\n" in answer or len(answer) > 300 or len(compared) != 2:
+        return False
+    first = re.split(r"(?<=[.!?다])\s+", answer, maxsplit=1)[0].casefold()
+    return all(side.casefold() in first for side in compared)
 
 
 def _echoes_term(term: str, answer: str) -> bool:
@@ -243,7 +275,8 @@ class Reader:
                 # list of points; prose around a comparison is usually its introduction.
                 listed = sum(line.startswith(("•", "1)", "2)")) for line in answer.split("\n"))
                 self.add(Unit("difference", path, "/".join(info.compared), lines,
-                              complete and len(answer) <= 400 and listed >= 2,
+                              complete and len(answer) <= 400
+                              and (listed >= 2 or _contrasts_both(answer, info.compared)),
                               items=info.compared, answer=answer))
             scope = replace(scope, subject="", comparing=True)
         elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
@@ -313,6 +346,11 @@ class Reader:
         label = {"purpose": "purpose"}.get(prop, prop)
         self.add(Unit(kind, scope.path, f"{prop}:{subject}", (first, last),
                       len(items) <= 8, subject=subject, label=label, items=tuple(items)))
+        # What follows the list is read as usual: a question or a note after the
+        # section's points is not one of them.
+        listed = next((i for i, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+        if listed is not None and blocks[listed + 1:]:
+            self._blocks(blocks[listed + 1:], scope)
         return True
 
     def _process_section(self, title: str, blocks: list[Block], scope: Scope) -> bool:
@@ -500,8 +538,11 @@ class Reader:
                           sure, subject=scope.subject, items=tuple(items)))
         elif group is not None and terms is not None and len(terms) >= 2:
             names = listing.same_kind([t.term for t in terms], group.label)
+            # A member left out ("CDN" beside "브라우저 캐시", "프록시 캐시") may still be
+            # one: a list that may be incomplete waits for an editor.
             self.add(Unit("members", scope.path, group.label, block.lines,
-                          all(len(n) <= 40 for n in names) and not scope.in_answer,
+                          all(len(n) <= 40 for n in names) and not scope.in_answer
+                          and len(names) == len(terms),
                           subject=scope.subject,
                           label=group.label, items=tuple(names)))
         elif group is not None and listing.short_items(block):
@@ -509,11 +550,29 @@ class Reader:
             self.add(Unit("members", scope.path, group.label, block.lines, not scope.in_answer,
                           subject=scope.subject, label=group.label, items=tuple(items)))
         context = self._list_context(group, lead_text, scope)
+        if terms is not None and not scope.comparing:
+            self._contrasts(terms, scope)
         if terms is not None:
             for term_item in terms:
                 self._term_item(term_item, replace(scope, context=context))
             return
         self._items(block, scope)
+
+    def _contrasts(self, terms: list[listing.TermItem], scope: Scope) -> None:
+        """Two neighbouring terms that are each other's opposite ("stateful" and
+        "stateless", "동기" and "비동기", "Clustered" and "Non-Clustered"), each with its
+        description: a teacher asks for the difference, answered by both."""
+        for left, right in pairwise(terms):
+            if left.attribute or right.attribute or not left.description \
+                    or not right.description or not _opposites(left.term, right.term):
+                continue
+            answer = f"{left.term}: {left.description}\n{right.term}: {right.description}"
+            if len(answer) > 400:
+                continue
+            self.add(Unit("difference", scope.path, f"{left.term}/{right.term}",
+                          (left.lines[0], right.lines[1]),
+                          left.confident and right.confident and not scope.in_answer,
+                          items=(left.term, right.term), answer=answer))
 
     def _list_context(self, group: listing.Group | None, lead: str, scope: Scope) -> str:
         """What a list's terms belong to: the group its lead-in names, else the topic of
