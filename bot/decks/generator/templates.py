@@ -127,6 +127,12 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
 
 _MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+# Words with a mass-noun ending that are counted all the same ("a condition").
+_COUNTABLE = re.compile(
+    r"condition|connection|function|application|transaction|partition|exception|collection|"
+    r"instruction|section|question|operation|option|solution|session|version|region|"
+    r"instance|interface|entity|utility|facility|building|string|thing|mapping|setting|"
+    r"element|segment|statement|document|environment|argument|component|department")
 
 
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
@@ -136,8 +142,10 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         return f"What is {phrase}?"  # "killing processes": an activity, one thing
     if plural:
         return f"What are {phrase}?"
-    if " " not in phrase and _MASS_NOUN.search(phrase):
-        return f"What is {phrase}?"  # "pre-emption", "virtualization": no article
+    last = phrase.split()[-1] if phrase.split() else ""
+    if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
+            and (" " not in phrase or article is None):
+        return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
     if phrase != term or phrase.islower():  # a common noun takes an article
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")

@@ -322,3 +322,11 @@ def test_a_headings_capital_on_a_common_phrase_is_dropped_but_a_names_is_kept() 
     assert "What is a dead letter queue?" in questions
     assert any(q.startswith(("What is Docker engine?", "What is the Docker engine?"))
                for q in questions)
+
+
+def test_a_mass_noun_phrase_takes_no_article() -> None:
+    note = ("## Load balancer\n"
+            "* **Session persistence** - issue cookies and route a client's requests to one "
+            "instance\n* **Health check** - a probe that tells whether a server can serve\n")
+    questions = [c.question() for c in cards_of(note, "en")]
+    assert any(q.startswith("What is session persistence?") for q in questions)
