@@ -17,6 +17,8 @@ from bot.decks.generator.units.reader import read_units
 
 # A word the note writes in lower case: a common noun, not a name.
 _LOWER_WORD = re.compile(r"\b([a-z][a-z-]+)\b")
+# A word the note capitalises after a lower-case word: a name ("… runs Docker on …").
+_NAME_MID_SENTENCE = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z], ))([A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def finalize(cards: Iterable[GeneratedCard]) -> list[GeneratedCard]:
 def generate(note_text: str, lang: str | None = None) -> Generated:
     language = lang or detect_lang(note_text)
     note = parse_note(note_text)
-    vocabulary = frozenset(_LOWER_WORD.findall(note_text)) if language == "en" else frozenset()
+    vocabulary = frozenset(_LOWER_WORD.findall(note_text)) | frozenset(
+        _NAME_MID_SENTENCE.findall(note_text)) if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
     for unit in read_units(note, language):
         if language == "en" and unit.kind == "definition" and unit.article is None:

@@ -106,14 +106,20 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
     Headings and bullets capitalise their first word ("Availability zones", "Regions");
     a question asks "What are availability zones?".  A word the note itself writes in
-    lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
+    lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals.
+    `vocabulary` holds the words the note writes in lower case and, capitalised, the
+    words it capitalises in the middle of a sentence (names)."""
     words = term.split()
     if len(words) > 1 and all(w[:1].isupper() and w[1:].islower() for w in words) \
             and _plural(words[-1]) and all(w.lower() in vocabulary for w in words):
         return term.lower(), True  # "Bucket Policies", written "bucket policies" in the text
     if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return term, False  # "Simple Storage Service": every word capitalised, a name
-    common = all(
+    # "Dead letter queue", "Session persistence": a heading's capital on a common phrase,
+    # unless the note also capitalises that word mid-sentence (a name: "Docker engine").
+    sentence_case = len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
+        and all(w.islower() for w in words[1:]) and words[0] not in vocabulary
+    common = sentence_case or all(
         w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
         for w in words if w[:1].isalpha())
     phrase = term.lower() if common and words else term
@@ -121,6 +127,12 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
 
 _MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+# Words with a mass-noun ending that are counted all the same ("a condition").
+_COUNTABLE = re.compile(
+    r"condition|connection|function|application|transaction|partition|exception|collection|"
+    r"instruction|section|question|operation|option|solution|session|version|region|"
+    r"instance|interface|entity|utility|facility|building|string|thing|mapping|setting|"
+    r"element|segment|statement|document|environment|argument|component|department")
 
 
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
@@ -130,8 +142,10 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         return f"What is {phrase}?"  # "killing processes": an activity, one thing
     if plural:
         return f"What are {phrase}?"
-    if " " not in phrase and _MASS_NOUN.search(phrase):
-        return f"What is {phrase}?"  # "pre-emption", "virtualization": no article
+    last = phrase.split()[-1] if phrase.split() else ""
+    if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
+            and (" " not in phrase or article is None):
+        return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
     if phrase != term or phrase.islower():  # a common noun takes an article
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")

@@ -306,3 +306,27 @@ def test_steps_are_asked_in_the_plural() -> None:
             "2. Process each message\n3. Commit the offset after processing succeeds\n")
     assert one(cards_of(note, "en"), "process").question() == (
         "What are the steps to consume a message?")
+
+
+def test_a_headings_capital_on_a_common_phrase_is_dropped_but_a_names_is_kept() -> None:
+    note = (
+        "# Queues\n\n"
+        "### Dead letter queue\n"
+        "- a queue that holds messages that could not be processed\n"
+        "- lets operators inspect and replay failures\n\n"
+        "### Docker engine\n"
+        "- the runtime that builds and runs containers\n"
+        "- installed with Docker on every host\n"
+    )
+    questions = [c.question() for c in cards_of(note, "en") if not c.draft]
+    assert "What is a dead letter queue?" in questions
+    assert any(q.startswith(("What is Docker engine?", "What is the Docker engine?"))
+               for q in questions)
+
+
+def test_a_mass_noun_phrase_takes_no_article() -> None:
+    note = ("## Load balancer\n"
+            "* **Session persistence** - issue cookies and route a client's requests to one "
+            "instance\n* **Health check** - a probe that tells whether a server can serve\n")
+    questions = [c.question() for c in cards_of(note, "en")]
+    assert any(q.startswith("What is session persistence?") for q in questions)
