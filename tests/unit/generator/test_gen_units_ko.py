@@ -445,3 +445,22 @@ def test_a_section_of_points_still_reads_the_question_after_them() -> None:
     assert not cards["강한 캐시와 약한 캐시의 차이는?"].draft
     # Two of three kinds share "캐시": a list that leaves out CDN is not served as complete.
     assert all(c.draft for q, c in cards.items() if q.startswith("캐시의 종류는"))
+
+
+def test_a_longer_comparison_made_of_points_is_served_an_introduction_is_not() -> None:
+    reason = ("게스트 OS를 따로 설치하지 않고 호스트 OS의 커널을 그대로 함께 쓰면서 "
+              "필요한 라이브러리와 실행 파일만 이미지에 담기 때문이다")
+    points = "".join(f"- Docker는 VM보다 {x}. {reason} ({n})\n" for n, x in enumerate(
+        ["가볍다", "빠르다", "작다", "배포가 쉽다", "많이 띄울 수 있다"], 1))
+    note = (
+        "## VM과 Docker의 차이\n" + points + "\n"
+        "## GET과 POST의 차이\n"
+        "둘 다 HTTP 프로토콜을 이용해서 서버에 무엇인가를 요청할 때 사용하는 방식이다. 하지만 둘의 "
+        "특징을 제대로 이해하여 기술의 목적에 맞게 알맞은 용도에 사용해야 한다. 이 글에서는 그 "
+        "차이를 여러 관점에서 자세히 살펴보고, 어떤 상황에서 무엇을 써야 하는지 정리해 본다. "
+        "먼저 두 방식이 어떻게 생겨났는지부터 알아보자. 역사를 알면 차이가 더 잘 보인다.\n"
+    )
+    cards = {c.question(): c for c in find(cards_of(note, "ko"), "difference")}
+    assert len(cards["VM과 Docker의 차이는?"].answers()[0]) > 400
+    assert not cards["VM과 Docker의 차이는?"].draft
+    assert cards["GET과 POST의 차이는?"].draft

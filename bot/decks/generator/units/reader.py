@@ -275,8 +275,12 @@ class Reader:
                 # list of points; prose around a comparison is usually its introduction.
                 listed = sum(line.startswith(("•", "1)", "2)")) for line in answer.split("\n"))
                 self.add(Unit("difference", path, "/".join(info.compared), lines,
-                              complete and len(answer) <= 400
-                              and (listed >= 2 or _contrasts_both(answer, info.compared)),
+                              complete and (
+                                  (len(answer) <= 400
+                                   and (listed >= 2 or _contrasts_both(answer, info.compared)))
+                                  # a longer comparison that is points from its first line
+                                  or (len(answer) <= 700 and answer.startswith("•")
+                                      and listed >= 3)),
                               items=info.compared, answer=answer))
             scope = replace(scope, subject="", comparing=True)
         elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
