@@ -57,7 +57,7 @@ _PROPERTY = (
                            re.I)),
 )
 _DIFFERENCE = re.compile(
-    r"^(?P<a>.+?)\s*(?:vs\.?|VS\.?|versus|대)\s*(?P<b>.+?)(?:\s*(?:의\s*)?(?:차이점?|비교))?$|"
+    r"^(?P<a>.+?)(?:\s*\b(?:vs\.?|versus)\s*|\s+대\s+)(?P<b>.+?)(?:\s*(?:의\s*)?(?:차이점?|비교))?$|"
     r"^(?P<c>.+?)(?:와|과)\s+(?P<d>.+?)(?:의)?\s*(?:차이점?|비교)(?:\s*(?:은|는)?\s*\??)?$|"
     r"^(?:differences?\s+between|comparing|comparison\s+of)\s+(?P<e>.+?)\s+(?:and|&|vs\.?)\s+"
     r"(?P<f>.+)$",

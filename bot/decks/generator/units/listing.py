@@ -28,7 +28,12 @@ from bot.decks.generator.sentences import normalise, split_sentences
 from bot.decks.generator.units.definitions import colon_definition, is_attribute_label
 from bot.decks.generator.units.headings import HeadingInfo
 from bot.decks.generator.units.questions import as_question
-from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
+from bot.decks.generator.units.render import (
+    answer_text,
+    block_lines_text,
+    clean_sentence,
+    links_only,
+)
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 PROCESS_CUE = re.compile(
@@ -62,7 +67,9 @@ _GROUP_WORDS = re.compile(
     r"종류|유형|조건|요소|구성|원칙|특징|장점|단점|기능|방법|방식|기법|알고리즘|성질|속성|규칙|원인|"
     r"\btypes?\b|\bkinds?\b|\bconditions?\b|\bcomponents?\b|\bprinciples?\b|\bfeatures?\b|"
     r"\bproperties\b|\bmethods?\b|\btechniques?\b|\balgorithms?\b|\blevels?\b|\bcategories\b|"
-    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b",
+    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b|"
+    r"전략|정책|지표|패턴|모델|\bstrategies\b|\bapproaches\b|\bpatterns\b|\bmetrics\b|"
+    r"\bparts\b|\bpolicies\b|\bmodels\b|\bways\b|\btechnologies\b",
     re.I,
 )
 _ATTRIBUTES = {
@@ -160,7 +167,7 @@ def step_texts(block: ListBlock) -> list[str]:
 
 def short_items(block: ListBlock) -> bool:
     texts = item_texts(block)
-    return 2 <= len(texts) <= 10 and all(len(t) <= 50 and not _SENTENCE_END.search(t)
+    return 2 <= len(texts) <= 10 and all(len(t) <= 70 and not _SENTENCE_END.search(t)
                                          for t in texts)
 
 
@@ -279,7 +286,8 @@ def _lead_label(text: str, lang: str) -> str:
     if bare.endswith(":"):
         label = re.sub(r"^there\s+(?:are|is|might be|may be|can be|could be|will be)\s+", "",
                        bare.rstrip(": ").strip(), flags=re.I)
-        if _GROUP_WORDS.search(label) and len(label.split()) <= 8 and not re.search(
+        named = re.sub(r"\([^()]*\)", "", label)  # "(out of core algorithms)" is an aside
+        if _GROUP_WORDS.search(named) and len(label.split()) <= 8 and not re.search(
                 r"\b(?:is|are|was|were|be|been|can|will|might|may|should|must|have|has)\b",
                 label, re.I):
             return label
@@ -299,6 +307,10 @@ def _split_head(text: str) -> tuple[str, str] | None:
     pair = colon_definition(text)
     if pair is not None:
         return pair
+    # "문제점: …", "장점 : …": a property label is no term, but still labels its value.
+    labelled = re.match(r"^([^:：]{1,20}?)\s*[:：]\s*(.+)$", text.strip())
+    if labelled and attribute_kind(labelled.group(1)):
+        return labelled.group(1).strip(), labelled.group(2).strip().rstrip(".")
     return None
 
 
@@ -318,6 +330,13 @@ def _is_reference_or_command(item: Item) -> bool:
     return False
 
 
+#: The words after a marked word make it the modifier of another noun, the subject of
+#: the sentence: "**Clustered** 인덱스는 …", "**Clustered** indexes are …".
+_MARKED_MODIFIER = re.compile(
+    r"^(?:[가-힣A-Za-z]*[가-힣](?:은|는|이|가)\s|(?:형|식|방식|형식)(?:은|는|이|가)?\s|"
+    r"[a-z][\w-]*\s+(?:is|are|was|were)\b)")
+
+
 def _strong_lead(item: Item) -> tuple[str, str] | None:
     """"**Term** description" or "`term` description": the marked words open the item."""
     head = item.head
@@ -329,6 +348,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     start, end = marked[0]
     term = head.text[start:end].strip()
     rest = head.text[end:].strip()
+    if _MARKED_MODIFIER.match(rest):
+        return None  # "**Clustered** 인덱스는 …": a word stressed in a sentence about another
     # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
     tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
     if tail and len(tail.group(1)) <= 12:
@@ -347,10 +368,12 @@ def _describes(text: str) -> bool:
     body = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()).rstrip(".")
     if len(body) < 8:
         return False
+    if "," in body and _HAS_KINDS.search(body):
+        return False  # "순서대로 CLB, ALB, NLB가 있음": its kinds, not what it is
     if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
         return True
     words = body.split()
-    if body.count(",") >= 2 and all(len(part.strip()) <= 15 for part in body.split(",")):
+    if body.count(",") >= 2 and all(len(part.strip()) <= 20 for part in body.split(",")):
         return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
     if not is_hangul(body[-1]):
         return len(words) >= 3
@@ -360,6 +383,8 @@ def _describes(text: str) -> bool:
         and any(_adnominal(word) for word in words[:-1])
 
 
+_HAS_KINDS = re.compile(r"(?:이|가)\s?있(?:음|다|습니다|어요)\.?$|^(?:there are|includes?)\b",
+                        re.I)
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
 
 
@@ -395,11 +420,86 @@ def _describes_head(text: str, lang: str) -> bool:
     return not _EN_OWN_SUBJECT.match(text) and len(text.split()) >= 3
 
 
+#: How much of a term's sub-points make its answer: a few lines a learner can recall.
+MAX_FACETS = 4
+MAX_FACETS_CHARS = 240
+
+
+def facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
+    """The leading sub-points that each say what the term is or does.
+
+    A lecture-style note describes a term by several short sub-points ("Layer on
+    which Docker runs", "Lightweight runtime and tooling…", "Runs natively on
+    Linux"); the first alone is a thin answer.  The run stops at the first
+    sub-point that is about something else, names a term of its own ("X: …"), or
+    would make the answer longer than a learner recalls at once."""
+    found: list[str] = []
+    for sub in subs[:MAX_FACETS]:
+        if sub.head is not None and links_only(sub.head):
+            break  # "(도서) [Title](…)": a reading list, not what the term is
+        text = _head_text(sub).rstrip(".")
+        if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
+            break
+        if term and text.casefold().startswith(term.casefold()):
+            break  # "연결 드레이닝 Connection Draining (CLB)": the name again, not what it is
+        if found and re.match(r"^[^:：]{1,24}[:：]", text):
+            break  # "문제점: …", "Total allocation: …": a labelled point of its own
+        if found and (len(text) + sum(len(f) + 3 for f in found) > MAX_FACETS_CHARS
+                      or _ASIDE.match(text)):
+            break
+        found.append(text)
+        if sub.body:
+            break  # a sub-point with points of its own: what follows is about them
+    return found
+
+
+#: A sub-point that is an aside or a condition, not a description: "Note: …",
+#: "When building a container", "예) …".
+_ASIDE = re.compile(
+    r"^(?:note|n\.b\.|e\.g\.|i\.e\.|ex\)|example|for example|when|if|while|because|"
+    r"although|since|unless|참고|주의|예\)|예시|예를 들어|단,|만약|다만)\b", re.I)
+
+
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.I)
+
+
+def _name_line_then_text(item: Item, lang: str) -> TermItem | None:
+    """An item whose first line only names a term and whose next lines define it by
+    name ("- ACL (Access Control List)⏎ACL is used to manage…"): the paragraph is
+    the term's description, not a run-on bullet."""
+    head = item.head
+    if head is None or not head.lines or head.lines[0] == head.lines[-1]:
+        return None
+    cut = next(i for i, line in enumerate(head.lines) if line != head.lines[0])
+    name = normalise(head.text[:cut])
+    text = normalise(head.text[cut:])
+    if not _short_name(name) or len(text) < 20:
+        return None
+    term, alias = split_alias(clean_term(name))
+    term = clean_term(term)
+    if not is_term_like(term, lang, max_words=5) or is_generic(term):
+        return None
+    opening = _ARTICLE.sub("", text).casefold()
+    if not any(n and opening.startswith(n.casefold()) for n in (term, alias)):
+        return None
+    return TermItem(term, alias, text.rstrip("."), _describes(text), item.lines,
+                    rest=item.body)
+
+
+def defines(text: str, lang: str) -> bool:
+    """A point that says what a thing is, by the noun it names it with ("…하는 기능",
+    "a protocol that …"), not only what it does."""
+    body = text.strip().rstrip(".")
+    if lang == "ko" or re.search("[가-힣]", body):
+        return bool(_DEFINING_NOUN.search(body))
+    return bool(re.match(r"^(?:an?|the|one)\s", body, re.I))
+
+
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
     for item in block.items:
-        parsed = _term_item(item, lang)
+        parsed = term_item(item, lang)
         if parsed is not None:
             found.append(parsed)
     if not found or len(found) * 3 < len(block.items) * 2:
@@ -407,7 +507,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     return found
 
 
-def _term_item(item: Item, lang: str) -> TermItem | None:
+def term_item(item: Item, lang: str) -> TermItem | None:
     head = item.head
     if head is None or _is_reference_or_command(item):
         return None
@@ -415,6 +515,9 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
     lines = item.lines
     heading_item = isinstance(item.blocks[0], Heading)
     body = item.body
+    named = _name_line_then_text(item, lang)
+    if named is not None:
+        return named
     # "Term: description" on the item's own line.
     pair = _strong_lead(item)
     if pair is None or not pair[1]:
@@ -452,14 +555,13 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         # term is or does, without a subject of its own ("Layer on which Docker runs",
         # "Runs on top of the host OS"), not a point about something else ("VMs can only
         # issue hypercalls"); the rest are read in the term's scope.
-        subs = first.items
-        lead = subs[0] if subs else None
-        lead_text = _head_text(lead) if lead is not None else ""
-        if lead is not None and lead_text and _describes_head(lead_text, lang) \
-                and colon_definition(lead_text) is None:
-            rest = [*lead.body, ListBlock(first.ordered, subs[1:]), *body[1:]] if subs[1:] \
-                else [*lead.body, *body[1:]]
-            return TermItem(term, alias, lead_text.rstrip("."), marked, lines, rest=rest)
+        points = facets(first.items, lang, term)
+        if points:
+            subs = first.items[len(points):]
+            rest = [b for point in first.items[:len(points)] for b in point.body]
+            rest += [ListBlock(first.ordered, subs), *body[1:]] if subs else body[1:]
+            described = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
+            return TermItem(term, alias, described, marked, lines, rest=rest)
         return TermItem(term, alias, "", False, lines, rest=body)
     if isinstance(first, (Code, Table, Details)):
         return TermItem(term, alias, "", False, lines, rest=body)
