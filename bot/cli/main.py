@@ -93,6 +93,7 @@ def _cmd_study(args: argparse.Namespace) -> int:
             now=_now,
             rng=random.Random(),
             scheduler=args.scheduler,
+            mistakes=args.mistakes,
         )
     )
 
@@ -202,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler",
         choices=["sm2", "fsrs"],
         help="switch your scheduler (rebuilt from your review log; it stays until changed)",
+    )
+    study.add_argument(
+        "--mistakes",
+        action="store_true",
+        help="go over the cards you missed in the last 7 days (their schedule stays as it is)",
     )
     study.set_defaults(handler=_cmd_study)
 

@@ -41,7 +41,9 @@ ONE_SUFFIX: Final = ".one"
 
 
 #: Modules of bot/i18n that hold the catalogue's machinery, not messages.
-_NOT_TABLES = frozenset({"catalogue", "intervals", "language", "messages", "particles"})
+_NOT_TABLES = frozenset(
+    {"catalogue", "intervals", "language", "messages", "particles", "study_text"}
+)
 
 
 def _tables() -> Iterator[tuple[str, Table]]:

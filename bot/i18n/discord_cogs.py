@@ -162,8 +162,7 @@ MESSAGES: Table = {
     },
     # -- /stats ------------------------------------------------------------------
     "stats.title": {"ko": "{name}님의 학습 통계", "en": "{name}'s study stats"},
-    "stats.due_today": {"ko": "오늘 복습할 카드", "en": "Due today"},
-    "stats.new_available": {"ko": "오늘 배울 새 카드", "en": "New cards today"},
+    "stats.left_today": {"ko": "오늘 남은 카드", "en": "Left today"},
     "stats.due_week": {"ko": "7일 안에 복습할 카드", "en": "Due in the next 7 days"},
     "stats.reviews_30": {"ko": "최근 30일 복습", "en": "Reviews (30 days)"},
     "stats.reviews_30.value": {
@@ -211,12 +210,16 @@ MESSAGES: Table = {
     },
     "help.how.name": {"ko": "📚 공부하는 방법", "en": "📚 Studying"},
     "help.how.value": {
-        "ko": "1. `{/decks}`에서 공부할 덱에 참여해요.\n"
-        "2. `{/study}` 명령을 보내면 DM으로 오늘의 카드가 와요.\n"
+        "ko": "1. `{/study}` 명령을 보내요. 처음이라면 어떤 덱을 공부할지 물어봐요 "
+        "(덱이 하나뿐이면 바로 시작해요). 덱은 `{/decks}`에서 더하거나 뺄 수 있어요.\n"
+        "2. 오늘의 카드가 DM으로 와요. 한 카드의 다른 면이나 같은 내용에서 나온 카드는 "
+        "서로 답을 알려 주니까, 하나에 답하면 나머지는 다음 날 나와요.\n"
         "3. 답을 떠올린 뒤 **{show}** 버튼을 누르고, 얼마나 잘 기억했는지 골라요.\n"
         "객관식은 보기를 누르고, 주관식은 **{type}** 버튼을 눌러 직접 입력해요.",
-        "en": "1. Join a deck with `{/decks}`.\n"
-        "2. Send `{/study}` and today's cards arrive in your DMs.\n"
+        "en": "1. Send `{/study}`. The first time, it asks which deck to study (with only "
+        "one deck, it just starts); `{/decks}` adds or removes decks.\n"
+        "2. Today's cards arrive in your DMs. Cards that give each other away (the faces of "
+        "one card, cards from the same passage) wait for another day once you answer one.\n"
         "3. Recall the answer, press **{show}**, then say how well you knew it.\n"
         "Choice cards: press an option. Typed cards: press **{type}** and type it.",
     },
@@ -237,10 +240,10 @@ MESSAGES: Table = {
     },
     "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
     "help.commands.value": {
-        "ko": "`{/study}` 복습 시작 · `{/decks}` 덱 참여/나가기 · "
+        "ko": "`{/study}` 복습 시작(모드: 틀린 카드) · `{/decks}` 덱 참여/나가기 · "
         "`{/settings}` 시간대·언어·하루 카드 수 · `{/stats}` 통계와 그래프 · "
         "`{/streak}` 오늘의 문제 연속 정답 · `{/help}` 이 안내",
-        "en": "`{/study}` review now · `{/decks}` join or leave decks · "
+        "en": "`{/study}` review now (mode: missed cards) · `{/decks}` join or leave decks · "
         "`{/settings}` time zone, language, daily limits · `{/stats}` numbers and a chart · "
         "`{/streak}` your daily-question streak · `{/help}` this guide",
     },
@@ -268,6 +271,20 @@ MESSAGES: Table = {
         "needed (you are told why) so every card is reviewed at least twice before it, and "
         "every card comes back in the last week before the exam. `{/stats}` shows the days "
         "left and the cards still to meet. After the exam, scheduling is back to normal.",
+    },
+    "help.review.name": {"ko": "📝 마치고 나서", "en": "📝 After a session"},
+    "help.review.value": {
+        "ko": "마치면 답한 카드 수와 정답률, 새 카드와 다시 본 횟수, 건너뛴 카드, 오늘 남은 "
+        "카드, 다음 복습 날짜, 연속 학습일을 보여 줘요. 아무것도 답하지 않고 **{stop}** "
+        "버튼을 누르면 그냥 닫혀요.\n"
+        "`{/study}`의 모드 **{mistakes}**: 최근 7일 동안 틀린 카드를 한 번씩 다시 풀어요. "
+        "여기서 답한 건 기록만 되고 복습 일정은 바뀌지 않아요.",
+        "en": "At the end you see the cards you answered and your right %, new cards and "
+        "repeats, what you skipped, what is left today, your next review and your study "
+        "streak. Press **{stop}** before answering anything and the card just closes.\n"
+        "Choose **{mistakes}** as `{/study}`'s mode to go over the cards you missed in the "
+        "last 7 days, once each: those answers are recorded but never change when a card "
+        "comes back.",
     },
     "help.backlog.name": {"ko": "🔁 쉬었다가 돌아오면", "en": "🔁 Back from a break"},
     "help.backlog.value": {

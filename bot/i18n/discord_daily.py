@@ -368,12 +368,12 @@ MESSAGES: Table = {
     },
     "remind.dm.title": {"ko": "복습할 시간이에요", "en": "Time to review"},
     "remind.dm.body": {
-        "ko": "오늘 복습할 카드가 {n}장 있어요.",
-        "en": "{n} cards are waiting for you today.",
+        "ko": "오늘 남은 카드 {cards:이} 기다리고 있어요 ({split}).",
+        "en": "{cards} are waiting for you today ({split}).",
     },
     "remind.dm.body.one": {
-        "ko": "오늘 복습할 카드가 1장 있어요.",
-        "en": "1 card is waiting for you today.",
+        "ko": "오늘 남은 카드 {cards:이} 기다리고 있어요 ({split}).",
+        "en": "{cards} is waiting for you today ({split}).",
     },
     "remind.dm.study_now": {"ko": "지금 공부하기", "en": "Study now"},
     "remind.nothing_due": {

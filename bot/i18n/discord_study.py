@@ -22,6 +22,13 @@ MESSAGES: Table = {
         "ko": "이 덱만 공부해요 (비우면 내 모든 덱)",
         "en": "Study only this deck (leave empty for all your decks)",
     },
+    "cmd.study.opt.mode.name": {"ko": "모드", "en": "mode"},
+    "cmd.study.opt.mode.description": {
+        "ko": "오늘 할 카드, 또는 최근 7일 동안 틀린 카드",
+        "en": "Today's cards, or the cards you missed in the last 7 days",
+    },
+    "study.mode.review": {"ko": "오늘 할 카드", "en": "Today's cards"},
+    "study.mode.mistakes": {"ko": "틀린 카드 (최근 7일)", "en": "Cards I missed (last 7 days)"},
     # `studybot run` (one line on stderr, in the configured language).
     "discord.run.no_token": {
         "ko": "Discord 봇 토큰이 없어요. 환경 변수나 .env에 STUDYBOT_DISCORD_TOKEN을 설정하세요.",
@@ -56,6 +63,32 @@ MESSAGES: Table = {
         "ko": "'{deck}' 덱을 찾을 수 없어요. 덱 목록은 {/decks:`으로} 볼 수 있어요.",
         "en": "There is no deck called '{deck}'. `{/decks}` lists them all.",
     },
+    "discord.study.no_mistakes": {
+        "ko": "최근 7일 동안 틀린 카드가 없어요. 다시 풀어 볼 카드가 없네요!",
+        "en": "You haven't missed a card in the last 7 days: nothing to go over.",
+    },
+    # A first study without a deck: join the only one, or choose.
+    "discord.study.joined": {
+        "ko": "이제 '{deck}' 덱을 공부해요. 다른 덱은 `{/decks}`에서 더할 수 있어요.",
+        "en": "You're now studying '{deck}'. `{/decks}` adds other decks.",
+    },
+    "discord.study.choose_deck.title": {
+        "ko": "어떤 덱을 공부할까요?",
+        "en": "Which deck would you like to study?",
+    },
+    "discord.study.choose_deck.body": {
+        "ko": "아직 공부하는 덱이 없어요. 아래에서 덱을 하나 고르면 바로 시작해요.",
+        "en": "You aren't studying any deck yet. Choose one below to start right away.",
+    },
+    "discord.study.choose_deck.more": {
+        "ko": "덱 {total}개 중 {shown}개만 보여요. 나머지는 `{/decks}`에서 고를 수 있어요.",
+        "en": "Showing {shown} of {total} decks; `{/decks}` lists them all.",
+    },
+    "discord.study.choose_deck.option": {
+        "ko": "{language} · {cards}",
+        "en": "{language} · {cards}",
+    },
+    "discord.study.choose_deck.placeholder": {"ko": "덱을 골라 주세요", "en": "Choose a deck"},
     "discord.study.all_decks": {"ko": "모든 덱", "en": "All your decks"},
     "discord.study.nothing_due": {
         "ko": "오늘 복습할 카드가 없어요. 내일 또 만나요!",
@@ -66,8 +99,6 @@ MESSAGES: Table = {
     "discord.study.kind.choice": {"ko": "객관식", "en": "Multiple choice"},
     "discord.study.kind.cloze": {"ko": "빈칸", "en": "Cloze"},
     "discord.study.kind.typed": {"ko": "주관식", "en": "Type the answer"},
-    "discord.study.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
-    "discord.study.left_today.one": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
     "discord.study.answer_field": {"ko": "정답", "en": "Answer"},
     "discord.study.extra_field": {"ko": "참고", "en": "Note"},
     "discord.study.your_answer_field": {"ko": "내 답", "en": "Your answer"},
@@ -91,15 +122,14 @@ MESSAGES: Table = {
         "ko": "건너뛰었어요. 다음 학습 때 다시 나와요.",
         "en": "Skipped. It comes back next time.",
     },
-    # The end.
-    "discord.study.summary.title": {"ko": "오늘 학습 끝!", "en": "Done for now!"},
-    "discord.study.summary.body": {
-        "ko": "{answered}장 답했고 {correct}장 맞혔어요 (새 카드 {new}장).",
-        "en": "You answered {answered} and got {correct} right ({new} new).",
+    # The end (the summary's lines are shared with the terminal: bot.i18n.study_text).
+    "discord.study.summary.continue": {
+        "ko": "{/study:`으로} 이어서 공부할 수 있어요.",
+        "en": "`{/study}` picks up where you stopped.",
     },
-    "discord.study.summary.remaining": {
-        "ko": "오늘 남은 카드 {n}장은 {/study:`으로} 이어서 공부할 수 있어요.",
-        "en": "Left for today: {n}. `{/study}` picks up where you stopped.",
+    "discord.study.closed": {
+        "ko": "학습을 닫았어요. 언제든 {/study:`으로} 다시 시작할 수 있어요.",
+        "en": "Closed. `{/study}` starts again whenever you like.",
     },
     # Refusals: polite, and only to the one who clicked.
     "discord.study.not_yours": {

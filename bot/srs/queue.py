@@ -1,7 +1,9 @@
 """Which faces a learner studies today, and in what order: pure queue rules.
 
 The session order is due reviews first (most overdue first), then new faces in
-deck order, each capped by the learner's daily limits.  A face graded below 4
+deck order, each capped by the learner's daily limits, with siblings buried
+for the day (bot.srs.siblings).  What that leaves is what is "left today"
+(`LeftToday`), the one count every screen shows.  A face graded below 4
 comes back in the same session until it is graded 4 or 5 (Wozniak's step 7);
 those drill answers are logged but never reschedule the face again.
 """
@@ -15,6 +17,7 @@ from typing import Generic, TypeVar
 
 from bot.srs.fsrs_review import FsrsState
 from bot.srs.grades import DRILL_UNTIL_QUALITY
+from bot.srs.siblings import SiblingFilter
 from bot.srs.sm2 import Sm2State
 
 K = TypeVar("K", bound=Hashable)
@@ -42,12 +45,37 @@ class DayProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class LeftToday:
+    """What is left of a learner's study day: the faces today's queue still holds.
+
+    Due reviews and new faces within what the daily limits still allow, with
+    siblings of the day's answers buried; a face skipped in a session is still
+    left (it stays due and comes back at the next session).  A lapse repeated
+    within a session is not: it was answered today, and its next review is
+    already set, so front ends show repeats beside this count, never in it.
+    """
+
+    reviews: int = 0
+    new: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.reviews + self.new
+
+
+@dataclass(frozen=True, slots=True)
 class Face(Generic[K]):
-    """A reviewable face: its key, its SM-2 or FSRS schedule (None = never seen), deck order."""
+    """A reviewable face: its key, its SM-2 or FSRS schedule (None = never seen), deck order,
+    and its sibling group (None: a group of its own)."""
 
     key: K
     state: Sm2State | FsrsState | None
     position: int
+    group: Hashable | None = None
+
+    @property
+    def sibling_group(self) -> Hashable:
+        return self.key if self.group is None else self.group
 
 
 def is_new(face: Face[K]) -> bool:
@@ -75,14 +103,46 @@ def remaining_allowance(limits: DailyLimits, progress: DayProgress) -> tuple[int
 
 
 def session_queue(
-    faces: Iterable[Face[K]], today: date, limits: DailyLimits, progress: DayProgress
+    faces: Iterable[Face[K]],
+    today: date,
+    limits: DailyLimits,
+    progress: DayProgress,
+    answered_today: Iterable[tuple[K, Hashable]] = (),
 ) -> list[K]:
-    """The keys to study today: due reviews first, then new faces, within the limits."""
+    """The keys to study today: due reviews first, then new faces, within the limits.
+
+    ``answered_today`` is every (face, sibling group) answered on this study
+    day: their siblings wait for another day, and of the faces left, only the
+    first of each group is taken.
+    """
+    reviews, fresh = day_queue(faces, today, limits, progress, answered_today)
+    return reviews + fresh
+
+
+def day_queue(
+    faces: Iterable[Face[K]],
+    today: date,
+    limits: DailyLimits,
+    progress: DayProgress,
+    answered_today: Iterable[tuple[K, Hashable]] = (),
+) -> tuple[list[K], list[K]]:
+    """(due reviews, new faces) of `session_queue`: what is left today, by kind."""
     faces = list(faces)
     new_left, reviews_left = remaining_allowance(limits, progress)
-    reviews = due_faces(faces, today)[:reviews_left]
-    fresh = new_faces(faces)[:new_left]
-    return [f.key for f in reviews] + [f.key for f in fresh]
+    siblings: SiblingFilter[K, Hashable] = SiblingFilter(answered_today)
+    reviews = _admitted(due_faces(faces, today), siblings, reviews_left)
+    fresh = _admitted(new_faces(faces), siblings, new_left)
+    return reviews, fresh
+
+
+def _admitted(faces: list[Face[K]], siblings: SiblingFilter[K, Hashable], limit: int) -> list[K]:
+    taken: list[K] = []
+    for face in faces:
+        if len(taken) >= limit:
+            break
+        if siblings.admit(face.key, face.sibling_group):
+            taken.append(face.key)
+    return taken
 
 
 def pending_drill(session_answers: Sequence[tuple[K, int]]) -> list[K]:

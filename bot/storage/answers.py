@@ -62,6 +62,7 @@ CONTEXT = (
         Card.retired_at,
         Card.deck_id,
         StudySession.ended_at,
+        StudySession.mode,
         User.timezone,
         User.rollover_hour,
         User.kept_day,

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
+from bot.decks.siblings import sibling_keys
 from bot.storage.deck_admin_models import DeckReload
 from bot.storage.locks import Exclusive, hold_exclusive
 from bot.storage.models import Card, CardFace, Deck
@@ -106,7 +107,8 @@ def sync_deck(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
         row.card_id: row
         for row in connection.execute(
             select(_CARDS.c.pk, _CARDS.c.card_id, _CARDS.c.type, _CARDS.c.position,
-                   _CARDS.c.line, _CARDS.c.content, _CARDS.c.faces, _CARDS.c.retired_at)
+                   _CARDS.c.line, _CARDS.c.content, _CARDS.c.faces, _CARDS.c.sibling,
+                   _CARDS.c.retired_at)
             .where(_CARDS.c.deck_id == snapshot.deck_id)
             .order_by(_CARDS.c.pk)  # as sync_deck: `retired` in the same order everywhere
         )
@@ -116,15 +118,17 @@ def sync_deck(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
     refaced: list[int] = []
     new_cards: list[dict[str, Any]] = []
     seen: set[str] = set()
+    siblings = sibling_keys(snapshot.deck_id, [(c.card_id, c.content) for c in snapshot.cards])
     for position, snap in enumerate(snapshot.cards):
         seen.add(snap.card_id)
         row = existing.get(snap.card_id)
         faces = list(snap.faces)
+        sibling = siblings[snap.card_id]
         if row is None:
             new_cards.append({
                 "deck_id": snapshot.deck_id, "card_id": snap.card_id, "type": snap.type,
                 "position": position, "line": snap.line, "content": snap.content,
-                "faces": faces, "retired_at": None, "updated_at": now,
+                "faces": faces, "sibling": sibling, "retired_at": None, "updated_at": now,
             })
             result.added.append(snap.card_id)
             continue
@@ -139,10 +143,11 @@ def sync_deck(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
         if reface:
             refaced.append(row.pk)
             face_rows.extend({"card_pk": row.pk, "face": f, "position": position} for f in faces)
-        if edited or reface or row.retired_at is not None or row.line != snap.line:
+        if (edited or reface or row.retired_at is not None or row.line != snap.line
+                or row.sibling != sibling):
             updates.append({
                 "b_pk": row.pk, "type": snap.type, "content": snap.content, "faces": faces,
-                "position": position, "line": snap.line, "retired_at": None,
+                "position": position, "line": snap.line, "sibling": sibling, "retired_at": None,
                 "updated_at": now if edited else None,
             })
     retire = [row.pk for card_id, row in existing.items()
@@ -154,7 +159,7 @@ def sync_deck(connection: Connection, snapshot: DeckSnapshot, now: datetime) -> 
     kept_rows = [{k: v for k, v in u.items() if k != "updated_at"}
                  for u in updates if u["updated_at"] is None]
     values: dict[str, Any] = {name: bindparam(name) for name in
-              ("type", "content", "faces", "position", "line", "retired_at")}
+              ("type", "content", "faces", "position", "line", "sibling", "retired_at")}
     where = _CARDS.c.pk == bindparam("b_pk")
     if edited_rows:
         connection.execute(

@@ -133,6 +133,9 @@ class Card(Base):
     line: Mapped[int | None] = mapped_column(Integer)
     content: Mapped[dict[str, Any]]
     faces: Mapped[list[int]]
+    #: What the card's siblings share (bot.decks.siblings): the queue shows one of them a
+    #: day.  Written by every deck sync; NULL only until the first one after revision 0007.
+    sibling: Mapped[str | None] = mapped_column(String(16))
     retired_at: Mapped[datetime | None]
     updated_at: Mapped[datetime]
 
@@ -202,6 +205,9 @@ class StudySession(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     deck_id: Mapped[str | None] = mapped_column(ForeignKey("decks.id", ondelete="SET NULL"))
     front_end: Mapped[str] = mapped_column(String(16))
+    #: ``review`` (today's queue) or ``mistakes`` (a drill of the week's misses, which
+    #: never reschedules): bot.study.prompting's SESSION_MODES.
+    mode: Mapped[str] = mapped_column(String(16), default="review", server_default="review")
     study_date: Mapped[date] = mapped_column(Date)
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]

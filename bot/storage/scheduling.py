@@ -222,26 +222,6 @@ def exam_decks(conn: Connection, user_id: int, deck_id: str | None) -> list[str]
     ).scalars())
 
 
-def new_faces_of_deck(conn: Connection, user_id: int, deck_id: str, limit: int) -> list[FaceKey]:
-    """The deck's first ``limit`` faces the learner never reviewed, in deck order."""
-    if limit <= 0:
-        return []
-    state = and_(
-        ReviewState.user_id == user_id,
-        ReviewState.card_pk == CardFace.card_pk,
-        ReviewState.face == CardFace.face,
-    )
-    rows = conn.execute(
-        select(CardFace.card_pk, CardFace.face)
-        .join(Card, Card.pk == CardFace.card_pk)
-        .where(Card.deck_id == deck_id, Card.retired_at.is_(None),
-               ~select(ReviewState.face).where(state).exists())
-        .order_by(CardFace.position, CardFace.face)
-        .limit(limit)
-    )
-    return [(int(pk), int(face)) for pk, face in rows]
-
-
 # -- a face's log, and the learner's whole log for a rebuild -------------------------------
 
 
@@ -293,10 +273,11 @@ def set_learner_scheduler(
 
 def due_faces(conn: Connection, scope: DeckScope, today: date) -> list[AnyRow]:
     """Every face due by ``today`` in scope: (card_pk, face, due, interval, deck_id,
-    position), for the backlog's order (read only when more are due than the day takes)."""
+    position, sibling), for the backlog's order (read only when more are due than the
+    day takes)."""
     return list(conn.execute(
         select(ReviewState.card_pk, ReviewState.face, ReviewState.due, ReviewState.interval,
-               Card.deck_id, CardFace.position)
+               Card.deck_id, CardFace.position, Card.sibling)
         .join(Card, Card.pk == ReviewState.card_pk)
         .join(CardFace, and_(CardFace.card_pk == ReviewState.card_pk,
                              CardFace.face == ReviewState.face))

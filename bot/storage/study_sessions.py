@@ -15,10 +15,16 @@ from bot.storage.models import Card, Deck, Prompt, ReviewLog, ReviewState, Study
 from bot.storage.prepared import Prepared
 from bot.storage.rows import AnyRow
 
+#: study_sessions.mode: today's queue, or a drill of the week's misses that never reschedules.
+MODE_REVIEW = "review"
+MODE_MISTAKES = "mistakes"
+SESSION_MODES = (MODE_REVIEW, MODE_MISTAKES)
+
 _SESSION = Prepared(
     select(
         StudySession.user_id,
         StudySession.deck_id,
+        StudySession.mode,
         StudySession.ended_at,
         User.timezone,
         User.rollover_hour,
@@ -55,13 +61,15 @@ _INSERT_PROMPT = Prepared(insert(Prompt).returning(Prompt.id), [
     "answered_at", "skipped"])
 _SET_ASIDE = update(Prompt).where(Prompt.id == bindparam("prompt_key")).values(skipped=True)
 _INSERT_SESSION = insert(StudySession).returning(StudySession.id)
-_LOG = Prepared(select(ReviewLog.kind, ReviewLog.quality).where(
-    ReviewLog.session_id == bindparam("session")
-))
+_LOG = Prepared(
+    select(ReviewLog.card_pk, ReviewLog.face, ReviewLog.kind, ReviewLog.quality)
+    .where(ReviewLog.session_id == bindparam("session"))
+    .order_by(ReviewLog.id)
+)
 
 
 def session_with_learner(conn: Connection, session_id: int) -> AnyRow | None:
-    """(user_id, deck_id, ended_at, and the learner's timezone, rollover_hour,
+    """(user_id, deck_id, mode, ended_at, and the learner's timezone, rollover_hour,
     kept_day, kept_until, new_per_day, reviews_per_day)."""
     return _SESSION.first(conn, {"session": session_id})
 
@@ -93,6 +101,7 @@ def insert_session(
     front_end: str,
     today: date,
     now: datetime,
+    mode: str = MODE_REVIEW,
 ) -> int:
     """Open a study session row; its id keys the drill and the session's log."""
     session_id: int = conn.execute(
@@ -101,6 +110,7 @@ def insert_session(
             "user_id": user_id,
             "deck_id": deck_id,
             "front_end": front_end,
+            "mode": mode,
             "study_date": today,
             "started_at": now,
             "ended_at": None,
@@ -138,9 +148,10 @@ def insert_prompt(
 
 
 def open_session(
-    conn: Connection, user_id: int, deck_id: str | None, front_end: str
+    conn: Connection, user_id: int, deck_id: str | None, front_end: str, mode: str = MODE_REVIEW
 ) -> AnyRow | None:
-    """The learner's latest open session of ``front_end`` on these decks: (id, study_date)."""
+    """The learner's latest open ``mode`` session of ``front_end`` on these decks:
+    (id, study_date)."""
     same_decks = (
         StudySession.deck_id.is_(None) if deck_id is None else StudySession.deck_id == deck_id
     )
@@ -150,6 +161,7 @@ def open_session(
             StudySession.user_id == user_id,
             StudySession.ended_at.is_(None),
             StudySession.front_end == front_end,
+            StudySession.mode == mode,
             same_decks,
         )
         .order_by(StudySession.id.desc())
@@ -188,10 +200,10 @@ def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:
     return bool(result.rowcount)
 
 
-def session_log(conn: Connection, session_id: int) -> list[tuple[str, int]]:
-    """(kind, quality) of every answer logged in the session."""
-    return [(str(kind), int(quality)) for kind, quality in _LOG.tuples(
-        conn, {"session": session_id})]
+def session_log(conn: Connection, session_id: int) -> list[tuple[tuple[int, int], str, int]]:
+    """((card pk, face), kind, quality) of every answer logged in the session, in order."""
+    return [((int(pk), int(face)), str(kind), int(quality)) for pk, face, kind, quality in
+            _LOG.tuples(conn, {"session": session_id})]
 
 
 _PROMPT_CONTEXT = Prepared(

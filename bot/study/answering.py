@@ -41,6 +41,7 @@ from bot.storage import answers
 from bot.storage.locks import lock_learner
 from bot.storage.models import MAX_ROW_ID
 from bot.storage.queue_queries import KIND_DRILL, KIND_NEW, KIND_REVIEW
+from bot.storage.study_sessions import MODE_MISTAKES
 from bot.study.cards import FaceText, face_text
 from bot.study.learners import learner_today
 from bot.study.scheduling import (
@@ -167,8 +168,9 @@ def record_answer(
     )  # fmt: skip
     # A face graded earlier in this session is being drilled, and one reviewed elsewhere
     # since this prompt was shown (another session, the daily question) was shown for a
-    # schedule that is gone: either way, log the answer and keep the schedule.
-    drilled = bool(row.drilled or row.reviewed_since)
+    # schedule that is gone; a mistakes drill reviews what was scheduled already: in
+    # each case, log the answer and keep the schedule, whichever scheduler the learner uses.
+    drilled = bool(row.drilled or row.reviewed_since or row.mode == MODE_MISTAKES)
     exam: date | None = None
     after = before
     if not drilled:

@@ -37,6 +37,13 @@ class Membership(StrEnum):
     UNKNOWN_DECK = "unknown_deck"
 
 
+def first_study_order(entries: list[DeckEntry], lang: str) -> list[DeckEntry]:
+    """The decks offered to a learner who studies none yet: those with something to study,
+    in the learner's language first, then by title."""
+    studyable = [e for e in entries if e.faces > 0]
+    return sorted(studyable, key=lambda e: (e.lang != lang, e.title.casefold(), e.deck_id))
+
+
 async def deck_catalog(runner: TransactionRunner, user_id: int) -> list[DeckEntry]:
     """Every loaded deck, by title, with its live card and face counts."""
     rows = await runner.run(lambda conn: deck_counts(conn, user_id), read_only=True)

@@ -1,15 +1,16 @@
-"""Today's queue under an exam date or a backlog, and what the learner is told about it.
+"""An exam date or a backlog: their inputs for today's queue, and what the learner is told.
 
 The rules are the core's (bot/srs/exam.py, bot/srs/backlog.py); this module
-reads their inputs for one learner and one scope (a deck, or all their decks):
+reads their inputs for one learner and one scope (a deck, or all their decks),
+and bot.study.day_plan builds the day's queue with them:
 
 - **Backlog.**  More faces due than the day's reviews left: the day's share
-  is the most overdue relative to its interval (`todays_reviews`), and
-  `learner_backlog` says how many days catching up takes at the learner's
-  daily review limit.
-- **Exam.**  For each deck in scope with an exam in force, the new faces the
-  plan needs today come first, raised above the learner's own new-card
-  limit when the exam needs it (`plan_new_cards`).
+  is the most overdue relative to its interval (day_plan's `todays_reviews`),
+  and `learner_backlog` says how many days catching up takes at the
+  learner's daily review limit.
+- **Exam.**  For each deck in scope with an exam in force (`deck_exams`), the
+  new faces the plan needs today come first, raised above the learner's own
+  new-card limit when the exam needs it (`plan_new_cards`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection
 
-from bot.srs.backlog import HORIZON_DAYS, Backlog, DueFace, find_backlog, todays_reviews
+from bot.srs.backlog import HORIZON_DAYS, Backlog, find_backlog
 from bot.srs.exam import REASON_RAISED, REASON_TOO_LATE, ExamPlan, plan_new_cards
 from bot.storage import scheduling as rows
-from bot.storage.queue_queries import DeckScope, FaceKey, due_face_keys, new_face_keys
+from bot.storage.queue_queries import DeckScope
 from bot.study.scheduling import exam_in_force
 
 
@@ -35,21 +36,6 @@ class DeckExam:
     exam: date
     own: bool  # the learner's own date (else their study group's)
     plan: ExamPlan
-
-
-def todays_due(conn: Connection, scope: DeckScope, today: date, cap: int) -> list[FaceKey]:
-    """The reviews to serve today, at most ``cap``: due date order while they fit, the most
-    overdue relative to their interval first when more are due (a backlog)."""
-    keys = due_face_keys(conn, scope, today, cap + 1) if cap > 0 else []
-    if len(keys) <= cap:
-        return keys
-    found = sorted(rows.due_faces(conn, scope, today),
-                   key=lambda r: (r.deck_id, r.position, r.face))
-    faces = [
-        DueFace((int(r.card_pk), int(r.face)), r.due, int(r.interval), index)
-        for index, r in enumerate(found)
-    ]
-    return todays_reviews(faces, today, cap)
 
 
 def learner_backlog(conn: Connection, scope: DeckScope, today: date, cap: int) -> Backlog | None:
@@ -78,24 +64,6 @@ def deck_exams(
         found.append(DeckExam(deck, rows.deck_title(conn, deck), exam, deck in own, plan))
     found.sort(key=lambda e: (e.exam, e.deck_id))
     return found
-
-
-def todays_new(
-    conn: Connection, scope: DeckScope, today: date, new_per_day: int, new_left: int
-) -> list[FaceKey]:
-    """Today's new faces: what exam plans need first (beyond ``new_left`` if they must),
-    then the learner's other new faces in deck order within ``new_left``."""
-    exams = deck_exams(conn, scope.user_id, scope.deck_id, today, new_per_day)
-    first: list[FaceKey] = []
-    for exam in exams:
-        quota = exam.plan.new_per_day - rows.met_today(conn, scope.user_id, exam.deck_id, today)
-        first += rows.new_faces_of_deck(conn, scope.user_id, exam.deck_id, quota)
-    rest = max(0, new_left - len(first))
-    if not first:
-        return new_face_keys(conn, scope, rest)
-    taken = set(first)
-    others = [k for k in new_face_keys(conn, scope, rest + len(first)) if k not in taken]
-    return first + others[:rest]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,14 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Connection
 
 from bot.srs.backlog import Backlog
-from bot.srs.day import local_instant
+from bot.srs.day import local_instant, study_day_start
+from bot.srs.queue import DailyLimits, LeftToday
 from bot.storage import reminders as rows
 from bot.storage.learners import Learner, ensure_learner, learner
 from bot.storage.locks import lock_learner
-from bot.storage.queue_queries import DeckScope, day_progress, due_face_keys, new_face_keys
+from bot.storage.queue_queries import DeckScope
 from bot.storage.transactions import TransactionRunner
+from bot.study.day_plan import plan_day
 from bot.study.learners import LearnerDefaults, learner_today, user_today
 from bot.study.plans import learner_backlog
 
@@ -41,10 +43,14 @@ class ReminderView:
 class DueReminder:
     user_id: int
     study_date: date
-    waiting: int
+    left: LeftToday  # what /study would show today, reviews and new cards apart
     locale: str | None
     #: More due than the daily review limit: the reminder says how long catching up takes.
     backlog: Backlog | None = None
+
+    @property
+    def waiting(self) -> int:
+        return self.left.total
 
 
 def reminder_instant(day: date, at: time, tz: str, rollover_hour: int) -> datetime:
@@ -114,17 +120,11 @@ async def reminder_status(
     return await runner.run(lambda conn: _status(conn, user_id, now), read_only=True)
 
 
-def waiting_faces(
-    conn: Connection, user_id: int, new_per_day: int, reviews_per_day: int, today: date
-) -> int:
-    """Due reviews plus the new faces today's allowance still lets in (as /study would show)."""
-    scope = DeckScope(user_id, None)
-    progress = day_progress(conn, user_id, today)
-    reviews_left = max(0, reviews_per_day - progress.reviews_done)
-    new_left = max(0, new_per_day - progress.new_introduced)
-    due = due_face_keys(conn, scope, today, min(reviews_left, COUNT_CAP))
-    new = new_face_keys(conn, scope, min(new_left, COUNT_CAP))
-    return len(due) + len(new)
+def left_today(
+    conn: Connection, user_id: int, limits: DailyLimits, today: date, day_began: datetime
+) -> LeftToday:
+    """What is left of the learner's day, as /study would count it (up to `COUNT_CAP` a kind)."""
+    return plan_day(conn, user_id, None, today, limits, day_began, cap=COUNT_CAP).left
 
 
 def _due(conn: Connection, now: datetime) -> list[DueReminder]:
@@ -136,11 +136,12 @@ def _due(conn: Connection, now: datetime) -> list[DueReminder]:
         at = reminder_instant(today, row.local_time, row.timezone, row.rollover_hour)
         if at > now:
             continue
-        waiting = waiting_faces(conn, row.user_id, row.new_per_day, row.reviews_per_day, today)
-        if waiting:
+        left = left_today(conn, row.user_id, DailyLimits(row.new_per_day, row.reviews_per_day),
+                          today, study_day_start(today, row.timezone, row.rollover_hour))
+        if left.total:
             backlog = learner_backlog(conn, DeckScope(row.user_id, None), today,
                                       row.reviews_per_day)
-            due.append(DueReminder(row.user_id, today, waiting, row.locale, backlog))
+            due.append(DueReminder(row.user_id, today, left, row.locale, backlog))
     return due
 
 

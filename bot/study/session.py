@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import Connection
 
 from bot.storage.learners import ensure_learner
+from bot.storage.study_sessions import MODE_MISTAKES, MODE_REVIEW
 from bot.storage.transactions import TransactionRunner
 from bot.study.answering import (
     MAX_TYPED_ANSWER,
@@ -31,6 +32,7 @@ from bot.study.answering import (
 from bot.study.learners import LearnerDefaults, user_today
 from bot.study.plans import StudyNotices, study_notices
 from bot.study.prompting import (
+    DeckChoiceNeededError,
     PromptView,
     SessionRef,
     SessionSummary,
@@ -45,9 +47,12 @@ from bot.study.prompting import (
 # The types live beside their transactions; front ends import them from here.
 __all__ = [
     "MAX_TYPED_ANSWER",
+    "MODE_MISTAKES",
+    "MODE_REVIEW",
     "AnswerOutcome",
     "AnswerStatus",
     "ChoicePick",
+    "DeckChoiceNeededError",
     "PromptView",
     "Response",
     "SelfGrade",
@@ -69,15 +74,22 @@ class StudyService:
         self._runner = runner
 
     async def start(
-        self, user_id: int, deck_id: str | None, front_end: str, now: datetime
+        self,
+        user_id: int,
+        deck_id: str | None,
+        front_end: str,
+        now: datetime,
+        *,
+        mode: str = MODE_REVIEW,
     ) -> SessionRef:
-        """Resume the learner's open session on these decks today, or start one.
+        """Resume the learner's open ``mode`` session on these decks today, or start one.
 
-        Raises UnknownDeckError for a deck that is not loaded.
+        Raises UnknownDeckError for a deck that is not loaded, DeckChoiceNeededError
+        for a learner who studies no deck yet while several are loaded.
         """
         defaults = self._defaults
         return await self._runner.run(
-            lambda conn: start_session(conn, user_id, deck_id, front_end, now, defaults)
+            lambda conn: start_session(conn, user_id, deck_id, front_end, now, defaults, mode)
         )
 
     async def next_prompt(

@@ -11,11 +11,13 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Connection
 
-from bot.srs.queue import remaining_allowance
+from bot.srs.day import study_day_start
+from bot.srs.queue import LeftToday
 from bot.storage import stats
 from bot.storage.learners import ensure_learner
-from bot.storage.queue_queries import DeckScope, day_progress, new_face_keys
+from bot.storage.queue_queries import DeckScope
 from bot.storage.transactions import TransactionRunner
+from bot.study.day_plan import plan_day
 from bot.study.learners import LearnerDefaults, limits_of, user_today
 
 
@@ -34,7 +36,7 @@ class DayCount:
 class LearnerStats:
     today: date
     due_today: int  # reviews due now (overdue included), before the daily limit
-    new_available: int  # new faces the learner may still start today
+    left: LeftToday  # what /study shows today: within the limits, siblings buried
     forecast: list[tuple[date, int]]  # faces falling due on each coming day
     history: list[DayCount]  # reviews and correct answers per study day, oldest first
     streak: int  # consecutive study days with at least one review, up to today
@@ -73,7 +75,8 @@ def _learner_stats(
         (today + timedelta(days=i), upcoming.get(today + timedelta(days=i), 0))
         for i in range(1, forecast_days + 1)
     ]
-    new_left, _ = remaining_allowance(limits_of(user), day_progress(conn, user_id, today))
+    day_began = study_day_start(today, user.timezone, user.rollover_hour)
+    left = plan_day(conn, user_id, None, today, limits_of(user), day_began).left
     since = today - timedelta(days=history_days - 1)
     per_day = stats.reviews_per_day(conn, user_id, since)
     history = [
@@ -83,7 +86,7 @@ def _learner_stats(
     return LearnerStats(
         today=today,
         due_today=stats.due_count(conn, scope, today),
-        new_available=len(new_face_keys(conn, scope, new_left)),
+        left=left,
         forecast=forecast,
         history=history,
         streak=current_streak(stats.study_days(conn, user_id), today),

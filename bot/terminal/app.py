@@ -16,12 +16,12 @@ from datetime import datetime
 from enum import Enum
 from typing import TextIO, TypeVar
 
-from bot.i18n import locale_from_env, resolve_language
+from bot.i18n import locale_from_env, resolve_language, t
 from bot.i18n.intervals import interval_label
 from bot.settings import Settings
 from bot.srs.grades import Grade
 from bot.storage.transactions import TransactionRunner
-from bot.study.catalog import DeckEntry, deck_catalog
+from bot.study.catalog import DeckEntry, deck_catalog, first_study_order, join_deck
 from bot.study.learners import LearnerDefaults
 from bot.study.preferences import (
     SCHEDULER_NAMES,
@@ -32,8 +32,11 @@ from bot.study.preferences import (
 from bot.study.runtime import load_decks_dir, open_database
 from bot.study.session import (
     MAX_TYPED_ANSWER,
+    MODE_MISTAKES,
+    MODE_REVIEW,
     AnswerStatus,
     ChoicePick,
+    DeckChoiceNeededError,
     PromptView,
     Response,
     SelfGrade,
@@ -42,7 +45,6 @@ from bot.study.session import (
     TypedText,
     UnknownDeckError,
 )
-from bot.study.stats import learner_stats
 from bot.terminal.commands import Command, command_of, parse_choice, parse_grade, parse_typed
 from bot.terminal.console import EndOfInput, TerminalIO, UnreadableLine
 from bot.terminal.screen import Screen
@@ -86,12 +88,14 @@ async def run_study(
     user_id: int = 0,
     environ: Mapping[str, str] | None = None,
     scheduler: str | None = None,
+    mistakes: bool = False,
 ) -> int:
     """Study in the terminal until done or stopped; returns the process exit code.
 
     ``environ`` (default ``os.environ``) is only read for the locale.  ``scheduler``
     (``--scheduler sm2|fsrs``) switches the learner's scheduler first, as /settings does:
-    their states are rebuilt from the review log.
+    their states are rebuilt from the review log.  ``mistakes`` (``--mistakes``) drills
+    the cards missed in the last seven study days, without rescheduling them.
     """
     io = TerminalIO(stdin, stdout)
     db = await open_database(settings.database_url)
@@ -115,26 +119,57 @@ async def run_study(
         service = StudyService(db.runner, defaults)
         if scheduler is not None:
             await _use_scheduler(db.runner, screen, user_id, scheduler, defaults, now())
+        mode = MODE_MISTAKES if mistakes else MODE_REVIEW
         try:
-            ref = await service.start(user_id, deck_id, FRONT_END, now())
+            ref = await service.start(user_id, deck_id, FRONT_END, now(), mode=mode)
         except UnknownDeckError as unknown:
             screen.error("deck.unknown", deck=unknown.deck_id)
             screen.line("deck.known", decks=", ".join(sorted(decks)))
             return EXIT_UNKNOWN_DECK
+        except DeckChoiceNeededError:
+            chosen = _choose_deck(io, screen, list(decks.values()))
+            if chosen is None:  # no number given: nothing joined, nothing studied
+                screen.line("terminal.goodbye")
+                return EXIT_OK
+            await join_deck(db.runner, user_id, chosen.deck_id, defaults, now())
+            screen.line("terminal.joined", deck=chosen.title)
+            ref = await service.start(user_id, chosen.deck_id, FRONT_END, now(), mode=mode)
         study = TerminalStudy(screen, service, ref, decks, now, rng)
         ending = await study.run()
         summary = await service.end(ref.id, user_id, now())
-        stats = await learner_stats(db.runner, user_id, defaults, now())
         if ending is Ending.DONE and study.shown == 0:
-            screen.line("terminal.nothing_due")
+            screen.line("terminal.no_mistakes" if mistakes else "terminal.nothing_due")
+            screen.outlook(summary)
         else:
             screen.line(_ENDING_MESSAGE[ending])
-            screen.summary(summary, summary.remaining)
-        screen.outlook(stats)
+            screen.summary(summary)
         screen.line("terminal.goodbye")
         return EXIT_INTERRUPTED if ending is Ending.INTERRUPTED else EXIT_OK
     finally:
         await db.close()
+
+
+def _choose_deck(io: TerminalIO, screen: Screen, entries: list[DeckEntry]) -> DeckEntry | None:
+    """A learner who studies no deck yet picks one by its number (never all of them at once:
+    that would mix languages and subjects); None when they give none."""
+    offered = first_study_order(entries, screen.lang)
+    if not offered:
+        screen.line("terminal.nothing_due")
+        return None
+    screen.line("terminal.choose_deck")
+    for number, entry in enumerate(offered, 1):
+        language = t("lang.name", entry.lang)
+        io.say(f"  {number}. {entry.title} · {language} · {screen.count(entry.faces)}")
+    while True:
+        try:
+            line = io.ask(screen.text("terminal.choose_deck.ask", n=len(offered))).strip()
+        except (EndOfInput, UnreadableLine):
+            return None
+        if line.isdigit() and 1 <= int(line) <= len(offered):
+            return offered[int(line) - 1]
+        if line.casefold() in ("q", "quit"):
+            return None
+        screen.line("terminal.choose_deck.again", n=len(offered))
 
 
 async def _use_scheduler(

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from bot.decks.matching import Verdict
-from bot.i18n import format_date, t
+from bot.i18n import t
 from bot.i18n.catalogue import tn
+from bot.i18n.study_text import (
+    MISTAKES,
+    left_today,
+    outlook_lines,
+    summary_lines,
+    summary_title,
+)
 from bot.srs.grades import DRILL_UNTIL_QUALITY
 from bot.study.cards import FaceText
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
-from bot.study.stats import LearnerStats
 from bot.terminal.console import TerminalIO
 
 _STYLE_RIGHT = "bold green"
@@ -57,9 +61,10 @@ class Screen:
     def header(self, view: PromptView, deck_title: str) -> None:
         parts: list[tuple[str, str | None]] = [
             (f"{deck_title} · ", _STYLE_NOTE),
-            (self.text("terminal.left_today", n=view.remaining), "cyan"),
+            (left_today(self.lang, view.left.total, repeats=view.repeats, skipped=view.skipped,
+                        mode=view.mode), "cyan"),
         ]
-        if view.is_drill:
+        if view.is_drill and view.mode != MISTAKES:  # there, the count says it already
             parts.append((f" · {self.text('card.drill')}", "magenta"))
         elif view.is_new:
             parts.append((f" · {self.text('card.new')}", "bold blue"))
@@ -110,38 +115,18 @@ class Screen:
 
     # -- the end -------------------------------------------------------------------------
 
-    def summary(self, summary: SessionSummary, left_today: int) -> None:
+    def summary(self, summary: SessionSummary) -> None:
+        """The same lines as the Discord summary (bot.i18n.study_text), and how to go on."""
         self.io.blank()
-        self.io.say(f"── {self.text('terminal.summary.title')} ──", "bold")
-        if summary.answered:
-            self.line(
-                "terminal.summary.answered",
-                answered=summary.answered,
-                correct=summary.correct,
-                rate=round(summary.correct_rate * 100),
-            )
-            self.line("terminal.summary.new_and_drill", new=summary.new, drilled=summary.drilled)
-        else:
+        self.io.say(f"── {summary_title(summary, self.lang)} ──", "bold")
+        if not summary.answered:
             self.line("terminal.summary.nothing_answered")
-        if left_today:
-            self.line("terminal.summary.left_today", count=self.count(left_today))
+        for line in summary_lines(summary, self.lang):
+            self.io.say(line)
+        if summary.left.total:
+            self.note("terminal.summary.continue")
 
-    def outlook(self, stats: LearnerStats) -> None:
-        """When the learner is next needed, and their streak."""
-        upcoming = next(((day, n) for day, n in stats.forecast if n > 0), None)
-        if upcoming is None:
-            self.line("terminal.summary.no_review_scheduled", days=len(stats.forecast))
-        else:
-            self.line(
-                "terminal.summary.next_review",
-                date=self.date(upcoming[0], stats.today),
-                count=self.count(upcoming[1]),
-            )
-            week = stats.due_within(7)
-            if week != upcoming[1]:
-                self.line("terminal.summary.week", count=self.count(week))
-        if stats.streak:
-            self.io.say(tn("terminal.summary.streak", self.lang, stats.streak), "bold magenta")
-
-    def date(self, day: date, today: date) -> str:
-        return format_date(day, self.lang, today=today)
+    def outlook(self, summary: SessionSummary) -> None:
+        """Only when the learner is next needed, and their streak (nothing was due)."""
+        for line in outlook_lines(summary, self.lang):
+            self.io.say(line)

@@ -49,6 +49,9 @@ cards:
     accept: [Domain Name System]
 """
 MINI_FACES = 5
+#: What a day holds of it: the cloze's second face is its first face's sibling, buried for
+#: the day once the first is answered (issue 14.1), so a first day shows 4 faces.
+MINI_DAY = 4
 
 #: The right answer of each card, by a fragment of its question.
 RIGHT_ANSWERS = {

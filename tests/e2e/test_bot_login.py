@@ -38,10 +38,13 @@ async def test_login_syncs_commands_with_korean_localizations(
         study = next(c for c in emu.commands() if c["name"] == "study")
         assert study["name_localizations"]["ko"] == "학습"
         assert study["description_localizations"]["ko"].startswith("오늘 복습할 카드")
-        [deck] = study["options"]
+        deck, mode = study["options"]
         assert deck["name"] == "deck"
         assert deck["name_localizations"]["ko"] == "덱"
         assert deck["autocomplete"] is True
+        assert (mode["name"], mode["name_localizations"]["ko"]) == ("mode", "모드")
+        assert [(c["value"], c["name_localizations"]["ko"]) for c in mode["choices"]] == [
+            ("review", "오늘 할 카드"), ("mistakes", "틀린 카드 (최근 7일)")]
         for command in emu.commands():  # every Korean name is one Discord accepts
             for name in (command.get("name_localizations") or {}).values():
                 assert name == name.lower()

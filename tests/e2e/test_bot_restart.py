@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.support_bot import (
+    MINI_DAY,
     MINI_DECK,
-    MINI_FACES,
     Learner,
     by_kind,
     card_text,
@@ -42,8 +42,8 @@ async def test_restart_mid_session_and_continue_with_the_old_buttons(tmp_path: P
             done = await learner.finish(card)  # the message posted by the first process
         finally:
             assert await again.stop() == 0
-        assert "You answered 5 and got 5 right" in card_text(done)
-        assert len(review_log(again.db_path, ana)) == MINI_FACES
+        assert "You answered 4 cards and got 4 right (100%)." in card_text(done)
+        assert len(review_log(again.db_path, ana)) == MINI_DAY
         for process in (bot, again):
             assert "Traceback" not in process.stderr()
             assert emu.token not in process.stderr() + process.stdout()
@@ -74,5 +74,5 @@ async def test_a_card_removed_from_its_deck_gets_a_polite_message(tmp_path: Path
             assert await again.stop() == 0
         assert "IaaS stand for" not in card_text(after)
         assert "removed from its deck" in card_text(after)
-        assert f"{MINI_FACES - 1} left today" in card_text(after)
+        assert f"{MINI_DAY - 1} left today" in card_text(after)
         assert review_log(again.db_path, ben) == []

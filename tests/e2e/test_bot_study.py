@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import pytest_asyncio
 
+from bot.srs.day import study_date
 from tests.e2e.support_bot import (
-    MINI_FACES,
+    MINI_DAY,
     BotProcess,
     Learner,
     by_kind,
@@ -63,21 +67,39 @@ async def stage(
 
 
 async def test_a_session_of_every_card_type_in_dms(stage: Stage) -> None:
+    """A first /study with one deck loaded joins it and says so beside the first card; the
+    summary counts cards, not answers (a repeat is not a second card), as the terminal does."""
     ana = stage.user("ana")
     reply = await (await stage.emu.slash(ana, "study", guild=stage.guild)).response()
     assert reply.ephemeral
-    assert "Check your DMs" in reply.content
+    assert reply.content == (
+        "You're now studying 'Mini deck'. `/decks` adds other decks.\n"
+        "I sent your cards by DM. Check your DMs!")
     await stage.emu.wait_for(lambda: stage.emu.dm_messages(ana))
     [first] = stage.emu.dm_messages(ana)
-    assert f"{MINI_FACES} left today" in card_text(first)
+    assert first.content == "You're now studying 'Mini deck'. `/decks` adds other decks."
+    assert f"{MINI_DAY} left today" in card_text(first)
+    assert query(stage.bot.db_path, "SELECT deck_id FROM enrollments WHERE user_id = ?",
+                 ana.id) == [("mini",)]
     learner = Learner(stage.emu, ana, wrong_once={"empty room"})
     done = await learner.finish(first)
-    assert "Done for now" in card_text(done)
-    assert "You answered 6 and got 5 right" in card_text(done)
+    summary = done.embeds[-1]
+    assert summary["title"] == "Done for now!"
+    lines = str(summary["description"]).split("\n")
+    assert lines[:3] == ["You answered 4 cards and got 3 right (75%).", "4 new · 1 repeated",
+                         "Nothing left for today."]
+    # The next review as a Discord timestamp: noon of tomorrow in the learner's zone.
+    stamp = re.fullmatch(r"Next review: <t:(\d+):D>, 4 cards", lines[3])
+    assert stamp is not None, lines[3]
+    noon = datetime.fromtimestamp(int(stamp[1]), ZoneInfo("Asia/Seoul"))
+    assert (noon.date(), noon.hour) == (study_date(datetime.now(UTC), "Asia/Seoul", 4)
+                                        + timedelta(days=1), 12)
+    assert lines[4:] == ["Study streak: 1 day."]
+    assert "Left for today" not in card_text(done) and "0 cards" not in card_text(done)
 
     log = review_log(stage.bot.db_path, ana)
     assert sorted((card, face) for card, face, kind, _ in log if kind != "drill") == [
-        ("b0000001", 1), ("c0000001", 1), ("t0000001", 1), ("z0000001", 1), ("z0000001", 2)]
+        ("b0000001", 1), ("c0000001", 1), ("t0000001", 1), ("z0000001", 1)]
     # The missed choice was drilled until right: logged, but the schedule is the lapse's.
     assert [(card, kind, q) for card, _, kind, q in log if card == "c0000001"] == [
         ("c0000001", "new", 1), ("c0000001", "drill", 4)]
@@ -85,7 +107,7 @@ async def test_a_session_of_every_card_type_in_dms(stage: Stage) -> None:
     assert states[("c0000001", 1)] == (196, 0, 1)  # EF 2.5 - 0.54 after q=1
     assert states[("b0000001", 1)] == (250, 1, 1)  # Good: EF unchanged, first interval
     assert states[("t0000001", 1)] == (250, 1, 1)
-    assert len(states) == MINI_FACES
+    assert len(states) == MINI_DAY
 
 
 async def test_wrong_pick_shows_the_right_answer_and_typed_feedback(stage: Stage) -> None:
@@ -113,7 +135,7 @@ async def test_double_click_records_one_review(stage: Stage) -> None:
     await two.response()
     assert len(review_log(stage.bot.db_path, ben)) == 1
     after = stage.emu.dm_messages(ben)[-1]
-    assert f"{MINI_FACES - 1} left today" in card_text(after)
+    assert f"{MINI_DAY - 1} left today" in card_text(after)
 
 
 async def test_each_grade_button_shows_the_interval_it_schedules(stage: Stage) -> None:
@@ -155,7 +177,7 @@ async def test_dms_closed_runs_the_session_ephemerally_in_the_server(stage: Stag
     assert stage.emu.dm_messages(fay) == []
     done = await Learner(stage.emu, fay).finish(reply)
     assert done.ephemeral
-    assert len(review_log(stage.bot.db_path, fay)) == MINI_FACES
+    assert len(review_log(stage.bot.db_path, fay)) == MINI_DAY
 
 
 async def test_korean_locale_sees_korean(stage: Stage) -> None:
@@ -164,7 +186,7 @@ async def test_korean_locale_sees_korean(stage: Stage) -> None:
     assert "DM을 확인해 주세요" in reply.content
     await stage.emu.wait_for(lambda: stage.emu.dm_messages(gyu))
     [card] = stage.emu.dm_messages(gyu)
-    assert f"오늘 {MINI_FACES}장 남음" in card_text(card)
+    assert f"오늘 {MINI_DAY}장 남음" in card_text(card)
     assert "그만하기" in labels(card)
     done = await Learner(stage.emu, gyu).finish(card)
     assert "오늘 학습 끝!" in card_text(done)
@@ -180,19 +202,32 @@ async def test_429_and_502_during_a_session_lose_nothing(stage: Stage) -> None:
     card = await learner.step(card)
     done = await learner.finish(card)
     assert is_summary(done)
-    assert len(review_log(stage.bot.db_path, hana)) == MINI_FACES
+    assert len(review_log(stage.bot.db_path, hana)) == MINI_DAY
     statuses = {r.status for r in stage.emu.requests("POST /interactions/*/*/callback")}
     assert {429, 502} <= statuses
 
 
-async def test_stop_ends_with_a_summary_and_old_buttons_are_polite(stage: Stage) -> None:
+async def test_stop_at_once_just_closes_and_after_answers_sums_up(stage: Stage) -> None:
     ivy = stage.user("ivy")
     card = await stage.study_in_dms(ivy)
     stopped = await (await stage.emu.click(ivy, card, label="Stop")).response()
+    # Nothing answered: no "you answered 0 and got 0 right", the card just closes.
+    assert (stopped.content, stopped.embeds, stopped.buttons()) == (
+        "Closed. `/study` starts again whenever you like.", [], [])
+    card = await stage.study_in_dms(ivy)
+    card = await Learner(stage.emu, ivy).step(card)
+    skipped = await (await stage.emu.click(ivy, card, label="Skip")).response()
+    stopped = await (await stage.emu.click(ivy, skipped, label="Stop")).response()
     assert is_summary(stopped)
-    assert "Left for today: 0" not in card_text(stopped)
-    assert f"Left for today: {MINI_FACES}. `/study` picks up where you stopped." in card_text(
-        stopped)
+    lines = str(stopped.embeds[-1]["description"]).split("\n")
+    assert stopped.embeds[-1]["title"] == "This session"
+    assert lines[:4] == [
+        "You answered 1 card and got 1 right (100%).",
+        "1 new · 0 repeated",
+        "Skipped: 1 card. They come back next session.",
+        f"Left today: {MINI_DAY - 1} cards ({MINI_DAY - 1} new)",
+    ]
+    assert lines[-2:] == ["Study streak: 1 day.", "`/study` picks up where you stopped."]
 
 
 async def test_skip_puts_a_card_aside_for_this_session(stage: Stage) -> None:
@@ -202,7 +237,8 @@ async def test_skip_puts_a_card_aside_for_this_session(stage: Stage) -> None:
     after = await (await stage.emu.click(jun, card, label="Skip")).response()
     assert "Skipped" in card_text(after)
     assert skipped not in card_text(after).split("Skipped")[1]
-    assert f"{MINI_FACES - 1} left today" in card_text(after)
+    # Still left today, only not in this session: one count everywhere (issue 14.5).
+    assert f"{MINI_DAY} left today (1 skipped)" in card_text(after)
     assert review_log(stage.bot.db_path, jun) == []
 
 
@@ -210,7 +246,8 @@ async def test_a_button_of_a_finished_session_gets_a_polite_message(stage: Stage
     kim = stage.user("kim")
     older = await stage.study_in_dms(kim)
     newer = await stage.study_in_dms(kim)  # /study again resumes: same card, second message
-    assert card_text(older) == card_text(newer)
+    assert older.content.startswith("You're now studying") and not newer.content
+    assert older.embeds == newer.embeds
     await (await stage.emu.click(kim, newer, label="Stop")).response()
     late = await (await stage.emu.click(kim, older, label="Show answer")).response()
     assert "already ended" in late.content

@@ -116,8 +116,11 @@ async def test_a_backlog_is_told_above_the_first_card(emu: Emulator, bot: BotPro
     await (await emu.slash(cho, "study", guild=guild)).response()
     await emu.wait_for(lambda: len(emu.dm_messages(cho)) > before)
     first = emu.dm_messages(cho)[-1]
-    assert ("You have 5 reviews waiting. At 2 a day, most overdue first, you catch up in "
-            "3 days.") in card_text(first)
+    # The first day held 4 faces (the cloze's second waits as the first's sibling).
+    assert ("You have 4 reviews waiting. At 2 a day, most overdue first, you catch up in "
+            "2 days.") in card_text(first)
+    # The day's share is the cap, counted as every screen counts it (the new sibling waits).
+    assert card_text(first).endswith("2 left today")
 
 
 async def test_a_study_group_names_its_exam_in_daily_setup(

@@ -9,7 +9,7 @@ import pytest
 import pytest_asyncio
 
 from tests.e2e.support_bot import (
-    MINI_FACES,
+    MINI_DAY,
     BotProcess,
     Learner,
     card_text,
@@ -68,7 +68,7 @@ async def test_stats_after_a_session_match_the_review_log(emu: Emulator, bot: Bo
     card = await (await emu.slash(hal, "study")).response()
     await Learner(emu, hal, wrong_once={"phone book"}).finish(card)
     qualities = _log(bot, hal)
-    assert len(qualities) > MINI_FACES  # the missed card came back once as a drill
+    assert len(qualities) > MINI_DAY  # the missed card came back once as a drill
 
     handle = await emu.slash(hal, "stats")
     assert (await handle.ack()).type == 5  # deferred: the chart is drawn meanwhile
@@ -80,9 +80,9 @@ async def test_stats_after_a_session_match_the_review_log(emu: Emulator, bot: Bo
     assert fields["Reviews (30 days)"] == f"{len(qualities)} · {rate}% correct"
     assert fields["Study streak"] == "1 day"
     assert fields["Daily-question streak"] == "none yet"  # a different streak, never mixed up
-    assert fields["Cards seen"] == str(MINI_FACES)
-    assert fields["Due today"] == "0"  # everything was just reviewed
-    assert fields["Due in the next 7 days"] == str(MINI_FACES)  # intervals of 1 or 6 days
+    assert fields["Cards seen"] == str(MINI_DAY)
+    assert fields["Left today"] == "0 cards"  # everything was just reviewed (a sibling waits)
+    assert fields["Due in the next 7 days"] == str(MINI_DAY)  # intervals of 1 or 6 days
     [chart] = reply.attachments
     assert chart.filename == "stats.png"
     assert chart.data.startswith(PNG_SIGNATURE) and len(chart.data) > 5000

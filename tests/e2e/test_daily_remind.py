@@ -8,25 +8,38 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.daily_support import SEOUL_8AM, embed_text, set_clock, start_group_bot
-from tests.e2e.support_bot import query
+from tests.e2e.support_bot import query, write_deck
 from tests.emulator import Emulator
 
 pytestmark = pytest.mark.e2e
 
 SEVEN_PM = SEOUL_8AM + timedelta(hours=11)
+#: A second deck, so a learner who studies none is asked which one.
+OTHER_DECK = """\
+deck: other
+title: Other deck
+lang: en
+cards:
+  - id: o0000001
+    type: basic
+    front: What does CDN stand for?
+    back: Content Delivery Network
+"""
 
 
 async def test_reminder_dm_study_now_and_a_closed_dm(emu: Emulator, tmp_path: Path) -> None:
     guild = emu.add_guild("Study Group")
     ana = emu.add_user("ana", guild=guild)
     bob = emu.add_user("bob", guild=guild, dm_open=False)
+    write_deck(tmp_path / "decks", OTHER_DECK, "other.yaml")
     bot = await start_group_bot(emu, tmp_path, SEOUL_8AM)
     try:
-        await (await emu.slash(ana, "study")).response()  # joins the decks, in DMs
+        await (await emu.slash(ana, "study", {"deck": "group"})).response()  # in DMs
         on = await (await emu.slash(ana, "remind on", {"time": "19:00"})).response()
         assert "once a day at 19:00 (Asia/Seoul)" in embed_text(on)
         assert "Next: 2026-11-25 19:00 (Asia/Seoul)" in embed_text(on)
-        await (await emu.slash(bob, "study", guild=guild)).response()  # DMs closed: in place
+        # DMs closed: in place.
+        await (await emu.slash(bob, "study", {"deck": "group"}, guild=guild)).response()
         await (await emu.slash(bob, "remind on", {"time": "19:00"}, guild=guild)).response()
         dms_before = len(emu.dm_messages(ana))
 
@@ -35,8 +48,16 @@ async def test_reminder_dm_study_now_and_a_closed_dm(emu: Emulator, tmp_path: Pa
         reminder = await emu.wait_for(
             lambda: next((m for m in emu.dm_messages(ana)[dms_before:]
                           if "Time to review" in embed_text(m)), None))
-        assert "2 cards are waiting for you today." in embed_text(reminder)
-        card = await (await emu.click(ana, reminder, label="Study now")).response()
+        # New cards are counted as new, not as reviews.
+        assert "2 cards are waiting for you today (2 new)." in embed_text(reminder)
+        # Ana has left her deck since: "Study now" asks which one, as a first /study does.
+        query(bot.db_path, "DELETE FROM enrollments WHERE user_id = ?", ana.id)
+        asked = await (await emu.click(ana, reminder, label="Study now")).response()
+        assert "Which deck would you like to study?" in embed_text(asked)
+        assert query(bot.db_path, "SELECT deck_id FROM enrollments WHERE user_id = ?",
+                     ana.id) == []
+        card = await (await emu.select(ana, asked, ["group"])).response()
+        assert card.content == "You're now studying 'Group deck'. `/decks` adds other decks."
         assert "phone book" in embed_text(card) or "empty room" in embed_text(card)
 
         # Bob's DM bounced (50007): reminders off, and he hears it at his next command.

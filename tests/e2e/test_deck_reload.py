@@ -194,8 +194,10 @@ async def test_edit_delete_restore_break_and_fix_while_a_learner_studies(stage: 
         if not by_kind(nxt, "show"):
             break
         nxt = await show_and_grade(emu, ana, nxt)
-    assert "Done for now" in card_text(nxt)
-    # The restored card was put aside in that session; the next session brings it back.
+    # The restored card was put aside in that session: still left today (one count of what is
+    # left, everywhere), and the next session brings it back.
+    assert "This session" in card_text(nxt)
+    assert "Left today: 1 card (1 new)" in card_text(nxt)
     before = len(emu.dm_messages(ana))
     await (await emu.slash(ana, "study")).response()
     await emu.wait_for(lambda: len(emu.dm_messages(ana)) > before)

@@ -52,9 +52,10 @@ class Stage:
     tia: SimUser
 
     async def card(self, user: SimUser, deck: str | None = None) -> StoredMessage:
-        """``user``'s current card, by DM, after /study in the server."""
+        """``user``'s current card, by DM, after /study in the server (of the mini deck unless
+        ``deck`` says otherwise: with two decks loaded, a first /study without one asks)."""
         before = len(self.emu.dm_messages(user))
-        options = {"deck": deck} if deck else None
+        options = {"deck": deck or "mini"}
         await (await self.emu.slash(user, "study", options, guild=self.guild)).response()
         await self.emu.wait_for(lambda: len(self.emu.dm_messages(user)) > before)
         return self.emu.dm_messages(user)[-1]

@@ -14,7 +14,7 @@ import pytest
 
 from bot.jobs.clock import ENV_VAR, write_instant
 from tests.e2e.support_bot import (
-    MINI_FACES,
+    MINI_DAY,
     Learner,
     card_text,
     is_summary,
@@ -45,7 +45,7 @@ async def test_moving_east_at_night_does_not_start_tomorrow_at_once(
         await emu.wait_for(lambda: emu.dm_messages(ana))
         done = await Learner(emu, ana).finish(emu.dm_messages(ana)[-1])
         assert is_summary(done)
-        assert len(review_log(bot.db_path, ana)) == MINI_FACES
+        assert len(review_log(bot.db_path, ana)) == MINI_DAY
 
         write_instant(clock, SEOUL_11PM + timedelta(minutes=30))
         options = {"timezone": "Pacific/Kiritimati"}
@@ -57,14 +57,14 @@ async def test_moving_east_at_night_does_not_start_tomorrow_at_once(
         again = await (await emu.slash(ana, "study", guild=guild)).response()
         assert "Nothing to review today" in card_text(again), card_text(again)
         assert len(emu.dm_messages(ana)) == before
-        assert len(review_log(bot.db_path, ana)) == MINI_FACES
+        assert len(review_log(bot.db_path, ana)) == MINI_DAY
 
         # Once Seoul's day would have ended (04:00), Kiritimati's next day has begun:
         # the faces are due and the study day is a new one.
         write_instant(clock, SEOUL_11PM + timedelta(hours=5, minutes=1))
         await (await emu.slash(ana, "study", guild=guild)).response()
         await emu.wait_for(lambda: len(emu.dm_messages(ana)) > before)
-        assert f"{MINI_FACES} left today" in card_text(emu.dm_messages(ana)[-1])
+        assert f"{MINI_DAY} left today" in card_text(emu.dm_messages(ana)[-1])
     finally:
         assert await bot.stop() == 0
     assert "Traceback" not in bot.stderr()

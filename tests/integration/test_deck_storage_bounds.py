@@ -54,11 +54,14 @@ async def test_a_deck_at_every_bound_loads_and_its_last_face_is_reviewed(
     async with sessions_of(database).begin() as session:
         await get_or_create_user(session, LEARNER, LearnerDefaults(), NOW)
         await enroll(session, LEARNER, "edge", NOW)
-    ref = await service.start(LEARNER, "edge", "test", NOW)
     rng = random.Random(3)
-    while (prompt := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
-        outcome = await service.answer(prompt.prompt_id, LEARNER, SelfGrade(Grade.GOOD), NOW)
-        assert outcome.status is AnswerStatus.RECORDED
+    # The two faces are siblings, one a day: the first is new, then due, then the last one.
+    for day in range(3):
+        now = NOW + timedelta(days=day)
+        ref = await service.start(LEARNER, "edge", "test", now)
+        while (prompt := await service.next_prompt(ref.id, LEARNER, now, rng)) is not None:
+            outcome = await service.answer(prompt.prompt_id, LEARNER, SelfGrade(Grade.GOOD), now)
+            assert outcome.status is AnswerStatus.RECORDED
     async with sessions_of(database)() as session:
         reviewed = list(await session.scalars(select(ReviewState.face).order_by(ReviewState.face)))
     assert reviewed == [1, MAX_CLOZE_NUMBER]

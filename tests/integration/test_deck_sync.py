@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
+from bot.storage.deck_sync import CardSnapshot
 from bot.storage.models import Card, CardFace, ReviewLog, ReviewState, User
 from bot.study.runtime import Database
 from tests.integration.builders import basic, cloze, deck
@@ -108,3 +109,27 @@ async def test_reordering_and_cloze_faces_follow_the_file(database: Database) ->
         query = select(CardFace.face).where(CardFace.card_pk == cards["c"].pk)
         faces = (await session.scalars(query.order_by(CardFace.face))).all()
     assert list(faces) == [1, 3]
+
+
+async def test_sync_keys_siblings_and_rekeys_them_when_the_file_says_otherwise(
+    database: Database,
+) -> None:
+    def generated(card_id: str, anchor: str) -> CardSnapshot:
+        content = {"front": f"Q {card_id}", "back": "a", "src": {"anchor": anchor}}
+        return CardSnapshot(card_id, "basic", content, (1,))
+
+    first = deck("d", generated("a", "S#command:ls"), generated("b", "S#command:ls|reverse"),
+                 basic("c"))
+    async with sessions_of(database).begin() as session:
+        await sync_deck(session, first, NOW)
+    cards = await _cards(database)
+    assert cards["a"].sibling == cards["b"].sibling != cards["c"].sibling
+    assert cards["c"].sibling is not None
+    # The maintainer points b at another unit: its key follows, a's history stays put.
+    second = deck("d", generated("a", "S#command:ls"), generated("b", "S#command:cd|reverse"),
+                  basic("c"))
+    async with sessions_of(database).begin() as session:
+        await sync_deck(session, second, NOW)
+    again = await _cards(database)
+    assert again["a"].sibling != again["b"].sibling
+    assert again["a"].pk == cards["a"].pk and again["a"].sibling == cards["a"].sibling

@@ -160,7 +160,7 @@ async def test_a_zone_change_late_in_the_day_keeps_the_day_spent(database: Datab
     again = await service.start(LEARNER, "d", "discord", later)
     assert await service.next_prompt(again.id, LEARNER, later, rng) is None
     stats = await learner_stats(database.runner, LEARNER, limits, later)
-    assert stats.due_today == 0 and stats.new_available == 0
+    assert stats.due_today == 0 and stats.left.total == 0
 
 
 async def test_moving_west_after_studying_does_not_go_back_to_yesterday(
@@ -178,4 +178,4 @@ async def test_moving_west_after_studying_does_not_go_back_to_yesterday(
     change = PreferenceChange(timezone="America/New_York")
     await update_preferences(database.runner, LEARNER, change, limits, NOW)
     stats = await learner_stats(database.runner, LEARNER, limits, NOW + timedelta(hours=1))
-    assert (stats.today, stats.new_available) == (date(2026, 11, 25), 0)
+    assert (stats.today, stats.left.new) == (date(2026, 11, 25), 0)

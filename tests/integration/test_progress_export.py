@@ -59,8 +59,8 @@ async def _study(db: Database) -> list[Expected]:
             answer = " Hypervisor" if view.is_drill else "모름"
             response, quality = TypedText(answer), 4 if view.is_drill else 1
         else:
-            # c2 graded Hard (3) comes back in the same session until graded >= 4.
-            quality = 3 if view.face == 2 and not view.is_drill else 5
+            # c1 graded Hard (3) comes back in the same session until graded >= 4.
+            quality = 3 if view.text.type == "cloze" and not view.is_drill else 5
             response, answer = SelfGrade(quality), ""
         step += 1
         outcome = await service.answer(
@@ -104,7 +104,7 @@ async def test_csv_export_has_one_row_per_answer_of_the_learner(database: Databa
     done = await _study(database)
     assert [(c, f, k) for c, f, k, _, _ in done] == [
         ("b1", 1, "new"), ("c1", 1, "new"), ("t1", 1, "new"),
-        ("z1", 1, "new"), ("z1", 2, "new"), ("t1", 1, "drill"), ("z1", 2, "drill"),
+        ("z1", 1, "new"), ("t1", 1, "drill"), ("z1", 1, "drill"),
     ]
     text = await export_progress(database.runner, LEARNER, "csv")
     assert text.splitlines()[0] == ",".join(COLUMNS)

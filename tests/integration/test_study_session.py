@@ -17,6 +17,7 @@ from bot.study.runtime import Database
 from bot.study.session import (
     AnswerStatus,
     ChoicePick,
+    DeckChoiceNeededError,
     SelfGrade,
     StudyService,
     TypedText,
@@ -24,7 +25,7 @@ from bot.study.session import (
 )
 from bot.study.verify import verify_states
 from tests.integration.builders import basic, choice, cloze, deck, typed
-from tests.integration.storage_helpers import sessions_of, sync_deck
+from tests.integration.storage_helpers import enrolled_deck_ids, sessions_of, sync_deck
 
 # 10:00 in Seoul (UTC+9) on 2026-11-25.
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
@@ -67,7 +68,7 @@ async def test_a_session_of_every_card_type_stores_states_and_log(database: Data
     rng = random.Random(7)
     seen = []
     while (view := await service.next_prompt(ref.id, LEARNER, NOW, rng)) is not None:
-        seen.append((view.card_id, view.face, view.text.type, view.remaining))
+        seen.append((view.card_id, view.face, view.text.type, view.left.total))
         if view.text.type == "choice":
             response: SelfGrade | ChoicePick | TypedText = ChoicePick(
                 view.text.choices.index("낮음")
@@ -79,26 +80,27 @@ async def test_a_session_of_every_card_type_stores_states_and_log(database: Data
         outcome = await service.answer(view.prompt_id, LEARNER, response, NOW)
         assert outcome.status is AnswerStatus.RECORDED
         assert outcome.correct
+    # The cloze's second face is its first face's sibling: it waits for another day.
     assert [(c, f, t) for c, f, t, _ in seen] == [
         ("b1", 1, "basic"),
         ("c1", 1, "choice"),
         ("t1", 1, "typed"),
         ("z1", 1, "cloze"),
-        ("z1", 2, "cloze"),
     ]
-    assert [r for *_, r in seen] == [5, 4, 3, 2, 1]
+    assert [r for *_, r in seen] == [4, 3, 2, 1]
     states = await _states(database)
-    assert len(states) == 5
+    assert len(states) == 4
     expected_ease = {5: 2.6, 4: 2.5}
     for state in states.values():
         assert state.due == TODAY + timedelta(days=1)
         assert state.repetitions == 1
         assert state.ease_cents / 100 in expected_ease.values()
     logs = await _logs(database)
-    assert [log.kind for log in logs] == ["new"] * 5
+    assert [log.kind for log in logs] == ["new"] * 4
     assert {log.answer for log in logs if log.answer} == {"낮음", "  Hypervisor "}
     summary = await service.end(ref.id, LEARNER, NOW)
-    assert (summary.answered, summary.correct, summary.new, summary.remaining) == (5, 5, 5, 0)
+    assert (summary.answered, summary.correct, summary.new, summary.left.total) == (4, 4, 4, 0)
+    assert summary.next_review == (TODAY + timedelta(days=1), 4)
     assert (await verify_states(database.runner)).ok
 
 
@@ -338,14 +340,32 @@ async def test_unknown_deck_is_an_error_naming_it(database: Database) -> None:
     assert error.value.deck_id == "nope"
 
 
-async def test_without_a_deck_a_new_learner_studies_every_deck(database: Database) -> None:
+async def test_without_a_deck_a_new_learner_is_asked_which_of_several(
+    database: Database,
+) -> None:
     service = await _service(database, deck("one", basic("a")), deck("two", basic("b")))
+    with pytest.raises(DeckChoiceNeededError):
+        await service.start(LEARNER, None, "terminal", NOW)
+    async with sessions_of(database)() as session:
+        assert await enrolled_deck_ids(session, LEARNER) == []  # nothing joined behind their back
+    ref = await service.start(LEARNER, "two", "terminal", NOW)
+    assert ref.joined is None  # named: joined as asked, nothing to announce
+    again = await service.start(LEARNER, None, "terminal", NOW)  # studies "two" now
+    view = await service.next_prompt(again.id, LEARNER, NOW, random.Random(0))
+    assert view is not None and view.deck_id == "two"
+    async with sessions_of(database)() as session:
+        assert await enrolled_deck_ids(session, LEARNER) == ["two"]
+
+
+async def test_without_a_deck_a_new_learner_starts_the_only_one_and_is_told(
+    database: Database,
+) -> None:
+    service = await _service(database, deck("one", basic("a")))
     ref = await service.start(LEARNER, None, "terminal", NOW)
-    decks = []
-    while (view := await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))) is not None:
-        decks.append(view.deck_id)
-        await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
-    assert decks == ["one", "two"]
+    assert ref.joined == "one"
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None and view.deck_id == "one"
+    assert (await service.start(LEARNER, None, "terminal", NOW)).joined is None  # once
 
 
 async def test_verify_reports_a_state_that_disagrees_with_the_log(database: Database) -> None:
@@ -376,15 +396,17 @@ async def test_a_skipped_face_stays_out_of_the_session_and_stays_due(database: D
     first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert first is not None
     assert first.card_id == "a"
-    assert first.remaining == 2
+    assert (first.left.total, first.skipped) == (2, 0)
     assert await service.skip(first.prompt_id, LEARNER)
     second = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert second is not None
     assert second.card_id == "b"
-    assert second.remaining == 1
+    # The skipped face is still left today (it comes back next session), and said to be.
+    assert (second.left.total, second.skipped) == (2, 1)
     await service.answer(second.prompt_id, LEARNER, SelfGrade(5), NOW)
     assert await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0)) is None
-    await service.end(ref.id, LEARNER, NOW)
+    done = await service.end(ref.id, LEARNER, NOW)
+    assert (done.answered, done.skipped, done.left.total, done.left.new) == (1, 1, 1, 1)
     # The next session offers the skipped face again: it was never reviewed.
     again = await service.start(LEARNER, "d", "terminal", NOW)
     view = await service.next_prompt(again.id, LEARNER, NOW, random.Random(0))

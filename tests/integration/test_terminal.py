@@ -154,6 +154,7 @@ async def study(
     environ: dict[str, str] | None = None,
     now: datetime = NOW,
     scheduler: str | None = None,
+    mistakes: bool = False,
 ) -> tuple[int, str]:
     out = io.StringIO()
     source = stdin(out) if isinstance(stdin, Learner) else stdin
@@ -167,6 +168,7 @@ async def study(
         rng=random.Random(0),
         environ=environ or {},
         scheduler=scheduler,
+        mistakes=mistakes,
     )
     return code, out.getvalue()
 
@@ -237,8 +239,8 @@ async def test_a_full_session_of_every_card_type_stores_the_sm2_schedule(
     script = {
         Q_BASIC: ["4"],  # Easy
         Q_CHOICE: ["SaaS", "IaaS"],  # wrong, then right when it comes back
-        Q_CLOZE_1: ["1", "3"],  # Again, then Good on the drill
-        Q_CLOZE_2: ["2", "3"],  # Hard, then Good on the drill
+        Q_CLOZE_1: ["2", "3"],  # Hard, then Good on the drill
+        Q_CLOZE_2: ["1"],  # never asked today: a sibling of the first cloze
         Q_TYPED: ["domain name system"],  # an accepted variant, any case
     }
     code, out = await study(settings, Learner(script))
@@ -249,8 +251,7 @@ async def test_a_full_session_of_every_card_type_stores_the_sm2_schedule(
     assert states(database) == {
         ("b1", 1): (260, 1, 1, due),  # q5: 2.50 -> 2.60
         ("c1", 1): (196, 0, 1, due),  # q1: 2.50 -> 1.96, the drill does not reschedule
-        ("z1", 1): (196, 0, 1, due),
-        ("z1", 2): (236, 1, 1, due),  # q3: 2.50 -> 2.36, passes
+        ("z1", 1): (236, 1, 1, due),  # q3: 2.50 -> 2.36, passes
         ("t1", 1): (250, 1, 1, due),  # q4: unchanged
     }
     entries = log(database)
@@ -258,25 +259,28 @@ async def test_a_full_session_of_every_card_type_stores_the_sm2_schedule(
         ("b1", 1, "new", 5),
         ("c1", 1, "new", 1),
         ("t1", 1, "new", 4),
-        ("z1", 1, "new", 1),
-        ("z1", 2, "new", 3),
+        ("z1", 1, "new", 3),
     ]
     assert sorted(e for e in entries if e[2] == "drill") == [
         ("c1", 1, "drill", 4),
         ("z1", 1, "drill", 4),
-        ("z1", 2, "drill", 4),
     ]
     # What the learner saw along the way.
     assert "Not quite. Answer: IaaS" in out
     assert "Note: You install node.js and MongoDB yourself." in out
-    assert "Answer: Dockerfile" in out and "Answer: image" in out
+    assert "Answer: Dockerfile" in out and Q_CLOZE_2 not in out
     assert "Right!\nAnswer: DNS" in out  # accepted variant: show the canonical answer
     assert "This card comes back later in this session." in out
-    assert "5 left today · new" in out and "· repeat" in out
+    # A miss leaves today's count and waits beside it as a repeat.
+    assert "4 left today · new" in out and "3 left today · new" in out
+    assert "2 left today · 1 to repeat · new" in out
+    assert "Mini deck · 2 to repeat · repeat" in out
     assert "All done for today!" in out
-    assert "Answered 8 · right 6 (75%)" in out
-    assert "5 new · 3 repeated" in out
-    assert "Next review: tomorrow, 5 cards" in out
+    assert "── Done for now! ──" in out
+    assert "You answered 4 cards and got 3 right (75%)." in out  # repeats are not cards
+    assert "4 new · 2 repeated" in out
+    assert "Nothing left for today." in out
+    assert "Next review: tomorrow, 4 cards" in out
     assert "Study streak: 1 day." in out
     assert "\x1b[" not in out  # no colour codes on a pipe
 
@@ -288,8 +292,9 @@ async def test_quitting_midway_keeps_the_answers_and_the_next_run_resumes(
     code, out = await study(settings, Learner(script))
     assert code == 0
     assert "Stopping here. Everything you answered is saved." in out
-    assert "Answered 1 · right 1 (100%)" in out
-    assert "4 cards left for today; run studybot study again to continue." in out
+    assert "You answered 1 card and got 1 right (100%)." in out
+    assert "Left today: 3 cards (3 new)" in out
+    assert "Run studybot study again to continue." in out
     assert log(database) == [("b1", 1, "new", 4)]
 
     second = Learner(ALL_GOOD)
@@ -297,9 +302,10 @@ async def test_quitting_midway_keeps_the_answers_and_the_next_run_resumes(
     assert code == 0
     asked = second.asked
     assert asked[0] == Q_CHOICE  # picks up where the learner stopped
+    assert "3 left today · new" in out  # as many as the summary said were left
     assert Q_BASIC not in asked  # what was answered is not asked again today
     assert {e[0] for e in log(database)} == {"b1", "c1", "z1", "t1"}
-    assert len(log(database)) == 5
+    assert len(log(database)) == 4
     assert "All done for today!" in out
 
 
@@ -312,7 +318,7 @@ async def test_a_closed_stdin_ends_the_session_keeping_everything(
     assert log(database) == [("b1", 1, "new", 4)]
     assert states(database) == {("b1", 1): (250, 1, 1, str(TOMORROW))}
     assert "Everything you answered is saved." in out
-    assert "Answered 1 · right 1 (100%)" in out
+    assert "You answered 1 card and got 1 right (100%)." in out
 
 
 async def test_a_half_answered_face_is_asked_again_next_time(
@@ -334,7 +340,7 @@ async def test_ctrl_c_ends_the_session_cleanly_with_the_interrupt_exit_code(
     assert code == 130
     assert "Interrupted. Everything you answered is saved." in out
     assert log(database) == [("b1", 1, "new", 4)]
-    assert "4 cards left for today" in out
+    assert "Left today: 3 cards" in out
 
 
 async def test_ctrl_c_caught_by_asyncio_before_a_prompt_still_stops_at_that_prompt(
@@ -397,19 +403,18 @@ async def test_invalid_input_asks_again_with_a_hint(
     assert out.count("Please type a number from 1 to 3. (? for help)") == 2
     assert out.count("Please type an answer, or s to skip. (? for help)") == 1
     # The re-asked prompts still record exactly one answer each, all right.
-    assert [e[3] for e in log(database)] == [4, 4, 4, 4, 4]
+    assert [e[3] for e in log(database)] == [4, 4, 4, 4]
 
 
 async def test_grades_and_commands_survive_other_keyboards(
     settings: Settings, database: sa.Engine
 ) -> None:
     # A button's name works as well as its number, and so do full-width digits from an IME.
-    script = {**ALL_GOOD, Q_BASIC: ["easy"], Q_CLOZE_1: ["３"], Q_CLOZE_2: ["다시", "ㅂ"]}
-    code, out = await study(settings, Learner(script))
+    script = {**ALL_GOOD, Q_BASIC: ["easy"], Q_CLOZE_1: ["다시", "３"]}
+    code, _ = await study(settings, Learner(script))
     assert code == 0
-    qualities = {(e[0], e[1]): e[3] for e in log(database)}
-    assert qualities == {("b1", 1): 5, ("c1", 1): 4, ("z1", 1): 4, ("z1", 2): 1, ("t1", 1): 4}
-    assert "Stopping here." in out
+    assert [(e[0], e[3]) for e in log(database)] == [
+        ("b1", 5), ("c1", 4), ("z1", 1), ("t1", 4), ("z1", 4)]
 
 
 async def test_help_is_shown_at_any_prompt_and_the_question_asked_again(
@@ -419,7 +424,7 @@ async def test_help_is_shown_at_any_prompt_and_the_question_asked_again(
     code, out = await study(settings, Learner(script))
     assert code == 0
     assert out.count("Commands at any prompt:") == 2
-    assert len(log(database)) == 5
+    assert len(log(database)) == 4
 
 
 async def test_choices_can_be_picked_by_typing_the_option(
@@ -540,18 +545,24 @@ async def test_nothing_due_says_so_and_when_the_next_review_is(
     code, out = await study(settings, io.StringIO(""))
     assert code == 0
     assert "Nothing to review right now." in out
-    assert "Next review: tomorrow, 5 cards" in out
-    # Tomorrow the five faces come back as reviews, not as new cards.
+    assert "Next review: tomorrow, 4 cards" in out
+    assert "This session" not in out  # nothing was shown: no summary, only the outlook
+    # Tomorrow the four faces come back as reviews; the cloze's second face waits
+    # again, its sibling being due.
     tomorrow = NOW + timedelta(days=1)
     code, out = await study(settings, Learner(ALL_GOOD), now=tomorrow)
     assert code == 0
-    assert "5 left today" in out and "· new" not in out
-    assert [e[2] for e in log(database)[5:]] == ["review"] * 5
-    assert "Next review: Wed 2 Dec, 5 cards" in out  # second interval: 6 days from Thu 26
+    assert "4 left today" in out and "· new" not in out and Q_CLOZE_2 not in out
+    assert [e[2] for e in log(database)[4:]] == ["review"] * 4
+    assert "Next review: Wed 2 Dec, 4 cards" in out  # second interval: 6 days from Thu 26
     # SM-2's second review: 1 day after Again, 6 after any pass (Easy does not lengthen it).
     assert (
         "How well did you remember? 1 Again (1d) · 2 Hard (6d) · 3 Good (6d) · 4 Easy (6d)"
     ) in out
+    # The day after, nothing of its card is shown: now it is introduced.
+    code, out = await study(settings, Learner(ALL_GOOD), now=tomorrow + timedelta(days=1))
+    assert "1 left today · new" in out and Q_CLOZE_2 in out
+    assert log(database)[-1] == ("z1", 2, "new", 4)
 
 
 async def test_study_with_the_fsrs_scheduler_rebuilds_and_schedules_by_fsrs(
@@ -599,7 +610,9 @@ async def test_a_korean_deck_talks_korean_by_default(
     assert "얼마나 잘 기억했나요? 1 다시(1일) · 2 어려움(1일) · 3 좋음(1일) · 4 쉬움(1일)" in out
     assert "정답이에요!" in out
     assert "오늘 공부를 모두 마쳤어요!" in out
-    assert "답한 카드 2장 · 정답 2장 (100%)" in out
+    assert "2장에 답했고 2장을 맞혔어요 (100%)." in out
+    assert "새 카드 2장 · 다시 보기 0번" in out
+    assert "오늘 할 카드는 다 했어요." in out
     assert "다음 복습: 내일, 2장" in out
     assert "Press Enter" not in out
     assert len(log(database)) == 2
@@ -633,7 +646,7 @@ async def test_a_broken_deck_file_is_reported_by_line_and_the_rest_still_works(
     warning = next(line for line in out.splitlines() if "broken.yaml" in line)
     assert re.search(r"broken\.yaml:\d+:\d+: ", warning), warning
     assert warning.startswith("Warning: ")
-    assert len(log(database)) == 5  # the good deck was studied in full
+    assert len(log(database)) == 4  # the good deck was studied in full (a sibling waits)
     # In the learner's language, after the same file:line:col.
     _, out = await study(settings, io.StringIO("q\n"), lang="ko")
     korean = next(line for line in out.splitlines() if "broken.yaml" in line)
@@ -651,7 +664,7 @@ async def test_a_deck_broken_after_loading_keeps_its_loaded_version(
     assert code == 0
     assert re.search(r"mini\.yaml:7:5: ", out), out
     assert "file skipped; an earlier version of the deck stays in use" in out
-    assert Q_CHOICE in out and len(log(database)) == 5
+    assert Q_CHOICE in out and len(log(database)) == 4
 
 
 Q_DRAFT = "Which protocol sets up a connection first?"
@@ -711,6 +724,49 @@ async def test_studying_one_deck_leaves_the_others_alone(
     assert code == 0
     assert {e[0] for e in log(database)} == {"k1", "k2"}
     assert "Studying 한국어 덱." in out
+
+
+async def test_a_first_study_among_several_decks_asks_which_one_by_number(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    (decks_dir / "hangul.yaml").write_text(KO_DECK, encoding="utf-8")
+    # Giving no number joins nothing and studies nothing.
+    code, out = await study(settings, io.StringIO(""))
+    assert code == 0 and "Which one would you like to study?" in out
+    assert log(database) == [] and "Studying" not in out
+    code, out = await study(settings, io.StringIO("x\n1\n\n3\ndns\n"), lang="ko")
+    assert code == 0
+    assert "아직 공부하는 덱이 없어요. 어떤 덱을 공부할까요?" in out
+    # The learner's language first, with what each deck holds.
+    assert out.index("1. 한국어 덱 · 한국어 · 2장") < out.index("2. Mini deck · English · 5장")
+    assert "1부터 2까지의 번호를 입력하세요 (그만두려면 q)." in out
+    assert "이제 '한국어 덱' 덱을 공부해요." in out
+    assert "한국어 덱 학습을 시작해요." in out
+    assert {e[0] for e in log(database)} == {"k1", "k2"}
+    with database.connect() as db:
+        joined = db.execute(sa.text("SELECT deck_id FROM enrollments")).scalars().all()
+    assert joined == ["hangul"]  # never every deck at once
+
+
+async def test_mistakes_goes_over_the_missed_cards_without_rescheduling(
+    settings: Settings, decks_dir: Path, database: sa.Engine
+) -> None:
+    (decks_dir / "mini.yaml").write_text(KO_DECK, encoding="utf-8")
+    code, out = await study(settings, io.StringIO("\n4\n"), mistakes=True)
+    assert "You haven't missed a card in the last 7 days: nothing to go over." in out
+    # k1 graded Again, then drilled until Good; k2 typed right.
+    code, out = await study(settings, io.StringIO("\n1\ndns\n\n4\n"))
+    assert code == 0
+    before = states(database)
+    logged = len(log(database))
+    code, out = await study(settings, io.StringIO("\n1\n"), mistakes=True,
+                            now=NOW + timedelta(hours=2))
+    assert code == 0
+    assert "1 missed card left" in out and "repeat" not in out
+    assert "You went over 1 card you had missed and got 0 right (0%)." in out
+    assert "A mistakes review never changes when cards come back." in out
+    assert states(database) == before
+    assert [e[2] for e in log(database)[logged:]] == ["drill"]
 
 
 async def test_no_decks_at_all_says_where_to_put_them(tmp_path: Path) -> None:

@@ -17,12 +17,34 @@ from bot.decks.generator.units.reader import read_units
 
 # A word the note writes in lower case: a common noun, not a name.
 _LOWER_WORD = re.compile(r"\b([a-z][a-z-]+)\b")
+# A word the note capitalises after a lower-case word: a name ("… runs Docker on …").
+_NAME_MID_SENTENCE = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z], ))([A-Z][a-z]+)\b")
 
 
 @dataclass(frozen=True)
 class Generated:
     cards: list[GeneratedCard]
     title: str | None  # the note's front-matter title or its one H1
+
+
+_ENDS_PHRASE = (r"(?=\s*[.,;:!?)\]]|\s*$|\s+(?:is|are|was|were|has|have|can|will|does|"
+                r"that|which|and|or|of|in|on|for|to|with|from|by|as)\b)")
+
+
+def article_in_text(term: str, text: str) -> str | None:
+    """The article the note itself puts before a term most of the times it writes it
+    ("a Dockerfile", "the Docker Host", "an ACL"), or None when it mostly writes the
+    term bare ("Docker", "TCP") or never with one."""
+    if not term or len(term) > 60:
+        return None
+    # Only where the term is a noun phrase of its own, not a modifier ("a CSRF token").
+    found = re.findall(r"(?:\b(an?|the)\s+)?(?<![\w-])" + re.escape(term) + _ENDS_PHRASE,
+                       text, re.I)
+    with_article: list[str] = [str(a).lower() for a in found if a]
+    if not with_article or len(with_article) * 2 < len(found):
+        return None
+    chosen: str = max(set(with_article), key=with_article.count)
+    return chosen
 
 
 def detect_lang(text: str) -> str:
@@ -55,9 +77,12 @@ def finalize(cards: Iterable[GeneratedCard]) -> list[GeneratedCard]:
 def generate(note_text: str, lang: str | None = None) -> Generated:
     language = lang or detect_lang(note_text)
     note = parse_note(note_text)
-    vocabulary = frozenset(_LOWER_WORD.findall(note_text)) if language == "en" else frozenset()
+    vocabulary = frozenset(_LOWER_WORD.findall(note_text)) | frozenset(
+        _NAME_MID_SENTENCE.findall(note_text)) if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
     for unit in read_units(note, language):
+        if language == "en" and unit.kind == "definition" and unit.article is None:
+            unit = replace(unit, article=article_in_text(unit.subject, note_text))
         cards.extend(cards_for(unit, language, vocabulary))
     return Generated(finalize(cards), note.title)
 

@@ -106,11 +106,20 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
     Headings and bullets capitalise their first word ("Availability zones", "Regions");
     a question asks "What are availability zones?".  A word the note itself writes in
-    lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals."""
+    lower case is a common noun; names ("Docker", "IaaS", "TCP") keep their capitals.
+    `vocabulary` holds the words the note writes in lower case and, capitalised, the
+    words it capitalises in the middle of a sentence (names)."""
     words = term.split()
+    if len(words) > 1 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+            and _plural(words[-1]) and all(w.lower() in vocabulary for w in words):
+        return term.lower(), True  # "Bucket Policies", written "bucket policies" in the text
     if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return term, False  # "Simple Storage Service": every word capitalised, a name
-    common = all(
+    # "Dead letter queue", "Session persistence": a heading's capital on a common phrase,
+    # unless the note also capitalises that word mid-sentence (a name: "Docker engine").
+    sentence_case = len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
+        and all(w.islower() for w in words[1:]) and words[0] not in vocabulary
+    common = sentence_case or all(
         w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
         for w in words if w[:1].isalpha())
     phrase = term.lower() if common and words else term
@@ -118,6 +127,12 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
 
 _MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+# Words with a mass-noun ending that are counted all the same ("a condition").
+_COUNTABLE = re.compile(
+    r"condition|connection|function|application|transaction|partition|exception|collection|"
+    r"instruction|section|question|operation|option|solution|session|version|region|"
+    r"instance|interface|entity|utility|facility|building|string|thing|mapping|setting|"
+    r"element|segment|statement|document|environment|argument|component|department")
 
 
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
@@ -127,12 +142,16 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         return f"What is {phrase}?"  # "killing processes": an activity, one thing
     if plural:
         return f"What are {phrase}?"
-    if " " not in phrase and _MASS_NOUN.search(phrase):
-        return f"What is {phrase}?"  # "pre-emption", "virtualization": no article
+    last = phrase.split()[-1] if phrase.split() else ""
+    if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
+            and (" " not in phrase or article is None):
+        return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
     if phrase != term or phrase.islower():  # a common noun takes an article
         chosen = article if article in ("a", "an", "the") else (
             "an" if phrase[:1] in "aeiou" else "a")
         return f"What is {chosen} {phrase}?"
+    if article in ("a", "an"):
+        return f"What is {article} {term}?"  # the note writes "a Dockerfile"
     words = term.split()
     if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
                             and not words[0].isupper()
@@ -168,10 +187,20 @@ class _Maker:
             draft=not self.unit.confident or len(front) > MAX_QUESTION, unit=self.anchor))
 
 
+#: The last word of a Korean term that names a property of the words before it:
+#: "컨텍스트 스위칭 주체" asks "컨텍스트 스위칭의 주체는?", not "…주체란?".
+_KO_PROPERTY_NOUN = re.compile(
+    r"^(?P<owner>.+?)(?:의)?\s+(?P<prop>주체|대상|목적|원인|역할|조건|기준|시점|단위|범위|결과|특징|"
+    r"종류|장점|단점|한계|효과|용도)$")
+
+
 def _definition(m: _Maker) -> None:
     u = m.unit
     term, tail = _term_with_context(u.subject, u.context, m.lang)
-    if m.lang == "ko":
+    owned = _KO_PROPERTY_NOUN.match(term) if m.lang == "ko" else None
+    if owned:
+        front = f"{owned['owner']}의 {attach(owned['prop'], '은')}?{tail}"
+    elif m.lang == "ko":
         front = attach(term, "이란") + "?" + tail
     else:
         front = _en_what_is(term, u.article, m.vocabulary) + tail
@@ -225,6 +254,9 @@ def _process(m: _Maker) -> None:
     if m.lang == "ko":
         ends = ("과정", "순서", "절차", "단계", "흐름")
         front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
+    elif re.match(r"(?:the\s+)?(?:steps|stages|phases)\b", label, re.I):
+        plural = re.sub(r"^the\s+", "", label, flags=re.I)
+        front = f"What are the {_lower_first(plural)}?"
     elif _EN_SEQUENCE.search(label):
         front = f"What is the {_lower_first(label)}?"
     else:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 COLOR_HELP = discord.Colour.blurple()
 
-SECTIONS = ("how", "grades", "commands", "schedulers", "exam", "backlog", "daily")
+SECTIONS = ("how", "grades", "review", "commands", "schedulers", "exam", "backlog", "daily")
 
 
 def help_embed(lang: str, rollover_hour: int) -> discord.Embed:
@@ -28,6 +28,8 @@ def help_embed(lang: str, rollover_hour: int) -> discord.Embed:
     buttons = {
         "show": message("discord.study.button.show", lang),
         "type": message("discord.study.button.type", lang),
+        "stop": message("discord.study.button.stop", lang),
+        "mistakes": message("study.mode.mistakes", lang),
     }
     embed = discord.Embed(
         title=message("help.title", lang),

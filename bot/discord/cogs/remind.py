@@ -17,7 +17,7 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord import text
-from bot.discord.components import render
+from bot.discord.components.opening import MODE_REVIEW, deliver, open_study
 from bot.discord.interactions import (
     NO_MENTIONS,
     Screen,
@@ -29,6 +29,7 @@ from bot.discord.interactions import (
 from bot.discord.timestamps import local_when
 from bot.discord.translator import counted, message
 from bot.i18n import normalize_language
+from bot.i18n.study_text import cards, left_split
 from bot.jobs.clock import clock_file_of
 from bot.jobs.reminders import DmResult, ReminderJob
 from bot.jobs.scheduler import Ticker
@@ -47,7 +48,6 @@ Button = discord.ui.Button[discord.ui.View]
 STUDY_NOW: Final = r"sb:remind:study:(?P<user>\d+)"
 #: Discord's "Cannot send messages to this user".
 CANNOT_DM: Final = 50007
-FRONT_END: Final = "discord"
 
 
 def study_now_id(user: int) -> str:
@@ -67,7 +67,8 @@ class DmSender:
     async def remind(self, due: DueReminder) -> DmResult:
         lang = normalize_language(due.locale) or normalize_language(self.bot.settings.language)
         lang = lang or "ko"
-        body = counted("remind.dm.body", lang, due.waiting)
+        body = counted("remind.dm.body", lang, due.left.total, cards=cards(due.left.total, lang),
+                       split=left_split(due.left, lang))
         if due.backlog is not None:
             body += "\n" + message(due.backlog.reason, lang, **due.backlog.message_args())
         embed = discord.Embed(
@@ -113,18 +114,9 @@ class StudyNowButton(discord.ui.DynamicItem[Button], template=STUDY_NOW):
         bot = study_bot(interaction)
         await interaction.response.defer(thinking=True)
         lang = await language_of(interaction)
-        async with bot.learner_locks(self.user):
-            now = bot.jobs_clock()
-            ref = await bot.study.start(self.user, None, FRONT_END, now)
-            prompt = await bot.study.next_prompt(ref.id, self.user, now, bot.rng_factory())
-            if prompt is None:
-                await bot.study.end(ref.id, self.user, now)
-                await interaction.edit_original_response(
-                    content=message("remind.nothing_due", lang)
-                )
-                return
-            screen = render.card(prompt, lang, title=await bot.deck_titles.title(prompt.deck_id))
-        await interaction.edit_original_response(**screen.edit_kwargs())
+        opening = await open_study(bot, self.user, None, MODE_REVIEW, lang,
+                                   now=bot.jobs_clock(), from_reminder=True)
+        await deliver(interaction, opening, lang)
 
 
 class Remind(commands.Cog):

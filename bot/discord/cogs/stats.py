@@ -26,6 +26,7 @@ from bot.discord.embeds import fit
 from bot.discord.interactions import NO_MENTIONS, language_of, private
 from bot.discord.translator import command_names, counted, message
 from bot.i18n import format_date
+from bot.i18n.study_text import cards, left_split
 from bot.study.catalog import deck_catalog
 from bot.study.exams import exam_overview
 from bot.study.leaderboard import member_streak
@@ -43,6 +44,13 @@ COLOR_STATS = discord.Colour.teal()
 
 def percent(rate: float) -> str:
     return f"{round(rate * 100)}%"
+
+
+def left_field(stats: LearnerStats, lang: str) -> str:
+    """Left today as /study counts it: "5장 (복습 3장 · 새 카드 2장)"."""
+    if not stats.left.total:
+        return cards(0, lang)
+    return f"{cards(stats.left.total, lang)} ({left_split(stats.left, lang)})"
 
 
 def stats_embed(
@@ -64,8 +72,7 @@ def stats_embed(
     if not studying:
         embed.description = message("stats.no_decks", lang, **command_names(lang))
     fields = (
-        ("stats.due_today", str(stats.due_today)),
-        ("stats.new_available", str(stats.new_available)),
+        ("stats.left_today", left_field(stats, lang)),
         ("stats.due_week", str(stats.due_within(7))),
         (
             "stats.reviews_30",

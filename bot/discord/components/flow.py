@@ -197,9 +197,11 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
         ctx, lang = await _context(bot, interaction, user_id, prompt_id)
         if ctx is None:
             return render.notice(message("discord.study.gone", lang))
-        now = bot.clock()
-        # Counted while the session is open: an ended session has nothing "left".
-        return render.summary(await bot.study.end(ctx.session_id, user_id, now), lang)
+        done = await bot.study.end(ctx.session_id, user_id, bot.clock())
+        if not done.answered and not done.skipped:
+            # Stopped before answering anything: nothing to sum up, the card just closes.
+            return render.notice(message("discord.study.closed", lang))
+        return render.summary(done, lang)
 
 
 # -- entry points for the buttons' routes ---------------------------------------------------

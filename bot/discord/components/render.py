@@ -13,14 +13,19 @@ open cards cost no memory and survive a restart.
 
 from __future__ import annotations
 
+from datetime import date, time
+
 import discord
+from discord.utils import format_dt
 
 from bot.decks.limits import MAX_CHOICES
 from bot.discord import text
 from bot.discord.components import ids
 from bot.discord.interactions import Screen
-from bot.discord.translator import counted, message
+from bot.discord.translator import message
 from bot.i18n.intervals import grade_label
+from bot.i18n.study_text import MISTAKES, left_today, summary_is_done, summary_lines, summary_title
+from bot.srs.day import local_instant
 from bot.srs.grades import Grade
 from bot.study.session import AnswerOutcome, PromptView, SessionSummary
 
@@ -29,6 +34,8 @@ COLOR_RIGHT = discord.Colour.green()
 COLOR_ALMOST = discord.Colour.gold()
 COLOR_WRONG = discord.Colour.red()
 COLOR_DONE = discord.Colour.dark_teal()
+#: The time of day a next review's date is shown at: far from any rollover.
+NOON = time(12)
 
 #: Grade buttons in the order a learner reads them, with the style that hints at each.
 GRADE_BUTTONS: tuple[tuple[Grade, str, discord.ButtonStyle], ...] = (
@@ -60,10 +67,11 @@ def _frozen(view: discord.ui.View) -> discord.ui.View:
 
 
 def _footer(prompt: PromptView, lang: str) -> str:
-    parts = [counted("discord.study.left_today", lang, prompt.remaining)]
+    parts = [left_today(lang, prompt.left.total, repeats=prompt.repeats, skipped=prompt.skipped,
+                        mode=prompt.mode)]
     if prompt.is_new:
         parts.append(message("card.new", lang))
-    if prompt.is_drill:
+    if prompt.is_drill and prompt.mode != MISTAKES:  # there, the count says it already
         parts.append(message("card.drill", lang))
     return text.cut(" · ".join(parts), text.EMBED_FOOTER)
 
@@ -224,18 +232,21 @@ def note_embed(body: str) -> discord.Embed:
 
 
 def summary(done: SessionSummary, lang: str, *, lead: discord.Embed | None = None) -> Screen:
-    body = message(
-        "discord.study.summary.body",
-        lang,
-        answered=done.answered,
-        correct=done.correct,
-        new=done.new,
-    )
-    if done.remaining:
-        body += "\n" + message("discord.study.summary.remaining", lang, n=done.remaining)
+    """What the terminal shows at the end: answered, right %, new and repeated, skipped,
+    what is left today, the next review and the streak.
+
+    The next review's day is a Discord timestamp (its noon in the learner's zone), which
+    each client writes as a date in its own language.
+    """
+    def day_text(day: date) -> str:
+        return format_dt(local_instant(day, NOON, done.timezone), "D")
+
+    lines = summary_lines(done, lang, day_text=day_text)
+    if done.left.total and not summary_is_done(done):
+        lines.append(message("discord.study.summary.continue", lang))
     embed = discord.Embed(
-        title=message("discord.study.summary.title", lang),
-        description=text.cut(body, text.EMBED_DESCRIPTION),
+        title=text.cut(summary_title(done, lang), text.EMBED_TITLE),
+        description=text.cut("\n".join(lines), text.EMBED_DESCRIPTION),
         colour=COLOR_DONE,
     )
     return Screen(embeds=[e for e in (lead, embed) if e is not None], view=None)

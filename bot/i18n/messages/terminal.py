@@ -14,7 +14,6 @@ MESSAGES: Table = {
         "en": "Picking up {deck} where you left off. Type ? at any prompt for help.",
     },
     "terminal.all_decks": {"ko": "모든 덱", "en": "all your decks"},
-    "terminal.left_today": {"ko": "오늘 {n}장 남음", "en": "{n} left today"},
     "terminal.prompt.reveal": {
         "ko": "Enter 키를 누르면 정답이 보여요",
         "en": "Press Enter to show the answer",
@@ -84,6 +83,23 @@ MESSAGES: Table = {
         "ko": "이 학습은 이미 끝났어요.",
         "en": "This session has already ended.",
     },
+    "terminal.no_mistakes": {
+        "ko": "최근 7일 동안 틀린 카드가 없어요. 다시 풀어 볼 카드가 없네요!",
+        "en": "You haven't missed a card in the last 7 days: nothing to go over.",
+    },
+    "terminal.choose_deck": {
+        "ko": "아직 공부하는 덱이 없어요. 어떤 덱을 공부할까요?",
+        "en": "You aren't studying any deck yet. Which one would you like to study?",
+    },
+    "terminal.choose_deck.ask": {"ko": "덱 번호 (1-{n})", "en": "Deck number (1-{n})"},
+    "terminal.choose_deck.again": {
+        "ko": "1부터 {n}까지의 번호를 입력하세요 (그만두려면 q).",
+        "en": "Type a number from 1 to {n} (or q to quit).",
+    },
+    "terminal.joined": {
+        "ko": "이제 '{deck}' 덱을 공부해요.",
+        "en": "You're now studying '{deck}'.",
+    },
     "terminal.nothing_due": {
         "ko": "지금은 복습할 카드가 없어요. 잘하고 있어요!",
         "en": "Nothing to review right now. Nicely done!",
@@ -100,42 +116,13 @@ MESSAGES: Table = {
         "ko": "중단했어요. 답한 내용은 모두 저장됐어요.",
         "en": "Interrupted. Everything you answered is saved.",
     },
-    "terminal.summary.title": {"ko": "이번 학습 결과", "en": "This session"},
-    "terminal.summary.answered": {
-        "ko": "답한 카드 {answered}장 · 정답 {correct}장 ({rate}%)",
-        "en": "Answered {answered} · right {correct} ({rate}%)",
-    },
-    "terminal.summary.new_and_drill": {
-        "ko": "새 카드 {new}장 · 다시 본 카드 {drilled}장",
-        "en": "{new} new · {drilled} repeated",
-    },
     "terminal.summary.nothing_answered": {
         "ko": "이번에는 답한 카드가 없어요.",
         "en": "You didn't answer any cards this time.",
     },
-    "terminal.summary.left_today": {
-        "ko": "오늘 남은 카드는 {count:이에요}. studybot study 명령으로 이어서 할 수 있어요.",
-        "en": "{count} left for today; run studybot study again to continue.",
-    },
-    "terminal.summary.next_review": {
-        "ko": "다음 복습: {date}, {count}",
-        "en": "Next review: {date}, {count}",
-    },
-    "terminal.summary.no_review_scheduled": {
-        "ko": "앞으로 {days}일 동안 예정된 복습이 없어요.",
-        "en": "No reviews scheduled in the next {days} days.",
-    },
-    "terminal.summary.week": {
-        "ko": "7일 안에 복습할 카드: {count}",
-        "en": "Due within 7 days: {count}",
-    },
-    "terminal.summary.streak": {
-        "ko": "연속 학습 {n}일째예요.",
-        "en": "Study streak: {n} days.",
-    },
-    "terminal.summary.streak.one": {
-        "ko": "연속 학습 {n}일째예요.",
-        "en": "Study streak: {n} day.",
+    "terminal.summary.continue": {
+        "ko": "studybot study 명령으로 이어서 할 수 있어요.",
+        "en": "Run studybot study again to continue.",
     },
     "terminal.goodbye": {"ko": "다음에 또 만나요!", "en": "See you next time!"},
 }

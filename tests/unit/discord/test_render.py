@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from bot.decks.limits import MAX_TEXT_CHARS
 from bot.discord.components import ids, render
+from bot.srs.queue import LeftToday
 from bot.study.cards import FaceText
 from bot.study.session import AnswerOutcome, AnswerStatus, PromptView
 
@@ -20,7 +21,7 @@ PROMPT = 2**31 - 1
 def view_of(face: FaceText, remaining: int = 3) -> PromptView:
     return PromptView(prompt_id=PROMPT, session_id=1, user_id=USER, deck_id="d" * 64,
                       card_id="c1", card_pk=1, face=1, text=face, is_new=True,
-                      is_drill=False, remaining=remaining)
+                      is_drill=False, left=LeftToday(new=remaining))
 
 
 def embed_total(embeds: list[discord.Embed]) -> int:

@@ -28,8 +28,13 @@ async def test_study_command_is_localized_from_the_catalogue() -> None:
         app_commands.locale_str("x"), Where.command_description, command)
     assert description is not None
     assert description.startswith("오늘 복습할 카드")
-    [deck] = command.parameters
+    deck, mode = command.parameters
     assert await _ko(app_commands.locale_str("deck"), Where.parameter_name, deck) == "덱"
+    assert await _ko(app_commands.locale_str("mode"), Where.parameter_name, mode) == "모드"
+    payloads = [await choice.get_translated_payload(CatalogueTranslator())
+                for choice in mode.choices]
+    assert [p["name_localizations"]["ko"] for p in payloads] == [
+        "오늘 할 카드", "틀린 카드 (최근 7일)"]
 
 
 async def test_english_clients_get_the_source_strings() -> None:
@@ -60,8 +65,8 @@ def test_every_command_name_in_the_discord_tables_is_valid(
 
 
 def test_message_fills_and_falls_back() -> None:
-    assert message("discord.study.left_today", "ko", n=3) == "오늘 3장 남음"
-    assert message("discord.study.left_today", "fr", n=3) == "3 left today"
-    assert counted("discord.study.left_today", "en", 1) == "1 left today"
+    assert message("left.today", "ko", n=3) == "오늘 3장 남음"
+    assert message("left.today", "fr", n=3) == "3 left today"
+    assert counted("left.today", "en", 1) == "1 left today"
     assert message("no.such.key", "en") == "no.such.key"
     assert message("grade.good", "ko") == "좋음"  # from the shared catalogue

@@ -190,3 +190,143 @@ def test_an_answer_made_of_the_terms_own_words_is_no_definition() -> None:
     questions = [c.question() for c in find(cards_of(note, "en"), "definition")]
     assert not any("Compression" in q or "static content" in q.lower() for q in questions)
     assert any("SSL termination" in q for q in questions)
+
+
+def test_a_capitalised_plural_the_note_writes_in_lower_case_is_asked_as_one() -> None:
+    note = (
+        "## Securing a bucket\n"
+        "- Bucket Policies\n"
+        "Bucket policies define which actions are allowed or denied on a bucket.\n\n"
+        "Several bucket policies may apply to one bucket.\n"
+    )
+    assert any(q.startswith("What are bucket policies?") for q in served(note))
+
+
+def test_an_answer_that_leads_in_to_code_a_card_cannot_show_is_a_draft() -> None:
+    note = (
+        "### How do you send an HTTP request with telnet?\n"
+        "For example:\n\n"
+        "```\ntelnet example.com 80\nGET / HTTP/1.1\n```\n\n"
+        "### What does tcpdump do?\n"
+        "It captures the packets that pass a network interface.\n"
+    )
+    cards = {c.question(): c for c in find(cards_of(note, "en"), "qa")}
+    assert cards["How do you send an HTTP request with telnet?"].draft
+    assert not cards["What does tcpdump do?"].draft
+
+
+def test_points_inside_an_answer_lean_on_their_question() -> None:
+    note = (
+        "<details><summary><b>Explain the responses from a firewall when scanning with nmap."
+        "</b></summary><br>\n\n"
+        "There might be four types of responses:\n\n"
+        "- **Open port** - a service listens on the port\n"
+        "- **Closed port** - nothing listens on the port\n"
+        "- **Filtered** - nmap cannot tell whether the port is open\n"
+        "- **Unfiltered** - nmap reaches the port but cannot tell its state\n\n"
+        "A closed port is a port that answers with a reset.\n\n"
+        "</details>\n"
+    )
+    cards = cards_of(note, "en")
+    served = [c.question() for c in cards if not c.draft]
+    assert served[0].startswith("Explain the responses from a firewall")
+    assert not any(q.startswith(("What are the four types", "What is Filtered",
+                                 "What is Unfiltered", "What is a closed port"))
+                   for q in served)
+
+
+def test_a_term_heading_opened_by_points_is_defined_by_them() -> None:
+    note = (
+        "# Auth notes\n\n"
+        "### CSRF\n"
+        "- unauthorized actions on behalf of the user\n"
+        "- mitigated with a CSRF token\n\n"
+        "### Starvation\n"
+        "Starvation is when a process never receives the resource it is waiting for.\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "en") if not c.draft}
+    assert cards["What is CSRF?"].answers()[0] == (
+        "• unauthorized actions on behalf of the user\n• mitigated with a CSRF token")
+    assert cards["What is Starvation?"].answers()[0].startswith(
+        "when a process never receives the resource")
+
+
+def test_a_case_labelled_in_an_answer_is_not_a_term() -> None:
+    note = (
+        "### How do stopping and terminating an instance differ?\n\n"
+        "- Stopping: stopping an instance means shutting it down; its volume stays attached.\n"
+        "- Terminating: terminating an instance means removing it from your account.\n"
+    )
+    served = [c.question() for c in cards_of(note, "en") if not c.draft]
+    assert served == ["How do stopping and terminating an instance differ?"]
+
+
+def test_a_lead_in_naming_strategies_lists_them() -> None:
+    note = (
+        "## Dealing with Deadlocks\n\n"
+        "Strategies for dealing with deadlocks:\n\n"
+        "1. just ignore the problem altogether\n"
+        "2. prevention by negating one of the four necessary conditions\n"
+        "3. detection and recovery\n"
+        "4. dynamic avoidance through careful resource allocation\n\n"
+        "## Sorting\n\n"
+        "Need several chunks in memory. Use Divide and Conquer (out of core algorithms):\n\n"
+        "* Allocate B chunks of RAM.\n* Use 1 chunk for reads.\n"
+    )
+    cards = cards_of(note, "en")
+    members = one(cards, "members")
+    assert members.question() == "What are the strategies for dealing with deadlocks? (name 4)"
+    assert not members.draft
+
+
+def test_opposites_are_one_word_negating_or_sharing_a_stem() -> None:
+    note = (
+        "## Auth\n"
+        "- **stateful**: a session kept on the server, found by a cookie\n"
+        "- **stateless**: a signed token the client sends with every request\n"
+        "- **cache**: a store of recent answers close to the client\n"
+        "- **caching**: keeping recent answers close to the client\n"
+    )
+    questions = [c.question() for c in find(cards_of(note, "en"), "difference")]
+    assert questions == ["What is the difference between stateful and stateless?"]
+
+
+def test_a_name_takes_the_article_the_note_gives_it() -> None:
+    from bot.decks.generator.generate import article_in_text
+
+    text = ("A Dockerfile is read top to bottom. Build it from a Dockerfile. "
+            "Docker runs it. Docker is fast. The CSRF token and a CSRF token.")
+    assert article_in_text("Dockerfile", text) == "a"
+    assert article_in_text("Docker", text) is None
+    assert article_in_text("CSRF", text) is None  # "a CSRF token": the article is the token's
+
+
+def test_steps_are_asked_in_the_plural() -> None:
+    note = ("## Steps to consume a message\n1. Poll the broker for the next batch\n"
+            "2. Process each message\n3. Commit the offset after processing succeeds\n")
+    assert one(cards_of(note, "en"), "process").question() == (
+        "What are the steps to consume a message?")
+
+
+def test_a_headings_capital_on_a_common_phrase_is_dropped_but_a_names_is_kept() -> None:
+    note = (
+        "# Queues\n\n"
+        "### Dead letter queue\n"
+        "- a queue that holds messages that could not be processed\n"
+        "- lets operators inspect and replay failures\n\n"
+        "### Docker engine\n"
+        "- the runtime that builds and runs containers\n"
+        "- installed with Docker on every host\n"
+    )
+    questions = [c.question() for c in cards_of(note, "en") if not c.draft]
+    assert "What is a dead letter queue?" in questions
+    assert any(q.startswith(("What is Docker engine?", "What is the Docker engine?"))
+               for q in questions)
+
+
+def test_a_mass_noun_phrase_takes_no_article() -> None:
+    note = ("## Load balancer\n"
+            "* **Session persistence** - issue cookies and route a client's requests to one "
+            "instance\n* **Health check** - a probe that tells whether a server can serve\n")
+    questions = [c.question() for c in cards_of(note, "en")]
+    assert any(q.startswith("What is session persistence?") for q in questions)

@@ -289,3 +289,178 @@ def test_a_free_label_is_a_draft_a_named_property_is_served() -> None:
     definition = one(cards, "definition").answers()[0]
     assert definition == "다른 프로세스의 자원을 빼앗을 수 있게 하는 방법이다"
     assert all(c.draft for c in find(cards, "attribute", "단계"))
+
+
+def test_a_stressed_modifier_and_an_activity_are_not_served_as_terms() -> None:
+    note = (
+        "## 인덱스 정리\n"
+        "- **Clustered** 인덱스는 테이블당 오직 한 개만 존재한다.\n"
+        "- **Non-Clustered** 인덱스는 테이블당 여러 개를 만들 수 있다.\n\n"
+        "## 세션의 쓰임\n"
+        "- 민감한 정보 관리\n"
+        "  - 사용자의 비밀번호와 개인정보를 서버에 두는 것\n"
+        "- 로그인 상태 유지\n"
+        "  - 로그인한 사용자를 요청마다 알아보는 것\n"
+    )
+    served = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert not any(q.startswith(("Clustered란", "Non-Clustered란")) for q in served)
+    assert not any("관리란" in q or "유지란" in q for q in served)
+
+
+def test_a_condition_that_ends_on_a_name_asks_for_the_name() -> None:
+    note = (
+        "## 호출 방식\n"
+        "호출된 함수가 바로 리턴해서 호출한 함수가 다른 일을 할 수 있으면 NonBlocking이다.\n\n"
+        "그렇지 않고 호출된 함수가 작업을 마칠 때까지 호출한 함수를 기다리게 만든다면 "
+        "Blocking이다.\n"
+    )
+    served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
+    assert served == {
+        "호출된 함수가 바로 리턴해서 호출한 함수가 다른 일을 할 수 있으면 {{c1::NonBlocking}}이다.",
+        "호출된 함수가 작업을 마칠 때까지 호출한 함수를 기다리게 만든다면 {{c1::Blocking}}이다.",
+    }
+
+
+def test_a_name_with_its_other_name_on_a_line_of_its_own_is_a_term() -> None:
+    note = (
+        "## 로드 밸런서\n"
+        "SNI (Server Name Indicator)\n"
+        "- 한 웹 서버가 여러 개의 SSL 인증서를 가질 수 있게 하는 기능\n"
+        "- 요청한 도메인에 맞는 인증서로 응답하는 기능\n\n"
+        "연결 드레이닝 (Connection Draining)\n"
+        "- 연결 드레이닝 Connection Draining (CLB)\n"
+        "- 1 to 3600 초를 대기\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
+    assert cards["SNI란?"].answers()[0] == (
+        "• 한 웹 서버가 여러 개의 SSL 인증서를 가질 수 있게 하는 기능\n"
+        "• 요청한 도메인에 맞는 인증서로 응답하는 기능")
+    assert "SNI는 무엇의 약자인가?" in cards
+    assert not any(q.startswith("연결 드레이닝이란") for q in cards)
+
+
+def test_a_caption_is_too_short_a_clue_to_serve_as_a_blank() -> None:
+    note = ("## 인덱스\n**Clustered** 인덱스의 구조이다.\n\n"
+            "**클러스터형** 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다.\n")
+    served = {c.text for c in find(cards_of(note, "ko"), "cloze") if not c.draft}
+    assert served == {"{{c1::클러스터형}} 인덱스는 특정 컬럼을 기준으로 데이터들을 정렬시킨다."}
+
+
+def test_navigation_and_reading_lists_are_nothing_to_learn() -> None:
+    note = (
+        "# Part 1 Network\n\n"
+        "- [HTTP의 GET과 POST 비교](#get-post)\n- [TCP와 UDP](#tcp-udp)\n\n"
+        "## 대칭키와 비대칭키 차이\n"
+        "- 대칭키: 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
+        "- 비대칭키: 공개키로 암호화하고 개인키로 복호화하는 방식\n\n"
+        "> :arrow_up:[Top](#top)    [Back](https://example.com/back)\n\n"
+        "#### Personal Recommendation\n\n- (도서) [네트워크 원리](https://example.com/book)\n"
+        "- (도서) [HTTP 가이드](https://example.com/http)\n"
+    )
+    cards = cards_of(note, "ko")
+    assert not any(q.startswith("Part 1 Network") for q in (c.question() for c in cards))
+    assert not any("Top" in c.all_text() or "네트워크 원리" in c.all_text() for c in cards)
+
+
+def test_a_list_of_kinds_under_a_term_is_not_its_definition() -> None:
+    note = (
+        "## 로드 밸런서\n"
+        "ELB (Elastic Load Balancer)\n"
+        "- 순서대로 CLB, ALB, NLB, GLB 가 있음\n"
+        "- CLB (Classic)\n"
+        "  - HTTP, HTTPS, TCP를 지원하는 오래된 타입\n"
+    )
+    assert not any(c.question() == "ELB란?" for c in cards_of(note, "ko") if not c.draft)
+
+
+def test_a_definition_is_a_whole_thought_about_the_term() -> None:
+    note = (
+        "## 해시 함수\n"
+        "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 하며 "
+        "이를 단방향성이라고 한다.\n\n"
+        "## 메모리 관리\n"
+        "- Page - fault rate을 최소화하는 것이 목표\n"
+        "- 스래싱: 페이지 부재가 너무 잦아 CPU 이용률이 떨어지는 현상\n\n"
+        "### Working Set Algorithm\n"
+        "Working Set의 결정\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert cards["단방향성이란?"].answers()[0] == (
+        "원본 메시지로 다이제스트를 구하기는 쉽지만 다이제스트로 원본 메시지를 구할 수 없어야 함")
+    assert "Page란?" not in cards
+    assert not any(q.startswith("Working Set Algorithm이란") for q in cards)
+
+
+def test_a_property_of_a_term_is_asked_as_its_property() -> None:
+    note = (
+        "## 컨텍스트 스위칭\n"
+        "- 컨텍스트 스위칭 주체: OS 스케줄러(Scheduler)가 프로세스를 바꾼다\n"
+        "- 인터럽트: 입출력이 끝났다고 CPU에 알리는 신호\n\n"
+        "## TCP\n"
+        "TCP에서 연결 설정(connection establishment)는 **3-way handshake**를 통해 행해진다.\n\n"
+        "## 인덱스\n"
+        "**Non-Clustered** 인덱스는 저장되는 별도의 공간(약 10%)이 필요하다.\n"
+    )
+    cards = cards_of(note, "ko")
+    questions = [c.question() for c in cards]
+    assert "컨텍스트 스위칭의 주체는?" in questions
+    assert "인터럽트란? (컨텍스트 스위칭)" in questions
+    assert one(cards, "cloze", "TCP").text.startswith(
+        "TCP에서 연결 설정(connection establishment)은 ")
+    assert one(cards, "cloze", "공간").text.endswith("별도의 공간(약 10%)이 필요하다.")
+
+
+def test_opposite_terms_side_by_side_ask_their_difference() -> None:
+    note = (
+        "## 스케줄링 알고리즘\n"
+        "- **선점 스케줄링**: 우선순위가 더 높은 프로세스가 자원을 빼앗을 수 있는 방식\n"
+        "- **비선점 스케줄링**: 프로세스가 자원을 다 쓸 때까지 빼앗을 수 없는 방식\n"
+        "- **캐시**: 자주 쓰는 데이터를 가까이 두는 저장 공간\n"
+    )
+    card = one(cards_of(note, "ko"), "difference")
+    assert card.question() == "선점 스케줄링과 비선점 스케줄링의 차이는?"
+    assert card.answers()[0] == (
+        "선점 스케줄링: 우선순위가 더 높은 프로세스가 자원을 빼앗을 수 있는 방식\n"
+        "비선점 스케줄링: 프로세스가 자원을 다 쓸 때까지 빼앗을 수 없는 방식")
+    assert not card.draft
+
+
+def test_a_section_of_points_still_reads_the_question_after_them() -> None:
+    note = (
+        "# HTTP 캐시\n\n"
+        "## 캐시의 종류\n"
+        "- **브라우저 캐시**: 사용자의 브라우저에 저장되는 사적인 캐시\n"
+        "- **프록시 캐시**: 여러 사용자가 함께 쓰는 중간 서버의 공유 캐시\n"
+        "- **CDN**: 사용자와 가까운 엣지 서버에 콘텐츠를 복사해 두는 네트워크\n\n"
+        "## 강한 캐시와 약한 캐시의 차이\n"
+        "강한 캐시는 만료 전까지 서버에 묻지 않고 바로 쓰는 방식이고, 약한 캐시는 매번 서버에 "
+        "조건부 요청을 보내 변경 여부를 확인하는 방식이다.\n\n"
+        "### 단점\n"
+        "- 오래된 데이터를 보여줄 수 있다\n\n"
+        "**Q. 캐시 무효화가 어려운 이유는 무엇인가요?**\n\n"
+        "여러 계층에 복사본이 흩어져 있어서 모든 복사본을 동시에 지우기 어렵기 때문입니다.\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert not cards["캐시 무효화가 어려운 이유는 무엇인가요?"].draft
+    assert not cards["강한 캐시와 약한 캐시의 차이는?"].draft
+    # Two of three kinds share "캐시": a list that leaves out CDN is not served as complete.
+    assert all(c.draft for q, c in cards.items() if q.startswith("캐시의 종류는"))
+
+
+def test_a_longer_comparison_made_of_points_is_served_an_introduction_is_not() -> None:
+    reason = ("게스트 OS를 따로 설치하지 않고 호스트 OS의 커널을 그대로 함께 쓰면서 "
+              "필요한 라이브러리와 실행 파일만 이미지에 담기 때문이다")
+    points = "".join(f"- Docker는 VM보다 {x}. {reason} ({n})\n" for n, x in enumerate(
+        ["가볍다", "빠르다", "작다", "배포가 쉽다", "많이 띄울 수 있다"], 1))
+    note = (
+        "## VM과 Docker의 차이\n" + points + "\n"
+        "## GET과 POST의 차이\n"
+        "둘 다 HTTP 프로토콜을 이용해서 서버에 무엇인가를 요청할 때 사용하는 방식이다. 하지만 둘의 "
+        "특징을 제대로 이해하여 기술의 목적에 맞게 알맞은 용도에 사용해야 한다. 이 글에서는 그 "
+        "차이를 여러 관점에서 자세히 살펴보고, 어떤 상황에서 무엇을 써야 하는지 정리해 본다. "
+        "먼저 두 방식이 어떻게 생겨났는지부터 알아보자. 역사를 알면 차이가 더 잘 보인다.\n"
+    )
+    cards = {c.question(): c for c in find(cards_of(note, "ko"), "difference")}
+    assert len(cards["VM과 Docker의 차이는?"].answers()[0]) > 400
+    assert not cards["VM과 Docker의 차이는?"].draft
+    assert cards["GET과 POST의 차이는?"].draft

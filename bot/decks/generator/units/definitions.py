@@ -105,6 +105,11 @@ def _called_ko(sentence: str) -> Definition | None:
     if not match:
         return None
     term, meaning = match.group("t"), match.group("m").strip()
+    # "…구할 수 없어야 하며 이를 단방향성이라고 한다": "이를" points back at the clause
+    # before it, which reads as a statement once its connective is closed.
+    pointed = re.sub(r"\s+(?:이|이것|그것|그|이러한 것)$", "", meaning)
+    if pointed != meaning:
+        meaning = re.sub(r"하며$", "함", re.sub(r"이며$", "임", pointed))
     if term in GENERIC_TERMS or len(meaning) < 4 or find_topic_ko(text) is not None:
         return None
     return Definition(term, None, meaning)
@@ -286,6 +291,9 @@ def colon_definition(sentence: str) -> tuple[str, str] | None:
         return None
     label = match.group("l").strip().strip("*_`")
     desc = match.group("d").strip()
+    if re.match(r"\s+[-–—]\s+[a-z]", sentence.strip()[len(match.group("l")):]) \
+            and re.search("[가-힣]", desc) and re.fullmatch(r"[A-Za-z]+", label):
+        return None  # "Page - fault rate을 …": a compound broken by spaces, in Korean text
     if not label or _LABEL_WORDS.match(label) or len(label.split()) > 4:
         return None
     base, _ = split_alias(label)

@@ -28,7 +28,12 @@ from bot.decks.generator.sentences import normalise, split_sentences
 from bot.decks.generator.units.definitions import colon_definition, is_attribute_label
 from bot.decks.generator.units.headings import HeadingInfo
 from bot.decks.generator.units.questions import as_question
-from bot.decks.generator.units.render import answer_text, block_lines_text, clean_sentence
+from bot.decks.generator.units.render import (
+    answer_text,
+    block_lines_text,
+    clean_sentence,
+    links_only,
+)
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 PROCESS_CUE = re.compile(
@@ -62,7 +67,9 @@ _GROUP_WORDS = re.compile(
     r"종류|유형|조건|요소|구성|원칙|특징|장점|단점|기능|방법|방식|기법|알고리즘|성질|속성|규칙|원인|"
     r"\btypes?\b|\bkinds?\b|\bconditions?\b|\bcomponents?\b|\bprinciples?\b|\bfeatures?\b|"
     r"\bproperties\b|\bmethods?\b|\btechniques?\b|\balgorithms?\b|\blevels?\b|\bcategories\b|"
-    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b",
+    r"\brules?\b|\bcauses?\b|\bstates?\b|\bmodes?\b|\blayers?\b|"
+    r"전략|정책|지표|패턴|모델|\bstrategies\b|\bapproaches\b|\bpatterns\b|\bmetrics\b|"
+    r"\bparts\b|\bpolicies\b|\bmodels\b|\bways\b|\btechnologies\b",
     re.I,
 )
 _ATTRIBUTES = {
@@ -160,7 +167,7 @@ def step_texts(block: ListBlock) -> list[str]:
 
 def short_items(block: ListBlock) -> bool:
     texts = item_texts(block)
-    return 2 <= len(texts) <= 10 and all(len(t) <= 50 and not _SENTENCE_END.search(t)
+    return 2 <= len(texts) <= 10 and all(len(t) <= 70 and not _SENTENCE_END.search(t)
                                          for t in texts)
 
 
@@ -279,7 +286,8 @@ def _lead_label(text: str, lang: str) -> str:
     if bare.endswith(":"):
         label = re.sub(r"^there\s+(?:are|is|might be|may be|can be|could be|will be)\s+", "",
                        bare.rstrip(": ").strip(), flags=re.I)
-        if _GROUP_WORDS.search(label) and len(label.split()) <= 8 and not re.search(
+        named = re.sub(r"\([^()]*\)", "", label)  # "(out of core algorithms)" is an aside
+        if _GROUP_WORDS.search(named) and len(label.split()) <= 8 and not re.search(
                 r"\b(?:is|are|was|were|be|been|can|will|might|may|should|must|have|has)\b",
                 label, re.I):
             return label
@@ -322,6 +330,13 @@ def _is_reference_or_command(item: Item) -> bool:
     return False
 
 
+#: The words after a marked word make it the modifier of another noun, the subject of
+#: the sentence: "**Clustered** 인덱스는 …", "**Clustered** indexes are …".
+_MARKED_MODIFIER = re.compile(
+    r"^(?:[가-힣A-Za-z]*[가-힣](?:은|는|이|가)\s|(?:형|식|방식|형식)(?:은|는|이|가)?\s|"
+    r"[a-z][\w-]*\s+(?:is|are|was|were)\b)")
+
+
 def _strong_lead(item: Item) -> tuple[str, str] | None:
     """"**Term** description" or "`term` description": the marked words open the item."""
     head = item.head
@@ -333,6 +348,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     start, end = marked[0]
     term = head.text[start:end].strip()
     rest = head.text[end:].strip()
+    if _MARKED_MODIFIER.match(rest):
+        return None  # "**Clustered** 인덱스는 …": a word stressed in a sentence about another
     # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
     tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
     if tail and len(tail.group(1)) <= 12:
@@ -351,10 +368,12 @@ def _describes(text: str) -> bool:
     body = re.sub(r"\s*\([^()]*\)\s*$", "", text.strip()).rstrip(".")
     if len(body) < 8:
         return False
+    if "," in body and _HAS_KINDS.search(body):
+        return False  # "순서대로 CLB, ALB, NLB가 있음": its kinds, not what it is
     if _SENTENCE_END.search(text.strip()) or _DEFINING_NOUN.search(body):
         return True
     words = body.split()
-    if body.count(",") >= 2 and all(len(part.strip()) <= 15 for part in body.split(",")):
+    if body.count(",") >= 2 and all(len(part.strip()) <= 20 for part in body.split(",")):
         return False  # "누산기, 스택, 색인 레지스터": examples of it, not what it is
     if not is_hangul(body[-1]):
         return len(words) >= 3
@@ -364,6 +383,8 @@ def _describes(text: str) -> bool:
         and any(_adnominal(word) for word in words[:-1])
 
 
+_HAS_KINDS = re.compile(r"(?:이|가)\s?있(?:음|다|습니다|어요)\.?$|^(?:there are|includes?)\b",
+                        re.I)
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에|에서|로|으로|와|과|도|만|의)$")
 
 
@@ -404,7 +425,7 @@ MAX_FACETS = 4
 MAX_FACETS_CHARS = 240
 
 
-def _facets(subs: list[Item], lang: str) -> list[str]:
+def facets(subs: list[Item], lang: str, term: str = "") -> list[str]:
     """The leading sub-points that each say what the term is or does.
 
     A lecture-style note describes a term by several short sub-points ("Layer on
@@ -414,9 +435,13 @@ def _facets(subs: list[Item], lang: str) -> list[str]:
     would make the answer longer than a learner recalls at once."""
     found: list[str] = []
     for sub in subs[:MAX_FACETS]:
+        if sub.head is not None and links_only(sub.head):
+            break  # "(도서) [Title](…)": a reading list, not what the term is
         text = _head_text(sub).rstrip(".")
         if not text or not _describes_head(text, lang) or colon_definition(text) is not None:
             break
+        if term and text.casefold().startswith(term.casefold()):
+            break  # "연결 드레이닝 Connection Draining (CLB)": the name again, not what it is
         if found and re.match(r"^[^:：]{1,24}[:：]", text):
             break  # "문제점: …", "Total allocation: …": a labelled point of its own
         if found and (len(text) + sum(len(f) + 3 for f in found) > MAX_FACETS_CHARS
@@ -461,11 +486,20 @@ def _name_line_then_text(item: Item, lang: str) -> TermItem | None:
                     rest=item.body)
 
 
+def defines(text: str, lang: str) -> bool:
+    """A point that says what a thing is, by the noun it names it with ("…하는 기능",
+    "a protocol that …"), not only what it does."""
+    body = text.strip().rstrip(".")
+    if lang == "ko" or re.search("[가-힣]", body):
+        return bool(_DEFINING_NOUN.search(body))
+    return bool(re.match(r"^(?:an?|the|one)\s", body, re.I))
+
+
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
     for item in block.items:
-        parsed = _term_item(item, lang)
+        parsed = term_item(item, lang)
         if parsed is not None:
             found.append(parsed)
     if not found or len(found) * 3 < len(block.items) * 2:
@@ -473,7 +507,7 @@ def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     return found
 
 
-def _term_item(item: Item, lang: str) -> TermItem | None:
+def term_item(item: Item, lang: str) -> TermItem | None:
     head = item.head
     if head is None or _is_reference_or_command(item):
         return None
@@ -521,12 +555,12 @@ def _term_item(item: Item, lang: str) -> TermItem | None:
         # term is or does, without a subject of its own ("Layer on which Docker runs",
         # "Runs on top of the host OS"), not a point about something else ("VMs can only
         # issue hypercalls"); the rest are read in the term's scope.
-        facets = _facets(first.items, lang)
-        if facets:
-            subs = first.items[len(facets):]
-            rest = [b for facet in first.items[:len(facets)] for b in facet.body]
+        points = facets(first.items, lang, term)
+        if points:
+            subs = first.items[len(points):]
+            rest = [b for point in first.items[:len(points)] for b in point.body]
             rest += [ListBlock(first.ordered, subs), *body[1:]] if subs else body[1:]
-            described = facets[0] if len(facets) == 1 else "\n".join(f"• {f}" for f in facets)
+            described = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
             return TermItem(term, alias, described, marked, lines, rest=rest)
         return TermItem(term, alias, "", False, lines, rest=body)
     if isinstance(first, (Code, Table, Details)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import bot.decks.generator.units.definitions as definitions
 import bot.decks.generator.units.labels as labels
-from bot.decks.generator.korean import hangul_ratio, is_hangul
+from bot.decks.generator.korean import hangul_ratio, is_hangul, particle
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
 
@@ -128,6 +128,23 @@ def named_by_previous(text: str) -> str | None:
     return term or None
 
 
+_KO_IF_NAMED = re.compile(
+    r"^(?P<m>.{20,}?(?:다면|으면|면))\s+(?P<t>[A-Za-z][\w/-]*(?:[ -][A-Za-z][\w/-]*){0,2}|"
+    r"[가-힣]{2,8})(?:이다|입니다|이에요|예요|다)[.]?$")
+
+
+def named_by_condition(text: str) -> str | None:
+    """"호출된 함수가 바로 리턴하면 NonBlocking이다.": the condition before the name is
+    its definition (the Korean way of saying "it is X when …")."""
+    match = _KO_IF_NAMED.match(text.strip())
+    if not match:
+        return None
+    term = match.group("t")
+    if term.endswith("이") and len(term) > 2 and is_hangul(term[-1]):
+        term = term[:-1]
+    return clean_term(term) or None
+
+
 def definition(text: str, lang: str) -> Found | None:
     if lang == "ko":
         named = _KO_IS_NAMED.match(text)
@@ -168,7 +185,8 @@ _DEFINING_NOUN_KO = re.compile(
     r"(?:것|상태|방법|방식|기법|기술|구조|과정|개념|단위|공간|영역|프로그램|알고리즘|프로토콜|자료\s?구조|"
     r"시스템|서비스|모델|계층|집합|장치|도구|함수|명령|파일|현상|성질|속성|조건|기능|정책|규약|표준|"
     r"언어|형식|기억\s?장치|메모리|데이터베이스|작업|흐름|단계|공격|엔진|플랫폼|환경|인터페이스)$")
-_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one)\s", re.I)
+# "a program that …", and "Starvation is when a process never …": what a thing is.
+_DEFINING_NOUN_EN = re.compile(r"^(?:a|an|the|one|when)\s", re.I)
 
 
 def explicit_definition(text: str, lang: str) -> bool:
@@ -315,6 +333,7 @@ _EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like)\s*\{\{
 #: card of its own it points at nothing, and the sentence reads whole without it.
 _CONNECTIVE = re.compile(
     r"^(?:즉|또|또한|그리고|그래서|따라서|그러므로|하지만|그러나|반면|반면에|결국|특히|이렇게 보면|"
+    r"그렇지 않고|그렇지 않으면|"
     r"다시 말해|예를 들어|so|also|thus|hence|however|therefore|in short|in other words|"
     r"moreover|furthermore|besides)\s*,?\s+", re.I)
 #: A particle set apart from its word ("증명서 를"): a typo in the note that a blank
@@ -325,13 +344,23 @@ _SPACED_PARTICLE = re.compile(r"(?<=[^\s(\[])\s+(은|는|을|를|와|과|에서|
 _VERB_STEM_BLANK = re.compile(r"\}\}\s?하(?:게|는|고|여|며|지|기|면|다|ㄴ|였|였다|도록|는데)")
 
 
+#: A particle after a Korean word and its bracketed aside ("연결 설정(connection
+#: establishment)는"): it agrees with the word, the aside is not read aloud before it.
+_PARTICLE_AFTER_ASIDE = re.compile(
+    r"([가-힣]\([^()]{1,40}\))(은|는|이|가|을|를|와|과)(?=[\s,.]|$)")
+
+
 def tidy_sentence_ko(text: str) -> str:
-    return _SPACED_PARTICLE.sub(r"\1", text)
+    text = _SPACED_PARTICLE.sub(r"\1", text)
+    # The particle is read against everything before it ("별도의 공간(약 10%)이"), so
+    # a short word is not mistaken for notation like "f(x)".
+    return _PARTICLE_AFTER_ASIDE.sub(
+        lambda m: m.group(1) + particle(m.string[:m.end(1)], m.group(2)), text)
 
 
-def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
-    """The words the author set in bold or code, blanked in their sentence: the author's
-    own choice of key term.  (cloze text, the blanked terms, confident) or None."""
+def standalone(sentence: str) -> str:
+    """The sentence as a card shows it alone: without the connective that tied it to the
+    one before, and with Korean particles against their words."""
     text = sentence.strip()
     stripped = _CONNECTIVE.sub("", text)
     if stripped != text and stripped:
@@ -339,6 +368,13 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
             and text[0].isupper() else stripped
     if re.search("[가-힣]", text):
         text = tidy_sentence_ko(text)
+    return text
+
+
+def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
+    """The words the author set in bold or code, blanked in their sentence: the author's
+    own choice of key term.  (cloze text, the blanked terms, confident) or None."""
+    text = standalone(sentence)
     if not 15 <= len(text) <= 250:
         return None
     terms: list[str] = []
@@ -359,7 +395,8 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
     rest = text
     for term in terms:
         rest = rest.replace(term, "", 1)
-    if len(re.sub(r"[\W_]+", "", rest)) < 8:
+    clue = len(re.sub(r"[\W_]+", "", rest))
+    if clue < 8:
         return None  # hardly anything left to recall the term from
     cloze = text
     for number, term in enumerate(terms, 1):
@@ -367,7 +404,9 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
         cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
     # Served only when the sentence stands on its own and names what it is about besides
     # the blank; anything else is a draft: half of all such clozes need an editor.
-    confident = (len(terms) == 1 and len(text) <= 160 and not _CLOZE_OPENER.match(text)
+    # A dozen letters of clue at least: "… 인덱스의 구조이다" is a figure's caption.
+    confident = (len(terms) == 1 and len(text) <= 160 and clue >= 12
+                 and not _CLOZE_OPENER.match(text)
                  and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
                  and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze)
                  and not _VERB_STEM_BLANK.search(cloze))

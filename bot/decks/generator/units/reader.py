@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import bot.decks.generator.units.listing as listing
 import bot.decks.generator.units.prose as prose
@@ -42,7 +43,13 @@ from bot.decks.generator.units.questions import (
     topic_of,
     with_subject,
 )
-from bot.decks.generator.units.render import answer_text, clean_sentence, one_liner
+from bot.decks.generator.units.render import (
+    answer_text,
+    clean_sentence,
+    has_code,
+    links_only,
+    one_liner,
+)
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
@@ -67,6 +74,55 @@ def _yes_no(question: str) -> bool:
 
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
 
+
+#: A Korean clause ending that leads on to more ("…하며", "…하고", "…지만"): an answer
+#: that stops there was cut mid-thought.
+_KO_CUT_CLAUSE = re.compile(r"[가-힣](?:며|고|서|는데|지만|으나|거나|면서)$")
+
+
+_NEGATING_PREFIX = ("non-", "non", "un", "in", "im", "dis", "비", "논", "무", "반")
+
+
+def _opposites(a: str, b: str) -> bool:
+    """"동기"/"비동기", "Clustered"/"Non-Clustered", "stateful"/"stateless",
+    "authentication"/"authorization": one word each, the one negating the other or
+    both built on one stem with different endings."""
+    x, y = (normalise_key(a).replace(" ", ""), normalise_key(b).replace(" ", ""))
+    if not x or not y or x == y or len(a.split()) > 3 or len(b.split()) > 3:
+        return False
+    for p in _NEGATING_PREFIX:
+        if x == p + y or y == p + x:
+            return True
+    stem = 0
+    while stem < min(len(x), len(y)) and x[stem] == y[stem]:
+        stem += 1
+    latin = x.isascii() and y.isascii()
+    # Both endings whole syllables ("-ful"/"-less"), not inflections ("cache"/"caching").
+    return latin and " " not in a.strip() and " " not in b.strip() and stem >= 4 \
+        and min(len(x), len(y)) - stem >= 3
+
+
+def _contrasts_both(answer: str, compared: tuple[str, ...]) -> bool:
+    """"A는 …이고, B는 …이다" / "A keeps …, while B routes …": one short paragraph whose
+    first sentence names both sides says how they differ, not how the section opens."""
+    if "\n" in answer or len(answer) > 300 or len(compared) != 2:
+        return False
+    first = re.split(r"(?<=[.!?다])\s+", answer, maxsplit=1)[0].casefold()
+    return all(side.casefold() in first for side in compared)
+
+
+def _echoes_term(term: str, answer: str) -> bool:
+    """"Working Set Algorithm이란? → Working Set의 결정": a few words that open with the
+    term's own words are a heading's fragment, not what the term is."""
+    first = term.split()[0].casefold() if term.split() else ""
+    words = answer.split()
+    return bool(first) and len(words) <= 3 and answer.casefold().startswith(first) \
+        and len(first) >= 2
+
+
+#: The last word of a phrase that names an activity rather than a concept.
+_ACTIVITY = re.compile(
+    r"\s(?:관리|저장|사용|처리|설정|확인|유지|전송|생성|삭제|구현|적용|활용|방지)$")
 
 #: A heading that names a process without saying whose ("과정", "Steps").
 _BARE_PROCESS = re.compile(
@@ -122,10 +178,14 @@ class Reader:
 
     def add(self, unit: Unit) -> None:
         if unit.kind == "definition":
+            if _echoes_term(unit.subject, unit.answer):
+                return
             key = normalise_key(unit.subject)
             if key in self._defined:
                 return
             self._defined.add(key)
+            if _KO_CUT_CLAUSE.search(unit.answer.rstrip(". ")):
+                unit = replace(unit, confident=False)  # "…구할 수 없어야 하며": cut mid-thought
         if unit.kind == "qa":
             key = normalise_key(unit.question)
             if key in self._asked:
@@ -215,7 +275,12 @@ class Reader:
                 # list of points; prose around a comparison is usually its introduction.
                 listed = sum(line.startswith(("•", "1)", "2)")) for line in answer.split("\n"))
                 self.add(Unit("difference", path, "/".join(info.compared), lines,
-                              complete and len(answer) <= 400 and listed >= 2,
+                              complete and (
+                                  (len(answer) <= 400
+                                   and (listed >= 2 or _contrasts_both(answer, info.compared)))
+                                  # a longer comparison that is points from its first line
+                                  or (len(answer) <= 700 and answer.startswith("•")
+                                      and listed >= 3)),
                               items=info.compared, answer=answer))
             scope = replace(scope, subject="", comparing=True)
         elif info.kind == "process" and self._process_section(info.text, section.blocks, scope):
@@ -241,8 +306,20 @@ class Reader:
 
     def _term_section(self, term: str, blocks: list[Block], scope: Scope) -> None:
         """Under a term heading the first sentence, when it has no subject of its own,
-        defines the term ("가상머신을 기반으로 배포하는 것을 말한다.")."""
-        first = _first_text(blocks)
+        defines the term ("가상머신을 기반으로 배포하는 것을 말한다."); a list that opens
+        the section describes it point by point ("### CSRF" then "- unauthorized actions
+        on behalf of the user", "- mitigated with a CSRF token")."""
+        opening = blocks[0] if blocks else None
+        points = listing.facets(opening.items, self.lang, term) \
+            if isinstance(opening, ListBlock) and not opening.ordered else []
+        first = None if points else _first_text(blocks)
+        if isinstance(opening, ListBlock) and points and ":" not in term \
+                and normalise_key(term) != normalise_key(self._title):
+            answer = points[0] if len(points) == 1 else "\n".join(f"• {p}" for p in points)
+            sure = len(points) >= 2 or listing.defines(points[0], self.lang)
+            self.add(Unit("definition", scope.path, term, opening.lines, sure,
+                          subject=term, context=scope.context, answer=answer,
+                          how="heading-points"))
         if first is not None:
             sentences = split_sentences(first)
             if sentences:
@@ -273,6 +350,11 @@ class Reader:
         label = {"purpose": "purpose"}.get(prop, prop)
         self.add(Unit(kind, scope.path, f"{prop}:{subject}", (first, last),
                       len(items) <= 8, subject=subject, label=label, items=tuple(items)))
+        # What follows the list is read as usual: a question or a note after the
+        # section's points is not one of them.
+        listed = next((i for i, b in enumerate(blocks) if isinstance(b, ListBlock)), None)
+        if listed is not None and blocks[listed + 1:]:
+            self._blocks(blocks[listed + 1:], scope)
         return True
 
     def _process_section(self, title: str, blocks: list[Block], scope: Scope) -> bool:
@@ -300,8 +382,11 @@ class Reader:
                 return
             answer = liner
         answer = _YES_LEAD.sub("", answer, count=1)
+        # "For example:" with its code left out (a card shows no code block) answers
+        # nothing: the learner would read a lead-in to what is missing.
+        shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
         confident = complete and self_contained(question) and len(answer) >= 4 \
-            and not _yes_no(question)
+            and not _yes_no(question) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
                       subject=scope.subject, question=question, answer=answer))
@@ -385,6 +470,8 @@ class Reader:
             self._pending_question = (question, para.lines, scope)
             return 0
         sentences = split_sentences(para.text)
+        if isinstance(after, ListBlock) and self._named_line(para, after, scope):
+            return 1
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
             self._sentences(sentences[:-1], scope, para.text)
@@ -392,6 +479,24 @@ class Reader:
             return 1
         self._sentences(sentences, scope, para.text)
         return 0
+
+    def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
+        """"SNI (Server Name Indicator)" on a line of its own, its points listed below: a
+        term set as a heading without the heading mark.  Only a name given with its
+        other name counts; a bare short line before a list is usually a lead-in."""
+        if para.lines[0] != para.lines[1]:
+            return False
+        text = normalise(para.text.text)
+        term, alias = split_alias(clean_term(text))
+        if alias is None or text.endswith((":", "：")) or not is_term_like(
+                clean_term(term), self.lang, max_words=5):
+            return False
+        found = listing.term_item(Item(None, [para, after]), self.lang)
+        if found is None or not found.description:
+            return False
+        # A name with its other name is as sure a term as a bold one.
+        self._term_item(replace(found, confident=True), scope)
+        return True
 
     # -- lists ----------------------------------------------------------------------
 
@@ -437,19 +542,41 @@ class Reader:
                           sure, subject=scope.subject, items=tuple(items)))
         elif group is not None and terms is not None and len(terms) >= 2:
             names = listing.same_kind([t.term for t in terms], group.label)
+            # A member left out ("CDN" beside "브라우저 캐시", "프록시 캐시") may still be
+            # one: a list that may be incomplete waits for an editor.
             self.add(Unit("members", scope.path, group.label, block.lines,
-                          all(len(n) <= 40 for n in names), subject=scope.subject,
+                          all(len(n) <= 40 for n in names) and not scope.in_answer
+                          and len(names) == len(terms),
+                          subject=scope.subject,
                           label=group.label, items=tuple(names)))
         elif group is not None and listing.short_items(block):
             items = listing.item_heads(block)
-            self.add(Unit("members", scope.path, group.label, block.lines, True,
+            self.add(Unit("members", scope.path, group.label, block.lines, not scope.in_answer,
                           subject=scope.subject, label=group.label, items=tuple(items)))
         context = self._list_context(group, lead_text, scope)
+        if terms is not None and not scope.comparing:
+            self._contrasts(terms, scope)
         if terms is not None:
             for term_item in terms:
                 self._term_item(term_item, replace(scope, context=context))
             return
         self._items(block, scope)
+
+    def _contrasts(self, terms: list[listing.TermItem], scope: Scope) -> None:
+        """Two neighbouring terms that are each other's opposite ("stateful" and
+        "stateless", "동기" and "비동기", "Clustered" and "Non-Clustered"), each with its
+        description: a teacher asks for the difference, answered by both."""
+        for left, right in pairwise(terms):
+            if left.attribute or right.attribute or not left.description \
+                    or not right.description or not _opposites(left.term, right.term):
+                continue
+            answer = f"{left.term}: {left.description}\n{right.term}: {right.description}"
+            if len(answer) > 400:
+                continue
+            self.add(Unit("difference", scope.path, f"{left.term}/{right.term}",
+                          (left.lines[0], right.lines[1]),
+                          left.confident and right.confident and not scope.in_answer,
+                          items=(left.term, right.term), answer=answer))
 
     def _list_context(self, group: listing.Group | None, lead: str, scope: Scope) -> str:
         """What a list's terms belong to: the group its lead-in names, else the topic of
@@ -527,10 +654,16 @@ class Reader:
         del context
         if re.fullmatch(r"[가-힣]{1,2}", bare):
             return False
+        if _ACTIVITY.search(bare) and len(bare.split()) >= 2:
+            return False  # "민감한 정보 관리": a use of something, not a concept of its own
+        if re.fullmatch(r"[A-Z]?[a-z]{3,}ed", bare):
+            return False  # "Filtered", "Closed": a state, asked "What is Filtered?"
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
             words = bare.split()
+            if re.fullmatch(r"[A-Z][a-z]+ing", bare):
+                return False  # "Stopping: …" in an answer labels a case, it names nothing
             named = bare.isupper() or all(w[:1].isupper() for w in words if w[:1].isalpha())
             return named or split_alias(term)[1] is not None or bool(re.search("[가-힣]", bare))
         return True
@@ -594,6 +727,16 @@ class Reader:
                                   subject=named, answer=" ".join(before).rstrip("."),
                                   how="named-by-previous"))
                 continue
+            named = prose.named_by_condition(text) if self.lang == "ko" else None
+            if named is not None and is_term_like(named, self.lang):
+                # "…할 수 있으면 NonBlocking이다": the condition defines the name it ends
+                # on; asking for the name keeps the author's own wording.
+                shown = prose.standalone(text)
+                cut = shown.rfind(named)
+                self.add(Unit("cloze", scope.path, named, lines, True, subject=named,
+                              answer=f"{shown[:cut]}{{{{c1::{named}}}}}{shown[cut + len(named):]}",
+                              items=(named,)))
+                continue
             found = prose.label(text)
             if found is not None:
                 subject = found.subject or scope.subject
@@ -617,7 +760,8 @@ class Reader:
                 marked = source is not None and self._marked_in(found.subject, sentence, source)
                 sure = prose.explicit_definition(text, self.lang) or (
                     prose.defining_noun(found.answer, self.lang)
-                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject)))
+                    and (marked or normalise_key(found.subject) == normalise_key(scope.subject))
+                    and not scope.in_answer)  # a sentence of an answer leans on its question
                 self.add(Unit("definition", scope.path, found.subject, lines, sure,
                               subject=found.subject, context=context, answer=answer,
                               article=found.article, how="sentence"))
@@ -712,12 +856,12 @@ def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
         return None
     block = blocks[0]
     if isinstance(block, Para):
-        return block.text
+        return None if links_only(block.text) else block.text
     if isinstance(block, Quote):
         return _first_text(block.blocks)
     if isinstance(block, ListBlock) and block.items and not block.ordered:
         item = block.items[0]
-        if item.head is not None and not item.body:
+        if item.head is not None and not item.body and not links_only(item.head):
             return item.head  # checked like a sentence: it must read as a definition
     if isinstance(block, Code) and block.prose:
         return _first_text(block.prose)

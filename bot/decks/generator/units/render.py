@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import (
     Block,
     Code,
@@ -77,7 +78,21 @@ def clean_sentence(text: str) -> str | None:
     return text
 
 
+def links_only(text: InlineText) -> bool:
+    """A line made of links ("[Top](#…) [Back](…) [Home](…)", "(도서) [Title](…)"):
+    navigation or a reading list, nothing to learn from."""
+    if not text.links:
+        return False
+    kept = list(text.text)
+    for start, end in text.links:
+        kept[start:end] = [" "] * (end - start)
+    rest = re.sub(r":[a-z_]+:|\([^()]{0,6}\)|[\W_]+", "", "".join(kept))
+    return len(rest) <= 3
+
+
 def _para_lines(para: Para) -> list[str]:
+    if links_only(para.text):
+        return []
     out = [c for s in sentence_texts(para) if (c := clean_sentence(s))]
     return [" ".join(out)] if out else []
 
@@ -88,7 +103,7 @@ def _list_lines(block: ListBlock, depth: int) -> list[str]:
     for position, item in enumerate(block.items, start=1):
         head = item.head
         text = ""
-        if head is not None:
+        if head is not None and not links_only(head):
             text = " ".join(c for s in split_sentences(head)
                             if (c := clean_sentence(s.text)))
         marker = f"{item.number or position}) " if block.ordered else ("• " if depth == 0

@@ -23,6 +23,7 @@ from bot.discord.cogs.stats import stats_embed
 from bot.discord.options import timezone_choices
 from bot.discord.translator import lookup
 from bot.i18n.discord_cogs import MESSAGES
+from bot.srs.queue import LeftToday
 from bot.study.catalog import DeckEntry
 from bot.study.preferences import PreferenceChange, Preferences, check_change
 from bot.study.stats import DayCount, LearnerStats
@@ -113,7 +114,7 @@ def test_stats_embed_numbers() -> None:
     stats = LearnerStats(
         today=today,
         due_today=3,
-        new_available=7,
+        left=LeftToday(reviews=3, new=7),
         forecast=[(today + timedelta(days=i), 2) for i in range(1, 31)],
         history=[DayCount(today - timedelta(days=1), 8, 6), DayCount(today, 4, 3)],
         streak=2,
@@ -124,7 +125,7 @@ def test_stats_embed_numbers() -> None:
     embed = stats_embed(stats, prefs, "ko", "지민", studying=True, daily_streak=5)
     fields = {f.name: f.value for f in embed.fields}
     assert embed.title == "지민님의 학습 통계"
-    assert fields["오늘 복습할 카드"] == "3"
+    assert fields["오늘 남은 카드"] == "10장 (복습 3장 · 새 카드 7장)"
     assert fields["7일 안에 복습할 카드"] == str(3 + 7 * 2)
     assert fields["최근 30일 복습"] == "12번 · 정답률 75%"
     assert fields["연속 학습"] == "2일"
@@ -143,6 +144,19 @@ def test_help_names_the_same_grade_buttons_as_the_cards() -> None:
         assert "05:00" in (embed.footer.text or "")
         assert len(embed) <= text.EMBED_TOTAL
         assert all(len(f.value or "") <= text.EMBED_FIELD_VALUE for f in embed.fields)
+
+
+def test_help_tells_the_first_study_the_summary_and_the_mistakes_review() -> None:
+    ko = {f.name: f.value or "" for f in help_embed("ko", 4).fields}
+    assert "처음이라면 어떤 덱을 공부할지 물어봐요" in ko["📚 공부하는 방법"]
+    assert "하나에 답하면 나머지는 다음 날 나와요" in ko["📚 공부하는 방법"]
+    review = ko["📝 마치고 나서"]
+    assert "**그만하기** 버튼을 누르면 그냥 닫혀요" in review
+    assert "`/학습`의 모드 **틀린 카드 (최근 7일)**: 최근 7일 동안 틀린 카드를" in review
+    en = {f.name: f.value or "" for f in help_embed("en", 4).fields}
+    assert "The first time, it asks which deck to study" in en["📚 Studying"]
+    assert "Choose **Cards I missed (last 7 days)** as `/study`'s mode" in en[
+        "📝 After a session"]
 
 
 def test_texts_name_commands_as_the_learners_client_lists_them() -> None:
