@@ -118,6 +118,20 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+#: Where `fresh_random` takes its seeds: seeded once from the operating system.
+_SEEDS = random.Random()
+
+
+def fresh_random() -> random.Random:
+    """A new random source for one screen (choice orders), seeded from `_SEEDS`.
+
+    ``random.Random()`` reads 2.5 KB from the operating system's random source each
+    time, once or twice per click; 64 bits from a seeded generator serve as well for
+    shuffling a card's choices.
+    """
+    return random.Random(_SEEDS.getrandbits(64))
+
+
 def defaults_from(settings: Settings) -> LearnerDefaults:
     return LearnerDefaults(
         timezone=settings.timezone,
@@ -140,7 +154,7 @@ class StudyBot(commands.AutoShardedBot):
         settings: Settings,
         *,
         clock: Callable[[], datetime] = utc_now,
-        rng_factory: Callable[[], random.Random] = random.Random,
+        rng_factory: Callable[[], random.Random] = fresh_random,
         shard_ids: Sequence[int] | None = None,
         shard_count: int | None = None,
         extensions: tuple[str, ...] = EXTENSIONS,
