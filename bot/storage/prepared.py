@@ -29,15 +29,13 @@ from sqlalchemy.sql.expression import ClauseElement, Executable
 from bot.storage.rows import AnyRow
 
 Processor = Callable[[Any], Any] | None
-#: A bind the statement gives no value of its own: the caller must.
-_REQUIRED: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     sql: str
-    #: For each ? mark in order: the bind's name, the literal the statement binds itself
-    #: (else `_REQUIRED`) and the bind processor of its type.
+    #: For each ? mark in order: the bind's name, the value it has unless the caller gives
+    #: one (the statement's own literal, else None) and the bind processor of its type.
     binds: tuple[tuple[str, Any, Processor], ...]
     #: (position, processor) of the result columns whose type converts what SQLite returns.
     results: tuple[tuple[int, Callable[[Any], Any]], ...]
@@ -69,7 +67,7 @@ class Prepared:
         return _Compiled(
             sql=compiled.string,
             binds=tuple(
-                (name, defaults.get(name, _REQUIRED), processors.get(name))
+                (name, defaults.get(name), processors.get(name))
                 for name in compiled.positiontup or ()
             ),
             results=tuple((i, p) for i, p in enumerate(results) if p is not None),
@@ -107,8 +105,6 @@ class Prepared:
         values = []
         for name, default, process in compiled.binds:
             value = params.get(name, default)
-            if value is _REQUIRED:
-                raise KeyError(name)
             values.append(value if process is None else process(value))
         driver = conn.connection.driver_connection
         assert driver is not None
