@@ -31,14 +31,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import aiohttp
-import orjson
 import yarl
 from discord.errors import DiscordServerError, Forbidden, HTTPException, NotFound
 from discord.http import Route
@@ -83,15 +81,6 @@ async def _body(response: aiohttp.ClientResponse) -> Any:
         except ValueError:
             return text
     return text
-
-
-def _encode(payload: dict[str, Any]) -> bytes | str:
-    """The JSON body: orjson's, as discord.py sends its own requests; json's for what
-    orjson refuses (a lone surrogate from a deck file's escape, an int beyond 64 bits)."""
-    try:
-        return orjson.dumps(payload)
-    except TypeError:  # orjson.JSONEncodeError
-        return json.dumps(payload)
 
 
 def _url(route: Route, params: dict[str, Any] | None) -> yarl.URL:
@@ -208,7 +197,7 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
         shortened so one more try still starts before it."""
         loop = asyncio.get_running_loop()
         pause = FIRST_PAUSE
-        body = _encode(payload) if payload is not None else None
+        body = wire_json.dumps(payload) if payload is not None else None
         url = _url(route, params)
         while True:
             async with session.request(
