@@ -14,7 +14,9 @@ reasons:
   examined, promoted and examined again before they die by reference count:
   a larger threshold lets them die young.  The threshold only delays cycle
   collection (reference counting frees everything else at once); the young
-  generation stays a few MiB.
+  generation stays a few MiB.  The middle generation is collected every five
+  young collections instead of ten, so its collection, the longest pause left
+  (125 ms at 20,000 x 10 under 200 learners), stays about 50 ms.
 
 Only the running bot calls `settle` (bot.discord.runner), never a test or a
 library user that embeds the client.
@@ -25,12 +27,14 @@ from __future__ import annotations
 import gc
 
 #: Allocations of container objects between two young-generation collections.
-YOUNG_THRESHOLD = 20_000
+YOUNG_THRESHOLD = 10_000
+#: Young-generation collections between two collections of the middle one.
+MIDDLE_THRESHOLD = 5
 
 
 def settle() -> None:
     """Collect once, then keep everything alive now out of later collections."""
     gc.collect()
     gc.freeze()
-    _young, middle, old = gc.get_threshold()
-    gc.set_threshold(YOUNG_THRESHOLD, middle, old)
+    old = gc.get_threshold()[2]
+    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, old)
