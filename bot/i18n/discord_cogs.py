@@ -262,12 +262,12 @@ MESSAGES: Table = {
     "help.exam.value": {
         "ko": "{/exam set:`으로} 시험 날짜를 정하면, 시험 전에 모든 카드를 두 번 이상 볼 수 있게 "
         "하루 새 카드 수를 필요한 만큼 늘리고 그 이유를 알려 드려요. 모든 카드는 시험 전 "
-        "마지막 일주일 안에 한 번 더 나와요. 남은 날과 아직 못 본 카드는 `{/stats}`에서 "
+        "마지막 일주일 안에 한 번 더 나와요. 남은 날과 아직 안 본 카드는 `{/stats}`에서 "
         "볼 수 있어요. 시험이 지나면 평소 일정으로 돌아가요.",
         "en": "Set an exam date with `{/exam set}`: your new cards per day go up as much as "
-        "needed (you are told why) so every card is reviewed at least twice before it, and "
-        "every card comes back in the last week before the exam. `{/stats}` shows the days "
-        "left and the cards still to meet. After the exam, scheduling is back to normal.",
+        "needed (you are told why) so you can see every card at least twice before the "
+        "exam, and every card comes back in its last week. `{/stats}` shows the days left "
+        "and the cards you haven't seen yet. After the exam, scheduling is back to normal.",
     },
     "help.backlog.name": {"ko": "🔁 쉬었다가 돌아오면", "en": "🔁 Back from a break"},
     "help.backlog.value": {

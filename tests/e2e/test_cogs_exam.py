@@ -75,14 +75,15 @@ async def test_an_exam_is_set_shown_in_stats_and_cleared(emu: Emulator, bot: Bot
     assert done.embeds[0]["title"] == "Exam date set"
     body = card_text(done)
     assert "Mini deck" in body and "20 days left" in body
-    assert "At your 20 new cards a day, the 5 cards you have not met yet" in body
+    assert ("Your daily limit of new cards (20) is enough to see all 5 unseen cards twice"
+            in body)
     assert query(bot.db_path, "SELECT deck_id, exam_date FROM exam_dates WHERE user_id = ?",
                  ana.id) == [("mini", exam.isoformat())]
     shown = await (await emu.slash(ana, "exam show", guild=guild)).response()
     assert "20 days left" in card_text(shown)
     stats = await (await emu.slash(ana, "stats", guild=guild)).response()
     assert "📅 Exam: Mini deck" in card_text(stats)
-    assert "20 days left · 5 cards still to meet · 20 new cards today" in card_text(stats)
+    assert "20 days left · 5 unseen · 20 new today" in card_text(stats)
 
     cleared = await (await emu.slash(ana, "exam clear", guild=guild)).response()
     assert "Exam date cleared" in card_text(cleared)
@@ -136,7 +137,8 @@ async def test_a_study_group_names_its_exam_in_daily_setup(
     options["exam_date"] = exam.isoformat()
     done = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
     assert "Every day at 09:00" in card_text(done)
-    assert "Members who study this deck meet every card at least twice" in card_text(done)
+    assert ("Members studying this deck get new cards paced so they can see every card at "
+            "least twice") in card_text(done)
     assert query(bot.db_path, "SELECT exam_date FROM daily_configs") == [(exam.isoformat(),)]
     options["exam_date"] = "none"
     cleared = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()

@@ -56,30 +56,55 @@ MESSAGES: Table = {
     "interval.days": {"ko": "{n}일", "en": "{n}d"},
     "interval.months": {"ko": "{n}개월", "en": "{n}mo"},
     "interval.years": {"ko": "{n}년", "en": "{n}y"},
-    # An exam date: the new cards a day it needs, and why (ExamPlan.reason).
+    # An exam date: the new cards a day it needs, and why (ExamPlan.reason).  Counted by
+    # the unseen cards (``.one`` for a single one); ``days`` is at least 2 in the first two
+    # (the day before the exam is too_late), and the limits are written so any number reads.
     "exam.plan.on_pace": {
         "ko": "시험까지 {days}일 남았어요. 지금처럼 하루에 새 카드 {limit}장이면 아직 안 본 "
         "카드 {cards}장을 시험 전에 모두 두 번씩 볼 수 있어요.",
-        "en": "{days} days to the exam. At your {limit} new cards a day, the {cards} cards "
-        "you have not met yet are all reviewed twice before it.",
+        "en": "{days} days to the exam. Your daily limit of new cards ({limit}) is enough to "
+        "see all {cards} unseen cards twice before the exam.",
     },
+    "exam.plan.on_pace.one": {
+        "ko": "시험까지 {days}일 남았어요. 지금처럼 하루에 새 카드 {limit}장이면 아직 안 본 "
+        "카드 {cards}장을 시험 전에 두 번 볼 수 있어요.",
+        "en": "{days} days to the exam. Your daily limit of new cards ({limit}) is enough to "
+        "see your {cards} unseen card twice before the exam.",
+    },
+    # The plan serves more new cards than the learner's limit, day by day: /settings is
+    # not changed, and the text must not read as if it were.
     "exam.plan.raised": {
         "ko": "시험까지 {days}일 남았어요. 아직 안 본 카드 {cards}장을 시험 전에 두 번씩 "
-        "복습하려면 하루에 {per_day}장이 필요해서, 시험 때까지 새 카드 한도를 {limit}장에서 "
-        "{per_day}장으로 올렸어요.",
-        "en": "{days} days to the exam. To review the {cards} cards you have not met yet "
-        "twice before it, you need {per_day} new cards a day, so your new-card limit goes "
-        "from {limit} to {per_day} until then.",
+        "보려면 하루에 새 카드가 {per_day}장 필요해요. 그래서 시험 때까지는 하루 {limit}장 "
+        "대신 {per_day}장씩 보여 드려요. 설정은 그대로예요.",
+        "en": "{days} days to the exam. To see all {cards} unseen cards twice before then, "
+        "you need more new cards a day, so until the exam you get {per_day} a day instead "
+        "of {limit} (your setting is unchanged).",
+    },
+    "exam.plan.raised.one": {
+        "ko": "시험까지 {days}일 남았어요. 아직 안 본 카드 {cards}장을 시험 전에 두 번 "
+        "보려면 하루에 새 카드가 {per_day}장 필요해요. 그래서 시험 때까지는 하루 {limit}장 "
+        "대신 {per_day}장씩 보여 드려요. 설정은 그대로예요.",
+        "en": "{days} days to the exam. To see your {cards} unseen card twice before then, "
+        "you need more new cards a day, so until the exam you get {per_day} a day instead "
+        "of {limit} (your setting is unchanged).",
     },
     "exam.plan.too_late": {
         "ko": "시험이 내일이에요. 아직 안 본 카드 {cards}장을 오늘 모두 보여 드릴게요. "
         "두 번씩 복습할 시간은 남지 않았어요.",
-        "en": "The exam is tomorrow, so all {cards} cards you have not met yet are shown "
-        "today. There is no time left to review them twice.",
+        "en": "The exam is tomorrow, so all {cards} unseen cards are shown today. There is "
+        "no time left to review them twice.",
+    },
+    "exam.plan.too_late.one": {
+        "ko": "시험이 내일이에요. 아직 안 본 카드 {cards}장을 오늘 보여 드릴게요. "
+        "두 번 복습할 시간은 남지 않았어요.",
+        "en": "The exam is tomorrow, so your {cards} unseen card is shown today. There is "
+        "no time left to review it twice.",
     },
     "exam.plan.all_met": {
         "ko": "모든 카드를 한 번 이상 봤어요. 시험 전 마지막 일주일 안에 모든 카드가 다시 나와요.",
-        "en": "You have met every card. Each one comes back in the last week before the exam.",
+        "en": "You have seen every card at least once. Each one comes back in the last week "
+        "before the exam.",
     },
     "exam.plan.passed": {
         "ko": "시험일이 지났어요. 이제 평소 일정대로 복습해요.",
