@@ -20,8 +20,8 @@ MESSAGES: Table = {
     },
     "cmd.settings.name": {"ko": "설정", "en": "settings"},
     "cmd.settings.description": {
-        "ko": "시간대, 언어, 하루 카드 수를 보거나 바꿔요",
-        "en": "Show or change your time zone, language and daily limits",
+        "ko": "시간대, 언어, 하루 카드 수, 스케줄러를 보거나 바꿔요",
+        "en": "Show or change your time zone, language, daily limits and scheduler",
     },
     "cmd.settings.opt.timezone.name": {"ko": "시간대", "en": "timezone"},
     "cmd.settings.opt.timezone.description": {
@@ -157,7 +157,7 @@ MESSAGES: Table = {
         "en": "`{value}` is not a language I speak. Pick Korean (ko) or English (en).",
     },
     "settings.error.range": {
-        "ko": "{field}: {low}부터 {high} 사이의 값만 쓸 수 있어요. (입력한 값: {value})",
+        "ko": "{field}: {low}부터 {high}까지의 값만 쓸 수 있어요. (입력한 값: {value})",
         "en": "{field} must be between {low} and {high} (you sent {value}).",
     },
     # -- /stats ------------------------------------------------------------------
@@ -212,7 +212,7 @@ MESSAGES: Table = {
     "help.how.name": {"ko": "📚 공부하는 방법", "en": "📚 Studying"},
     "help.how.value": {
         "ko": "1. `{/decks}`에서 공부할 덱에 참여해요.\n"
-        "2. `{/study}` 명령을 보내면 DM으로 오늘의 카드가 와요.\n"
+        "2. `{/study}` 명령을 보내면 오늘 공부할 카드가 DM으로 와요.\n"
         "3. 답을 떠올린 뒤 **{show}** 버튼을 누르고, 얼마나 잘 기억했는지 골라요.\n"
         "객관식은 보기를 누르고, 주관식은 **{type}** 버튼을 눌러 직접 입력해요.",
         "en": "1. Join a deck with `{/decks}`.\n"
@@ -222,26 +222,30 @@ MESSAGES: Table = {
     },
     "help.grades.name": {"ko": "🔘 평가 버튼", "en": "🔘 Grade buttons"},
     "help.grades.value": {
-        "ko": "**{again}**: 기억나지 않았어요. 오늘 다시 나오고, 간격은 1일부터 다시 시작해요.\n"
-        "**{hard}**: 겨우 기억했어요. 오늘 한 번 더 나와요.\n"
+        "ko": "**{again}**: 기억나지 않았어요. 이번 학습에서 한 번 더 나오고, 간격은 다시 "
+        "짧아져요.\n"
+        "**{hard}**: 겨우 기억했어요. 이번 학습에서 한 번 더 나와요.\n"
         "**{good}**: 잘 기억했어요.\n"
         "**{easy}**: 아주 쉬웠어요. SM-2에서는 처음 두 번의 간격(1일, 6일)은 {good:과} 같고, "
         "그다음부터 간격이 더 길어져요. FSRS에서는 처음부터 더 길어져요.\n"
-        "버튼마다 그 평가를 고르면 며칠 뒤에 다시 나오는지 적혀 있어요.",
-        "en": "**{again}**: you forgot. It comes back today and its gaps start over at 1 day.\n"
-        "**{hard}**: you barely recalled it. It comes back once more today.\n"
+        "버튼에 적힌 기간은 그 평가를 골랐을 때 다음 복습까지의 간격이에요.",
+        "en": "**{again}**: you forgot. It comes back later in this session, and its gap "
+        "goes back to a short one.\n"
+        "**{hard}**: you barely recalled it. It comes back once more in this session.\n"
         "**{good}**: you knew it.\n"
         "**{easy}**: effortless. Under SM-2 the first two gaps (1 day, 6 days) are the same "
         "as {good}'s and later ones grow longer; under FSRS it goes further at once.\n"
-        "Each button shows how many days until the card comes back if you press it.",
+        "Each button shows how long until the next review if you press it.",
     },
     "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
     "help.commands.value": {
         "ko": "`{/study}` 복습 시작 · `{/decks}` 덱 참여/나가기 · "
-        "`{/settings}` 시간대·언어·하루 카드 수 · `{/stats}` 통계와 그래프 · "
+        "`{/settings}` 시간대·언어·하루 카드 수·스케줄러 · `{/stats}` 통계와 그래프 · "
+        "`{/exam}` 시험 날짜 · `{/remind}` 복습 알림 · "
         "`{/streak}` 오늘의 문제 연속 정답 · `{/help}` 이 안내",
         "en": "`{/study}` review now · `{/decks}` join or leave decks · "
-        "`{/settings}` time zone, language, daily limits · `{/stats}` numbers and a chart · "
+        "`{/settings}` time zone, language, daily limits, scheduler · "
+        "`{/stats}` numbers and a chart · `{/exam}` exam dates · `{/remind}` daily reminder · "
         "`{/streak}` your daily-question streak · `{/help}` this guide",
     },
     "help.schedulers.name": {"ko": "🧠 SM-2와 FSRS", "en": "🧠 SM-2 and FSRS"},
@@ -271,11 +275,11 @@ MESSAGES: Table = {
     },
     "help.backlog.name": {"ko": "🔁 쉬었다가 돌아오면", "en": "🔁 Back from a break"},
     "help.backlog.value": {
-        "ko": "밀린 복습이 하루 복습 한도보다 많으면, 간격에 비해 가장 오래 밀린 카드부터 "
-        "하루 한도만큼만 보여 드리고, 이 속도로 며칠이면 따라잡는지 알려 드려요.",
-        "en": "With more reviews waiting than your daily review limit, you get the cards "
-        "most overdue for their gap first, up to your limit each day, and how many days "
-        "catching up takes at that pace.",
+        "ko": "밀린 복습 카드가 하루 복습 수보다 많으면, 간격에 비해 가장 오래 밀린 카드부터 "
+        "하루 복습 수만큼만 보여 드리고, 이 속도로 며칠이면 따라잡는지 알려 드려요.",
+        "en": "If more reviews are waiting than your reviews per day, you get the ones most "
+        "overdue for their gap first, up to that number each day, and are told how many "
+        "days catching up will take.",
     },
     "help.footer": {
         "ko": "하루는 {hour:02d}:00에 시작해요. {/settings}에서 바꿀 수 있어요.",

@@ -117,8 +117,8 @@ async def test_a_backlog_is_told_above_the_first_card(emu: Emulator, bot: BotPro
     await (await emu.slash(cho, "study", guild=guild)).response()
     await emu.wait_for(lambda: len(emu.dm_messages(cho)) > before)
     first = emu.dm_messages(cho)[-1]
-    assert ("You have 5 reviews waiting. At 2 a day, most overdue first, you catch up in "
-            "3 days.") in card_text(first)
+    assert ("You have 5 reviews waiting. You get the most overdue first, 2 a day, and catch "
+            "up in 3 days.") in card_text(first)
 
 
 async def test_a_study_group_names_its_exam_in_daily_setup(
@@ -152,7 +152,7 @@ async def test_help_tells_what_easy_does_and_the_schedulers(
     kim = emu.add_user("kim")
     body = card_text(await (await emu.slash(kim, "help")).response())
     assert "Under SM-2 the first two gaps (1 day, 6 days) are the same as Good's" in body
-    assert "Each button shows how many days until the card comes back" in body
+    assert "Each button shows how long until the next review if you press it" in body
     assert "Choose FSRS in `/settings`" in body
     assert "Set an exam date with `/exam set`" in body
     assert "most overdue for their gap first" in body

@@ -17,10 +17,10 @@ MESSAGES: Table = {
     },
     "cmd.settings.opt.desired_retention.name": {"ko": "목표-기억률", "en": "desired_retention"},
     "cmd.settings.opt.desired_retention.description": {
-        "ko": "FSRS에서 복습할 때 기억하고 싶은 비율 (0.70–0.97, 기본 0.90)",
-        "en": "Under FSRS, the share of reviews you want to recall (0.70–0.97, default 0.90)",
+        "ko": "FSRS에서 복습할 때 기억해 낼 목표 비율 (0.70–0.97, 기본 0.90 = 90%)",
+        "en": "Under FSRS, the share of reviews you aim to recall (0.70–0.97; default 0.90 = 90%)",
     },
-    "settings.choice.sm2": {"ko": "SM-2 (기본, 정확한 간격)", "en": "SM-2 (default, exact)"},
+    "settings.choice.sm2": {"ko": "SM-2 (전통적인 방식)", "en": "SM-2 (classic)"},
     "settings.choice.fsrs": {"ko": "FSRS (기억 모델로 간격 조절)", "en": "FSRS (memory model)"},
     "settings.choice.deck": {"ko": "덱 기본값 따르기", "en": "Follow each deck's default"},
     "settings.field.scheduler": {"ko": "스케줄러", "en": "Scheduler"},
@@ -34,7 +34,8 @@ MESSAGES: Table = {
         "ko": "덱 기본값 (정하지 않은 덱은 SM-2)",
         "en": "Each deck's default (SM-2 where none)",
     },
-    "settings.value.retention": {"ko": "{percent}%", "en": "{percent}%"},
+    # Shown on the scale the option is typed on (0.90), with the percentage beside it.
+    "settings.value.retention": {"ko": "{ratio} ({percent}%)", "en": "{ratio} ({percent}%)"},
     "settings.error.scheduler": {
         "ko": "알 수 없는 스케줄러예요: `{value}`. `sm2`나 `fsrs` 중에서 골라 주세요.",
         "en": "`{value}` is not a scheduler I know. Pick sm2 or fsrs.",
@@ -43,7 +44,7 @@ MESSAGES: Table = {
         "ko": "복습 기록으로 모든 카드의 일정을 다시 계산했어요. 언제든 다시 바꿔도 잃는 기록은 "
         "없어요.",
         "en": "Every card's schedule was worked out again from your review history. You can "
-        "switch back at any time without losing anything.",
+        "change it again at any time without losing anything.",
     },
     # A grade button with the interval it schedules (bot/i18n/intervals.py).
     "grade.with_interval": {"ko": "{grade} · {interval}", "en": "{grade} · {interval}"},
@@ -111,16 +112,17 @@ MESSAGES: Table = {
         "en": "The exam date has passed: your reviews are back on their usual schedule.",
     },
     # Coming back after a break (Backlog.reason).
+    # Shown by the terminal too: the setting is named as /settings labels it, not by command.
     "backlog.notice": {
-        "ko": "밀린 복습이 {due}장 있어요. 오래 밀린 카드부터 하루에 {cap}장씩 보면 "
-        "{days}일이면 따라잡아요.",
-        "en": "You have {due} reviews waiting. At {cap} a day, most overdue first, you "
-        "catch up in {days} days.",
+        "ko": "밀린 복습 카드가 {due}장 있어요. 가장 오래 밀린 카드부터 하루에 {cap}장씩 "
+        "보여 드릴게요. 이 속도라면 {days}일 뒤에 모두 따라잡아요.",
+        "en": "You have {due} reviews waiting. You get the most overdue first, {cap} a day, "
+        "and catch up in {days} days.",
     },
     "backlog.notice.never": {
-        "ko": "밀린 복습이 {due}장 있어요. 하루에 {cap}장으로는 새로 돌아오는 카드를 따라잡을 "
-        "수 없어요. 하루 복습 한도를 올려 보세요.",
+        "ko": "밀린 복습 카드가 {due}장 있어요. 하루 {cap}장으로는 새로 돌아오는 카드 때문에 "
+        "따라잡을 수 없어요. 하루 복습 수를 늘려 보세요.",
         "en": "You have {due} reviews waiting. At {cap} a day you cannot catch up with the "
-        "cards falling due: raise your daily review limit.",
+        "cards falling due: raise your reviews per day.",
     },
 }
