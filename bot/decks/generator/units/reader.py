@@ -50,7 +50,7 @@ from bot.decks.generator.units.render import (
     links_only,
     one_liner,
 )
-from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
@@ -481,20 +481,30 @@ class Reader:
         return 0
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
-        """"SNI (Server Name Indicator)" on a line of its own, its points listed below: a
-        term set as a heading without the heading mark.  Only a name given with its
-        other name counts; a bare short line before a list is usually a lead-in."""
+        """"SNI (Server Name Indicator)" or "Locality of Reference" on a line of its own,
+        its points listed below: a term set as a heading without the heading mark.  A name
+        given with its other name is sure; a bare short line is more often a list's
+        lead-in ("Features", "예시"), so it counts only when its first point names what the
+        term is ("LRU의 근사 알고리즘"), and then an editor looks first unless it reads as
+        a definition."""
         if para.lines[0] != para.lines[1]:
             return False
         text = normalise(para.text.text)
         term, alias = split_alias(clean_term(text))
-        if alias is None or text.endswith((":", "：")) or not is_term_like(
-                clean_term(term), self.lang, max_words=5):
+        if text.endswith((":", "：")) or not is_term_like(clean_term(term), self.lang,
+                                                          max_words=5):
+            return False
+        if alias is None and (is_generic(term) or listing.group_label(
+                text, None, self.lang, first=False) is not None or prose.label(text)):
             return False
         found = listing.term_item(Item(None, [para, after]), self.lang)
         if found is None or not found.description:
             return False
-        # A name with its other name is as sure a term as a bold one.
+        first = found.description.split("\n")[0].lstrip("• ")
+        if alias is None and not listing.defines(first, self.lang):
+            return False
+        # A name with its other name, or one whose first point names what it is, is as
+        # sure a term as a bold one.
         self._term_item(replace(found, confident=True), scope)
         return True
 
