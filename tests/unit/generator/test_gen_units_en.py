@@ -338,3 +338,10 @@ def test_a_noun_named_with_what_sets_it_apart_defines_a_heading_term() -> None:
     card = one(cards_of(note, "en"), "definition")
     assert card.question() == "What are virtual machines?" and not card.draft
     assert card.answers()[0] == "Emulation of a real computer"
+
+
+def test_a_lead_in_that_only_says_a_list_follows_is_left_out() -> None:
+    note = ("### Can you name a few RDS engines?\n\n"
+            "- Yes, few are here:\n    - Amazon Aurora\n    - PostgreSQL\n    - MySQL\n")
+    card = one(cards_of(note, "en"), "qa")
+    assert card.answers()[0] == "• Amazon Aurora\n• PostgreSQL\n• MySQL"

@@ -61,6 +61,11 @@ _SELF_REFERENCE = re.compile(
 
 _KO_NAMES_LIST = re.compile(r"^(?P<x>.+?)(?:은|는|이|가)\s*(?:다음|아래)(?:과|와)\s*같")
 _YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re.I)
+#: A lead-in that only says a list follows ("a few are given below:", "few are here:"):
+#: the list itself answers.
+_FILLER_LEAD = re.compile(
+    r"^(?:a\s+)?(?:few|some)(?:\s+of\s+them)?\s+(?:are|is)\s+(?:here|given below|listed below|"
+    r"below|as follows)\s*:?\s*\n", re.I)
 _YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
                      re.I)
 _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
@@ -381,7 +386,10 @@ class Reader:
                 self._pending_question = (question, lines, scope)
                 return
             answer = liner
-        answer = _YES_LEAD.sub("", answer, count=1)
+        answer = _FILLER_LEAD.sub("", _YES_LEAD.sub("", answer, count=1), count=1)
+        if answer.startswith("  ◦ ") and all(line.startswith("  ◦ ")
+                                              for line in answer.split("\n")):
+            answer = "\n".join("• " + line[4:] for line in answer.split("\n"))
         # "For example:" with its code left out (a card shows no code block) answers
         # nothing: the learner would read a lead-in to what is missing.
         shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
