@@ -464,3 +464,18 @@ def test_a_longer_comparison_made_of_points_is_served_an_introduction_is_not() -
     assert len(cards["VM과 Docker의 차이는?"].answers()[0]) > 400
     assert not cards["VM과 Docker의 차이는?"].draft
     assert cards["GET과 POST의 차이는?"].draft
+
+
+def test_a_bare_name_line_is_a_term_only_when_its_first_point_names_what_it_is() -> None:
+    note = (
+        "## 페이지 교체\n"
+        "clock algorithm\n\n"
+        "- LRU의 근사 알고리즘\n"
+        "- reference bit를 쓴다\n\n"
+        "장단점 비교\n\n"
+        "- 구현이 쉽다\n"
+        "- 하드웨어 도움이 필요하다\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
+    assert cards["clock algorithm이란?"].answers()[0].startswith("• LRU의 근사 알고리즘")
+    assert not any(q.startswith("장단점 비교") for q in cards)

@@ -50,7 +50,7 @@ from bot.decks.generator.units.render import (
     links_only,
     one_liner,
 )
-from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
@@ -61,6 +61,11 @@ _SELF_REFERENCE = re.compile(
 
 _KO_NAMES_LIST = re.compile(r"^(?P<x>.+?)(?:은|는|이|가)\s*(?:다음|아래)(?:과|와)\s*같")
 _YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re.I)
+#: A lead-in that only says a list follows ("a few are given below:", "few are here:"):
+#: the list itself answers.
+_FILLER_LEAD = re.compile(
+    r"^(?:a\s+)?(?:few|some)(?:\s+of\s+them)?\s+(?:are|is)\s+(?:here|given below|listed below|"
+    r"below|as follows)\s*:?\s*\n", re.I)
 _YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
                      re.I)
 _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
@@ -381,7 +386,10 @@ class Reader:
                 self._pending_question = (question, lines, scope)
                 return
             answer = liner
-        answer = _YES_LEAD.sub("", answer, count=1)
+        answer = _FILLER_LEAD.sub("", _YES_LEAD.sub("", answer, count=1), count=1)
+        if answer.startswith("  ◦ ") and all(line.startswith("  ◦ ")
+                                              for line in answer.split("\n")):
+            answer = "\n".join("• " + line[4:] for line in answer.split("\n"))
         # "For example:" with its code left out (a card shows no code block) answers
         # nothing: the learner would read a lead-in to what is missing.
         shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
@@ -481,20 +489,30 @@ class Reader:
         return 0
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
-        """"SNI (Server Name Indicator)" on a line of its own, its points listed below: a
-        term set as a heading without the heading mark.  Only a name given with its
-        other name counts; a bare short line before a list is usually a lead-in."""
+        """"SNI (Server Name Indicator)" or "Locality of Reference" on a line of its own,
+        its points listed below: a term set as a heading without the heading mark.  A name
+        given with its other name is sure; a bare short line is more often a list's
+        lead-in ("Features", "예시"), so it counts only when its first point names what the
+        term is ("LRU의 근사 알고리즘"), and then an editor looks first unless it reads as
+        a definition."""
         if para.lines[0] != para.lines[1]:
             return False
         text = normalise(para.text.text)
         term, alias = split_alias(clean_term(text))
-        if alias is None or text.endswith((":", "：")) or not is_term_like(
-                clean_term(term), self.lang, max_words=5):
+        if text.endswith((":", "：")) or not is_term_like(clean_term(term), self.lang,
+                                                          max_words=5):
+            return False
+        if alias is None and (is_generic(term) or listing.group_label(
+                text, None, self.lang, first=False) is not None or prose.label(text)):
             return False
         found = listing.term_item(Item(None, [para, after]), self.lang)
         if found is None or not found.description:
             return False
-        # A name with its other name is as sure a term as a bold one.
+        first = found.description.split("\n")[0].lstrip("• ")
+        if alias is None and not listing.defines(first, self.lang):
+            return False
+        # A name with its other name, or one whose first point names what it is, is as
+        # sure a term as a bold one.
         self._term_item(replace(found, confident=True), scope)
         return True
 
