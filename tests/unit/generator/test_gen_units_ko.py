@@ -479,3 +479,16 @@ def test_a_bare_name_line_is_a_term_only_when_its_first_point_names_what_it_is()
     cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
     assert cards["clock algorithm이란?"].answers()[0].startswith("• LRU의 근사 알고리즘")
     assert not any(q.startswith("장단점 비교") for q in cards)
+
+
+def test_an_overview_heading_defines_the_section_above_it() -> None:
+    note = (
+        "# 보안\n\n"
+        "## 대칭키 암호화\n"
+        "### 개념\n"
+        "- 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
+        "- 키를 안전하게 나누는 것이 어렵다\n"
+    )
+    card = one(cards_of(note, "ko"), "definition")
+    assert card.question() == "대칭키 암호화란?" and not card.draft
+    assert card.answers()[0].startswith("• 하나의 비밀키로 암호화와 복호화를 모두 하는 방식")

@@ -107,6 +107,11 @@ def _opposites(a: str, b: str) -> bool:
         and min(len(x), len(y)) - stem >= 3
 
 
+#: A heading that only announces what the section above it is ("Overview", "개념").
+_DEFINITION_HEADING = re.compile(
+    r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
+
+
 def _contrasts_both(answer: str, compared: tuple[str, ...]) -> bool:
     """"A는 …이고, B는 …이다" / "A keeps …, while B routes …": one short paragraph whose
     first sentence names both sides says how they differ, not how the section opens."""
@@ -238,6 +243,12 @@ class Reader:
         path = section.path
         scope = Scope(path=path, subject=parent.subject, heading=info)
         lines = (section.line, section.line)
+        owner = parent.subject if parent.subject and parent.subject != self._title else ""
+        if owner and _DEFINITION_HEADING.fullmatch(section.title_text.strip()):
+            # "## OAuth 2" then "### Overview" / "### 개념": what opens it defines OAuth 2.
+            self._term_section(owner, section.blocks, replace(scope, context=parent.context))
+            self._descend(section, scope, note)
+            return
         if info.kind == "question":
             topic = topic_of(info.question)
             topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) \
