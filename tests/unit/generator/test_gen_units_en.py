@@ -345,3 +345,12 @@ def test_a_lead_in_that_only_says_a_list_follows_is_left_out() -> None:
             "- Yes, few are here:\n    - Amazon Aurora\n    - PostgreSQL\n    - MySQL\n")
     card = one(cards_of(note, "en"), "qa")
     assert card.answers()[0] == "• Amazon Aurora\n• PostgreSQL\n• MySQL"
+
+
+def test_a_term_defined_by_the_conditions_listed_after_it() -> None:
+    note = ("## Avoidance\n\nA state is **safe** if:\n\n* the system is not deadlocked\n"
+            "* some scheduling order lets every process run to completion\n")
+    card = one(cards_of(note, "en"), "definition")
+    assert card.question().startswith("What is a safe state?") and not card.draft
+    assert card.answers()[0] == ("one that meets all of:\n• the system is not deadlocked\n"
+                                 "• some scheduling order lets every process run to completion")

@@ -107,6 +107,11 @@ def _opposites(a: str, b: str) -> bool:
         and min(len(x), len(y)) - stem >= 3
 
 
+#: "A state is safe if:", "A schedule is serializable when:" (the conditions follow).
+_EN_IS_IF = re.compile(
+    r"^(?:an?|the)\s+(?P<noun>[a-z]+)\s+is\s+(?:said\s+to\s+be\s+|called\s+)?"
+    r"(?P<adj>[a-z][a-z-]+)\s+(?:if|when|only if|if and only if)\s*:$", re.I)
+
 #: A heading that only announces what the section above it is ("Overview", "개념").
 _DEFINITION_HEADING = re.compile(
     r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
@@ -491,6 +496,8 @@ class Reader:
         sentences = split_sentences(para.text)
         if isinstance(after, ListBlock) and self._named_line(para, after, scope):
             return 1
+        if isinstance(after, ListBlock) and self._defined_by_conditions(para, after, scope):
+            return 1
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
             self._sentences(sentences[:-1], scope, para.text)
@@ -525,6 +532,22 @@ class Reader:
         # A name with its other name, or one whose first point names what it is, is as
         # sure a term as a bold one.
         self._term_item(replace(found, confident=True), scope)
+        return True
+
+    def _defined_by_conditions(self, para: Para, after: ListBlock, scope: Scope) -> bool:
+        """"A state is **safe** if:" then its conditions: a safe state is defined by them."""
+        if self.lang != "en":
+            return False
+        found = _EN_IS_IF.match(normalise(para.text.text))
+        conditions = listing.item_texts(after)
+        if found is None or not 1 <= len(conditions) <= 5:
+            return False
+        term = f"{found['adj']} {found['noun']}".lower()
+        answer = f"when {conditions[0]}" if len(conditions) == 1 else "one that meets all of:\n" \
+            + "\n".join(f"• {c}" for c in conditions)
+        self.add(Unit("definition", scope.path, term, (para.lines[0], after.lines[1]),
+                      all(len(c) <= 150 for c in conditions), subject=term,
+                      context=scope.context, answer=answer, how="conditions"))
         return True
 
     # -- lists ----------------------------------------------------------------------
