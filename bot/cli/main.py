@@ -14,19 +14,10 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.settings import (
-    MAX_GRACE_MINUTES,
-    MAX_GUILD_READY_TIMEOUT,
-    MAX_NEW_PER_DAY,
-    MAX_OWNERS,
-    MAX_REVIEWS_PER_DAY,
-    MAX_SHARDS,
-    Settings,
-    SettingsInvalid,
-    configured_language,
-    load_settings,
-)
+if TYPE_CHECKING:
+    from bot.settings import Settings, SettingsInvalid
 
 EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 
@@ -37,15 +28,20 @@ _OPTIONS = {
     "shard_count": "--shard-count",
     "shard_ids": "--shard-ids",
 }
-#: The bounds the messages about bad settings quote.
-_BOUNDS = {
-    "max_new": MAX_NEW_PER_DAY,
-    "max_reviews": MAX_REVIEWS_PER_DAY,
-    "max_owners": MAX_OWNERS,
-    "max_timeout": MAX_GUILD_READY_TIMEOUT,
-    "max_shards": MAX_SHARDS,
-    "max_grace": MAX_GRACE_MINUTES,
-}
+
+
+def _bounds() -> dict[str, float]:
+    """The bounds the messages about bad settings quote."""
+    from bot import settings
+
+    return {
+        "max_new": settings.MAX_NEW_PER_DAY,
+        "max_reviews": settings.MAX_REVIEWS_PER_DAY,
+        "max_owners": settings.MAX_OWNERS,
+        "max_timeout": settings.MAX_GUILD_READY_TIMEOUT,
+        "max_shards": settings.MAX_SHARDS,
+        "max_grace": settings.MAX_GRACE_MINUTES,
+    }
 
 
 def _now() -> datetime:
@@ -63,6 +59,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         value = getattr(args, option.lstrip("-").replace("-", "_"), None)
         if value is not None and value != "":
             overrides[field] = value
+    from bot.settings import load_settings
+
     settings = load_settings(overrides, _OPTIONS)
     args.loaded_settings = settings
     return settings
@@ -294,6 +292,7 @@ def _say(line: str) -> None:
 def _report_bad_settings(error: SettingsInvalid) -> int:
     """One line per bad setting, naming it; the values are never shown (see bot.settings)."""
     from bot.i18n import t
+    from bot.settings import configured_language
 
     lang = configured_language()
     for bad in error.bad:
@@ -302,7 +301,7 @@ def _report_bad_settings(error: SettingsInvalid) -> int:
             key = "settings.invalid.file"
         elif bad.option:
             key = "settings.invalid.option"
-        expected = t(f"settings.expect.{bad.field}", lang, **_BOUNDS)
+        expected = t(f"settings.expect.{bad.field}", lang, **_bounds())
         _say(t(key, lang, name=bad.name, expected=expected))
     return EXIT_USAGE
 
@@ -310,6 +309,7 @@ def _report_bad_settings(error: SettingsInvalid) -> int:
 def _report_unusable_database(args: argparse.Namespace, error: BaseException) -> int | None:
     """One line for a database no command can use; None for any other error."""
     from bot.i18n import t
+    from bot.settings import configured_language
     from bot.storage.failures import shown_url, unusable
 
     problem = unusable(error)
@@ -328,9 +328,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         code = args.handler(args)
     except KeyboardInterrupt:
         code = EXIT_INTERRUPTED
-    except SettingsInvalid as error:
-        code = _report_bad_settings(error)
     except Exception as error:
+        # bot.settings is imported only by the commands that read settings (a deck command
+        # starts faster without pydantic-settings): an error from elsewhere is no setting's.
+        loaded = sys.modules.get("bot.settings")
+        if loaded is not None and isinstance(error, loaded.SettingsInvalid):
+            raise SystemExit(_report_bad_settings(error)) from None
         reported = _report_unusable_database(args, error)
         if reported is None:
             raise

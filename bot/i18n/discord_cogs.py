@@ -20,8 +20,8 @@ MESSAGES: Table = {
     },
     "cmd.settings.name": {"ko": "설정", "en": "settings"},
     "cmd.settings.description": {
-        "ko": "시간대, 언어, 하루 카드 수를 보거나 바꿔요",
-        "en": "Show or change your time zone, language and daily limits",
+        "ko": "시간대, 언어, 하루 카드 수, 스케줄러를 보거나 바꿔요",
+        "en": "Show or change your time zone, language, daily limits and scheduler",
     },
     "cmd.settings.opt.timezone.name": {"ko": "시간대", "en": "timezone"},
     "cmd.settings.opt.timezone.description": {
@@ -157,7 +157,7 @@ MESSAGES: Table = {
         "en": "`{value}` is not a language I speak. Pick Korean (ko) or English (en).",
     },
     "settings.error.range": {
-        "ko": "{field}: {low}부터 {high} 사이의 값만 쓸 수 있어요. (입력한 값: {value})",
+        "ko": "{field}: {low}부터 {high}까지의 값만 쓸 수 있어요. (입력한 값: {value})",
         "en": "{field} must be between {low} and {high} (you sent {value}).",
     },
     # -- /stats ------------------------------------------------------------------
@@ -212,7 +212,7 @@ MESSAGES: Table = {
     "help.how.value": {
         "ko": "1. `{/study}` 명령을 보내요. 처음이라면 어떤 덱을 공부할지 물어봐요 "
         "(덱이 하나뿐이면 바로 시작해요). 덱은 `{/decks}`에서 더하거나 뺄 수 있어요.\n"
-        "2. 오늘의 카드가 DM으로 와요. 한 카드의 다른 면이나 같은 내용에서 나온 카드는 "
+        "2. 오늘 공부할 카드가 DM으로 와요. 한 카드의 다른 면이나 같은 내용에서 나온 카드는 "
         "서로 답을 알려 주니까, 하나에 답하면 나머지는 다음 날 나와요.\n"
         "3. 답을 떠올린 뒤 **{show}** 버튼을 누르고, 얼마나 잘 기억했는지 골라요.\n"
         "객관식은 보기를 누르고, 주관식은 **{type}** 버튼을 눌러 직접 입력해요.",
@@ -225,26 +225,30 @@ MESSAGES: Table = {
     },
     "help.grades.name": {"ko": "🔘 평가 버튼", "en": "🔘 Grade buttons"},
     "help.grades.value": {
-        "ko": "**{again}**: 기억나지 않았어요. 오늘 다시 나오고, 간격은 1일부터 다시 시작해요.\n"
-        "**{hard}**: 겨우 기억했어요. 오늘 한 번 더 나와요.\n"
+        "ko": "**{again}**: 기억나지 않았어요. 이번 학습에서 한 번 더 나오고, 간격은 다시 "
+        "짧아져요.\n"
+        "**{hard}**: 겨우 기억했어요. 이번 학습에서 한 번 더 나와요.\n"
         "**{good}**: 잘 기억했어요.\n"
         "**{easy}**: 아주 쉬웠어요. SM-2에서는 처음 두 번의 간격(1일, 6일)은 {good:과} 같고, "
         "그다음부터 간격이 더 길어져요. FSRS에서는 처음부터 더 길어져요.\n"
-        "버튼마다 그 평가를 고르면 며칠 뒤에 다시 나오는지 적혀 있어요.",
-        "en": "**{again}**: you forgot. It comes back today and its gaps start over at 1 day.\n"
-        "**{hard}**: you barely recalled it. It comes back once more today.\n"
+        "버튼에 적힌 기간은 그 평가를 골랐을 때 다음 복습까지의 간격이에요.",
+        "en": "**{again}**: you forgot. It comes back later in this session, and its gap "
+        "goes back to a short one.\n"
+        "**{hard}**: you barely recalled it. It comes back once more in this session.\n"
         "**{good}**: you knew it.\n"
         "**{easy}**: effortless. Under SM-2 the first two gaps (1 day, 6 days) are the same "
         "as {good}'s and later ones grow longer; under FSRS it goes further at once.\n"
-        "Each button shows how many days until the card comes back if you press it.",
+        "Each button shows how long until the next review if you press it.",
     },
     "help.commands.name": {"ko": "⌨️ 명령어", "en": "⌨️ Commands"},
     "help.commands.value": {
         "ko": "`{/study}` 복습 시작(모드: 틀린 카드) · `{/decks}` 덱 참여/나가기 · "
-        "`{/settings}` 시간대·언어·하루 카드 수 · `{/stats}` 통계와 그래프 · "
+        "`{/settings}` 시간대·언어·하루 카드 수·스케줄러 · `{/stats}` 통계와 그래프 · "
+        "`{/exam}` 시험 날짜 · `{/remind}` 복습 알림 · "
         "`{/streak}` 오늘의 문제 연속 정답 · `{/help}` 이 안내",
         "en": "`{/study}` review now (mode: missed cards) · `{/decks}` join or leave decks · "
-        "`{/settings}` time zone, language, daily limits · `{/stats}` numbers and a chart · "
+        "`{/settings}` time zone, language, daily limits, scheduler · "
+        "`{/stats}` numbers and a chart · `{/exam}` exam dates · `{/remind}` daily reminder · "
         "`{/streak}` your daily-question streak · `{/help}` this guide",
     },
     "help.schedulers.name": {"ko": "🧠 SM-2와 FSRS", "en": "🧠 SM-2 and FSRS"},
@@ -265,12 +269,12 @@ MESSAGES: Table = {
     "help.exam.value": {
         "ko": "{/exam set:`으로} 시험 날짜를 정하면, 시험 전에 모든 카드를 두 번 이상 볼 수 있게 "
         "하루 새 카드 수를 필요한 만큼 늘리고 그 이유를 알려 드려요. 모든 카드는 시험 전 "
-        "마지막 일주일 안에 한 번 더 나와요. 남은 날과 아직 못 본 카드는 `{/stats}`에서 "
+        "마지막 일주일 안에 한 번 더 나와요. 남은 날과 아직 안 본 카드는 `{/stats}`에서 "
         "볼 수 있어요. 시험이 지나면 평소 일정으로 돌아가요.",
         "en": "Set an exam date with `{/exam set}`: your new cards per day go up as much as "
-        "needed (you are told why) so every card is reviewed at least twice before it, and "
-        "every card comes back in the last week before the exam. `{/stats}` shows the days "
-        "left and the cards still to meet. After the exam, scheduling is back to normal.",
+        "needed (you are told why) so you can see every card at least twice before the "
+        "exam, and every card comes back in its last week. `{/stats}` shows the days left "
+        "and the cards you haven't seen yet. After the exam, scheduling is back to normal.",
     },
     "help.review.name": {"ko": "📝 마치고 나서", "en": "📝 After a session"},
     "help.review.value": {
@@ -288,11 +292,11 @@ MESSAGES: Table = {
     },
     "help.backlog.name": {"ko": "🔁 쉬었다가 돌아오면", "en": "🔁 Back from a break"},
     "help.backlog.value": {
-        "ko": "밀린 복습이 하루 복습 한도보다 많으면, 간격에 비해 가장 오래 밀린 카드부터 "
-        "하루 한도만큼만 보여 드리고, 이 속도로 며칠이면 따라잡는지 알려 드려요.",
-        "en": "With more reviews waiting than your daily review limit, you get the cards "
-        "most overdue for their gap first, up to your limit each day, and how many days "
-        "catching up takes at that pace.",
+        "ko": "밀린 복습 카드가 하루 복습 수보다 많으면, 간격에 비해 가장 오래 밀린 카드부터 "
+        "하루 복습 수만큼만 보여 드리고, 이 속도로 며칠이면 따라잡는지 알려 드려요.",
+        "en": "If more reviews are waiting than your reviews per day, you get the ones most "
+        "overdue for their gap first, up to that number each day, and are told how many "
+        "days catching up will take.",
     },
     "help.footer": {
         "ko": "하루는 {hour:02d}:00에 시작해요. {/settings}에서 바꿀 수 있어요.",

@@ -77,7 +77,7 @@ MESSAGES: Table = {
     },
     "cmd.leaderboard.name": {"ko": "순위표", "en": "leaderboard"},
     "cmd.leaderboard.description": {
-        "ko": "이 채널 오늘의 문제의 점수, 정답률, 연속 기록",
+        "ko": "이 채널의 오늘의 문제 점수, 정답률, 연속 기록을 봐요",
         "en": "Points, correct rate and streaks of this channel's daily question",
     },
     "cmd.leaderboard.opt.period.name": {"ko": "기간", "en": "period"},
@@ -141,9 +141,9 @@ MESSAGES: Table = {
         "en": "The deck '{value}' has no cards to ask.",
     },
     "daily.setup.no_fair_card": {
-        "ko": "'{value}' 덱에는 채널에서 공정하게 낼 수 있는 문제가 없어요. 채널에서는 "
-        "스스로 채점할 수 없어서 객관식 카드, 입력형 카드, 빈칸이 짧은 빈칸 카드, "
-        "그리고 같은 종류의 질문이 세 장 이상 있는 기본 카드(보기로 물어봐요)만 내요.",
+        "ko": "'{value}' 덱에는 채널에서 공정하게 낼 수 있는 카드가 없어요. 채널에서는 "
+        "스스로 평가할 수 없어서 객관식, 주관식, 빈칸이 짧은 빈칸 카드만 내고, 기본 카드는 "
+        "같은 종류의 질문을 하는 카드가 세 장 이상 있을 때만 보기로 바꿔 내요.",
         "en": "The deck '{value}' has no card a channel can answer fairly. Nobody grades "
         "themselves in a channel, so only choice cards, typed cards, cloze cards with a short "
         "blank, and basic cards with at least two others asking the same kind of question "
@@ -214,7 +214,7 @@ MESSAGES: Table = {
     },
     "daily.post_now.done": {
         "ko": "오늘의 문제를 올렸어요. 정답 공개: {when}",
-        "en": "Today's question is posted. Answer revealed: {when}",
+        "en": "Today's question is posted. Answer reveal: {when}",
     },
     "daily.post_now.taken": {
         "ko": "이 채널에는 오늘 문제가 이미 올라왔어요.",
@@ -231,7 +231,8 @@ MESSAGES: Table = {
         "답할 수 있어요.",
         "en": "Answer with the buttons below; only you see the result. One answer each.",
     },
-    "daily.post.reveal_at": {"ko": "정답 공개", "en": "Answer revealed"},
+    # The value is a time to come: a name, not a past tense.
+    "daily.post.reveal_at": {"ko": "정답 공개", "en": "Answer reveal"},
     "daily.post.answer_button": {"ko": "답하기", "en": "Answer"},
     "daily.modal.title": {"ko": "오늘의 문제 답하기", "en": "Your answer"},
     "daily.modal.label": {"ko": "답", "en": "Answer"},
@@ -243,11 +244,11 @@ MESSAGES: Table = {
     "daily.reveal.extra": {"ko": "설명", "en": "More"},
     "daily.reveal.results": {"ko": "결과", "en": "Results"},
     "daily.reveal.figures": {
-        "ko": "{n}명이 답했고 {rate}%가 맞혔어요.",
+        "ko": "{n}명이 답했고 정답률은 {rate}%예요.",
         "en": "{n} answered, {rate}% right.",
     },
     "daily.reveal.figures.one": {
-        "ko": "1명이 답했고 {rate}%가 맞혔어요.",
+        "ko": "1명이 답했어요 (정답률 {rate}%).",
         "en": "1 answered, {rate}% right.",
     },
     "daily.reveal.nobody": {"ko": "아무도 답하지 않았어요.", "en": "Nobody answered."},
@@ -340,8 +341,8 @@ MESSAGES: Table = {
         "ko": "관리자가 `{/daily setup}`에서 채널, 덱, 시각(`09:00`, `오전 9시`, `저녁 7시 반`, "
         "`7pm`)을 고르면 매일 한 문제가 올라와요. 보기 버튼이나 **답하기** 버튼으로 한 번만 "
         "답할 수 있고, 결과는 나에게만 보여요.\n"
-        "채널에서는 스스로 채점하지 않으니 객관식, 입력형, 빈칸이 짧은 빈칸 카드만 내고, "
-        "기본 카드는 같은 덱의 같은 종류 질문의 답들과 함께 보기로 물어봐요.\n"
+        "채널에서는 스스로 평가하지 않으니 객관식, 주관식, 빈칸이 짧은 빈칸 카드만 내요. "
+        "기본 카드는 같은 덱에서 같은 종류의 질문에 대한 다른 답들을 보기로 섞어 물어봐요.\n"
         "내가 공부하는 덱의 오늘 복습할 카드라면 복습으로도 기록돼요. 점수와 순위는 문제가 "
         "올라오는 채널에서 {/leaderboard:`으로}, 내 연속 정답은 {/streak:`으로} 볼 수 있어요.",
         "en": "An admin picks a channel, a deck and a time (`09:00`, `9am`, `7:30 pm`) with "

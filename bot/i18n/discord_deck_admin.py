@@ -200,11 +200,11 @@ MESSAGES: Table = {
         "en": "No leeches yet.",
     },
     "deck_admin.leeches.line": {
-        "ko": "`{where}` {card} — {question} · 학습자 {n}명이 모두 {lapses}번 잊었어요",
+        "ko": "`{where}` {card} — {question} · 학습자 {n}명이 합쳐서 {lapses}번 잊었어요",
         "en": "`{where}` {card} — {question} · forgotten {lapses} times by {n} learners",
     },
     "deck_admin.leeches.line.one": {
-        "ko": "`{where}` {card} — {question} · 학습자 {n}명이 모두 {lapses}번 잊었어요",
+        "ko": "`{where}` {card} — {question} · 학습자 {n}명이 합쳐서 {lapses}번 잊었어요",
         "en": "`{where}` {card} — {question} · forgotten {lapses} times by {n} learner",
     },
     "deck_admin.leeches.daily": {

@@ -42,10 +42,16 @@ MESSAGES: Table = {
     },
     "exam.title.set": {"ko": "시험 날짜를 정했어요", "en": "Exam date set"},
     "exam.title.show": {"ko": "시험 계획", "en": "Your exam plan"},
+    # Counted by the days left: an exam tomorrow is common ("tomorrow · 1 day left").
     "exam.deck.own": {"ko": "{date} · D-{days}", "en": "{date} · {days} days left"},
+    "exam.deck.own.one": {"ko": "{date} · D-{days}", "en": "{date} · {days} day left"},
     "exam.deck.group": {
         "ko": "{date} · D-{days} · 스터디 그룹이 정한 날짜",
         "en": "{date} · {days} days left · set by your study group",
+    },
+    "exam.deck.group.one": {
+        "ko": "{date} · D-{days} · 스터디 그룹이 정한 날짜",
+        "en": "{date} · {days} day left · set by your study group",
     },
     "exam.none": {
         "ko": "정해 둔 시험 날짜가 없어요. {/exam set:`으로} 정할 수 있어요.",
@@ -78,29 +84,44 @@ MESSAGES: Table = {
     # /daily setup's exam_date option: a study group's exam.
     "cmd.daily.setup.opt.exam_date.name": {"ko": "시험-날짜", "en": "exam_date"},
     "cmd.daily.setup.opt.exam_date.description": {
-        "ko": "스터디 그룹의 시험 날짜 (예: 2026-12-20, 지우려면 없음)",
-        "en": "The group's exam date (e.g. 2026-12-20; none to clear it)",
+        "ko": "스터디 그룹의 시험 날짜 (예: 2026-12-20, 지우려면 '없음')",
+        "en": "The group's exam date (e.g. 2026-12-20; type none to clear it)",
     },
+    # What the date does: it paces new cards; members still have to study.
     "daily.setup.exam": {
         "ko": "시험 날짜: {date} (D-{days}). 이 덱을 공부하는 멤버는 시험 전에 모든 카드를 "
-        "두 번 이상 보고, 마지막 일주일 안에 모든 카드를 한 번 더 보게 돼요.",
-        "en": "Exam date: {date} ({days} days left). Members who study this deck meet every "
-        "card at least twice before it and see each one again in its last week.",
+        "두 번 이상, 마지막 일주일에 한 번 더 볼 수 있도록 새 카드 수가 조절돼요.",
+        "en": "Exam date: {date} ({days} days left). Members studying this deck get new cards "
+        "paced so they can see every card at least twice before the exam, and once more in "
+        "its last week.",
+    },
+    "daily.setup.exam.one": {
+        "ko": "시험 날짜: {date} (D-{days}). 이 덱을 공부하는 멤버는 시험 전에 모든 카드를 "
+        "두 번 이상, 마지막 일주일에 한 번 더 볼 수 있도록 새 카드 수가 조절돼요.",
+        "en": "Exam date: {date} ({days} day left). Members studying this deck get new cards "
+        "paced so they can see every card at least twice before the exam, and once more in "
+        "its last week.",
     },
     "daily.setup.exam_cleared": {
         "ko": "스터디 그룹의 시험 날짜를 지웠어요.",
         "en": "The group's exam date is cleared.",
     },
+    # Unreadable or not ahead: the same refusal, since both are values the group cannot use.
     "daily.setup.bad_exam": {
-        "ko": "시험 날짜를 읽지 못했어요: `{value}`. 내일 이후의 날짜를 2026-12-20처럼 "
-        "입력해 주세요. 아무것도 바꾸지 않았어요.",
+        "ko": "{value:`은} 쓸 수 없는 시험 날짜예요. 내일이나 그 뒤의 날짜를 2026-12-20처럼 "
+        "입력하거나, 날짜를 지우려면 '없음'을 입력해 주세요. 아무것도 바꾸지 않았어요.",
         "en": "`{value}` is not an exam date I can use: write a day after today like "
-        "2026-12-20. Nothing was changed.",
+        "2026-12-20 (or none to clear it). Nothing was changed.",
     },
-    # /stats: each exam's days left and cards still to meet.
+    # /stats: each exam's days left and unseen cards, counted by the days (the other two
+    # counts are written so any number reads).
     "stats.exam.name": {"ko": "📅 시험: {title}", "en": "📅 Exam: {title}"},
     "stats.exam.value": {
         "ko": "D-{days} · 아직 안 본 카드 {cards}장 · 오늘 새 카드 {per_day}장",
-        "en": "{days} days left · {cards} cards still to meet · {per_day} new cards today",
+        "en": "{days} days left · {cards} unseen · {per_day} new today",
+    },
+    "stats.exam.value.one": {
+        "ko": "D-{days} · 아직 안 본 카드 {cards}장 · 오늘 새 카드 {per_day}장",
+        "en": "{days} day left · {cards} unseen · {per_day} new today",
     },
 }

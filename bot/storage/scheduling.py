@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, select, update
+from sqlalchemy import Connection, Exists, and_, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -32,20 +32,28 @@ from bot.storage.rows import AnyRow
 
 FaceKey = tuple[int, int]  # (card pk, face)
 
-#: The exam dates of study groups whose daily question asks from the deck and which the
-#: learner belongs to: a member is whoever has answered the group's question.
-_GROUP_EXAMS = Prepared(
-    select(DailyConfig.exam_date)
-    .where(
-        DailyConfig.deck_id == bindparam("deck"),
-        DailyConfig.exam_date.is_not(None),
+def _learner_answered_there() -> Exists:
+    """The learner (bound as ``user``) belongs to the study group: a member is whoever has
+    answered the group's daily question."""
+    return (
         select(DailyAnswer.id)
         .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
         .where(
             DailyPost.channel_id == DailyConfig.channel_id,
             DailyAnswer.user_id == bindparam("user"),
         )
-        .exists(),
+        .exists()
+    )
+
+
+#: The exam dates of study groups whose daily question asks from the deck and which the
+#: learner belongs to.
+_GROUP_EXAMS = Prepared(
+    select(DailyConfig.exam_date)
+    .where(
+        DailyConfig.deck_id == bindparam("deck"),
+        DailyConfig.exam_date.is_not(None),
+        _learner_answered_there(),
     )
 )
 _OWN_EXAM = Prepared(
@@ -304,13 +312,7 @@ _OWN_EXAMS = Prepared(
 _ALL_GROUP_EXAMS = Prepared(
     select(DailyConfig.deck_id, DailyConfig.exam_date).where(
         DailyConfig.exam_date.is_not(None),
-        select(DailyAnswer.id)
-        .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
-        .where(
-            DailyPost.channel_id == DailyConfig.channel_id,
-            DailyAnswer.user_id == bindparam("user"),
-        )
-        .exists(),
+        _learner_answered_there(),
     )
 )
 

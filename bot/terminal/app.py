@@ -316,7 +316,8 @@ class TerminalStudy:
         if notices.backlog is not None:
             self.screen.note(notices.backlog.reason, **notices.backlog.message_args())
         for exam in notices.raised:
-            plan = self.screen.text(exam.plan.reason, **exam.plan.message_args())
+            plan = self.screen.counted(exam.plan.reason, exam.plan.cards_left,
+                                       **exam.plan.message_args())
             self.screen.say_note(f"{exam.title} · {plan}")
 
     def _grade_prompt(self, view: PromptView) -> str:

@@ -35,6 +35,10 @@ class Screen:
     def count(self, n: int) -> str:
         return tn("count.cards", self.lang, n)
 
+    def counted(self, key: str, n: int, **values: object) -> str:
+        """``key`` for a count ``n``: its ``.one`` form for a single one, where English has one."""
+        return tn(key, self.lang, n, **values)
+
     # -- messages ------------------------------------------------------------------------
 
     def warn(self, key: str, **values: object) -> None:

@@ -75,14 +75,15 @@ async def test_an_exam_is_set_shown_in_stats_and_cleared(emu: Emulator, bot: Bot
     assert done.embeds[0]["title"] == "Exam date set"
     body = card_text(done)
     assert "Mini deck" in body and "20 days left" in body
-    assert "At your 20 new cards a day, the 5 cards you have not met yet" in body
+    assert ("Your daily limit of new cards (20) is enough to see all 5 unseen cards twice"
+            in body)
     assert query(bot.db_path, "SELECT deck_id, exam_date FROM exam_dates WHERE user_id = ?",
                  ana.id) == [("mini", exam.isoformat())]
     shown = await (await emu.slash(ana, "exam show", guild=guild)).response()
     assert "20 days left" in card_text(shown)
     stats = await (await emu.slash(ana, "stats", guild=guild)).response()
     assert "📅 Exam: Mini deck" in card_text(stats)
-    assert "20 days left · 5 cards still to meet · 20 new cards today" in card_text(stats)
+    assert "20 days left · 5 unseen · 20 new today" in card_text(stats)
 
     cleared = await (await emu.slash(ana, "exam clear", guild=guild)).response()
     assert "Exam date cleared" in card_text(cleared)
@@ -117,8 +118,8 @@ async def test_a_backlog_is_told_above_the_first_card(emu: Emulator, bot: BotPro
     await emu.wait_for(lambda: len(emu.dm_messages(cho)) > before)
     first = emu.dm_messages(cho)[-1]
     # The first day held 4 faces (the cloze's second waits as the first's sibling).
-    assert ("You have 4 reviews waiting. At 2 a day, most overdue first, you catch up in "
-            "2 days.") in card_text(first)
+    assert ("You have 4 reviews waiting. You get the most overdue first, 2 a day, and catch "
+            "up in 2 days.") in card_text(first)
     # The day's share is the cap, counted as every screen counts it (the new sibling waits).
     assert card_text(first).endswith("2 left today")
 
@@ -139,7 +140,8 @@ async def test_a_study_group_names_its_exam_in_daily_setup(
     options["exam_date"] = exam.isoformat()
     done = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
     assert "Every day at 09:00" in card_text(done)
-    assert "Members who study this deck meet every card at least twice" in card_text(done)
+    assert ("Members studying this deck get new cards paced so they can see every card at "
+            "least twice") in card_text(done)
     assert query(bot.db_path, "SELECT exam_date FROM daily_configs") == [(exam.isoformat(),)]
     options["exam_date"] = "none"
     cleared = await (await emu.slash(admin, "daily setup", options, guild=guild)).response()
@@ -153,7 +155,7 @@ async def test_help_tells_what_easy_does_and_the_schedulers(
     kim = emu.add_user("kim")
     body = card_text(await (await emu.slash(kim, "help")).response())
     assert "Under SM-2 the first two gaps (1 day, 6 days) are the same as Good's" in body
-    assert "Each button shows how many days until the card comes back" in body
+    assert "Each button shows how long until the next review if you press it" in body
     assert "Choose FSRS in `/settings`" in body
     assert "Set an exam date with `/exam set`" in body
     assert "most overdue for their gap first" in body

@@ -111,7 +111,7 @@ async def test_out_of_range_numbers_are_refused_in_korean(emu: Emulator, bot: Bo
     refused = await (await emu.slash(fay, "settings", {"rollover_hour": 24})).response()
     body = card_text(refused)
     assert "설정을 저장하지 못했어요" in body
-    assert "하루 시작 시각: 0부터 23 사이의 값만 쓸 수 있어요. (입력한 값: 24)" in body
+    assert "하루 시작 시각: 0부터 23까지의 값만 쓸 수 있어요. (입력한 값: 24)" in body
     stored = _stored(bot, fay)
     assert stored is None or stored[4] == 4
 
@@ -140,7 +140,7 @@ async def test_choosing_fsrs_rebuilds_and_the_buttons_show_fsrs_intervals(
                                    guild=guild)).response()
     fields = _fields(saved.embeds[0])
     assert fields["Scheduler"] == "FSRS (memory model)"
-    assert fields["Desired retention (FSRS)"] == "85%"
+    assert fields["Desired retention (FSRS)"] == "0.85 (85%)"  # typed as 0.85, so shown so
     assert "worked out again from your review history" in saved.embeds[0]["description"]
     assert query(bot.db_path, "SELECT scheduler, desired_retention FROM users WHERE id = ?",
                  hal.id) == [("fsrs", 0.85)]
@@ -178,6 +178,6 @@ async def test_a_retention_out_of_range_is_refused_in_korean(
     refused = await (await emu.slash(ivy, "settings", {"desired_retention": 0.5,
                                                        "scheduler": "fsrs"})).response()
     body = card_text(refused)
-    assert "목표 기억률 (FSRS): 0.7부터 0.97 사이의 값만 쓸 수 있어요. (입력한 값: 0.5)" in body
+    assert "목표 기억률 (FSRS): 0.7부터 0.97까지의 값만 쓸 수 있어요. (입력한 값: 0.5)" in body
     stored = query(bot.db_path, "SELECT scheduler FROM users WHERE id = ?", ivy.id)
     assert stored in ([], [(None,)])  # nothing saved, not even the scheduler

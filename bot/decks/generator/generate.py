@@ -27,6 +27,7 @@ class Generated:
     title: str | None  # the note's front-matter title or its one H1
 
 
+_NEARBY = 60  # lines either side of a unit searched for how the note writes its term
 _ENDS_PHRASE = (r"(?=\s*[.,;:!?)\]]|\s*$|\s+(?:is|are|was|were|has|have|can|will|does|"
                 r"that|which|and|or|of|in|on|for|to|with|from|by|as)\b)")
 
@@ -35,8 +36,9 @@ def article_in_text(term: str, text: str) -> str | None:
     """The article the note itself puts before a term most of the times it writes it
     ("a Dockerfile", "the Docker Host", "an ACL"), or None when it mostly writes the
     term bare ("Docker", "TCP") or never with one."""
-    if not term or len(term) > 60:
-        return None
+    if not term or len(term) > 60 or not re.search(
+            r"\b(?:an?|the)\s+" + re.escape(term.split()[0]), text, re.I):
+        return None  # never written after an article: no need to count
     # Only where the term is a noun phrase of its own, not a modifier ("a CSRF token").
     found = re.findall(r"(?:\b(an?|the)\s+)?(?<![\w-])" + re.escape(term) + _ENDS_PHRASE,
                        text, re.I)
@@ -80,9 +82,14 @@ def generate(note_text: str, lang: str | None = None) -> Generated:
     vocabulary = frozenset(_LOWER_WORD.findall(note_text)) | frozenset(
         _NAME_MID_SENTENCE.findall(note_text)) if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
+    lines = note_text.split("\n") if language == "en" else []
     for unit in read_units(note, language):
         if language == "en" and unit.kind == "definition" and unit.article is None:
-            unit = replace(unit, article=article_in_text(unit.subject, note_text))
+            # The article is looked up near the unit: its own passage says how the note
+            # writes the term, and a 1 MB note is not searched once per term.
+            first, last = unit.lines
+            nearby = "\n".join(lines[max(first - 1 - _NEARBY, 0):last + _NEARBY])
+            unit = replace(unit, article=article_in_text(unit.subject, nearby))
         cards.extend(cards_for(unit, language, vocabulary))
     return Generated(finalize(cards), note.title)
 

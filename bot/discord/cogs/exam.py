@@ -1,8 +1,8 @@
 """/exam: set, clear and show a learner's exam dates, each with its plan.
 
 The rules are the core's (bot/srs/exam.py) through bot.study.exams; this cog
-reads the date as typed, and shows each deck's days left, the cards still to
-meet and why the new cards per day are what they are.
+reads the date as typed, and shows each deck's days left, the cards not seen
+yet and why the new cards per day are what they are.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord import text
+from bot.discord.components.notices import plan_text
 from bot.discord.interactions import Screen, language_of, respond
 from bot.discord.options import DeckId
-from bot.discord.translator import message
+from bot.discord.translator import counted, message
 from bot.i18n import format_date
 from bot.study.exams import (
     ExamOverview,
@@ -46,10 +47,9 @@ MAX_FIELDS = 25
 def exam_lines(exam: DeckExam, today: Date, lang: str) -> str:
     """A deck's exam: the date and days left, then the plan's reason in words."""
     key = "exam.deck.own" if exam.own else "exam.deck.group"
-    head = message(key, lang, date=format_date(exam.exam, lang, today),
-                   days=(exam.exam - today).days)
-    plan = message(exam.plan.reason, lang, **exam.plan.message_args())
-    return f"{head}\n{plan}"
+    days = (exam.exam - today).days
+    head = counted(key, lang, days, date=format_date(exam.exam, lang, today), days=days)
+    return f"{head}\n{plan_text(exam.plan, lang)}"
 
 
 def overview_embed(overview: ExamOverview, lang: str, title_key: str) -> discord.Embed:
@@ -67,12 +67,13 @@ def overview_embed(overview: ExamOverview, lang: str, title_key: str) -> discord
 
 
 def add_exam_fields(embed: discord.Embed, overview: ExamOverview, lang: str) -> None:
-    """/stats: each exam in force, its days left and the cards still to meet."""
+    """/stats: each exam in force, its days left and the cards not seen yet."""
     for exam in overview.exams[: MAX_FIELDS - len(embed.fields)]:
+        days = (exam.exam - overview.today).days
         embed.add_field(
             name=text.cut(text.one_line(message("stats.exam.name", lang, title=exam.title)),
                           text.EMBED_FIELD_NAME),
-            value=message("stats.exam.value", lang, days=(exam.exam - overview.today).days,
+            value=counted("stats.exam.value", lang, days, days=days,
                           cards=exam.plan.cards_left, per_day=exam.plan.new_per_day),
             inline=False,
         )

@@ -106,7 +106,7 @@ class Leaderboard(commands.Cog):
 
     @app_commands.command(
         name=locale_str("streak"),
-        description=locale_str("Your streak of days with a right daily answer"),
+        description=locale_str("How many days in a row you got the daily question right"),
     )
     async def streak(self, interaction: Interaction) -> None:
         async def work() -> Screen:

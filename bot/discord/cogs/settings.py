@@ -51,7 +51,7 @@ LANGUAGE_CHOICES: Final = [
     Choice(name=locale_str("Follow my Discord language", key="settings.choice.auto"), value=AUTO),
 ]
 SCHEDULER_CHOICES: Final = [
-    Choice(name=locale_str("SM-2 (default, exact)", key="settings.choice.sm2"), value="sm2"),
+    Choice(name=locale_str("SM-2 (classic)", key="settings.choice.sm2"), value="sm2"),
     Choice(name=locale_str("FSRS (memory model)", key="settings.choice.fsrs"), value="fsrs"),
     Choice(name=locale_str("Follow each deck's default", key="settings.choice.deck"),
            value=DECK_DEFAULT),
@@ -67,6 +67,13 @@ def _language_value(prefs: Preferences, lang: str, client: Lang) -> str:
         lang,
         current=message(f"settings.value.language.{client}", lang),
     )
+
+
+def retention_ratio(value: float) -> str:
+    """``0.9`` -> ``"0.90"``: the scale the option is typed on, so what /settings shows can be
+    typed back; a third decimal only when the learner set one."""
+    shown = f"{value:.3f}"
+    return shown[:-1] if shown.endswith("0") else shown
 
 
 def settings_embed(
@@ -87,6 +94,7 @@ def settings_embed(
         ("scheduler", message(f"settings.value.scheduler.{prefs.scheduler or DECK_DEFAULT}",
                               lang)),
         ("desired_retention", message("settings.value.retention", lang,
+                                      ratio=retention_ratio(prefs.desired_retention),
                                       percent=round(prefs.desired_retention * 100))),
     )
     for field, value in rows:
@@ -136,7 +144,7 @@ class SettingsCog(commands.Cog):
 
     @app_commands.command(
         name="settings",
-        description="Show or change your time zone, language and daily limits",
+        description="Show or change your time zone, language, daily limits and scheduler",
     )
     @app_commands.describe(
         timezone="Your time zone (e.g. Asia/Seoul)",
@@ -145,8 +153,8 @@ class SettingsCog(commands.Cog):
         reviews_per_day="Reviews per day (0–10000)",
         rollover_hour="Hour your study day starts (0–23)",
         scheduler="How your reviews are scheduled (switching rebuilds them from your history)",
-        desired_retention="Under FSRS, the share of reviews you want to recall "
-        "(0.70–0.97, default 0.90)",
+        desired_retention="Under FSRS, the share of reviews you aim to recall "
+        "(0.70–0.97; default 0.90 = 90%)",
     )
     @app_commands.choices(language=LANGUAGE_CHOICES, scheduler=SCHEDULER_CHOICES)
     async def settings(

@@ -10,10 +10,17 @@ from __future__ import annotations
 import discord
 
 from bot.discord import text
-from bot.discord.translator import message
+from bot.discord.translator import counted, message
+from bot.srs.exam import ExamPlan
 from bot.study.session import StudyNotices
 
 COLOR_NOTICE = discord.Colour.gold()
+
+
+def plan_text(plan: ExamPlan, lang: str) -> str:
+    """Why today holds the new cards it does, counted by the unseen cards ("your 1 unseen
+    card"); the other counts are worded so that any number reads."""
+    return counted(plan.reason, lang, plan.cards_left, **plan.message_args())
 
 
 def notice_lines(notices: StudyNotices, lang: str) -> list[str]:
@@ -21,7 +28,7 @@ def notice_lines(notices: StudyNotices, lang: str) -> list[str]:
     if notices.backlog is not None:
         lines.append(message(notices.backlog.reason, lang, **notices.backlog.message_args()))
     for exam in notices.raised:
-        plan = message(exam.plan.reason, lang, **exam.plan.message_args())
+        plan = plan_text(exam.plan, lang)
         lines.append(f"**{text.one_line(exam.title)}** · {plan}")
     return lines
 

@@ -114,12 +114,13 @@ MESSAGES: Table = {
               "put the cloze text in quotes",
     },
     "deck_file.unclosed_quote": {
-        "ko": "따옴표로 시작한 글이 닫히지 않았어요. 닫는 {quote:을} 넣어 주세요",
-        "en": "quoted text is never closed; add the closing {quote}",
+        "ko": "따옴표로 시작한 글이 닫히지 않았어요. 닫는 `{quote}` 따옴표를 넣어 주세요",
+        "en": "quoted text is never closed; add the closing quote ({quote})",
     },
     "deck_file.quote_runs_on": {
-        "ko": "따옴표로 시작한 글이 여러 줄에 걸쳐 있어요. 닫는 {quote:이} 빠지지 않았나요?",
-        "en": "quoted text runs over several lines; is the closing {quote} missing?",
+        "ko": "따옴표로 시작한 글이 여러 줄에 걸쳐 있어요. 닫는 `{quote}` 따옴표가 빠지지 "
+              "않았나요?",
+        "en": "quoted text runs over several lines; is the closing quote ({quote}) missing?",
     },
     "deck_file.unclosed_list": {
         "ko": "`[` 목록이 제대로 닫히지 않았어요. `,`나 `]`가 와야 해요",
@@ -184,9 +185,9 @@ MESSAGES: Table = {
         "en": "merge keys (`<<`) are not supported; write the fields out",
     },
     "deck_file.field_elsewhere": {
-        "ko": "{key:`은} {type} 카드에는 쓸 수 없고 {owners} 카드에만 써요 "
+        "ko": "{key:`은} `{type}` 카드에는 쓸 수 없고 `{owners}` 카드에만 써요 "
               "(이 카드에 쓰는 필드: {allowed})",
-        "en": "`{key}` does not belong on a {type} card, only on {owners} cards "
+        "en": "`{key}` does not belong on a `{type}` card, only on `{owners}` cards "
               "(this card takes {allowed})",
     },
     "deck_file.unknown_field_guess": {

@@ -51,7 +51,7 @@ def test_unclosed_quote_in_the_middle_points_at_the_opening_quote() -> None:
     )
     problem = only(text)
     assert at(problem) == (5, 12)
-    assert 'closing "' in problem.message
+    assert 'closing quote (")' in problem.message
 
 
 def test_colon_inside_unquoted_value_asks_for_quotes() -> None:
@@ -205,7 +205,7 @@ def test_field_of_another_card_type_names_its_owner() -> None:
     text = HEAD + "  - id: a\n    type: basic\n    front: f\n    back: b\n    choices: [x, y]\n"
     problem = only(text)
     assert at(problem) == (7, 5)
-    assert "choice cards" in problem.message
+    assert "only on `choice` cards" in problem.message
 
 
 def test_unknown_top_level_key() -> None:

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import discord
 import pytest
 from discord import app_commands
 from discord.app_commands import TranslationContext
 from discord.app_commands import TranslationContextLocation as Where
+from discord.ext import commands
 
+import bot.discord.cogs
 from bot.discord.cogs.study import Study
-from bot.discord.translator import CatalogueTranslator, _discord_tables, counted, message
+from bot.discord.translator import (
+    CatalogueTranslator,
+    _discord_tables,
+    counted,
+    lookup,
+    message,
+)
 
 NAME = re.compile(r"^[-_\w]{1,32}$")
 
@@ -70,3 +83,48 @@ def test_message_fills_and_falls_back() -> None:
     assert counted("left.today", "en", 1) == "1 left today"
     assert message("no.such.key", "en") == "no.such.key"
     assert message("grade.good", "ko") == "좋음"  # from the shared catalogue
+
+
+def _cog_classes() -> list[type[commands.Cog]]:
+    found: list[type[commands.Cog]] = []
+    for info in pkgutil.walk_packages(bot.discord.cogs.__path__, "bot.discord.cogs."):
+        module = importlib.import_module(info.name)
+        found += [cls for _, cls in inspect.getmembers(module, inspect.isclass)
+                  if issubclass(cls, commands.Cog) and cls.__module__ == module.__name__]
+    return found
+
+
+def _source_strings() -> list[tuple[str, str]]:
+    """(catalogue key, English source string) of every description and choice in the cogs."""
+    def key(string: object, default: str) -> str:
+        explicit = string.extras.get("key") if isinstance(string, app_commands.locale_str) else None
+        return explicit if isinstance(explicit, str) else default
+
+    def walk(command: Any) -> Iterator[Any]:
+        yield command
+        if isinstance(command, app_commands.Group):
+            for child in command.commands:
+                yield from walk(child)
+
+    strings = []
+    for cog in _cog_classes():
+        for top in cog.__cog_app_commands__:
+            for command in walk(top):
+                dotted = command.qualified_name.replace(" ", ".")
+                described = getattr(command, "_locale_description", None) or command.description
+                strings.append((key(described, f"cmd.{dotted}.description"), str(described)))
+                for param in getattr(command, "_params", {}).values():
+                    strings.append((key(param.description, f"cmd.{dotted}.opt.{param.name}"
+                                        ".description"), str(param.description)))
+                    for choice in param.choices or []:
+                        name = choice._locale_name or choice.name
+                        strings.append((key(name, f"choice.{choice.value}"), str(name)))
+    return strings
+
+
+def test_the_english_a_client_shows_is_the_catalogues_english() -> None:
+    # English clients get the cogs' source strings; the catalogue's English must say the same,
+    # or a fix made in one place never reaches the other.
+    strings = _source_strings()
+    assert len(strings) > 50  # every cog was found
+    assert [(k, s, lookup(k, "en")) for k, s in strings if lookup(k, "en") != s] == []

@@ -129,7 +129,9 @@ def test_english_notes_keep_every_promise(note: str) -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
 def test_arbitrary_text_never_crashes_or_leaks(note: str) -> None:
     for card in cards_of(note, "ko") + cards_of(note, "en"):
-        assert not re.search(r"<|&[A-Za-z#][A-Za-z0-9]*;", card.all_text())
+        # No tag or entity survives; a bare "<" is text ("00<0AA", "a < b"), as the
+        # benchmark's residue check reads it.
+        assert not re.search(r"<[A-Za-z/!?]|&[A-Za-z#][A-Za-z0-9]*;", card.all_text())
         assert all(a.strip() for a in card.answers())
 
 

@@ -330,3 +330,27 @@ def test_a_mass_noun_phrase_takes_no_article() -> None:
             "instance\n* **Health check** - a probe that tells whether a server can serve\n")
     questions = [c.question() for c in cards_of(note, "en")]
     assert any(q.startswith("What is session persistence?") for q in questions)
+
+
+def test_a_noun_named_with_what_sets_it_apart_defines_a_heading_term() -> None:
+    note = ("# Virtualization\n\n## Virtual machines\n* Emulation of a real computer\n"
+            "  * Can run programs like a real computer\n")
+    card = one(cards_of(note, "en"), "definition")
+    assert card.question() == "What are virtual machines?" and not card.draft
+    assert card.answers()[0] == "Emulation of a real computer"
+
+
+def test_a_lead_in_that_only_says_a_list_follows_is_left_out() -> None:
+    note = ("### Can you name a few RDS engines?\n\n"
+            "- Yes, few are here:\n    - Amazon Aurora\n    - PostgreSQL\n    - MySQL\n")
+    card = one(cards_of(note, "en"), "qa")
+    assert card.answers()[0] == "• Amazon Aurora\n• PostgreSQL\n• MySQL"
+
+
+def test_a_term_defined_by_the_conditions_listed_after_it() -> None:
+    note = ("## Avoidance\n\nA state is **safe** if:\n\n* the system is not deadlocked\n"
+            "* some scheduling order lets every process run to completion\n")
+    card = one(cards_of(note, "en"), "definition")
+    assert card.question().startswith("What is a safe state?") and not card.draft
+    assert card.answers()[0] == ("one that meets all of:\n• the system is not deadlocked\n"
+                                 "• some scheduling order lets every process run to completion")

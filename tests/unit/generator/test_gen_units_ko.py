@@ -464,3 +464,31 @@ def test_a_longer_comparison_made_of_points_is_served_an_introduction_is_not() -
     assert len(cards["VM과 Docker의 차이는?"].answers()[0]) > 400
     assert not cards["VM과 Docker의 차이는?"].draft
     assert cards["GET과 POST의 차이는?"].draft
+
+
+def test_a_bare_name_line_is_a_term_only_when_its_first_point_names_what_it_is() -> None:
+    note = (
+        "## 페이지 교체\n"
+        "clock algorithm\n\n"
+        "- LRU의 근사 알고리즘\n"
+        "- reference bit를 쓴다\n\n"
+        "장단점 비교\n\n"
+        "- 구현이 쉽다\n"
+        "- 하드웨어 도움이 필요하다\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
+    assert cards["clock algorithm이란?"].answers()[0].startswith("• LRU의 근사 알고리즘")
+    assert not any(q.startswith("장단점 비교") for q in cards)
+
+
+def test_an_overview_heading_defines_the_section_above_it() -> None:
+    note = (
+        "# 보안\n\n"
+        "## 대칭키 암호화\n"
+        "### 개념\n"
+        "- 하나의 비밀키로 암호화와 복호화를 모두 하는 방식\n"
+        "- 키를 안전하게 나누는 것이 어렵다\n"
+    )
+    card = one(cards_of(note, "ko"), "definition")
+    assert card.question() == "대칭키 암호화란?" and not card.draft
+    assert card.answers()[0].startswith("• 하나의 비밀키로 암호화와 복호화를 모두 하는 방식")

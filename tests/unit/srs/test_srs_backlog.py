@@ -121,7 +121,8 @@ def test_a_backlog_is_more_due_than_the_cap_and_the_notice_reads_in_both_languag
     assert found == Backlog(due=320, cap=100, days=4)
     assert found.reason == NOTICE_DAYS
     assert t(found.reason, "ko", **found.message_args()) == (
-        "밀린 복습이 320장 있어요. 오래 밀린 카드부터 하루에 100장씩 보면 4일이면 따라잡아요."
+        "밀린 복습 카드가 320장 있어요. 가장 오래 밀린 카드부터 하루에 100장씩 보여 드릴게요. "
+        "이 속도라면 4일 뒤에 모두 따라잡아요."
     )
     never = find_backlog(
         {ago(3): 300} | {TODAY + timedelta(days=d): 200 for d in range(1, 4000)}, TODAY, 100

@@ -46,8 +46,15 @@ def test_a_limit_too_low_for_the_exam_is_raised_and_says_why() -> None:
     plan = plan_new_cards(300, TODAY, EXAM, new_per_day=10)
     assert plan == ExamPlan(11, REASON_RAISED, 10, 30, 300, date(2026, 3, 29))
     assert t(plan.reason, "ko", **plan.message_args()) == (
-        "시험까지 30일 남았어요. 아직 안 본 카드 300장을 시험 전에 두 번씩 복습하려면 "
-        "하루에 11장이 필요해서, 시험 때까지 새 카드 한도를 10장에서 11장으로 올렸어요."
+        "시험까지 30일 남았어요. 아직 안 본 카드 300장을 시험 전에 두 번씩 보려면 하루에 새 "
+        "카드가 11장 필요해요. 그래서 시험 때까지는 하루 10장 대신 11장씩 보여 드려요. "
+        "설정은 그대로예요."
+    )
+    # Raised for the plan only: nothing says the learner's own limit was changed.
+    assert t(plan.reason, "en", **plan.message_args()) == (
+        "30 days to the exam. To see all 300 unseen cards twice before then, you need more "
+        "new cards a day, so until the exam you get 11 a day instead of 10 (your setting is "
+        "unchanged)."
     )
 
 

@@ -492,7 +492,11 @@ def defines(text: str, lang: str) -> bool:
     body = text.strip().rstrip(".")
     if lang == "ko" or re.search("[가-힣]", body):
         return bool(_DEFINING_NOUN.search(body))
-    return bool(re.match(r"^(?:an?|the|one)\s", body, re.I))
+    # "a protocol that …", "Emulation of a real computer", "Layer on which Docker runs",
+    # "Configuration file of instructions to …": a noun named, then what sets it apart.
+    return bool(re.match(r"^(?:an?|the|one)\s", body, re.I)
+                or re.match(r"^[A-Za-z][a-z]+(?:\s[a-z]+)?\s(?:of|that|which|on which|"
+                            r"in which|for|used to|used for)\s", body))
 
 
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:

@@ -50,7 +50,7 @@ from bot.decks.generator.units.render import (
     links_only,
     one_liner,
 )
-from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
 
 _SELF_REFERENCE = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
@@ -61,6 +61,11 @@ _SELF_REFERENCE = re.compile(
 
 _KO_NAMES_LIST = re.compile(r"^(?P<x>.+?)(?:은|는|이|가)\s*(?:다음|아래)(?:과|와)\s*같")
 _YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re.I)
+#: A lead-in that only says a list follows ("a few are given below:", "few are here:"):
+#: the list itself answers.
+_FILLER_LEAD = re.compile(
+    r"^(?:a\s+)?(?:few|some)(?:\s+of\s+them)?\s+(?:are|is)\s+(?:here|given below|listed below|"
+    r"below|as follows)\s*:?\s*\n", re.I)
 _YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
                      re.I)
 _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
@@ -100,6 +105,16 @@ def _opposites(a: str, b: str) -> bool:
     # Both endings whole syllables ("-ful"/"-less"), not inflections ("cache"/"caching").
     return latin and " " not in a.strip() and " " not in b.strip() and stem >= 4 \
         and min(len(x), len(y)) - stem >= 3
+
+
+#: "A state is safe if:", "A schedule is serializable when:" (the conditions follow).
+_EN_IS_IF = re.compile(
+    r"^(?:an?|the)\s+(?P<noun>[a-z]+)\s+is\s+(?:said\s+to\s+be\s+|called\s+)?"
+    r"(?P<adj>[a-z][a-z-]+)\s+(?:if|when|only if|if and only if)\s*:$", re.I)
+
+#: A heading that only announces what the section above it is ("Overview", "개념").
+_DEFINITION_HEADING = re.compile(
+    r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
 
 
 def _contrasts_both(answer: str, compared: tuple[str, ...]) -> bool:
@@ -233,6 +248,12 @@ class Reader:
         path = section.path
         scope = Scope(path=path, subject=parent.subject, heading=info)
         lines = (section.line, section.line)
+        owner = parent.subject if parent.subject and parent.subject != self._title else ""
+        if owner and _DEFINITION_HEADING.fullmatch(section.title_text.strip()):
+            # "## OAuth 2" then "### Overview" / "### 개념": what opens it defines OAuth 2.
+            self._term_section(owner, section.blocks, replace(scope, context=parent.context))
+            self._descend(section, scope, note)
+            return
         if info.kind == "question":
             topic = topic_of(info.question)
             topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) \
@@ -381,7 +402,10 @@ class Reader:
                 self._pending_question = (question, lines, scope)
                 return
             answer = liner
-        answer = _YES_LEAD.sub("", answer, count=1)
+        answer = _FILLER_LEAD.sub("", _YES_LEAD.sub("", answer, count=1), count=1)
+        if answer.startswith("  ◦ ") and all(line.startswith("  ◦ ")
+                                              for line in answer.split("\n")):
+            answer = "\n".join("• " + line[4:] for line in answer.split("\n"))
         # "For example:" with its code left out (a card shows no code block) answers
         # nothing: the learner would read a lead-in to what is missing.
         shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
@@ -472,6 +496,8 @@ class Reader:
         sentences = split_sentences(para.text)
         if isinstance(after, ListBlock) and self._named_line(para, after, scope):
             return 1
+        if isinstance(after, ListBlock) and self._defined_by_conditions(para, after, scope):
+            return 1
         if isinstance(after, ListBlock) and sentences:
             lead = sentences[-1]
             self._sentences(sentences[:-1], scope, para.text)
@@ -481,21 +507,47 @@ class Reader:
         return 0
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
-        """"SNI (Server Name Indicator)" on a line of its own, its points listed below: a
-        term set as a heading without the heading mark.  Only a name given with its
-        other name counts; a bare short line before a list is usually a lead-in."""
+        """"SNI (Server Name Indicator)" or "Locality of Reference" on a line of its own,
+        its points listed below: a term set as a heading without the heading mark.  A name
+        given with its other name is sure; a bare short line is more often a list's
+        lead-in ("Features", "예시"), so it counts only when its first point names what the
+        term is ("LRU의 근사 알고리즘"), and then an editor looks first unless it reads as
+        a definition."""
         if para.lines[0] != para.lines[1]:
             return False
         text = normalise(para.text.text)
         term, alias = split_alias(clean_term(text))
-        if alias is None or text.endswith((":", "：")) or not is_term_like(
-                clean_term(term), self.lang, max_words=5):
+        if text.endswith((":", "：")) or not is_term_like(clean_term(term), self.lang,
+                                                          max_words=5):
+            return False
+        if alias is None and (is_generic(term) or listing.group_label(
+                text, None, self.lang, first=False) is not None or prose.label(text)):
             return False
         found = listing.term_item(Item(None, [para, after]), self.lang)
         if found is None or not found.description:
             return False
-        # A name with its other name is as sure a term as a bold one.
+        first = found.description.split("\n")[0].lstrip("• ")
+        if alias is None and not listing.defines(first, self.lang):
+            return False
+        # A name with its other name, or one whose first point names what it is, is as
+        # sure a term as a bold one.
         self._term_item(replace(found, confident=True), scope)
+        return True
+
+    def _defined_by_conditions(self, para: Para, after: ListBlock, scope: Scope) -> bool:
+        """"A state is **safe** if:" then its conditions: a safe state is defined by them."""
+        if self.lang != "en":
+            return False
+        found = _EN_IS_IF.match(normalise(para.text.text))
+        conditions = listing.item_texts(after)
+        if found is None or not 1 <= len(conditions) <= 5:
+            return False
+        term = f"{found['adj']} {found['noun']}".lower()
+        answer = f"when {conditions[0]}" if len(conditions) == 1 else "one that meets all of:\n" \
+            + "\n".join(f"• {c}" for c in conditions)
+        self.add(Unit("definition", scope.path, term, (para.lines[0], after.lines[1]),
+                      all(len(c) <= 150 for c in conditions), subject=term,
+                      context=scope.context, answer=answer, how="conditions"))
         return True
 
     # -- lists ----------------------------------------------------------------------

@@ -32,7 +32,8 @@ GENERIC_EN = frozenset(
      "resources", "references", "todo", "context", "motivation", "implementation", "yes", "no"}
 )
 _PRONOUN_START = re.compile(
-    r"^(?:이|그|저|이것|그것|이는|그는|이런|그런|이러한|그러한|여기|거기|우리|나|저는|내가|"
+    r"^(?:이|그|저|위|아래|앞의|위의|앞서|이것|그것|이는|그는|이런|그런|이러한|그러한|여기|거기|우리|나|"
+    r"저는|내가|"
     r"it|this|that|these|those|they|there|here|we|you|i|he|she|one|each|some|any|all|most|"
     r"many|such|so|then|also|if|when|while|because|since|although)\b",
     re.I,

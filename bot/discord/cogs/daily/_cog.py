@@ -100,7 +100,7 @@ class Daily(commands.Cog):
         time=locale_str("Local time to post, e.g. 09:00, 9am, 7:30 pm"),
         timezone=locale_str("Time zone of that time (default: the bot's)"),
         reveal_after=locale_str("How long until the answer is revealed, e.g. 8h, 90m (default 8h)"),
-        exam_date=locale_str("The group's exam date (e.g. 2026-12-20; none to clear it)"),
+        exam_date=locale_str("The group's exam date (e.g. 2026-12-20; type none to clear it)"),
     )
     async def setup_daily(
         self,

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.discord import text
 from bot.discord.cogs.daily import _render
 from bot.discord.interactions import Screen
-from bot.discord.translator import message
+from bot.discord.translator import counted, message
 from bot.i18n import format_date
 from bot.storage.transactions import TransactionRunner
 from bot.study.exams import group_exam_value, set_group_exam
@@ -51,6 +51,11 @@ async def save_group_exam(runner: TransactionRunner, channel_id: int, exam: Grou
     await set_group_exam(runner, channel_id, day)
     if day is None:
         return message("daily.setup.exam_cleared", lang)
-    today = _local_today(zone_name, now)
-    return message("daily.setup.exam", lang, date=format_date(day, lang, today),
-                   days=(day - today).days)
+    return exam_line(day, _local_today(zone_name, now), lang)
+
+
+def exam_line(day: date, today: date, lang: str) -> str:
+    """The group's exam date, its days left ("1 day left" the day before) and what it does."""
+    days = (day - today).days
+    return counted("daily.setup.exam", lang, days, date=format_date(day, lang, today),
+                   days=days)

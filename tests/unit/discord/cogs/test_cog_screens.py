@@ -18,7 +18,7 @@ from bot.discord.cogs.decks import (
     deck_button_id,
 )
 from bot.discord.cogs.help import help_embed
-from bot.discord.cogs.settings import problem_line, refusal_embed
+from bot.discord.cogs.settings import problem_line, refusal_embed, settings_embed
 from bot.discord.cogs.stats import stats_embed
 from bot.discord.options import timezone_choices
 from bot.discord.translator import lookup
@@ -101,7 +101,32 @@ def test_refusals_name_the_field_bounds_and_suggestions() -> None:
     assert lines[2] == "Reviews per day must be between 0 and 10000 (you sent 10001)."
     embed = refusal_embed(tuple(problems), "ko")
     assert embed.title == "설정을 저장하지 못했어요"
-    assert "하루 복습: 0부터 10000 사이의 값만 쓸 수 있어요" in (embed.description or "")
+    assert "하루 복습: 0부터 10000까지의 값만 쓸 수 있어요" in (embed.description or "")
+
+
+def test_retention_is_shown_on_the_scale_it_is_typed_on() -> None:
+    # The option takes 0.70-0.97: a learner who reads "90%" and types 90 is refused.
+    def shown(retention: float, lang: str) -> str:
+        prefs = Preferences("Asia/Seoul", "ko", 20, 200, 4, "fsrs", retention)
+        fields = {f.name: f.value for f in settings_embed(prefs, lang, NOW, "ko").fields}
+        return str(fields["Desired retention (FSRS)" if lang == "en" else "목표 기억률 (FSRS)"])
+
+    assert shown(0.9, "en") == "0.90 (90%)"
+    assert shown(0.85, "ko") == "0.85 (85%)"
+    assert shown(0.875, "en") == "0.875 (88%)"  # what was typed, not rounded away
+    for lang in ("ko", "en"):
+        described = lookup("cmd.settings.opt.desired_retention.description", lang) or ""
+        assert "0.70–0.97" in described and "0.90 = 90%" in described
+
+
+def test_help_lists_every_command_a_learner_uses() -> None:
+    for lang, names in (("ko", ("/학습", "/덱", "/설정", "/통계", "/시험", "/알림", "/연속기록",
+                                "/도움말")),
+                        ("en", ("/study", "/decks", "/settings", "/stats", "/exam", "/remind",
+                                "/streak", "/help"))):
+        fields = {f.name: f.value or "" for f in help_embed(lang, 4).fields}
+        listed = fields["⌨️ 명령어" if lang == "ko" else "⌨️ Commands"]
+        assert all(f"`{name}`" in listed for name in names), (lang, listed)
 
 
 def test_a_zone_nothing_resembles_gets_an_example_instead() -> None:

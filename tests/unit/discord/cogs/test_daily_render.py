@@ -54,7 +54,9 @@ def test_a_choice_post_has_one_button_per_option_in_the_posts_order() -> None:
 
 def test_the_post_names_its_reveal_as_daily_status_does() -> None:
     view = _view("choice", CHOICE, timezone="Asia/Seoul")
-    field = post_embed(view).fields[0].value
+    (named,) = post_embed(view).fields
+    assert named.name == "Answer reveal"  # a time to come, not "revealed"
+    field = named.value
     assert field == local_when(REVEAL_AT, "Asia/Seoul")
     assert field is not None and field.startswith("2026-11-25 17:00 (Asia/Seoul)")
 
@@ -84,6 +86,12 @@ def test_reveal_shows_answer_back_figures_and_first_right() -> None:
     assert fields["More"] == "You install the rest."
     assert fields["Results"] == "3 answered, 67% right."
     assert fields["First right"] == "<@11>, <@12>"
+    korean = RevealView(_view("choice", CHOICE, "ko"), answered=3, correct=2, first_correct=[])
+    assert {f.name: f.value for f in reveal_embed(korean).fields}["결과"] == (
+        "3명이 답했고 정답률은 67%예요.")
+    alone = RevealView(_view("choice", CHOICE, "ko"), answered=1, correct=1, first_correct=[11])
+    assert {f.name: f.value for f in reveal_embed(alone).fields}["결과"] == (
+        "1명이 답했어요 (정답률 100%).")  # not "1명이 답했고 100%가 맞혔어요"
     nobody = reveal_embed(RevealView(_view("choice", CHOICE, "ko"), 0, 0, []))
     assert {f.name: f.value for f in nobody.fields}["결과"] == "아무도 답하지 않았어요."
 
@@ -134,7 +142,9 @@ def test_status_of_many_channels_with_long_deck_titles_fits_one_message() -> Non
 
 def test_help_tells_a_group_member_how_the_daily_question_is_asked() -> None:
     ko = {f.name: f.value or "" for f in help_embed("ko", 4).fields}["👥 오늘의 문제 (스터디 그룹)"]
-    assert "`오전 9시`" in ko and "보기로 물어봐요" in ko and "`/순위표`로" in ko
+    assert "`오전 9시`" in ko and "보기로 섞어 물어봐요" in ko and "`/순위표`로" in ko
+    # The card kinds and the grading by the names /help and the cards use.
+    assert "주관식" in ko and "스스로 평가하지" in ko and "입력형" not in ko and "채점" not in ko
     en = {f.name: f.value or "" for f in help_embed("en", 4).fields}[
         "👥 Daily question (study groups)"]
     assert "a basic card comes as options" in en and "`/leaderboard` in the question's" in en

@@ -143,7 +143,7 @@ def test_leeches_show_the_card_as_learners_see_it_and_say_what_to_do() -> None:
     assert "도커파일을 [...]하면 이미지가 되고, 이미지를 [동사]하면" in body  # daily: every blank
     assert "EF" not in body and "E-Factor" not in "\n".join(leech_lines(report, "en", Path(".")))
     assert "두 카드로 나누거나" in body
-    assert "`decks/docker.yaml:12` z1 c2" in body and "학습자 3명이 모두 7번 잊었어요" in body
+    assert "`decks/docker.yaml:12` z1 c2" in body and "학습자 3명이 합쳐서 7번 잊었어요" in body
 
 
 def test_a_reload_nobody_ran_is_not_reported_as_run_by_the_bot() -> None:
