@@ -41,6 +41,7 @@ from bot.storage import answers
 from bot.storage.deck_sync import CardSnapshot, DeckSnapshot, sync_deck
 from bot.storage.engine import SQLITE_BUSY_TIMEOUT_MS
 from bot.storage.queue_queries import KIND_DRILL, KIND_REVIEW, DeckScope, due_face_keys
+from bot.storage.study_sessions import MODE_MISTAKES
 from bot.study.learners import LearnerDefaults, learner_today
 from bot.study.runtime import Database, open_database
 from bot.study.session import SelfGrade, StudyService
@@ -150,12 +151,12 @@ class PlainAnswers:
                                     "user_id": user_id, "shown_at": shown_at,
                                     "exam_floor": answers.exam_floor(now).isoformat()}
                         ).fetchone()
-        (_type, _content, _faces, _retired, _deck, _ended, tz, hour, kept_day, kept_until,
+        (_type, _content, _faces, _retired, _deck, _ended, mode, tz, hour, kept_day, kept_until,
          _chosen, _retention, _deck_default, _own_exam, _group_exam, _scheduler, ease, reps,
          interval, due, _stability, _difficulty, _last, drilled, since) = row
         today = learner_today(now, tz, hour, kept_day, kept_until)
         before = Sm2State.from_cents(ease, reps, interval, date.fromisoformat(due))
-        drill = bool(drilled or since)
+        drill = bool(drilled or since or mode == MODE_MISTAKES)
         after = before if drill else review(before, quality, today)
         schedule = {"scheduler": "sm2", "ease_cents": after.ease_cents,
                     "repetitions": after.repetitions, "interval": after.interval,

@@ -31,15 +31,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import aiohttp
+import yarl
 from discord.errors import DiscordServerError, Forbidden, HTTPException, NotFound
 from discord.http import Route
 from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+
+from bot.discord import wire_json
 
 if TYPE_CHECKING:
     from discord import Client
@@ -67,16 +70,23 @@ FIRST_PAUSE = 0.05
 MAX_PAUSE = 1.0
 #: A last try after a 5xx starts at least this long before the deadline (its own trip).
 LAST_TRY = 0.05
+_HEADERS = {"Content-Type": "application/json"}
 
 
 async def _body(response: aiohttp.ClientResponse) -> Any:
     text = await response.text(encoding="utf-8")
     if response.headers.get("Content-Type", "").startswith("application/json"):
         try:
-            return json.loads(text)
+            return wire_json.loads(text)  # as discord.py decodes its own REST replies
         except ValueError:
             return text
     return text
+
+
+def _url(route: Route, params: dict[str, Any] | None) -> yarl.URL:
+    """The request's URL, built once: discord.py's Route quotes its parts already."""
+    url = route.url if not params else f"{route.url}?{urlencode(params)}"
+    return yarl.URL(url, encoded=True)
 
 
 def _fail(response: aiohttp.ClientResponse, data: Any) -> HTTPException:
@@ -187,11 +197,11 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
         shortened so one more try still starts before it."""
         loop = asyncio.get_running_loop()
         pause = FIRST_PAUSE
-        headers = {"Content-Type": "application/json"}
-        body = json.dumps(payload) if payload is not None else None
+        body = wire_json.dumps(payload) if payload is not None else None
+        url = _url(route, params)
         while True:
             async with session.request(
-                route.method, route.url, data=body, headers=headers, params=params,
+                route.method, url, data=body, headers=_HEADERS,
                 proxy=options.get("proxy"), proxy_auth=options.get("proxy_auth"),
             ) as response:
                 data = await _body(response)

@@ -46,8 +46,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord import events
 from bot.discord.acks import watch_receipts
-from bot.discord.components import DYNAMIC_ITEMS
+from bot.discord.components import handle_click
 from bot.discord.deck_titles import DeckTitles
 from bot.discord.interactions import (
     InFlight,
@@ -117,6 +118,20 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+#: Where `fresh_random` takes its seeds: seeded once from the operating system.
+_SEEDS = random.Random()
+
+
+def fresh_random() -> random.Random:
+    """A new random source for one screen (choice orders), seeded from `_SEEDS`.
+
+    ``random.Random()`` reads 2.5 KB from the operating system's random source each
+    time, once or twice per click; 64 bits from a seeded generator serve as well for
+    shuffling a card's choices.
+    """
+    return random.Random(_SEEDS.getrandbits(64))
+
+
 def defaults_from(settings: Settings) -> LearnerDefaults:
     return LearnerDefaults(
         timezone=settings.timezone,
@@ -139,7 +154,7 @@ class StudyBot(commands.AutoShardedBot):
         settings: Settings,
         *,
         clock: Callable[[], datetime] = utc_now,
-        rng_factory: Callable[[], random.Random] = random.Random,
+        rng_factory: Callable[[], random.Random] = fresh_random,
         shard_ids: Sequence[int] | None = None,
         shard_count: int | None = None,
         extensions: tuple[str, ...] = EXTENSIONS,
@@ -167,7 +182,9 @@ class StudyBot(commands.AutoShardedBot):
         self.extensions_to_load = extensions
         self.learner_locks = LearnerLocks()
         self.in_flight = InFlight()
-        # Discord's 3 s run from each interaction's arrival (bot.discord.acks).
+        # A DM click's message parsed only if read (bot.discord.events); Discord's 3 s
+        # run from each interaction's arrival (bot.discord.acks).
+        events.install(self)
         watch_receipts(self)
         self._jobs_clock: Clock | None = None
         self._db: Database | None = None
@@ -182,17 +199,23 @@ class StudyBot(commands.AutoShardedBot):
         self.component_templates += [item.__discord_ui_compiled_template__ for item in items]
 
     async def on_interaction(self, interaction: discord.Interaction[discord.Client]) -> None:
-        """Answer a click on one of our ids that no button understands any more.
+        """Run a study button; answer a click on one of our ids that nothing understands.
 
-        discord.py drops a component whose custom_id matches no DynamicItem, and
-        the user would see "This interaction failed"; a truncated or stale
-        ``sb:`` id gets a private, polite answer instead, and nothing is written.
+        The study buttons are routed here (bot.discord.components.buttons), the
+        cogs' `DynamicItem`s by discord.py.  discord.py drops a component whose
+        custom_id matches no DynamicItem, and the user would see "This
+        interaction failed"; a truncated or stale ``sb:`` id gets a private,
+        polite answer instead, and nothing is written.
         """
         if interaction.type is not discord.InteractionType.component:
             return
         data: dict[str, Any] = dict(interaction.data or {})
         custom_id = str(data.get("custom_id", ""))
         if not custom_id.startswith("sb:"):
+            return
+        if data.get("component_type") == discord.ComponentType.button.value and (
+            await handle_click(interaction, custom_id)
+        ):
             return
         if any(template.fullmatch(custom_id) for template in self.component_templates):
             return
@@ -252,7 +275,6 @@ class StudyBot(commands.AutoShardedBot):
             journal_path(self.settings.database_url, self.settings.shard_ids, Path.cwd())
         )
         await self._journal.replay(self._study)
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
         await self.tree.set_translator(CatalogueTranslator())
         self.tree.error(self._on_app_command_error)
         for name in self.extensions_to_load:

@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import discord
 from discord import app_commands
+from discord.http import handle_message_parameters
+from discord.webhook.async_ import async_context
 
 from bot.discord import acks, text
 from bot.discord.embeds import fit
@@ -296,9 +298,39 @@ async def acknowledged_if_slow(interaction: Interaction, check: Coroutine[Any, A
     return await task
 
 
+async def _edit_original(interaction: Interaction, screen: Screen) -> None:
+    """`Interaction.edit_original_response`, without the `discord.Message` it builds of
+    Discord's reply: nothing here reads it, and under load a redraw's reply cost as
+    much to parse as the redraw to build.  A view discord.py must keep (not stopped)
+    still goes through discord.py, which stores it by the reply's message id."""
+    kwargs = screen.edit_kwargs()
+    view = screen.view
+    if view is not None and not view.is_finished() and view.is_dispatchable():
+        await interaction.edit_original_response(**kwargs)
+        return
+    state = interaction._state
+    with handle_message_parameters(
+        content=kwargs["content"],
+        embeds=kwargs["embeds"],
+        view=kwargs["view"],
+        allowed_mentions=kwargs["allowed_mentions"],
+        previous_allowed_mentions=state.allowed_mentions,
+    ) as params:
+        await async_context.get().edit_original_interaction_response(
+            interaction.application_id,
+            interaction.token,
+            session=interaction._session,
+            proxy=state.http.proxy,
+            proxy_auth=state.http.proxy_auth,
+            payload=params.payload,
+            multipart=params.multipart,
+            files=params.files,
+        )
+
+
 async def _send(interaction: Interaction, screen: Screen, *, update: bool) -> None:
     if interaction.response.is_done():
-        await interaction.edit_original_response(**screen.edit_kwargs())
+        await _edit_original(interaction, screen)
     elif update:
         await interaction.response.edit_message(**screen.edit_kwargs())
     else:

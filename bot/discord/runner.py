@@ -19,7 +19,7 @@ import aiohttp
 import discord
 import yarl
 
-from bot.discord import acks, wire_json
+from bot.discord import acks, heap, wire_json
 from bot.discord.client import StudyBot
 from bot.discord.translator import message
 from bot.jobs.clock import clock_from_settings
@@ -158,7 +158,9 @@ async def _serve(settings: Settings, token: str) -> int:
     async with bot:
         running = asyncio.create_task(bot.start(token))
         stopping = asyncio.create_task(stop.wait())
+        settling = asyncio.create_task(_settle_when_ready(bot))
         await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        settling.cancel()
         if running.done():
             stopping.cancel()
             running.result()  # re-raises LoginFailure and friends
@@ -169,3 +171,9 @@ async def _serve(settings: Settings, token: str) -> int:
             await running
     log.info("stopped")
     return EXIT_OK
+
+
+async def _settle_when_ready(bot: StudyBot) -> None:
+    """Once the bot is up (modules, decks and caches loaded), tune the collector for it."""
+    await bot.wait_until_ready()
+    heap.settle()

@@ -1,4 +1,5 @@
-"""One JSON decoder for everything Discord sends, whichever JSON library is installed.
+"""One JSON decoder for everything Discord sends (and the encoder of what the bot sends
+itself), whichever JSON library is installed.
 
 discord.py decodes gateway events and REST replies with orjson when it is
 installed (studybot depends on it: it is the faster decoder, and the tests run
@@ -24,12 +25,13 @@ from typing import Any
 import discord
 
 _fast: Callable[[str | bytes], Any]
+_fast_dumps: Callable[[Any], bytes | str]
 try:
     import orjson
 except ModuleNotFoundError:  # a set-up without it still works, with json's speed
-    _fast = json.loads
+    _fast, _fast_dumps = json.loads, json.dumps
 else:
-    _fast = orjson.loads
+    _fast, _fast_dumps = orjson.loads, orjson.dumps
 
 #: A ``\uD800``..``\uDFFF`` escape; a decoded string can hold a lone surrogate only through one.
 _ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -45,6 +47,16 @@ def loads(data: str | bytes) -> Any:
     if escape.search(data) is None:  # type: ignore[arg-type]  # matched to the data's type
         return _fast(data)
     return _clean(json.loads(data))
+
+
+def dumps(payload: Any) -> bytes | str:
+    """Encode a payload for Discord: orjson's text where it can (as discord.py encodes its
+    own requests), json's where orjson refuses (a lone surrogate, which json escapes, as a
+    deck file's "\\ud800" escape can hold; an int beyond 64 bits)."""
+    try:
+        return _fast_dumps(payload)
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(payload)
 
 
 def _clean(value: Any) -> Any:

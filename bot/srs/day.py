@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_ROLLOVER_HOUR = 4
@@ -75,8 +76,13 @@ def wall_time_exists(day: date, at: time, tz: str | ZoneInfo) -> bool:
     return round_trip == naive
 
 
+@lru_cache(maxsize=4096)
 def study_day_start(day: date, tz: str | ZoneInfo, rollover_hour: int) -> datetime:
-    """The UTC instant at which study day ``day`` begins."""
+    """The UTC instant at which study day ``day`` begins.
+
+    Remembered (a pure function of its arguments): every answer and every card drawn
+    asks it twice or more, for the few days and zones in use at a time.
+    """
     _check_hour(rollover_hour)
     return local_instant(day, time(hour=rollover_hour), tz)
 

@@ -34,10 +34,11 @@ Processor = Callable[[Any], Any] | None
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     sql: str
-    order: tuple[str, ...]  # bind names in the order of the SQL's ? marks
-    defaults: dict[str, Any]  # literals the statement binds itself
-    binds: dict[str, Processor]
-    results: tuple[Processor, ...]
+    #: For each ? mark in order: the bind's name, the value it has unless the caller gives
+    #: one (the statement's own literal, else None) and the bind processor of its type.
+    binds: tuple[tuple[str, Any, Processor], ...]
+    #: (position, processor) of the result columns whose type converts what SQLite returns.
+    results: tuple[tuple[int, Callable[[Any], Any]], ...]
     row: Any  # a namedtuple class: rows read by attribute, as SQLAlchemy's are
 
 
@@ -52,22 +53,24 @@ class Prepared:
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = cast(
             SQLCompiler, self.statement.compile(dialect=dialect, column_keys=self._keys))
-        binds: dict[str, Processor] = {
+        processors: dict[str, Processor] = {
             name: bind.type.dialect_impl(dialect).bind_processor(dialect)
             for name, bind in compiled.binds.items()
         }
+        defaults = dict(compiled.params)
         columns = list(getattr(self.statement, "exported_columns", ()))
-        results = tuple(
+        results = [
             column.type.dialect_impl(dialect).result_processor(dialect, None)
             for column in columns
-        )
+        ]
         names = [str(column.key) for column in columns]
         return _Compiled(
             sql=compiled.string,
-            order=tuple(compiled.positiontup or ()),
-            defaults=dict(compiled.params),
-            binds=binds,
-            results=results,
+            binds=tuple(
+                (name, defaults.get(name), processors.get(name))
+                for name in compiled.positiontup or ()
+            ),
+            results=tuple((i, p) for i, p in enumerate(results) if p is not None),
             row=namedtuple("Row", names, rename=True) if names else tuple,
         )
 
@@ -78,12 +81,9 @@ class Prepared:
             return [tuple(row) for row in result] if result.returns_rows else []
         compiled, fetched = self._fetch(conn, params)
         processors = compiled.results
-        if not any(processors):
+        if not processors:
             return fetched
-        return [
-            tuple(v if p is None else p(v) for p, v in zip(processors, raw, strict=True))
-            for raw in fetched
-        ]
+        return [tuple(_converted(raw, processors)) for raw in fetched]
 
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[AnyRow]:
         """Every row the statement returns (none for a plain INSERT or UPDATE)."""
@@ -92,10 +92,9 @@ class Prepared:
             return list(result.all()) if result.returns_rows else []
         compiled, fetched = self._fetch(conn, params)
         make, processors = compiled.row, compiled.results
-        return [
-            make(*(v if p is None else p(v) for p, v in zip(processors, raw, strict=True)))
-            for raw in fetched
-        ]
+        if not processors:
+            return [make(*raw) for raw in fetched]
+        return [make(*_converted(raw, processors)) for raw in fetched]
 
     def _fetch(
         self, conn: Connection, params: Mapping[str, Any]
@@ -104,9 +103,8 @@ class Prepared:
         if compiled is None:
             compiled = self._compiled = self._compile(conn.dialect)
         values = []
-        for name in compiled.order:
-            value = params[name] if name in params else compiled.defaults[name]
-            process = compiled.binds.get(name)
+        for name, default, process in compiled.binds:
+            value = params.get(name, default)
             values.append(value if process is None else process(value))
         driver = conn.connection.driver_connection
         assert driver is not None
@@ -129,3 +127,13 @@ class Prepared:
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> None:
         self.rows(conn, params)
+
+
+def _converted(
+    raw: tuple[Any, ...], processors: tuple[tuple[int, Callable[[Any], Any]], ...]
+) -> list[Any]:
+    """A row's values, those of converting types converted (the rest as SQLite gave them)."""
+    values = list(raw)
+    for i, process in processors:
+        values[i] = process(values[i])
+    return values

@@ -49,7 +49,9 @@ class DeckScope:
         return {"scope_user": self.user_id, "scope_deck": self.deck_id}
 
 
-def _scope_condition(one_deck: bool) -> ColumnElement[bool]:
+def scope_condition(one_deck: bool) -> ColumnElement[bool]:
+    """`DeckScope.condition` with its values bound by name (``DeckScope.params``), for
+    statements built once."""
     live = Card.retired_at.is_(None)
     if one_deck:
         return and_(live, Card.deck_id == bindparam("scope_deck"))
@@ -68,7 +70,7 @@ def _due_query(one_deck: bool) -> Select[int, int, str | None]:
         .where(
             ReviewState.user_id == bindparam("scope_user"),
             ReviewState.due <= bindparam("today"),
-            _scope_condition(one_deck),
+            scope_condition(one_deck),
         )
         .order_by(ReviewState.due, Card.deck_id, CardFace.position, CardFace.face)
         .limit(bindparam("limit"))
@@ -85,7 +87,7 @@ def _new_query(one_deck: bool) -> Select[int, int, str | None]:
     return (
         select(CardFace.card_pk, CardFace.face, Card.sibling)
         .join(Card, Card.pk == CardFace.card_pk)
-        .where(_scope_condition(one_deck), ~select(ReviewState.face).where(state).exists())
+        .where(scope_condition(one_deck), ~select(ReviewState.face).where(state).exists())
         .order_by(Card.deck_id, CardFace.position, CardFace.face)
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
@@ -104,7 +106,7 @@ def _missed_query(one_deck: bool) -> Select[int, int, str | None]:
             ReviewLog.user_id == bindparam("scope_user"),
             ReviewLog.study_date >= bindparam("since"),
             ReviewLog.quality < PASSING_QUALITY,
-            _scope_condition(one_deck),
+            scope_condition(one_deck),
         )
         .group_by(ReviewLog.card_pk, ReviewLog.face, Card.sibling)
         .order_by(func.max(ReviewLog.id).desc())

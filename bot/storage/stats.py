@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Select, case, func, select
+from sqlalchemy import Connection, Select, bindparam, case, func, select
 
 from bot.storage.models import Card, CardFace, ReviewLog, ReviewState
-from bot.storage.queue_queries import DeckScope
+from bot.storage.prepared import Prepared
+from bot.storage.queue_queries import DeckScope, scope_condition
 
 #: Most study days read back for a streak (ten years).
 STREAK_DAYS = 3660
@@ -34,12 +35,41 @@ def due_count(conn: Connection, scope: DeckScope, today: date) -> int:
                or 0)
 
 
+def _due_per_day(one_deck: bool) -> Prepared:
+    due = ReviewState.due
+    return Prepared(
+        select(due, func.count())
+        .select_from(ReviewState)
+        .join(Card, Card.pk == ReviewState.card_pk)
+        .join(
+            CardFace,
+            (CardFace.card_pk == ReviewState.card_pk) & (CardFace.face == ReviewState.face),
+        )
+        .where(
+            ReviewState.user_id == bindparam("scope_user"),
+            scope_condition(one_deck),
+            due > bindparam("after", type_=due.type),
+            due <= bindparam("until", type_=due.type),
+        )
+        .group_by(due)
+    )
+
+
+#: Every session's summary reads these (its outlook and streak): built once.
+_DUE_PER_DAY = {one_deck: _due_per_day(one_deck) for one_deck in (True, False)}
+_STUDY_DAYS = Prepared(
+    select(ReviewLog.study_date)
+    .where(ReviewLog.user_id == bindparam("user"))
+    .distinct()
+    .order_by(ReviewLog.study_date.desc())
+    .limit(STREAK_DAYS)
+)
+
+
 def due_per_day(conn: Connection, scope: DeckScope, after: date, until: date) -> dict[date, int]:
     """Faces falling due on each day in (after, until]."""
-    rows = conn.execute(
-        _live(scope, ReviewState.due, func.count())
-        .where(ReviewState.due > after, ReviewState.due <= until)
-        .group_by(ReviewState.due)
+    rows = _DUE_PER_DAY[scope.deck_id is not None].tuples(
+        conn, {**scope.params(), "after": after, "until": until}
     )
     return {d: int(n) for d, n in rows}
 
@@ -57,15 +87,7 @@ def reviews_per_day(conn: Connection, user_id: int, since: date) -> dict[date, t
 
 def study_days(conn: Connection, user_id: int) -> set[date]:
     """The learner's study days with at least one answer, the latest `STREAK_DAYS`."""
-    return set(
-        conn.execute(
-            select(ReviewLog.study_date)
-            .where(ReviewLog.user_id == user_id)
-            .distinct()
-            .order_by(ReviewLog.study_date.desc())
-            .limit(STREAK_DAYS)
-        ).scalars()
-    )
+    return {day for (day,) in _STUDY_DAYS.tuples(conn, {"user": user_id})}
 
 
 def answer_count(conn: Connection, user_id: int) -> int:

@@ -169,25 +169,34 @@ def open_session(
     ).first()
 
 
+_CLOSE = (
+    update(StudySession)
+    .where(StudySession.id == bindparam("session"), StudySession.ended_at.is_(None))
+    .values(ended_at=bindparam("now", type_=StudySession.ended_at.type))
+)
+#: Every session's end runs these: built once.
+_CLOSE_ANY = Prepared(_CLOSE)
+_CLOSE_OWN = Prepared(_CLOSE.where(StudySession.user_id == bindparam("user")))
+_SET_ASIDE_UNANSWERED = Prepared(
+    update(Prompt)
+    .where(Prompt.session_id == bindparam("session"), Prompt.answered_at.is_(None))
+    .values(skipped=True)
+)
+
+
 def close_session(
     conn: Connection, session_id: int, now: datetime, *, user_id: int | None = None
 ) -> None:
     """End an open session (only the learner's own, when ``user_id`` is given)."""
-    query = update(StudySession).where(
-        StudySession.id == session_id, StudySession.ended_at.is_(None)
-    )
-    if user_id is not None:
-        query = query.where(StudySession.user_id == user_id)
-    conn.execute(query.values(ended_at=now))
+    if user_id is None:
+        _CLOSE_ANY.run(conn, {"session": session_id, "now": now})
+    else:
+        _CLOSE_OWN.run(conn, {"session": session_id, "now": now, "user": user_id})
 
 
 def set_aside_unanswered(conn: Connection, session_id: int) -> None:
     """Take every prompt of the session still unanswered off offer."""
-    conn.execute(
-        update(Prompt)
-        .where(Prompt.session_id == session_id, Prompt.answered_at.is_(None))
-        .values(skipped=True)
-    )
+    _SET_ASIDE_UNANSWERED.run(conn, {"session": session_id})
 
 
 def skip_prompt(conn: Connection, prompt_id: int, user_id: int) -> bool:

@@ -52,6 +52,9 @@ MAX_GROUP = 32
 READERS = 2
 Work = Callable[[Connection], T]
 _BEGIN_WRITE, _BEGIN_READ = "BEGIN IMMEDIATE", "BEGIN DEFERRED"
+#: The savepoint each job of a shared commit runs in (released before the next one starts).
+_SAVEPOINT, _RELEASE_SAVEPOINT = "SAVEPOINT job", "RELEASE SAVEPOINT job"
+_ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT job"
 
 
 class TransactionRunner(Protocol):
@@ -236,19 +239,50 @@ class _Lane:
         if len(jobs) == 1:
             self._run_alone(connection, jobs[0])
             return
+        self._run_group(connection, jobs)
+        _deliver(jobs)
+
+    def _run_group(self, connection: Connection, jobs: list[_Job]) -> None:
+        """Jobs in one transaction, each in a savepoint of its own: a job that raises is
+        rolled back to its savepoint (only itself); a commit that fails fails them all.
+
+        The transaction and the savepoints are run on the driver, as in `_run_alone`:
+        SQLAlchemy's nested transactions cost more than SQLite's SAVEPOINT and RELEASE.
+        """
+        driver = connection.connection.driver_connection
+        assert driver is not None
+
+        def on_driver(sql: str) -> None:
+            _on_driver(connection, lambda: driver.execute(sql), sql)
+
         try:
-            with connection.begin():
+            on_driver(self._begin)
+            try:
                 for job in jobs:
+                    on_driver(_SAVEPOINT)
                     try:
-                        with connection.begin_nested():
-                            job.outcome = (job.work(connection), None)
+                        result = job.work(connection)
                     except Exception as error:  # rolled back to its savepoint: only itself
+                        on_driver(_ROLLBACK_TO_SAVEPOINT)
+                        on_driver(_RELEASE_SAVEPOINT)
                         job.outcome = (None, error)
+                    else:
+                        on_driver(_RELEASE_SAVEPOINT)
+                        job.outcome = (result, None)
+            except BaseException:
+                if connection.in_transaction():
+                    connection.rollback()
+                else:
+                    _on_driver(connection, driver.rollback, "ROLLBACK")
+                raise
+            if connection.in_transaction():
+                connection.commit()
+            else:
+                _on_driver(connection, driver.commit, "COMMIT")
         except BaseException as error:  # the commit failed: nothing of the group was written
             for job in jobs:
                 if job.outcome[1] is None:
                     job.outcome = (None, error)
-        _deliver(jobs)
 
     def _run_alone(self, connection: Connection, job: _Job) -> None:
         """One job, one transaction, begun and committed on the driver itself.

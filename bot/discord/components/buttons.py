@@ -1,12 +1,19 @@
-"""The buttons and the typed-answer modal as DynamicItems: state lives in the custom_id.
+"""The study buttons and the typed-answer modal: state lives in the custom_id.
 
-Each class only parses its custom_id (bot.discord.components.ids) and hands
+Each handler only parses its custom_id (bot.discord.components.ids) and hands
 over to bot.discord.components.flow, which does the checking and reloading.
+
+The buttons are routed by the bot itself (`handle_click`, from
+``StudyBot.on_interaction``) rather than registered as discord.py
+`DynamicItem`s: for every click discord.py would rebuild a `View` of the
+clicked message (parsing it, and a random id for the view) only to find the
+button in it, which under 200 learners at once cost more than the handler.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -17,88 +24,27 @@ from bot.discord.components.modals import text_values
 from bot.discord.interactions import language_of, refuse_foreign
 from bot.discord.translator import message
 
-Button = discord.ui.Button[discord.ui.View]
 Interaction = discord.Interaction[discord.Client]
 
 
-def _placeholder(custom_id: str) -> Button:
-    """The item discord.py dispatches to; its look is whatever the message shows."""
-    return discord.ui.Button(label="-", custom_id=custom_id)
+async def _show(interaction: Interaction, match: re.Match[str]) -> None:
+    await flow.show_answer(interaction, int(match["user"]), int(match["prompt"]))
 
 
-class ShowAnswerButton(discord.ui.DynamicItem[Button], template=ids.SHOW):
-    def __init__(self, user: int, prompt: int) -> None:
-        super().__init__(_placeholder(ids.show(user, prompt)))
-        self.user, self.prompt = user, prompt
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> ShowAnswerButton:
-        return cls(int(match["user"]), int(match["prompt"]))
-
-    async def callback(self, interaction: Interaction) -> None:
-        await flow.show_answer(interaction, self.user, self.prompt)
+async def _grade(interaction: Interaction, match: re.Match[str]) -> None:
+    await flow.grade(interaction, int(match["user"]), int(match["prompt"]), int(match["q"]))
 
 
-class GradeButton(discord.ui.DynamicItem[Button], template=ids.GRADE):
-    def __init__(self, user: int, prompt: int, quality: int) -> None:
-        super().__init__(_placeholder(ids.grade(user, prompt, quality)))
-        self.user, self.prompt, self.quality = user, prompt, quality
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> GradeButton:
-        return cls(int(match["user"]), int(match["prompt"]), int(match["q"]))
-
-    async def callback(self, interaction: Interaction) -> None:
-        await flow.grade(interaction, self.user, self.prompt, self.quality)
+async def _pick(interaction: Interaction, match: re.Match[str]) -> None:
+    await flow.pick(interaction, int(match["user"]), int(match["prompt"]), int(match["index"]))
 
 
-class PickButton(discord.ui.DynamicItem[Button], template=ids.PICK):
-    def __init__(self, user: int, prompt: int, index: int) -> None:
-        super().__init__(_placeholder(ids.pick(user, prompt, index)))
-        self.user, self.prompt, self.index = user, prompt, index
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> PickButton:
-        return cls(int(match["user"]), int(match["prompt"]), int(match["index"]))
-
-    async def callback(self, interaction: Interaction) -> None:
-        await flow.pick(interaction, self.user, self.prompt, self.index)
+async def _skip(interaction: Interaction, match: re.Match[str]) -> None:
+    await flow.skip(interaction, int(match["user"]), int(match["prompt"]))
 
 
-class SkipButton(discord.ui.DynamicItem[Button], template=ids.SKIP):
-    def __init__(self, user: int, prompt: int) -> None:
-        super().__init__(_placeholder(ids.skip(user, prompt)))
-        self.user, self.prompt = user, prompt
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> SkipButton:
-        return cls(int(match["user"]), int(match["prompt"]))
-
-    async def callback(self, interaction: Interaction) -> None:
-        await flow.skip(interaction, self.user, self.prompt)
-
-
-class StopButton(discord.ui.DynamicItem[Button], template=ids.STOP):
-    def __init__(self, user: int, prompt: int) -> None:
-        super().__init__(_placeholder(ids.stop(user, prompt)))
-        self.user, self.prompt = user, prompt
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> StopButton:
-        return cls(int(match["user"]), int(match["prompt"]))
-
-    async def callback(self, interaction: Interaction) -> None:
-        await flow.stop(interaction, self.user, self.prompt)
+async def _stop(interaction: Interaction, match: re.Match[str]) -> None:
+    await flow.stop(interaction, int(match["user"]), int(match["prompt"]))
 
 
 class TypedAnswerModal(discord.ui.Modal):
@@ -125,23 +71,13 @@ class TypedAnswerModal(discord.ui.Modal):
         self.add_item(self.answer)
 
 
-class TypeAnswerButton(discord.ui.DynamicItem[Button], template=ids.TYPE):
-    def __init__(self, user: int, prompt: int) -> None:
-        super().__init__(_placeholder(ids.type_answer(user, prompt)))
-        self.user, self.prompt = user, prompt
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> TypeAnswerButton:
-        return cls(int(match["user"]), int(match["prompt"]))
-
-    async def callback(self, interaction: Interaction) -> None:
-        if await refuse_foreign(interaction, self.user):
-            return
-        modal = TypedAnswerModal(self.user, self.prompt, await language_of(interaction))
-        await interaction.response.send_modal(modal)
-        modal.stop()
+async def _type_answer(interaction: Interaction, match: re.Match[str]) -> None:
+    user, prompt = int(match["user"]), int(match["prompt"])
+    if await refuse_foreign(interaction, user):
+        return
+    modal = TypedAnswerModal(user, prompt, await language_of(interaction))
+    await interaction.response.send_modal(modal)
+    modal.stop()
 
 
 _TYPED = re.compile(ids.TYPED)
@@ -160,11 +96,28 @@ async def handle_modal_submit(interaction: Interaction) -> bool:
     return True
 
 
-DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Button]], ...] = (
-    ShowAnswerButton,
-    GradeButton,
-    PickButton,
-    TypeAnswerButton,
-    SkipButton,
-    StopButton,
+#: A button's handler: the click and its custom_id matched against the button's template.
+Handler = Callable[[Interaction, re.Match[str]], Awaitable[None]]
+
+#: Every study button, by the template of its custom_id (bot.discord.components.ids).
+ROUTES: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
+    (re.compile(template), handler)
+    for template, handler in (
+        (ids.SHOW, _show),
+        (ids.GRADE, _grade),
+        (ids.PICK, _pick),
+        (ids.TYPE, _type_answer),
+        (ids.SKIP, _skip),
+        (ids.STOP, _stop),
+    )
 )
+
+
+async def handle_click(interaction: Interaction, custom_id: str) -> bool:
+    """Run the study button ``custom_id`` names; False when it names none."""
+    for template, handler in ROUTES:
+        match = template.fullmatch(custom_id)
+        if match is not None:
+            await handler(interaction, match)
+            return True
+    return False

@@ -204,7 +204,7 @@ async def _stop(bot: StudyBot, interaction: Interaction, user_id: int, prompt_id
         return render.summary(done, lang)
 
 
-# -- entry points for the DynamicItems ------------------------------------------------------
+# -- entry points for the buttons' routes ---------------------------------------------------
 
 
 async def _respond_answer(

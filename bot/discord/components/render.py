@@ -5,7 +5,7 @@ cut to Discord's limits by bot.discord.text, and every send uses
 ``AllowedMentions.none()``, so a card that happens to contain ``@everyone``
 pings nobody.
 
-Views are built from plain buttons whose custom_ids the `DynamicItem`s in
+Views are built from plain buttons whose custom_ids the routes in
 bot.discord.components.buttons recognise, and are stopped before sending:
 discord.py then keeps no per-message state, which is what lets thousands of
 open cards cost no memory and survive a restart.
@@ -62,7 +62,7 @@ def _button(
 
 
 def _frozen(view: discord.ui.View) -> discord.ui.View:
-    view.stop()  # dispatch goes through the DynamicItems; nothing to keep per message
+    view.stop()  # clicks are routed by custom_id; nothing to keep per message
     return view
 
 

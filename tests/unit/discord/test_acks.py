@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
+import aiohttp
+from aiohttp import web
 from discord.http import Route
 
 from bot.discord.acks import (
@@ -36,3 +39,37 @@ def test_arrivals_older_than_a_minute_are_forgotten() -> None:
         receipts.mark(n, float(n))
     assert receipts.received(0) is None and receipts.received(999) == 999.0
     assert receipts.received(939) == 939.0 and receipts.received(938) is None
+
+
+async def test_a_callback_goes_out_as_the_json_discord_reads_even_with_a_lone_surrogate() -> None:
+    """The body is orjson's where it can be and json's escapes where orjson refuses (a lone
+    surrogate, as a deck file's "\\ud800" escape reads); the query is discord.py's."""
+    received: list[tuple[str, object]] = []
+
+    async def callback(request: web.Request) -> web.Response:
+        received.append((request.query_string, json.loads(await request.text())))
+        return web.json_response({"ok": "é"})
+
+    app = web.Application()
+    app.router.add_post("/api/interactions/{id}/{token}/callback", callback)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    old_base = Route.BASE
+    Route.BASE = f"http://127.0.0.1:{port}/api"
+    try:
+        adapter = DeadlineCallbacks(receipts=Receipts())
+        route = Route("POST", CALLBACK_PATH, webhook_id=111, webhook_token="a/b c")
+        payloads = [{"type": 4, "data": {"content": "한국어 é"}},
+                    {"type": 4, "data": {"content": "lone \ud800 surrogate"}}]
+        async with aiohttp.ClientSession() as session:
+            replies = [await adapter.request(route, session, payload=payload,
+                                             params={"with_response": "1"})
+                       for payload in payloads]
+    finally:
+        Route.BASE = old_base
+        await runner.cleanup()
+    assert replies == [{"ok": "é"}, {"ok": "é"}]
+    assert received == [("with_response=1", payload) for payload in payloads]

@@ -61,3 +61,11 @@ def test_install_makes_discord_py_decode_with_it(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(discord.utils, "_from_json", discord.utils._from_json)
     wire_json.install()
     assert discord.utils._from_json('{"t": "\\ud800"}') == {"t": REPLACEMENT}
+
+
+def test_what_the_bot_sends_is_the_same_json_even_where_orjson_refuses() -> None:
+    for payload in ({"content": "한국어 é", "n": 2**63}, {"content": "lone \ud800"},
+                    {"big": 2**70}):
+        encoded = wire_json.dumps(payload)
+        text = encoded.decode() if isinstance(encoded, bytes) else encoded
+        assert json.loads(text) == payload
