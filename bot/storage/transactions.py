@@ -270,15 +270,9 @@ class _Lane:
                         on_driver(_RELEASE_SAVEPOINT)
                         job.outcome = (result, None)
             except BaseException:
-                if connection.in_transaction():
-                    connection.rollback()
-                else:
-                    _on_driver(connection, driver.rollback, "ROLLBACK")
+                _end(connection, driver, commit=False)
                 raise
-            if connection.in_transaction():
-                connection.commit()
-            else:
-                _on_driver(connection, driver.commit, "COMMIT")
+            _end(connection, driver, commit=True)
         except BaseException as error:  # the commit failed: nothing of the group was written
             for job in jobs:
                 if job.outcome[1] is None:
@@ -299,15 +293,9 @@ class _Lane:
             try:
                 result = job.work(connection)
             except BaseException:
-                if connection.in_transaction():
-                    connection.rollback()
-                else:
-                    _on_driver(connection, driver.rollback, "ROLLBACK")
+                _end(connection, driver, commit=False)
                 raise
-            if connection.in_transaction():
-                connection.commit()
-            else:
-                _on_driver(connection, driver.commit, "COMMIT")
+            _end(connection, driver, commit=True)
             job.outcome = (result, None)
         except BaseException as error:  # handed to the awaiting task, not lost here
             job.outcome = (None, error)
@@ -320,6 +308,17 @@ class _Lane:
         for thread in self._threads:
             thread.join()
         self._engine.dispose()
+
+
+def _end(connection: Connection, driver: sqlite3.Connection, *, commit: bool) -> None:
+    """Commit or roll back the job's transaction: through SQLAlchemy when a statement
+    opened its bookkeeping, else on the sqlite3 connection itself."""
+    if connection.in_transaction():
+        connection.commit() if commit else connection.rollback()
+    elif commit:
+        _on_driver(connection, driver.commit, "COMMIT")
+    else:
+        _on_driver(connection, driver.rollback, "ROLLBACK")
 
 
 def _on_driver(connection: Connection, call: Callable[[], object], sql: str) -> None:
