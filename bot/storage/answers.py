@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 
 from bot.storage.daily_models import DailyAnswer, DailyConfig, DailyPost
 from bot.storage.models import (
+    SCHEDULE_COLUMNS,
     Card,
     Deck,
     ExamDate,
@@ -23,6 +24,7 @@ from bot.storage.models import (
     ReviewState,
     StudySession,
     User,
+    schedule_columns,
 )
 from bot.storage.prepared import Prepared
 from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW
@@ -88,14 +90,7 @@ CONTEXT = (
         )
         .scalar_subquery()
         .label("group_exam"),
-        _STATE.scheduler,
-        _STATE.ease_cents,
-        _STATE.repetitions,
-        _STATE.interval,
-        _STATE.due,
-        _STATE.stability,
-        _STATE.difficulty,
-        _STATE.last_review,
+        *schedule_columns(_STATE),
         exists()
         .where(
             ReviewLog.session_id == bindparam("session_id"),
@@ -139,9 +134,6 @@ UPDATE_STATE = (
 )
 INSERT_LOG = insert(ReviewLog)
 
-#: The schedule columns of either scheduler (bot.study.scheduling.state_columns).
-SCHEDULE_COLUMNS = ("scheduler", "ease_cents", "repetitions", "interval", "due", "stability",
-                    "difficulty", "last_review")
 _STATE_VALUES = [*SCHEDULE_COLUMNS, "last_reviewed_at"]
 _LOG_VALUES = ["user_id", "card_pk", "face", "prompt_id", "session_id", "kind", "quality",
                "answer", "reviewed_at", "study_date", "ease_cents", "repetitions", "interval",

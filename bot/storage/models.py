@@ -197,6 +197,18 @@ class ReviewState(Base):
     last_reviewed_at: Mapped[datetime | None]
 
 
+#: The columns that hold a face's schedule under either scheduler, in the order
+#: bot.study.scheduling.stored_state takes them.
+SCHEDULE_COLUMNS = ("scheduler", "ease_cents", "repetitions", "interval", "due", "stability",
+                    "difficulty", "last_review")
+
+
+def schedule_columns(states: Any = ReviewState) -> list[Any]:
+    """`SCHEDULE_COLUMNS` of review_states (or of an alias of it), for a select."""
+    return [getattr(states, name) for name in SCHEDULE_COLUMNS]
+
+
+
 class StudySession(Base):
     __tablename__ = "study_sessions"
     __table_args__ = (Index("ix_study_sessions_user_open", "user_id", "ended_at"),)

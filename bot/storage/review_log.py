@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection, select
 
-from bot.storage.models import Card, ReviewLog, ReviewState, User
+from bot.storage.models import Card, ReviewLog, ReviewState, User, schedule_columns
 from bot.storage.queue_queries import SCHEDULING_KINDS
 from bot.storage.rows import AnyRow
 
@@ -39,14 +39,7 @@ def stored_states(conn: Connection) -> Iterator[AnyRow]:
             ReviewState.user_id,
             ReviewState.card_pk,
             ReviewState.face,
-            ReviewState.scheduler,
-            ReviewState.ease_cents,
-            ReviewState.repetitions,
-            ReviewState.interval,
-            ReviewState.due,
-            ReviewState.stability,
-            ReviewState.difficulty,
-            ReviewState.last_review,
+            *schedule_columns(),
             User.desired_retention,
         ).join(User, User.id == ReviewState.user_id)
     )

@@ -25,6 +25,7 @@ from bot.storage.models import (
     ReviewLog,
     ReviewState,
     User,
+    schedule_columns,
 )
 from bot.storage.prepared import Prepared
 from bot.storage.queue_queries import KIND_NEW, KIND_REVIEW, SCHEDULING_KINDS, DeckScope
@@ -83,14 +84,7 @@ _FACE_SCHEDULE = Prepared(
         .where(ExamDate.user_id == bindparam("user"), ExamDate.deck_id == Card.deck_id)
         .scalar_subquery()
         .label("own_exam"),
-        ReviewState.scheduler,
-        ReviewState.ease_cents,
-        ReviewState.repetitions,
-        ReviewState.interval,
-        ReviewState.due,
-        ReviewState.stability,
-        ReviewState.difficulty,
-        ReviewState.last_review,
+        *schedule_columns(),
     )
     .select_from(Card)
     .join(Deck, Deck.id == Card.deck_id)

@@ -51,7 +51,7 @@ from bot.study.scheduling import (
     rng_for,
     scheduling_for,
     state_columns,
-    stored_state,
+    state_of_row,
 )
 
 #: The random source of a review that draws nothing (SM-2 without an exam): never used.
@@ -154,10 +154,7 @@ def record_answer(
     scheduling = scheduling_for(
         row.chosen_scheduler, row.deck_scheduler, row.desired_retention
     )
-    stored = stored_state(
-        row.scheduler, row.ease_cents, row.repetitions, row.interval, row.due,
-        row.stability, row.difficulty, row.last_review,
-    )  # fmt: skip
+    stored = state_of_row(row)
     is_new = stored is None
     # A face whose deck's default scheduler changed since its last review: rebuilt from
     # its log first, so it is reviewed by the scheduler that now applies.

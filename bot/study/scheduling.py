@@ -33,7 +33,7 @@ from bot.srs.rebuild import LoggedAnswer, rebuild_state
 from bot.srs.scheduler import ReviewState, SchedulerKind, Scheduling
 from bot.srs.sm2 import Sm2State
 from bot.storage import scheduling as rows
-from bot.storage.models import SCHEDULER_FSRS, SCHEDULER_SM2
+from bot.storage.models import SCHEDULE_COLUMNS, SCHEDULER_FSRS, SCHEDULER_SM2
 
 
 def face_source(user_id: int, card_pk: int, face: int) -> str:
@@ -119,6 +119,12 @@ def stored_state(
     return Sm2State.from_cents(ease_cents, repetitions, interval, due)
 
 
+def state_of_row(row: Any) -> ReviewState | None:
+    """The state of a row that selected the schedule columns (bot.storage.models
+    .schedule_columns), whatever else it holds."""
+    return stored_state(*(getattr(row, name) for name in SCHEDULE_COLUMNS))
+
+
 def state_columns(state: ReviewState) -> dict[str, Any]:
     """The review_states columns that hold ``state`` (the other scheduler's set to NULL)."""
     if isinstance(state, FsrsState):
@@ -195,10 +201,7 @@ def grade_intervals(
     if row is None:
         return None
     scheduling = scheduling_for(row.chosen_scheduler, row.deck_scheduler, row.desired_retention)
-    stored = stored_state(
-        row.scheduler, row.ease_cents, row.repetitions, row.interval, row.due,
-        row.stability, row.difficulty, row.last_review,
-    )  # fmt: skip
+    stored = state_of_row(row)
     before = (
         scheduler.new_state(scheduling) if stored is None
         else stored if kind_of(stored) is scheduling.kind

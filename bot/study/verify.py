@@ -29,7 +29,7 @@ from bot.storage.failures import NewerSchemaError
 from bot.storage.migrations import current_revision, head_revision, is_known_revision
 from bot.storage.review_log import scheduling_log, stored_states
 from bot.storage.transactions import AsyncBridgeRunner, TransactionRunner
-from bot.study.scheduling import kind_of, replay_face, scheduling_for, stored_state
+from bot.study.scheduling import kind_of, replay_face, scheduling_for, state_of_row
 
 StateKey = tuple[int, int, int]  # (user, card pk, face)
 
@@ -84,10 +84,7 @@ def _verify(conn: Connection) -> VerifyReport:
     report = VerifyReport()
     stored: dict[StateKey, tuple[ReviewState | None, float]] = {
         (row.user_id, row.card_pk, row.face): (
-            stored_state(
-                row.scheduler, row.ease_cents, row.repetitions, row.interval, row.due,
-                row.stability, row.difficulty, row.last_review,
-            ),
+            state_of_row(row),
             row.desired_retention,
         )
         for row in stored_states(conn)
