@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import signal
 import threading
 from datetime import UTC, date, datetime
 
@@ -139,3 +140,13 @@ async def test_a_refused_compiled_statement_raises_sqlalchemys_error(database: D
 
     with pytest.raises(IntegrityError):
         await database.runner.run(log_again)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+async def test_the_database_threads_leave_ctrl_c_to_the_main_thread(database: Database) -> None:
+    # A Ctrl-C taken by a database thread never interrupts the terminal's blocking read.
+    masked = await database.runner.run(
+        lambda conn: signal.pthread_sigmask(signal.SIG_BLOCK, []))
+    assert {signal.SIGINT, signal.SIGTERM} <= set(masked)
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
