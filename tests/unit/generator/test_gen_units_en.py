@@ -354,3 +354,19 @@ def test_a_term_defined_by_the_conditions_listed_after_it() -> None:
     assert card.question().startswith("What is a safe state?") and not card.draft
     assert card.answers()[0] == ("one that meets all of:\n• the system is not deadlocked\n"
                                  "• some scheduling order lets every process run to completion")
+
+
+def test_an_answers_sentence_that_opens_on_its_marked_term_is_served_as_a_blank() -> None:
+    note = (
+        "## What is NAT and what is it used for?\n"
+        "It lets private networks reach the Internet.\n"
+        "**NAT** operates on a router, usually connecting two networks together.\n"
+        "**NAT** is also an important part of firewall security.\n"
+        "Hosts behind it are reached through **NAT** from outside.\n"
+    )
+    blanks = [c for c in cards_of(note, "en") if c.rule == "cloze"]
+    served_blanks = [c.text for c in blanks if not c.draft]
+    # The sentence about NAT stands alone; "also" leans on what came before, and a
+    # sentence that only mentions NAT is about something else.
+    assert served_blanks == [
+        "{{c1::NAT}} operates on a router, usually connecting two networks together."]

@@ -371,9 +371,33 @@ def standalone(sentence: str) -> str:
     return text
 
 
-def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ...], bool] | None:
+@dataclass(frozen=True, slots=True)
+class EmphasisCloze:
+    """A sentence with the author's marked words blanked."""
+
+    text: str
+    terms: tuple[str, ...]
+    #: The sentence stands on its own and names what it is about besides the blank.
+    confident: bool
+    #: The one blank opens an English sentence that goes on to say what it does ("**NAT**
+    #: operates on a router, …"): the sentence is about the term, so it stands alone
+    #: even inside an answer, whose question it then does not lean on.
+    names_subject: bool
+
+
+#: What still points away from a sentence that opens on its own subject: a pronoun
+#: there ("it", "its") is the subject itself, but "also" and demonstratives are not.
+_POINTS_AWAY = re.compile(r"\b(?:also|this|these|those|such|above|below|following|"
+                          r"same|other|previous)\b", re.I)
+#: How an English sentence about its subject goes on: a verb in the present.
+_PRESENT_VERB = re.compile(r"^\s(?:is|are|was|has|have|can|allows?|provides?|enables?|"
+                           r"lets?|makes?|uses?|runs?|operates?|stores?|sends?|begins?|"
+                           r"[a-z]{3,}(?<!ss)s)\b(?!\s*[-:])")
+
+
+def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     """The words the author set in bold or code, blanked in their sentence: the author's
-    own choice of key term.  (cloze text, the blanked terms, confident) or None."""
+    own choice of key term."""
     text = standalone(sentence)
     if not 15 <= len(text) <= 250:
         return None
@@ -410,4 +434,8 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> tuple[str, tuple[str, ..
                  and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
                  and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze)
                  and not _VERB_STEM_BLANK.search(cloze))
-    return cloze, tuple(terms), confident
+    names_subject = (len(terms) == 1 and not korean and 40 <= len(text) <= 250
+                     and text.startswith(terms[0]) and clue >= 25
+                     and bool(_PRESENT_VERB.match(text[len(terms[0]):]))
+                     and not _POINTS_AWAY.search(text) and not text.endswith(("?", ":")))
+    return EmphasisCloze(cloze, tuple(terms), confident, names_subject)

@@ -858,7 +858,8 @@ class Reader:
         found = prose.emphasis_cloze(text, marked)
         if found is None:
             return
-        cloze, terms, confident = found
+        cloze, terms, confident = found.text, found.terms, found.confident
+        names_subject = found.names_subject
         subject = scope.subject
         own_topic = (prose.topic_ko(text) if self.lang == "ko" else prose.topic_en(text))
         if subject and subject != self._title and not own_topic \
@@ -866,9 +867,11 @@ class Reader:
             # The sentence is about something it does not name: name it, but let an editor
             # check that the name does not give the blank away (a term and its translation).
             cloze = f"{subject}: {cloze}"
-            confident = False
-        # Inside an answer the sentence leans on its question: the Q&A card asks it.
-        sure = confident and not scope.comparing and not scope.in_answer
+            confident = names_subject = False
+        # Inside an answer the sentence leans on its question (the Q&A card asks it),
+        # unless it opens on the term it is about.
+        sure = (confident or names_subject) and not scope.comparing \
+            and (not scope.in_answer or names_subject)
         self.add(Unit("cloze", scope.path, "/".join(terms), sentence.lines,
                       sure, subject=scope.subject, answer=cloze,
                       items=terms))
