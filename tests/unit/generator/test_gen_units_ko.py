@@ -492,3 +492,35 @@ def test_an_overview_heading_defines_the_section_above_it() -> None:
     card = one(cards_of(note, "ko"), "definition")
     assert card.question() == "대칭키 암호화란?" and not card.draft
     assert card.answers()[0].startswith("• 하나의 비밀키로 암호화와 복호화를 모두 하는 방식")
+
+
+def test_a_commands_option_keeps_its_dashes_in_the_question() -> None:
+    note = (
+        "### git reset - 커밋 되돌리기\n\n"
+        "* --soft : HEAD만 이동하는 옵션\n"
+        "* --hard : HEAD, Staging Area, Working Directory를 모두 되돌리는 옵션\n"
+    )
+    questions = [c.question() for c in cards_of(note, "ko") if c.rule == "definition"]
+    assert questions == ["--soft란? (git reset)", "--hard란? (git reset)"]
+
+
+def test_a_colon_line_naming_its_sections_command_defines_it() -> None:
+    note = (
+        "### git rebase - 커밋 이력 정리\n\n"
+        "- rebase : 내 브랜치의 커밋들을 떼어서 대상 브랜치의 최신 커밋 위에 다시 붙이는 것\n"
+        "- 결과적으로 이력이 한 줄로 깔끔해짐\n"
+        "- 커밋을 새로 만드는 거라서 커밋 해시가 바뀜\n"
+    )
+    card = one(cards_of(note, "ko"), "definition")
+    assert (card.question(), card.draft) == ("rebase란?", False)
+    assert card.answers()[0] == "내 브랜치의 커밋들을 떼어서 대상 브랜치의 최신 커밋 위에 다시 붙이는 것"
+
+
+def test_the_authors_diary_section_is_not_carded() -> None:
+    note = (
+        "## git stash\n\n"
+        "`git stash`는 작업 중인 변경사항을 임시로 치워두는 명령이다.\n\n"
+        "## 오늘 느낀 점\n"
+        "- 이력 예쁘게 만들려다 `--hard` 잘못 써서 식겁함. **reflog** 덕분에 살았다\n"
+    )
+    assert not any("식겁" in c.question() + c.all_text() for c in cards_of(note, "ko"))

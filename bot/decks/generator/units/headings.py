@@ -28,7 +28,10 @@ _FURNITURE = re.compile(
     r"table of contents|contents|toc|credits?|authors?|acknowledge?ments?|footnotes?|"
     r"related|license|changelog|todo|참고|참고\s?자료|참고\s?문헌|참고\s?링크|참조|출처|레퍼런스|"
     r"목차|작성자|저자|각주|더\s?읽을\s?거리|읽을\s?거리|관련\s?글|링크|글쓴이|"
-    r"useful resources|q\s?&\s?a|faq)$",
+    r"useful resources|q\s?&\s?a|faq|"
+    # The author's own diary: what they felt, what they will study next.
+    r"(?:오늘\s?)?(?:느낀\s?점|회고|소감|후기)|잡담|다음\s?(?:목표|할\s?일|공부)|"
+    r"retrospective|reflections?|(?:my\s+)?thoughts|personal notes|next steps)$",
     re.I,
 )
 _NOTE_ABOUT_ITSELF = re.compile(

@@ -161,6 +161,14 @@ def _restates(term: str, description: str) -> bool:
     return all(any(w.startswith(stem) for w in said) for stem in stems)
 
 
+def _names(subject: str, term: str) -> bool:
+    """Whether `term` is `subject` or its last word ("rebase" of "git rebase")."""
+    words = subject.split()
+    key = normalise_key(term)
+    return bool(key) and bool(words) and key in (normalise_key(subject),
+                                                 normalise_key(words[-1]))
+
+
 @dataclass(frozen=True)
 class Scope:
     path: tuple[str, ...]
@@ -829,7 +837,12 @@ class Reader:
                         self._attribute(found.label, found.answer, lines, scope)
                     continue
                 context = scope.subject if scope.subject != found.subject else scope.context
-                self.add(Unit("definition", scope.path, found.subject, lines, marked_label,
+                # "- rebase : 내 브랜치의 커밋들을 … 붙이는 것" under "### git rebase": the
+                # section's own subject, named by what it is, is as sure as a marked one.
+                own = _names(scope.subject, found.subject) \
+                    and prose.defining_noun(found.answer, self.lang)
+                self.add(Unit("definition", scope.path, found.subject, lines,
+                              marked_label or (own and not scope.in_answer),
                               subject=found.subject, context=context, answer=found.answer,
                               how="colon-line"))
                 if found.alias:

@@ -66,9 +66,17 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
 _TERM_WORD = re.compile(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", re.I)
 
 
+#: A command-line option ("--soft", "-u", "--no-ff"): its dashes are part of its name.
+_OPTION_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
+
+
 def clean_term(text: str) -> str:
     """Quotes, marks and a trailing colon removed; inner spacing normalised."""
-    text = " ".join(text.split()).strip(" \"'`“”‘’*_:：-–—.,;")
+    text = " ".join(text.split())
+    bare = text.strip(" \"'`*_:：")
+    if _OPTION_FLAG.fullmatch(bare):
+        return bare  # "--soft": an option keeps its dashes
+    text = text.strip(" \"'`“”‘’*_:：-–—.,;")
     if text[:1] in "TtAa":
         text = _ARTICLE.sub("", text)
         text = _TERM_WORD.sub("", text)
