@@ -17,6 +17,9 @@ from bot.decks.generator.units.reader import read_units
 
 # A word the note writes in lower case: a common noun, not a name.
 _LOWER_WORD = re.compile(r"\b([a-z][a-z-]+)\b")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`|\]\([^)\s]*\)|https?://\S+|"
+                        r"\b[\w-]+(?:\.[\w-]+)+/?\S*", re.S | re.M)
 # A word the note capitalises after a lower-case word: a name ("… runs Docker on …").
 _NAME_MID_SENTENCE = re.compile(r"(?:(?<=[a-z] )|(?<=[a-z], ))([A-Z][a-z]+)\b")
 
@@ -79,8 +82,11 @@ def finalize(cards: Iterable[GeneratedCard]) -> list[GeneratedCard]:
 def generate(note_text: str, lang: str | None = None) -> Generated:
     language = lang or detect_lang(note_text)
     note = parse_note(note_text)
-    vocabulary = frozenset(_LOWER_WORD.findall(note_text)) | frozenset(
-        _NAME_MID_SENTENCE.findall(note_text)) if language == "en" else frozenset()
+    # The words as sentences write them: front matter's tags, code and addresses
+    # ("kubernetes", `kubectl get pods`, kubernetes.io) are not prose.
+    body = _NOT_PROSE.sub(" ", _FRONT_MATTER.sub("", note_text, count=1))
+    vocabulary = frozenset(_LOWER_WORD.findall(body)) | frozenset(
+        _NAME_MID_SENTENCE.findall(body)) if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
     lines = note_text.split("\n") if language == "en" else []
     for unit in read_units(note, language):

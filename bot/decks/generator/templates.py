@@ -79,7 +79,21 @@ def _needs_context(term: str, context: str) -> bool:
     if not context:
         return False
     t, c = normalise_key(term), normalise_key(context)
-    return bool(t and c) and t not in c and c not in t
+    if not (t and c) or c in t:
+        return False
+    if t not in c:
+        return True
+    # "Mark" of "Mark & Sweep" is one of its parts: the question names the whole; but
+    # "LRU" of "LRU (Least Recently Used) Algorithm" is all of it.
+    own = {normalise_key(w) for w in term.split()}
+    rest = [w for w in re.sub(r"\([^()]*\)", " ", context).split()
+            if (k := normalise_key(w)) and k not in own and not _GENERIC_PART.fullmatch(k)]
+    return any(w[:1].isupper() for w in rest)  # another name's part, not "git" of "git rebase"
+
+
+#: Words a context adds to a term without telling it apart ("LRU Algorithm").
+_GENERIC_PART = re.compile(r"algorithms?|methods?|models?|policy|policies|protocols?|schemes?|"
+                           r"approach|technique|pattern|방식|알고리즘|기법|기법들|정책|방법")
 
 
 def _term_with_context(term: str, context: str, lang: str) -> tuple[str, str]:
@@ -135,14 +149,31 @@ _COUNTABLE = re.compile(
     r"element|segment|statement|document|environment|argument|component|department")
 
 
+#: A name written in lower case that is no English word: an option or a program
+#: ("no-cache", "kube-apiserver", "max_connections", "etcd", "sshd"); it takes no article.
+_LOWER_NAME = re.compile(
+    r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+|[a-z]+[bcfghkmptvwxz]d|[a-z]+\d+[a-z]*")
+#: One lower-case adjective ("private", "immutable"): asked what it means, not "a private".
+_ADJECTIVE = re.compile(r"[a-z]+(?:ate|ic|al|ive|able|ible|ous|ful|less)")
+#: A noun named once in the world of the note: "the generational hypothesis".
+_UNIQUE_NOUN = re.compile(r"(?:hypothesis|principle|theorem|law|paradox|problem|dilemma|"
+                          r"rule|effect)$")
+
+
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
+    if _LOWER_NAME.fullmatch(term):
+        return f"What is {term}?"
+    if _ADJECTIVE.fullmatch(term):
+        return f"What does {term} mean?"
     phrase, plural = en_phrase(term, vocabulary)
     first = phrase.split()[0] if phrase.split() else ""
+    if _UNIQUE_NOUN.search(phrase) and phrase.islower() and " " in phrase:
+        return f"What is the {phrase}?"
     if first.endswith("ing") and len(first) > 4:
         return f"What is {phrase}?"  # "killing processes": an activity, one thing
-    if plural:
-        return f"What are {phrase}?"
     last = phrase.split()[-1] if phrase.split() else ""
+    if plural or (" " in phrase and last.islower() and _plural(last)):
+        return f"What are {phrase}?"  # "GC roots"
     if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
             and (" " not in phrase or article is None):
         return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
@@ -160,6 +191,12 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
     return f"What is {term}?"
 
 
+#: "A: …", "Answer: …", "답: …": the note's own label for its answer, not part of it.
+_ANSWER_LABEL = re.compile(r"^(?:\*\*)?(?:A|Ans|Answer|답|답변|정답)\s?[:：.](?:\*\*)?\s+")
+#: "→ 0ms는 …": an arrow that led from the question to its answer in the note.
+_LEADING_ARROW = re.compile(r"^(?:→|->|=>|⇒|➡️?)\s*", re.M)
+
+
 class _Maker:
     def __init__(self, unit: Unit, lang: str, vocabulary: frozenset[str]) -> None:
         self.unit = unit
@@ -170,7 +207,8 @@ class _Maker:
 
     def basic(self, front: str, back: str, *, variant: str = "", draft: bool = False,
               kind: str = "basic", accept: tuple[str, ...] = ()) -> None:
-        back = back.strip()
+        back = _ANSWER_LABEL.sub("", back.strip())
+        back = _LEADING_ARROW.sub("", back)
         if len(back) > MAX_BACK:
             back = back[: MAX_BACK - 1].rstrip() + "…"
         anchor = self.anchor + (f"|{variant}" if variant else "")
@@ -264,13 +302,36 @@ def _process(m: _Maker) -> None:
     m.basic(front, _steps(u.items))
 
 
+#: A Korean column named by a clause: an adnominal verb before its noun ("어울리는 상황",
+#: "필요한 조건", "사용할 때").
+_KO_CLAUSE_HEADER = re.compile(r"^[가-힣]+(?:는|은|한|할|인|된|될|던)\s+[가-힣]+$")
+#: An English column named by a clause, and the question each asks of a row.
+_EN_CLAUSE_HEADER = re.compile(r"^(how it works|what it does|when to use(?: it)?|"
+                               r"use cases?|used for|best for|good for)$", re.I)
+_EN_CLAUSE_QUESTION = {
+    "how it works": "How does {s} work?", "what it does": "What does {s} do?",
+    "when to use": "When is {s} used?", "when to use it": "When is {s} used?",
+    "use case": "What is {s} used for?", "use cases": "What is {s} used for?",
+    "used for": "What is {s} used for?", "best for": "What is {s} best for?",
+    "good for": "What is {s} good for?"}
+
+
 def _cell(m: _Maker) -> None:
     u = m.unit
     # "TCP의 신뢰성은?" needs no heading before it; a bare "S의 S는?" would, but such
     # tables are not made into cards at all.
     lead = ""
-    if m.lang == "ko":
+    clause = _EN_CLAUSE_HEADER.match(u.label)
+    if m.lang == "ko" and _KO_CLAUSE_HEADER.match(u.label):
+        # "어울리는 상황", "필요한 조건": a clause's verb decides its particle, so the
+        # row is named first rather than bent into "X의 어울리는 상황".
+        front = f"{u.subject}: {attach(u.label, '은')}?"
+    elif m.lang == "ko":
         front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
+    elif clause:
+        front = _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=u.subject)
+        if u.context and normalise_key(u.subject) not in normalise_key(u.context):
+            front += f" ({u.context})"
     else:
         link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
                                   u.label.lower()) else "of"
@@ -296,11 +357,12 @@ def _command(m: _Maker) -> None:
     u = m.unit
     if m.lang == "ko":
         m.basic(f"{u.subject} 명령의 용도는?", u.answer)
-        m.basic(f"'{u.answer}'에 쓰는 명령은?", u.subject, variant="reverse", kind="typed")
+        reverse = f"'{u.answer}'에 쓰는 명령은?"
     else:
         m.basic(f"What does {u.subject} do?", u.answer)
-        m.basic(f"Which command is used to {_lower_first(u.answer)}?", u.subject,
-                variant="reverse", kind="typed")
+        reverse = f"Which command is used to {_lower_first(u.answer)}?"
+    if u.purpose_unique:  # else another command answers it too
+        m.basic(reverse, u.subject, variant="reverse", kind="typed")
 
 
 def _example(m: _Maker) -> None:

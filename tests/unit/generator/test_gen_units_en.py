@@ -370,3 +370,90 @@ def test_an_answers_sentence_that_opens_on_its_marked_term_is_served_as_a_blank(
     # sentence that only mentions NAT is about something else.
     assert served_blanks == [
         "{{c1::NAT}} operates on a router, usually connecting two networks together."]
+
+
+def test_the_notes_answer_label_is_not_part_of_the_answer() -> None:
+    note = ("### What is stale-while-revalidate?\n"
+            "**A:** A Cache-Control extension that lets a cache serve a stale copy while it "
+            "fetches a fresh one in the background.\n")
+    answer = served(note)["What is stale-while-revalidate?"]
+    assert answer.startswith("A Cache-Control extension")
+
+
+def test_a_term_that_compares_two_things_is_asked_for_their_difference() -> None:
+    note = ("## Key terms\n"
+            "* **Throughput vs latency**\n"
+            "    * throughput = share of time spent running the app\n"
+            "    * latency = how long a single pause lasts\n")
+    cards = served(note)
+    assert list(cards) == ["What is the difference between throughput and latency?"]
+    assert cards["What is the difference between throughput and latency?"] == (
+        "• throughput = share of time spent running the app\n"
+        "• latency = how long a single pause lasts")
+
+
+def test_pros_and_cons_under_one_heading_name_its_subject() -> None:
+    note = ("# Lecture 9\n\n## Pros/Cons of automatic GC\n\n"
+            "Pros:\n- no use-after-free bugs\n- most leaks disappear\n\n"
+            "Cons:\n- pauses hurt latency\n- extra memory is needed\n")
+    assert served(note) == {
+        "What are the advantages of automatic GC?": "no use-after-free bugs, most leaks disappear",
+        "What are the drawbacks of automatic GC?": "pauses hurt latency, extra memory is needed",
+    }
+
+
+def test_how_the_question_names_a_term_by_what_kind_of_word_it_is() -> None:
+    note = (
+        "---\ntags: [kubernetes]\n---\n"
+        "# Notes\n\nIt all runs in Kubernetes. See kubernetes.io for more.\n\n"
+        "## Terms\n"
+        "- **Kubernetes**: an open-source container orchestration platform\n"
+        "- **etcd**: a consistent key-value store that holds all cluster state\n"
+        "- **kube-scheduler**: the component that picks which node a new pod runs on\n"
+        "- **GC roots**: the references a collector starts tracing from\n"
+        "- **Generational hypothesis**: the observation that most objects die young\n\n"
+        "## Cache-Control directives\n"
+        "- **private**: only the browser may store the response, not shared caches\n"
+        "- **immutable**: the body never changes while the response is fresh\n"
+    )
+    questions = {q.split(" (")[0] for q in served(note)}
+    assert {"What is Kubernetes?", "What is etcd?", "What is kube-scheduler?",
+            "What are GC roots?", "What is the generational hypothesis?",
+            "What does private mean?", "What does immutable mean?"} <= questions
+
+
+def test_a_part_of_a_named_pair_is_asked_with_the_pair() -> None:
+    note = ("## Mark & Sweep\n"
+            "1. Mark: start from the roots and mark every reachable object\n"
+            "2. Sweep: walk the heap and free every object not marked\n")
+    assert any(q.endswith("(Mark & Sweep)") and "Sweep?" in q for q in served(note))
+
+
+def test_a_point_whose_sentence_has_a_subject_of_its_own_defines_nothing() -> None:
+    note = ("## Why GC\n"
+            "- C: the programmer frees memory by hand with malloc and free\n"
+            "- Java: JVM frees objects automatically once they are unreachable\n")
+    assert "What is Java? (Why GC)" not in served(note)
+
+
+def test_another_name_is_not_asked_as_what_an_acronym_stands_for() -> None:
+    note = ("## Write strategies\n"
+            "- Write-Back (Write-Behind): write to the cache first and to the database "
+            "later in batches\n")
+    assert not any("stand for" in q for q in served(note))
+
+
+def test_a_purpose_shared_by_two_commands_is_not_asked_back() -> None:
+    note = ("### git reset - undo commits\n\n```bash\ngit reset --hard HEAD~1\n```\n\n"
+            "### git revert - undo commits already pushed\n\n```bash\ngit revert abc\n```\n")
+    questions = list(served(note))
+    assert "Which command is used to undo commits already pushed?" in questions
+    assert "Which command is used to undo commits?" not in questions
+
+
+def test_a_table_column_named_by_a_clause_is_asked_as_a_question() -> None:
+    note = ("## Service types\n\n"
+            "| Type | How it works |\n|---|---|\n"
+            "| ClusterIP | a virtual IP reachable only inside the cluster |\n"
+            "| NodePort | opens the same port on every node of the cluster |\n")
+    assert any(q.startswith("How does ClusterIP work?") for q in served(note))

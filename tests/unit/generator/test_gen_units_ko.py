@@ -513,7 +513,8 @@ def test_a_colon_line_naming_its_sections_command_defines_it() -> None:
     )
     card = one(cards_of(note, "ko"), "definition")
     assert (card.question(), card.draft) == ("rebase란?", False)
-    assert card.answers()[0] == "내 브랜치의 커밋들을 떼어서 대상 브랜치의 최신 커밋 위에 다시 붙이는 것"
+    assert card.answers()[0] == (
+        "내 브랜치의 커밋들을 떼어서 대상 브랜치의 최신 커밋 위에 다시 붙이는 것")
 
 
 def test_the_authors_diary_section_is_not_carded() -> None:
@@ -524,3 +525,26 @@ def test_the_authors_diary_section_is_not_carded() -> None:
         "- 이력 예쁘게 만들려다 `--hard` 잘못 써서 식겁함. **reflog** 덕분에 살았다\n"
     )
     assert not any("식겁" in c.question() + c.all_text() for c in cards_of(note, "ko"))
+
+
+def test_an_arrow_that_led_to_the_answer_is_not_part_of_it() -> None:
+    note = ("### 왜 setTimeout(fn, 0)인데 바로 실행되지 않을까?\n"
+            "→ 0ms는 최소 0ms 뒤에 태스크 큐에 넣는다는 의미일 뿐이기 때문이다.\n")
+    card = one(cards_of(note, "ko"), "qa")
+    assert card.answers()[0].startswith("0ms는")
+
+
+def test_a_heading_that_says_what_to_do_is_no_term() -> None:
+    note = ("## 5. 비유로 이해하기 ☕\n"
+            "카페에 직원이 한 명뿐이라고 생각해 보자.\n")
+    assert not any("이해하기" in c.question() for c in cards_of(note, "ko"))
+
+
+def test_a_table_column_named_by_a_clause_keeps_its_own_particle() -> None:
+    note = ("## 쓰기 전략\n\n"
+            "| 전략 | 쓰기 속도 | 어울리는 상황 |\n|---|---|---|\n"
+            "| Write-Through | 느림 | 쓰고 바로 읽는 데이터 |\n"
+            "| Write-Back | 빠름 | 조회수 같은 카운트 |\n")
+    questions = [c.question() for c in cards_of(note, "ko") if c.rule == "cell"]
+    assert "Write-Through: 어울리는 상황은?" in questions
+    assert "Write-Through의 쓰기 속도는?" in questions

@@ -22,6 +22,8 @@ _NUMBERING = re.compile(
 )
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'`]+", re.U)
 _TRAILING = re.compile(r"[\s:：\-–—.]+$")
+#: Pictographs an author decorates a heading with ("비유로 이해하기 ☕", "Tips 💡").
+_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
 
 _FURNITURE = re.compile(
     r"^(?:references?|resources?|sources?|links?|further reading|reading list|see also|"
@@ -43,6 +45,12 @@ _NOTE_ABOUT_ITSELF = re.compile(
     re.I,
 )
 _PROPERTY = (
+    # "Pros/Cons of automatic GC", "캐시의 장단점": names the subject of the lists below,
+    # each of which its lead-in ("Pros:", "단점") labels.
+    ("pros-and-cons", re.compile(
+        r"^(?:(?P<s1>.+?)의\s*)?(?:장단점|장\s?/\s?단점|장점과\s?단점)$|"
+        r"^(?:pros\s*(?:/|and|&)\s*cons|advantages\s*(?:/|and|&)\s*disadvantages|"
+        r"strengths\s*(?:/|and|&)\s*weaknesses)(?:\s+(?:of|for)\s+(?P<s2>.+))?$", re.I)),
     ("pros", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:장점|이점|좋은\s?점)$|"
                         r"^(?:advantages?|pros|benefits?|strengths?|upsides?)"
                         r"(?:\s+(?:of|for)\s+(?P<s2>.+))?$", re.I)),
@@ -82,7 +90,7 @@ class HeadingInfo:
     text: str  # the heading, cleaned of numbering and marks
     term: str = ""  # the term it names (term, command)
     alias: str | None = None
-    prop: str = ""  # pros | cons | features | members | purpose
+    prop: str = ""  # pros | cons | pros-and-cons | features | members | purpose
     prop_subject: str = ""  # the subject a property heading names itself ("스케줄링의 목적")
     compared: tuple[str, ...] = ()
     question: str = ""
@@ -90,7 +98,7 @@ class HeadingInfo:
 
 
 def clean_heading(title: str) -> str:
-    text = _LEADING_SYMBOLS.sub("", title.strip())
+    text = _LEADING_SYMBOLS.sub("", _EMOJI.sub(" ", title).strip())
     previous = None
     while previous != text:
         previous = text

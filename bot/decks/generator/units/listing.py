@@ -362,6 +362,13 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
 _ADNOMINAL = re.compile(r"(?:인|는|은|한|된|할|될|의|적|던|운|른|난|진|있는|없는)$")
 
 
+#: "Java: JVM frees objects …": a sentence with a subject of its own says something about
+#: that subject, not what the label is.
+#: (A name in capitals: a capitalised first word may as well be a verb, "Issue cookies".)
+_OWN_SUBJECT = re.compile(r"^(?:[A-Z]{2,}\w*|[A-Z][a-z]+[A-Z]\w*)\s+"
+                          r"(?:[a-z]{2,}s|can|will|must|may|is|are|has|have|does)\b")
+
+
 def _describes(text: str) -> bool:
     """A full sentence or a noun phrase that says what something is ("프로그램을 메모리
     상에서 실행 중인 작업"), not a fragment that says what it does ("L1 영역에 저장")."""
@@ -536,7 +543,10 @@ def term_item(item: Item, lang: str) -> TermItem | None:
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         desc = desc.lstrip(",;:·-–— ").rstrip(".")
         if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
-            return TermItem(term, alias, desc, _describes(desc), lines, rest=body)
+            about_other = bool(_OWN_SUBJECT.match(desc)) \
+                and not desc.casefold().startswith(term.casefold())
+            return TermItem(term, alias, desc, _describes(desc) and not about_other, lines,
+                            rest=body)
         return None
     # A bare term (bold or not, or an item heading), explained by what is nested under it.
     label = pair[0] if pair is not None else text

@@ -47,3 +47,6 @@ class Unit:
     article: str | None = None
     alias_kind: str = ""  # for alias units: "expansion" | "translation" | "acronym"
     how: str = ""  # which recogniser found it (for measuring each one, never written)
+    #: For commands: no other command's purpose includes this one's ("커밋 되돌리기" of
+    #: git reset beside "공유된 커밋 되돌리기" of git revert), so it can be asked back.
+    purpose_unique: bool = True

@@ -41,6 +41,8 @@ def is_expansion(term: str, alias: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", term)
     if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
         return False
+    if re.search(r"[a-z]{3}", letters):
+        return False  # "Write-Back" (Write-Behind) is a word, not an acronym of another name
     parts = [p for p in re.split(r"[\s,\-/]+", alias) if p and p[0].isalpha()]
     initials = "".join(p[0] for p in parts)
     if initials.lower() == letters.lower():

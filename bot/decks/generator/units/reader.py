@@ -117,6 +117,9 @@ _DEFINITION_HEADING = re.compile(
     r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
 
 
+_VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
+
+
 def _contrasts_both(answer: str, compared: tuple[str, ...]) -> bool:
     """"A는 …이고, B는 …이다" / "A keeps …, while B routes …": one short paragraph whose
     first sentence names both sides says how they differ, not how the section opens."""
@@ -240,7 +243,10 @@ class Reader:
     def read(self, note: Note) -> list[Unit]:
         self._section(note.root, Scope(path=()), note)
         self._flush_collected()
-        return self.units
+        purposes = [normalise_key(u.answer) for u in self.units if u.kind == "command"]
+        return [replace(u, purpose_unique=False)
+                if u.kind == "command" and sum(normalise_key(u.answer) in p for p in purposes) > 1
+                else u for u in self.units]
 
     def _section(self, section: Section, parent: Scope, note: Note) -> None:
         if section.title is None:
@@ -294,7 +300,8 @@ class Reader:
         elif info.kind == "property":
             subject = info.prop_subject or parent.subject
             scope = replace(scope, subject=subject)
-            if subject and self._property_section(info.prop, subject, section.blocks, scope):
+            if subject and info.prop != "pros-and-cons" \
+                    and self._property_section(info.prop, subject, section.blocks, scope):
                 self._descend(section, scope, note)
                 return
         elif info.kind == "difference":
@@ -689,6 +696,23 @@ class Reader:
 
     def _term_item(self, found: listing.TermItem, scope: Scope) -> None:
         term = found.term
+        compared = _VERSUS.fullmatch(term)
+        if compared is not None:
+            # "**Throughput vs latency**" with its points: a comparison, not a term.
+            left, right = clean_term(compared.group(1)), clean_term(compared.group(2))
+            if right[:1].islower() and re.fullmatch(r"[A-Z][a-z]+(?: [a-z]+)*", left):
+                left = left[0].lower() + left[1:]  # a heading's capital: "Throughput vs latency"
+            sides = (left, right)
+            answer = found.description
+            listed = answer.count("• ")
+            if answer and all(sides):
+                self.add(Unit("difference", scope.path, "/".join(sides), found.lines,
+                              found.confident and not scope.in_answer
+                              and (listed >= 2 or _contrasts_both(answer, sides)),
+                              items=sides, answer=answer))
+            if found.rest:
+                self._blocks(found.rest, replace(scope, comparing=True, nested=True))
+            return
         if found.alias:
             self._alias(term, found.alias, found.lines, scope)
         if found.attribute and scope.subject:

@@ -46,6 +46,7 @@ _EN_VERB = re.compile(
 # Endings that make a word a predicate or a clause; nouns that merely end in these
 # syllables ("서비스", "프로세스") do not, so only unmistakable endings are listed.
 _KO_VERBAL_END = ("다", "요", "니다", "함", "됨", "는데", "니까", "도록", "려면", "으면")
+_KO_ACTIVITY_END = ("하기", "보기", "살리기", "만들기", "익히기", "다루기", "쓰기")
 _KO_PARTICLES = ("을", "를", "이", "가", "은", "는", "에", "의", "로", "으로", "와", "과", "도",
                  "만", "에서", "에게", "부터", "까지", "보다", "처럼")
 
@@ -147,6 +148,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
     if is_hangul(last[-1]):
         if len(last) > 1 and last.endswith(_KO_VERBAL_END):
             return False
+        if len(last) > 2 and last.endswith(_KO_ACTIVITY_END):
+            return False  # "비유로 이해하기", "실수했을 때 살리기": what to do, not a name
         if len(bare.split()) > 1 and _ends_in_particle(last):
             return False
         if any(_ends_in_particle(w) for w in bare.split()[:-1] if is_hangul(w[-1])
