@@ -457,3 +457,18 @@ def test_a_table_column_named_by_a_clause_is_asked_as_a_question() -> None:
             "| ClusterIP | a virtual IP reachable only inside the cluster |\n"
             "| NodePort | opens the same port on every node of the cluster |\n")
     assert any(q.startswith("How does ClusterIP work?") for q in served(note))
+
+
+def test_a_headings_answer_ends_where_the_note_asks_its_next_question() -> None:
+    note = (
+        "### What is the difference between a fresh and a stale response? ⭐⭐\n\n"
+        "**A:** A cached response is fresh while its age is below its freshness lifetime, "
+        "and stale once its age passes that lifetime.\n\n"
+        "**Q:** What does no-store mean?\n\n"
+        "**A:** The response must not be stored anywhere.\n"
+    )
+    cards = served(note)
+    assert cards["What is the difference between a fresh and a stale response?"] == (
+        "A cached response is fresh while its age is below its freshness lifetime, "
+        "and stale once its age passes that lifetime.")
+    assert cards["What does no-store mean?"] == "The response must not be stored anywhere."

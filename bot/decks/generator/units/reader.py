@@ -117,6 +117,7 @@ _DEFINITION_HEADING = re.compile(
     r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
 
 
+_MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
 
@@ -276,7 +277,10 @@ class Reader:
             question = info.question
             if not topic and parent.subject and lacks_subject(question):
                 question = with_subject(question, parent.subject)
-            self._qa(question, section.blocks, lines, scope)
+            # The heading's answer ends where the note asks its next "**Q:** …".
+            asked = next((i for i, b in enumerate(section.blocks) if i and isinstance(b, Para)
+                          and _MARKED_QUESTION.match(b.text.text)), len(section.blocks))
+            self._qa(question, section.blocks[:asked], lines, scope)
         elif info.kind == "term":
             # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
             # but not the note's own title, which every card shares.
