@@ -286,12 +286,20 @@ _EN_SEQUENCE = re.compile(r"\b(?:sequence|steps|process|procedure|order|flow|lif
                           re.I)
 
 
+_EN_LABELLED_GOAL = re.compile(
+    r"^(?:(?:procedure|steps|walkthrough|recipe|how-to|how to)\s*[:：-]\s*|how to\s+)"
+    r"(?P<goal>[a-z].*?)\s*[.?]?$", re.I)
+
+
 def _process(m: _Maker) -> None:
     u = m.unit
     label = u.label
     if m.lang == "ko":
         ends = ("과정", "순서", "절차", "단계", "흐름")
         front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
+    elif goal := _EN_LABELLED_GOAL.match(label):
+        # "Procedure: deploy an app and expose it", "How to roll back a release"
+        front = f"What are the steps to {goal.group('goal')}?"
     elif re.match(r"(?:the\s+)?(?:steps|stages|phases)\b", label, re.I):
         plural = re.sub(r"^the\s+", "", label, flags=re.I)
         front = f"What are the {_lower_first(plural)}?"

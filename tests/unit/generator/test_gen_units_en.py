@@ -472,3 +472,22 @@ def test_a_headings_answer_ends_where_the_note_asks_its_next_question() -> None:
         "A cached response is fresh while its age is below its freshness lifetime, "
         "and stale once its age passes that lifetime.")
     assert cards["What does no-store mean?"] == "The response must not be stored anywhere."
+
+
+def test_a_labelled_procedure_is_asked_for_its_steps_all_of_them() -> None:
+    note = ("## Procedure: deploy an app\n\n"
+            "1. Write a Deployment manifest (see YAML below) declaring the image.\n"
+            "2. Apply it with kubectl apply\n"
+            "3. Check the rollout status\n")
+    assert served(note) == {"What are the steps to deploy an app?": (
+        "1) Write a Deployment manifest declaring the image\n"
+        "2) Apply it with kubectl apply\n"
+        "3) Check the rollout status")}
+
+
+def test_a_process_missing_a_step_waits_for_an_editor() -> None:
+    note = ("## Procedure: restore a backup\n\n"
+            "1. Stop the service\n"
+            "2. ![diagram](restore.png)\n"
+            "3. Start the service again\n")
+    assert not any(c.rule == "process" and not c.draft for c in cards_of(note, "en"))

@@ -117,6 +117,12 @@ _DEFINITION_HEADING = re.compile(
     r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
 
 
+def _all_steps(steps: list[str], block: ListBlock) -> bool:
+    """A process a card can ask whole: a few steps, none left out (a step that only
+    pointed at a figure or a code block below would leave "2) Apply it" dangling)."""
+    return len(steps) <= 8 and len(steps) == len(block.items)
+
+
 _MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
@@ -403,8 +409,9 @@ class Reader:
                 steps = listing.step_texts(block)
                 title = self._whose_process(title, scope)
                 if len(steps) >= 2 and title:
-                    self.add(Unit("process", scope.path, title, block.lines, len(steps) <= 8,
-                                  subject=scope.subject, label=title, items=tuple(steps)))
+                    self.add(Unit("process", scope.path, title, block.lines,
+                                  _all_steps(steps, block), subject=scope.subject, label=title,
+                                  items=tuple(steps)))
                     self._blocks(blocks[:index] + blocks[index + 1:], scope)
                     return True
         return False
@@ -604,7 +611,7 @@ class Reader:
             if len(steps) >= 2 and label:
                 first = lead.lines[0] if lead is not None else block.lines[0]
                 self.add(Unit("process", scope.path, label, (first, block.lines[1]),
-                              len(steps) <= 8, subject=scope.subject, label=label,
+                              _all_steps(steps, block), subject=scope.subject, label=label,
                               items=tuple(steps)))
         elif group is not None and group.prop in ("pros", "cons", "features") and scope.subject:
             items = listing.item_heads(block)

@@ -28,10 +28,18 @@ MAX_ANSWER = 600
 _FIGURE = re.compile(
     r"(?:아래|위|다음|밑|오른쪽|왼쪽)의?\s*(?:그림|사진|도표|표|이미지|다이어그램|예시\s?그림)|"
     r"그림\s?(?:과|처럼|에서|을|를)|사진\s?(?:과|처럼)|"
-    r"\b(?:the|this|following|below|above)\s+(?:diagram|figure|image|picture|chart|graph)\b|"
+    # "the image" is as often a container image as a figure: only "this/the diagram",
+    # or an image placed ("the image below").
+    r"\b(?:the|this)\s+(?:diagram|figure|picture|chart|graph)\b|"
+    r"\b(?:following|below|above)\s+(?:diagram|figure|image|picture|chart|graph)\b|"
+    r"\b(?:diagram|figure|image|picture|chart|graph)\s+(?:below|above)\b|"
     r"\bas shown\b|\bsee (?:the )?(?:figure|diagram|image|below|above)\b",
     re.I,
 )
+#: "(see YAML below)", "(아래 코드 참고)": an aside pointing at what the card does not show.
+_POINTER_ASIDE = re.compile(
+    r"\s*\((?:see|cf\.?)\s[^()]*\b(?:below|above|later)\)|"
+    r"\s*\((?:아래|위|다음)[^()]{0,20}참고\)", re.I)
 _UNANSWERED = re.compile(
     r"^(?:to be completed|tbd|todo|coming soon|work in progress|wip|추가\s?예정|작성\s?예정|"
     r"준비\s?중|미완성|\.{2,}|…|-+|\*+)[.!]*$",
@@ -66,7 +74,7 @@ def sentence_texts(para: Para) -> list[str]:
 def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
-    text = normalise(text)
+    text = _POINTER_ASIDE.sub("", normalise(text))
     if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text):
         return None
     if text.endswith(("?", "？")) and len(text) < 120:
