@@ -491,3 +491,11 @@ def test_a_process_missing_a_step_waits_for_an_editor() -> None:
             "2. ![diagram](restore.png)\n"
             "3. Start the service again\n")
     assert not any(c.rule == "process" and not c.draft for c in cards_of(note, "en"))
+
+
+def test_a_label_before_a_question_leaves_it_and_an_answer_about_hidden_code_waits() -> None:
+    note = ("## Example — when does an object become garbage?\n\n"
+            "```java\nUser u = new User();\nu = null;\n```\n"
+            "- eligible is not the same as collected now\n")
+    card = one(cards_of(note, "en"), "qa")
+    assert (card.question(), card.draft) == ("When does an object become garbage?", True)

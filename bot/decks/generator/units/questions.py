@@ -42,6 +42,13 @@ _GENERIC_SUMMARY = re.compile(
 )
 
 
+#: "Example — when does an object become garbage?", "Quiz: …": a label before the
+#: question, which the card does not need.
+_LABEL_BEFORE_QUESTION = re.compile(
+    r"^(?:example|exercise|quiz|practice|bonus|challenge|예제|예시|퀴즈|연습\s?문제|문제)\s*"
+    r"(?:\d+\s*)?[—–:-]\s*(?=\S.*[?？]$)", re.I)
+
+
 def strip_marks(text: str) -> str:
     text = " ".join(text.split())
     previous = None
@@ -55,7 +62,10 @@ def strip_marks(text: str) -> str:
 def as_question(text: str, lang: str) -> str | None:
     """The question `text` asks, cleaned, or None when it is not a question."""
     del lang  # a Korean note may ask in English and the other way round
-    cleaned = strip_marks(text)
+    marked = strip_marks(text)
+    cleaned = _LABEL_BEFORE_QUESTION.sub("", marked)
+    if cleaned != marked:
+        cleaned = cleaned[:1].upper() + cleaned[1:]
     if len(cleaned) < 3 or len(cleaned) > 300:
         return None
     if cleaned.endswith(("?", "？")):

@@ -434,7 +434,9 @@ class Reader:
             answer = "\n".join("• " + line[4:] for line in answer.split("\n"))
         # "For example:" with its code left out (a card shows no code block) answers
         # nothing: the learner would read a lead-in to what is missing.
-        shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer))
+        shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer)) \
+            and not (blocks and isinstance(blocks[0], Code) and not blocks[0].prose)
+        # (An answer that opens with code would show the learner only the notes on it.)
         confident = complete and self_contained(question) and len(answer) >= 4 \
             and not _yes_no(question) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
