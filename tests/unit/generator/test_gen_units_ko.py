@@ -548,3 +548,10 @@ def test_a_table_column_named_by_a_clause_keeps_its_own_particle() -> None:
     questions = [c.question() for c in cards_of(note, "ko") if c.rule == "cell"]
     assert "Write-Through: 어울리는 상황은?" in questions
     assert "Write-Through의 쓰기 속도는?" in questions
+
+
+def test_the_first_of_several_marked_names_is_not_a_term_defined_by_the_rest() -> None:
+    note = ("### 태스크 큐 (Task Queue)\n"
+            "태스크 큐란 Web API에서 작업이 끝난 뒤 실행할 콜백이 대기하는 FIFO 큐이다.\n"
+            "- `setTimeout`, `setInterval`, DOM 이벤트 핸들러 콜백 등이 들어간다.\n")
+    assert not any(c.question().startswith("setTimeout") for c in cards_of(note, "ko"))

@@ -350,6 +350,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     rest = head.text[end:].strip()
     if _MARKED_MODIFIER.match(rest):
         return None  # "**Clustered** 인덱스는 …": a word stressed in a sentence about another
+    if re.match(r"^(?:[,，、]\s*[^,，、]{1,30}[,，、]|[/&+]|and\b|or\b)", rest):
+        return None  # "`setTimeout`, `setInterval` 등이 들어간다": the first of several names
     # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
     tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
     if tail and len(tail.group(1)) <= 12:
