@@ -499,3 +499,12 @@ def test_a_label_before_a_question_leaves_it_and_an_answer_about_hidden_code_wai
             "- eligible is not the same as collected now\n")
     card = one(cards_of(note, "en"), "qa")
     assert (card.question(), card.draft) == ("When does an object become garbage?", True)
+
+
+def test_a_sections_opening_sentence_about_its_term_blanks_the_term() -> None:
+    note = ("## Load balancing\n\n### Layer 4 load balancing\n\n"
+            "Layer 4 load balancers look at the transport layer to decide how to distribute "
+            "requests.\n")
+    blanks = [c.text for c in cards_of(note, "en") if c.rule == "cloze" and not c.draft]
+    assert blanks == ["{{c1::Layer 4 load balancers}} look at the transport layer to decide "
+                      "how to distribute requests."]

@@ -397,6 +397,38 @@ _PRESENT_VERB = re.compile(r"^\s(?:is|are|was|has|have|can|allows?|provides?|ena
                            r"[a-z]{3,}(?<!ss)s)\b(?!\s*[-:])")
 
 
+#: How a sentence about a plural subject goes on ("Load balancers look at …"): a word
+#: that is no preposition, article or conjunction.
+_PLURAL_VERB = re.compile(r"^\s(?!(?:of|in|on|at|for|to|with|and|or|the|an?|that|which|who|"
+                          r"from|by|as|like|than|such|also|only|often|usually)\b)[a-z]{3,}\b")
+
+
+def subject_cloze(sentence: str, term: str) -> str | None:
+    """"### Layer 4 load balancing" opened by "Layer 4 load balancers look at …": an
+    English sentence about the heading's term, said by what it does, with the term (as
+    the sentence writes it) blanked; None when the sentence opens on something else."""
+    text = standalone(sentence)
+    if not 40 <= len(text) <= 220 or text.endswith(("?", ":")) or _POINTS_AWAY.search(text):
+        return None
+    stem = re.sub(r"^(?:the|an?)\s+", "", term.strip(), flags=re.I)
+    forms = [stem]
+    if stem.endswith("ing"):
+        forms += [stem[:-3] + "ers", stem[:-3] + "er"]  # balancing -> balancers
+    forms += [stem + "es", stem + "s"]
+    article = re.match(r"^(?:the|an?)\s+", text, re.I)
+    start = article.end() if article else 0
+    lead = next((text[start:start + len(f)] for f in sorted(forms, key=len, reverse=True)
+                 if text[start:start + len(f)].casefold() == f.casefold()
+                 and not text[start + len(f):start + len(f) + 1].isalnum()), None)
+    if lead is None:
+        return None
+    rest = text[start + len(lead):]
+    verb = _PRESENT_VERB.match(rest) or (lead.endswith("s") and _PLURAL_VERB.match(rest))
+    if not verb or len(re.sub(r"[\W_]+", "", rest)) < 25:
+        return None
+    return f"{text[:start]}{{{{c1::{lead}}}}}{rest}"
+
+
 def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     """The words the author set in bold or code, blanked in their sentence: the author's
     own choice of key term."""

@@ -377,6 +377,11 @@ class Reader:
                                   found.confident,
                                   subject=term, context=scope.context, answer=answer,
                                   how="heading-first"))
+                elif self.lang == "en" and text and not scope.in_answer \
+                        and (cloze := prose.subject_cloze(text, term)) is not None:
+                    self.add(Unit("cloze", scope.path, term, sentences[0].lines, True,
+                                  subject=term, answer=cloze, items=(term,),
+                                  how="heading-subject"))
         self._blocks(blocks, scope)
 
     def _property_section(self, prop: str, subject: str, blocks: list[Block],
