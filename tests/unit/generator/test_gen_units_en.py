@@ -508,3 +508,14 @@ def test_a_sections_opening_sentence_about_its_term_blanks_the_term() -> None:
     blanks = [c.text for c in cards_of(note, "en") if c.rule == "cloze" and not c.draft]
     assert blanks == ["{{c1::Layer 4 load balancers}} look at the transport layer to decide "
                       "how to distribute requests."]
+
+
+def test_a_generic_noun_after_a_name_is_a_term_but_not_after_a_qualifier() -> None:
+    note = ("## Docker\n\n"
+            "* **Docker Image**\n  * Read-only template built from a set of instructions\n"
+            "* **Dockerfile**\n  * Configuration file of instructions to build an image\n\n"
+            "## Exam tips\n- read the question twice before you answer it\n"
+            "- skip what you cannot answer and come back to it later\n")
+    questions = [q.split(" (")[0] for q in served(note)]
+    assert "What is the Docker Image?" in questions
+    assert not any("tips" in q for q in questions)

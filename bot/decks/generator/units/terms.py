@@ -112,6 +112,15 @@ def _singular(word: str) -> str:
     return word
 
 
+_NAMING_HEADS = frozenset({"image", "code", "table", "input", "output", "context",
+                           "implementation", "source", "link", "key", "method", "type"})
+#: A word that qualifies rather than names: "better", "main", "possible", "technical".
+_EN_ADJECTIVE = re.compile(
+    r"a few|few|some|other|main|simple|basic|common|general|several|various|key|good|bad|"
+    r"new|old|first|second|last|next|final|more|most|many|real|important|better|best|"
+    r"[a-z]+(?:al|ive|ous|ful|ic|ible|able|ant|ent)")
+
+
 def is_generic(term: str) -> bool:
     bare = split_alias(term)[0].strip().lower()
     if bare in GENERIC_KO or bare in GENERIC_EN or _NUMBERED_PART.match(bare) \
@@ -120,9 +129,13 @@ def is_generic(term: str) -> bool:
     words = bare.split()
     if len(words) > 1 and words[-1] in GENERIC_KO:
         return True  # "익숙한 것", "보완 방법": about something, not a name
-    # "better solutions", "a few examples": a generic noun with an adjective is still generic.
-    return len(words) <= 2 and bool(words) and (_singular(words[-1]) in GENERIC_EN
-                                                and words[-1] not in ("use",))
+    # "better solutions", "exam tips": a generic noun with a word before it is still
+    # generic, but a few such nouns head technical names after a noun ("Docker image",
+    # "hash table", "primary key", "source code").
+    if not 0 < len(words) <= 2 or words[-1] == "use" or _singular(words[-1]) not in GENERIC_EN:
+        return False
+    return len(words) == 1 or _singular(words[-1]) not in _NAMING_HEADS \
+        or bool(_EN_ADJECTIVE.fullmatch(words[0]))
 
 
 def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
