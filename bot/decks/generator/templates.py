@@ -178,8 +178,9 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
             and (" " not in phrase or article is None):
         return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
     if phrase != term or phrase.islower():  # a common noun takes an article
-        chosen = article if article in ("a", "an", "the") else (
-            "an" if phrase[:1] in "aeiou" else "a")
+        # "the cluster" as the note goes on, but "What is a cluster?" when defined.
+        chosen = article if article in ("a", "an") or (article == "the" and " " in phrase) \
+            else ("an" if phrase[:1] in "aeiou" else "a")
         return f"What is {chosen} {phrase}?"
     if article in ("a", "an"):
         return f"What is {article} {term}?"  # the note writes "a Dockerfile"

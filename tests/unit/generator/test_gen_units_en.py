@@ -519,3 +519,21 @@ def test_a_generic_noun_after_a_name_is_a_term_but_not_after_a_qualifier() -> No
     questions = [q.split(" (")[0] for q in served(note)]
     assert "What is the Docker Image?" in questions
     assert not any("tips" in q for q in questions)
+
+
+def test_wording_and_guards_found_on_fresh_notes() -> None:
+    note = ("# Java Garbage Collection\n\n"
+            "## Key terms\n"
+            "- **GC (Garbage Collection)**\n"
+            "    - automatic reclamation of heap memory no longer in use\n"
+            "- **Cluster** - a set of machines managed together; the cluster runs pods\n\n"
+            "## Collectors\n"
+            "- Serial GC — a single-threaded collector for small heaps\n"
+            "- G1 — default since Java 9\n\n"
+            "## Tips\n"
+            "`kubectl explain deployment.spec` is much faster than searching the docs.\n")
+    cards = {c.question().split(" (")[0]: c for c in cards_of(note, "en")}
+    assert cards["What does GC stand for?"].draft  # the deck's title spells it out
+    assert not cards["What is a cluster?"].draft
+    assert cards["What is G1?"].draft
+    assert all(c.draft for c in cards.values() if c.rule == "cloze")

@@ -371,6 +371,11 @@ _OWN_SUBJECT = re.compile(r"^(?:[A-Z]{2,}\w*|[A-Z][a-z]+[A-Z]\w*)\s+"
                           r"(?:[a-z]{2,}s|can|will|must|may|is|are|has|have|does)\b")
 
 
+#: "G1 — default since Java 9": its status in some version, not what it is.
+_STATUS = re.compile(r"^(?:default|deprecated|introduced|added|removed|available|since|"
+                     r"new in|recommended)\b", re.I)
+
+
 def _describes(text: str) -> bool:
     """A full sentence or a noun phrase that says what something is ("프로그램을 메모리
     상에서 실행 중인 작업"), not a fragment that says what it does ("L1 영역에 저장")."""
@@ -545,7 +550,7 @@ def term_item(item: Item, lang: str) -> TermItem | None:
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         desc = desc.lstrip(",;:·-–— ").rstrip(".")
         if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
-            about_other = bool(_OWN_SUBJECT.match(desc)) \
+            about_other = bool(_OWN_SUBJECT.match(desc) or _STATUS.match(desc)) \
                 and not desc.casefold().startswith(term.casefold())
             return TermItem(term, alias, desc, _describes(desc) and not about_other, lines,
                             rest=body)

@@ -387,6 +387,7 @@ class EmphasisCloze:
     names_subject: bool
 
 
+_COMMAND_LINE = re.compile(r"^[a-z][\w.-]*\s+.*(?:\s--?\w|\.\w|/)")
 #: What still points away from a sentence that opens on its own subject: a pronoun
 #: there ("it", "its") is the subject itself, but "also" and demonstratives are not.
 _POINTS_AWAY = re.compile(r"\b(?:also|this|these|those|such|above|below|following|"
@@ -463,12 +464,15 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     # Served only when the sentence stands on its own and names what it is about besides
     # the blank; anything else is a draft: half of all such clozes need an editor.
     # A dozen letters of clue at least: "… 인덱스의 구조이다" is a figure's caption.
-    confident = (len(terms) == 1 and len(text) <= 160 and clue >= 12
+    # "`git stash -u`", "`kubectl explain deployment.spec`": a command line is recalled
+    # word for word only by the one who typed it last.
+    command = any(_COMMAND_LINE.match(term) for term in terms)
+    confident = (len(terms) == 1 and len(text) <= 160 and clue >= 12 and not command
                  and not _CLOZE_OPENER.match(text)
                  and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
                  and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze)
                  and not _VERB_STEM_BLANK.search(cloze))
-    names_subject = (len(terms) == 1 and not korean and 40 <= len(text) <= 250
+    names_subject = (len(terms) == 1 and not korean and 40 <= len(text) <= 250 and not command
                      and text.startswith(terms[0]) and clue >= 25
                      and bool(_PRESENT_VERB.match(text[len(terms[0]):]))
                      and not _POINTS_AWAY.search(text) and not text.endswith(("?", ":")))

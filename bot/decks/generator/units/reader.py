@@ -204,6 +204,7 @@ class Reader:
         self._asked: set[str] = set()
         self._pending_question: tuple[str, tuple[int, int], Scope] | None = None
         self._title = ""  # the note's own subject: shared by every card, so never a context
+        self._note_title = ""  # the note's title as written, the deck's name
         self._collected: dict[tuple[str, str, tuple[str, ...]],
                               list[tuple[str, tuple[int, int]]]] = {}
 
@@ -248,6 +249,7 @@ class Reader:
     # -- the walk -------------------------------------------------------------------
 
     def read(self, note: Note) -> list[Unit]:
+        self._note_title = note.title or ""
         self._section(note.root, Scope(path=()), note)
         self._flush_collected()
         purposes = [normalise_key(u.answer) for u in self.units if u.kind == "command"]
@@ -954,8 +956,12 @@ class Reader:
             self._alias_found(found, lines, scope)
 
     def _alias_found(self, found: prose.Found, lines: tuple[int, int], scope: Scope) -> None:
+        # "GC (Garbage Collection)" in a deck titled "Java Garbage Collection": the
+        # title on every card gives the answer away.
+        spelled_in_title = normalise_key(found.answer) in normalise_key(self._note_title)
         self.add(Unit("alias", scope.path, found.subject, lines,
-                      found.confident, subject=found.subject, answer=found.answer,
+                      found.confident and not spelled_in_title, subject=found.subject,
+                      answer=found.answer,
                       alias_kind=found.label))
 
 
