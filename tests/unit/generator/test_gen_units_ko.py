@@ -555,3 +555,11 @@ def test_the_first_of_several_marked_names_is_not_a_term_defined_by_the_rest() -
             "태스크 큐란 Web API에서 작업이 끝난 뒤 실행할 콜백이 대기하는 FIFO 큐이다.\n"
             "- `setTimeout`, `setInterval`, DOM 이벤트 핸들러 콜백 등이 들어간다.\n")
     assert not any(c.question().startswith("setTimeout") for c in cards_of(note, "ko"))
+
+
+def test_a_few_korean_words_for_an_english_name_wait_for_an_editor() -> None:
+    note = ("## 컨텍스트 스위칭이 일어나는 경우\n"
+            "- Time Slice Expired : CPU 사용 시간 만료\n"
+            "- I/O Request : 입출력 요청이 들어와 프로세스가 대기 상태로 바뀌는 경우\n")
+    cards = {c.question().split(" (")[0]: c for c in cards_of(note, "ko") if c.rule == "definition"}
+    assert cards["Time Slice Expired란?"].draft

@@ -117,6 +117,15 @@ _DEFINITION_HEADING = re.compile(
     r"(?:overview|definition|concept|what is it\??|개요|개념|정의|의미|뜻)", re.I)
 
 
+def _translates(term: str, answer: str) -> bool:
+    """"Time Slice Expired → CPU 사용 시간 만료": a few Korean words for an English name
+    translate it; what it is, or why it matters, is left unsaid."""
+    words = term.split()
+    return len(words) >= 2 and bool(re.fullmatch(r"[A-Za-z][A-Za-z .'-]+", term)) \
+        and bool(re.search("[가-힣]", answer)) and len(answer) <= 15 \
+        and not re.search(r"[다요]\.?$", answer)
+
+
 def _all_steps(steps: list[str], block: ListBlock) -> bool:
     """A process a card can ask whole: a few steps, none left out (a step that only
     pointed at a figure or a code block below would leave "2) Apply it" dangling)."""
@@ -220,6 +229,8 @@ class Reader:
             self._defined.add(key)
             if _KO_CUT_CLAUSE.search(unit.answer.rstrip(". ")):
                 unit = replace(unit, confident=False)  # "…구할 수 없어야 하며": cut mid-thought
+            elif _translates(unit.subject, unit.answer):
+                unit = replace(unit, confident=False)
         if unit.kind == "qa":
             key = normalise_key(unit.question)
             if key in self._asked:
