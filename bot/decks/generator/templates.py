@@ -35,9 +35,11 @@ def _first_sentences(text: str, budget: int) -> str:
     return kept.rstrip(".")
 
 _KO_ATTRIBUTE = {"problem": "문제점", "purpose": "목적", "cause": "원인", "solution": "해결 방법",
-                 "features": "특징", "members": "종류"}
+                 "features": "특징", "members": "종류", "prevention": "방어 방법",
+                 "impact": "영향"}
 _EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is {s} for?",
                  "cause": "What causes {s}?", "solution": "How is {s} solved?",
+                 "prevention": "How is {s} prevented?", "impact": "What is the impact of {s}?",
                  "features": "What are the features of {s}?",
                  "members": "What are the kinds of {s}?"}
 _KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}

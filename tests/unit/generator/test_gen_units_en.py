@@ -537,3 +537,25 @@ def test_wording_and_guards_found_on_fresh_notes() -> None:
     assert not cards["What is a cluster?"].draft
     assert cards["What is G1?"].draft
     assert all(c.draft for c in cards.values() if c.rule == "cloze")
+
+
+def test_labelled_points_under_a_heading_are_its_properties() -> None:
+    note = ("## SQL Injection (SQLi)\n\n"
+            "- Cause:\n"
+            "  - user input concatenated directly into a SQL query string\n"
+            "  - the database cannot tell data apart from code\n"
+            "- Impact:\n  - read, modify or delete arbitrary data\n"
+            "- Prevention:\n"
+            "  - parameterized queries / prepared statements\n"
+            "  - input validation with an allow-list\n\n"
+            "## Security Misconfiguration\n"
+            "- default credentials and verbose error messages left on\n"
+            "- Prevention: a hardening checklist and automated config scanning\n")
+    cards = served(note)
+    assert cards["What causes SQL Injection?"] == (
+        "• user input concatenated directly into a SQL query string\n"
+        "• the database cannot tell data apart from code")
+    assert cards["What is the impact of SQL Injection?"] == "read, modify or delete arbitrary data"
+    assert cards["How is SQL Injection prevented?"].startswith("• parameterized queries")
+    assert cards["How is Security Misconfiguration prevented?"] == (
+        "a hardening checklist and automated config scanning")

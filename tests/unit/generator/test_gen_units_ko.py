@@ -563,3 +563,21 @@ def test_a_few_korean_words_for_an_english_name_wait_for_an_editor() -> None:
             "- I/O Request : 입출력 요청이 들어와 프로세스가 대기 상태로 바뀌는 경우\n")
     cards = {c.question().split(" (")[0]: c for c in cards_of(note, "ko") if c.rule == "definition"}
     assert cards["Time Slice Expired란?"].draft
+
+
+def test_a_concept_label_over_its_points_defines_the_section_without_its_names() -> None:
+    note = ("### CSRF 공격\n"
+            "* 개념\n"
+            "    * Cross-site request forgery, CSRF, XSRF, 사이트 간 요청 위조\n"
+            "    * 로그인한 사용자가 공격 코드가 삽입된 페이지를 열면 "
+            "위조된 요청이 사용자의 것으로 처리되는 공격\n"
+            "* 방어 방법\n"
+            "    * 민감한 동작에는 확인 절차를 항상 거치게 한다\n"
+            "    * 민감한 동작에 쓰는 쿠키는 수명을 짧게 한다\n"
+            "* **[참고]** XSS vs CSRF\n")
+    cards = {c.question(): c for c in cards_of(note, "ko") if not c.draft}
+    assert cards["CSRF 공격이란?"].answers()[0].startswith("로그인한 사용자가")
+    assert cards["CSRF 공격의 방어 방법은?"].answers()[0] == (
+        "• 민감한 동작에는 확인 절차를 항상 거치게 한다\n"
+        "• 민감한 동작에 쓰는 쿠키는 수명을 짧게 한다")
+    assert not any("참고" in q for q in cards)

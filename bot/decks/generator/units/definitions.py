@@ -272,7 +272,8 @@ _ATTRIBUTE_HEADS = frozenset(
         "차이점", "기능", "구조", "성질", "특성", "한계", "문제점", "operations", "uses",
         "examples", "example", "purpose", "role", "complexity", "features", "causes", "cause",
         "symptoms", "solution", "solutions", "steps", "types", "goal", "goals", "cost", "costs",
-        "benefits", "drawbacks", "properties", "usage", "limitations",
+        "benefits", "drawbacks", "properties", "usage", "limitations", "prevention",
+        "mitigation", "mitigations", "defense", "defence", "impact", "예방", "방어", "대응", "영향",
     }
 )
 

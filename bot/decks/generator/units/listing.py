@@ -84,8 +84,11 @@ _ATTRIBUTES = {
                           re.I),
     "purpose": re.compile(r"^(?:목적|목표|용도|역할|purpose|goals?|use|uses|role)$", re.I),
     "cause": re.compile(r"^(?:원인|이유|causes?|reasons?|why)$", re.I),
-    "solution": re.compile(r"^(?:해결|해결책|해결\s?방법|대책|solutions?|fix|fixes|mitigations?)$",
-                           re.I),
+    "solution": re.compile(r"^(?:해결|해결책|해결\s?방법|대책|solutions?|fix|fixes)$", re.I),
+    "prevention": re.compile(r"^(?:예방|예방\s?법|예방\s?방법|방어|방어\s?방법|방지|방지\s?방법|"
+                             r"대응|대응\s?방법|대응\s?방안|보안\s?대책|preventions?|mitigations?|"
+                             r"defen[cs]es?|countermeasures?|how to prevent)$", re.I),
+    "impact": re.compile(r"^(?:영향|피해|impacts?|consequences?|effects?|risks?)$", re.I),
 }
 _SENTENCE_END = re.compile(r"(?:다|요|니다|음|함|됨|임|[.!?])\s*$")
 _DEFINING_NOUN = re.compile(
@@ -361,6 +364,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     return term, normalise(rest)
 
 
+#: A point that only lists names ("Cross-site request forgery, CSRF, XSRF, 사이트 간 요청 위조").
+_NAME_LIST = re.compile(r"[^,.:]{1,30}(?:,\s*[^,.:]{1,30}){2,}")
 _ADNOMINAL = re.compile(r"(?:인|는|은|한|된|할|될|의|적|던|운|른|난|진|있는|없는)$")
 
 
@@ -557,6 +562,18 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         return None
     # A bare term (bold or not, or an item heading), explained by what is nested under it.
     label = pair[0] if pair is not None else text
+    kind = attribute_kind(clean_term(label))
+    if kind and body and isinstance(body[0], ListBlock):
+        # "- Prevention:" or "- 개념" over its points: the subject's property, all of them.
+        texts = item_texts(body[0])
+        flat = len(texts) == len(body[0].items) and not any(i.body for i in body[0].items)
+        # "Cross-site request forgery, CSRF, XSRF" under "개념" names it, says nothing of it.
+        values = [v for v in texts if kind != "definition" or not _NAME_LIST.fullmatch(v)]
+        if values and len(values) <= 6:
+            described = values[0] if len(values) == 1 else "\n".join(f"• {v}" for v in values)
+            sure = flat and len(values) <= (3 if kind == "definition" else 6)
+            return TermItem(clean_term(label), None, described, sure, lines, attribute=True,
+                            rest=body[1:])
     term, alias = split_alias(clean_term(label))
     term = clean_term(term)
     if not is_term_like(term, lang, max_words=5):

@@ -747,7 +747,8 @@ class Reader:
         if found.alias:
             self._alias(term, found.alias, found.lines, scope)
         if found.attribute and scope.subject:
-            self._attribute(found.term, found.description, found.lines, scope)
+            self._attribute(found.term, found.description, found.lines, scope,
+                            sure=found.confident)
         elif found.description and not scope.comparing \
                 and normalise_key(term) != normalise_key(scope.skip) \
                 and not _restates(term, found.description):
@@ -944,11 +945,12 @@ class Reader:
                       sure, subject=scope.subject, answer=cloze,
                       items=terms))
 
-    def _attribute(self, label: str, value: str, lines: tuple[int, int], scope: Scope) -> None:
+    def _attribute(self, label: str, value: str, lines: tuple[int, int], scope: Scope,
+                   *, sure: bool = True) -> None:
         kind = listing.attribute_kind(label)
         if kind == "definition":
             if normalise_key(scope.subject) != normalise_key(scope.skip):
-                self.add(Unit("definition", scope.path, scope.subject, lines, True,
+                self.add(Unit("definition", scope.path, scope.subject, lines, sure,
                               subject=scope.subject, answer=value, how="definition-label"))
             return
         if kind in ("pros", "cons", "example"):
@@ -957,7 +959,7 @@ class Reader:
         # A named kind of property ("문제점", "Purpose") belongs to the term in scope; a
         # free label ("수축 단계", "Cost") may belong to a term the reader lost track of,
         # and the note's own title is no term at all: an editor checks those first.
-        sure = bool(kind) and normalise_key(scope.subject) != normalise_key(self._title)
+        sure = sure and bool(kind) and normalise_key(scope.subject) != normalise_key(self._title)
         self.add(Unit("attribute", scope.path, f"{scope.subject}:{label}", lines, sure,
                       subject=scope.subject, label=kind or label, answer=value))
 

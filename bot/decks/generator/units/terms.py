@@ -147,6 +147,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if is_generic(bare) or _PRONOUN_START.match(bare):
         return False
+    if re.fullmatch(r"\[[^\]]*\]", bare):
+        return False  # "[참고]", "[Note]": a label set in brackets
     if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
         return False
     if _EN_BENEFIT.match(bare):
