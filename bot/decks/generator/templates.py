@@ -327,29 +327,77 @@ _EN_CLAUSE_QUESTION = {
     "good for": "What is {s} good for?"}
 
 
+#: A column that describes its row: its cell answers "X란?" / "What is X?".
+_DESCRIBING_COLUMN = re.compile(r"^(?:설명|의미|뜻|정의|개념|description|meaning|definition|"
+                                r"what it is)$", re.I)
+#: A column of growth rates ("O(n log n)"), asked as time (or space) complexity.
+_COMPLEXITY = re.compile(r"^[OΘΩ]\(.+\)(?:\s+(?:avg|average|amortized|worst|best)\b.*)?$",
+                         re.I)
+_ALGORITHM = re.compile(r"\b(?:sort|search|algorithm|traversal|hashing|encoding)$", re.I)
+_CASE_COLUMN = re.compile(r"^(best|average|avg|worst)(?:\s*case)?$", re.I)
+_YES = frozenset({"o", "✓", "✔", "○", "yes", "y", "true", "예", "있음", "가능"})
+_NO = frozenset({"x", "✗", "✘", "no", "n", "false", "아니오", "아니요", "없음", "불가", "불가능"})
+
+
+def _cell_question(m: _Maker) -> tuple[str, str]:
+    """(question, answer) for one table cell, worded by what its column holds."""
+    u = m.unit
+    label, subject, answer = u.label.strip(), u.subject, u.answer
+    yes_no = answer.strip().lower() in _YES | _NO
+    said = ("예" if answer.strip().lower() in _YES else "아니요") if m.lang == "ko" \
+        else ("Yes" if answer.strip().lower() in _YES else "No")
+    if _DESCRIBING_COLUMN.match(label.rstrip("?")):
+        if m.lang == "ko":
+            return attach(subject, "이란") + "?", answer
+        return _en_what_is(subject, None, m.vocabulary), answer
+    if m.lang == "ko":
+        if yes_no:  # "GET의 멱등성은? → O": asked as the yes/no it is
+            return f"{attach(subject, '은')} {attach(label.rstrip('?'), '이')} 있는가?" \
+                if label.endswith("성") else f"{subject}: {label.rstrip('?')} 여부는?", said
+        if _COMPLEXITY.match(answer) and "복잡도" not in label:
+            kind = "공간 복잡도" if "공간" in label or "space" in label.lower() else "시간 복잡도"
+            owner = f"{subject}의 {label}" if kind == "시간 복잡도" else subject
+            return f"{owner} {attach(kind, '은')}?", answer
+        if _KO_CLAUSE_HEADER.match(label):
+            # "어울리는 상황", "필요한 조건": a clause's verb decides its particle, so the
+            # row is named first rather than bent into "X의 어울리는 상황".
+            return f"{subject}: {attach(label, '은')}?", answer
+        return f"{subject}의 {attach(label, '은')}?", answer
+    phrase = en_phrase(subject, m.vocabulary)[0]
+    # "a linked list", but "bubble sort", "binary search": an algorithm takes no article.
+    noun = phrase if phrase == subject or _ALGORITHM.search(phrase) else en_noun(phrase)
+    word = _lower_first(label.rstrip("?").strip())
+    if label.endswith("?") or (yes_no and len(label.split()) == 1):
+        return f"Is {noun} {word}?", said  # "Stable?" → "Is bubble sort stable?"
+    clause = _EN_CLAUSE_HEADER.match(label)
+    if clause:
+        return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=subject), answer
+    if _COMPLEXITY.match(answer):
+        case = _CASE_COLUMN.match(label)
+        if case:
+            which = "average" if case.group(1).lower() == "avg" else case.group(1).lower()
+            return f"What is the {which}-case time complexity of {noun}?", answer
+        if "space" in word:
+            return f"What is the {word} complexity of {noun}?", answer
+        # "Search" in a table of data structures
+        return f"What is the time complexity of {_lower_first(word)} in {noun}?", answer
+    if word in ("name", "called"):
+        return f"What is {subject} called?", answer
+    if word in ("example", "examples"):
+        return f"Give an example of {subject}.", answer
+    link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
+                              word) else "of"
+    return f"What is the {word} {link} {subject}?", answer
+
+
 def _cell(m: _Maker) -> None:
     u = m.unit
-    # "TCP의 신뢰성은?" needs no heading before it; a bare "S의 S는?" would, but such
-    # tables are not made into cards at all.
-    lead = ""
-    clause = _EN_CLAUSE_HEADER.match(u.label)
-    if m.lang == "ko" and _KO_CLAUSE_HEADER.match(u.label):
-        # "어울리는 상황", "필요한 조건": a clause's verb decides its particle, so the
-        # row is named first rather than bent into "X의 어울리는 상황".
-        front = f"{u.subject}: {attach(u.label, '은')}?"
-    elif m.lang == "ko":
-        front = f"{lead}{u.subject}의 {attach(u.label, '은')}?"
-    elif clause:
-        front = _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=u.subject)
-        if u.context and normalise_key(u.subject) not in normalise_key(u.context):
-            front += f" ({u.context})"
-    else:
-        link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
-                                  u.label.lower()) else "of"
-        front = f"What is the {_lower_first(u.label)} {link} {u.subject}?"
-        if u.context and normalise_key(u.subject) not in normalise_key(u.context):
-            front += f" ({u.context})"
-    if u.choices and u.answer in u.choices:
+    front, answer = _cell_question(m)
+    if m.lang != "ko" and u.context and normalise_key(u.subject) not in normalise_key(u.context):
+        front += f" ({u.context})"
+    if answer != u.answer:  # a yes/no said in words: no choices to pick among
+        m.basic(front, answer)
+    elif u.choices and u.answer in u.choices:
         m.choice(front, u.choices, u.answer, u.explanation)
     else:
         back = f"{u.answer} ({u.explanation})" if u.explanation else u.answer

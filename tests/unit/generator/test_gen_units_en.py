@@ -559,3 +559,19 @@ def test_labelled_points_under_a_heading_are_its_properties() -> None:
     assert cards["How is SQL Injection prevented?"].startswith("• parameterized queries")
     assert cards["How is Security Misconfiguration prevented?"] == (
         "a hardening checklist and automated config scanning")
+
+
+def test_table_cells_are_asked_by_what_their_column_holds() -> None:
+    note = ("## Sorting algorithms\n\n"
+            "| Algorithm | Best | Worst | Extra space | Stable? |\n|---|---|---|---|---|\n"
+            "| Bubble sort | O(n) | O(n^2) | O(1) | Yes |\n"
+            "| Quick sort | O(n log n) | O(n^2) | O(log n) | No |\n\n"
+            "## Data structures\n\n"
+            "| Structure | Access | Search |\n|---|---|---|\n"
+            "| Linked list | O(n) | O(n) |\n| Hash table | - | O(1) avg, O(n) worst |\n")
+    questions = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert questions["What is the worst-case time complexity of quick sort?"] == "O(n^2)"
+    assert questions["What is the extra space complexity of bubble sort?"] == "O(1)"
+    assert questions["Is quick sort stable?"] == "No"
+    assert questions["What is the time complexity of search in a hash table?"] == (
+        "O(1) avg, O(n) worst")

@@ -581,3 +581,20 @@ def test_a_concept_label_over_its_points_defines_the_section_without_its_names()
         "• 민감한 동작에는 확인 절차를 항상 거치게 한다\n"
         "• 민감한 동작에 쓰는 쿠키는 수명을 짧게 한다")
     assert not any("참고" in q for q in cards)
+
+
+def test_table_cells_are_asked_by_what_their_column_holds() -> None:
+    note = ("## HTTP 메서드\n\n"
+            "| 메서드 | 설명 | 멱등성 |\n|---|---|---|\n"
+            "| GET | 리소스를 조회하는 요청 | O |\n"
+            "| POST | 리소스를 생성하는 요청 | X |\n")
+    questions = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert questions["GET이란?"] == "리소스를 조회하는 요청"
+    assert questions["GET은 멱등성이 있는가?"] == "예"
+    assert questions["POST는 멱등성이 있는가?"] == "아니요"
+
+
+def test_a_lecture_label_or_an_example_is_no_term() -> None:
+    note = ("# 컴퓨터 네트워크 7강 - HTTP\n\n> 수업 필기 + 복습하면서 보충한 내용\n\n"
+            "## 예시 테이블\n아래 수강 테이블로 정규화를 진행해 봄.\n")
+    assert not any(c.rule == "definition" for c in cards_of(note, "ko"))

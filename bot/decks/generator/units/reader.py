@@ -121,7 +121,8 @@ def _translates(term: str, answer: str) -> bool:
     """"Time Slice Expired → CPU 사용 시간 만료": a few Korean words for an English name
     translate it; what it is, or why it matters, is left unsaid."""
     words = term.split()
-    return len(words) >= 2 and bool(re.fullmatch(r"[A-Za-z][A-Za-z .'-]+", term)) \
+    words = [w for w in words if not w.isdigit()]  # "404 Not Found"
+    return len(words) >= 2 and bool(re.fullmatch(r"(?:\d+\s+)?[A-Za-z][A-Za-z .'-]+", term)) \
         and bool(re.search("[가-힣]", answer)) and len(answer) <= 15 \
         and not re.search(r"[다요]\.?$", answer)
 

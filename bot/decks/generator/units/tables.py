@@ -86,6 +86,9 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         return []
     by_row = _columns_compared(header, title)
     grid = [[_split_cell(c.text) for c in row[1:len(header)]] for row in table.rows]
+    # In a column of O and X, "X" says no; elsewhere a lone "x" or "-" marks a blank cell.
+    yes_no = {c for c in range(len(header) - 1)
+              if all(g[c][0].strip().lower() in _BOOLEAN for g in grid if c < len(g))}
     out: list[Unit] = []
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
@@ -94,7 +97,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         if not label or label.lower() in _EMPTY:
             continue
         for c, (column, (main, explanation)) in enumerate(zip(header[1:], grid[r], strict=False)):
-            if not column or main.lower() in _EMPTY or not normalise_key(main):
+            if not column or not normalise_key(main) \
+                    or (main.lower() in _EMPTY and not (c in yes_no and not by_row)):
                 continue
             if by_row:
                 choices = _distinct([m for m, _ in grid[r] if m.lower() not in _EMPTY])

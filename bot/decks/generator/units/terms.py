@@ -138,6 +138,11 @@ def is_generic(term: str) -> bool:
         or bool(_EN_ADJECTIVE.fullmatch(words[0]))
 
 
+_COURSE_PART = re.compile(r"\d+\s?(?:강|주차|차시|회차)\b|\b(?:lecture|week|lesson|chapter|ch\.)"
+                          r"\s?\d+", re.I)
+_SAMPLE = re.compile(r"^(?:예시|예제|샘플|example|sample)\s", re.I)
+
+
 def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
     """A name a card can ask about: short, no clause, not a label or a pronoun."""
     del lang
@@ -149,6 +154,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]*\]", bare):
         return False  # "[참고]", "[Note]": a label set in brackets
+    if _COURSE_PART.search(bare) or _SAMPLE.match(bare):
+        return False  # "컴퓨터 네트워크 7강 - HTTP", "예시 테이블": the course, the example
     if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
         return False
     if _EN_BENEFIT.match(bare):
