@@ -169,8 +169,9 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
         return f"What does {term} mean?"
     phrase, plural = en_phrase(term, vocabulary)
     first = phrase.split()[0] if phrase.split() else ""
-    if _UNIQUE_NOUN.search(phrase) and phrase.islower() and " " in phrase:
-        return f"What is the {phrase}?"
+    if (_UNIQUE_NOUN.search(phrase) or re.match(r"(?:principle|law|rule) of ", phrase)) \
+            and phrase.islower() and " " in phrase:
+        return f"What is the {phrase}?"  # "the principle of least privilege"
     if first.endswith("ing") and len(first) > 4:
         return f"What is {phrase}?"  # "killing processes": an activity, one thing
     last = phrase.split()[-1] if phrase.split() else ""
@@ -179,6 +180,8 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
     if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
             and (" " not in phrase or article is None):
         return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
+    if phrase.islower() and article is None and re.search(r"\w \b(?:in|by|of)\b \w", phrase):
+        return f"What is {phrase}?"  # "defense in depth", "separation of concerns"
     if phrase != term or phrase.islower():  # a common noun takes an article
         # "the cluster" as the note goes on, but "What is a cluster?" when defined.
         chosen = article if article in ("a", "an") or (article == "the" and " " in phrase) \

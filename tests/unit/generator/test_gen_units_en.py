@@ -575,3 +575,20 @@ def test_table_cells_are_asked_by_what_their_column_holds() -> None:
     assert questions["Is quick sort stable?"] == "No"
     assert questions["What is the time complexity of search in a hash table?"] == (
         "O(1) avg, O(n) worst")
+
+
+def test_more_wording_found_on_fresh_notes() -> None:
+    note = ("# Security notes\n\n## Basics\n"
+            "- Defense in depth: using several independent layers of security controls\n\n"
+            "## SQL Injection (SQLi)\n"
+            "- Cause: user input concatenated directly into a SQL query string\n\n"
+            "## useRef\n"
+            "`useRef` returns a mutable object that survives re-renders.\n"
+            "The value lives in `ref.current` and changing it does not re-render.\n\n"
+            "## Common mistakes\n"
+            "- Mutating state directly (`state.items.push(x)`) instead of making a new array\n")
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    assert "What is defense in depth?" in cards
+    assert "What does SQLi stand for?" not in cards  # "SQL Injection" repeats its letters
+    assert "What are common mistakes?" not in cards
+    assert all(c.draft for c in cards.values() if c.rule == "cloze")

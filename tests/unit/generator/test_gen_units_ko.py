@@ -598,3 +598,8 @@ def test_a_lecture_label_or_an_example_is_no_term() -> None:
     note = ("# 컴퓨터 네트워크 7강 - HTTP\n\n> 수업 필기 + 복습하면서 보충한 내용\n\n"
             "## 예시 테이블\n아래 수강 테이블로 정규화를 진행해 봄.\n")
     assert not any(c.rule == "definition" for c in cards_of(note, "ko"))
+
+
+def test_a_korean_name_with_its_english_name_is_no_acronym() -> None:
+    note = "## 스케줄링 기준\n- CPU 이용률(CPU Utilization) : CPU가 일을 하는 시간의 비율\n"
+    assert not any("약자" in c.question() for c in cards_of(note, "ko"))

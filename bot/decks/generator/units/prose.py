@@ -39,8 +39,8 @@ _FOLLOW_ON = re.compile(r"^(?:즉|다시 말해|다시 말하면|쉽게 말해|I
 def is_expansion(term: str, alias: str) -> bool:
     """Whether `alias` spells out the acronym `term` (DNS = Domain Name System)."""
     letters = re.sub(r"[^A-Za-z]", "", term)
-    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2:
-        return False
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 2 or re.search("[가-힣]", term):
+        return False  # "CPU 이용률" (CPU Utilization) is a translation, not an acronym
     if re.search(r"[a-z]{3}", letters):
         return False  # "Write-Back" (Write-Behind) is a word, not an acronym of another name
     parts = [p for p in re.split(r"[\s,\-/]+", alias) if p and p[0].isalpha()]
@@ -81,6 +81,14 @@ def _good_meaning(meaning: str) -> bool:
     return len(text) >= 6 and bool(re.search(r"[A-Za-z가-힣]{2}", text))
 
 
+def _spells_out(acronym: str, expansion: str) -> bool:
+    """"SQLi" (SQL Injection), "HTTPS" (HTTP Secure): the long form repeats the acronym's
+    own letters, so asking for it asks almost nothing."""
+    shortest = re.sub(r"[^A-Za-z]", "", acronym)
+    return not any(len(w) >= 2 and w.isupper() and shortest.startswith(w)
+                   for w in re.findall(r"[A-Za-z]+", expansion))
+
+
 def alias_of(term: str, alias: str) -> Found | None:
     """"CSRF(Cross-Site Request Forgery)" spells out an acronym: a card worth having.
     A translation ("원자성(Atomicity)") is a weaker one: a draft.  Anything else in
@@ -92,9 +100,9 @@ def alias_of(term: str, alias: str) -> Found | None:
         return None
     if re.match(r"^(?:ex|e\.g|eg|예|예시|참고|즉|cf|note)\b", alias, re.I):
         return None
-    if is_expansion(term, alias):
+    if is_expansion(term, alias) and _spells_out(term, alias):
         return Found("alias", term, alias, label="expansion")
-    if is_expansion(alias, term):
+    if is_expansion(alias, term) and _spells_out(alias, term):
         return Found("alias", alias, term, label="expansion")
     ko_term, ko_alias = hangul_ratio(term) > 0.5, hangul_ratio(alias) > 0.5
     # A one-word translation ("원자성(Atomicity)") is not worth a card of its own.
@@ -319,7 +327,10 @@ _VERBAL_SPAN_END = re.compile(
     r"(?:다|요|니다|한다|된다|않는다|있다|없다|함|됨|음|하고|하며|하여|해서)[.!]?$")
 _CLOZE_OPENER = re.compile(
     r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|이러한|그러한|여기서|위|아래|"
-    r"this|that|these|those|it|they|here|above|below)\b", re.I)
+    r"this|that|these|those|it|they|here|above|below|"
+    # "The value lives in …": the value of what was said before
+    r"the (?:value|result|data|function|method|state|output|input|object|list|array|same|"
+    r"other|first|second|latter|former))\b", re.I)
 
 
 _REFERS_AWAY = re.compile(
@@ -328,7 +339,7 @@ _REFERS_AWAY = re.compile(
     re.I)
 # "{{c1::오손 읽기}}(Dirty Read)": the name in brackets gives the blank away.
 _TRANSLATED = re.compile(r"\}\}\s*\([^()]{2,40}\)|\([^()]{2,40}\)\s*\{\{c\d")
-_EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like)\s*\{\{c\d", re.I)
+_EXAMPLE_SLOT = re.compile(r"(?:e\.g\.|eg\.|예:|예\)|ex\)|such as|like|\()\s*\{\{c\d", re.I)
 
 
 #: A connective that ties a sentence to the one before it ("즉,", "또", "However,"): on a

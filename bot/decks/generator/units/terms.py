@@ -29,7 +29,9 @@ GENERIC_EN = frozenset(
      "others", "misc", "tip", "tips", "warning", "important", "basics", "background",
      "details", "detail", "more", "key", "goal", "goals", "cost", "costs", "example usage",
      "output", "input", "code", "image", "figure", "table", "link", "links", "source",
-     "resources", "references", "todo", "context", "motivation", "implementation", "yes", "no"}
+     "resources", "references", "todo", "context", "motivation", "implementation", "yes", "no",
+     "one", "ones", "mistake", "mistakes", "pitfall", "pitfalls", "gotcha", "gotchas",
+     "takeaway", "takeaways", "caveat", "caveats"}
 )
 _PRONOUN_START = re.compile(
     r"^(?:이|그|저|위|아래|앞의|위의|앞서|이것|그것|이는|그는|이런|그런|이러한|그러한|여기|거기|우리|나|"
