@@ -591,4 +591,7 @@ def test_more_wording_found_on_fresh_notes() -> None:
     assert "What is defense in depth?" in cards
     assert "What does SQLi stand for?" not in cards  # "SQL Injection" repeats its letters
     assert "What are common mistakes?" not in cards
-    assert all(c.draft for c in cards.values() if c.rule == "cloze")
+    blanks = {c.text: c.draft for c in cards.values() if c.rule == "cloze"}
+    assert blanks["The value lives in {{c1::ref.current}} and changing it does not re-render."]
+    assert blanks["Mutating state directly ({{c1::state.items.push(x)}}) instead of making a "
+                  "new array"]
