@@ -133,6 +133,9 @@ def _all_steps(steps: list[str], block: ListBlock) -> bool:
     return len(steps) <= 8 and len(steps) == len(block.items)
 
 
+#: A question that asks what a term is ("정규화란?", "What is a Pod?").
+_TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가요)?\??$|^what (?:is|are) ",
+                       re.I)
 _MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
@@ -300,7 +303,17 @@ class Reader:
             # The heading's answer ends where the note asks its next "**Q:** …".
             asked = next((i for i, b in enumerate(section.blocks) if i and isinstance(b, Para)
                           and _MARKED_QUESTION.match(b.text.text)), len(section.blocks))
-            self._qa(question, section.blocks[:asked], lines, scope)
+            blocks = section.blocks[:asked]
+            if topic and _TERM_ASK.search(question) and len(blocks) > 1 \
+                    and isinstance(blocks[0], Para) \
+                    and normalise_key(topic) in normalise_key(blocks[0].text.text):
+                # "## 정규화란?" opened by the sentence that says what it is: that is the
+                # answer, with the flat list of its traits that may follow; labelled points
+                # (purposes, kinds) and other terms after it are cards of their own.
+                flat = isinstance(blocks[1], ListBlock) \
+                    and not any(item.body for item in blocks[1].items)
+                blocks = blocks[:2] if flat else blocks[:1]
+            self._qa(question, blocks, lines, scope)
         elif info.kind == "term":
             # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
             # but not the note's own title, which every card shares.
