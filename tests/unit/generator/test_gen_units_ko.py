@@ -607,9 +607,11 @@ def test_a_korean_name_with_its_english_name_is_no_acronym() -> None:
 
 def test_a_term_question_is_answered_by_what_the_term_is_not_the_whole_section() -> None:
     note = ("## 정규화란?\n\n"
-            "정규화란 데이터 중복을 줄이고 이상 현상을 없애기 위해 릴레이션을 분해하는 과정을 말한다.\n\n"
+            "정규화란 데이터 중복을 줄이고 이상 현상을 없애기 위해 "
+            "릴레이션을 분해하는 과정을 말한다.\n\n"
             "- 목적\n    - 중복 데이터 최소화\n    - 이상 현상 방지\n"
-            "- 함수적 종속(Functional Dependency): 속성 X의 값이 속성 Y의 값을 유일하게 결정하는 관계\n")
+            "- 함수적 종속(Functional Dependency): "
+            "속성 X의 값이 속성 Y의 값을 유일하게 결정하는 관계\n")
     card = one(cards_of(note, "ko"), "qa")
     assert card.answers()[0] == (
         "정규화란 데이터 중복을 줄이고 이상 현상을 없애기 위해 릴레이션을 분해하는 과정을 말한다.")
