@@ -98,8 +98,16 @@ _GENERIC_PART = re.compile(r"algorithms?|methods?|models?|policy|policies|protoc
                            r"approach|technique|pattern|방식|알고리즘|기법|기법들|정책|방법")
 
 
+def _bare_context(context: str) -> str:
+    """"Graphs (V vertices, E edges)" shown after a question as "(Graphs)": brackets in
+    brackets read as noise."""
+    bare = re.sub(r"\s*\([^()]*\)", "", context).strip()
+    return bare or context
+
+
 def _term_with_context(term: str, context: str, lang: str) -> tuple[str, str]:
     """(the term, the " (context)" tail) for a question."""
+    context = _bare_context(context)
     if _needs_context(term, context):
         return term, f" ({context})"
     return term, ""
@@ -396,8 +404,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
 def _cell(m: _Maker) -> None:
     u = m.unit
     front, answer = _cell_question(m)
-    if m.lang != "ko" and u.context and normalise_key(u.subject) not in normalise_key(u.context):
-        front += f" ({u.context})"
+    context = _bare_context(u.context)
+    if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context):
+        front += f" ({context})"
     if answer != u.answer:  # a yes/no said in words: no choices to pick among
         m.basic(front, answer)
     elif u.choices and u.answer in u.choices:

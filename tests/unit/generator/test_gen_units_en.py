@@ -595,3 +595,10 @@ def test_more_wording_found_on_fresh_notes() -> None:
     assert blanks["The value lives in {{c1::ref.current}} and changing it does not re-render."]
     assert blanks["Mutating state directly ({{c1::state.items.push(x)}}) instead of making a "
                   "new array"]
+
+
+def test_a_sections_own_brackets_are_left_out_of_the_context_a_question_shows() -> None:
+    note = ("## Graphs (V vertices, E edges)\n\n"
+            "| Representation | Space | Edge check |\n|---|---|---|\n"
+            "| Adjacency matrix | O(V^2) | O(1) |\n| Adjacency list | O(V + E) | O(deg(u)) |\n")
+    assert "What is the space complexity of an adjacency matrix? (Graphs)" in served(note)
