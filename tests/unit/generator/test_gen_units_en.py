@@ -602,3 +602,20 @@ def test_a_sections_own_brackets_are_left_out_of_the_context_a_question_shows() 
             "| Representation | Space | Edge check |\n|---|---|---|\n"
             "| Adjacency matrix | O(V^2) | O(1) |\n| Adjacency list | O(V + E) | O(deg(u)) |\n")
     assert "What is the space complexity of an adjacency matrix? (Graphs)" in served(note)
+
+
+def test_a_blank_is_never_put_inside_another_and_code_keeps_its_case() -> None:
+    note = ("## useMemo vs useCallback\n\n"
+            "`useMemo(`**fn**`, deps)` calls fn and caches its **return value**.\n"
+            "So `useCallback(fn, deps)` is the same as `useMemo(fn2, deps)`.\n")
+    texts = [c.text for c in cards_of(note, "en") if c.rule == "cloze"]
+    assert texts and all(t.count("{{") == t.count("}}") for t in texts)
+    assert not any("{{c1::" in t.split("}}")[0].split("{{c1::", 1)[1] for t in texts)
+    assert any(t.startswith("{{c1::useCallback(fn, deps)}}") for t in texts)
+
+
+def test_more_wording_found_on_fresh_notes_a_difference_is_no_term() -> None:
+    note = ("## useMemo and useCallback\n\n"
+            "Both cache something between renders.\n"
+            "The difference is what gets cached: a value or the function itself.\n")
+    assert not any(c.question().startswith("What is difference") for c in cards_of(note, "en"))

@@ -377,8 +377,10 @@ def standalone(sentence: str) -> str:
     text = sentence.strip()
     stripped = _CONNECTIVE.sub("", text)
     if stripped != text and stripped:
-        text = stripped[0].upper() + stripped[1:] if stripped[0].islower() \
-            and text[0].isupper() else stripped
+        # "So the cache …" -> "The cache …", but "So `useCallback(fn)` …" keeps its code.
+        plain_word = re.match(r"[a-z]+[ ,]", stripped) is not None
+        text = stripped[0].upper() + stripped[1:] if plain_word and text[0].isupper() \
+            else stripped
     if re.search("[가-힣]", text):
         text = tidy_sentence_ko(text)
     return text
@@ -441,6 +443,10 @@ def subject_cloze(sentence: str, term: str) -> str | None:
     return f"{text[:start]}{{{{c1::{lead}}}}}{rest}"
 
 
+def _inside_blank(cloze: str, position: int) -> bool:
+    return cloze.rfind("{{c", 0, position) > cloze.rfind("}}", 0, position)
+
+
 def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     """The words the author set in bold or code, blanked in their sentence: the author's
     own choice of key term."""
@@ -469,9 +475,17 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     if clue < 8:
         return None  # hardly anything left to recall the term from
     cloze = text
-    for number, term in enumerate(terms, 1):
-        position = cloze.find(term)
+    blanked: list[str] = []
+    for term in terms:
+        # "fn" inside "{{c1::useMemo(fn, deps)}}": a blank is never put inside another.
+        position = next((m.start() for m in re.finditer(re.escape(term), cloze)
+                         if not _inside_blank(cloze, m.start())), -1)
+        if position < 0:
+            continue
+        blanked.append(term)
+        number = len(blanked)
         cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
+    terms = blanked
     # Served only when the sentence stands on its own and names what it is about besides
     # the blank; anything else is a draft: half of all such clozes need an editor.
     # A dozen letters of clue at least: "… 인덱스의 구조이다" is a figure's caption.

@@ -31,7 +31,8 @@ GENERIC_EN = frozenset(
      "output", "input", "code", "image", "figure", "table", "link", "links", "source",
      "resources", "references", "todo", "context", "motivation", "implementation", "yes", "no",
      "one", "ones", "mistake", "mistakes", "pitfall", "pitfalls", "gotcha", "gotchas",
-     "takeaway", "takeaways", "caveat", "caveats"}
+     "takeaway", "takeaways", "caveat", "caveats", "difference", "differences", "similarity",
+     "similarities"}
 )
 _PRONOUN_START = re.compile(
     r"^(?:이|그|저|위|아래|앞의|위의|앞서|이것|그것|이는|그는|이런|그런|이러한|그러한|여기|거기|우리|나|"
