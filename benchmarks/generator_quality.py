@@ -10,7 +10,11 @@ The notes are public study notes kept outside the repository (default
 `../shared/notes-real`, or $STUDYBOT_REAL_NOTES); for each, `real_notes/` holds the
 key facts a teacher would card (written before any card was generated) and the
 verdict of a careful reader on every card generated so far, keyed by a hash of the
-card's text, so a rerun only needs verdicts on cards it has not seen:
+card's text, so a rerun only needs verdicts on cards it has not seen.  A second set,
+`written_notes/`, holds notes written for this check in the styles people keep
+(interview Q&A, TIL pages, lecture notes, cheat sheets, guides), each judged first by
+a reader who never saw the generator: its figures are reported apart, since the rules
+were then revised on what those verdicts showed.  Verdicts:
 
   good     a teacher would keep it as it is
   awkward  right, but the grammar or the wording needs an edit
@@ -43,6 +47,7 @@ from bot.decks.generator.generate import generate_cards
 HERE = Path(__file__).parent
 FACTS = HERE / "real_notes"
 LABELS = FACTS / "labels"
+WRITTEN = HERE / "written_notes"
 ROOT = HERE.parent
 # Notes the rules were not developed on: their figures show whether the rules generalise.
 HOLDOUT = frozenset({
@@ -118,6 +123,9 @@ class NoteFigures:
     unjudged: list[GeneratedCard] = field(default_factory=list)
     unjudged_drafts: list[GeneratedCard] = field(default_factory=list)
     bad_cards: list[tuple[GeneratedCard, str]] = field(default_factory=list)
+    written: bool = False  # one of written_notes/, not a public note
+    note_path: str = ""
+    facts_path: str = ""
 
 
 def _yaml() -> YAML:
@@ -127,8 +135,12 @@ def _yaml() -> YAML:
     return yaml
 
 
+def _labels_dir(stem: str) -> Path:
+    return WRITTEN / "labels" if (WRITTEN / f"{stem}.facts.yaml").exists() else LABELS
+
+
 def load_labels(stem: str) -> dict[str, dict[str, Any]]:
-    path = LABELS / f"{stem}.labels.yaml"
+    path = _labels_dir(stem) / f"{stem}.labels.yaml"
     if not path.exists():
         return {}
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
@@ -136,8 +148,9 @@ def load_labels(stem: str) -> dict[str, dict[str, Any]]:
 
 
 def save_labels(stem: str, labels: dict[str, dict[str, Any]]) -> None:
-    LABELS.mkdir(parents=True, exist_ok=True)
-    path = LABELS / f"{stem}.labels.yaml"
+    folder = _labels_dir(stem)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.labels.yaml"
     data = {"note": f"{stem}.md", "cards": {k: labels[k] for k in sorted(labels)}}
     with path.open("w", encoding="utf-8") as handle:
         handle.write("# Verdicts on generated cards, keyed by a hash of the card's text "
@@ -160,10 +173,14 @@ def notes_dir(given: str | None) -> Path:
 def evaluate(facts_path: Path, notes: Path) -> NoteFigures:
     spec = YAML(typ="safe").load(facts_path.read_text(encoding="utf-8"))
     stem = facts_path.name.removesuffix(".facts.yaml")
+    if facts_path.parent == WRITTEN:
+        notes = WRITTEN
     text = (notes / spec["note"]).read_text(encoding="utf-8")
     lang = spec.get("lang") or "ko"
     fact_ids = {str(f["id"]) for f in spec["facts"]}
-    figures = NoteFigures(stem, lang, len(fact_ids))
+    figures = NoteFigures(stem, lang, len(fact_ids), written=facts_path.parent == WRITTEN,
+                          note_path=str((notes / spec["note"]).resolve()),
+                          facts_path=str(facts_path.resolve()))
     labels = load_labels(stem)
     for card in generate_cards(text, spec["note"], lang):
         figures.residue += residue(card)
@@ -204,19 +221,24 @@ def report(all_figures: list[NoteFigures], verbose: bool) -> None:
     print(f"{'note':36} {'lang':4} {'served':>6} {'drafts':>6} {'unjdg':>5} "
           f"{'prec':>5} {'recall':>6} {'+drafts':>7} {'residue':>7}")
     for f in all_figures:
-        mark = "*" if f.stem in HOLDOUT else " "
+        mark = "*" if f.stem in HOLDOUT else "+" if f.written else " "
         print(f"{mark}{f.stem:35} {f.lang:4} {f.served:6} {f.drafts:6} {len(f.unjudged):5} "
               f"{_ratio(f.good, f.judged):>5} {_ratio(len(f.covered), f.facts):>6} "
               f"{_ratio(len(f.covered_with_drafts), f.facts):>7} {f.residue:7}")
         if verbose and f.stem not in HOLDOUT:  # read the held-out verdicts only as figures
             for card, why in f.bad_cards:
                 print(f"      {why[:60]:60} | {card.question()[:90]}")
+    public = [f for f in all_figures if not f.written]
+    written = [f for f in all_figures if f.written]
     groups = {
-        "overall": all_figures,
-        "ko": [f for f in all_figures if f.lang == "ko"],
-        "en": [f for f in all_figures if f.lang == "en"],
-        "development": [f for f in all_figures if f.stem not in HOLDOUT],
-        "held out (*)": [f for f in all_figures if f.stem in HOLDOUT],
+        "overall": public,
+        "ko": [f for f in public if f.lang == "ko"],
+        "en": [f for f in public if f.lang == "en"],
+        "development": [f for f in public if f.stem not in HOLDOUT],
+        "held out (*)": [f for f in public if f.stem in HOLDOUT],
+        "written (+)": written,
+        "written ko": [f for f in written if f.lang == "ko"],
+        "written en": [f for f in written if f.lang == "en"],
     }
     print()
     for name, group in groups.items():
@@ -242,7 +264,8 @@ def export_unjudged(all_figures: list[NoteFigures], out: Path, with_drafts: bool
         cards = list(f.unjudged) + (list(f.unjudged_drafts) if with_drafts else [])
         if not cards:
             continue
-        payload.append({"note": f"{f.stem}.md", "facts": f"{f.stem}.facts.yaml",
+        payload.append({"note": f"{f.stem}.md", "note_path": f.note_path,
+                        "facts": f.facts_path,
                         "cards": [{"key": card_key(c), **card_view(c)} for c in cards]})
     out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"{sum(len(n['cards']) for n in payload)} cards to judge in {out}")
@@ -327,7 +350,7 @@ def main(argv: list[str]) -> int:
         import_labels(args.import_labels)
         return 0
     if not args.speed_only:
-        paths = sorted(FACTS.glob("*.facts.yaml"))
+        paths = sorted(FACTS.glob("*.facts.yaml")) + sorted(WRITTEN.glob("*.facts.yaml"))
         if args.stems:
             paths = [p for p in paths if p.name.removesuffix(".facts.yaml") in args.stems]
         figures = [evaluate(p, notes) for p in paths]
