@@ -69,15 +69,19 @@ def _latin_final(token: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", token)
     if not letters:
         return False
-    if len(letters) == 1 or (letters.isupper() and not _spoken_as_word(letters)):
-        return letters[-1] in _CONSONANT_LETTERS
+    if len(letters) == 1 or (letters.isupper() and not _spoken_as_word(letters)) \
+            or (not letters.isupper() and sum(c.isupper() for c in letters) >= 2
+                and letters[-1].isupper()) \
+            or not re.search("[aeiouyAEIOUY]", letters):
+        # Spelled out: "-r" (알), "IoC" (아이오씨), "SaaS", "rm" (알엠), "ls" (엘에스).
+        return letters[-1].upper() in _CONSONANT_LETTERS
     low = letters.lower()
     if low.endswith(("ng", "ck", "hm", "ype")):
         return True  # 싱, 락, 알고리즘, 타입
     last = low[-1]
     before = low[-2] if len(low) > 1 else ""
     if last in "mn":
-        return before in _VOWELS or before in "r"
+        return before in _VOWELS or before in "rw"  # chown 촌, down 다운
     if last == "l":
         return True
     if last == "e" and before in "mn" and len(low) > 2:
@@ -109,6 +113,8 @@ def has_final_consonant(word: str) -> bool:
         return _DIGIT_FINAL[ch]
     if ch.isascii() and ch.isalpha():
         token = re.search(r"[A-Za-z0-9]+$", text)
+        if token and text[:token.start()].endswith("-"):
+            return token.group(0)[-1].upper() in _CONSONANT_LETTERS  # "-tulpn": 티유엘피엔
         return _latin_final(token.group(0) if token else ch)
     return False
 

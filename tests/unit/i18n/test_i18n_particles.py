@@ -62,6 +62,18 @@ from bot.i18n.particles import PARTICLES, attach, has_final_consonant, particle
         ("study", "으로", "study로"),
         ("cloud-basics", "을", "cloud-basics를"),
         ("frame", "가", "frame이"),
+        # Mixed-case acronyms end on a letter's name: IoC = 아이오씨, PaaS = 파스.
+        ("IoC", "은", "IoC는"),
+        ("PaaS", "이란", "PaaS란"),
+        # Commands and their options: a flag and a vowelless word are spelled out.
+        ("cp -r", "란", "cp -r이란"),
+        ("ss -tulpn", "란", "ss -tulpn이란"),
+        ("ls -al", "은", "ls -al은"),
+        ("rm", "란", "rm이란"),
+        ("mv", "란", "mv란"),
+        ("chown", "란", "chown이란"),
+        ("down", "은", "down은"),
+        ("GET", "란", "GET이란"),
         # Closing brackets, quotes and Markdown are not pronounced.
         ("IaaS(Infrastructure-as-a-Service)", "은", "IaaS(Infrastructure-as-a-Service)는"),
         ("가상머신(VM)", "란", "가상머신(VM)이란"),
