@@ -151,6 +151,8 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
 
 _MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+_PROCESS_NOUN = re.compile(r"(?:^|\s)(?:start|recovery|retransmit|avoidance|increase|decrease|"
+                           r"control)$")
 # Words with a mass-noun ending that are counted all the same ("a condition").
 _COUNTABLE = re.compile(
     r"condition|connection|function|application|transaction|partition|exception|collection|"
@@ -162,7 +164,8 @@ _COUNTABLE = re.compile(
 #: A name written in lower case that is no English word: an option or a program
 #: ("no-cache", "kube-apiserver", "max_connections", "etcd", "sshd"); it takes no article.
 _LOWER_NAME = re.compile(
-    r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+|[a-z]+[bcfghkmptvwxz]d|[a-z]+\d+[a-z]*")
+    r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+|[a-z]+[bcfghkmptvwxz]d|[a-z]+\d+[a-z]*|"
+    r"[b-df-hj-np-tv-z]+|[a-z]*[b-df-hj-np-tv-z]{4,}[a-z]*")  # "cwnd", "ssthresh"
 #: One lower-case adjective ("private", "immutable"): asked what it means, not "a private".
 _ADJECTIVE = re.compile(r"[a-z]+(?:ate|ic|al|ive|able|ible|ous|ful|less)")
 #: A noun named once in the world of the note: "the generational hypothesis".
@@ -185,6 +188,8 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
     last = phrase.split()[-1] if phrase.split() else ""
     if plural or (" " in phrase and last.islower() and _plural(last)):
         return f"What are {phrase}?"  # "GC roots"
+    if _PROCESS_NOUN.search(last):
+        return f"What is {phrase}?"  # "slow start", "fast recovery": a phase, not a thing
     if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
             and (" " not in phrase or article is None):
         return f"What is {phrase}?"  # "pre-emption", "session persistence": no article

@@ -619,3 +619,28 @@ def test_more_wording_found_on_fresh_notes_a_difference_is_no_term() -> None:
             "Both cache something between renders.\n"
             "The difference is what gets cached: a value or the function itself.\n")
     assert not any(c.question().startswith("What is difference") for c in cards_of(note, "en"))
+
+
+def test_lecture_notes_name_their_terms_without_the_course_or_the_note_around_them() -> None:
+    note = ("# CS 3510 – Computer Networks\n## Lecture 14: TCP Congestion Control\n\n"
+            "### Key variables\n\n"
+            "- **cwnd** (congestion window) is defined as the sender-side limit on how many "
+            "bytes may be in flight at once\n"
+            "- **Slow start**: the phase in which cwnd starts small and doubles every round trip\n"
+            "- Per ACK: cwnd = cwnd + MSS * (MSS / cwnd)\n\n"
+            "TODO: write part 2 on `git gc` and the reflog later.\n\n"
+            "Use `threading.Lock` for shared mutable state between the threads.\n")
+    cards = served(note)
+    assert cards["What is cwnd?"] == ("the sender-side limit on how many bytes may be in flight "
+                                     "at once")
+    assert "What is slow start?" in cards
+    assert not any("Per ACK" in q or "CS 3510" in q or "Key variables" in q for q in cards)
+    assert not any("TODO" in q or "threading.Lock" in q for q in cards)
+
+
+def test_a_tables_example_and_remarks_columns_are_not_asked() -> None:
+    note = ("## Files\n\n| Command | What it does | Example | Notes |\n|---|---|---|---|\n"
+            "| chmod | changes a file's permission bits | chmod 755 run.sh | octal or symbolic |\n"
+            "| chown | changes a file's owner and group | chown me:staff a.txt | needs root |\n")
+    questions = list(served(note))
+    assert not any("example" in q.lower() or "notes" in q.lower() for q in questions)

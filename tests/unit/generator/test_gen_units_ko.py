@@ -615,3 +615,16 @@ def test_a_term_question_is_answered_by_what_the_term_is_not_the_whole_section()
     card = one(cards_of(note, "ko"), "qa")
     assert card.answers()[0] == (
         "정규화란 데이터 중복을 줄이고 이상 현상을 없애기 위해 릴레이션을 분해하는 과정을 말한다.")
+
+
+def test_a_blogs_category_tag_and_a_colon_inside_an_aside_are_not_read_as_names() -> None:
+    note = ("# [알고리즘 스터디] 동적 계획법 (Dynamic Programming)\n\n## 1. 개념\n\n"
+            "동적 계획법(DP)은 큰 문제를 작은 부분 문제로 나누고 그 답을 저장해 재사용하는 "
+            "문제 해결 기법이다.\n\n"
+            "분할 정복(예: 병합 정렬)은 나눈 부분 문제들이 서로 겹치지 않는다.\n\n"
+            "## 3. 구현 방식: 메모이제이션 vs 타뷸레이션\n"
+            "- 메모이제이션: 재귀로 큰 문제부터 풀며 계산한 값을 저장하는 탑다운 방식\n"
+            "- 타뷸레이션: 작은 문제부터 표를 채워 올라가는 바텀업 방식\n")
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert not cards["동적 계획법이란?"].draft
+    assert not any("분할 정복(예" in q or "구현 방식:" in q or "스터디]" in q for q in cards)

@@ -297,6 +297,8 @@ def colon_definition(sentence: str) -> tuple[str, str] | None:
         return None  # "Page - fault rate을 …": a compound broken by spaces, in Korean text
     if not label or _LABEL_WORDS.match(label) or len(label.split()) > 4:
         return None
+    if label.count("(") > label.count(")"):
+        return None  # "분할 정복(예: 병합 정렬)은 …": the colon is inside an aside
     base, _ = split_alias(label)
     if base in GENERIC_TERMS or base.lower() in EN_PRONOUNS:
         return None

@@ -23,6 +23,7 @@ _NUMBERING = re.compile(
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'`]+", re.U)
 _TRAILING = re.compile(r"[\s:：\-–—.]+$")
 #: Pictographs an author decorates a heading with ("비유로 이해하기 ☕", "Tips 💡").
+_CATEGORY_TAG = re.compile(r"^\[[^\]]{1,30}\]\s*(?=\S)")
 _EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
 
 _FURNITURE = re.compile(
@@ -64,8 +65,8 @@ _PROPERTY = (
                            r"^(?:types|kinds|categories|components)"
                            r"(?:\s+of\s+(?P<s2>.+))?$", re.I)),
     ("purpose", re.compile(r"^(?:(?P<s1>.+?)의\s*)?(?:목적|목표|용도|역할|필요성|이유)$|"
-                           r"^(?:purpose|goals?|uses?|why)(?:\s+(?:of|for)\s+(?P<s2>.+))?$",
-                           re.I)),
+                           r"^(?:purpose|goals?|uses?|why)(?:\s+(?:of|for)\s+(?P<s2>.+))?$|"
+                           r"^why\s+(?:use\s+)?(?P<s3>[A-Za-z][\w ./+-]{0,30})$", re.I)),
 )
 _DIFFERENCE = re.compile(
     r"^(?P<a>.+?)(?:\s*\b(?:vs\.?|versus)\s*|\s+대\s+)(?P<b>.+?)(?:\s*(?:의\s*)?(?:차이점?|비교))?$|"
@@ -98,7 +99,8 @@ class HeadingInfo:
 
 
 def clean_heading(title: str) -> str:
-    text = _LEADING_SYMBOLS.sub("", _EMOJI.sub(" ", title).strip())
+    # "[알고리즘 스터디] 동적 계획법": a blog's category tag before the title.
+    text = _LEADING_SYMBOLS.sub("", _CATEGORY_TAG.sub("", _EMOJI.sub(" ", title).strip()))
     previous = None
     while previous != text:
         previous = text
@@ -126,12 +128,15 @@ def classify(title: str, lang: str) -> HeadingInfo:
     for prop, pattern in _PROPERTY:
         match = pattern.match(bare)
         if match:
-            subject = (match.group("s1") or match.group("s2") or "").strip()
+            named = match.groupdict()
+            subject = (named.get("s1") or named.get("s2") or named.get("s3") or "").strip()
             return HeadingInfo("property", text, prop=prop, prop_subject=clean_term(subject))
     diff = _DIFFERENCE.match(bare)
     if diff:
         pairs = [(diff.group(a), diff.group(b)) for a, b in (("a", "b"), ("c", "d"), ("e", "f"))]
         first, second = next((x, y) for x, y in pairs if x and y)
+        # "구현 방식: 메모이제이션 vs 타뷸레이션": the label before a colon is no side.
+        first = re.split(r"[:：]\s+", first)[-1]
         first, second = clean_term(first), clean_term(second)
         if first and second and len(first) <= 40 and len(second) <= 40:
             return HeadingInfo("difference", text, compared=(first, second))

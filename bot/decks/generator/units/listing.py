@@ -359,7 +359,13 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
     if tail and len(tail.group(1)) <= 12:
         term, rest = f"{term} {tail.group(1)}", tail.group(2)
-    rest = re.sub(r"^(?:[:：\-–—→=]+|is\s+|are\s+|refers to\s+|means\s+)\s*", "", rest)
+    aside = re.match(r"^\(([^()]{1,60})\)\s*", rest)
+    if aside and re.match(r"^(?:[:：\-–—→=]|is\b|are\b|refers\b|means\b)", rest[aside.end():]):
+        # "**cwnd** (congestion window) is defined as …": the name's other name, then what
+        # it is.
+        term, rest = f"{term} ({aside.group(1)})", rest[aside.end():]
+    rest = re.sub(r"^(?:[:：\-–—→=]+|(?:is|are)\s+defined\s+as\s+|is\s+|are\s+|"
+                  r"refers to\s+|means\s+)\s*", "", rest)
     rest = re.sub(r"^(?:이란|란|은|는|이라\s?함은)\s+", "", rest)
     return term, normalise(rest)
 

@@ -328,6 +328,8 @@ _VERBAL_SPAN_END = re.compile(
 _CLOZE_OPENER = re.compile(
     r"^(?:이|그|저|이것|그것|이는|이를|이런|그런|이러한|그러한|여기서|위|아래|"
     r"this|that|these|those|it|they|here|above|below|"
+    # advice with no subject: "Use … for shared mutable state."
+    r"use|prefer|avoid|keep|make sure|don't|do not|never|always|try|remember|"
     # "The value lives in …": the value of what was said before
     r"the (?:value|result|data|function|method|state|output|input|object|list|array|same|"
     r"other|first|second|latter|former))\b", re.I)
@@ -456,7 +458,7 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     terms: list[str] = []
     korean = bool(re.search("[가-힣]", text))
     for term in marked:
-        term = term.strip().strip(".,:;")
+        term = term.strip().rstrip(".,:;").lstrip(",:;")  # ".git" keeps its dot
         if korean:
             term = tidy_sentence_ko(term)
         if not 2 <= len(term) <= 40 or term in terms or _VERBAL_SPAN_END.search(term):

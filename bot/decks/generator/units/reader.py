@@ -50,7 +50,14 @@ from bot.decks.generator.units.render import (
     links_only,
     one_liner,
 )
-from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
+from bot.decks.generator.units.terms import (
+    clean_term,
+    is_activity,
+    is_course_part,
+    is_generic,
+    is_term_like,
+    split_alias,
+)
 
 _SELF_REFERENCE = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
@@ -136,6 +143,8 @@ def _all_steps(steps: list[str], block: ListBlock) -> bool:
 #: A question that asks what a term is ("정규화란?", "What is a Pod?").
 _TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가요)?\??$|^what (?:is|are) ",
                        re.I)
+#: "CS 3510", "CSE-101": a course's code.
+_COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
 _MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
@@ -224,6 +233,8 @@ class Reader:
     # -- output -------------------------------------------------------------------
 
     def add(self, unit: Unit) -> None:
+        if unit.context and not self._fair_context(unit.context):
+            unit = replace(unit, context="")
         if unit.kind == "definition":
             if _echoes_term(unit.subject, unit.answer):
                 return
@@ -246,6 +257,17 @@ class Reader:
                  scope: Scope) -> None:
         """Examples and pros/cons of one subject are gathered into one unit per section."""
         self._collected.setdefault((kind, subject, scope.path), []).append((value, lines))
+
+    def _fair_context(self, context: str) -> bool:
+        """Whether a question may name `context` to tell its term apart: a name, not the
+        note's own title ("CS 3510 – Computer Networks"), a course part ("Lecture 14: …")
+        or an activity ("Choosing a tool")."""
+        key = normalise_key(context)
+        if key in (normalise_key(self._title), normalise_key(self._note_title)):
+            return False
+        bare = re.sub(r"\s*\([^()]*\)", "", context).strip()
+        return ":" not in bare and not _COURSE_CODE.search(bare) \
+            and not is_course_part(bare) and not is_activity(bare)
 
     def _flush_collected(self) -> None:
         for (kind, subject, path), values in self._collected.items():

@@ -40,6 +40,8 @@ _FIGURE = re.compile(
 _POINTER_ASIDE = re.compile(
     r"\s*\((?:see|cf\.?)\s[^()]*\b(?:below|above|later)\)|"
     r"\s*\((?:아래|위|다음)[^()]{0,20}참고\)", re.I)
+#: "TODO: write part 2 …": the author's note to self.
+_TODO = re.compile(r"^(?:TODO|FIXME|XXX|TBD)\b", re.I)
 _UNANSWERED = re.compile(
     r"^(?:to be completed|tbd|todo|coming soon|work in progress|wip|추가\s?예정|작성\s?예정|"
     r"준비\s?중|미완성|\.{2,}|…|-+|\*+)[.!]*$",
@@ -75,7 +77,7 @@ def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
     text = _POINTER_ASIDE.sub("", normalise(text))
-    if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text):
+    if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text) or _TODO.match(text):
         return None
     if text.endswith(("?", "？")) and len(text) < 120:
         return None  # a question of its own (the next one in an interview list)

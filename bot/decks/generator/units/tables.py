@@ -21,6 +21,8 @@ _ROW_LABEL_HEADERS = frozenset(
      "features",
      "criteria", "criterion", "category", "property", "attribute", "comparison", "-", "분류"}
 )
+_REMARKS = re.compile(r"^(?:비고|참고|메모|노트|note|notes|remarks?|comments?)$", re.I)
+_EXAMPLES = re.compile(r"^(?:예|예시|예제|사용\s?예|사용\s?예시|example|examples|usage)$", re.I)
 _EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})
 
 
@@ -100,6 +102,11 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
             if not column or not normalise_key(main) \
                     or (main.lower() in _EMPTY and not (c in yes_no and not by_row)):
                 continue
+            if _REMARKS.match(column if not by_row else label):
+                continue  # "비고", "Notes": a remark on the row, nothing to ask
+            if _EXAMPLES.match(column if not by_row else label) \
+                    and normalise_key(label if not by_row else column) in normalise_key(main):
+                continue  # "chmod | … | chmod 755 file": the example repeats what is asked
             if by_row:
                 choices = _distinct([m for m, _ in grid[r] if m.lower() not in _EMPTY])
                 subject, attribute = column, label

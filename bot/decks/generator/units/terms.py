@@ -143,6 +143,20 @@ def is_generic(term: str) -> bool:
 
 _COURSE_PART = re.compile(r"\d+\s?(?:강|주차|차시|회차)\b|\b(?:lecture|week|lesson|chapter|ch\.)"
                           r"\s?\d+", re.I)
+_EN_PREPOSITION = re.compile(r"^(?:[Pp]er|[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ww]ith|[Aa]fter|"
+                             r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]pon|[Ww]ithout)\s")
+_EN_ACTIVITY = re.compile(r"^[A-Za-z]+ing\s+(?:a|an|the|your|my|our|it|them|this|that|"
+                          r"these|those|with|to|for|up|out)\b", re.I)
+def is_course_part(text: str) -> bool:
+    """"7강", "Lecture 14", "Week 3": where the note sits in a course."""
+    return bool(_COURSE_PART.search(text))
+
+
+def is_activity(text: str) -> bool:
+    """"Choosing a tool", "Using the cache": what to do, not a name."""
+    return bool(_EN_ACTIVITY.match(text))
+
+
 _SAMPLE = re.compile(r"^(?:예시|예제|샘플|example|sample)\s", re.I)
 
 
@@ -157,6 +171,10 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]*\]", bare):
         return False  # "[참고]", "[Note]": a label set in brackets
+    if _EN_PREPOSITION.match(bare):
+        return False  # "Per ACK", "After a timeout": a condition, not a name
+    if _EN_ACTIVITY.match(bare):
+        return False  # "Choosing a tool", "Using the cache": what to do, not a name
     if _COURSE_PART.search(bare) or _SAMPLE.match(bare):
         return False  # "컴퓨터 네트워크 7강 - HTTP", "예시 테이블": the course, the example
     if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
