@@ -150,11 +150,11 @@ def _plain(raw: str) -> tuple[str, bool]:
         text = _ENTITY.sub("", text)
     if "<" in text:
         text = _TAG_LIKE.sub(lambda m: "＜" + m.group(0)[1:], text)  # "a < b" stays as written
+    if "(" in text or "[" in text:
+        text = _EMPTY_PARENS.sub("", text)  # before code returns: "useState(() => …)" keeps "()"
     if slots:
         text = re.sub(f"{_SLOT_OPEN}(\\d+){_SLOT_CLOSE}",
                       lambda m: f"{_CODE_OPEN}{slots[int(m.group(1))]}{_CODE_CLOSE}", text)
-    if "(" in text or "[" in text:
-        text = _EMPTY_PARENS.sub("", text)
     return text, lossy
 
 

@@ -105,3 +105,8 @@ def test_inline_marks_become_spans_and_links_images_urls_leave_no_residue() -> N
     assert text.text[slice(*text.links[0])] == "문서"
     assert text.lossy  # something (the image, the URL) was removed
     assert set(text.lines) == {7}
+
+
+def test_empty_brackets_left_by_a_removed_link_go_but_code_keeps_its_own() -> None:
+    text = render_one("pass a function (`useState(() => build())`) so it runs once [ref]()", 1)
+    assert text.text == "pass a function (useState(() => build())) so it runs once ref"
