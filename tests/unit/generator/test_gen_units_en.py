@@ -644,3 +644,21 @@ def test_a_tables_example_and_remarks_columns_are_not_asked() -> None:
             "| chown | changes a file's owner and group | chown me:staff a.txt | needs root |\n")
     questions = list(served(note))
     assert not any("example" in q.lower() or "notes" in q.lower() for q in questions)
+
+
+def test_an_faqs_question_and_answer_on_the_lines_of_one_paragraph() -> None:
+    note = ("# Python GIL FAQ\n\n### When does it matter?\n\n"
+            "Q. Does the GIL make my code thread-safe?  \n"
+            "A. No! The GIL protects the interpreter's internals, not your program's logic.\n\n"
+            "Q. And I/O-bound code?  \n"
+            "A. Mostly fine. A thread releases the GIL while it waits on I/O.\n\n"
+            "Q. Can you explain it briefly?  \n"
+            "A. Yes, I can do that.\n")
+    cards = {c.question(): c for c in cards_of(note, "en") if c.rule == "qa"}
+    assert set(cards) == {"Does the GIL make my code thread-safe?", "And I/O-bound code?",
+                          "Can you explain it briefly?"}
+    assert cards["Does the GIL make my code thread-safe?"].answers()[0] == (
+        "No! The GIL protects the interpreter's internals, not your program's logic.")
+    assert not cards["Does the GIL make my code thread-safe?"].draft
+    assert cards["And I/O-bound code?"].draft  # leans on the question before it
+    assert cards["Can you explain it briefly?"].draft

@@ -61,6 +61,7 @@ from bot.decks.generator.units.terms import (
 
 _SELF_REFERENCE = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
+    r"|^(?:and|but|so|then|what about|how about)\b"
     r"|\b(?:this|that|these|those|it|they|them|above|below)\b",
     re.I,
 )
@@ -82,6 +83,15 @@ _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why
 def _yes_no(question: str) -> bool:
     """"Can you make AMI shareable?": the answer is yes or no, too little to learn."""
     return bool(_YES_NO.match(question)) and not _ASKS_FOR_MORE.search(question)
+
+
+#: "Can you …?", "Do you have any idea …?": the interviewer's phrasing, asked of the
+#: learner rather than of the subject.
+_TO_YOU = re.compile(r"\byou\b", re.I)
+def _bare_yes_no(question: str, answer: str) -> bool:
+    """A yes/no question asked of the learner ("Can you …?") or answered by little more
+    than yes or no; "Does the GIL make my code thread-safe? → No! It protects …" teaches."""
+    return _yes_no(question) and (len(answer) < 40 or bool(_TO_YOU.search(question)))
 
 
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
@@ -145,6 +155,10 @@ _TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가
                        re.I)
 #: "CS 3510", "CSE-101": a course's code.
 _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
+#: "Q. …⏎A. …", "**Q:** …⏎**A:** …": a question and its answer in one paragraph.
+_FAQ_PAIR = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*[.:)](?:\*\*)?\s*(?P<q>[^\n]+?)\s*\n"
+                       r"(?P<a>\s*(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*\S)", re.I)
+_ANSWER_LABEL = re.compile(r"^(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*", re.I)
 _MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
@@ -323,9 +337,9 @@ class Reader:
             if not topic and parent.subject and lacks_subject(question):
                 question = with_subject(question, parent.subject)
             # The heading's answer ends where the note asks its next "**Q:** …".
-            asked = next((i for i, b in enumerate(section.blocks) if i and isinstance(b, Para)
+            asked = next((i for i, b in enumerate(section.blocks) if isinstance(b, Para)
                           and _MARKED_QUESTION.match(b.text.text)), len(section.blocks))
-            blocks = section.blocks[:asked]
+            blocks = section.blocks[:asked]  # none: "### When does it matter?" titles Q&As
             if topic and _TERM_ASK.search(question) and len(blocks) > 1 \
                     and isinstance(blocks[0], Para) \
                     and normalise_key(topic) in normalise_key(blocks[0].text.text):
@@ -335,7 +349,8 @@ class Reader:
                 flat = isinstance(blocks[1], ListBlock) \
                     and not any(item.body for item in blocks[1].items)
                 blocks = blocks[:2] if flat else blocks[:1]
-            self._qa(question, blocks, lines, scope)
+            if blocks:
+                self._qa(question, blocks, lines, scope)
         elif info.kind == "term":
             # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
             # but not the note's own title, which every card shares.
@@ -492,7 +507,7 @@ class Reader:
             and not (blocks and isinstance(blocks[0], Code) and not blocks[0].prose)
         # (An answer that opens with code would show the learner only the notes on it.)
         confident = complete and self_contained(question) and len(answer) >= 4 \
-            and not _yes_no(question) and shows_all
+            and not _bare_yes_no(question, answer) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
                       subject=scope.subject, question=question, answer=answer))
@@ -562,6 +577,8 @@ class Reader:
 
     def _para(self, para: Para, after: Block | None, rest: list[Block], scope: Scope) -> int:
         """Read a paragraph; returns how many following blocks it consumed."""
+        if self._faq_pair(para, scope):
+            return 0
         whole = normalise(para.text.text)
         question = as_question(whole, self.lang) if len(whole) <= 200 else None
         if question is not None:
@@ -587,6 +604,32 @@ class Reader:
             return 1
         self._sentences(sentences, scope, para.text)
         return 0
+
+    def _faq_pair(self, para: Para, scope: Scope) -> bool:
+        """"Q. Why does the GIL exist?⏎A. Mainly because …": an FAQ's question and its
+        answer on the lines of one paragraph."""
+        pair = _FAQ_PAIR.match(para.text.text)
+        if pair is None:
+            return False
+        question = as_question(normalise(pair.group("q")), self.lang)
+        if question is None:
+            return False
+        sentences = [s for s in split_sentences(para.text) if s.end > pair.start("a")]
+        texts = [c for s in sentences if (c := self._clean(s.text))]
+        if texts:
+            texts[0] = _ANSWER_LABEL.sub("", texts[0])
+        answer = " ".join(t for t in texts if t)
+        if len(answer) < 4:
+            return False
+        topic = topic_of(question)
+        topic = clean_term(topic) if topic and is_term_like(clean_term(topic), self.lang) else ""
+        inner = replace(scope, subject=topic or scope.subject, skip=topic or scope.skip)
+        self.add(Unit("qa", scope.path, question, para.lines,
+                      self_contained(question) and len(answer) <= 500
+                      and not _bare_yes_no(question, answer),
+                      subject=inner.subject, question=question, answer=answer))
+        self._sentences(sentences, replace(inner, in_answer=True), para.text)
+        return True
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
         """"SNI (Server Name Indicator)" or "Locality of Reference" on a line of its own,
