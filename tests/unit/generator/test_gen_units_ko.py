@@ -628,3 +628,12 @@ def test_a_blogs_category_tag_and_a_colon_inside_an_aside_are_not_read_as_names(
     cards = {c.question(): c for c in cards_of(note, "ko")}
     assert not cards["동적 계획법이란?"].draft
     assert not any("분할 정복(예" in q or "구현 방식:" in q or "스터디]" in q for q in cards)
+
+
+def test_a_polite_ending_is_not_part_of_the_name_and_an_answer_label_is_not_part_of_it() -> None:
+    note = ("**Q. Bean Scope가 무엇인가요?**\n\n"
+            "A. 빈이 얼마 동안, 몇 개 존재하는지를 정하는 것이 스코프입니다. "
+            "기본값은 싱글톤입니다.\n")
+    questions = [c.question() for c in cards_of(note, "ko")]
+    assert "스코프란?" in questions
+    assert not any("입니란" in q or q.startswith("A.") for q in questions)

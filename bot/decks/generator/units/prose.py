@@ -112,7 +112,7 @@ def alias_of(term: str, alias: str) -> Found | None:
 
 _KO_IS_NAMED = re.compile(
     r"^(?P<m>.{8,}?(?:것|방법|방식|상태|현상|기법|과정|구조|개념|기술|프로토콜|알고리즘))이\s+"
-    r"(?P<t>[^\s,]+(?:\s[^\s,]+){0,3}?)(?:이다|입니다|이에요|예요|다)[.]?$"
+    r"(?P<t>[^\s,]+?(?:\s[^\s,]+?){0,3}?)(?:이다|입니다|이에요|예요|다)[.]?$"
 )
 _EN_KNOWN_AS = re.compile(r"^(?:this|that|it|such a (?:state|situation))\s+is\s+(?:known as|called|"
                           r"referred to as|termed)\s+(?:an?\s+|the\s+)?(?P<t>[^,.]{2,40})[.]?$",

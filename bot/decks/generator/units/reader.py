@@ -883,7 +883,8 @@ class Reader:
         cleaned = clean_sentence(text)
         if cleaned is None:
             return ""
-        return strip_note_prefix(drop_figure_asides(cleaned))
+        # "A. …": an FAQ's label for its answer, not part of the sentence
+        return _ANSWER_LABEL.sub("", strip_note_prefix(drop_figure_asides(cleaned)))
 
     def _with_follow_on(self, answer: str, following: list[Sentence]) -> str:
         if following:
