@@ -113,7 +113,7 @@ def has_final_consonant(word: str) -> bool:
         return _DIGIT_FINAL[ch]
     if ch.isascii() and ch.isalpha():
         token = re.search(r"[A-Za-z0-9]+$", text)
-        if token and text[:token.start()].endswith("-"):
+        if token and re.search(r"(?:^|\s)--?$", text[:token.start()]):
             return token.group(0)[-1].upper() in _CONSONANT_LETTERS  # "-tulpn": 티유엘피엔
         return _latin_final(token.group(0) if token else ch)
     return False

@@ -72,6 +72,7 @@ from bot.i18n.particles import PARTICLES, attach, has_final_consonant, particle
         ("rm", "란", "rm이란"),
         ("mv", "란", "mv란"),
         ("chown", "란", "chown이란"),
+        ("cherry-pick", "란", "cherry-pick이란"),  # a hyphenated word, not a flag
         ("down", "은", "down은"),
         ("GET", "란", "GET이란"),
         # Closing brackets, quotes and Markdown are not pronounced.
