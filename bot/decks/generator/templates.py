@@ -173,41 +173,67 @@ _UNIQUE_NOUN = re.compile(r"(?:hypothesis|principle|theorem|law|paradox|problem|
                           r"rule|effect)$")
 
 
-def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
+def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
+                   ) -> tuple[str, bool]:
+    """(the term as a sentence names it, with its article, whether it is plural):
+    "a linked list", "the generational hypothesis", "GC roots", "slow start", "etcd"."""
     if _LOWER_NAME.fullmatch(term):
-        return f"What is {term}?"
-    if _ADJECTIVE.fullmatch(term):
-        return f"What does {term} mean?"
+        return term, False
     phrase, plural = en_phrase(term, vocabulary)
     first = phrase.split()[0] if phrase.split() else ""
+    last = phrase.split()[-1] if phrase.split() else ""
     if (_UNIQUE_NOUN.search(phrase) or re.match(r"(?:principle|law|rule) of ", phrase)) \
             and phrase.islower() and " " in phrase:
-        return f"What is the {phrase}?"  # "the principle of least privilege"
+        return f"the {phrase}", False  # "the principle of least privilege"
     if first.endswith("ing") and len(first) > 4:
-        return f"What is {phrase}?"  # "killing processes": an activity, one thing
-    last = phrase.split()[-1] if phrase.split() else ""
+        return phrase, False  # "killing processes": an activity, one thing
     if plural or (" " in phrase and last.islower() and _plural(last)):
-        return f"What are {phrase}?"  # "GC roots"
-    if _PROCESS_NOUN.search(last):
-        return f"What is {phrase}?"  # "slow start", "fast recovery": a phase, not a thing
+        return phrase, True  # "GC roots"
+    if _PROCESS_NOUN.search(last) or _ALGORITHM.search(phrase):
+        return phrase, False  # "slow start", "bubble sort": a phase, a method
     if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
             and (" " not in phrase or article is None):
-        return f"What is {phrase}?"  # "pre-emption", "session persistence": no article
+        return phrase, False  # "pre-emption", "session persistence": no article
     if phrase.islower() and article is None and re.search(r"\w \b(?:in|by|of)\b \w", phrase):
-        return f"What is {phrase}?"  # "defense in depth", "separation of concerns"
+        return phrase, False  # "defense in depth", "separation of concerns"
     if phrase != term or phrase.islower():  # a common noun takes an article
         # "the cluster" as the note goes on, but "What is a cluster?" when defined.
         chosen = article if article in ("a", "an") or (article == "the" and " " in phrase) \
             else ("an" if phrase[:1] in "aeiou" else "a")
-        return f"What is {chosen} {phrase}?"
+        return f"{chosen} {phrase}", False
     if article in ("a", "an"):
-        return f"What is {article} {term}?"  # the note writes "a Dockerfile"
+        return f"{article} {term}", False  # the note writes "a Dockerfile"
     words = term.split()
     if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
                             and not words[0].isupper()
                             and words[-1].lower() in vocabulary and not words[-1].isupper()):
-        return f"What is the {term}?"  # "the Docker Engine": a name made of a common noun
-    return f"What is {term}?"
+        return f"the {term}", False  # "the Docker Engine": a name made of a common noun
+    return term, False
+
+
+def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
+    if _ADJECTIVE.fullmatch(term):
+        return f"What does {term} mean?"
+    phrase, plural = en_noun_phrase(term, article, vocabulary)
+    return f"What are {phrase}?" if plural else f"What is {phrase}?"
+
+
+def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
+    """A table row's label as a sentence names it: the capital a table gives every row
+    and a long aside go ("Balanced BST (AVL, red-black)" -> "a balanced BST",
+    "Stack / Queue" -> "a stack / queue"); a name keeps its capitals."""
+    bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if len(m.group(1).split()) > 1
+                  else m.group(0), subject).strip() or subject
+    words = bare.split()
+    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
+            and words[0] not in vocabulary:
+        words = [w.lower() if w[:1].isupper() and w[1:].islower() and w not in vocabulary
+                 else w for w in words]
+        lowered = " ".join(words)
+        if _ALGORITHM.search(lowered) or _plural(words[-1]):
+            return lowered
+        return ("an " if lowered[:1] in "aeiou" else "a ") + lowered
+    return en_noun_phrase(bare, None, vocabulary)[0]
 
 
 #: "A: …", "Answer: …", "답: …": the note's own label for its answer, not part of it.
@@ -379,9 +405,7 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             # row is named first rather than bent into "X의 어울리는 상황".
             return f"{subject}: {attach(label, '은')}?", answer
         return f"{subject}의 {attach(label, '은')}?", answer
-    phrase = en_phrase(subject, m.vocabulary)[0]
-    # "a linked list", but "bubble sort", "binary search": an algorithm takes no article.
-    noun = phrase if phrase == subject or _ALGORITHM.search(phrase) else en_noun(phrase)
+    noun = _row_noun(subject, m.vocabulary)
     word = _lower_first(label.rstrip("?").strip())
     if label.endswith("?") or (yes_no and len(label.split()) == 1):
         return f"Is {noun} {word}?", said  # "Stable?" → "Is bubble sort stable?"
@@ -444,7 +468,7 @@ def _command(m: _Maker) -> None:
 def _example(m: _Maker) -> None:
     u = m.unit
     front = f"{u.subject}의 예는?" if m.lang == "ko" \
-        else f"Give an example of {en_noun(u.subject)}."
+        else f"Give an example of {en_noun_phrase(u.subject, None, m.vocabulary)[0]}."
     m.basic(front, _bullets(u.items))
 
 

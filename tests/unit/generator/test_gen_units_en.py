@@ -662,3 +662,15 @@ def test_an_faqs_question_and_answer_on_the_lines_of_one_paragraph() -> None:
     assert not cards["Does the GIL make my code thread-safe?"].draft
     assert cards["And I/O-bound code?"].draft  # leans on the question before it
     assert cards["Can you explain it briefly?"].draft
+
+
+def test_a_table_row_is_named_as_a_sentence_names_it() -> None:
+    note = ("## Data structures\n\n| Structure | Search | Insert |\n|---|---|---|\n"
+            "| Balanced BST (AVL, red-black) | O(log n) | O(log n) |\n"
+            "| Stack / Queue | O(n) | O(1) |\n| Hash table | O(1) | O(1) |\n\n"
+            "## Generational hypothesis\n- most objects die young\n"
+            "- e.g. temporary strings inside one request\n")
+    questions = [q.split(" (")[0] for q in served(note)]
+    assert "What is the time complexity of search in a balanced BST?" in questions
+    assert "What is the time complexity of insert in a stack / queue?" in questions
+    assert "What is the time complexity of search in a hash table?" in questions
