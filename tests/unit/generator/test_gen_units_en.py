@@ -674,3 +674,13 @@ def test_a_table_row_is_named_as_a_sentence_names_it() -> None:
     assert "What is the time complexity of search in a balanced BST?" in questions
     assert "What is the time complexity of insert in a stack / queue?" in questions
     assert "What is the time complexity of search in a hash table?" in questions
+
+
+def test_a_notes_title_asked_as_a_question_introduces_rather_than_answers() -> None:
+    title = ("# What's Actually Inside .git?\n\n"
+             "I used Git for years without knowing what a commit does on disk.\n\n"
+             "## Objects\nGit stores content as **blobs** addressed by their hash.\n")
+    asked = ("# What is a blob?\nA blob holds the bytes of one file's content.\n\n"
+             "# What is a tree?\nA tree lists the blobs and trees of one directory.\n")
+    assert one(cards_of(title, "en"), "qa").draft
+    assert not any(c.draft for c in cards_of(asked, "en") if c.rule == "qa")

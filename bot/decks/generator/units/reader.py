@@ -350,7 +350,10 @@ class Reader:
                     and not any(item.body for item in blocks[1].items)
                 blocks = blocks[:2] if flat else blocks[:1]
             if blocks:
-                self._qa(question, blocks, lines, scope)
+                # The one level-1 heading is the note's title; several are its questions.
+                titled = section.level == 1 and section.parent is not None and sum(
+                    child.level == 1 for child in section.parent.children) == 1
+                self._qa(question, blocks, lines, scope, titled=titled)
         elif info.kind == "term":
             # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
             # but not the note's own title, which every card shares.
@@ -488,7 +491,9 @@ class Reader:
     # -- questions and answers ------------------------------------------------------
 
     def _qa(self, question: str, blocks: list[Block], lines: tuple[int, int],
-            scope: Scope) -> None:
+            scope: Scope, *, titled: bool = False) -> None:
+        """`titled`: the question is the note's own title ("# What's Actually Inside
+        .git?"), whose section is an introduction more often than an answer."""
         answer, complete = answer_text(blocks)
         if not answer:
             code = next((b for b in blocks if isinstance(b, Code) and not b.prose), None)
@@ -506,7 +511,7 @@ class Reader:
         shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer)) \
             and not (blocks and isinstance(blocks[0], Code) and not blocks[0].prose)
         # (An answer that opens with code would show the learner only the notes on it.)
-        confident = complete and self_contained(question) and len(answer) >= 4 \
+        confident = complete and not titled and self_contained(question) and len(answer) >= 4 \
             and not _bare_yes_no(question, answer) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
         self.add(Unit("qa", scope.path, question, (lines[0], end), confident,
