@@ -684,3 +684,16 @@ def test_a_notes_title_asked_as_a_question_introduces_rather_than_answers() -> N
              "# What is a tree?\nA tree lists the blobs and trees of one directory.\n")
     assert one(cards_of(title, "en"), "qa").draft
     assert not any(c.draft for c in cards_of(asked, "en") if c.rule == "qa")
+
+
+def test_names_of_one_kind_among_points_are_terms_described_by_their_points() -> None:
+    note = ("## Virtual Machines\n"
+            "* VM runs on top of a **hypervisor**\n"
+            "  * Software, firmware, or hardware a VM runs on top of\n"
+            "  * Hosted hypervisor\n"
+            "    * Runs on top of the host operating system\n"
+            "  * Bare metal hypervisor\n"
+            "    * Installed and run on the host machine's hardware\n")
+    questions = [q.split(" (")[0] for q in served(note)]
+    assert "What is a hosted hypervisor?" in questions
+    assert "What is a bare metal hypervisor?" in questions

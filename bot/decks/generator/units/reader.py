@@ -869,10 +869,25 @@ class Reader:
         return True
 
     def _items(self, block: ListBlock, scope: Scope) -> None:
-        """Items that are not terms: their sentences, and what is nested under them."""
-        for item in block.items:
+        """Items that are not terms: their sentences, and what is nested under them.
+        Among them, names of one kind ("Hosted hypervisor", "Bare metal hypervisor")
+        described by their points are terms all the same."""
+        heads = [clean_term(normalise(i.head.text)) if i.head is not None else ""
+                 for i in block.items]
+        kinds = [h.split()[-1].casefold() for h in heads if len(h.split()) >= 2]
+        for item, bare_head in zip(block.items, heads, strict=True):
             head = item.head
             inner = scope
+            words = bare_head.split()
+            if head is not None and len(words) >= 2 and kinds.count(words[-1].casefold()) >= 2 \
+                    and item.body and isinstance(item.body[0], ListBlock) \
+                    and is_term_like(bare_head, self.lang) and not scope.comparing \
+                    and "의 " not in bare_head:  # "X의 효율성 감소": an effect, not a kind
+                found = listing.term_item(item, self.lang)
+                if found is not None and found.description and not found.attribute:
+                    self._term_item(replace(found, confident=True),
+                                    replace(scope, context=scope.subject or scope.context))
+                    continue
             if head is not None:
                 sentences = split_sentences(head)
                 self._sentences(sentences, scope, head)
