@@ -88,6 +88,16 @@ def _yes_no(question: str) -> bool:
 #: "Can you …?", "Do you have any idea …?": the interviewer's phrasing, asked of the
 #: learner rather than of the subject.
 _TO_YOU = re.compile(r"\byou\b", re.I)
+def _kind_word(term: str) -> str:
+    """The head noun a name shares with the other names of its kind: "hypervisor" of
+    "Hosted hypervisor"; nothing for one word or a phrase with "의" ("X의 효율성 감소" is an
+    effect, not a kind)."""
+    words = split_alias(term)[0].split()
+    if len(words) < 2 or "의 " in term:
+        return ""
+    return words[-1].casefold()
+
+
 def _bare_yes_no(question: str, answer: str) -> bool:
     """A yes/no question asked of the learner ("Can you …?") or answered by little more
     than yes or no; "Does the GIL make my code thread-safe? → No! It protects …" teaches."""
@@ -739,7 +749,11 @@ class Reader:
         if terms is not None and not scope.comparing:
             self._contrasts(terms, scope)
         if terms is not None:
-            for term_item in terms:
+            kinds = [_kind_word(t.term) for t in terms]
+            for term_item, kind in zip(terms, kinds, strict=True):
+                if kind and kinds.count(kind) >= 2 and term_item.description \
+                        and not term_item.attribute:
+                    term_item = replace(term_item, confident=True)  # names of one kind
                 self._term_item(term_item, replace(scope, context=context))
             return
         self._items(block, scope)
@@ -874,15 +888,13 @@ class Reader:
         described by their points are terms all the same."""
         heads = [clean_term(normalise(i.head.text)) if i.head is not None else ""
                  for i in block.items]
-        kinds = [h.split()[-1].casefold() for h in heads if len(h.split()) >= 2]
-        for item, bare_head in zip(block.items, heads, strict=True):
+        kinds = [_kind_word(h) for h in heads]
+        for item, bare_head, kind in zip(block.items, heads, kinds, strict=True):
             head = item.head
             inner = scope
-            words = bare_head.split()
-            if head is not None and len(words) >= 2 and kinds.count(words[-1].casefold()) >= 2 \
+            if head is not None and kind and kinds.count(kind) >= 2 \
                     and item.body and isinstance(item.body[0], ListBlock) \
-                    and is_term_like(bare_head, self.lang) and not scope.comparing \
-                    and "의 " not in bare_head:  # "X의 효율성 감소": an effect, not a kind
+                    and is_term_like(bare_head, self.lang) and not scope.comparing:
                 found = listing.term_item(item, self.lang)
                 if found is not None and found.description and not found.attribute:
                     self._term_item(replace(found, confident=True),
