@@ -47,13 +47,6 @@ _EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the dra
             "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
 
 
-def en_noun(term: str) -> str:
-    """A common noun gets an article ("an index"); names and plurals do not."""
-    if not term or term[0].isupper() or term.endswith("s") or term.isupper():
-        return term
-    return ("an " if term[0].lower() in "aeiou" else "a ") + term
-
-
 def _anchor(unit: Unit) -> str:
     base = " / ".join(unit.section) + f"#{unit.kind}"
     key = " ".join(unit.key.replace("#", " ").replace("|", " ").split())[:60]
@@ -320,10 +313,7 @@ def _property(m: _Maker) -> None:
     if m.lang == "ko":
         front = f"{u.subject}의 {attach(_KO_PROP[u.kind], '은')}?"
     else:
-        phrase, plural = en_phrase(u.subject, m.vocabulary)
-        subject = phrase if plural or (phrase == u.subject and not phrase.islower()) \
-            else en_noun(phrase)
-        front = _EN_PROP[u.kind].format(s=subject)
+        front = _EN_PROP[u.kind].format(s=en_noun_phrase(u.subject, None, m.vocabulary)[0])
     m.basic(front, _bullets(u.items))
 
 
