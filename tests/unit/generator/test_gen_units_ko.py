@@ -637,3 +637,15 @@ def test_a_polite_ending_is_not_part_of_the_name_and_an_answer_label_is_not_part
     questions = [c.question() for c in cards_of(note, "ko")]
     assert "스코프란?" in questions
     assert not any("입니란" in q or q.startswith("A.") for q in questions)
+
+
+def test_a_definition_list_and_a_wish_that_looks_like_a_condition() -> None:
+    note = ("## 용어 정리\n\n"
+            "**브로커(Broker)**\n: Kafka 서버 한 대를 브로커라고 부릅니다. "
+            "여러 브로커가 클러스터를 이룹니다.\n\n"
+            "**토픽(Topic)**\n: 메시지를 분류하는 논리적인 이름입니다.\n\n"
+            "도움이 되었으면 좋겠습니다.\n")
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert cards["브로커란?"] == "Kafka 서버 한 대"
+    assert cards["토픽이란?"] == "메시지를 분류하는 논리적인 이름입니다"
+    assert not any("좋겠" in q + a for q, a in cards.items())

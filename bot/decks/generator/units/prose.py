@@ -147,8 +147,8 @@ def named_by_condition(text: str) -> str | None:
     """"호출된 함수가 바로 리턴하면 NonBlocking이다.": the condition before the name is
     its definition (the Korean way of saying "it is X when …")."""
     match = _KO_IF_NAMED.match(text.strip())
-    if not match:
-        return None
+    if not match or match.group("t").endswith(("니", "겠", "했", "였", "었", "았")):
+        return None  # "…되었으면 좋겠습니다": a wish, no name
     term = match.group("t")
     if term.endswith("이") and len(term) > 2 and is_hangul(term[-1]):
         term = term[:-1]

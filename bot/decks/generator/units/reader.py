@@ -169,6 +169,8 @@ _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
 _FAQ_PAIR = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*[.:)](?:\*\*)?\s*(?P<q>[^\n]+?)\s*\n"
                        r"(?P<a>\s*(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*\S)", re.I)
 _ANSWER_LABEL = re.compile(r"^(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*", re.I)
+_DEFINITION_LIST = re.compile(
+    r"^(?P<t>[^\n:]{1,60})\n[:：]\s+(?P<d>[^\n]+(?:\n(?![:：]\s)[^\n]+)*)$")
 _MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
@@ -592,7 +594,7 @@ class Reader:
 
     def _para(self, para: Para, after: Block | None, rest: list[Block], scope: Scope) -> int:
         """Read a paragraph; returns how many following blocks it consumed."""
-        if self._faq_pair(para, scope):
+        if self._faq_pair(para, scope) or self._definition_list(para, scope):
             return 0
         whole = normalise(para.text.text)
         question = as_question(whole, self.lang) if len(whole) <= 200 else None
@@ -644,6 +646,30 @@ class Reader:
                       and not _bare_yes_no(question, answer),
                       subject=inner.subject, question=question, answer=answer))
         self._sentences(sentences, replace(inner, in_answer=True), para.text)
+        return True
+
+    def _definition_list(self, para: Para, scope: Scope) -> bool:
+        """"**브로커(Broker)**⏎: Kafka 서버 한 대를 …": a term on its line, its definition on
+        the next after a colon (Markdown's definition list)."""
+        pair = _DEFINITION_LIST.match(para.text.text)
+        if pair is None:
+            return False
+        term, alias = split_alias(clean_term(pair.group("t")))
+        term = clean_term(term)
+        # Its first sentence: what follows says more about it than what it is.
+        meaning = re.split(r"(?<=[.!?])\s+", normalise(pair.group("d")), maxsplit=1)[0]
+        meaning = meaning.rstrip(".")
+        # "Kafka 서버 한 대를 브로커라고 부릅니다": what it is, without naming it again
+        meaning = re.sub(rf"\s*(?:을|를)\s+{re.escape(term)}(?:이)?라고\s+"
+                         r"(?:부릅니다|부른다|합니다|한다)$", "", meaning)
+        if not is_term_like(term, self.lang) or is_generic(term) or len(meaning) < 4:
+            return False
+        if alias:
+            self._alias(term, alias, para.lines, scope)
+        context = scope.subject if normalise_key(scope.subject) != normalise_key(term) else ""
+        self.add(Unit("definition", scope.path, term, para.lines,
+                      not scope.in_answer and not _restates(term, meaning),
+                      subject=term, context=context, answer=meaning, how="definition-list"))
         return True
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
