@@ -145,7 +145,7 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
 _MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
 _PROCESS_NOUN = re.compile(r"(?:^|\s)(?:start|recovery|retransmit|avoidance|increase|decrease|"
-                           r"control)$")
+                           r"control|discovery|replication|delivery)$")
 # Words with a mass-noun ending that are counted all the same ("a condition").
 _COUNTABLE = re.compile(
     r"condition|connection|function|application|transaction|partition|exception|collection|"
@@ -288,7 +288,9 @@ def _qa(m: _Maker) -> None:
 
 
 def _group_label(u: Unit, lang: str) -> str:
-    label = u.label
+    # "좋은 단위 테스트의 조건은? (FIRST)": a question heading names its group.
+    label = re.sub(r"\s*(?:\([^()]*\)\s*)+$", "", u.label).strip() or u.label
+    label = re.sub(r"(?:은|는|이란|란)?\s*[?？]$", "", label).strip() or label
     if u.subject and (is_generic(label) or len(label) <= 3) \
             and normalise_key(u.subject) not in normalise_key(label):
         return f"{u.subject}의 {label}" if lang == "ko" else f"{label} of {u.subject}"
@@ -347,10 +349,12 @@ def _process(m: _Maker) -> None:
 
 #: A Korean column named by a clause: an adnominal verb before its noun ("어울리는 상황",
 #: "필요한 조건", "사용할 때").
-_KO_CLAUSE_HEADER = re.compile(r"^[가-힣]+(?:는|은|한|할|인|된|될|던)\s+[가-힣]+$")
+_KO_CLAUSE_HEADER = re.compile(r"^(?:[가-힣]+\s+)*[가-힣]+(?:는|은|한|할|인|된|될|던)\s+[가-힣]+$")
 #: An English column named by a clause, and the question each asks of a row.
 _EN_CLAUSE_HEADER = re.compile(r"^(how it works|what it does|when to use(?: it)?|"
                                r"use cases?|used for|best for|good for)$", re.I)
+_EN_VERB_HEADER = re.compile(r"^(return|require|provide|store|support|keep|use|guarantee|"
+                             r"prevent|solve|cost|mean|need|produce|give)s$", re.I)
 _EN_CLAUSE_QUESTION = {
     "how it works": "How does {s} work?", "what it does": "What does {s} do?",
     "when to use": "When is {s} used?", "when to use it": "When is {s} used?",
@@ -391,9 +395,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             owner = f"{subject}의 {label}" if kind == "시간 복잡도" else subject
             return f"{owner} {attach(kind, '은')}?", answer
         if _KO_CLAUSE_HEADER.match(label):
-            # "어울리는 상황", "필요한 조건": a clause's verb decides its particle, so the
-            # row is named first rather than bent into "X의 어울리는 상황".
-            return f"{subject}: {attach(label, '은')}?", answer
+            # "잘 맞는 곳", "주로 검증하는 것": the row is the clause's subject, not its owner
+            # ("Kafka가 잘 맞는 곳은?", not "Kafka의 잘 맞는 곳은?").
+            return f"{attach(subject, '이')} {attach(label, '은')}?", answer
         return f"{subject}의 {attach(label, '은')}?", answer
     noun = _row_noun(subject, m.vocabulary)
     word = _lower_first(label.rstrip("?").strip())
@@ -402,6 +406,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     clause = _EN_CLAUSE_HEADER.match(label)
     if clause:
         return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=subject), answer
+    verb = _EN_VERB_HEADER.match(label)
+    if verb:  # "Returns": "What does INNER JOIN return?"
+        return f"What does {subject} {verb.group(1).lower()}?", answer
     if _COMPLEXITY.match(answer):
         case = _CASE_COLUMN.match(label)
         if case:

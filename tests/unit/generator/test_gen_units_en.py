@@ -697,3 +697,17 @@ def test_names_of_one_kind_among_points_are_terms_described_by_their_points() ->
     questions = [q.split(" (")[0] for q in served(note)]
     assert "What is a hosted hypervisor?" in questions
     assert "What is a bare metal hypervisor?" in questions
+
+
+def test_labels_and_columns_found_on_batch_four() -> None:
+    note = ("## Circuit Breaker\n\n"
+            "**Trade-offs:** you must tune thresholds and timeouts and pick fallbacks.\n\n"
+            "## Comparison with GC languages\n\nGC pros:\n- no manual freeing\n"
+            "- simpler code\n\n"
+            "## Join types\n\n| Join | Returns |\n|---|---|\n"
+            "| INNER JOIN | only rows with a match in both tables |\n"
+            "| CROSS JOIN | every combination of rows |\n")
+    questions = [q.split(" (")[0] for q in served(note)]
+    assert "What are the drawbacks of Circuit Breaker?" in questions
+    assert "What are the advantages of GC?" in questions
+    assert "What does INNER JOIN return?" in questions

@@ -546,7 +546,7 @@ def test_a_table_column_named_by_a_clause_keeps_its_own_particle() -> None:
             "| Write-Through | 느림 | 쓰고 바로 읽는 데이터 |\n"
             "| Write-Back | 빠름 | 조회수 같은 카운트 |\n")
     questions = [c.question() for c in cards_of(note, "ko") if c.rule == "cell"]
-    assert "Write-Through: 어울리는 상황은?" in questions
+    assert "Write-Through가 어울리는 상황은?" in questions
     assert "Write-Through의 쓰기 속도는?" in questions
 
 
@@ -649,3 +649,14 @@ def test_a_definition_list_and_a_wish_that_looks_like_a_condition() -> None:
     assert cards["브로커란?"] == "Kafka 서버 한 대"
     assert cards["토픽이란?"] == "메시지를 분류하는 논리적인 이름입니다"
     assert not any("좋겠" in q + a for q, a in cards.items())
+
+
+def test_a_mnemonic_spelled_by_its_bold_first_letters() -> None:
+    note = ("### 4. 좋은 단위 테스트의 조건은? (FIRST)\n\n"
+            "* **F**ast — 빨라야 한다\n"
+            "* **I**ndependent — 테스트끼리 순서나 상태에 의존하지 않는다\n"
+            "* **S**elf-validating — 성공과 실패를 자동으로 판정한다\n")
+    questions = [c.question() for c in cards_of(note, "ko")]
+    assert "Self-validating이란? (좋은 단위 테스트의 조건)" in questions
+    assert "좋은 단위 테스트의 조건은? (3가지)" in questions
+    assert not any(q.startswith(("F ast", "S란")) for q in questions)

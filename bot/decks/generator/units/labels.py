@@ -42,7 +42,8 @@ _EXAMPLE = re.compile(
 _PRO = r"장점|이점|advantages?|pros?|benefits?|upsides?|strengths?"
 _CON = r"단점|한계|disadvantages?|cons?|downsides?|drawbacks?|limitations?|weakness(?:es)?"
 _PRO_CON = re.compile(
-    rf"^(?:(?P<subj>[^:：]{{1,30}}?)의\s*)?(?:(?P<pro>{_PRO})|(?P<con>{_CON}))"
+    rf"^(?:(?P<subj>[^:：]{{1,30}}?)의\s*|(?P<subj_pre>[A-Z][\w.+#/-]{{0,20}}(?:\s[A-Z][\w.+#/-]{{0,20}})?)\s+)?"
+    rf"(?:(?P<pro>{_PRO})|(?P<con>{_CON}))"
     rf"(?:\s+(?:of|for)\s+(?P<subj_en>[^:：]{{1,40}}?))?\s*(?:[:：]\s*(?P<v>.*)|(?P<end>)$)",
     re.I,
 )
@@ -75,7 +76,8 @@ def pro_con(sentence: str) -> tuple[bool, str, str | None] | None:
     match = _PRO_CON.match(sentence.strip())
     if not match:
         return None
-    subject = match.group("subj") or match.group("subj_en")
+    # "Pros of GC:", "GC pros:", "GC의 장점:"
+    subject = match.group("subj") or match.group("subj_en") or match.group("subj_pre")
     value = (match.group("v") or "").strip().rstrip(".")
     return match.group("pro") is not None, value, subject.strip() if subject else None
 

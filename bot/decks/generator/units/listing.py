@@ -77,8 +77,8 @@ _ATTRIBUTES = {
                              r"meaning)$",
                              re.I),
     "pros": re.compile(r"^(?:장점|이점|advantages?|pros|benefits?|upsides?|strengths?)$", re.I),
-    "cons": re.compile(r"^(?:단점|disadvantages?|cons|drawbacks?|downsides?|weakness(?:es)?)$",
-                       re.I),
+    "cons": re.compile(r"^(?:단점|트레이드\s?오프|disadvantages?|cons|drawbacks?|downsides?|"
+                       r"weakness(?:es)?|trade-?offs?|tradeoffs?)$", re.I),
     "example": re.compile(r"^(?:예|예시|예제|ex|e\.g|examples?|usage|사용\s?예)$", re.I),
     "problem": re.compile(r"^(?:문제|문제점|한계|한계점|problems?|issues?|limitations?|caveats?)$",
                           re.I),
@@ -355,10 +355,12 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
         return None  # "**Clustered** 인덱스는 …": a word stressed in a sentence about another
     if re.match(r"^(?:[,，、]\s*[^,，、]{1,30}[,，、]|[/&+]|and\b|or\b)", rest):
         return None  # "`setTimeout`, `setInterval` 등이 들어간다": the first of several names
-    # "**Mutual exclusion** condition - …": a plain word finishing the marked term.
-    tail = re.match(r"^([a-z가-힣][\w가-힣]*)\s*[-–—:]\s+(.+)$", rest)
-    if tail and len(tail.group(1)) <= 12:
-        term, rest = f"{term} {tail.group(1)}", tail.group(2)
+    # "**Mutual exclusion** condition - …": a plain word finishing the marked term;
+    # "**T**imely — …": the rest of a word whose first letter is marked (a mnemonic).
+    joined = head.text[end:end + 1].isalnum()
+    tail = re.match(r"^([a-z가-힣][\w가-힣]*(?:-[a-z가-힣]+)*)\s*[-–—:]\s+(.+)$", rest)
+    if tail and (len(tail.group(1)) <= 12 or joined):
+        term, rest = f"{term}{'' if joined else ' '}{tail.group(1)}", tail.group(2)
     aside = re.match(r"^\(([^()]{1,60})\)\s*", rest)
     if aside and re.match(r"^(?:[:：\-–—→=]|is\b|are\b|refers\b|means\b)", rest[aside.end():]):
         # "**cwnd** (congestion window) is defined as …": the name's other name, then what

@@ -259,8 +259,13 @@ class Reader:
     # -- output -------------------------------------------------------------------
 
     def add(self, unit: Unit) -> None:
-        if unit.context and not self._fair_context(unit.context):
-            unit = replace(unit, context="")
+        if unit.context:
+            # "(좋은 단위 테스트의 조건은?)": a question heading names a group, not a question
+            context = unit.context
+            if re.search(r"[?？]", context):
+                context = re.sub(r"\s*(?:\([^()]*\)\s*)+$", "", context)
+                context = re.sub(r"(?:은|는|이란|란)?\s*[?？]$", "", context).strip()
+            unit = replace(unit, context=context if self._fair_context(context) else "")
         if unit.kind == "definition":
             if _echoes_term(unit.subject, unit.answer):
                 return
@@ -670,6 +675,9 @@ class Reader:
         self.add(Unit("definition", scope.path, term, para.lines,
                       not scope.in_answer and not _restates(term, meaning),
                       subject=term, context=context, answer=meaning, how="definition-list"))
+        # What the definition goes on to say is read as any sentence about the term.
+        sentences = split_sentences(para.text)
+        self._sentences(sentences[2:], replace(scope, subject=term, nested=True), para.text)
         return True
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:

@@ -142,7 +142,7 @@ def is_generic(term: str) -> bool:
 
 
 _COURSE_PART = re.compile(r"\d+\s?(?:강|주차|차시|회차)\b|\b(?:lecture|week|lesson|chapter|ch\.)"
-                          r"\s?\d+", re.I)
+                          r"\s?\d+|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|^TIL\b", re.I)
 _EN_PREPOSITION = re.compile(r"^(?:[Pp]er|[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ww]ith|[Aa]fter|"
                              r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]pon|[Ww]ithout)\s")
 _EN_ACTIVITY = re.compile(r"^[A-Za-z]+ing\s+(?:a|an|the|your|my|our|it|them|this|that|"
