@@ -660,3 +660,13 @@ def test_a_mnemonic_spelled_by_its_bold_first_letters() -> None:
     assert "Self-validating이란? (좋은 단위 테스트의 조건)" in questions
     assert "좋은 단위 테스트의 조건은? (3가지)" in questions
     assert not any(q.startswith(("F ast", "S란")) for q in questions)
+
+
+def test_a_notes_genre_is_no_concept_and_an_example_showing_its_command_is_not_asked() -> None:
+    note = ("# 리눅스 명령어 치트시트\n\n정보처리기사 실기 대비용으로 만든 표.\n\n## 네트워크\n\n"
+            "| 명령어 | 설명 | 예시 |\n|---|---|---|\n"
+            "| ip addr | 네트워크 인터페이스와 IP 확인 | ip a |\n"
+            "| jobs / fg / bg | 셸 작업 목록과 전환 | fg %1 |\n")
+    questions = [c.question() for c in cards_of(note, "ko")]
+    assert "ip addr이란?" in questions
+    assert not any("치트시트" in q or "예시" in q for q in questions)

@@ -52,6 +52,13 @@ _BOOLEAN = frozenset({"o", "x", "✓", "✔", "✗", "✘", "○", "●", "△",
 _NUMBER = re.compile(r"^[\d\s.,:%/+-]+(?:[a-zA-Z]{0,3})$")
 
 
+def _repeats(name: str, example: str) -> bool:
+    """Whether an example shows the name it is asked for ("ip addr" -> "ip a")."""
+    said = {w.casefold() for w in re.findall(r"[\w.-]+", example)}
+    return normalise_key(name) in normalise_key(example) or any(
+        w.casefold() in said for w in re.findall(r"[\w.-]{2,}", name) if w.isascii())
+
+
 def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     """A table of values (query output, a timeline of numbers, an O/X matrix) rather
     than a comparison of named things: no card can ask one of its cells fairly."""
@@ -105,7 +112,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
             if _REMARKS.match(column if not by_row else label):
                 continue  # "비고", "Notes": a remark on the row, nothing to ask
             if _EXAMPLES.match(column if not by_row else label) \
-                    and normalise_key(label if not by_row else column) in normalise_key(main):
+                    and _repeats(label if not by_row else column, main):
                 continue  # "chmod | … | chmod 755 file": the example repeats what is asked
             if by_row:
                 choices = _distinct([m for m, _ in grid[r] if m.lower() not in _EMPTY])

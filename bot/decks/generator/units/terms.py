@@ -157,6 +157,10 @@ def is_activity(text: str) -> bool:
     return bool(_EN_ACTIVITY.match(text))
 
 
+#: "리눅스 명령어 치트시트", "Spring 면접 질문 정리": what kind of note this is, no concept.
+_NOTE_GENRE = re.compile(r"(?:치트\s?시트|cheat\s?sheet|면접\s?질문|인터뷰|정리|노트|요약|스터디|"
+                         r"\bnotes|\bsummary|\bguide|\btutorial|\bFAQ|\binterview questions)$",
+                         re.I)
 _SAMPLE = re.compile(r"^(?:예시|예제|샘플|example|sample)\s", re.I)
 
 
@@ -175,7 +179,7 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False  # "Per ACK", "After a timeout": a condition, not a name
     if _EN_ACTIVITY.match(bare):
         return False  # "Choosing a tool", "Using the cache": what to do, not a name
-    if _COURSE_PART.search(bare) or _SAMPLE.match(bare):
+    if _COURSE_PART.search(bare) or _SAMPLE.match(bare) or _NOTE_GENRE.search(bare):
         return False  # "컴퓨터 네트워크 7강 - HTTP", "예시 테이블": the course, the example
     if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
         return False
