@@ -668,5 +668,5 @@ def test_a_notes_genre_is_no_concept_and_an_example_showing_its_command_is_not_a
             "| ip addr | 네트워크 인터페이스와 IP 확인 | ip a |\n"
             "| jobs / fg / bg | 셸 작업 목록과 전환 | fg %1 |\n")
     questions = [c.question() for c in cards_of(note, "ko")]
-    assert "ip addr이란?" in questions
+    assert "ip addr란?" in questions
     assert not any("치트시트" in q or "예시" in q for q in questions)
