@@ -21,8 +21,7 @@ from bot.decks.generator.generate import detect_lang, generate
 from bot.decks.generator.merge import DeckFileError, MergeSummary, merge_into_deck
 from bot.decks.generator.naming import deck_id_for, deck_stem
 from bot.decks.generator.sentences import normalise
-from bot.decks.limits import MAX_ID_CHARS, fit_title
-from bot.decks.model import is_valid_id
+from bot.decks.limits import MAX_ID_CHARS, fit_title, is_valid_id
 from bot.i18n import t
 
 EXIT_OK = 0
