@@ -306,7 +306,9 @@ def big_note(texts: list[str]) -> str:
 
 
 def speed(notes: Path) -> None:
-    """The whole `deck generate` path on a 1 MB note, start-up included, in a new process."""
+    """The whole `deck generate` path on a 1 MB note, start-up included, in a new process.
+    Its CPU time is printed too: on a shared machine the wall time also counts waiting."""
+    import resource
     import subprocess
     import tempfile
 
@@ -318,12 +320,17 @@ def speed(notes: Path) -> None:
             note = Path(tmp) / f"big.{lang}.md"
             note.write_text(big_note(texts), encoding="utf-8")
             timings = []
+            cpu_times = []
             for _ in range(3):
                 start = time.perf_counter()
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 subprocess.run([sys.executable, "-m", "bot.cli", "deck", "generate", str(note),
                                 "-o", str(Path(tmp) / "big.yaml")], check=True,
                                capture_output=True)
                 timings.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu_times.append(after.ru_utime - before.ru_utime
+                                 + after.ru_stime - before.ru_stime)
                 (Path(tmp) / "big.yaml").unlink()
             size = note.stat().st_size / 1_000_000
             start = time.process_time()
@@ -331,7 +338,7 @@ def speed(notes: Path) -> None:
             cpu = time.process_time() - start
         print(f"== {size:.2f} MB {lang} note: generating {len(cards)} cards {cpu:.2f} s CPU; "
               f"whole `studybot deck generate` (start-up, parse, write) best {min(timings):.2f} s,"
-              f" worst {max(timings):.2f} s (target 3 s)")
+              f" worst {max(timings):.2f} s (target 3 s); its CPU time best {min(cpu_times):.2f} s")
 
 
 def main(argv: list[str]) -> int:

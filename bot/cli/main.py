@@ -1,14 +1,13 @@
 """The `studybot` parser and the one place a command's failure becomes an exit code.
 
-Each command imports what it needs when it runs, so `studybot deck check`
-starts fast and never loads discord.py.  A bad setting or an unusable
+Each command imports what it needs when it runs (asyncio too), so `studybot deck
+check` and `deck generate` start fast and never load discord.py.  A bad setting or an unusable
 database is one line naming it, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import random
 import sys
 from collections.abc import Sequence
@@ -79,6 +78,8 @@ def _shard_ids(text: str) -> list[int]:
 
 
 def _cmd_study(args: argparse.Namespace) -> int:
+    import asyncio
+
     from bot.terminal.app import run_study
 
     return asyncio.run(
@@ -147,6 +148,8 @@ def _cmd_deck_export_progress(args: argparse.Namespace) -> int:
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
+    import asyncio
+
     from bot.study.runtime import open_database
 
     async def upgrade() -> None:
@@ -159,6 +162,8 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _cmd_db_verify(args: argparse.Namespace) -> int:
+    import asyncio
+
     from bot.study.verify import SchemaNotCurrent, verify_database
 
     async def verify() -> int:

@@ -6,6 +6,8 @@ real deck and far below what would stall the bot's event loop or exhaust memory.
 
 from __future__ import annotations
 
+import re
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest deck file accepted (5 MiB); a 10,000-card deck is about 2 MiB."""
 
@@ -25,6 +27,14 @@ could shuffle its answer off the buttons, so `deck check` refuses it."""
 
 MAX_ID_CHARS = 64
 """Longest card or deck id."""
+
+_ID = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_CHARS}}}")
+
+
+def is_valid_id(value: str) -> bool:
+    """Whether `value` may be a deck or card id: what `deck check` accepts.  Here rather
+    than in bot.decks.model so that `deck generate` checks an id without loading pydantic."""
+    return _ID.fullmatch(value) is not None
 
 MAX_TITLE_CHARS = 200
 """Longest deck title: the database keeps it in a VARCHAR(200) column (``decks.title``)."""

@@ -46,15 +46,18 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from bot.decks.cloze import ClozeSyntaxError, cloze_faces
-from bot.decks.limits import MAX_CHOICES, MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
+from bot.decks.limits import (
+    MAX_CHOICES,
+    MAX_ID_CHARS,
+    MAX_TEXT_CHARS,
+    MAX_TITLE_CHARS,
+    is_valid_id,
+)
 
 CARD_TYPES: tuple[str, ...] = ("basic", "choice", "cloze", "typed")
 LANGS: tuple[str, ...] = ("ko", "en")
 #: The schedulers a deck may name as its learners' default (bot.srs.SchedulerKind).
 SCHEDULERS: tuple[str, ...] = ("sm2", "fsrs")
-
-_ID = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID_CHARS}}}")
-
 
 #: C0/C1 control characters other than tab and line breaks; an escape such as
 #: "\\0" in a quoted value must not sneak in what the YAML reader refuses raw.
@@ -77,18 +80,13 @@ def _not_blank(value: str) -> str:
 def _valid_id(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("blank", "is empty")
-    if not _ID.fullmatch(value):
+    if not is_valid_id(value):
         raise PydanticCustomError(
             "bad_id",
             "may only contain letters, digits, `-` and `_` (at most {limit} characters)",
             {"limit": MAX_ID_CHARS},
         )
     return value
-
-
-def is_valid_id(value: str) -> bool:
-    """Whether `value` may be a deck or card id: what `deck check` accepts."""
-    return _ID.fullmatch(value) is not None
 
 
 Text = Annotated[str, Field(max_length=MAX_TEXT_CHARS), AfterValidator(_not_blank)]

@@ -42,8 +42,6 @@ _STRONG_OPEN, _STRONG_CLOSE = "\ue010", "\ue011"
 _CODE_OPEN, _CODE_CLOSE = "\ue012", "\ue013"
 _LINK_OPEN, _LINK_CLOSE = "\ue014", "\ue015"
 _SLOT_OPEN, _SLOT_CLOSE = "\ue020", "\ue021"
-_SENTINELS = frozenset((_STRONG_OPEN, _STRONG_CLOSE, _CODE_OPEN, _CODE_CLOSE, _LINK_OPEN,
-                        _LINK_CLOSE))
 _HAS_SENTINEL = re.compile("[\ue010-\ue015]")
 _CLOSER = {_STRONG_CLOSE: _STRONG_OPEN, _CODE_CLOSE: _CODE_OPEN, _LINK_CLOSE: _LINK_OPEN}
 _MARKS = ("*", "_", "~", "`", "[", "\\", "==", "#", "!", "$", ":", "<", "&", "http", "www.")
@@ -160,7 +158,8 @@ def _plain(raw: str) -> tuple[str, bool]:
 
 def render(raw_lines: list[str], source_lines: list[int]) -> InlineText:
     """Render the lines of one inline run (a paragraph, a heading, a table cell)."""
-    chars: list[str] = []
+    pieces: list[str] = []
+    length = 0  # of the text in `pieces`
     lines: list[int] = []
     strong: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
@@ -171,29 +170,37 @@ def render(raw_lines: list[str], source_lines: list[int]) -> InlineText:
     for raw, line in zip(raw_lines, source_lines, strict=False):
         text, lost = _plain(raw.rstrip("\\").strip())
         lossy = lossy or lost
-        text = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", text)).strip()
+        if "  " in text or "\t" in text or "\u00a0" in text or "\u3000" in text:
+            text = _SPACES.sub(" ", text)  # (a run of two blanks holds one of these)
+        text = _SPACE_BEFORE_PUNCT.sub("", text).strip()
         if not text:
             continue
-        if chars:
-            chars.append("\n")  # soft breaks stay: "TERM : definition" lines are units
+        if length:
+            pieces.append("\n")  # soft breaks stay: "TERM : definition" lines are units
             lines.append(line)
-        if not _HAS_SENTINEL.search(text):
-            chars.extend(text)
-            lines.extend([line] * len(text))
-            continue
-        for ch in text:
-            if ch in _SENTINELS:
-                if ch in _CLOSER:
-                    start = open_at.pop(_CLOSER[ch], None)
-                    if start is not None and start < len(chars):
-                        spans[ch].append((start, len(chars)))
-                else:
-                    open_at[ch] = len(chars)
-                continue
-            chars.append(ch)
-            lines.append(line)
-    text = "".join(chars)
-    return InlineText(text, lines, strong, code, lossy, links)
+            length += 1
+        # Text between the span sentinels is taken whole; a sentinel only records
+        # where its span starts or ends.
+        start = 0
+        for match in _HAS_SENTINEL.finditer(text):
+            mark = match.start()
+            if mark > start:
+                pieces.append(text[start:mark])
+                lines.extend([line] * (mark - start))
+                length += mark - start
+            start = mark + 1
+            ch = text[mark]
+            if ch in _CLOSER:
+                opened = open_at.pop(_CLOSER[ch], None)
+                if opened is not None and opened < length:
+                    spans[ch].append((opened, length))
+            else:
+                open_at[ch] = length
+        if start < len(text):
+            pieces.append(text[start:])
+            lines.extend([line] * (len(text) - start))
+            length += len(text) - start
+    return InlineText("".join(pieces), lines, strong, code, lossy, links)
 
 
 def render_one(raw: str, line: int) -> InlineText:

@@ -15,12 +15,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from bot.decks.generator import writer
 from bot.decks.generator.cards import TEXT_FIELDS, GeneratedCard, gen_hash
+from bot.decks.generator.freshdeck import fresh_deck_text
 
 
 class DeckFileError(ValueError):
@@ -70,6 +72,38 @@ def set_fields(card: CommentedMap, generated: GeneratedCard) -> None:
             card.insert(position, key, writer.field_value(value))
 
 
+def _fresh_deck(
+    generated: list[GeneratedCard],
+    *,
+    deck_id: str,
+    title: str | None,
+    lang: str,
+    source: str,
+    new_id: Callable[[], str],
+) -> tuple[str, MergeSummary] | None:
+    """A new deck written without ruamel (freshdeck), with the ids and summary the
+    general path below would give; None when freshdeck cannot promise its bytes."""
+    summary = MergeSummary()
+    used_ids: set[str] = set()
+    numbered: list[tuple[str, GeneratedCard]] = []
+    for card in generated:
+        card_id = new_id()
+        while card_id in used_ids:
+            card_id = new_id()
+        used_ids.add(card_id)
+        numbered.append((card_id, card))
+        summary.new.append((card_id, card.type))
+        if card.draft:
+            summary.drafts.append(card_id)
+    text = fresh_deck_text(deck_id, title, lang, source, numbered)
+    if text is None:
+        return None
+    try:
+        return writer.verified(text), summary
+    except Exception as exc:  # a YAML error of our own making: refuse to write it
+        raise DeckFileError(f"could not produce valid YAML ({exc})") from exc
+
+
 def merge_into_deck(
     existing_yaml_text: str | None,
     generated: list[GeneratedCard],
@@ -80,6 +114,18 @@ def merge_into_deck(
     source: str,
     new_id: Callable[[], str],
 ) -> tuple[str, MergeSummary]:
+    if existing_yaml_text is None and generated:
+        drawn: list[str] = []
+
+        def drawing() -> str:
+            drawn.append(new_id())
+            return drawn[-1]
+
+        written = _fresh_deck(generated, deck_id=deck_id, title=title, lang=lang,
+                              source=source, new_id=drawing)
+        if written is not None:
+            return written
+        new_id = chain(drawn, iter(new_id, "")).__next__  # the same ids again, then more
     summary = MergeSummary()
     touched = False
     if existing_yaml_text is None or not existing_yaml_text.strip():

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from bot.decks.limits import MAX_ID_CHARS
-from bot.decks.model import is_valid_id
+from bot.decks.limits import MAX_ID_CHARS, is_valid_id
 
 _SEPARATORS = re.compile(r"[\s.]+")
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")

@@ -37,7 +37,11 @@ def dump(data: Any) -> str:
     returned (and so never written)."""
     buffer = io.StringIO()
     make_yaml().dump(data, buffer)
-    text = buffer.getvalue()
+    return verified(buffer.getvalue())
+
+
+def verified(text: str) -> str:
+    """`text`, once it reads back as YAML (a deck file that does not is never written)."""
     if len(text) <= _VERIFY_UP_TO:
         YAML(typ="safe").load(text)
     return text
@@ -46,12 +50,14 @@ def dump(data: Any) -> str:
 _RISKY_START = tuple("-?:,[]{}#&*!|>'\"%@`~")
 
 
+def is_risky(item: str) -> bool:
+    """ruamel may emit a plain ": x" inside a flow sequence, which no parser reads back:
+    an item that starts with an indicator or holds ": " / " #" is double-quoted."""
+    return item.startswith(_RISKY_START) or ": " in item or " #" in item or item.endswith(":")
+
+
 def _safe(item: str | int) -> str | int:
-    """ruamel may emit a plain ": x" inside a flow sequence, which no parser reads back;
-    quote any item that starts with an indicator or holds ": " / " #"."""
-    if isinstance(item, str) and (
-        item.startswith(_RISKY_START) or ": " in item or " #" in item or item.endswith(":")
-    ):
+    if isinstance(item, str) and is_risky(item):
         quoted: str = DoubleQuotedScalarString(item)
         return quoted
     return item

@@ -9,6 +9,7 @@ too long alone is cut at a sentence end.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.decks.generator.inline import InlineText
@@ -73,6 +74,10 @@ def sentence_texts(para: Para) -> list[str]:
     return [s.text for s in split_sentences(para.text)]
 
 
+# The walk cleans a sentence, then cleans it again when it renders the answer around
+# it (a quarter to a half of the calls): the last few results are kept.  Few enough
+# that only that nearby reuse is served, never a far-off repeat of the same text.
+@functools.lru_cache(maxsize=64)
 def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
