@@ -711,3 +711,12 @@ def test_labels_and_columns_found_on_batch_four() -> None:
     assert "What are the drawbacks of Circuit Breaker?" in questions
     assert "What are the advantages of GC?" in questions
     assert "What does INNER JOIN return?" in questions
+
+
+def test_a_labels_value_runs_to_the_end_of_its_paragraph() -> None:
+    note = ("## Saga\n\n"
+            "**Trade-offs:** You lose isolation, so other requests see intermediate states. "
+            "Compensations must be idempotent because they may run twice.\n")
+    assert served(note)["What are the drawbacks of Saga?"] == (
+        "You lose isolation, so other requests see intermediate states. Compensations must be "
+        "idempotent because they may run twice")

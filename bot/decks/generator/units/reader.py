@@ -961,7 +961,10 @@ class Reader:
 
     def _sentences(self, sentences: list[Sentence], scope: Scope,
                    source: InlineText | None = None) -> None:
+        taken = 0  # sentences already read as part of a label's value
         for position, sentence in enumerate(sentences):
+            if position < taken:
+                continue
             text = self._clean(sentence.text)
             if not text:
                 continue
@@ -1002,8 +1005,20 @@ class Reader:
             found = prose.label(text)
             if found is not None:
                 subject = found.subject or scope.subject
-                if subject and found.answer:
-                    self._collect(found.kind, subject, found.answer, lines, scope)
+                value = found.answer
+                if found.kind in ("pros", "cons") and value:
+                    # "**Trade-offs:** You need to tune … Fallbacks must …": the sentences
+                    # after a label in its paragraph are its value too.
+                    for following in sentences[position + 1:]:
+                        more = self._clean(following.text)
+                        if not more or prose.label(more) is not None \
+                                or following.text.lstrip().startswith(("→", "->", "=>")) \
+                                or len(value) + len(more) > 300:
+                            break
+                        value = f"{value.rstrip('.')}. {more}"
+                        taken = sentences.index(following) + 1
+                if subject and value:
+                    self._collect(found.kind, subject, value.rstrip("."), lines, scope)
                 continue
             found = prose.difference(text)
             if found is not None:
