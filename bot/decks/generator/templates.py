@@ -367,8 +367,7 @@ _EN_CLAUSE_QUESTION = {
 _DESCRIBING_COLUMN = re.compile(r"^(?:설명|의미|뜻|정의|개념|description|meaning|definition|"
                                 r"what it is)$", re.I)
 #: A column of growth rates ("O(n log n)"), asked as time (or space) complexity.
-_COMPLEXITY = re.compile(r"^[OΘΩ]\(.+\)(?:\s+(?:avg|average|amortized|worst|best)\b.*)?$",
-                         re.I)
+_COMPLEXITY = re.compile(r"^[OΘΩ]\([^()]*(?:\([^()]*\)[^()]*)*\)\S*(?:[\s,].{0,30})?$")
 _ALGORITHM = re.compile(r"\b(?:sort|search|algorithm|traversal|hashing|encoding)$", re.I)
 _CASE_COLUMN = re.compile(r"^(best|average|avg|worst)(?:\s*case)?$", re.I)
 _YES = frozenset({"o", "✓", "✔", "○", "yes", "y", "true", "예", "있음", "가능"})

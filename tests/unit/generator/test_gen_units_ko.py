@@ -670,3 +670,11 @@ def test_a_notes_genre_is_no_concept_and_an_example_showing_its_command_is_not_a
     questions = [c.question() for c in cards_of(note, "ko")]
     assert "ip addr란?" in questions
     assert not any("치트시트" in q or "예시" in q for q in questions)
+
+
+def test_an_operations_table_compares_its_columns() -> None:
+    note = ("## 시간복잡도 정리\n\n| 연산 | ArrayList | HashMap |\n|---|---|---|\n"
+            "| 조회 | O(1) | O(1) 평균 |\n| 중간 삽입 | O(n) | O(1) 평균 |\n")
+    questions = [c.question() for c in cards_of(note, "ko") if c.rule == "cell"]
+    assert "ArrayList의 조회 시간 복잡도는?" in questions
+    assert "HashMap의 중간 삽입 시간 복잡도는?" in questions

@@ -19,7 +19,9 @@ _ASIDE = re.compile(r"\s+\(([^()]*)\)")
 _ROW_LABEL_HEADERS = frozenset(
     {"", "구분", "항목", "비교", "기준", "비교 항목", "특성", "특징", "aspect", "feature",
      "features",
-     "criteria", "criterion", "category", "property", "attribute", "comparison", "-", "분류"}
+     "criteria", "criterion", "category", "property", "attribute", "comparison", "-", "분류",
+     # "연산 | ArrayList | LinkedList": the operations label the rows, the columns compared
+     "연산", "operation", "operations"}
 )
 _REMARKS = re.compile(r"^(?:비고|참고|메모|노트|note|notes|remarks?|comments?)$", re.I)
 _EXAMPLES = re.compile(r"^(?:예|예시|예제|사용\s?예|사용\s?예시|example|examples|usage)$", re.I)
