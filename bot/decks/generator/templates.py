@@ -231,6 +231,8 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
 
 #: "A: …", "Answer: …", "답: …": the note's own label for its answer, not part of it.
 _ANSWER_LABEL = re.compile(r"^(?:\*\*)?(?:A|Ans|Answer|답|답변|정답)\s?[:：.](?:\*\*)?\s+")
+#: "• 정의: …", "Definition: …" opening a definition's answer: the label, not the answer.
+_DEFINITION_LABEL = re.compile(r"^(?:•\s*)?(?:정의|개념|뜻|definition|meaning)\s*[:：]\s*", re.I)
 #: "→ 0ms는 …": an arrow that led from the question to its answer in the note.
 _LEADING_ARROW = re.compile(r"^(?:→|->|=>|⇒|➡️?)\s*", re.M)
 
@@ -245,7 +247,7 @@ class _Maker:
 
     def basic(self, front: str, back: str, *, variant: str = "", draft: bool = False,
               kind: str = "basic", accept: tuple[str, ...] = ()) -> None:
-        back = _ANSWER_LABEL.sub("", back.strip())
+        back = _DEFINITION_LABEL.sub("", _ANSWER_LABEL.sub("", back.strip()))
         back = _LEADING_ARROW.sub("", back)
         if len(back) > MAX_BACK:
             back = back[: MAX_BACK - 1].rstrip() + "…"
@@ -349,7 +351,9 @@ def _process(m: _Maker) -> None:
 
 #: A Korean column named by a clause: an adnominal verb before its noun ("어울리는 상황",
 #: "필요한 조건", "사용할 때").
-_KO_CLAUSE_HEADER = re.compile(r"^(?:[가-힣]+\s+)*[가-힣]+(?:는|은|한|할|인|된|될|던)\s+[가-힣]+$")
+_KO_CLAUSE_HEADER = re.compile(
+    r"^(?:[가-힣]+\s+)*(?:[가-힣]*(?:는|된|될|던)|[가-힣]*(?:필요|중요|적합|유리|불리|가능|적절)[한할])"
+    r"\s+[가-힣]+$")  # not "분할 단위", "권한 범위": nouns that end like a verb form
 #: An English column named by a clause, and the question each asks of a row.
 _EN_CLAUSE_HEADER = re.compile(r"^(how it works|what it does|when to use(?: it)?|"
                                r"use cases?|used for|best for|good for)$", re.I)
@@ -387,8 +391,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         return _en_what_is(subject, None, m.vocabulary), answer
     if m.lang == "ko":
         if yes_no:  # "GET의 멱등성은? → O": asked as the yes/no it is
-            return f"{attach(subject, '은')} {attach(label.rstrip('?'), '이')} 있는가?" \
-                if label.endswith("성") else f"{subject}: {label.rstrip('?')} 여부는?", said
+            name = label.rstrip("?")
+            return f"{attach(subject, '은')} {attach(name, '이')} 있는가?" \
+                if name.endswith("성") else f"{subject}에 {attach(name, '이')} 있는가?", said
         if _COMPLEXITY.match(answer) and "복잡도" not in label:
             kind = "공간 복잡도" if "공간" in label or "space" in label.lower() else "시간 복잡도"
             owner = f"{subject}의 {label}" if kind == "시간 복잡도" else subject
@@ -441,11 +446,21 @@ def _cell(m: _Maker) -> None:
         m.basic(front, back)
 
 
+#: Rows of a comparison named by a clause, as "differ in …" says them.
+_EN_ROW_ASPECT = {"used in": "where they are used", "use case": "what they are used for",
+                  "use cases": "what they are used for", "used for": "what they are used for",
+                  "how it works": "how they work", "when to use": "when to use them",
+                  "best for": "what they are best for", "good for": "what they are good for"}
+
+
 def _difference(m: _Maker) -> None:
     u = m.unit
     a, b = u.items[0], u.items[1]
     front = f"{attach(a, '와')} {b}의 차이는?" if m.lang == "ko" \
         else f"What is the difference between {a} and {b}?"
+    if u.label and m.lang != "ko":  # one row of a comparison table
+        aspect = _EN_ROW_ASPECT.get(u.label.lower().rstrip("?"), _lower_first(u.label))
+        front = f"How do {a} and {b} differ in {aspect}?"
     m.basic(front, u.answer)
 
 

@@ -720,3 +720,13 @@ def test_a_labels_value_runs_to_the_end_of_its_paragraph() -> None:
     assert served(note)["What are the drawbacks of Saga?"] == (
         "You lose isolation, so other requests see intermediate states. Compensations must be "
         "idempotent because they may run twice")
+
+
+def test_a_row_of_a_two_way_comparison_table_asks_how_the_two_differ() -> None:
+    note = ("## Paxos vs Raft\n\n| | Paxos | Raft |\n|---|---|---|\n"
+            "| Leader | optional | strong leader is required |\n"
+            "| Used in | Chubby, Spanner | etcd, Consul |\n")
+    cards = served(note)
+    assert cards["How do Paxos and Raft differ in leader?"] == (
+        "Paxos: optional\nRaft: strong leader is required")
+    assert "How do Paxos and Raft differ in where they are used?" in cards

@@ -678,3 +678,12 @@ def test_an_operations_table_compares_its_columns() -> None:
     questions = [c.question() for c in cards_of(note, "ko") if c.rule == "cell"]
     assert "ArrayList의 조회 시간 복잡도는?" in questions
     assert "HashMap의 중간 삽입 시간 복잡도는?" in questions
+
+
+def test_a_noun_column_that_ends_like_a_verb_and_a_yes_no_column() -> None:
+    note = ("## 페이징 vs 세그멘테이션\n\n| 구분 | 페이징 | 세그멘테이션 |\n|---|---|---|\n"
+            "| 분할 단위 | 고정 크기 | 가변 크기 |\n| 내부 단편화 | O | X |\n")
+    questions = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if c.rule == "cell"}
+    assert questions["페이징의 분할 단위는?"] == "고정 크기"
+    assert questions["페이징에 내부 단편화가 있는가?"] == "예"
+    assert questions["세그멘테이션에 내부 단편화가 있는가?"] == "아니요"

@@ -88,7 +88,6 @@ def _columns_compared(header: list[str], title: str) -> bool:
 
 
 def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Unit]:
-    del lang
     header = [normalise(h.text) for h in table.header]
     if len(header) < 2 or not table.rows:
         return []
@@ -100,16 +99,33 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
     # In a column of O and X, "X" says no; elsewhere a lone "x" or "-" marks a blank cell.
     yes_no = {c for c in range(len(header) - 1)
               if all(g[c][0].strip().lower() in _BOOLEAN for g in grid if c < len(g))}
+    yes_no_rows = {r for r, g in enumerate(grid)
+                   if g and all(m.strip().lower() in _BOOLEAN for m, _ in g)}
     out: list[Unit] = []
+    # "| | Paxos | Raft |": in English a row of a two-way comparison is asked as how the two
+    # differ in it ("How do Paxos and Raft differ in leader?"); "What is the leader of
+    # Paxos?" reads as a table, not a question.
+    pairwise = lang == "en" and by_row and len(header) == 3 and all(header[1:])
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue
         label = normalise(row[0].text)
         if not label or label.lower() in _EMPTY:
             continue
+        if pairwise:
+            sides = [m for m, _ in grid[r][:2]]
+            if len(sides) == 2 and all(normalise_key(x) for x in sides) \
+                    and normalise_key(sides[0]) != normalise_key(sides[1]) \
+                    and not _REMARKS.match(label) and not _EXAMPLES.match(label):
+                answer = f"{header[1]}: {sides[0]}\n{header[2]}: {sides[1]}"
+                out.append(Unit("difference", path, f"{label}/{header[1]}/{header[2]}",
+                                (line, line), len(answer) <= 240 and len(label) <= 40,
+                                items=(header[1], header[2]), label=label, answer=answer))
+            continue
         for c, (column, (main, explanation)) in enumerate(zip(header[1:], grid[r], strict=False)):
             if not column or not normalise_key(main) \
-                    or (main.lower() in _EMPTY and not (c in yes_no and not by_row)):
+                    or (main.lower() in _EMPTY
+                        and not (r in yes_no_rows if by_row else c in yes_no)):
                 continue
             if _REMARKS.match(column if not by_row else label):
                 continue  # "비고", "Notes": a remark on the row, nothing to ask
