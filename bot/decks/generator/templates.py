@@ -217,6 +217,8 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     "Stack / Queue" -> "a stack / queue"); a name keeps its capitals."""
     bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if len(m.group(1).split()) > 1
                   else m.group(0), subject).strip() or subject
+    if re.search(r" (?:layer|level|tier|phase|stage|step|ring)$", bare):
+        return f"the {bare}"  # one of an ordered set: "the Transport layer"
     words = bare.split()
     if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
             and words[0] not in vocabulary:
@@ -422,13 +424,18 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             return f"What is the {word} complexity of {noun}?", answer
         # "Search" in a table of data structures
         return f"What is the time complexity of {_lower_first(word)} in {noun}?", answer
+    if re.fullmatch(r"\d{1,2}", answer.strip()) and word in ("layer", "level", "tier", "no",
+                                                              "number", "#", "step", "order"):
+        return f"What number is {noun}?", answer  # "What number is the Transport layer? → 4"
     if word in ("name", "called"):
         return f"What is {subject} called?", answer
     if word in ("example", "examples"):
         return f"Give an example of {subject}.", answer
     link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
                               word) else "of"
-    return f"What is the {word} {link} {subject}?", answer
+    be = "are" if _plural(word.split()[-1]) else "is"  # "What are the example protocols …"
+    return f"What {be} the {word} {link} {noun if noun.startswith('the ') else subject}?", \
+        answer
 
 
 def _cell(m: _Maker) -> None:

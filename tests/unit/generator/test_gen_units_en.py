@@ -730,3 +730,12 @@ def test_a_row_of_a_two_way_comparison_table_asks_how_the_two_differ() -> None:
     assert cards["How do Paxos and Raft differ in leader?"] == (
         "Paxos: optional\nRaft: strong leader is required")
     assert "How do Paxos and Raft differ in where they are used?" in cards
+
+
+def test_a_table_whose_rows_are_numbered_is_asked_by_their_names() -> None:
+    note = ("## The OSI model\n\n| Layer | Name | Example protocols | PDU |\n|---|---|---|---|\n"
+            "| 4 | Transport | TCP, UDP | Segment |\n| 3 | Network | IP, ICMP | Packet |\n"
+            "| 2 | Data Link | Ethernet, ARP | Frame |\n")
+    questions = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert questions["What number is the Transport layer?"] == "4"
+    assert questions["What are the example protocols of the Network layer?"] == "IP, ICMP"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.decks.generator.cards import normalise_key
+from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import Table
 from bot.decks.generator.sentences import normalise
 from bot.decks.generator.units.model import Unit
@@ -61,6 +62,22 @@ def _repeats(name: str, example: str) -> bool:
         w.casefold() in said for w in re.findall(r"[\w.-]{2,}", name) if w.isascii())
 
 
+def _with_kind(name: InlineText, kind: str) -> InlineText:
+    """"Transport" under "Layer" is the Transport layer."""
+    text = normalise(name.text)
+    if not re.fullmatch(r"[A-Za-z가-힣]{2,15}", kind) or kind.casefold() in text.casefold():
+        return name
+    joined = f"{text} {kind.lower()}" if kind.isascii() else f"{text} {kind}"
+    return InlineText(joined, [name.lines[0] if name.lines else 0] * len(joined), [], [])
+
+
+def _numbered_rows(texts: list[list[str]]) -> bool:
+    """Rows labelled by a number beside a name: "7 | Application", "3 | Network"."""
+    rows = [row for row in texts if len(row) >= 3]
+    return len(rows) >= 2 and all(re.fullmatch(r"L?\d{1,2}", row[0].strip(), re.I)
+                                  and re.search(r"[A-Za-z가-힣]{2}", row[1]) for row in rows)
+
+
 def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     """A table of values (query output, a timeline of numbers, an O/X matrix) rather
     than a comparison of named things: no card can ask one of its cells fairly."""
@@ -92,6 +109,17 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
     if len(header) < 2 or not table.rows:
         return []
     texts = [[normalise(c.text) for c in row] for row in table.rows]
+    if len(header) >= 3 and _numbered_rows(texts):
+        # "| 4 | Transport | TCP, UDP | Segment |": the number counts the rows, the name
+        # names them; the number is asked as any other column.
+        kind = normalise(table.header[0].text)
+        named = [_with_kind(row[1], kind) for row in table.rows]
+        table = Table(header=[table.header[1], table.header[0], *table.header[2:]],
+                      rows=[[name, row[0], *row[2:]] for name, row in zip(named, table.rows,
+                                                                          strict=True)],
+                      row_lines=table.row_lines, first_line=table.first_line)
+        header = [normalise(h.text) for h in table.header]
+        texts = [[normalise(c.text) for c in row] for row in table.rows]
     if _is_data_table(header, texts):
         return []
     by_row = _columns_compared(header, title)
