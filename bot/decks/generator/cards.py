@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
-_LEAK = re.compile(r"<[A-Za-z/!?]|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|https?:|www\.",
-                   re.I)
+# A tag opens after a space or at the start; "Partial<T>", "Map<K, V>" are a type's name.
+_LEAK = re.compile(r"(?<![\w.])<[A-Za-z/!?]|&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);|"
+                   r"https?:|www\.", re.I)
 _NORMALISE = re.compile(r"[\s\W_]+", re.U)
 
 TEXT_FIELDS = ("front", "back", "choices", "answer", "text", "accept")

@@ -739,3 +739,12 @@ def test_a_table_whose_rows_are_numbered_is_asked_by_their_names() -> None:
     questions = {q.split(" (")[0]: a for q, a in served(note).items()}
     assert questions["What number is the Transport layer?"] == "4"
     assert questions["What are the example protocols of the Network layer?"] == "IP, ICMP"
+
+
+def test_a_generic_types_name_is_a_term_and_no_markup() -> None:
+    note = ("## Utility types\n\n"
+            "* `Partial<T>` – makes all properties of `T` optional\n"
+            "* `Pick<T, K>` – builds a new type with only the keys `K` taken from `T`\n")
+    cards = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert cards["What is Partial<T>?"] == "makes all properties of T optional"
+    assert "What is Pick<T, K>?" in cards

@@ -162,6 +162,7 @@ _NOTE_GENRE = re.compile(r"(?:치트\s?시트|cheat\s?sheet|면접\s?질문|인�
                          r"모음|가이드|실습|\bnotes|\bsummary|\bguide|\btutorial|\bFAQ|"
                          r"\binterview questions)$",
                          re.I)
+_GENERIC_TYPE = re.compile(r"[A-Za-z_][\w.]*<[\w ,.?<>\[\]]+>(?:\[\])?")
 _SAMPLE = re.compile(r"^(?:예시|예제|샘플|example|sample)\s", re.I)
 
 
@@ -182,7 +183,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False  # "Choosing a tool", "Using the cache": what to do, not a name
     if _COURSE_PART.search(bare) or _SAMPLE.match(bare) or _NOTE_GENRE.search(bare):
         return False  # "컴퓨터 네트워크 7강 - HTTP", "예시 테이블": the course, the example
-    if any(mark in bare for mark in ",;?!。|=+<>") or bare.endswith("."):
+    generic = _GENERIC_TYPE.fullmatch(bare)  # "Partial<T>", "Map<K, V>": a type's name
+    if (any(mark in bare for mark in ",;?!。|=+<>") and not generic) or bare.endswith("."):
         return False
     if _EN_BENEFIT.match(bare):
         return False  # "Increased security": a benefit, not a name
