@@ -143,7 +143,7 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     return phrase, bool(words) and common and _plural(words[-1])
 
 
-_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ing|ism|ware)$")
+_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ancy|ency|ing|ism|ware)$")
 _PROCESS_NOUN = re.compile(r"(?:^|\s)(?:start|recovery|retransmit|avoidance|increase|decrease|"
                            r"control|discovery|replication|delivery)$")
 # Words with a mass-noun ending that are counted all the same ("a condition").

@@ -748,3 +748,12 @@ def test_a_generic_types_name_is_a_term_and_no_markup() -> None:
     cards = {q.split(" (")[0]: a for q, a in served(note).items()}
     assert cards["What is Partial<T>?"] == "makes all properties of T optional"
     assert "What is Pick<T, K>?" in cards
+
+
+def test_a_bold_first_letter_of_a_two_word_name_keeps_both_words() -> None:
+    note = ("## CAP\n\nYou cannot have strong consistency and availability in a partition.\n\n"
+            "* **C**onsistency — every read sees the most recent write\n"
+            "* **P**artition tolerance — the system keeps working despite lost messages\n")
+    questions = [q.split(" (")[0] for q in served(note)]
+    assert "What is consistency?" in questions
+    assert "What is partition tolerance?" in questions

@@ -359,6 +359,8 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
     # "**T**imely — …": the rest of a word whose first letter is marked (a mnemonic).
     joined = head.text[end:end + 1].isalnum()
     tail = re.match(r"^([a-z가-힣][\w가-힣]*(?:-[a-z가-힣]+)*)\s*[-–—:]\s+(.+)$", rest)
+    if joined and tail is None:  # "**P**artition tolerance — …": the word runs on
+        tail = re.match(r"^([a-z][\w-]*(?: [a-z][\w-]*){0,3})\s*[-–—:]\s+(.+)$", rest)
     if tail and (len(tail.group(1)) <= 12 or joined):
         term, rest = f"{term}{'' if joined else ' '}{tail.group(1)}", tail.group(2)
     aside = re.match(r"^\(([^()]{1,60})\)\s*", rest)
