@@ -8,6 +8,8 @@ well have been recorded.  A 429 is waited out at most five times.
 
 The same schedule redraws a card slowly: an edit that meets three 5xx waits
 9 s before it is tried a fourth time, with the learner looking at a spinner.
+A deferred click's redraw edits the interaction's reply by discord.py's own
+path (``messages/@original``, not a message id), so that path is here too.
 
 `DeadlineCallbacks` replaces the adapter (discord.py reads it from a context
 variable) and sends JSON callbacks and message edits itself: short pauses
@@ -51,6 +53,8 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/interactions/{webhook_id}/{webhook_token}/callback"
 EDIT_PATH = "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"
+#: The interaction's own reply, as discord.py names it (not a message id): a redrawn card.
+ORIGINAL_PATH = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
 #: Discord's deadline for the first answer to an interaction, from its creation.
 ACK_DEADLINE = 3.0
 #: What the deadline loses outside the bot: the event's way here and the callback's way back.
@@ -160,7 +164,8 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
                  edit_budget: float = EDIT_BUDGET, receipts: Receipts = RECEIPTS) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self.budgets = {("POST", CALLBACK_PATH): callback_budget,
-                        ("PATCH", EDIT_PATH): edit_budget}
+                        ("PATCH", EDIT_PATH): edit_budget,
+                        ("PATCH", ORIGINAL_PATH): edit_budget}
         self.receipts = receipts
 
     def _deadline(self, route: Route, budget: float) -> float:
