@@ -195,11 +195,21 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
         return await self._within(self._deadline(route, budget), route, session, payload,
                                   params, kwargs)
 
+    async def send(self, route: Route, session: aiohttp.ClientSession, payload: dict[str, Any],
+                   *, proxy: str | None = None, proxy_auth: aiohttp.BasicAuth | None = None
+                   ) -> None:
+        """`request` for a JSON callback or edit whose reply nobody reads: the reply is
+        read to its end (so its connection serves the next request) but not decoded."""
+        budget = self.budgets[(route.method, route.path)]
+        await self._within(self._deadline(route, budget), route, session, payload, None,
+                           {"proxy": proxy, "proxy_auth": proxy_auth}, decode=False)
+
     async def _within(self, deadline: float, route: Route, session: aiohttp.ClientSession,
                       payload: dict[str, Any] | None, params: dict[str, Any] | None,
-                      options: dict[str, Any]) -> Any:
+                      options: dict[str, Any], *, decode: bool = True) -> Any:
         """Try until ``deadline`` (event-loop time): never a try after it, and the last pause
-        shortened so one more try still starts before it."""
+        shortened so one more try still starts before it.  A success's reply is decoded
+        only when ``decode``."""
         loop = asyncio.get_running_loop()
         pause = FIRST_PAUSE
         body = wire_json.dumps(payload) if payload is not None else None
@@ -209,9 +219,12 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
                 route.method, url, data=body, headers=_HEADERS,
                 proxy=options.get("proxy"), proxy_auth=options.get("proxy_auth"),
             ) as response:
-                data = await _body(response)
                 if 200 <= response.status < 300:
-                    return data
+                    if decode:
+                        return await _body(response)
+                    await response.read()
+                    return None
+                data = await _body(response)
                 if response.status == 429 and response.headers.get("Via"):
                     limited = data if isinstance(data, dict) else {}
                     wait = float(limited.get("retry_after", pause))
