@@ -157,6 +157,10 @@ async def run(learners: int, cards: int, log_copy: str) -> int:
             [(reviews,)] = query(bot.db_path, "SELECT count(*) FROM review_log")
             [(states,)] = query(bot.db_path, "SELECT count(*) FROM review_states")
             missed = len(emu.missed_deadlines())
+            callbacks = emu.requests("POST /interactions/*/*/callback")
+            edits = emu.requests("PATCH /webhooks/*/*/messages/*")
+            deferred = sum(1 for r in callbacks
+                           if isinstance(r.json, dict) and r.json.get("type") in (5, 6))
             save(log_copy, bot.stderr())
             problems = [line for line in bot.stderr().splitlines()
                         if " ERROR " in line or " WARNING " in line]
@@ -171,6 +175,9 @@ async def run(learners: int, cards: int, log_copy: str) -> int:
           f"mean {statistics.fmean(acks) * 1000:.0f} ms (target p99 <= 150 ms: "
           f"{'met' if p99 <= 150 else 'MISSED'})")
     print(f"missed 3 s deadlines: {missed}")
+    print(f"requests answering:   {len(callbacks) + len(edits):,} for {len(callbacks):,} "
+          f"interactions ({(len(callbacks) + len(edits)) / len(callbacks):.2f} each); "
+          f"{deferred:,} acknowledged before their reply")
     slow = sorted(acks)[-len(acks) // 100:]
     print(f"slowest 1%:           {min(slow) * 1000:.0f}..{max(slow) * 1000:.0f} ms; "
           f"/study acks p99 {percentile(study_acks, 99) * 1000:.0f} ms")

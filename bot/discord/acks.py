@@ -8,6 +8,8 @@ well have been recorded.  A 429 is waited out at most five times.
 
 The same schedule redraws a card slowly: an edit that meets three 5xx waits
 9 s before it is tried a fourth time, with the learner looking at a spinner.
+A deferred click's redraw edits the interaction's reply by discord.py's own
+path (``messages/@original``, not a message id), so that path is here too.
 
 `DeadlineCallbacks` replaces the adapter (discord.py reads it from a context
 variable) and sends JSON callbacks and message edits itself: short pauses
@@ -51,6 +53,8 @@ log = logging.getLogger(__name__)
 
 CALLBACK_PATH = "/interactions/{webhook_id}/{webhook_token}/callback"
 EDIT_PATH = "/webhooks/{webhook_id}/{webhook_token}/messages/{message_id}"
+#: The interaction's own reply, as discord.py names it (not a message id): a redrawn card.
+ORIGINAL_PATH = "/webhooks/{webhook_id}/{webhook_token}/messages/@original"
 #: Discord's deadline for the first answer to an interaction, from its creation.
 ACK_DEADLINE = 3.0
 #: What the deadline loses outside the bot: the event's way here and the callback's way back.
@@ -160,7 +164,8 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
                  edit_budget: float = EDIT_BUDGET, receipts: Receipts = RECEIPTS) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self.budgets = {("POST", CALLBACK_PATH): callback_budget,
-                        ("PATCH", EDIT_PATH): edit_budget}
+                        ("PATCH", EDIT_PATH): edit_budget,
+                        ("PATCH", ORIGINAL_PATH): edit_budget}
         self.receipts = receipts
 
     def _deadline(self, route: Route, budget: float) -> float:
@@ -190,11 +195,21 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
         return await self._within(self._deadline(route, budget), route, session, payload,
                                   params, kwargs)
 
+    async def send(self, route: Route, session: aiohttp.ClientSession, payload: dict[str, Any],
+                   *, proxy: str | None = None, proxy_auth: aiohttp.BasicAuth | None = None
+                   ) -> None:
+        """`request` for a JSON callback or edit whose reply nobody reads: the reply is
+        read to its end (so its connection serves the next request) but not decoded."""
+        budget = self.budgets[(route.method, route.path)]
+        await self._within(self._deadline(route, budget), route, session, payload, None,
+                           {"proxy": proxy, "proxy_auth": proxy_auth}, decode=False)
+
     async def _within(self, deadline: float, route: Route, session: aiohttp.ClientSession,
                       payload: dict[str, Any] | None, params: dict[str, Any] | None,
-                      options: dict[str, Any]) -> Any:
+                      options: dict[str, Any], *, decode: bool = True) -> Any:
         """Try until ``deadline`` (event-loop time): never a try after it, and the last pause
-        shortened so one more try still starts before it."""
+        shortened so one more try still starts before it.  A success's reply is decoded
+        only when ``decode``."""
         loop = asyncio.get_running_loop()
         pause = FIRST_PAUSE
         body = wire_json.dumps(payload) if payload is not None else None
@@ -204,9 +219,12 @@ class DeadlineCallbacks(AsyncWebhookAdapter):
                 route.method, url, data=body, headers=_HEADERS,
                 proxy=options.get("proxy"), proxy_auth=options.get("proxy_auth"),
             ) as response:
-                data = await _body(response)
                 if 200 <= response.status < 300:
-                    return data
+                    if decode:
+                        return await _body(response)
+                    await response.read()
+                    return None
+                data = await _body(response)
                 if response.status == 429 and response.headers.get("Via"):
                     limited = data if isinstance(data, dict) else {}
                     wait = float(limited.get("retry_after", pause))

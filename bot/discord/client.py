@@ -19,6 +19,10 @@ or a database and every cog sees the same ones.
   (``STUDYBOT_CLOCK_FILE``) when set, else ``bot.clock()``;
 - ``bot.learner_locks(user_id)`` / ``bot.in_flight``: one lock per learner and
   the count of interactions being worked on (bot.discord.interactions);
+- ``bot.modal_handlers``: where a cog adds (in ``cog_load``) and removes (in
+  ``cog_unload``) its handler of modal submissions, called from the bot's
+  one ``on_interaction`` rather than from a listener of its own (each
+  listener is a task discord.py starts for every interaction, clicks included);
 - ``bot.deck_titles``: deck id -> title, for the heading of each card;
 - ``bot.rng_factory()``: a fresh ``random.Random`` (choice orders etc.);
 - ``bot.shard_layout`` / ``bot.owns_guild(guild_id)``: the shards this process runs.
@@ -37,7 +41,7 @@ import importlib.util
 import logging
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -92,6 +96,10 @@ INTERACTION_TASKS = (
     "discord-ui-",
     "discord.py: on_interaction",
 )
+
+
+#: A cog's handler of modal submissions: True when the submission was its own (answered).
+ModalHandler = Callable[[discord.Interaction[discord.Client]], Awaitable[bool]]
 
 
 def _interaction_tasks() -> set[asyncio.Task[object]]:
@@ -193,20 +201,29 @@ class StudyBot(commands.AutoShardedBot):
         self._deck_titles: DeckTitles | None = None
         #: The custom_id templates of every DynamicItem registered by the cogs.
         self.component_templates: list[re.Pattern[str]] = []
+        #: The cogs' handlers of modal submissions, tried in turn (module docstring).
+        self.modal_handlers: list[ModalHandler] = []
 
     def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
         super().add_dynamic_items(*items)
         self.component_templates += [item.__discord_ui_compiled_template__ for item in items]
 
     async def on_interaction(self, interaction: discord.Interaction[discord.Client]) -> None:
-        """Run a study button; answer a click on one of our ids that nothing understands.
+        """Run a study button or a cog's modal; answer a click on one of our ids that nothing
+        understands.
 
         The study buttons are routed here (bot.discord.components.buttons), the
-        cogs' `DynamicItem`s by discord.py.  discord.py drops a component whose
+        cogs' `DynamicItem`s by discord.py, modal submissions to the first of
+        ``modal_handlers`` that knows them.  discord.py drops a component whose
         custom_id matches no DynamicItem, and the user would see "This
         interaction failed"; a truncated or stale ``sb:`` id gets a private,
         polite answer instead, and nothing is written.
         """
+        if interaction.type is discord.InteractionType.modal_submit:
+            for handler in list(self.modal_handlers):
+                if await handler(interaction):
+                    return
+            return
         if interaction.type is not discord.InteractionType.component:
             return
         data: dict[str, Any] = dict(interaction.data or {})

@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import discord
 from discord import app_commands
-from discord.http import handle_message_parameters
-from discord.webhook.async_ import async_context
+from discord.http import Route, handle_message_parameters
+from discord.webhook.async_ import async_context, interaction_message_response_params
 
 from bot.discord import acks, text
 from bot.discord.embeds import fit
@@ -273,10 +273,45 @@ async def refuse_foreign(
 
 # -- reply or defer -------------------------------------------------------------------------
 
+#: What discord.py's own callbacks and edits would do besides sending: ask Discord for the
+#: callback's resource (``with_response``), decode the reply and build objects of it.
+#: Nothing here reads them, and under load a click's replies cost as much to read as its
+#: redraw to build, so a click's acknowledgement, its redraw and the edit after a deferral
+#: are sent by `_unread` instead.
+_CLICKS: Final = (discord.InteractionType.component, discord.InteractionType.modal_submit)
+
+
+async def _unread(interaction: Interaction, route: Route, payload: dict[str, Any]) -> None:
+    """Send ``payload`` as discord.py's webhook adapter would, the reply left unread."""
+    state = interaction._state
+    adapter = async_context.get()
+    if isinstance(adapter, acks.DeadlineCallbacks):
+        await adapter.send(route, interaction._session, payload,
+                           proxy=state.http.proxy, proxy_auth=state.http.proxy_auth)
+    else:
+        await adapter.request(route, interaction._session, payload=payload,
+                              proxy=state.http.proxy, proxy_auth=state.http.proxy_auth)
+
+
+async def _callback(
+    interaction: Interaction, kind: discord.InteractionResponseType, payload: dict[str, Any]
+) -> None:
+    """The interaction's first response, without asking for its resource (Discord: 204)."""
+    response = interaction.response
+    if response.is_done():
+        raise discord.InteractionResponded(interaction)
+    route = Route("POST", acks.CALLBACK_PATH, webhook_id=interaction.id,
+                  webhook_token=interaction.token)
+    await _unread(interaction, route, payload)
+    response._response_type = kind
+
 
 async def _defer(interaction: Interaction, *, update: bool) -> None:
     try:
-        if update:
+        if update and interaction.type in _CLICKS:
+            kind = discord.InteractionResponseType.deferred_message_update
+            await _callback(interaction, kind, {"type": kind.value})
+        elif update:
             await interaction.response.defer()
         else:
             await interaction.response.defer(ephemeral=private(interaction), thinking=True)
@@ -299,10 +334,9 @@ async def acknowledged_if_slow(interaction: Interaction, check: Coroutine[Any, A
 
 
 async def _edit_original(interaction: Interaction, screen: Screen) -> None:
-    """`Interaction.edit_original_response`, without the `discord.Message` it builds of
-    Discord's reply: nothing here reads it, and under load a redraw's reply cost as
-    much to parse as the redraw to build.  A view discord.py must keep (not stopped)
-    still goes through discord.py, which stores it by the reply's message id."""
+    """`Interaction.edit_original_response`, without reading Discord's reply (`_CLICKS`).
+    A view discord.py must keep (not stopped) still goes through discord.py, which
+    stores it by the reply's message id."""
     kwargs = screen.edit_kwargs()
     view = screen.view
     if view is not None and not view.is_finished() and view.is_dispatchable():
@@ -316,23 +350,56 @@ async def _edit_original(interaction: Interaction, screen: Screen) -> None:
         allowed_mentions=kwargs["allowed_mentions"],
         previous_allowed_mentions=state.allowed_mentions,
     ) as params:
-        await async_context.get().edit_original_interaction_response(
-            interaction.application_id,
-            interaction.token,
-            session=interaction._session,
-            proxy=state.http.proxy,
-            proxy_auth=state.http.proxy_auth,
-            payload=params.payload,
-            multipart=params.multipart,
-            files=params.files,
-        )
+        if params.payload is None or params.files:
+            await async_context.get().edit_original_interaction_response(
+                interaction.application_id,
+                interaction.token,
+                session=interaction._session,
+                proxy=state.http.proxy,
+                proxy_auth=state.http.proxy_auth,
+                payload=params.payload,
+                multipart=params.multipart,
+                files=params.files,
+            )
+            return
+        route = Route("PATCH", acks.ORIGINAL_PATH, webhook_id=interaction.application_id,
+                      webhook_token=interaction.token)
+        await _unread(interaction, route, params.payload)
+
+
+async def _update_message(interaction: Interaction, screen: Screen) -> None:
+    """`InteractionResponse.edit_message` (callback type 7), without reading Discord's
+    reply (`_CLICKS`) or the clicked message, which discord.py reads for its id (and a
+    DM click parses only when read, bot.discord.events).  A view discord.py must keep
+    (not stopped) still goes through discord.py, as does anything but a click or a
+    modal submission (discord.py sends nothing for those)."""
+    kwargs = screen.edit_kwargs()
+    view = screen.view
+    if (view is not None and not view.is_finished() and view.is_dispatchable()) or (
+        interaction.type not in _CLICKS
+    ):
+        await interaction.response.edit_message(**kwargs)
+        return
+    kind = discord.InteractionResponseType.message_update
+    params = interaction_message_response_params(
+        type=kind.value,
+        content=kwargs["content"],
+        embeds=kwargs["embeds"],
+        view=kwargs["view"],
+        allowed_mentions=kwargs["allowed_mentions"],
+        previous_allowed_mentions=interaction._state.allowed_mentions,
+    )
+    if params.payload is None or params.files:  # not from a Screen: discord.py's own way
+        await interaction.response.edit_message(**kwargs)
+        return
+    await _callback(interaction, kind, params.payload)
 
 
 async def _send(interaction: Interaction, screen: Screen, *, update: bool) -> None:
     if interaction.response.is_done():
         await _edit_original(interaction, screen)
     elif update:
-        await interaction.response.edit_message(**screen.edit_kwargs())
+        await _update_message(interaction, screen)
     else:
         await interaction.response.send_message(
             ephemeral=private(interaction), **screen.send_kwargs()

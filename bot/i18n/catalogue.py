@@ -138,7 +138,7 @@ class _Formatter(string.Formatter):
         return _Missing("{" + key + "}")
 
     def format_field(self, value: object, format_spec: str) -> str:
-        spec = particle_spec(format_spec)
+        spec = particle_spec(format_spec) if format_spec else None
         if spec is None:
             return str(super().format_field(value, format_spec))
         if isinstance(value, _Missing):
@@ -152,7 +152,10 @@ def fill(template: str, values: Mapping[str, object], lang: str = FALLBACK) -> s
     """``template.format(**values)`` that never raises: a broken template is shown as is.
 
     ``lang`` names the commands a template mentions; the values are inserted as given.
+    A template without braces is its own text (most labels; every card draws several).
     """
+    if "{" not in template and "}" not in template:
+        return template
     try:
         return _Formatter(lang).vformat(template, (), values)
     except (ValueError, IndexError, KeyError, AttributeError, TypeError):

@@ -7,6 +7,8 @@ decimal (dropped when it is .0).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.i18n.catalogue import t
 
 #: Days in the month and year an interval label counts in (Anki's figures).
@@ -19,6 +21,7 @@ def _short(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+@lru_cache(maxsize=4096)  # a revealed card labels four grades; the catalogue never changes
 def interval_label(days: int, lang: str) -> str:
     """``days`` as a button shows it, in ``lang``."""
     if days < MONTH_DAYS:
@@ -28,6 +31,7 @@ def interval_label(days: int, lang: str) -> str:
     return t("interval.years", lang, n=_short(days / YEAR_DAYS))
 
 
+@lru_cache(maxsize=4096)
 def grade_label(grade: str, days: int | None, lang: str) -> str:
     """A grade button's label: the grade, and where it sends the card when known."""
     if days is None:

@@ -12,7 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    func,
+    select,
+    union_all,
+)
 
 from bot.srs.queue import DayProgress
 from bot.srs.sm2 import PASSING_QUALITY
@@ -133,12 +142,12 @@ _SKIPPED = Prepared(select(Prompt.card_pk, Prompt.face).where(
     Prompt.skipped.is_(True),
     Prompt.answered_at.is_(None),
 ))
-_ANSWERED_TODAY = Prepared(
+#: The faces answered on a study day: its review log, then the daily questions answered
+#: since the day began (one statement: every card drawn reads it).
+_ANSWERED_TODAY = Prepared(union_all(
     select(ReviewLog.card_pk, ReviewLog.face, Card.sibling)
     .join(Card, Card.pk == ReviewLog.card_pk)
-    .where(ReviewLog.user_id == bindparam("user"), ReviewLog.study_date == bindparam("today"))
-)
-_DAILY_ANSWERED = Prepared(
+    .where(ReviewLog.user_id == bindparam("user"), ReviewLog.study_date == bindparam("today")),
     select(DailyPost.card_pk, DailyPost.face, Card.sibling)
     .select_from(DailyAnswer)
     .join(DailyPost, DailyPost.id == DailyAnswer.post_id)
@@ -146,8 +155,8 @@ _DAILY_ANSWERED = Prepared(
     .where(
         DailyAnswer.user_id == bindparam("user"),
         DailyAnswer.answered_at >= bindparam("since", type_=DailyAnswer.answered_at.type),
-    )
-)
+    ),
+))
 
 
 def due_candidates(
@@ -207,10 +216,8 @@ def answered_on(
     or a deck the member does not study) is read from its answer, since
     ``day_began``.
     """
-    params = {"user": user_id, "today": today}
-    logged = _ANSWERED_TODAY.tuples(conn, params)
-    daily = _DAILY_ANSWERED.tuples(conn, {"user": user_id, "since": day_began})
-    return [((pk, face), sibling) for pk, face, sibling in [*logged, *daily]]
+    rows = _ANSWERED_TODAY.tuples(conn, {"user": user_id, "today": today, "since": day_began})
+    return [((pk, face), sibling) for pk, face, sibling in rows]
 
 
 def day_progress(conn: Connection, user_id: int, today: date) -> DayProgress:

@@ -11,7 +11,18 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Exists, and_, bindparam, delete, func, select, update
+from sqlalchemy import (
+    Connection,
+    Exists,
+    and_,
+    bindparam,
+    delete,
+    func,
+    literal,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -300,23 +311,27 @@ def due_counts(conn: Connection, scope: DeckScope, until: date) -> dict[date, in
     return {day: int(n) for day, n in rows if day is not None}
 
 
-_OWN_EXAMS = Prepared(
-    select(ExamDate.deck_id, ExamDate.exam_date).where(ExamDate.user_id == bindparam("user"))
-)
-_ALL_GROUP_EXAMS = Prepared(
-    select(DailyConfig.deck_id, DailyConfig.exam_date).where(
+#: The learner's own exams (mine = 1), then those of the study groups they belong to
+#: (mine = 0): one statement, since every card drawn reads them.
+_EXAMS = Prepared(union_all(
+    select(ExamDate.deck_id, ExamDate.exam_date, literal(1).label("mine"))
+    .where(ExamDate.user_id == bindparam("user")),
+    select(DailyConfig.deck_id, DailyConfig.exam_date, literal(0).label("mine")).where(
         DailyConfig.exam_date.is_not(None),
         _learner_answered_there(),
-    )
-)
+    ),
+))
 
 
 def exams_of(conn: Connection, user_id: int) -> tuple[dict[str, date], dict[str, list[date]]]:
     """(the learner's own exam per deck, their study groups' exams per deck)."""
-    own = {str(deck): day for deck, day in _OWN_EXAMS.tuples(conn, {"user": user_id})}
+    own: dict[str, date] = {}
     groups: dict[str, list[date]] = {}
-    for deck, day in _ALL_GROUP_EXAMS.tuples(conn, {"user": user_id}):
-        groups.setdefault(str(deck), []).append(day)
+    for deck, day, mine in _EXAMS.tuples(conn, {"user": user_id}):
+        if mine:
+            own[str(deck)] = day
+        else:
+            groups.setdefault(str(deck), []).append(day)
     return own, groups
 
 

@@ -162,6 +162,18 @@ class _Plan:
     left: LeftToday
     repeats: int
     skipped: int
+    #: Today's due faces (each has a schedule) and new faces (none has), when the plan
+    #: is the day's: whether a face shown from them is new needs no query of its own.
+    due: frozenset[FaceKey] = frozenset()
+    new: frozenset[FaceKey] = frozenset()
+
+    def seen(self, key: FaceKey) -> bool | None:
+        """Whether the learner has reviewed ``key`` before, if the plan tells; else None."""
+        if key in self.due:
+            return True
+        if key in self.new:
+            return False
+        return None
 
 
 def _plan(
@@ -184,7 +196,8 @@ def _plan(
     day = plan_day(
         conn, study.user_id, study.deck_id, study.today, study.limits, study.day_began
     )
-    return _Plan(day.queue, day.left, repeats, len(skipped))
+    return _Plan(day.queue, day.left, repeats, len(skipped),
+                 due=frozenset(day.reviews), new=frozenset(day.new))
 
 
 def next_prompt(
@@ -293,7 +306,9 @@ def _view(
     plan: _Plan,
 ) -> PromptView:
     key = (card.pk, face)
-    seen = rows.has_state(conn, study.user_id, card.pk, face)
+    seen = plan.seen(key)
+    if seen is None:  # a repeat, a prompt shown before, a mistakes drill
+        seen = rows.has_state(conn, study.user_id, card.pk, face)
     return PromptView(
         prompt_id=prompt_id,
         session_id=session_id,

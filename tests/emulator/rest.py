@@ -359,6 +359,8 @@ class RestApi:
             message.apply_edit(data, self._attachments(data, request[UPLOADS],
                                                        message.attachments))
             await self._announce("MESSAGE_UPDATE", message)
+        if request.query.get("with_response") not in ("1", "true", "True"):
+            return web.Response(status=204)  # the callback's resource only when asked for
         answer: JSON = {"interaction": {
             "id": str(record.id), "type": record.type,
             "response_message_loading": kind == DEFERRED_MESSAGE,

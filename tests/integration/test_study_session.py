@@ -7,11 +7,12 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 
 from bot.srs.sm2 import Sm2State, review
 from bot.storage.deck_sync import DeckSnapshot
 from bot.storage.models import ReviewLog, ReviewState, User
+from bot.storage.transactions import SqliteThreadRunner
 from bot.study.learners import LearnerDefaults
 from bot.study.runtime import Database
 from bot.study.session import (
@@ -413,3 +414,68 @@ async def test_a_skipped_face_stays_out_of_the_session_and_stays_due(database: D
     assert view is not None
     assert view.card_id == "a"
     assert view.is_new
+
+
+async def test_a_face_from_the_days_plan_is_told_new_or_seen_without_a_query_of_its_own(
+    database: Database,
+) -> None:
+    """The day's plan read in the same transaction already says whether a face has a
+    schedule (due faces have one, new faces none): drawing the next card asks no more."""
+    runner = database.runner
+    if not isinstance(runner, SqliteThreadRunner):
+        pytest.skip("statements are traced on SQLite's own connection")
+    service = await _service(database, deck("d", basic("a"), basic("b")))
+    statements: list[str] = []
+
+    def trace(conn: Connection) -> None:  # on the writer's own sqlite3 connection
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.set_trace_callback(statements.append)
+
+    await runner.run(trace)
+    ref = await service.start(LEARNER, "d", "terminal", NOW)
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert first is not None and first.card_id == "a" and first.is_new
+    await service.answer(first.prompt_id, LEARNER, SelfGrade(5), NOW)
+    tomorrow = NOW + timedelta(days=1)
+    again = await service.start(LEARNER, "d", "terminal", tomorrow)
+    statements.clear()
+    due = await service.next_prompt(again.id, LEARNER, tomorrow, random.Random(0))
+    assert due is not None and due.card_id == "a" and not due.is_new
+    assert statements  # traced: the draw ran on the traced connection
+    assert not [s for s in statements if s.lstrip().upper().startswith("SELECT EXISTS")]
+    await service.answer(due.prompt_id, LEARNER, SelfGrade(5), tomorrow)
+    statements.clear()
+    new = await service.next_prompt(again.id, LEARNER, tomorrow, random.Random(0))
+    assert new is not None and new.card_id == "b" and new.is_new
+    assert not [s for s in statements if s.lstrip().upper().startswith("SELECT EXISTS")]
+
+
+async def test_a_draw_reads_the_days_answers_and_the_exams_in_a_statement_each(
+    database: Database,
+) -> None:
+    """What was answered today (the review log and the daily questions) and which exams
+    apply (the learner's own and their study groups') are one statement each per card."""
+    runner = database.runner
+    if not isinstance(runner, SqliteThreadRunner):
+        pytest.skip("statements are traced on SQLite's own connection")
+    service = await _service(database, deck("d", basic("a"), basic("b")))
+    statements: list[str] = []
+
+    def trace(conn: Connection) -> None:  # on the writer's own sqlite3 connection
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.set_trace_callback(statements.append)
+
+    await runner.run(trace)
+    ref = await service.start(LEARNER, "d", "terminal", NOW)
+    first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert first is not None
+    await service.answer(first.prompt_id, LEARNER, SelfGrade(5), NOW)
+    statements.clear()
+    second = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert second is not None and second.card_id == "b"
+    answered = [s for s in statements if "daily_answers" in s and "review_log" in s]
+    exams = [s for s in statements if "exam_dates" in s or "daily_configs" in s]
+    assert len(answered) == 1
+    assert len(exams) == 1 and "exam_dates" in exams[0] and "daily_configs" in exams[0]

@@ -44,8 +44,10 @@ class Study(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(DeckChoiceSelect)
+        self.bot.modal_handlers.append(self.typed_answer)
 
     async def cog_unload(self) -> None:
+        self.bot.modal_handlers.remove(self.typed_answer)
         self.bot.remove_dynamic_items(DeckChoiceSelect)
 
     @app_commands.command(
@@ -80,14 +82,14 @@ class Study(commands.Cog):
         opening = await open_study(self.bot, user_id, deck_id, chosen, lang, now=self.bot.clock())
         await deliver(interaction, opening, lang)
 
-    @commands.Cog.listener()
-    async def on_interaction(self, interaction: Interaction) -> None:
+    async def typed_answer(self, interaction: Interaction) -> bool:
         """Typed answers arrive as modal submissions, matched by custom_id (see buttons.py)."""
         try:
-            await handle_modal_submit(interaction)
+            return await handle_modal_submit(interaction)
         except Exception:
             log.exception("typed answer failed")
             await apologise(interaction, APOLOGY)
+            return True
 
 
 async def setup(bot: commands.Bot) -> None:

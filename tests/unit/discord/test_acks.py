@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import aiohttp
 from aiohttp import web
@@ -13,6 +14,7 @@ from bot.discord.acks import (
     ACK_WINDOW,
     CALLBACK_BUDGET,
     CALLBACK_PATH,
+    ORIGINAL_PATH,
     DeadlineCallbacks,
     Receipts,
     time_left,
@@ -73,3 +75,40 @@ async def test_a_callback_goes_out_as_the_json_discord_reads_even_with_a_lone_su
         await runner.cleanup()
     assert replies == [{"ok": "é"}, {"ok": "é"}]
     assert received == [("with_response=1", payload) for payload in payloads]
+
+
+async def test_a_redraw_of_the_reply_meeting_5xx_is_tried_again_within_a_second() -> None:
+    """A deferred click's card is redrawn by editing the interaction's reply
+    (``messages/@original``); after a 503 it is tried again after short pauses, not
+    discord.py's 1 s and then 3 s, while the learner looks at the old card."""
+    statuses = [503, 503, 200]
+    seen: list[int] = []
+
+    async def edit(request: web.Request) -> web.Response:
+        seen.append(statuses[len(seen)])
+        if seen[-1] != 200:
+            return web.json_response({"message": "busy", "code": 0}, status=seen[-1])
+        return web.json_response({"id": "1", "content": (await request.json())["content"]})
+
+    app = web.Application()
+    app.router.add_patch("/api/webhooks/{app}/{token}/messages/@original", edit)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    old_base = Route.BASE
+    Route.BASE = f"http://127.0.0.1:{port}/api"
+    try:
+        adapter = DeadlineCallbacks(receipts=Receipts())
+        route = Route("PATCH", ORIGINAL_PATH, webhook_id=111, webhook_token="t")
+        started = time.monotonic()
+        async with aiohttp.ClientSession() as session:
+            reply = await adapter.request(route, session, payload={"content": "next card"})
+        took = time.monotonic() - started
+    finally:
+        Route.BASE = old_base
+        await runner.cleanup()
+    assert seen == [503, 503, 200]
+    assert reply == {"id": "1", "content": "next card"}
+    assert took < 1.0

@@ -137,3 +137,27 @@ def test_commands_are_named_as_the_readers_client_lists_them() -> None:
 def test_a_missing_value_stays_visible_with_its_particle() -> None:
     assert fill("{deck:으로} 가요", {}, "ko") == "{deck:으로} 가요"
     assert fill("{deck} 가요", {}, "ko") == "{deck} 가요"
+
+
+def test_a_template_without_braces_is_its_own_text_without_being_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Most labels have no placeholder and every card draws several: they are not parsed,
+    and what is shown is what parsing would have given."""
+    from bot.i18n import catalogue
+
+    parsed: list[str] = []
+    real = catalogue._Formatter.vformat
+
+    def counting(self: catalogue._Formatter, template: str, *args: object) -> str:
+        parsed.append(template)
+        return real(self, template, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalogue._Formatter, "vformat", counting)
+    assert fill("Show answer", {"n": 1}) == "Show answer"
+    assert fill("정답 보기", {}, "ko") == "정답 보기"
+    assert parsed == []
+    # Braces still go through str.format's rules: "}}" is one brace, a lone one is kept.
+    assert fill("a}}b", {}) == "a}b" and fill("a}b", {}) == "a}b"
+    assert fill("{n}개", {"n": 3}) == "3개"
+    assert parsed == ["a}}b", "a}b", "{n}개"]

@@ -75,10 +75,12 @@ class Daily(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.bot.modal_handlers.append(answer_typed)
         self.ticker.start()
 
     async def cog_unload(self) -> None:
         await self.ticker.stop()
+        self.bot.modal_handlers.remove(answer_typed)
         self.bot.remove_dynamic_items(*DYNAMIC_ITEMS)
 
     async def interaction_check(self, interaction: Interaction, /) -> bool:
@@ -252,8 +254,3 @@ class Daily(commands.Cog):
             return Screen([_render.refusal(message("daily.post_now.failed", lang))])
         return Screen([_render.done(message("daily.post_now.done", lang,
                                             when=_render.reveal_when(view)))])
-
-    @commands.Cog.listener()
-    async def on_interaction(self, interaction: Interaction) -> None:
-        """Daily answers typed in the modal arrive here, matched by the modal's custom_id."""
-        await answer_typed(interaction)

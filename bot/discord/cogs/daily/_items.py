@@ -1,8 +1,9 @@
 """A member answering the daily question: option buttons, the answer modal, the private verdict.
 
 The buttons are DynamicItems (state only in the custom_id, see `_ids`).  The
-modal is sent and forgotten: its submission is matched by custom_id in the
-cog's ``on_interaction`` (`answer_typed`), so it works after a restart too.
+modal is sent and forgotten: its submission is matched by custom_id in
+`answer_typed` (one of the bot's ``modal_handlers``), so it works after a
+restart too.
 """
 
 from __future__ import annotations
@@ -130,16 +131,17 @@ class OpenAnswer(discord.ui.DynamicItem[Button], template=OPEN):
         modal.stop()
 
 
-async def answer_typed(interaction: Interaction) -> None:
-    """Answer a daily modal's submission; anything else is left to other listeners."""
+async def answer_typed(interaction: Interaction) -> bool:
+    """Answer a daily modal's submission; False for anything else (left to other handlers)."""
     if interaction.type is not discord.InteractionType.modal_submit:
-        return
+        return False
     data: dict[str, Any] = dict(interaction.data or {})
     match = _TEXT.fullmatch(str(data.get("custom_id", "")))
     if match is None:
-        return
+        return False
     given = text_values(list(data.get("components") or [])).get(ANSWER_INPUT, "")
     await submit(interaction, int(match["post"]), TextAnswer(given))
+    return True
 
 
 DYNAMIC_ITEMS = (PickOption, OpenAnswer)
