@@ -160,7 +160,7 @@ _LOWER_NAME = re.compile(
     r"[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+|[a-z]+[bcfghkmptvwxz]d|[a-z]+\d+[a-z]*|"
     r"[b-df-hj-np-tv-z]+|[a-z]*[b-df-hj-np-tv-z]{4,}[a-z]*")  # "cwnd", "ssthresh"
 #: One lower-case adjective ("private", "immutable"): asked what it means, not "a private".
-_ADJECTIVE = re.compile(r"[a-z]+(?:ate|ic|al|ive|able|ible|ous|ful|less)")
+_ADJECTIVE = re.compile(r"[a-z]+(?:ate|ic|ive|able|ible|ous|ful|less)")  # not "signal"
 #: A noun named once in the world of the note: "the generational hypothesis".
 _UNIQUE_NOUN = re.compile(r"(?:hypothesis|principle|theorem|law|paradox|problem|dilemma|"
                           r"rule|effect)$")
@@ -360,7 +360,8 @@ _KO_CLAUSE_HEADER = re.compile(
 _EN_CLAUSE_HEADER = re.compile(r"^(how it works|what it does|when to use(?: it)?|"
                                r"use cases?|used for|best for|good for)$", re.I)
 _EN_VERB_HEADER = re.compile(r"^(return|require|provide|store|support|keep|use|guarantee|"
-                             r"prevent|solve|cost|mean|need|produce|give)s$", re.I)
+                             r"prevent|solve|cost|mean|need|produce|give|evict|handle|contain|"
+                             r"hold|allow|send|remove|replace|protect)s$", re.I)
 _EN_CLAUSE_QUESTION = {
     "how it works": "How does {s} work?", "what it does": "What does {s} do?",
     "when to use": "When is {s} used?", "when to use it": "When is {s} used?",
@@ -413,8 +414,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     if clause:
         return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=subject), answer
     verb = _EN_VERB_HEADER.match(label)
-    if verb:  # "Returns": "What does INNER JOIN return?"
-        return f"What does {subject} {verb.group(1).lower()}?", answer
+    if verb:  # "Returns": "What does INNER JOIN return?" (not "LRU (Least Recently Used)":
+        # its long name would say what it evicts)
+        return f"What does {noun} {verb.group(1).lower()}?", answer
     if _COMPLEXITY.match(answer):
         case = _CASE_COLUMN.match(label)
         if case:

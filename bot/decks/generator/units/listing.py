@@ -76,8 +76,8 @@ _ATTRIBUTES = {
     "definition": re.compile(r"^(?:(?:formal\s+|informal\s+)?definition|정의|개념|뜻|의미|"
                              r"meaning)$",
                              re.I),
-    "pros": re.compile(r"^(?:장점|이점|advantages?|pros|benefits?|upsides?|strengths?)$", re.I),
-    "cons": re.compile(r"^(?:단점|트레이드\s?오프|disadvantages?|cons|drawbacks?|downsides?|"
+    "pros": re.compile(r"^(?:장점|이점|advantages?|pros?|benefits?|upsides?|strengths?)$", re.I),
+    "cons": re.compile(r"^(?:단점|트레이드\s?오프|disadvantages?|cons?|drawbacks?|downsides?|"
                        r"weakness(?:es)?|trade-?offs?|tradeoffs?)$", re.I),
     "example": re.compile(r"^(?:예|예시|예제|ex|e\.g|examples?|usage|사용\s?예)$", re.I),
     "problem": re.compile(r"^(?:문제|문제점|한계|한계점|problems?|issues?|limitations?|caveats?)$",

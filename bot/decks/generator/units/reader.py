@@ -163,6 +163,7 @@ def _all_steps(steps: list[str], block: ListBlock) -> bool:
 #: A question that asks what a term is ("정규화란?", "What is a Pod?").
 _TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가요)?\??$|^what (?:is|are) ",
                        re.I)
+_POINTING = re.compile(r"\b(?:these|those|this|that|it|they|them)\b|^(?:이|그|저)\s", re.I)
 #: "CS 3510", "CSE-101": a course's code.
 _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
 #: "Q. …⏎A. …", "**Q:** …⏎**A:** …": a question and its answer in one paragraph.
@@ -298,7 +299,8 @@ class Reader:
             return False
         bare = re.sub(r"\s*\([^()]*\)", "", context).strip()
         return ":" not in bare and not _COURSE_CODE.search(bare) \
-            and not is_course_part(bare) and not is_activity(bare)
+            and not is_course_part(bare) and not is_activity(bare) \
+            and not _POINTING.search(bare)  # "(process moves between these)": a clause
 
     def _flush_collected(self) -> None:
         for (kind, subject, path), values in self._collected.items():
@@ -772,12 +774,14 @@ class Reader:
             # one: a list that may be incomplete waits for an editor.
             self.add(Unit("members", scope.path, group.label, block.lines,
                           all(len(n) <= 40 for n in names) and not scope.in_answer
-                          and len(names) == len(terms),
+                          and len(names) == len(terms)
+                          and not _POINTING.search(group.label),  # "…these states"
                           subject=scope.subject,
                           label=group.label, items=tuple(names)))
         elif group is not None and listing.short_items(block):
             items = listing.item_heads(block)
-            self.add(Unit("members", scope.path, group.label, block.lines, not scope.in_answer,
+            self.add(Unit("members", scope.path, group.label, block.lines,
+                          not scope.in_answer and not _POINTING.search(group.label),
                           subject=scope.subject, label=group.label, items=tuple(items)))
         context = self._list_context(group, lead_text, scope)
         if terms is not None and not scope.comparing:
@@ -878,9 +882,10 @@ class Reader:
             return
         if found.alias:
             self._alias(term, found.alias, found.lines, scope)
-        if found.attribute and scope.subject:
-            self._attribute(found.term, found.description, found.lines, scope,
-                            sure=found.confident)
+        if found.attribute:  # "- Pros:" is a property of the subject, never a term
+            if scope.subject:
+                self._attribute(found.term, found.description, found.lines, scope,
+                                sure=found.confident)
         elif found.description and not scope.comparing \
                 and normalise_key(term) != normalise_key(scope.skip) \
                 and not _restates(term, found.description):
