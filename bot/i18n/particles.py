@@ -59,9 +59,11 @@ def _spoken_as_word(caps: str) -> bool:
     (COMMIT 커밋, ACID 애시드).  DNS, API, CPU, HTML, HTTPS are spelled out."""
     if len(caps) >= 3 and re.fullmatch(r"[^AEIOU]+[AEIOU]+[^AEIOU]+", caps):
         return True
-    vowels = sum(c in "AEIOU" for c in caps)
-    return (len(caps) >= 4 and vowels / len(caps) >= 0.3
-            and not re.search(r"[^AEIOUY]{3}", caps) and not caps.endswith(("AI", "UI")))
+    said = re.sub(r"(.)\1", r"\1", caps)  # ROLLBACK is said ROLBACK: 롤백
+    vowels = sum(c in "AEIOU" for c in said)
+    return (len(said) >= 4 and vowels / len(said) >= (0.25 if len(said) >= 6 else 0.3)
+            and not re.search(r"[^AEIOUY]{3}", said.replace("CK", "K"))
+            and not caps.endswith(("AI", "UI")))
 
 
 def _latin_final(token: str) -> bool:

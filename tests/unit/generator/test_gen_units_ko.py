@@ -687,3 +687,13 @@ def test_a_noun_column_that_ends_like_a_verb_and_a_yes_no_column() -> None:
     assert questions["페이징의 분할 단위는?"] == "고정 크기"
     assert questions["페이징에 내부 단편화가 있는가?"] == "예"
     assert questions["세그멘테이션에 내부 단편화가 있는가?"] == "아니요"
+
+
+def test_a_sigh_or_a_promise_at_a_sentences_end_leaves_the_card() -> None:
+    note = ("## COMMIT / ROLLBACK\n\n"
+            "- MySQL은 기본이 `autocommit = 1` 이라서 트랜잭션 없이 실행하면 문장 하나하나가 "
+            "바로 **커밋**됨 ㅠ\n"
+            "- 스프링 **@Transactional** 기본 동작은 RuntimeException일 때만 롤백 "
+            "→ 따로 정리 예정\n")
+    texts = " ".join(c.all_text() for c in cards_of(note, "ko"))
+    assert "ㅠ" not in texts and "정리 예정" not in texts

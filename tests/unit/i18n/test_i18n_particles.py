@@ -75,6 +75,8 @@ from bot.i18n.particles import PARTICLES, attach, has_final_consonant, particle
         ("cherry-pick", "란", "cherry-pick이란"),  # a hyphenated word, not a flag
         ("down", "은", "down은"),
         ("GET", "란", "GET이란"),
+        ("ROLLBACK", "란", "ROLLBACK이란"),  # 롤백
+        ("COMMIT", "란", "COMMIT이란"),  # 커밋
         # Closing brackets, quotes and Markdown are not pronounced.
         ("IaaS(Infrastructure-as-a-Service)", "은", "IaaS(Infrastructure-as-a-Service)는"),
         ("가상머신(VM)", "란", "가상머신(VM)이란"),

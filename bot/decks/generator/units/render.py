@@ -41,6 +41,9 @@ _FIGURE = re.compile(
 _POINTER_ASIDE = re.compile(
     r"\s*\((?:see|cf\.?)\s[^()]*\b(?:below|above|later)\)|"
     r"\s*\((?:아래|위|다음)[^()]{0,20}참고\)", re.I)
+#: "… 바로 커밋됨 ㅠ", "… → 따로 정리 예정": the author's sigh or promise at a sentence's end.
+_TRAILING_ASIDE = re.compile(r"\s*(?:[ㅠㅜㅋㅎ]{1,}|\^\^|;;+|→\s*(?:따로|나중에|다음에)[^→]{0,20}"
+                             r"(?:예정|할 것|하기))\s*$")
 #: "TODO: write part 2 …": the author's note to self.
 _TODO = re.compile(r"^(?:TODO|FIXME|XXX|TBD)\b", re.I)
 _UNANSWERED = re.compile(
@@ -81,7 +84,7 @@ def sentence_texts(para: Para) -> list[str]:
 def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
-    text = _POINTER_ASIDE.sub("", normalise(text))
+    text = _TRAILING_ASIDE.sub("", _POINTER_ASIDE.sub("", normalise(text)))
     if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text) or _TODO.match(text):
         return None
     if text.endswith(("?", "？")) and len(text) < 120:
