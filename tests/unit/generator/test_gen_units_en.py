@@ -776,3 +776,10 @@ def test_batch_six_labels_columns_and_contexts() -> None:
     assert "What does LRU evict?" in questions
     assert not any("these" in q for q in questions)
     assert "What is a signal?" in questions
+
+
+def test_a_point_that_opens_on_a_gerund_is_no_blank_to_serve() -> None:
+    note = ("## Common mistakes\n"
+            "- Using the **implicit grant** for new single-page apps in 2023.\n"
+            "- Requesting way more **scopes** than you need.\n")
+    assert not any(c.rule == "cloze" and not c.draft for c in cards_of(note, "en"))

@@ -494,7 +494,10 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
     # "`git stash -u`", "`kubectl explain deployment.spec`": a command line is recalled
     # word for word only by the one who typed it last.
     command = any(_COMMAND_LINE.match(term) for term in terms)
+    # "Using the … for new SPAs": a point of a list (mistakes, tips), its subject left out.
+    gerund_point = bool(re.match(r"[A-Z][a-z]+ing\s", text)) and not text.startswith(terms[0])
     confident = (len(terms) == 1 and len(text) <= 160 and clue >= 12 and not command
+                 and not gerund_point
                  and not _CLOZE_OPENER.match(text)
                  and not text.endswith(("?", ":")) and not _REFERS_AWAY.search(text)
                  and not _EXAMPLE_SLOT.search(cloze) and not _TRANSLATED.search(cloze)
