@@ -488,6 +488,8 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
         number = len(blanked)
         cloze = f"{cloze[:position]}{{{{c{number}::{term}}}}}{cloze[position + len(term):]}"
     terms = blanked
+    if not terms:
+        return None
     # Served only when the sentence stands on its own and names what it is about besides
     # the blank; anything else is a draft: half of all such clozes need an editor.
     # A dozen letters of clue at least: "… 인덱스의 구조이다" is a figure's caption.
