@@ -416,11 +416,10 @@ async def test_a_skipped_face_stays_out_of_the_session_and_stays_due(database: D
     assert view.is_new
 
 
-async def test_a_face_from_the_days_plan_is_told_new_or_seen_without_a_query_of_its_own(
-    database: Database,
-) -> None:
-    """The day's plan read in the same transaction already says whether a face has a
-    schedule (due faces have one, new faces none): drawing the next card asks no more."""
+
+async def _traced_service(database: Database) -> tuple[StudyService, list[str]]:
+    """A service over a two-card deck whose writer connection records every statement
+    it runs (SQLite only: the trace is sqlite3's own)."""
     runner = database.runner
     if not isinstance(runner, SqliteThreadRunner):
         pytest.skip("statements are traced on SQLite's own connection")
@@ -433,6 +432,14 @@ async def test_a_face_from_the_days_plan_is_told_new_or_seen_without_a_query_of_
         driver.set_trace_callback(statements.append)
 
     await runner.run(trace)
+    return service, statements
+
+async def test_a_face_from_the_days_plan_is_told_new_or_seen_without_a_query_of_its_own(
+    database: Database,
+) -> None:
+    """The day's plan read in the same transaction already says whether a face has a
+    schedule (due faces have one, new faces none): drawing the next card asks no more."""
+    service, statements = await _traced_service(database)
     ref = await service.start(LEARNER, "d", "terminal", NOW)
     first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert first is not None and first.card_id == "a" and first.is_new
@@ -456,18 +463,7 @@ async def test_a_draw_reads_the_days_answers_and_the_exams_in_a_statement_each(
 ) -> None:
     """What was answered today (the review log and the daily questions) and which exams
     apply (the learner's own and their study groups') are one statement each per card."""
-    runner = database.runner
-    if not isinstance(runner, SqliteThreadRunner):
-        pytest.skip("statements are traced on SQLite's own connection")
-    service = await _service(database, deck("d", basic("a"), basic("b")))
-    statements: list[str] = []
-
-    def trace(conn: Connection) -> None:  # on the writer's own sqlite3 connection
-        driver = conn.connection.driver_connection
-        assert driver is not None
-        driver.set_trace_callback(statements.append)
-
-    await runner.run(trace)
+    service, statements = await _traced_service(database)
     ref = await service.start(LEARNER, "d", "terminal", NOW)
     first = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
     assert first is not None
