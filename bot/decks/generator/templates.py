@@ -178,6 +178,8 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
     if (_UNIQUE_NOUN.search(phrase) or re.match(r"(?:principle|law|rule) of ", phrase)) \
             and phrase.islower() and " " in phrase:
         return f"the {phrase}", False  # "the principle of least privilege"
+    if article == "the" and phrase.endswith(" state"):
+        return f"the {phrase}", False  # "the running state": one of a process's states
     if first.endswith("ing") and len(first) > 4:
         return phrase, False  # "killing processes": an activity, one thing
     if plural or (" " in phrase and last.islower() and _plural(last)):

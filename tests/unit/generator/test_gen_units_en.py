@@ -783,3 +783,13 @@ def test_a_point_that_opens_on_a_gerund_is_no_blank_to_serve() -> None:
             "- Using the **implicit grant** for new single-page apps in 2023.\n"
             "- Requesting way more **scopes** than you need.\n")
     assert not any(c.rule == "cloze" and not c.draft for c in cards_of(note, "en"))
+
+
+def test_the_names_in_a_list_of_states_are_asked_as_states() -> None:
+    note = ("## Process states\n\nA process moves between these states:\n"
+            "- **new**: being created; the kernel is setting up its PCB\n"
+            "- **running**: instructions currently executing on a CPU\n"
+            "- **terminated**: finished, waiting for its parent to collect its exit status\n")
+    questions = [q.split(" (")[0] for q in served(note)]
+    assert {"What is the new state?", "What is the running state?",
+            "What is the terminated state?"} <= set(questions)

@@ -697,3 +697,10 @@ def test_a_sigh_or_a_promise_at_a_sentences_end_leaves_the_card() -> None:
             "→ 따로 정리 예정\n")
     texts = " ".join(c.all_text() for c in cards_of(note, "ko"))
     assert "ㅠ" not in texts and "정리 예정" not in texts
+
+
+def test_the_names_in_a_list_of_states_are_asked_as_states() -> None:
+    note = ("## 트랜잭션 상태\n\n- 활성 : 트랜잭션이 실행 중인 상태\n"
+            "- 실패 : 오류 등으로 더 이상 정상 진행이 불가능해진 상태\n")
+    questions = [c.question().split(" (")[0] for c in cards_of(note, "ko") if not c.draft]
+    assert "활성 상태란?" in questions and "실패 상태란?" in questions

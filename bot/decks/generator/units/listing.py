@@ -113,6 +113,7 @@ class TermItem:
     lines: tuple[int, int]
     attribute: bool = False  # "Problem: …": a property of the enclosing subject
     rest: list[Block] = field(default_factory=list)  # nested blocks still to read
+    article: str | None = None  # how an English question names it ("the ready state")
 
 
 def attribute_kind(label: str) -> str:

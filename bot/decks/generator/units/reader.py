@@ -163,6 +163,9 @@ def _all_steps(steps: list[str], block: ListBlock) -> bool:
 #: A question that asks what a term is ("정규화란?", "What is a Pod?").
 _TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가요)?\??$|^what (?:is|are) ",
                        re.I)
+#: "A process moves between these states:", "## 트랜잭션 상태": a list of states.
+_STATES = re.compile(r"\bstates\b|\bstate (?:machine|diagram|transitions?)\b|"
+                     r"상태(?:\s?(?:종류|전이|변화|목록|들))?\s*[:：]?\s*$", re.I)
 _POINTING = re.compile(r"\b(?:these|those|this|that|it|they|them)\b|^(?:이|그|저)\s", re.I)
 #: "CS 3510", "CSE-101": a course's code.
 _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
@@ -788,10 +791,18 @@ class Reader:
             self._contrasts(terms, scope)
         if terms is not None:
             kinds = [_kind_word(t.term) for t in terms]
+            heading = scope.heading.text if scope.heading is not None else ""
+            states = _STATES.search(f"{lead_text} {heading}") is not None
             for term_item, kind in zip(terms, kinds, strict=True):
                 if kind and kinds.count(kind) >= 2 and term_item.description \
                         and not term_item.attribute:
                     term_item = replace(term_item, confident=True)  # names of one kind
+                if states and not term_item.attribute \
+                        and re.fullmatch(r"[A-Za-z-]+|[가-힣]{1,4}", term_item.term):
+                    # "- **Ready**: waiting for a CPU" among a process's states
+                    named = f"{term_item.term} 상태" if self.lang == "ko" \
+                        else f"{term_item.term} state"
+                    term_item = replace(term_item, term=named, article="the")
                 self._term_item(term_item, replace(scope, context=context))
             return
         self._items(block, scope)
@@ -894,7 +905,7 @@ class Reader:
                 and not _PURPOSE_PHRASE.match(found.description)
             self.add(Unit("definition", scope.path, term, found.lines, sure,
                           subject=term, context=context, answer=found.description,
-                          how="term-item"))
+                          article=found.article, how="term-item"))
         inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="",
                         nested=True)
         if found.rest:
