@@ -13,6 +13,14 @@ _LEAD = re.compile(
     r"^\s*(?:Q\s*\d*\s*[.:)]|Q\d+|질문\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]|\d+\s*[.)]|[-*•])\s*",
     re.I,
 )
+#: "When the cache is full, an eviction policy decides what to throw out?": a clause,
+#: then a statement; a question would go on with what, how or an auxiliary.
+_EN_CLAUSE_THEN_STATEMENT = re.compile(
+    r"^(?:when|if|while|because|since|after|before|once)\b[^,?]{3,},\s*"
+    r"(?!(?:what|why|how|when|where|which|who|is|are|was|were|do|does|did|can|could|should|"
+    r"would|will|has|have|must|might)\b)[a-z]", re.I)
+#: "(follow-up) What would you monitor?": a label before the question.
+_QUESTION_LABEL = re.compile(r"^\((?:follow-?up|꼬리\s?질문|심화|bonus|optional|추가)\)\s*", re.I)
 _TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|[☆★⭐🌟]+\ufe0f?)\s*$")
 _KO_REQUEST = re.compile(
     r"(?:설명|서술|기술|비교|정리|나열|말씀|이야기|얘기|소개|구분|정의)\s?"
@@ -54,7 +62,7 @@ def strip_marks(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _LEAD.sub("", text).strip()
+        text = _QUESTION_LABEL.sub("", _LEAD.sub("", text).strip())
         text = _TRAIL_MARKS.sub("", text).strip()
     return text
 
@@ -68,6 +76,8 @@ def as_question(text: str, lang: str) -> str | None:
         cleaned = cleaned[:1].upper() + cleaned[1:]
     if len(cleaned) < 3 or len(cleaned) > 300:
         return None
+    if cleaned.endswith(("?", "？")) and _EN_CLAUSE_THEN_STATEMENT.match(cleaned):
+        return None  # "When the cache is full, an eviction policy decides …?": a statement
     if cleaned.endswith(("?", "？")):
         body = cleaned.rstrip("?？ ")
         if len(body) < 2 or not re.search(r"[A-Za-z가-힣]", body):
