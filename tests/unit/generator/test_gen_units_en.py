@@ -797,7 +797,8 @@ def test_the_names_in_a_list_of_states_are_asked_as_states() -> None:
 
 def test_a_statement_with_a_question_mark_and_a_labelled_follow_up() -> None:
     note = ("**Q4. Eviction**\n\n"
-            "When the cache is full, an eviction policy decides what to throw out?\n\n"
+            "When the cache is full, an eviction policy decides what to throw out.\n\n"
+            "If a key is hot, many requests miss at once?\n\n"
             "(follow-up) What would you monitor in production?\n\n"
             "- hit ratio, eviction rate and memory use\n")
     questions = [c.question() for c in cards_of(note, "en") if c.rule == "qa"]

@@ -76,8 +76,8 @@ def as_question(text: str, lang: str) -> str | None:
         cleaned = cleaned[:1].upper() + cleaned[1:]
     if len(cleaned) < 3 or len(cleaned) > 300:
         return None
-    if cleaned.endswith(("?", "？")) and _EN_CLAUSE_THEN_STATEMENT.match(cleaned):
-        return None  # "When the cache is full, an eviction policy decides …?": a statement
+    if _EN_CLAUSE_THEN_STATEMENT.match(cleaned):
+        return None  # "When the cache is full, an eviction policy decides …": a statement
     if cleaned.endswith(("?", "？")):
         body = cleaned.rstrip("?？ ")
         if len(body) < 2 or not re.search(r"[A-Za-z가-힣]", body):
