@@ -13,6 +13,7 @@ answer, in this process or another one.
 
 from __future__ import annotations
 
+import time
 from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, event
@@ -39,12 +40,37 @@ READ_ONLY: Final = "studybot_read_only"
 def set_sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
+
+
+#: How long a connection keeps trying to switch a new database file to WAL.
+WAL_SWITCH_ATTEMPTS: Final = 40
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch the file to WAL once; a process that finds it switched leaves it.
+
+    Switching takes the whole file, and SQLite answers "database is locked" at once,
+    without its busy timeout, when another connection is opening the same new file
+    (shards or a CLI command starting beside the bot): such a start retries for a
+    couple of seconds instead of failing.
+    """
+    for attempt in range(WAL_SWITCH_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode")
+            row = cursor.fetchone()
+            if row is None or str(row[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as exc:  # sqlite3's, or the async adapter's copy of it
+            if "locked" not in str(exc) or attempt == WAL_SWITCH_ATTEMPTS - 1:
+                raise
+            time.sleep(0.005 * (attempt + 1))  # about 4 s in all
 
 
 def begin_immediate(engine: Engine) -> None:

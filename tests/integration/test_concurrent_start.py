@@ -63,3 +63,21 @@ async def test_processes_starting_together_migrate_once_and_load_each_deck_once(
     finally:
         for db in opened:
             await db.close()
+
+
+async def test_processes_opening_a_new_sqlite_file_together_all_start(tmp_path: Path) -> None:
+    """Switching a new file to WAL takes the whole file, and SQLite refuses a second
+    switch at once, without its busy timeout: every process still starts (the race is
+    brief, so the start is repeated on new files until one would have met it)."""
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "alpha.yaml").write_text(DECK.format(deck_id="alpha"), encoding="utf-8")
+    for round_ in range(12):
+        url = f"sqlite+aiosqlite:///{tmp_path / f'round{round_}.db'}"
+        started = await asyncio.gather(
+            *(_start(url, decks) for _ in range(PROCESSES)), return_exceptions=True
+        )
+        opened = [db for db in started if isinstance(db, Database)]
+        for db in opened:
+            await db.close()
+        assert [repr(s) for s in started if not isinstance(s, Database)] == []
