@@ -50,7 +50,9 @@ def article_in_text(term: str, text: str) -> str | None:
     with_article: list[str] = [str(a).lower() for a in found if a]
     if not with_article or len(with_article) * 2 < len(found):
         return None
-    chosen: str = max(set(with_article), key=with_article.count)
+    # The most frequent; a tie goes to the one the note writes first (a set's order
+    # changes from one run to the next with Python's string hashing).
+    chosen: str = max(dict.fromkeys(with_article), key=with_article.count)
     return chosen
 
 

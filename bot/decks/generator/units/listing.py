@@ -208,7 +208,7 @@ def same_kind(names: list[str], label: str) -> list[str]:
     heads = [n.split()[-1] for n in names if len(n.split()) > 1]
     if not heads:
         return names
-    common = max(set(heads), key=heads.count)
+    common = max(dict.fromkeys(heads), key=heads.count)  # ties: the first, not a hash order
     sharing = [n for n in names if n.split()[-1] == common and len(n.split()) > 1]
     if len(sharing) >= 2 and len(sharing) * 3 >= len(names) * 2 and common in label:
         return sharing
