@@ -804,3 +804,13 @@ def test_a_statement_with_a_question_mark_and_a_labelled_follow_up() -> None:
     questions = [c.question() for c in cards_of(note, "en") if c.rule == "qa"]
     assert "What would you monitor in production?" in questions
     assert not any(q.startswith("When the cache is full") for q in questions)
+
+
+def test_a_definition_lists_first_sentence_runs_past_an_abbreviation_in_brackets() -> None:
+    note = ("## Anomalies\n\n**Phantom read**\n"
+            ": T1 runs the same range query twice (e.g. `WHERE amount > 100`) and gets a "
+            "different set of rows. T2 inserted rows in between.\n")
+    cards = {q.split(" (")[0]: a for q, a in served(note).items()}
+    assert cards["What is a phantom read?"] == (
+        "T1 runs the same range query twice (e.g. WHERE amount > 100) and gets a different "
+        "set of rows")

@@ -704,3 +704,12 @@ def test_the_names_in_a_list_of_states_are_asked_as_states() -> None:
             "- 실패 : 오류 등으로 더 이상 정상 진행이 불가능해진 상태\n")
     questions = [c.question().split(" (")[0] for c in cards_of(note, "ko") if not c.draft]
     assert "활성 상태란?" in questions and "실패 상태란?" in questions
+
+
+def test_choices_a_learner_could_not_tell_apart_are_one() -> None:
+    note = ("## 비교\n\n| 전략 | 장기 브랜치 | 배포 |\n|---|---|---|\n"
+            "| GitHub Flow | main | 수시 배포 |\n| Trunk-Based | main(trunk) | 수시 배포 |\n"
+            "| Git Flow | main, develop | 정기 릴리스 |\n| one per... | ? | ? |\n")
+    cards = {c.question(): c for c in cards_of(note, "ko") if c.rule == "cell"}
+    assert cards["Trunk-Based의 장기 브랜치는?"].type != "choice"
+    assert not any("one per" in q for q in cards)

@@ -88,6 +88,17 @@ def _yes_no(question: str) -> bool:
 #: "Can you …?", "Do you have any idea …?": the interviewer's phrasing, asked of the
 #: learner rather than of the subject.
 _TO_YOU = re.compile(r"\byou\b", re.I)
+def _first_sentence(text: str) -> str:
+    """Up to the first sentence end outside brackets and past abbreviations ("(e.g.
+    `WHERE amount > 100`)" does not end it)."""
+    for match in re.finditer(r"(?<=[.!?])\s+", text):
+        head = text[:match.start()]
+        if head.count("(") == head.count(")") \
+                and not re.search(r"\b(?:e\.g|i\.e|etc|vs|cf)\.$", head, re.I):
+            return head
+    return text
+
+
 def _kind_word(term: str) -> str:
     """The head noun a name shares with the other names of its kind: "hypervisor" of
     "Hosted hypervisor"; nothing for one word or a phrase with "의" ("X의 효율성 감소" is an
@@ -667,7 +678,7 @@ class Reader:
         term, alias = split_alias(clean_term(pair.group("t")))
         term = clean_term(term)
         # Its first sentence: what follows says more about it than what it is.
-        meaning = re.split(r"(?<=[.!?])\s+", normalise(pair.group("d")), maxsplit=1)[0]
+        meaning = _first_sentence(normalise(pair.group("d")))
         meaning = meaning.rstrip(".")
         # "Kafka 서버 한 대를 브로커라고 부릅니다": what it is, without naming it again
         meaning = re.sub(rf"\s*(?:을|를)\s+{re.escape(term)}(?:이)?라고\s+"

@@ -40,10 +40,12 @@ def _split_cell(cell: str) -> tuple[str, str]:
 
 
 def _distinct(values: list[str]) -> list[str]:
+    """The choices, each once: "main" and "main(trunk)" are one choice, not two a learner
+    could not tell apart."""
     out: list[str] = []
     keys: set[str] = set()
     for value in values:
-        key = normalise_key(value)
+        key = normalise_key(re.sub(r"\s*\([^()]*\)", "", value)) or normalise_key(value)
         if value and key and key not in keys:
             keys.add(key)
             out.append(value)
@@ -138,8 +140,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         if len(row) < 2:
             continue
         label = normalise(row[0].text)
-        if not label or label.lower() in _EMPTY:
-            continue
+        if not label or label.lower() in _EMPTY or label.endswith(("...", "…")):
+            continue  # "one per...": a label the author left unfinished
         if pairwise:
             sides = [m for m, _ in grid[r][:2]]
             if len(sides) == 2 and all(normalise_key(x) for x in sides) \
