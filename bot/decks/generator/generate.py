@@ -24,6 +24,10 @@ _NOT_PROSE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`|\]\([^)\s]*\)|https?://\S+|
 # The name is taken in a lookahead, so the next match may start right after it; two
 # lookbehinds tried at every character made this twice as slow on a 1 MB note.
 _NAME_MID_SENTENCE = re.compile(r"[a-z],? (?=([A-Z][a-z]+)\b)")
+#: A name the note also writes in the plural ("ReplicaSets", "ACLs"): one of many, so a
+#: question says "a ReplicaSet".
+#: (A capitalised word's plural mid-sentence is one of the names above.)
+_PLURAL_NAME = re.compile(r"\b([A-Z][a-z]*[A-Z][A-Za-z]*[a-z]s|[A-Z]{2,}s)\b")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Generated:
     title: str | None  # the note's front-matter title or its one H1
 
 
+#: Units whose English question names their subject as a noun phrase, with its article.
+_NAMES_SUBJECT = frozenset({"definition", "pros", "cons", "features", "example", "attribute"})
 _NEARBY = 60  # lines either side of a unit searched for how the note writes its term
 _ENDS_PHRASE = (r"(?=\s*[.,;:!?)\]]|\s*$|\s+(?:is|are|was|were|has|have|can|will|does|"
                 r"that|which|and|or|of|in|on|for|to|with|from|by|as)\b)")
@@ -90,11 +96,12 @@ def generate(note_text: str, lang: str | None = None) -> Generated:
     # ("kubernetes", `kubectl get pods`, kubernetes.io) are not prose.
     body = _NOT_PROSE.sub(" ", _FRONT_MATTER.sub("", note_text, count=1))
     vocabulary = frozenset(_LOWER_WORD.findall(body)) | frozenset(
-        _NAME_MID_SENTENCE.findall(body)) if language == "en" else frozenset()
+        _NAME_MID_SENTENCE.findall(body)) | frozenset(_PLURAL_NAME.findall(body)) \
+        if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
     lines = note_text.split("\n") if language == "en" else []
     for unit in read_units(note, language):
-        if language == "en" and unit.kind == "definition" and unit.article is None:
+        if language == "en" and unit.kind in _NAMES_SUBJECT and unit.article is None:
             # The article is looked up near the unit: its own passage says how the note
             # writes the term, and a 1 MB note is not searched once per term.
             first, last = unit.lines

@@ -36,12 +36,13 @@ def _first_sentences(text: str, budget: int) -> str:
 
 _KO_ATTRIBUTE = {"problem": "문제점", "purpose": "목적", "cause": "원인", "solution": "해결 방법",
                  "features": "특징", "members": "종류", "prevention": "방어 방법",
-                 "impact": "영향"}
+                 "impact": "영향", "works": "동작 방식"}
 _EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is {s} for?",
                  "cause": "What causes {s}?", "solution": "How is {s} solved?",
                  "prevention": "How is {s} prevented?", "impact": "What is the impact of {s}?",
                  "features": "What are the features of {s}?",
-                 "members": "What are the kinds of {s}?"}
+                 "members": "What are the kinds of {s}?",
+                 "solves": "What problem does {s} solve?", "works": "How does {s} work?"}
 _KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}
 _EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the drawbacks of {s}?",
             "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
@@ -180,8 +181,9 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
         return f"the {phrase}", False  # "the principle of least privilege"
     if article == "the" and phrase.endswith(" state"):
         return f"the {phrase}", False  # "the running state": one of a process's states
-    if first.endswith("ing") and len(first) > 4:
-        return phrase, False  # "killing processes": an activity, one thing
+    if first.endswith("ing") and len(first) > 4 \
+            and (len(phrase.split()) != 2 or _plural(last) or _MASS_NOUN.search(last)):
+        return phrase, False  # "killing processes": an activity (but "a covering index")
     if plural or (" " in phrase and last.islower() and _plural(last)):
         return phrase, True  # "GC roots"
     if _PROCESS_NOUN.search(last) or _ALGORITHM.search(phrase):
@@ -194,16 +196,41 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
     if phrase != term or phrase.islower():  # a common noun takes an article
         # "the cluster" as the note goes on, but "What is a cluster?" when defined.
         chosen = article if article in ("a", "an") or (article == "the" and " " in phrase) \
-            else ("an" if phrase[:1] in "aeiou" else "a")
+            else indefinite(phrase)
         return f"{chosen} {phrase}", False
     if article in ("a", "an"):
         return f"{article} {term}", False  # the note writes "a Dockerfile"
     words = term.split()
-    if article == "the" or (len(words) > 1 and words[0].lower() not in vocabulary
-                            and not words[0].isupper()
-                            and words[-1].lower() in vocabulary and not words[-1].isupper()):
-        return f"the {term}", False  # "the Docker Engine": a name made of a common noun
+    head = words[-1] if words else ""
+    if article == "the" or (len(words) > 1 and not words[0].isupper() and "&" not in term
+                            and head.lower() in vocabulary and not head.isupper()
+                            and (words[0].lower() not in vocabulary or _counted(head, vocabulary))):
+        # "the Docker Engine", "the Circuit Breaker": a name made of a common noun
+        return f"the {term}", False
+    if len(words) == 1 and not term.endswith("s") and term + "s" in vocabulary:
+        return f"{indefinite(term)} {term}", False  # "ReplicaSets" in the note: "a ReplicaSet"
     return term, False
+
+
+#: A head noun that is counted ("a breaker", "a gateway"), not a mass ("memory", "storage").
+_COUNT_HEAD = re.compile(r"(?:er|or|way|node|set|map|point|table|tree|list|queue|stack|file|"
+                         r"key|engine|client|host|image|object|pod|port|proxy|fig|pattern)$")
+
+
+def _counted(head: str, vocabulary: frozenset[str]) -> bool:
+    low = head.lower()
+    return bool(_COUNT_HEAD.search(low)) or f"{low}s" in vocabulary
+
+
+def indefinite(phrase: str) -> str:
+    """"a" or "an" as the phrase is read aloud: an acronym letter by letter ("an ACL",
+    "a JWT"), a word by its first sound ("an index", "a user")."""
+    word = phrase.split()[0] if phrase.split() else phrase
+    if word[:2].isupper():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    if re.match(r"(?i)(?:u[bcfhjklmnprst][aeiou]|uni|use|eu|one\b)", word):
+        return "a"  # "a user", "a unique key", "a one-way hash"
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
@@ -321,7 +348,7 @@ def _property(m: _Maker) -> None:
     if m.lang == "ko":
         front = f"{u.subject}의 {attach(_KO_PROP[u.kind], '은')}?"
     else:
-        front = _EN_PROP[u.kind].format(s=en_noun_phrase(u.subject, None, m.vocabulary)[0])
+        front = _EN_PROP[u.kind].format(s=en_noun_phrase(u.subject, u.article, m.vocabulary)[0])
     m.basic(front, _bullets(u.items))
 
 
@@ -490,7 +517,7 @@ def _command(m: _Maker) -> None:
 def _example(m: _Maker) -> None:
     u = m.unit
     front = f"{u.subject}의 예는?" if m.lang == "ko" \
-        else f"Give an example of {en_noun_phrase(u.subject, None, m.vocabulary)[0]}."
+        else f"Give an example of {en_noun_phrase(u.subject, u.article, m.vocabulary)[0]}."
     m.basic(front, _bullets(u.items))
 
 
@@ -517,11 +544,13 @@ def _attribute(m: _Maker) -> None:
     u = m.unit
     if m.lang == "ko":
         label = _KO_ATTRIBUTE.get(u.label, u.label)
-        front = f"{u.subject}의 {attach(label, '은')}?"
+        front = f"{attach(u.subject, '이')} 해결하는 문제는?" if u.label == "solves" \
+            else f"{u.subject}의 {attach(label, '은')}?"
     else:
         pattern = _EN_ATTRIBUTE.get(u.label)
-        front = pattern.format(s=u.subject) if pattern else \
-            f"What is the {_lower_first(u.label)} of {u.subject}?"
+        subject = en_noun_phrase(u.subject, u.article, m.vocabulary)[0]
+        front = pattern.format(s=subject) if pattern else \
+            f"What is the {_lower_first(u.label)} of {subject}?"
     m.basic(front, u.answer)
 
 

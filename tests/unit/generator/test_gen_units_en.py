@@ -814,3 +814,57 @@ def test_a_definition_lists_first_sentence_runs_past_an_abbreviation_in_brackets
     assert cards["What is a phantom read?"] == (
         "T1 runs the same range query twice (e.g. WHERE amount > 100) and gets a different "
         "set of rows")
+
+
+def test_a_section_opening_on_its_problem_names_a_remedy() -> None:
+    note = (
+        "## Bulkhead\n\n"
+        "**Problem:** One slow dependency uses up every worker. The other calls queue "
+        "behind it and time out.\n\n"
+        "**Solution:** Give each dependency its own small pool. A full pool rejects at "
+        "once instead of waiting.\n\n"
+        "## Caching\n\n"
+        "Caching keeps a copy of hot data close to the reader.\n\n"
+        "**Problem:** the copy goes stale.\n\n**Solution:** expire it after a TTL.\n"
+    )
+    cards = served(note)
+    assert cards["What problem does Bulkhead solve?"] == (
+        "One slow dependency uses up every worker. The other calls queue behind it and "
+        "time out.")
+    assert cards["How does Bulkhead work?"] == (
+        "Give each dependency its own small pool. A full pool rejects at once instead of "
+        "waiting.")
+    # Described first, caching's problem is a flaw of it, and the solution that flaw's fix.
+    assert cards["What is the problem with Caching?"] == "the copy goes stale"
+    assert "How is Caching solved?" in cards
+
+
+def test_a_labels_value_stops_before_a_sentence_that_opens_a_list() -> None:
+    note = (
+        "## Cache stampede\n\n"
+        "**Solution:** Let one request refill an expired key. It works in two steps:\n\n"
+        "1. take a lock on the key\n2. refill it and release the lock\n"
+    )
+    assert served(note)["How is a cache stampede solved?"] \
+        == "Let one request refill an expired key"
+
+
+def test_articles_follow_the_nouns_the_note_counts() -> None:
+    note = (
+        "## Core objects\n\n"
+        "**StatefulSet** - runs pods that keep a stable name and volume. "
+        "Most teams run a few StatefulSets for their databases.\n\n"
+        "**Ingress** - routes outside traffic to services.\n\n"
+        "## Index kinds\n\n"
+        "### Covering index\n\n"
+        "Pros: answers a query from the index alone.\n\n"
+        "Cons: takes more space.\n\n"
+        "## Components\n\n"
+        "### Request Router\n\n"
+        "Cons: every request passes through it, so a router outage stops all traffic.\n"
+    )
+    cards = served(note)
+    assert "What is a StatefulSet? (Core objects)" in cards  # "StatefulSets": counted
+    assert "What is Ingress? (Core objects)" in cards  # never counted: a name
+    assert "What are the advantages of a covering index?" in cards
+    assert "What are the drawbacks of the Request Router?" in cards

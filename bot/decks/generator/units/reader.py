@@ -292,12 +292,25 @@ class Reader:
                 unit = replace(unit, confident=False)  # "…구할 수 없어야 하며": cut mid-thought
             elif _translates(unit.subject, unit.answer):
                 unit = replace(unit, confident=False)
+        if unit.kind == "attribute" and unit.label == "solution":
+            unit = self._remedy(unit)
         if unit.kind == "qa":
             key = normalise_key(unit.question)
             if key in self._asked:
                 return
             self._asked.add(key)
         self.units.append(unit)
+
+    def _remedy(self, unit: Unit) -> Unit:
+        """A section that opens on "Problem: …" and goes on to "Solution: …" names a
+        remedy (a pattern, a technique): its problem is the one it solves and its
+        solution is how it works, not a flaw of it and that flaw's fix."""
+        first = next((u for u in self.units if u.section == unit.section), None)
+        if first is None or first.kind != "attribute" or first.label != "problem" \
+                or first.subject != unit.subject:
+            return unit
+        self.units[self.units.index(first)] = replace(first, label="solves")
+        return replace(unit, label="works")
 
     def _collect(self, kind: str, subject: str, value: str, lines: tuple[int, int],
                  scope: Scope) -> None:
@@ -986,6 +999,27 @@ class Reader:
                 return f"{answer}. {nxt}" if not answer.endswith((".", "다")) else f"{answer} {nxt}"
         return answer
 
+    def _label_value(self, value: str, sentences: list[Sentence], position: int
+                     ) -> tuple[str, int]:
+        """(a label's value, the index of the first sentence not in it).
+
+        "**Trade-offs:** You need to tune … Fallbacks must …", "**Problem:** A calls B.
+        B gets slow …": the sentences after a label in its paragraph are its value too,
+        up to the next label, an arrow, or a sentence that opens a list ("It has three
+        states:", which a card cannot end on)."""
+        taken = position + 1
+        for following in sentences[position + 1:]:
+            more = self._clean(following.text)
+            if not more or prose.label(more) is not None \
+                    or prose.colon_definition(more, self.lang) is not None \
+                    or following.text.lstrip().startswith(("→", "->", "=>")) \
+                    or more.rstrip().endswith((":", "：")) \
+                    or len(value) + len(more) > 300:
+                break
+            value = f"{value.rstrip('.')}. {more}"
+            taken += 1
+        return value, taken
+
     def _sentences(self, sentences: list[Sentence], scope: Scope,
                    source: InlineText | None = None) -> None:
         taken = 0  # sentences already read as part of a label's value
@@ -1034,16 +1068,7 @@ class Reader:
                 subject = found.subject or scope.subject
                 value = found.answer
                 if found.kind in ("pros", "cons") and value:
-                    # "**Trade-offs:** You need to tune … Fallbacks must …": the sentences
-                    # after a label in its paragraph are its value too.
-                    for following in sentences[position + 1:]:
-                        more = self._clean(following.text)
-                        if not more or prose.label(more) is not None \
-                                or following.text.lstrip().startswith(("→", "->", "=>")) \
-                                or len(value) + len(more) > 300:
-                            break
-                        value = f"{value.rstrip('.')}. {more}"
-                        taken = sentences.index(following) + 1
+                    value, taken = self._label_value(value, sentences, position)
                 if subject and value:
                     self._collect(found.kind, subject, value.rstrip("."), lines, scope)
                 continue
@@ -1078,7 +1103,9 @@ class Reader:
             if found is not None:
                 if found.kind == "label":
                     if scope.subject:
-                        self._attribute(found.label, found.answer, lines, scope)
+                        value, taken = self._label_value(found.answer, sentences, position)
+                        last = sentences[max(taken, position + 1) - 1].lines[1]
+                        self._attribute(found.label, value, (lines[0], last), scope)
                     continue
                 context = scope.subject if scope.subject != found.subject else scope.context
                 # "- rebase : 내 브랜치의 커밋들을 … 붙이는 것" under "### git rebase": the
@@ -1147,7 +1174,8 @@ class Reader:
         # A named kind of property ("문제점", "Purpose") belongs to the term in scope; a
         # free label ("수축 단계", "Cost") may belong to a term the reader lost track of,
         # and the note's own title is no term at all: an editor checks those first.
-        sure = sure and bool(kind) and normalise_key(scope.subject) != normalise_key(self._title)
+        sure = sure and bool(kind) and normalise_key(scope.subject) != normalise_key(self._title) \
+            and not _COURSE_CODE.search(scope.subject)  # "CS 186 - Databases": a course
         self.add(Unit("attribute", scope.path, f"{scope.subject}:{label}", lines, sure,
                       subject=scope.subject, label=kind or label, answer=value))
 
