@@ -240,11 +240,16 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
     return f"What are {phrase}?" if plural else f"What is {phrase}?"
 
 
+#: A row label's aside that lists or names ("AVL, red-black", "Least Recently Used"),
+#: unlike one that qualifies the row ("append at end", "unbalanced").
+_NAMES_ASIDE = re.compile(r"[,/]|^(?:e\.g|i\.e|aka)\b|^[A-Z][a-z]+(?: [A-Z][a-z]*)+$|\+")
+
+
 def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     """A table row's label as a sentence names it: the capital a table gives every row
     and a long aside go ("Balanced BST (AVL, red-black)" -> "a balanced BST",
     "Stack / Queue" -> "a stack / queue"); a name keeps its capitals."""
-    bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if len(m.group(1).split()) > 1
+    bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if _NAMES_ASIDE.search(m.group(1))
                   else m.group(0), subject).strip() or subject
     if re.search(r" (?:layer|level|tier|phase|stage|step|ring)$", bare):
         return f"the {bare}"  # one of an ordered set: "the Transport layer"
@@ -410,6 +415,49 @@ _YES = frozenset({"o", "✓", "✔", "○", "yes", "y", "true", "예", "있음",
 _NO = frozenset({"x", "✗", "✘", "no", "n", "false", "아니오", "아니요", "없음", "불가", "불가능"})
 
 
+#: "no — each process has its own interpreter": a yes or no with its reason.
+_EN_YES_NO_REASON = re.compile(r"^(?P<word>yes|no)\s*[—–:;,-]+\s*(?P<rest>\S.*)$", re.I | re.S)
+#: A column naming something a row handles rather than owns: "How does asyncio handle
+#: scheduling?" reads; "What is the scheduling of asyncio?" does not.
+_EN_HANDLED = re.compile(r"^(?:[a-z]+ )?(?:[a-z]+ing|memory|storage|state|concurrency|isolation|"
+                         r"consistency|durability|security|persistence|replication|"
+                         r"authentication|authorization|errors?|failures?|failover)$")
+#: A column named by what one does to a row ("Iterate neighbors of u", "Find min"):
+#: asked as the doing ("the time complexity of iterating neighbors of u").
+_EN_ACTION = re.compile(r"^(insert|delete|remove|find|search|iterate|access|update|build|"
+                        r"merge|get|put|push|pop|peek|scan|traverse|append|prepend|extract|"
+                        r"read|write|check|compare|enqueue|dequeue|add|lookup|look up|visit|"
+                        r"list|count|sort|split|join|copy|move|create|open|close)( .+)$", re.I)
+
+
+def _gerund(verb: str) -> str:
+    low = verb.lower()
+    if low in ("lookup", "look up"):
+        return "looking up"
+    if low.endswith("e") and not low.endswith("ee"):
+        return low[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", low):
+        return low + low[-1] + "ing"  # "get" -> "getting", "pop" -> "popping"
+    return low + "ing"
+
+
+def _doing(word: str) -> str:
+    """A column's name as the thing done: "iterate neighbors of u" -> "iterating
+    neighbors of u"; "edge check (u, v)" -> "an edge check (u, v)"; "insert" stays."""
+    action = _EN_ACTION.match(word)
+    if action:
+        return _gerund(action.group(1)) + action.group(2)
+    if " " in word and word.islower() and not _plural(word.split()[0]):
+        return f"{indefinite(word)} {word}"
+    return word
+
+
+def _plural_noun(noun: str) -> bool:
+    """"green threads" (but not "Kubernetes", a name, nor "a process")."""
+    last = noun.split()[-1] if noun.split() else ""
+    return last.islower() and _plural(last) and not noun.startswith(("a ", "an ", "the "))
+
+
 def _cell_question(m: _Maker) -> tuple[str, str]:
     """(question, answer) for one table cell, worded by what its column holds."""
     u = m.unit
@@ -417,6 +465,10 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     yes_no = answer.strip().lower() in _YES | _NO
     said = ("예" if answer.strip().lower() in _YES else "아니요") if m.lang == "ko" \
         else ("Yes" if answer.strip().lower() in _YES else "No")
+    reason = _EN_YES_NO_REASON.match(answer) if m.lang != "ko" else None
+    if reason:  # "no — each process has its own GIL": the reason stays with the no
+        yes_no = True
+        said = f"{'Yes' if reason['word'].lower() in _YES else 'No'} — {reason['rest']}"
     if _DESCRIBING_COLUMN.match(label.rstrip("?")):
         if m.lang == "ko":
             return attach(subject, "이란") + "?", answer
@@ -438,10 +490,18 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     noun = _row_noun(subject, m.vocabulary)
     word = _lower_first(label.rstrip("?").strip())
     if label.endswith("?") or (yes_no and len(label.split()) == 1):
-        return f"Is {noun} {word}?", said  # "Stable?" → "Is bubble sort stable?"
+        # "Stable?" → "Is bubble sort stable?"; "Shares memory?" → "Does … share memory?"
+        # A cell that says neither yes nor no is shown as written (and drafted).
+        verb = re.match(r"([a-z]+[^s])s\b(.*)$", word)
+        plural = _plural_noun(noun)
+        if verb and verb.group(1) not in ("i", "ha", "wa", "doe"):
+            front = f"{'Do' if plural else 'Does'} {noun} {verb.group(1)}{verb.group(2)}?"
+        else:
+            front = f"{'Are' if plural else 'Is'} {noun} {word}?"
+        return front, said if yes_no else answer
     clause = _EN_CLAUSE_HEADER.match(label)
     if clause:
-        return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=subject), answer
+        return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=noun), answer
     verb = _EN_VERB_HEADER.match(label)
     if verb:  # "Returns": "What does INNER JOIN return?" (not "LRU (Least Recently Used)":
         # its long name would say what it evicts)
@@ -454,7 +514,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         if "space" in word:
             return f"What is the {word} complexity of {noun}?", answer
         # "Search" in a table of data structures
-        return f"What is the time complexity of {_lower_first(word)} in {noun}?", answer
+        return f"What is the time complexity of {_doing(_lower_first(word))} in {noun}?", \
+            answer
     if re.fullmatch(r"\d{1,2}", answer.strip()) and word in ("layer", "level", "tier", "no",
                                                               "number", "#", "step", "order"):
         return f"What number is {noun}?", answer  # "What number is the Transport layer? → 4"
@@ -462,6 +523,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         return f"What is {subject} called?", answer
     if word in ("example", "examples"):
         return f"Give an example of {subject}.", answer
+    if _EN_HANDLED.match(word):
+        return f"How {'do' if _plural_noun(noun) else 'does'} {noun} handle {word}?", answer
     link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
                               word) else "of"
     be = "are" if _plural(word.split()[-1]) else "is"  # "What are the example protocols …"
@@ -476,7 +539,12 @@ def _cell(m: _Maker) -> None:
     if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context):
         front += f" ({context})"
     if answer != u.answer:  # a yes/no said in words: no choices to pick among
-        m.basic(front, answer)
+        m.basic(front, f"{answer} ({u.explanation})" if u.explanation else answer)
+    elif front.startswith(("Is ", "Are ", "Does ", "Do ")) \
+            and u.answer.strip().lower() not in _YES | _NO:
+        # "Affected by GIL?" answered "runs on one thread anyway": a yes/no question
+        # whose cell says neither; an editor words it.
+        m.basic(front, f"{answer} ({u.explanation})" if u.explanation else answer, draft=True)
     elif u.choices and u.answer in u.choices:
         m.choice(front, u.choices, u.answer, u.explanation)
     else:

@@ -868,3 +868,55 @@ def test_articles_follow_the_nouns_the_note_counts() -> None:
     assert "What is Ingress? (Core objects)" in cards  # never counted: a name
     assert "What are the advantages of a covering index?" in cards
     assert "What are the drawbacks of the Request Router?" in cards
+
+
+def test_growth_rates_are_distinct_choices_and_no_stranger_is_one() -> None:
+    note = (
+        "## Searching\n\n"
+        "| Method | Average |\n|---|---|\n"
+        "| Linear scan | O(n) |\n| Binary search | O(log n) |\n| Hash lookup | O(1) |\n"
+        "| Bucket walk | O(b·(n + m)) |\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    scan = cards["What is the average-case time complexity of a linear scan? (Searching)"]
+    # "O(n)" and "O(1)" are two choices (not one "O"), and "O(b·(n + m))" brings letters
+    # the others never use.
+    assert scan.answer == "O(n)"
+    assert set(scan.choices) == {"O(n)", "O(log n)", "O(1)"}
+
+
+def test_a_table_cell_says_what_its_row_is_and_keeps_its_reason() -> None:
+    note = (
+        "## Grants\n\n"
+        "| Grant | Use case |\n|---|---|\n"
+        "| Client credentials | Services calling services |\n"
+        "| Device code | TVs without a keyboard |\n\n"
+        "## Runtimes\n\n"
+        "| | `green threads` | `processes` | `fibers` |\n|---|---|---|---|\n"
+        "| Blocked by the lock? | yes (one at a time) | no — each has its own lock | yes |\n"
+        "| Scheduling | cooperative | preemptive | cooperative |\n"
+        "| Shares memory? | reads it through the parent | copies it | yes |\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    assert cards["What is a client credentials grant used for? (Grants)"].answers() == [
+        "Services calling services"]
+    assert cards["Are processes blocked by the lock? (Runtimes)"].answers()[0] \
+        == "No — each has its own lock"
+    assert cards["Are green threads blocked by the lock? (Runtimes)"].answers()[0] \
+        == "Yes (one at a time)"
+    assert cards["How do processes handle scheduling? (Runtimes)"].answers()[0] == "preemptive"
+    # A yes/no question whose cell says neither is shown as written, for an editor.
+    assert cards["Do fibers share memory? (Runtimes)"].answers() == ["Yes"]
+    shown = cards["Do processes share memory? (Runtimes)"]
+    assert shown.draft and shown.answers() == ["copies it"]
+
+
+def test_a_column_named_by_an_action_is_asked_as_the_doing() -> None:
+    note = (
+        "## Lists\n\n"
+        "| Structure | Find min | Insert |\n|---|---|---|\n"
+        "| Sorted array | O(1) | O(n) |\n| Skip list | O(1) | O(log n) |\n"
+    )
+    cards = {c.question() for c in cards_of(note, "en")}
+    assert "What is the time complexity of finding min in a sorted array? (Lists)" in cards
+    assert "What is the time complexity of insert in a skip list? (Lists)" in cards

@@ -39,13 +39,34 @@ def _split_cell(cell: str) -> tuple[str, str]:
     return main, "; ".join(asides)
 
 
+_WORD_ASIDE = re.compile(r"(?<=[^\W\d_]{2})\s*\((?=[^()]*[^\W\d_]{2})[^()]*\)")
+#: The letters a growth rate is written in: "O(d·(n + k))" has d, n and k.
+_GROWTH = re.compile(r"^[OΘΩ]\(")
+_VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
+
+
+def _fair_choices(answer: str, choices: list[str]) -> list[str]:
+    """Growth rates a learner could mistake for the answer: "O(d·(n + k))" beside
+    "O(n)" brings letters the question never mentions, and gives itself away."""
+    if not _GROWTH.match(answer):
+        return choices
+    used = [set(_VARIABLE.findall(c[1:])) for c in choices]
+    # A letter is shared when half the choices use it ("n"); the others are a stranger's.
+    shared = {x for x in set().union(*used) if sum(x in u for u in used) * 2 >= len(used)}
+    letters = set(_VARIABLE.findall(answer[1:])) | shared
+    kept = [c for c, u in zip(choices, used, strict=True) if c == answer or u <= letters]
+    return kept if len(kept) >= 3 else []
+
+
 def _distinct(values: list[str]) -> list[str]:
     """The choices, each once: "main" and "main(trunk)" are one choice, not two a learner
     could not tell apart."""
     out: list[str] = []
     keys: set[str] = set()
     for value in values:
-        key = normalise_key(re.sub(r"\s*\([^()]*\)", "", value)) or normalise_key(value)
+        # Only a word's aside: "O(n)" and "O(n^2)" are two choices, not one "O".
+        bare = _WORD_ASIDE.sub("", value) if _WORD_ASIDE.search(value) else value
+        key = normalise_key(bare) or normalise_key(value)
         if value and key and key not in keys:
             keys.add(key)
             out.append(value)
@@ -106,6 +127,22 @@ def _columns_compared(header: list[str], title: str) -> bool:
         >= max(1, len(header[1:]) - 1)
 
 
+#: A first column naming what kind of thing each row is, which the row's own name
+#: leaves out ("Grant | …": "Client credentials" is a grant).
+_KIND_HEADER = re.compile(r"^(grant|flow|pattern|mode|strategy|policy|protocol|principle|"
+                          r"phase|stage|tier|layer)(?: type)?$", re.I)
+
+
+#: "Client credentials", "Implicit": a common name that takes its kind; not a proper
+#: one ("LRU", "Circuit Breaker").
+_SENTENCE_CASE = re.compile(r"[A-Za-z][a-z-]*(?: [a-z][a-z-]*)*(?: \([^()]*\))?")
+
+
+def _row_kind(header: str) -> str:
+    found = _KIND_HEADER.match(header.strip())
+    return found.group(1).lower() if found else ""
+
+
 def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Unit]:
     header = [normalise(h.text) for h in table.header]
     if len(header) < 2 or not table.rows:
@@ -136,13 +173,17 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
     # differ in it ("How do Paxos and Raft differ in leader?"); "What is the leader of
     # Paxos?" reads as a table, not a question.
     pairwise = lang == "en" and by_row and len(header) == 3 and all(header[1:])
+    kind = _row_kind(header[0]) if lang == "en" and not by_row else ""
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue
         label = normalise(row[0].text)
+        if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label):
+            # "Grant | Use case": "Implicit" is the implicit grant
+            label = re.sub(r"^(.*?)(\s*\([^()]*\))?$", rf"\1 {kind}\2", label, count=1)
         if not label or label.lower() in _EMPTY or label.endswith(("...", "…")):
             continue  # "one per...": a label the author left unfinished
-        if pairwise:
+        if pairwise and not label.endswith("?"):  # "Blocked?" asks each side yes or no
             sides = [m for m, _ in grid[r][:2]]
             if len(sides) == 2 and all(normalise_key(x) for x in sides) \
                     and normalise_key(sides[0]) != normalise_key(sides[1]) \
@@ -169,6 +210,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                 choices = _distinct([g[c][0] for g in grid if c < len(g)
                                      and g[c][0].lower() not in _EMPTY])
                 subject, attribute = label, column
+            choices = _fair_choices(main, choices)
             short = 2 <= len(choices) <= 6 and all(len(x) <= 40 for x in choices)
             confident = len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
