@@ -316,9 +316,27 @@ def _definition(m: _Maker) -> None:
         front = f"{owned['owner']}의 {attach(owned['prop'], '은')}?{tail}"
     elif m.lang == "ko":
         front = attach(term, "이란") + "?" + tail
+    elif prop := _EN_OWNED_PROP.match(term):
+        # "GC pros: …" is what GC is good at, not a term "GC pros"
+        kind = "pros" if prop["prop"].lower() in ("pros", "advantages", "benefits", "upsides") \
+            else "cons"
+        owner = en_noun_phrase(prop["owner"], None, m.vocabulary)[0]
+        front = _EN_PROP[kind].format(s=owner) + tail
+    elif (step := _EN_STEP_GROUP.match(_bare_context(u.context))) \
+            and not term.lower().endswith(step["kind"].lower()) and not term.isupper():
+        # "Map" under "Phases": "What is the map phase?", not "What is a map?"
+        name = term.lower() if term[1:].islower() or term.islower() else term
+        front = f"What is the {name} {step['kind'].lower()}?"
     else:
         front = _en_what_is(term, u.article, m.vocabulary) + tail
     m.basic(front, _first_sentences(u.answer, MAX_DEFINITION))
+
+
+#: "GC pros", "Rust's drawbacks": a property of the words before it.
+_EN_OWNED_PROP = re.compile(r"^(?P<owner>.+?)(?:'s)? (?P<prop>pros|cons|advantages|disadvantages|"
+                            r"benefits|drawbacks|downsides|upsides)$", re.I)
+#: A group of the stages of something: its members are named with the stage's kind.
+_EN_STEP_GROUP = re.compile(r"^(?:the )?(?:[\w-]+ )?(?P<kind>phase|stage)s$", re.I)
 
 
 def _qa(m: _Maker) -> None:

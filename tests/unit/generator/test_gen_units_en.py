@@ -920,3 +920,20 @@ def test_a_column_named_by_an_action_is_asked_as_the_doing() -> None:
     cards = {c.question() for c in cards_of(note, "en")}
     assert "What is the time complexity of finding min in a sorted array? (Lists)" in cards
     assert "What is the time complexity of insert in a skip list? (Lists)" in cards
+
+
+def test_a_member_of_phases_is_a_phase_and_a_labelled_pros_list_is_pros() -> None:
+    note = (
+        "## Stages\n\n"
+        "- **Parse**: the source is read into a syntax tree.\n"
+        "- **Lower**: the tree is rewritten into simpler instructions.\n\n"
+        "## Trade-offs\n\n"
+        "- **Tracing pros**: finds cycles, no counters to update.\n"
+        "- **Counting cons**: cycles leak unless a cycle collector runs.\n"
+    )
+    cards = served(note)
+    assert cards["What is the parse stage?"] == "the source is read into a syntax tree"
+    assert "What is the lower stage?" in cards
+    assert cards["What are the advantages of Tracing? (Trade-offs)"] \
+        == "finds cycles, no counters to update"
+    assert "What are the drawbacks of Counting? (Trade-offs)" in cards
