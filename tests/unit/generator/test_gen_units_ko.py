@@ -713,3 +713,19 @@ def test_choices_a_learner_could_not_tell_apart_are_one() -> None:
     cards = {c.question(): c for c in cards_of(note, "ko") if c.rule == "cell"}
     assert cards["Trunk-Based의 장기 브랜치는?"].type != "choice"
     assert not any("one per" in q for q in cards)
+
+
+def test_an_answer_made_of_a_table_is_read_row_by_row() -> None:
+    note = (
+        "## 테스트 더블\n\n"
+        "### Dummy와 Spy의 차이는?\n\n"
+        "둘 다 테스트에서 진짜 객체 대신 쓰는 객체다.\n\n"
+        "| 종류 | 설명 | 검증 대상 |\n|---|---|---|\n"
+        "| Dummy | 인자 자리만 채우는 객체 | 없음 |\n"
+        "| Spy | 호출 기록을 남기는 객체 | 호출 횟수 |\n"
+    )
+    card = one(cards_of(note, "ko"), "qa", "Dummy")
+    assert card.answers()[0] == (
+        "둘 다 테스트에서 진짜 객체 대신 쓰는 객체다.\n"
+        "• Dummy — 인자 자리만 채우는 객체; 검증 대상: 없음\n"
+        "• Spy — 호출 기록을 남기는 객체; 검증 대상: 호출 횟수")

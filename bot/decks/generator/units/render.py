@@ -1,10 +1,10 @@
 """Blocks of a note -> the plain text of an answer.
 
 An answer is what the note says under a question: paragraphs, a list, maybe a
-quote.  It is written as plain lines (lists as "• item"), without code listings,
-tables, images or links, and kept to a length a learner can read on a card:
-whole blocks are taken in order until the budget is spent, and a block that is
-too long alone is cut at a sentence end.
+quote or a table.  It is written as plain lines (lists as "• item", a table as a
+line per row), without code listings, images, links or nested Q&As, and kept to
+a length a learner can read on a card: whole blocks are taken in order until the
+budget is spent, and a block that is too long alone is cut at a sentence end.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import (
     Block,
     Code,
-    Details,
     Heading,
     ListBlock,
     Para,
@@ -145,9 +144,34 @@ _SHORT_CODE_LINES = 4
 _SHORT_CODE_CHARS = 240
 
 
-def block_lines_text(blocks: list[Block]) -> list[str]:
-    """Each block's text as lines, in order; long code, tables and nested Q&As left out,
-    and nothing after a "Useful resources:" line."""
+#: A column whose cells say what their row is: shown without its name.
+_DESCRIBING = re.compile(r"^(?:설명|의미|뜻|정의|개념|내용|description|meaning|definition|"
+                         r"what it is|explanation)$", re.I)
+_BLANK_CELL = frozenset({"", "-", "—", "n/a"})
+
+
+def _table_lines(table: Table) -> list[str]:
+    """A table as one line per row ("• Stub: 정해진 값만 돌려줌; 예시: …"): the answer
+    to "Mock, Stub, Fake의 차이는?" is often nothing but its table."""
+    header = [normalise(h.text) for h in table.header]
+    lines: list[str] = []
+    for row in table.rows:
+        cells = [normalise(c.text) for c in row]
+        if not cells or not cells[0] or cells[0].endswith(("...", "…")):
+            continue  # a row label the author left unfinished ("one per...")
+        said = [cell if _DESCRIBING.match(name) or not name else f"{name}: {cell}"
+                for name, cell in zip(header[1:], cells[1:], strict=False)
+                if cell.lower() not in _BLANK_CELL]
+        if len(said) == 1 and said[0] == cells[1]:
+            lines.append(f"• {cells[0]}: {said[0]}")  # "• Stub: 정해진 값만 돌려줌"
+        elif said:
+            lines.append(f"• {cells[0]} — {'; '.join(said)}")  # "• 신뢰성 — TCP: 높다; …"
+    return lines
+
+
+def block_lines_text(blocks: list[Block], tables: bool = False) -> list[str]:
+    """Each block's text as lines, in order; long code, nested Q&As (and, unless asked
+    for, tables) left out, and nothing after a "Useful resources:" line."""
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, Para) and _REFERENCES.match(normalise(block.text.text)):
@@ -172,14 +196,14 @@ def block_lines_text(blocks: list[Block]) -> list[str]:
                     lines.extend(re.sub(r"<(?=[A-Za-z/!?])", "＜", line.rstrip())
                                  for line in code.split("\n")
                                  if line.strip() and not line.lstrip().startswith(("#", "//")))
-        elif isinstance(block, (Table, Details)):
-            continue
+        elif isinstance(block, Table) and tables:
+            lines.extend(_table_lines(block))
     return lines
 
 
 def answer_text(blocks: list[Block], budget: int = MAX_ANSWER) -> tuple[str, bool]:
     """(answer, complete): the answer text, and whether all of it fit the budget."""
-    lines = block_lines_text(blocks)
+    lines = block_lines_text(blocks, tables=True)
     out: list[str] = []
     used = 0
     complete = True
