@@ -366,12 +366,22 @@ def _members(m: _Maker) -> None:
     m.basic(front, _bullets(u.items))
 
 
+#: "Pros and cons of Redis", "Redis pros & cons": the subject is Redis.
+_EN_PROS_AND_CONS = re.compile(
+    r"^(?:(?:pros|advantages|benefits) (?:and|&) (?:cons|disadvantages|drawbacks) of (?P<a>.+))$|"
+    r"^(?P<b>.+?)(?:'s)?:? (?:pros|advantages) (?:and|&|/) (?:cons|disadvantages)$", re.I)
+
+
 def _property(m: _Maker) -> None:
     u = m.unit
     if m.lang == "ko":
-        front = f"{u.subject}의 {attach(_KO_PROP[u.kind], '은')}?"
+        # "TDD의 장단점" heading its "장점:" list: TDD's pros, not "장단점의 장점"
+        owner = re.sub(r"(?:의)?\s*장단점$", "", u.subject).strip() or u.subject
+        front = f"{owner}의 {attach(_KO_PROP[u.kind], '은')}?"
     else:
-        front = _EN_PROP[u.kind].format(s=en_noun_phrase(u.subject, u.article, m.vocabulary)[0])
+        owner = _EN_PROS_AND_CONS.sub(r"\g<a>\g<b>", u.subject).strip() or u.subject
+        article = u.article if owner == u.subject else None
+        front = _EN_PROP[u.kind].format(s=en_noun_phrase(owner, article, m.vocabulary)[0])
     m.basic(front, _bullets(u.items))
 
 

@@ -937,3 +937,14 @@ def test_a_member_of_phases_is_a_phase_and_a_labelled_pros_list_is_pros() -> Non
     assert cards["What are the advantages of Tracing? (Trade-offs)"] \
         == "finds cycles, no counters to update"
     assert "What are the drawbacks of Counting? (Trade-offs)" in cards
+
+
+def test_pros_of_a_pros_and_cons_heading_name_its_subject() -> None:
+    note = (
+        "## Pros and cons of pair programming\n\n"
+        "Pros:\n- review happens while the code is written\n- knowledge spreads\n\n"
+        "Cons:\n- two people's time\n- a bad match tires both\n"
+    )
+    questions = {c.question() for c in cards_of(note, "en") if not c.draft}
+    assert "What are the advantages of pair programming?" in questions
+    assert "What are the drawbacks of pair programming?" in questions

@@ -729,3 +729,26 @@ def test_an_answer_made_of_a_table_is_read_row_by_row() -> None:
         "둘 다 테스트에서 진짜 객체 대신 쓰는 객체다.\n"
         "• Dummy — 인자 자리만 채우는 객체; 검증 대상: 없음\n"
         "• Spy — 호출 기록을 남기는 객체; 검증 대상: 호출 횟수")
+
+
+def test_pros_under_a_pros_and_cons_heading_belong_to_its_subject() -> None:
+    note = (
+        "### 3. 페어 프로그래밍의 장단점은?\n\n"
+        "장점\n- 리뷰가 작업 중에 바로 일어남\n- 지식이 팀에 퍼짐\n\n"
+        "단점\n- 두 사람의 시간이 듦\n- 맞지 않는 짝은 서로 지침\n"
+    )
+    questions = {c.question() for c in cards_of(note, "ko") if not c.draft}
+    assert {"페어 프로그래밍의 장점은?", "페어 프로그래밍의 단점은?"} <= questions
+
+
+def test_an_example_is_a_draft_and_a_furniture_heading_is_no_context() -> None:
+    note = (
+        "## 핵심 개념\n\n"
+        "- **레플리카**: 같은 데이터를 가진 복제본\n"
+        "- **샤드**: 데이터를 나눠 담는 조각\n\n"
+        "## 샤딩\n\n데이터를 여러 서버에 나눠 저장하는 방법이다.\n\n"
+        "예: 사용자 ID를 4로 나눈 나머지로 서버를 고름\n"
+    )
+    cards = cards_of(note, "ko")
+    assert "레플리카란?" in {c.question() for c in cards if not c.draft}  # not "(핵심 개념)"
+    assert one(cards, "example").draft

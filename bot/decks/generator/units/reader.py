@@ -55,6 +55,7 @@ from bot.decks.generator.units.terms import (
     is_activity,
     is_course_part,
     is_generic,
+    is_structure,
     is_term_like,
     split_alias,
 )
@@ -326,7 +327,7 @@ class Reader:
             return False
         bare = re.sub(r"\s*\([^()]*\)", "", context).strip()
         return ":" not in bare and not _COURSE_CODE.search(bare) \
-            and not is_course_part(bare) and not is_activity(bare) \
+            and not is_course_part(bare) and not is_activity(bare) and not is_structure(bare) \
             and not _POINTING.search(bare)  # "(process moves between these)": a clause
 
     def _flush_collected(self) -> None:
@@ -336,9 +337,10 @@ class Reader:
                 continue
             first = min(lines[0] for _, lines in values)
             last = max(lines[1] for _, lines in values)
-            # "ex) AWS, NCP" names examples; a long sentence after "e.g." tells a story the
-            # card cannot frame.
-            sure = kind != "example" or all(len(t) <= 60 for t in texts)
+            # "Give an example of X" / "X의 예는?" has as many right answers as the
+            # world has examples (judged open-ended two times in three): an editor
+            # turns it into the question the example answers.
+            sure = kind != "example"
             self.add(Unit(kind, path, subject, (first, last), sure, subject=subject,
                           items=tuple(texts)))
         self._collected.clear()

@@ -152,6 +152,19 @@ def is_course_part(text: str) -> bool:
     return bool(_COURSE_PART.search(text))
 
 
+#: A heading made of nothing but words for a note's furniture ("Summary table",
+#: "Core Concepts", "주요 키워드"): it tells no term apart from another.
+_STRUCTURE_WORDS = re.compile(
+    r"^(?:(?:summary|overview|table|tables|core|key|main|basic|basics|concepts?|terms?|"
+    r"glossary|notes?|recap|cheat ?sheet|keywords?|정리|요약|핵심|주요|기본|개념|용어|키워드|"
+    r"표|한눈에|보기)\s*)+$", re.I)
+
+
+def is_structure(text: str) -> bool:
+    """"Summary table", "Core Concepts", "주요 키워드": the note's furniture."""
+    return bool(_STRUCTURE_WORDS.match(text.strip()))
+
+
 def is_activity(text: str) -> bool:
     """"Choosing a tool", "Using the cache": what to do, not a name."""
     return bool(_EN_ACTIVITY.match(text))
