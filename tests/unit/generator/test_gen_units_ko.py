@@ -752,3 +752,14 @@ def test_an_example_is_a_draft_and_a_furniture_heading_is_no_context() -> None:
     cards = cards_of(note, "ko")
     assert "레플리카란?" in {c.question() for c in cards if not c.draft}  # not "(핵심 개념)"
     assert one(cards, "example").draft
+
+
+def test_a_bold_term_with_its_other_name_before_a_colon_is_a_sure_definition() -> None:
+    note = (
+        "## BASE\n\n분산 저장소가 따르는 세 가지 성질.\n\n"
+        "**기본 가용성(Basically Available)**: 일부 노드가 죽어도 응답은 돌려줌.\n\n"
+        "**소프트 상태(Soft state)**: 입력이 없어도 상태가 시간에 따라 바뀔 수 있음.\n"
+    )
+    served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert served["기본 가용성이란? (BASE)"] == "일부 노드가 죽어도 응답은 돌려줌"
+    assert "소프트 상태란? (BASE)" in served

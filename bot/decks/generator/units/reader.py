@@ -1133,8 +1133,10 @@ class Reader:
     def _marked_in(term: str, sentence: Sentence, source: InlineText) -> bool:
         """Whether the author set `term` in bold or code in this sentence."""
         key = normalise_key(term)
-        return any(normalise_key(source.text[a:b]) == key for a, b in source.marked()
-                   if a >= sentence.start and b <= sentence.end)
+        # "**원자성(Atomicity)**: …" marks the term with its other name
+        return any(key in (normalise_key(source.text[a:b]),
+                           normalise_key(split_alias(source.text[a:b])[0]))
+                   for a, b in source.marked() if a >= sentence.start and b <= sentence.end)
 
     def _emphasis(self, text: str, sentence: Sentence, source: InlineText, scope: Scope) -> None:
         marked = [normalise(source.text[a:b]) for a, b in source.marked()
