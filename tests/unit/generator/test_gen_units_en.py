@@ -948,3 +948,21 @@ def test_pros_of_a_pros_and_cons_heading_name_its_subject() -> None:
     questions = {c.question() for c in cards_of(note, "en") if not c.draft}
     assert "What are the advantages of pair programming?" in questions
     assert "What are the drawbacks of pair programming?" in questions
+
+
+def test_a_pair_of_kinds_of_one_thing_is_also_asked_for_their_difference() -> None:
+    note = (
+        "## Locks\n\n"
+        "- **Shared lock**: many readers may hold it at once\n"
+        "- **Exclusive lock**: one writer holds it, nobody else\n\n"
+        "## Segments\n\n"
+        "- **Code segment**: the program's instructions\n"
+        "- **Data segment**: globals\n"
+        "- **Stack segment**: frames of calls\n"
+    )
+    cards = served(note)
+    assert cards["What is the difference between Shared lock and Exclusive lock?"] == (
+        "Shared lock: many readers may hold it at once\n"
+        "Exclusive lock: one writer holds it, nobody else")
+    # Three kinds are a list of kinds, not a pair to tell apart.
+    assert not any(q.startswith("What is the difference") and "segment" in q for q in cards)

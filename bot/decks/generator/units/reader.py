@@ -146,6 +146,15 @@ def _opposites(a: str, b: str) -> bool:
         and min(len(x), len(y)) - stem >= 3
 
 
+def _one_head(a: str, b: str) -> bool:
+    """"strong ETag"/"weak ETag", "Minor GC"/"Major GC", "짧은 TTL"/"긴 TTL": two kinds
+    of one thing, told apart by the word before it (a pair, when they are all a list
+    holds)."""
+    x, y = a.split(), b.split()
+    return 2 <= len(x) <= 3 and len(x) == len(y) and x[-1].lower() == y[-1].lower() \
+        and x[:-1] != y[:-1] and len(x[-1]) >= 2
+
+
 #: "A state is safe if:", "A schedule is serializable when:" (the conditions follow).
 _EN_IS_IF = re.compile(
     r"^(?:an?|the)\s+(?P<noun>[a-z]+)\s+is\s+(?:said\s+to\s+be\s+|called\s+)?"
@@ -839,7 +848,10 @@ class Reader:
         description: a teacher asks for the difference, answered by both."""
         for left, right in pairwise(terms):
             if left.attribute or right.attribute or not left.description \
-                    or not right.description or not _opposites(left.term, right.term):
+                    or not right.description:
+                continue
+            if not _opposites(left.term, right.term) \
+                    and not (len(terms) == 2 and _one_head(left.term, right.term)):
                 continue
             answer = f"{left.term}: {left.description}\n{right.term}: {right.description}"
             if len(answer) > 400:
