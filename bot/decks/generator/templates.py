@@ -42,7 +42,8 @@ _EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is
                  "prevention": "How is {s} prevented?", "impact": "What is the impact of {s}?",
                  "features": "What are the features of {s}?",
                  "members": "What are the kinds of {s}?",
-                 "solves": "What problem does {s} solve?", "works": "How does {s} work?"}
+                 "solves": "What problem does {s} solve?", "works": "How does {s} work?",
+                 "when": "When is {s} used?"}
 _KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}
 _EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the drawbacks of {s}?",
             "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
@@ -641,6 +642,7 @@ def _attribute(m: _Maker) -> None:
     if m.lang == "ko":
         label = _KO_ATTRIBUTE.get(u.label, u.label)
         front = f"{attach(u.subject, '이')} 해결하는 문제는?" if u.label == "solves" \
+            else f"{attach(u.subject, '은')} 언제 쓰는가?" if u.label == "when" \
             else f"{u.subject}의 {attach(label, '은')}?"
     else:
         pattern = _EN_ATTRIBUTE.get(u.label)

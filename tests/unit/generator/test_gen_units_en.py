@@ -966,3 +966,12 @@ def test_a_pair_of_kinds_of_one_thing_is_also_asked_for_their_difference() -> No
         "Exclusive lock: one writer holds it, nobody else")
     # Three kinds are a list of kinds, not a pair to tell apart.
     assert not any(q.startswith("What is the difference") and "segment" in q for q in cards)
+
+
+def test_when_to_use_lists_the_cases_of_its_sections_subject() -> None:
+    note = (
+        "## Rate limiter\n\nA rate limiter caps how many requests a client may send.\n\n"
+        "When to use:\n- public APIs open to any client\n- logins, against guessing\n"
+    )
+    assert served(note)["When is a rate limiter used?"] \
+        == "• public APIs open to any client\n• logins, against guessing"

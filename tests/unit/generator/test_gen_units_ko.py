@@ -763,3 +763,13 @@ def test_a_bold_term_with_its_other_name_before_a_colon_is_a_sure_definition() -
     served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
     assert served["기본 가용성이란? (BASE)"] == "일부 노드가 죽어도 응답은 돌려줌"
     assert "소프트 상태란? (BASE)" in served
+
+
+def test_the_cases_a_subject_is_for_are_asked_as_when_to_use_it() -> None:
+    note = (
+        "## 블룸 필터\n\n원소가 집합에 없음을 빠르게 확인하는 확률적 자료구조다.\n\n"
+        "사용하는 경우:\n- 디스크 조회 전에 없는 키를 걸러낼 때\n- 중복 URL을 거를 때\n"
+    )
+    served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert served["블룸 필터는 언제 쓰는가?"] \
+        == "• 디스크 조회 전에 없는 키를 걸러낼 때\n• 중복 URL을 거를 때"

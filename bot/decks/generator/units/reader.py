@@ -146,6 +146,14 @@ def _opposites(a: str, b: str) -> bool:
         and min(len(x), len(y)) - stem >= 3
 
 
+#: A line that introduces the cases something is for: "When to use:", "사용하는 경우".
+_WHEN_TO_USE = re.compile(
+    r"^(?:when to use(?: it)?|use (?:it )?when|good use cases|"
+    r"언제 쓰(?:나|나요|면 좋을까|는가)\??|언제 사용하(?:나|나요|는가)\??|"
+    r"사용\s?시점|사용하는 경우|쓰면 좋은 경우|이럴 때 쓴다)\s*[:：]?$",
+    re.I)
+
+
 def _one_head(a: str, b: str) -> bool:
     """"strong ETag"/"weak ETag", "Minor GC"/"Major GC", "짧은 TTL"/"긴 TTL": two kinds
     of one thing, told apart by the word before it (a pair, when they are all a list
@@ -787,6 +795,18 @@ class Reader:
                         self._collect(found.kind, subject, text, lead.lines, scope)
                     self._items(block, replace(scope, subject=subject))
                     return
+        if lead is not None and _WHEN_TO_USE.match(lead_text) and scope.subject \
+                and not scope.in_answer:
+            # "When to use:" above a list: the cases the section's subject is for.
+            items = listing.item_texts(block)
+            if items:
+                self.add(Unit("attribute", scope.path, f"{scope.subject}:when",
+                              (lead.lines[0], block.lines[1]),
+                              len(items) <= 8 and normalise_key(scope.subject)
+                              != normalise_key(self._title),
+                              subject=scope.subject, label="when",
+                              answer="\n".join(f"• {i}" for i in items)))
+                return
         group = listing.group_label(lead_text, scope.heading, self.lang,
                                     first=lead is None and not scope.nested)
         if lead is not None and lead_text and group is None:
