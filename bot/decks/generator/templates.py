@@ -407,6 +407,10 @@ def _process(m: _Maker) -> None:
     elif re.match(r"(?:the\s+)?(?:steps|stages|phases)\b", label, re.I):
         plural = re.sub(r"^the\s+", "", label, flags=re.I)
         front = f"What are the {_lower_first(plural)}?"
+    elif owned := re.fullmatch(r"(?P<what>\w+) of (?P<owner>[A-Z][\w-]*(?: [\w-]+){0,2})", label):
+        # "Flow" under "## Password reset": the flow of a password reset
+        owner = en_noun_phrase(owned["owner"], None, m.vocabulary)[0]
+        front = f"What is the {_lower_first(owned['what'])} of {owner}?"
     elif _EN_SEQUENCE.search(label):
         front = f"What is the {_lower_first(label)}?"
     else:

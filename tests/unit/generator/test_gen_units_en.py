@@ -975,3 +975,19 @@ def test_when_to_use_lists_the_cases_of_its_sections_subject() -> None:
     )
     assert served(note)["When is a rate limiter used?"] \
         == "• public APIs open to any client\n• logins, against guessing"
+
+
+def test_bullets_under_a_flow_heading_are_its_steps_but_not_under_a_name() -> None:
+    note = (
+        "## Password reset\n\nWhat happens on a password reset.\n\n### Flow\n"
+        "- user asks for a reset link\n- server mails a one-time token\n"
+        "- user opens the link and sets a new password\n\n"
+        "## Git Flow\n\n"
+        "- many long-lived branches to keep in sync\n- releases wait for a release branch\n"
+        "- hotfixes merge into two branches\n"
+    )
+    cards = served(note)
+    assert cards["What is the flow of a password reset?"] == (
+        "1) user asks for a reset link\n2) server mails a one-time token\n"
+        "3) user opens the link and sets a new password")
+    assert not any("Git Flow" in q for q in cards if "flow of" in q or "steps" in q)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+import bot.decks.generator.units.definitions as definitions
 import bot.decks.generator.units.listing as listing
 import bot.decks.generator.units.prose as prose
 import bot.decks.generator.units.tables as tables
@@ -181,6 +182,22 @@ def _translates(term: str, answer: str) -> bool:
     return len(words) >= 2 and bool(re.fullmatch(r"(?:\d+\s+)?[A-Za-z][A-Za-z .'-]+", term)) \
         and bool(re.search("[가-힣]", answer)) and len(answer) <= 15 \
         and not re.search(r"[다요]\.?$", answer)
+
+
+#: A heading that names steps as such ("Flow", "login flow", "인증 과정"), not a name
+#: that ends like one ("Git Flow").
+_STEPS_HEADING = re.compile(r"(?:^(?:[Ff]low|[Ww]orkflow|[Pp]rocess|[Ss]teps|[Pp]rocedure)|"
+                            r"(?:^|\s)(?:flow|workflow|process|steps|procedure)|"
+                            r"과정|흐름|순서|절차)$")
+
+
+def _bulleted_steps(block: ListBlock) -> bool:
+    """Bullets under a "Flow" or "과정" heading written as steps: three or more plain
+    clauses, none a labelled point ("Pros: …") or one with points of its own."""
+    texts = listing.item_texts(block)
+    return 3 <= len(block.items) == len(texts) <= 8 \
+        and all(not item.body for item in block.items) \
+        and all(len(t) <= 120 and definitions.colon_definition(t) is None for t in texts)
 
 
 def _all_steps(steps: list[str], block: ListBlock) -> bool:
@@ -542,7 +559,10 @@ class Reader:
 
     def _process_section(self, title: str, blocks: list[Block], scope: Scope) -> bool:
         for index, block in enumerate(blocks):
-            if isinstance(block, ListBlock) and block.ordered and len(block.items) >= 2:
+            if isinstance(block, ListBlock) \
+                    and (block.ordered or (_STEPS_HEADING.search(title)
+                                           and _bulleted_steps(block))) \
+                    and len(block.items) >= 2:
                 steps = listing.step_texts(block)
                 title = self._whose_process(title, scope)
                 if len(steps) >= 2 and title:
