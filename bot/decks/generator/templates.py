@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
@@ -356,6 +357,8 @@ def _group_label(u: Unit, lang: str) -> str:
 
 def _members(m: _Maker) -> None:
     u = m.unit
+    if m.lang != "ko" and u.subject:
+        u = replace(u, subject=en_noun_phrase(u.subject, None, m.vocabulary)[0])
     label = _group_label(u, m.lang)
     count = len(u.items)
     if m.lang == "ko":

@@ -991,3 +991,24 @@ def test_bullets_under_a_flow_heading_are_its_steps_but_not_under_a_name() -> No
         "1) user asks for a reset link\n2) server mails a one-time token\n"
         "3) user opens the link and sets a new password")
     assert not any("Git Flow" in q for q in cards if "flow of" in q or "steps" in q)
+
+
+def test_a_types_label_over_a_list_names_the_subjects_kinds() -> None:
+    note = (
+        "## Phishing\n\n"
+        "- Cause: people trust a message that looks familiar\n"
+        "- Types:\n"
+        "  * Spear phishing — aimed at one chosen person\n"
+        "  * Whaling — aimed at an executive\n"
+        "  * Smishing — sent by text message\n"
+        "- Prevention: report and verify through a second channel\n\n"
+        "## Malware\n\nSoftware written to harm.\n\n"
+        "- Types:\n  * Worm — spreads by itself\n  * Trojan — hides inside wanted software\n"
+    )
+    cards = served(note)
+    assert cards["What are the types of phishing? (name 3)"] \
+        == "Spear phishing, Whaling, Smishing"
+    assert cards["What is Whaling? (Phishing)"] == "aimed at an executive"
+    assert "What causes phishing?" in cards
+    assert cards["What are the types of Malware? (name 2)"] == "Worm, Trojan"
+    assert cards["What is Trojan? (Malware)"] == "hides inside wanted software"

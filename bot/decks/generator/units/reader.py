@@ -155,6 +155,10 @@ _WHEN_TO_USE = re.compile(
     re.I)
 
 
+#: A label over a list of kinds ("Types:", "종류").
+_KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
+
+
 def _one_head(a: str, b: str) -> bool:
     """"strong ETag"/"weak ETag", "Minor GC"/"Major GC", "짧은 TTL"/"긴 TTL": two kinds
     of one thing, told apart by the word before it (a pair, when they are all a list
@@ -833,6 +837,8 @@ class Reader:
             self._sentences([lead], scope)
         process = listing.is_process(block, lead_text, scope.heading)
         terms = listing.term_items(block, self.lang)
+        if terms is not None:
+            self._kinds_items(block, scope)
         if process:
             steps = listing.step_texts(block)
             label = self._whose_process(self._process_label(lead_text, group, scope), scope)
@@ -882,6 +888,24 @@ class Reader:
             return
         self._items(block, scope)
 
+    def _kinds_items(self, block: ListBlock, scope: Scope) -> None:
+        """"- Types:" among "- Cause: …", "- Impact: …", over "Stored XSS — …",
+        "Reflected XSS — …": the subject's kinds, each described (the labelled points
+        around it are read as the subject's properties)."""
+        for item in block.items:
+            head = clean_term(normalise(item.head.text)).rstrip(":： ") if item.head else ""
+            if not (_KINDS_LABEL.match(head) and scope.subject and item.body
+                    and isinstance(item.body[0], ListBlock)):
+                continue
+            kinds = listing.term_items(item.body[0], self.lang) or []
+            names = [k.term for k in kinds]
+            if 2 <= len(names) == len(item.body[0].items) <= 8:
+                self.add(Unit("members", scope.path, f"{scope.subject}:{head}",
+                              item.body[0].lines,
+                              not scope.in_answer and all(len(n) <= 40 for n in names),
+                              subject=scope.subject, label=head, items=tuple(names)))
+            self._blocks(item.body, replace(scope, nested=True))
+
     def _contrasts(self, terms: list[listing.TermItem], scope: Scope) -> None:
         """Two neighbouring terms that are each other's opposite ("stateful" and
         "stateless", "동기" and "비동기", "Clustered" and "Non-Clustered"), each with its
@@ -905,8 +929,11 @@ class Reader:
         """What a list's terms belong to: the group its lead-in names, else the topic of
         the lead-in sentence ("CAP 이론은 …"), else the subject in scope — but never the
         note's own title, which every card of the deck shares."""
-        if group is not None:
+        if group is not None and not (_KINDS_LABEL.match(group.label.rstrip(":： "))
+                                      and scope.subject):
             return re.sub(r"\s*\d+\s*가지$|\s*\(\d+\)$", "", group.label)
+        if group is not None:  # "Types:" names no group of its own: the subject's kinds
+            return "" if scope.subject == self._title else scope.subject
         if scope.context and not scope.nested:
             return scope.context
         if lead:
@@ -1028,6 +1055,13 @@ class Reader:
                     self._term_item(replace(found, confident=True),
                                     replace(scope, context=scope.subject or scope.context))
                     continue
+            if head is not None and _KINDS_LABEL.match(bare_head.rstrip(":： ")) \
+                    and item.body and isinstance(item.body[0], ListBlock) and scope.subject:
+                # "- Types:" over "Stored XSS — …", "Reflected XSS — …": the label leads
+                # the list of the subject's kinds, as a paragraph "Types:" would.
+                self._list(item.body[0], split_sentences(head)[0], replace(scope, nested=True))
+                self._blocks(item.body[1:], replace(scope, nested=True))
+                continue
             if head is not None:
                 sentences = split_sentences(head)
                 self._sentences(sentences, scope, head)
