@@ -1012,3 +1012,18 @@ def test_a_types_label_over_a_list_names_the_subjects_kinds() -> None:
     assert "What causes phishing?" in cards
     assert cards["What are the types of Malware? (name 2)"] == "Worm, Trojan"
     assert cards["What is Trojan? (Malware)"] == "hides inside wanted software"
+
+
+def test_a_blank_under_a_named_section_is_asked_with_the_name() -> None:
+    note = (
+        "## Raft\n\nA consensus protocol.\n\n"
+        "Time is divided into **terms**, numbered one after another.\n\n"
+        "## Clustered\n\n"
+        "A table has only one **클러스터 형** index.\n"
+    )
+    clozes = {c.text: c.draft for c in cards_of(note, "en") if c.type == "cloze"}
+    # The sentence has a topic of its own ("Time"), but not the one it is about.
+    assert clozes["Raft: Time is divided into {{c1::terms}}, numbered one after another."] \
+        is False
+    # A Korean blank under a Latin name may be the name translated: no name given.
+    assert "A table has only one {{c1::클러스터 형}} index." in clozes

@@ -159,6 +159,28 @@ _WHEN_TO_USE = re.compile(
 _KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
 
 
+#: A name (not a heading phrase): "Raft", "GitHub Flow", "API Gateway", "fork() and
+#: exec()" is none.
+_PROPER_NAME = re.compile(r"(?:[A-Z][\w.+#-]*)(?: [A-Z][\w.+#-]*){0,2}")
+
+
+def _may_translate(name: str, blanks: tuple[str, ...] | list[str]) -> bool:
+    """"… {{c1::클러스터 형}} 인덱스는 …" under "Clustered": a Korean blank may be the
+    heading's name in other words, which naming it would give away."""
+    return not re.search("[가-힣]", name) and any(re.search("[가-힣]", b) for b in blanks)
+
+
+def _overlaps(name: str, blanks: tuple[str, ...] | list[str]) -> bool:
+    """Whether a name shares a word (or most of one) with a blank ("GitHub Flow" and
+    "GitHub"), so that naming it would give the blank away."""
+    words = {normalise_key(w) for w in re.split(r"[\s/()-]+", name) if len(w) >= 2}
+    for blank in blanks:
+        key = normalise_key(blank)
+        if any(w and (w in key or key in w) for w in words):
+            return True
+    return False
+
+
 def _one_head(a: str, b: str) -> bool:
     """"strong ETag"/"weak ETag", "Minor GC"/"Major GC", "짧은 TTL"/"긴 TTL": two kinds
     of one thing, told apart by the word before it (a pair, when they are all a list
@@ -1236,12 +1258,19 @@ class Reader:
         names_subject = found.names_subject
         subject = scope.subject
         own_topic = (prose.topic_ko(text) if self.lang == "ko" else prose.topic_en(text))
-        if subject and subject != self._title and not own_topic \
-                and normalise_key(subject) not in normalise_key(text):
-            # The sentence is about something it does not name: name it, but let an editor
-            # check that the name does not give the blank away (a term and its translation).
+        if subject and subject != self._title \
+                and normalise_key(subject) not in normalise_key(text) \
+                and (not own_topic
+                     or (_PROPER_NAME.fullmatch(subject) and not found.names_subject
+                         and not _may_translate(subject, terms))):
+            # The sentence is about something it does not name ("Time is divided into
+            # terms" under "## Raft"): name it.  With no topic of its own the sentence may
+            # be a translation of the name, or the name may give the blank away: an
+            # editor checks; with one, only a name that shares a word with a blank does.
             cloze = f"{subject}: {cloze}"
-            confident = names_subject = False
+            if not own_topic or _overlaps(subject, terms):
+                confident = False
+            names_subject = False
         # Inside an answer the sentence leans on its question (the Q&A card asks it),
         # unless it opens on the term it is about.
         sure = (confident or names_subject) and not scope.comparing \
