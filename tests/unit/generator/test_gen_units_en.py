@@ -1027,3 +1027,9 @@ def test_a_blank_under_a_named_section_is_asked_with_the_name() -> None:
         is False
     # A Korean blank under a Latin name may be the name translated: no name given.
     assert "A table has only one {{c1::클러스터 형}} index." in clozes
+
+
+def test_a_copied_question_gets_the_article_before_difference() -> None:
+    note = "### Explain difference between a mutex and a semaphore\n\nA mutex has an owner.\n"
+    assert served(note) == {
+        "Explain the difference between a mutex and a semaphore.": "A mutex has an owner."}

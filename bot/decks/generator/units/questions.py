@@ -67,10 +67,15 @@ def strip_marks(text: str) -> str:
     return text
 
 
+#: "Explain difference between A and B": the article a quick note leaves out.
+_EN_BARE_DIFFERENCE = re.compile(
+    r"\b(explain|describe|what is|what are|what's|list)\s+(differences?)\s+between\b", re.I)
+
+
 def as_question(text: str, lang: str) -> str | None:
     """The question `text` asks, cleaned, or None when it is not a question."""
     del lang  # a Korean note may ask in English and the other way round
-    marked = strip_marks(text)
+    marked = _EN_BARE_DIFFERENCE.sub(r"\1 the \2 between", strip_marks(text))
     cleaned = _LABEL_BEFORE_QUESTION.sub("", marked)
     if cleaned != marked:
         cleaned = cleaned[:1].upper() + cleaned[1:]
