@@ -773,3 +773,17 @@ def test_the_cases_a_subject_is_for_are_asked_as_when_to_use_it() -> None:
     served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
     assert served["블룸 필터는 언제 쓰는가?"] \
         == "• 디스크 조회 전에 없는 키를 걸러낼 때\n• 중복 URL을 거를 때"
+
+
+def test_a_bare_difference_heading_over_two_sides_asks_their_difference() -> None:
+    note = (
+        "# 프로세스 vs 스레드\n\n## 차이점\n\n"
+        "* **프로세스**\n  * 메모리를 따로 가진다.\n  * 만들 때 비용이 크다.\n"
+        "* **스레드**\n  * 프로세스의 메모리를 나눠 쓴다.\n  * 만들 때 비용이 작다.\n"
+    )
+    card = one(cards_of(note, "ko"), "difference", "프로세스와")
+    assert card.question() == "프로세스와 스레드의 차이는?"
+    assert not card.draft
+    assert card.answers()[0] == (
+        "프로세스:\n  • 메모리를 따로 가진다\n  • 만들 때 비용이 크다\n"
+        "스레드:\n  • 프로세스의 메모리를 나눠 쓴다\n  • 만들 때 비용이 작다")

@@ -155,6 +155,20 @@ _WHEN_TO_USE = re.compile(
     re.I)
 
 
+#: A heading that announces a comparison without naming its sides ("## 차이점").
+_BARE_DIFFERENCE = re.compile(r"(?:주요\s?)?(?:차이점?|차이\s?비교|비교|둘의 차이|"
+                              r"(?:key |main )?differences?|comparison)", re.I)
+
+
+def _side_points(term: listing.TermItem) -> list[str]:
+    """What a side of a comparison is said to be: its description's points, else the
+    points nested under it."""
+    if term.description:
+        return [line.removeprefix("• ") for line in term.description.split("\n")]
+    nested = term.rest[0] if term.rest and isinstance(term.rest[0], ListBlock) else None
+    return listing.item_texts(nested) if nested is not None else []
+
+
 #: A label over a list of kinds ("Types:", "종류").
 _KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
 
@@ -434,6 +448,10 @@ class Reader:
         if owner and _DEFINITION_HEADING.fullmatch(section.title_text.strip()):
             # "## OAuth 2" then "### Overview" / "### 개념": what opens it defines OAuth 2.
             self._term_section(owner, section.blocks, replace(scope, context=parent.context))
+            self._descend(section, scope, note)
+            return
+        if info.kind == "topic" and _BARE_DIFFERENCE.fullmatch(section.title_text.strip()) \
+                and self._sides_section(section.blocks, scope):
             self._descend(section, scope, note)
             return
         if info.kind == "question":
@@ -909,6 +927,26 @@ class Reader:
                 self._term_item(term_item, replace(scope, context=context))
             return
         self._items(block, scope)
+
+    def _sides_section(self, blocks: list[Block], scope: Scope) -> bool:
+        """"## 차이점" over "- **쿠키**" and "- **세션**", each with its points: the
+        difference of the two, answered side by side (the points are read as usual)."""
+        block = next((b for b in blocks if isinstance(b, ListBlock)), None)
+        terms = listing.term_items(block, self.lang) if block is not None else None
+        if block is None or terms is None or len(terms) != 2 or len(block.items) != 2 \
+                or any(t.attribute for t in terms):
+            return False
+        sides = [(t.term, _side_points(t)) for t in terms]
+        if not all(points for _, points in sides):
+            return False
+        answer = "\n".join(f"{name}:\n" + "\n".join(f"  • {p}" for p in points)
+                           for name, points in sides)
+        self.add(Unit("difference", scope.path, f"{sides[0][0]}/{sides[1][0]}", block.lines,
+                      len(answer) <= 700 and all(len(p) <= 6 for _, p in sides)
+                      and not scope.in_answer,
+                      items=(sides[0][0], sides[1][0]), answer=answer))
+        self._blocks(blocks, replace(scope, comparing=True))
+        return True
 
     def _kinds_items(self, block: ListBlock, scope: Scope) -> None:
         """"- Types:" among "- Cause: …", "- Impact: …", over "Stored XSS — …",
