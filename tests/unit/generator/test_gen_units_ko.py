@@ -787,3 +787,13 @@ def test_a_bare_difference_heading_over_two_sides_asks_their_difference() -> Non
     assert card.answers()[0] == (
         "프로세스:\n  • 메모리를 따로 가진다\n  • 만들 때 비용이 크다\n"
         "스레드:\n  • 프로세스의 메모리를 나눠 쓴다\n  • 만들 때 비용이 작다")
+
+
+def test_a_definition_that_goes_on_after_its_noun_with_ro() -> None:
+    note = (
+        "## 토큰\n\n"
+        "토큰이란 로그인한 사용자에게 서버가 발급하는 서명된 문자열로, "
+        "요청마다 헤더에 실어 보낸다.\n"
+    )
+    served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert served["토큰이란?"] == "로그인한 사용자에게 서버가 발급하는 서명된 문자열"

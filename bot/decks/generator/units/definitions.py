@@ -29,6 +29,13 @@ _KO_ENDS = (
 _KO_MID = re.compile(
     r"^(?P<m>.+?)\s?(?:을|를)\s?(?:의미하며|말하며|뜻하며|의미하고|말하고|가리키며),?\s+(?P<x>.+)$"
 )
+#: "쿠키란 …에 저장되는 작은 데이터 조각으로, 서버가 …": what it is, then what it does.
+_KO_AS_NOUN = re.compile(
+    r"^(?P<m>.+?(?:는|은|된|한|할|인|던|의)\s(?:\S+\s){0,2}\S*?"
+    r"(?:조각|집합|구조|자료\s?구조|기술|방식|방법|기법|객체|값|공간|영역|단위|프로그램|알고리즘|"
+    r"프로토콜|시스템|서비스|모델|계층|장치|도구|함수|명령어?|파일|현상|규약|표준|형식|흐름|"
+    r"데이터|문자열|식별자|번호|주소|프로세스|스레드|메모리|저장소|인터페이스|기능|것))"
+    r"(?:으로|로)(?:서|써)?,?\s+(?P<x>.+)$")
 _KO_PLAIN_COPULA = re.compile(r"^(?P<m>.+[가-힣])다$")
 # Syllables before a bare "다" that make it a verb or adjective, not "noun + 다".
 _VERBAL_BEFORE_DA = frozenset("하되지리기가나보주오르치시키히추우두비쁘크트프뜨쓰이니는")
@@ -133,7 +140,7 @@ def parse_ko(sentence: str) -> Definition | None:
             meaning = match.group("m")
             break
     if meaning is None:
-        match = _KO_MID.match(rest)
+        match = _KO_MID.match(rest) or _KO_AS_NOUN.match(rest)
         if match:
             meaning, extra = match.group("m"), match.group("x")
     if meaning is None and rest.endswith("임") and len(rest) > 2:
