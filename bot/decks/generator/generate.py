@@ -62,6 +62,15 @@ def article_in_text(term: str, text: str) -> str | None:
     return chosen
 
 
+def _predicate(term: str, text: str) -> bool:
+    """"**safe** = …" in a note that says "PUT is idempotent", "GET is safe": one word
+    the note uses after "is", an adjective: asked what it means, not "What is a safe?"."""
+    return bool(re.fullmatch(r"[A-Za-z][a-z-]{2,}", term)) and bool(re.search(
+        r"\b(?:is|are|be|being|been|not|isn't|aren't)\s+(?:\w+ly\s+)?" + re.escape(term)
+        + r"(?=\s*[.,;:!?)]|\s*$|\s+(?:by|when|if|and|or|but|because|so|as)\b)",
+        text, re.I | re.M))
+
+
 def detect_lang(text: str) -> str:
     return "ko" if hangul_ratio(text) >= 0.2 else "en"
 
@@ -106,7 +115,10 @@ def generate(note_text: str, lang: str | None = None) -> Generated:
             # writes the term, and a 1 MB note is not searched once per term.
             first, last = unit.lines
             nearby = "\n".join(lines[max(first - 1 - _NEARBY, 0):last + _NEARBY])
-            unit = replace(unit, article=article_in_text(unit.subject, nearby))
+            article = article_in_text(unit.subject, nearby)
+            if article is None and unit.kind == "definition" and _predicate(unit.subject, nearby):
+                article = "adjective"
+            unit = replace(unit, article=article)
         cards.extend(cards_for(unit, language, vocabulary))
     return Generated(finalize(cards), note.title)
 

@@ -236,7 +236,7 @@ def indefinite(phrase: str) -> str:
 
 
 def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> str:
-    if _ADJECTIVE.fullmatch(term):
+    if _ADJECTIVE.fullmatch(term) or article == "adjective":
         return f"What does {term} mean?"
     phrase, plural = en_noun_phrase(term, article, vocabulary)
     return f"What are {phrase}?" if plural else f"What is {phrase}?"
@@ -255,6 +255,10 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
                   else m.group(0), subject).strip() or subject
     if re.search(r" (?:layer|level|tier|phase|stage|step|ring)$", bare):
         return f"the {bare}"  # one of an ordered set: "the Transport layer"
+    if _EN_ACTION.match(f"{bare.lower()} x") and len(bare.split()) <= 3 \
+            and not _ALGORITHM.search(bare):  # "Merge sort" is a name
+        # a row naming an operation: "of insert", "of iterating all", not "of an insert"
+        return _doing(bare.lower()) if " " in bare else bare.lower()
     words = bare.split()
     if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
             and words[0] not in vocabulary:
@@ -444,11 +448,13 @@ _EN_CLAUSE_QUESTION = {
 _DESCRIBING_COLUMN = re.compile(r"^(?:설명|의미|뜻|정의|개념|description|meaning|definition|"
                                 r"what it is)$", re.I)
 #: A column of growth rates ("O(n log n)"), asked as time (or space) complexity.
-_COMPLEXITY = re.compile(r"^[OΘΩ]\([^()]*(?:\([^()]*\)[^()]*)*\)\S*(?:[\s,].{0,30})?$")
+_COMPLEXITY = re.compile(r"^[OΘΩ]\((?=[^)]*[A-Za-z0-9])[^()]*(?:\([^()]*\)[^()]*)*\)\S*"
+                         r"(?:[\s,].{0,30})?$")  # not "O(보통)": an O for yes, "usually"
 _ALGORITHM = re.compile(r"\b(?:sort|search|algorithm|traversal|hashing|encoding)$", re.I)
 _CASE_COLUMN = re.compile(r"^(best|average|avg|worst)(?:\s*case)?$", re.I)
-_YES = frozenset({"o", "✓", "✔", "○", "yes", "y", "true", "예", "있음", "가능"})
-_NO = frozenset({"x", "✗", "✘", "no", "n", "false", "아니오", "아니요", "없음", "불가", "불가능"})
+# (Not "y" and "n": "N (카운팅)" counts, it does not say no.)
+_YES = frozenset({"o", "✓", "✔", "○", "yes", "true", "예", "있음", "가능"})
+_NO = frozenset({"x", "✗", "✘", "no", "false", "아니오", "아니요", "없음", "불가", "불가능"})
 
 
 #: "no — each process has its own interpreter": a yes or no with its reason.
@@ -546,6 +552,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         case = _CASE_COLUMN.match(label)
         if case:
             which = "average" if case.group(1).lower() == "avg" else case.group(1).lower()
+            if subject.strip().lower() in ("space", "memory", "extra space"):
+                return f"What is the {which}-case space complexity?", answer
             return f"What is the {which}-case time complexity of {noun}?", answer
         if "space" in word:
             return f"What is the {word} complexity of {noun}?", answer

@@ -1033,3 +1033,36 @@ def test_a_copied_question_gets_the_article_before_difference() -> None:
     note = "### Explain difference between a mutex and a semaphore\n\nA mutex has an owner.\n"
     assert served(note) == {
         "Explain the difference between a mutex and a semaphore.": "A mutex has an owner."}
+
+
+def test_a_table_of_cases_per_operation_asks_each_operation() -> None:
+    note = (
+        "## Costs\n\n"
+        "| Operation | Average | Worst | Notes |\n|---|---|---|---|\n"
+        "| Lookup | O(1) | O(n) | worst when every key collides |\n"
+        "| Insert | O(1) | O(n) | includes a resize |\n"
+        "| Space | O(n) | O(n) | |\n"
+    )
+    questions = {c.question() for c in cards_of(note, "en") if not c.draft}
+    assert "What is the worst-case time complexity of insert? (Costs)" in questions
+    assert "What is the average-case space complexity? (Costs)" in questions
+    assert not any("Notes" in q or "of Average" in q for q in questions)
+
+
+def test_adjectives_recipes_versus_labels_and_odds_and_ends() -> None:
+    note = (
+        "## Methods\n\n"
+        "- **safe** = changes nothing on the server\n"
+        "- **idempotent** = repeating it leaves the same state\n\n"
+        "PUT is idempotent, POST is not.\n\n"
+        "**404 vs 410** — 404 says it may come back, 410 says it is gone for good.\n\n"
+        "## Patterns\n\n"
+        "- **Dedup**: hash → keep a seen set\n\n"
+        "## Misc. things to not forget\n\n"
+        "- keep request ids in every log line\n"
+    )
+    cards = served(note)
+    assert cards["What does idempotent mean? (Methods)"] \
+        == "repeating it leaves the same state"
+    assert cards["What is the difference between 404 and 410?"].startswith("404 says")
+    assert not any("Dedup" in q or "things to not forget" in q for q in cards)

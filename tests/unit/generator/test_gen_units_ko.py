@@ -797,3 +797,17 @@ def test_a_definition_that_goes_on_after_its_noun_with_ro() -> None:
     )
     served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
     assert served["토큰이란?"] == "로그인한 사용자에게 서버가 발급하는 서명된 문자열"
+
+
+def test_a_counting_n_is_no_no_and_an_o_for_usually_is_no_complexity() -> None:
+    note = (
+        "## 동기화 도구\n\n"
+        "| 구분 | 뮤텍스 | 세마포어 | 스핀락 |\n|---|---|---|---|\n"
+        "| 목적 | 한 번에 하나만 | 자원 개수 관리 | 짧은 구간 보호 |\n"
+        "| 동시 진입 | 1 | N (카운팅) | 1 |\n"
+        "| 소유권 | O | X | O(보통) |\n"
+        "| 대기 방식 | 잠듦 | 잠듦 | 바쁜 대기 |\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert cards["세마포어의 동시 진입은?"].answer == "N"  # not "세마포어에 … 있는가? 아니요"
+    assert cards["스핀락의 소유권은?"].answer == "O(보통)"  # not a time complexity

@@ -42,7 +42,11 @@ _NOTE_ABOUT_ITSELF = re.compile(
     r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
     r"서론|배경|용어|용어\s?정리|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|glossary|terms|"
     r"terminology|key\s?terms|keywords|vocabulary|"
-    r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기)$",
+    r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기|"
+    # the author's own odds and ends and self-tests: read, but no concept of their own
+    r"misc\.?|miscellaneous|odds and ends|(?:quick\s)?self[-\s]?(?:check|test|quiz)|quiz|"
+    r"(?:misc\.?\s)?things (?:to (?:not )?|not to )(?:forget|remember)|"
+    r"메모|꼬리\s?질문(?:\s?메모)?|셀프\s?체크|확인\s?문제|연습\s?문제)$",
     re.I,
 )
 _PROPERTY = (

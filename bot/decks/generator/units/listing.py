@@ -529,6 +529,10 @@ def defines(text: str, lang: str) -> bool:
                             r"in which|for|used to|used for)\s", body))
 
 
+#: (Not a formula: "X → Y 이고 Y → Z".)
+_ARROW_RECIPE = re.compile(r"^(?![A-Za-z]\s*(?:→|->))\S+(?:\s\S+){0,2}\s*(?:→|->|=>)")
+
+
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
@@ -565,11 +569,16 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         if is_attribute_label(term) or attribute_kind(term):
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         desc = desc.lstrip(",;:·-–— ").rstrip(".")
+        if desc.startswith(("+", "&")):
+            return None  # "L3 — + hypermedia": what it adds to the line above, no meaning
         if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
             about_other = bool(_OWN_SUBJECT.match(desc) or _STATUS.match(desc)) \
                 and not desc.casefold().startswith(term.casefold())
-            return TermItem(term, alias, desc, _describes(desc) and not about_other, lines,
-                            rest=body)
+            # "insert: hash → append to the bucket": a few words and an arrow are steps
+            # or a recipe, not what the term is.
+            steps = bool(_ARROW_RECIPE.match(desc))
+            return TermItem(term, alias, desc, _describes(desc) and not about_other
+                            and not steps, lines, rest=body)
         return None
     # A bare term (bold or not, or an item heading), explained by what is nested under it.
     label = pair[0] if pair is not None else text

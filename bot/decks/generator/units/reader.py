@@ -1248,6 +1248,14 @@ class Reader:
             found = prose.colon_definition(text, self.lang)
             marked_label = found is not None and source is not None \
                 and self._marked_in(found.subject, sentence, source)
+            compared = _VERSUS.fullmatch(found.subject) if found is not None else None
+            if found is not None and compared is not None and found.kind != "label":
+                # "**401 vs 403** — 401 means …, 403 means …": a difference, not a term
+                sides = (clean_term(compared.group(1)), clean_term(compared.group(2)))
+                self.add(Unit("difference", scope.path, "/".join(sides), lines,
+                              all(sides) and _contrasts_both(found.answer, sides)
+                              and not scope.in_answer, items=sides, answer=found.answer))
+                continue
             if found is not None:
                 if found.kind == "label":
                     if scope.subject:

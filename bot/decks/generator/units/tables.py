@@ -34,6 +34,8 @@ def _split_cell(cell: str) -> tuple[str, str]:
     cell = normalise(cell).strip()
     asides = [p.strip() for p in _ASIDE.findall(cell) if p.strip()]
     main = _ASIDE.sub("", cell).strip()
+    if main.lower() in _EMPTY and asides:
+        return main, "; ".join(asides)  # "- (단독으론 X)": no value, with a remark
     if not asides or not main or (not main[-1].isalnum() and main[-1] not in ")]%"):
         return cell, ""
     return main, "; ".join(asides)
@@ -41,7 +43,7 @@ def _split_cell(cell: str) -> tuple[str, str]:
 
 _WORD_ASIDE = re.compile(r"(?<=[^\W\d_]{2})\s*\((?=[^()]*[^\W\d_]{2})[^()]*\)")
 #: The letters a growth rate is written in: "O(d·(n + k))" has d, n and k.
-_GROWTH = re.compile(r"^[OΘΩ]\(")
+_GROWTH = re.compile(r"^[OΘΩ]\((?=[^)]*[A-Za-z0-9])")
 _VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 
 
@@ -117,9 +119,18 @@ def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     return flat * 2 > len(cells)
 
 
+#: Columns that are aspects of each row, not things compared: "Average | Worst | Notes".
+_ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|complexity|"
+                            r"notes?|remarks?|비고|참고|평균|최악|최선|시간|공간)(?:[\s-]case)?$",
+                            re.I)
+
+
 def _columns_compared(header: list[str], title: str) -> bool:
     """Whether the columns are the things compared ("구분 | TCP | UDP", or any header
-    whose column names the heading mentions)."""
+    whose column names the heading mentions).  "Operation | Average | Worst" names
+    cases of each operation: its rows are the things asked."""
+    if sum(bool(_ASPECT_COLUMN.match(h.strip())) for h in header[1:]) * 2 > len(header[1:]):
+        return False
     if header[0].strip().lower() in _ROW_LABEL_HEADERS:
         return True
     named = normalise_key(title)
