@@ -66,8 +66,12 @@ def _ends_sentence_line(line: str, next_line: str) -> bool:
     stripped = line.rstrip()
     if not stripped:
         return True
-    if _LABEL_START.match(next_line) or _LABEL_START.match(stripped):
+    if _LABEL_START.match(next_line):
         return True
+    if _LABEL_START.match(stripped):
+        # "장점: 빠름⏎단점: 느림" is two lines; "Token: a random, per-session⏎(or
+        # per-request) value" is one, wrapped where the author's editor wrapped it.
+        return not re.match(r"\s*[a-z(]", next_line)
     if stripped[-1] in _TERMINAL or stripped[-1] == ")":
         return True
     return stripped.split()[-1].endswith(_KO_ENDINGS)

@@ -500,6 +500,11 @@ def _plural_noun(noun: str) -> bool:
     return last.islower() and _plural(last) and not noun.startswith(("a ", "an ", "the "))
 
 
+#: A column named by something one does ("범위 검색", "키 교환"): a row can do it or not.
+_KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전송|조회|변경|수정|삭제|추가|삽입|"
+                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리)$")
+
+
 def _cell_question(m: _Maker) -> tuple[str, str]:
     """(question, answer) for one table cell, worded by what its column holds."""
     u = m.unit
@@ -518,6 +523,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     if m.lang == "ko":
         if yes_no:  # "GET의 멱등성은? → O": asked as the yes/no it is
             name = label.rstrip("?")
+            if _KO_ACTION_NOUN.search(name):  # "범위 검색": can it, not does it have it
+                return f"{subject}에서 {attach(name, '이')} 가능한가?", said
             return f"{attach(subject, '은')} {attach(name, '이')} 있는가?" \
                 if name.endswith("성") else f"{subject}에 {attach(name, '이')} 있는가?", said
         if _COMPLEXITY.match(answer) and "복잡도" not in label:

@@ -1066,3 +1066,19 @@ def test_adjectives_recipes_versus_labels_and_odds_and_ends() -> None:
         == "repeating it leaves the same state"
     assert cards["What is the difference between 404 and 410?"].startswith("404 says")
     assert not any("Dedup" in q or "things to not forget" in q for q in cards)
+
+
+def test_a_wrapped_label_line_and_a_question_of_an_unnamed_group() -> None:
+    note = (
+        "## Replay attacks\n\n"
+        "**Q:** What are the two main types?\n"
+        "**A:** Same-session replays and cross-session replays.\n\n"
+        "- **Nonce** (number used once): the server remembers a random,\n"
+        "  single-use value and refuses it the second time.\n"
+        "- **Timestamp**: the server refuses a request older than a minute.\n"
+    )
+    cards = served(note)
+    assert cards["What are the two main types of Replay attacks?"] \
+        == "Same-session replays and cross-session replays."
+    assert cards["What is Nonce? (Replay attacks)"] \
+        == "the server remembers a random, single-use value and refuses it the second time"

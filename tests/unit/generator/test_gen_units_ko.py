@@ -811,3 +811,19 @@ def test_a_counting_n_is_no_no_and_an_o_for_usually_is_no_complexity() -> None:
     cards = {c.question(): c for c in cards_of(note, "ko")}
     assert cards["세마포어의 동시 진입은?"].answer == "N"  # not "세마포어에 … 있는가? 아니요"
     assert cards["스핀락의 소유권은?"].answer == "O(보통)"  # not a time complexity
+
+
+def test_action_columns_ask_can_it_and_a_bold_pair_is_no_definition() -> None:
+    note = (
+        "## 인덱스 종류\n\n"
+        "| 구분 | B-Tree | Hash | 비트맵 |\n|---|---|---|---|\n"
+        "| 범위 검색 | O | X | O |\n| 구조 | 균형 트리 | 해시 테이블 | 비트 배열 |\n\n"
+        "## 서명\n\n"
+        "- **서명 키** 와 **검증 키** 한 쌍을 써요.\n"
+        "- 서명 키로 만든 건 검증 키로만 확인돼요.\n"
+        "- (처음엔 반대로 외웠다가 틀렸음 ㅠ)\n"
+    )
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert cards["Hash에서 범위 검색이 가능한가?"] == "아니요"
+    assert "서명 키란? (서명)" not in cards  # "와 검증 키 한 쌍을 써요" is no meaning
+    assert not any("ㅠ" in a or "외웠다가" in a for a in cards.values())

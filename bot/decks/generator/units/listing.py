@@ -529,6 +529,7 @@ def defines(text: str, lang: str) -> bool:
                             r"in which|for|used to|used for)\s", body))
 
 
+_PARTICLE_START = re.compile(r"^(?:와|과|는|은|을|를|의|로|으로|에|에서|이|가|도|만|하고)\s")
 #: (Not a formula: "X → Y 이고 Y → Z".)
 _ARROW_RECIPE = re.compile(r"^(?![A-Za-z]\s*(?:→|->))\S+(?:\s\S+){0,2}\s*(?:→|->|=>)")
 
@@ -569,8 +570,10 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         if is_attribute_label(term) or attribute_kind(term):
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         desc = desc.lstrip(",;:·-–— ").rstrip(".")
-        if desc.startswith(("+", "&")):
-            return None  # "L3 — + hypermedia": what it adds to the line above, no meaning
+        if desc.startswith(("+", "&")) or _PARTICLE_START.match(desc):
+            # "L3 — + hypermedia": what it adds to the line above; "**공개키** 와
+            # **개인키** 한 쌍": the sentence goes on past the bold word, no meaning of it
+            return None
         if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
             about_other = bool(_OWN_SUBJECT.match(desc) or _STATUS.match(desc)) \
                 and not desc.casefold().startswith(term.casefold())

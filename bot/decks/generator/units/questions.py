@@ -145,7 +145,15 @@ def lacks_subject(question: str) -> bool:
     if re.search("[가-힣]", text):
         return not _KO_ASKS_SOMETHING.search(text) and not re.search(r"[A-Za-z]{2,}", text)
     return bool(re.match(r"^(?:how|when|why|where)\s+(?:do|does|should|can|is|are)\s+"
-                         r"(?:we|you|it|they|one)\b", text, re.I))
+                         r"(?:we|you|it|they|one)\b", text, re.I)) \
+        or bool(_EN_WHOSE_GROUP.match(text))
+
+
+#: "What are the three main types?": a group of nothing named.
+_EN_WHOSE_GROUP = re.compile(
+    r"^(?:what|which)\s+(?:are|is)\s+the\s+(?:\w+\s+)?(?:main\s+|key\s+|common\s+|"
+    r"different\s+|basic\s+)?(?:types|kinds|steps|stages|phases|advantages|disadvantages|"
+    r"drawbacks|benefits|properties|parts|components|categories|rules|options)\s*\?$", re.I)
 
 
 def with_subject(question: str, subject: str) -> str:
@@ -153,4 +161,6 @@ def with_subject(question: str, subject: str) -> str:
 
     if re.search("[가-힣]", question):
         return f"{attach(subject, '는')} {question}"
+    if _EN_WHOSE_GROUP.match(question.strip()):
+        return f"{question.strip().rstrip('? ')} of {subject}?"  # "… main types of XSS?"
     return f"{question.rstrip('?')} ({subject})?"

@@ -623,6 +623,9 @@ class Reader:
             scope: Scope, *, titled: bool = False) -> None:
         """`titled`: the question is the note's own title ("# What's Actually Inside
         .git?"), whose section is an introduction more often than an answer."""
+        if scope.subject and scope.subject != self._title and lacks_subject(question) \
+                and normalise_key(scope.subject) not in normalise_key(question):
+            question = with_subject(question, scope.subject)  # "**Q:** What are the types?"
         answer, complete = answer_text(blocks)
         if not answer:
             code = next((b for b in blocks if isinstance(b, Code) and not b.prose), None)
@@ -748,6 +751,9 @@ class Reader:
         question = as_question(normalise(pair.group("q")), self.lang)
         if question is None:
             return False
+        if scope.subject and scope.subject != self._title and lacks_subject(question) \
+                and normalise_key(scope.subject) not in normalise_key(question):
+            question = with_subject(question, scope.subject)  # "Q: What are the types?"
         sentences = [s for s in split_sentences(para.text) if s.end > pair.start("a")]
         texts = [c for s in sentences if (c := self._clean(s.text))]
         if texts:
