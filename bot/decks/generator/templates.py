@@ -96,8 +96,10 @@ _GENERIC_PART = re.compile(r"algorithms?|methods?|models?|policy|policies|protoc
 
 def _bare_context(context: str) -> str:
     """"Graphs (V vertices, E edges)" shown after a question as "(Graphs)": brackets in
-    brackets read as noise."""
+    brackets read as noise, and so does the author's aside after a comma ("Richardson
+    levels, for the interview question")."""
     bare = re.sub(r"\s*\([^()]*\)", "", context).strip()
+    bare = re.sub(r",\s+(?:for|as|in|from|since|because)\b.*$", "", bare).strip()
     return bare or context
 
 
@@ -352,6 +354,7 @@ def _qa(m: _Maker) -> None:
 def _group_label(u: Unit, lang: str) -> str:
     # "좋은 단위 테스트의 조건은? (FIRST)": a question heading names its group.
     label = re.sub(r"\s*(?:\([^()]*\)\s*)+$", "", u.label).strip() or u.label
+    label = _bare_context(label) or label  # "Richardson levels, for the interview question"
     label = re.sub(r"(?:은|는|이란|란)?\s*[?？]$", "", label).strip() or label
     if u.subject and (is_generic(label) or len(label) <= 3) \
             and normalise_key(u.subject) not in normalise_key(label):
@@ -587,7 +590,8 @@ def _cell(m: _Maker) -> None:
     u = m.unit
     front, answer = _cell_question(m)
     context = _bare_context(u.context)
-    if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context):
+    if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context) \
+            and normalise_key(context) not in normalise_key(front):  # "complexity (Complexity)"
         front += f" ({context})"
     if answer != u.answer:  # a yes/no said in words: no choices to pick among
         m.basic(front, f"{answer} ({u.explanation})" if u.explanation else answer)

@@ -1082,3 +1082,16 @@ def test_a_wrapped_label_line_and_a_question_of_an_unnamed_group() -> None:
         == "Same-session replays and cross-session replays."
     assert cards["What is Nonce? (Replay attacks)"] \
         == "the server remembers a random, single-use value and refuses it the second time"
+
+
+def test_a_group_heading_drops_its_aside_and_an_addition_keeps_the_list_whole() -> None:
+    note = (
+        "## API design\n\nMaturity levels, for the interview question:\n\n"
+        "- M0 — one endpoint for everything\n"
+        "- M1 — one address per resource\n"
+        "- M2 — + proper verbs and status codes\n"
+    )
+    cards = served(note)
+    assert cards["What are the maturity levels? (name 3)"] == "M0, M1, M2"
+    assert "What is M0? (Maturity levels)" in cards
+    assert not any(a.startswith("+") for a in cards.values())

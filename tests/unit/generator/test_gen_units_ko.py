@@ -810,7 +810,7 @@ def test_a_counting_n_is_no_no_and_an_o_for_usually_is_no_complexity() -> None:
     )
     cards = {c.question(): c for c in cards_of(note, "ko")}
     assert cards["세마포어의 동시 진입은?"].answer == "N"  # not "세마포어에 … 있는가? 아니요"
-    assert cards["스핀락의 소유권은?"].answer == "O(보통)"  # not a time complexity
+    assert cards["스핀락의 소유권은?"].answers() == ["O(보통)"]  # not a time complexity
 
 
 def test_action_columns_ask_can_it_and_a_bold_pair_is_no_definition() -> None:

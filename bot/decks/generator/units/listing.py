@@ -570,10 +570,12 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         if is_attribute_label(term) or attribute_kind(term):
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         desc = desc.lstrip(",;:·-–— ").rstrip(".")
-        if desc.startswith(("+", "&")) or _PARTICLE_START.match(desc):
-            # "L3 — + hypermedia": what it adds to the line above; "**공개키** 와
-            # **개인키** 한 쌍": the sentence goes on past the bold word, no meaning of it
-            return None
+        if _PARTICLE_START.match(desc):
+            return None  # "**공개키** 와 **개인키** 한 쌍": a sentence past the bold word
+        if desc.startswith(("+ ", "& ")):  # (not "+1 MSS per RTT")
+            # "L3 — + hypermedia": one of a list of names, said by what it adds to the
+            # one above: no meaning of its own, and no residue in an answer
+            return TermItem(term, alias, desc.lstrip("+& "), False, lines, rest=body)
         if is_term_like(term, lang, max_words=5) and not is_generic(term) and desc:
             about_other = bool(_OWN_SUBJECT.match(desc) or _STATUS.match(desc)) \
                 and not desc.casefold().startswith(term.casefold())

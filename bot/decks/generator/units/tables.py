@@ -41,7 +41,8 @@ def _split_cell(cell: str) -> tuple[str, str]:
     return main, "; ".join(asides)
 
 
-_WORD_ASIDE = re.compile(r"(?<=[^\W\d_]{2})\s*\((?=[^()]*[^\W\d_]{2})[^()]*\)")
+_WORD_ASIDE = re.compile(r"(?<=[^\W\d_]{2})\s*\((?=[^()]*[^\W\d_]{2})[^()]*\)|"
+                         r"\s*\((?=[^()]*[가-힣])[^()]*\)")  # "O(보통)" is an "O" too
 #: The letters a growth rate is written in: "O(d·(n + k))" has d, n and k.
 _GROWTH = re.compile(r"^[OΘΩ]\((?=[^)]*[A-Za-z0-9])")
 _VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
@@ -56,7 +57,9 @@ def _fair_choices(answer: str, choices: list[str]) -> list[str]:
     # A letter is shared when half the choices use it ("n"); the others are a stranger's.
     shared = {x for x in set().union(*used) if sum(x in u for u in used) * 2 >= len(used)}
     letters = set(_VARIABLE.findall(answer[1:])) | shared
-    kept = [c for c, u in zip(choices, used, strict=True) if c == answer or u <= letters]
+    kept = [c for c, u in zip(choices, used, strict=True) if c == answer or (
+        u <= letters and not c.startswith(answer) and not answer.startswith(c))]
+    # ("O(1) amortized" beside "O(1)" is the same rate, said more carefully.)
     return kept if len(kept) >= 3 else []
 
 
