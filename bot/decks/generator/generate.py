@@ -62,6 +62,9 @@ def article_in_text(term: str, text: str) -> str | None:
     return chosen
 
 
+_NEGATED_PROPERTY = re.compile(r"(?:doesn't|does not|don't|can't|cannot|won't|never|isn't)\s")
+
+
 def _predicate(term: str, text: str) -> bool:
     """"**safe** = …" in a note that says "PUT is idempotent", "GET is safe": one word
     the note uses after "is", an adjective: asked what it means, not "What is a safe?"."""
@@ -116,8 +119,11 @@ def generate(note_text: str, lang: str | None = None) -> Generated:
             first, last = unit.lines
             nearby = "\n".join(lines[max(first - 1 - _NEARBY, 0):last + _NEARBY])
             article = article_in_text(unit.subject, nearby)
-            if article is None and unit.kind == "definition" and _predicate(unit.subject, nearby):
-                article = "adjective"
+            if article is None and unit.kind == "definition" and (
+                    _predicate(unit.subject, nearby) or (_NEGATED_PROPERTY.match(unit.answer)
+                                                         and re.fullmatch(r"[a-z][a-z-]+",
+                                                                          unit.subject))):
+                article = "adjective"  # "**safe** = doesn't change server state"
             unit = replace(unit, article=article)
         cards.extend(cards_for(unit, language, vocabulary))
     return Generated(finalize(cards), note.title)

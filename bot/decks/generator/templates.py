@@ -277,6 +277,9 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
 _ANSWER_LABEL = re.compile(r"^(?:\*\*)?(?:A|Ans|Answer|답|답변|정답)\s?[:：.](?:\*\*)?\s+")
 #: "• 정의: …", "Definition: …" opening a definition's answer: the label, not the answer.
 _DEFINITION_LABEL = re.compile(r"^(?:•\s*)?(?:정의|개념|뜻|definition|meaning)\s*[:：]\s*", re.I)
+#: "the one I used to get wrong: 401 means …": the author's remark before the answer.
+_PERSONAL_LEAD = re.compile(r"^[^:\n]{0,40}\bI (?:used to|always|never|keep|kept|got|get|"
+                            r"was|had|think|remember)\b[^:\n]{0,40}:\s+")
 #: "→ 0ms는 …": an arrow that led from the question to its answer in the note.
 _LEADING_ARROW = re.compile(r"^(?:→|->|=>|⇒|➡️?)\s*", re.M)
 
@@ -292,6 +295,7 @@ class _Maker:
     def basic(self, front: str, back: str, *, variant: str = "", draft: bool = False,
               kind: str = "basic", accept: tuple[str, ...] = ()) -> None:
         back = _DEFINITION_LABEL.sub("", _ANSWER_LABEL.sub("", back.strip()))
+        back = _PERSONAL_LEAD.sub("", back) or back
         back = _LEADING_ARROW.sub("", back)
         if len(back) > MAX_BACK:
             back = back[: MAX_BACK - 1].rstrip() + "…"
@@ -330,6 +334,12 @@ def _definition(m: _Maker) -> None:
             else "cons"
         owner = en_noun_phrase(prop["owner"], None, m.vocabulary)[0]
         front = _EN_PROP[kind].format(s=owner) + tail
+    elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) \
+            and re.fullmatch(r"[A-Za-z][a-z-]*(?: [a-z][a-z-]*)?", term) \
+            and not re.search(r"(?:ing|tion|sion)$", term) \
+            and normalise_key(way.group(0)) not in normalise_key(term):
+        # "URI path" under "Versioning": one way of versioning, "URI path versioning"
+        front = _en_what_is(f"{_lower_first(term)} {way.group(0).lower()}", None, m.vocabulary)
     elif (step := _EN_STEP_GROUP.match(_bare_context(u.context))) \
             and not term.lower().endswith(step["kind"].lower()) and not term.isupper():
         # "Map" under "Phases": "What is the map phase?", not "What is a map?"
@@ -343,6 +353,12 @@ def _definition(m: _Maker) -> None:
 #: "GC pros", "Rust's drawbacks": a property of the words before it.
 _EN_OWNED_PROP = re.compile(r"^(?P<owner>.+?)(?:'s)? (?P<prop>pros|cons|advantages|disadvantages|"
                             r"benefits|drawbacks|downsides|upsides)$", re.I)
+#: A context that is an activity ("Versioning", "Pagination"): its members are ways
+#: of doing it.
+_EN_WAY_OF = re.compile(r"(?!(?:Getting|Setting|Thing|String|Meaning|Warning|Something)$)"
+                        r"[A-Z][a-z]+ing|Notation|Pagination|Authentication|Authorization|"
+                        r"Replication|Serialization|Normalization|Isolation|Compression|"
+                        r"Encryption|Validation|Allocation|Synchronization")
 #: A group of the stages of something: its members are named with the stage's kind.
 _EN_STEP_GROUP = re.compile(r"^(?:the )?(?:[\w-]+ )?(?P<kind>phase|stage)s$", re.I)
 

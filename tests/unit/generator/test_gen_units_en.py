@@ -1095,3 +1095,22 @@ def test_a_group_heading_drops_its_aside_and_an_addition_keeps_the_list_whole() 
     assert cards["What are the maturity levels? (name 3)"] == "M0, M1, M2"
     assert "What is M0? (Maturity levels)" in cards
     assert not any(a.startswith("+") for a in cards.values())
+
+
+def test_ways_of_an_activity_versus_sentences_and_a_negated_property() -> None:
+    note = (
+        "## Sharding\n\n"
+        "- **Range**: keys split into contiguous ranges, one per shard\n"
+        "- **Hash**: a hash of the key picks the shard\n\n"
+        "## Reads\n\n"
+        "- **stale** = doesn't reflect the latest committed write\n\n"
+        "Replica vs primary is the one I always forget: a replica may lag, a primary "
+        "never does.\n"
+    )
+    cards = served(note)
+    assert cards["What is range sharding?"] == "keys split into contiguous ranges, one per shard"
+    assert cards["What does stale mean? (Reads)"] == "doesn't reflect the latest committed write"
+    # "X vs Y is …": a difference (a draft here, the sentence being about the author)
+    compared = [c for c in cards_of(note, "en") if c.rule == "difference"]
+    assert [c.question() for c in compared] == [
+        "What is the difference between Replica and primary?"]

@@ -356,6 +356,13 @@ class Reader:
                 context = re.sub(r"\s*(?:\([^()]*\)\s*)+$", "", context)
                 context = re.sub(r"(?:은|는|이란|란)?\s*[?？]$", "", context).strip()
             unit = replace(unit, context=context if self._fair_context(context) else "")
+        compared = _VERSUS.fullmatch(unit.subject) if unit.kind == "definition" else None
+        if compared is not None:
+            # "401 vs 403 is the one I got wrong: 401 means …": a difference, not a term
+            sides = (clean_term(compared.group(1)), clean_term(compared.group(2)))
+            unit = Unit("difference", unit.section, "/".join(sides), unit.lines,
+                        unit.confident and all(sides) and _contrasts_both(unit.answer, sides),
+                        items=sides, answer=unit.answer)
         if unit.kind == "definition":
             if _echoes_term(unit.subject, unit.answer):
                 return
