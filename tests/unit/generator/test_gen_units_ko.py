@@ -827,3 +827,15 @@ def test_action_columns_ask_can_it_and_a_bold_pair_is_no_definition() -> None:
     assert cards["Hash에서 범위 검색이 가능한가?"] == "아니요"
     assert "서명 키란? (서명)" not in cards  # "와 검증 키 한 쌍을 써요" is no meaning
     assert not any("ㅠ" in a or "외웠다가" in a for a in cards.values())
+
+
+def test_a_blank_that_points_back_or_is_a_label_waits_for_an_editor() -> None:
+    note = (
+        "## 핸드셰이크\n\n"
+        "클라이언트가 **ClientHello**를 보낸다. 여기까지 **1-RTT**가 걸린다.\n\n"
+        "## 장점\n\n"
+        "**순차 읽기에 유리**: 리프끼리 이어져 있어서 옆으로 따라가면 됨\n"
+    )
+    drafts = {c.text: c.draft for c in cards_of(note, "ko") if c.type == "cloze"}
+    assert drafts["여기까지 {{c1::1-RTT}}가 걸린다."]
+    assert drafts["{{c1::순차 읽기에 유리}}: 리프끼리 이어져 있어서 옆으로 따라가면 됨"]

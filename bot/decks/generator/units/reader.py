@@ -195,6 +195,14 @@ def _overlaps(name: str, blanks: tuple[str, ...] | list[str]) -> bool:
     return False
 
 
+_CLOZE_BLANK = re.compile(r"\{\{c\d+::.*?\}\}")
+#: A sentence that leans on the one before it: "여기까지 …", "이때 …", "This means …".
+_POINTS_BACK = re.compile(r"^\W*(?:여기까지|여기서|이때|이렇게|이러면|그러면|그래서|this\b|that\b|"
+                          r"these\b|it\b|here\b)", re.I)
+#: A blank that opens the sentence and ends at its colon: the point's label.
+_LABEL_BLANK = re.compile(r"^\{\{c1::[^{}]+\}\}\s*[:：]")
+
+
 def _one_head(a: str, b: str) -> bool:
     """"strong ETag"/"weak ETag", "Minor GC"/"Major GC", "짧은 TTL"/"긴 TTL": two kinds
     of one thing, told apart by the word before it (a pair, when they are all a list
@@ -1315,6 +1323,11 @@ class Reader:
             return
         cloze, terms, confident = found.text, found.terms, found.confident
         names_subject = found.names_subject
+        shown = _CLOZE_BLANK.sub(" ", cloze)
+        if _POINTS_BACK.search(shown) or _LABEL_BLANK.match(cloze):
+            # "여기까지 [...]가 걸려요": up to where?  "[...]: 시작점 리프 …": a label,
+            # not a blank.
+            confident = names_subject = False
         subject = scope.subject
         own_topic = (prose.topic_ko(text) if self.lang == "ko" else prose.topic_en(text))
         if subject and subject != self._title \
