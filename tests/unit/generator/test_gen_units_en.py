@@ -1092,7 +1092,11 @@ def test_a_group_heading_drops_its_aside_and_an_addition_keeps_the_list_whole() 
         "- M2 — + proper verbs and status codes\n"
     )
     cards = served(note)
-    assert cards["What are the maturity levels? (name 3)"] == "M0, M1, M2"
+    # Names that only count ("M0, M1, M2") ask nothing: the list waits for an editor,
+    # with all three.
+    listed = one(cards_of(note, "en"), "members")
+    assert listed.draft and listed.answers() == ["M0, M1, M2"]
+    assert listed.question() == "What are the maturity levels? (name 3)"
     assert "What is M0? (Maturity levels)" in cards
     assert not any(a.startswith("+") for a in cards.values())
 
@@ -1114,3 +1118,15 @@ def test_ways_of_an_activity_versus_sentences_and_a_negated_property() -> None:
     compared = [c for c in cards_of(note, "en") if c.rule == "difference"]
     assert [c.question() for c in compared] == [
         "What is the difference between Replica and primary?"]
+
+
+def test_space_is_asked_once_when_its_cases_agree() -> None:
+    note = (
+        "## Costs\n\n"
+        "| Operation | Average | Worst |\n|---|---|---|\n"
+        "| Lookup | O(1) | O(n) |\n| Space | O(n) | O(n) |\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    assert "What is the average-case space complexity? (Costs)" in cards
+    assert "What is the worst-case space complexity? (Costs)" not in cards
+    assert cards["What is the worst-case time complexity of lookup? (Costs)"].answers() == ["O(n)"]

@@ -839,3 +839,15 @@ def test_a_blank_that_points_back_or_is_a_label_waits_for_an_editor() -> None:
     drafts = {c.text: c.draft for c in cards_of(note, "ko") if c.type == "cloze"}
     assert drafts["여기까지 {{c1::1-RTT}}가 걸린다."]
     assert drafts["{{c1::순차 읽기에 유리}}: 리프끼리 이어져 있어서 옆으로 따라가면 됨"]
+
+
+def test_a_remark_among_o_and_x_cells_waits_for_an_editor() -> None:
+    note = (
+        "## 도구\n\n"
+        "| 구분 | 락 | 래치 | 플래그 | 펜스 | 배리어 |\n|---|---|---|---|---|---|\n"
+        "| 용도 | 상호 배제 | 한 번 대기 | 신호 | 순서 보장 | 모임 |\n"
+        "| 소유권 | O | X | O(보통) | X | 런타임이 관리 |\n"
+    )
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert cards["플래그의 소유권은?"].draft and cards["배리어의 소유권은?"].draft
+    assert not cards["락에 소유권이 있는가?"].draft

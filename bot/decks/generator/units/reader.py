@@ -169,6 +169,9 @@ def _side_points(term: listing.TermItem) -> list[str]:
     return listing.item_texts(nested) if nested is not None else []
 
 
+#: "L0", "Level 2", "Phase 3": a name that only counts ("What are the levels? → L0, L1,
+#: L2, L3" asks nothing).
+_NUMBERED_NAME = re.compile(r"[A-Za-z가-힣]{0,6}\s?\d+")
 #: A label over a list of kinds ("Types:", "종류").
 _KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
 
@@ -920,6 +923,7 @@ class Reader:
             self.add(Unit("members", scope.path, group.label, block.lines,
                           all(len(n) <= 40 for n in names) and not scope.in_answer
                           and len(names) == len(terms)
+                          and not all(_NUMBERED_NAME.fullmatch(n) for n in names)
                           and not _POINTING.search(group.label),  # "…these states"
                           subject=scope.subject,
                           label=group.label, items=tuple(names)))

@@ -48,6 +48,9 @@ _GROWTH = re.compile(r"^[OΘΩ]\((?=[^)]*[A-Za-z0-9])")
 _VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 
 
+_CASE_HEADER = re.compile(r"^(?:best|average|avg|worst)(?:[\s-]?case)?$", re.I)
+
+
 def _fair_choices(answer: str, choices: list[str]) -> list[str]:
     """Growth rates a learner could mistake for the answer: "O(d·(n + k))" beside
     "O(n)" brings letters the question never mentions, and gives itself away."""
@@ -225,8 +228,17 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                                      and g[c][0].lower() not in _EMPTY])
                 subject, attribute = label, column
             choices = _fair_choices(main, choices)
+            if not by_row and _CASE_HEADER.match(column) \
+                    and label.strip().lower() in ("space", "memory", "extra space") and any(
+                    _CASE_HEADER.match(h) and g[0] == main
+                    for h, g in zip(header[1:c + 1], grid[r][:c], strict=False)):
+                continue  # "Space | O(n) | O(n)": the worst case as the average, asked once
+            mostly_yes_no = sum(m.strip().lower() in _BOOLEAN for m, _ in (
+                grid[r] if by_row else [g[c] for g in grid if c < len(g)])) * 2 > len(grid[r])
             short = 2 <= len(choices) <= 6 and all(len(x) <= 40 for x in choices)
-            confident = len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40
+            # "O(보통)", "언어/런타임이 관리" among O and X: a remark, not a value to ask
+            confident = len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
+                and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN)
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
                             subject=subject, label=attribute, context=title, answer=main,
                             choices=tuple(choices) if short else (), explanation=explanation))
