@@ -334,6 +334,10 @@ def _definition(m: _Maker) -> None:
             else "cons"
         owner = en_noun_phrase(prop["owner"], None, m.vocabulary)[0]
         front = _EN_PROP[kind].format(s=owner) + tail
+    elif term.islower() and _EN_ACTION.match(f"{term} x") and " " not in term and u.context:
+        # "insert: hash → append to the bucket's list" under "Separate chaining"
+        owner = en_noun_phrase(_bare_context(u.context), None, m.vocabulary)[0]
+        front = f"How does {term.lower()} work in {owner}?"
     elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) \
             and re.fullmatch(r"[A-Za-z][a-z-]*(?: [a-z][a-z-]*)?", term) \
             and not re.search(r"(?:ing|tion|sion)$", term) \

@@ -1130,3 +1130,17 @@ def test_space_is_asked_once_when_its_cases_agree() -> None:
     assert "What is the average-case space complexity? (Costs)" in cards
     assert "What is the worst-case space complexity? (Costs)" not in cards
     assert cards["What is the worst-case time complexity of lookup? (Costs)"].answers() == ["O(n)"]
+
+
+def test_operations_of_a_structure_and_points_under_advice_headings() -> None:
+    note = (
+        "## Skip list\n\nA sorted list with express lanes.\n\n"
+        "- **search**: start at the top lane and drop down when the next key is bigger\n"
+        "- **delete**: unlink the node from every lane it is in\n\n"
+        "## Interview pitfalls\n\n"
+        "- **Go**: maps are not safe for concurrent writes, use a mutex\n"
+    )
+    cards = served(note)
+    assert cards["How does delete work in a skip list?"] \
+        == "unlink the node from every lane it is in"
+    assert "What is Go?" not in cards  # advice, not what Go is

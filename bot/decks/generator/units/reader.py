@@ -172,6 +172,11 @@ def _side_points(term: listing.TermItem) -> list[str]:
 #: "L0", "Level 2", "Phase 3": a name that only counts ("What are the levels? → L0, L1,
 #: L2, L3" asks nothing).
 _NUMBERED_NAME = re.compile(r"[A-Za-z가-힣]{0,6}\s?\d+")
+#: A section of advice, mistakes or exercises, whose labelled points are no glossary.
+_ADVICE_SECTION = re.compile(
+    r"\b(?:pitfalls?|gotchas?|mistakes?|tips?|tricks?|problems|exercises?|practice|"
+    r"do's and don'ts|dos and don'ts|checklist|caveats?)\b|"
+    r"함정|실수|주의\s?사항|팁|연습\s?문제|문제\s?풀이|체크\s?리스트", re.I)
 #: A label over a list of kinds ("Types:", "종류").
 _KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
 
@@ -374,6 +379,12 @@ class Reader:
             unit = Unit("difference", unit.section, "/".join(sides), unit.lines,
                         unit.confident and all(sides) and _contrasts_both(unit.answer, sides),
                         items=sides, answer=unit.answer)
+        if unit.kind == "definition" and unit.section \
+                and _ADVICE_SECTION.search(unit.section[-1]):
+            # "- Python: lists aren't hashable → use a tuple" under "Interview pitfalls",
+            # "- Two Sum: store value → index" under "Classic problems": advice and
+            # recipes, not what the names mean
+            unit = replace(unit, confident=False)
         if unit.kind == "definition":
             if _echoes_term(unit.subject, unit.answer):
                 return
