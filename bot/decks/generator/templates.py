@@ -142,8 +142,9 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     sentence_case = len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
         and all(w.islower() for w in words[1:]) and words[0] not in vocabulary
     common = sentence_case or all(
-        w.islower() or (w[:1].isupper() and w[1:].islower() and w.lower() in vocabulary)
-        for w in words if w[:1].isalpha())
+        w.islower() or (w[:1].isupper() and w[1:].islower()
+                        and (w.lower() in vocabulary or f"{w.lower()}s" in vocabulary))
+        for w in words if w[:1].isalpha())  # "Job" when the note writes "jobs"
     phrase = term.lower() if common and words else term
     return phrase, bool(words) and common and _plural(words[-1])
 
@@ -360,9 +361,7 @@ _EN_OWNED_PROP = re.compile(r"^(?P<owner>.+?)(?:'s)? (?P<prop>pros|cons|advantag
 #: A context that is an activity ("Versioning", "Pagination"): its members are ways
 #: of doing it.
 _EN_WAY_OF = re.compile(r"(?!(?:Getting|Setting|Thing|String|Meaning|Warning|Something)$)"
-                        r"[A-Z][a-z]+ing|Notation|Pagination|Authentication|Authorization|"
-                        r"Replication|Serialization|Normalization|Isolation|Compression|"
-                        r"Encryption|Validation|Allocation|Synchronization")
+                        r"[A-Z][a-z]+ing|Notation|Pagination")
 #: A group of the stages of something: its members are named with the stage's kind.
 _EN_STEP_GROUP = re.compile(r"^(?:the )?(?:[\w-]+ )?(?P<kind>phase|stage)s$", re.I)
 
@@ -371,10 +370,17 @@ def _qa(m: _Maker) -> None:
     m.basic(m.unit.question, m.unit.answer)
 
 
+#: "동작 방식", "처리 과정": a way or a kind of nothing named.
+_KO_BARE_WAY = re.compile(r"(?:동작|처리|구현|사용|적용|분류|선택)?\s?"
+                          r"(?:방식|방법|원리|과정|단계|종류|유형)")
+
+
 def _group_label(u: Unit, lang: str) -> str:
     # "좋은 단위 테스트의 조건은? (FIRST)": a question heading names its group.
     label = re.sub(r"\s*(?:\([^()]*\)\s*)+$", "", u.label).strip() or u.label
     label = _bare_context(label) or label  # "Richardson levels, for the interview question"
+    if u.subject and _KO_BARE_WAY.fullmatch(label) and u.subject not in label:
+        return f"{u.subject}의 {label}" if lang == "ko" else f"{label} of {u.subject}"
     label = re.sub(r"(?:은|는|이란|란)?\s*[?？]$", "", label).strip() or label
     if u.subject and (is_generic(label) or len(label) <= 3) \
             and normalise_key(u.subject) not in normalise_key(label):
@@ -517,6 +523,17 @@ def _doing(word: str) -> str:
     return word
 
 
+#: A word that says what a row is ("stable", "thread-safe", "affected by …", "in-place"),
+#: unlike a thing it has ("downtime", "Bélády's anomaly").
+_EN_QUALITY = re.compile(r"(?:ate|ic|ive|able|ible|ous|ful|less|safe|free|bound|aware|based|"
+                         r"ed|ing|ent|ant|al|ar|ary|ory|ly|ish|^in-place|^stable|^same|^blocking)$"
+                         r"|^(?:in|on|at|by|for|with|without|under|over)$", re.I)
+
+
+_KIND_WORD = re.compile(r" (?:grant|flow|pattern|mode|strategy|policy|protocol|principle|"
+                        r"phase|stage|tier|layer)$")
+
+
 def _plural_noun(noun: str) -> bool:
     """"green threads" (but not "Kubernetes", a name, nor "a process")."""
     last = noun.split()[-1] if noun.split() else ""
@@ -568,6 +585,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         plural = _plural_noun(noun)
         if verb and verb.group(1) not in ("i", "ha", "wa", "doe"):
             front = f"{'Do' if plural else 'Does'} {noun} {verb.group(1)}{verb.group(2)}?"
+        elif not _EN_QUALITY.search(word.split()[0]):
+            # "Downtime?", "Bélády's anomaly?": a thing a row has, not what it is
+            front = f"{'Do' if plural else 'Does'} {noun} have {word}?"
         else:
             front = f"{'Are' if plural else 'Is'} {noun} {word}?"
         return front, said if yes_no else answer
@@ -602,8 +622,10 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
                               word) else "of"
     be = "are" if _plural(word.split()[-1]) else "is"  # "What are the example protocols …"
-    return f"What {be} the {word} {link} {noun if noun.startswith('the ') else subject}?", \
-        answer
+    # "of a canary strategy": a row named with its kind reads as a common noun
+    named = noun if noun.startswith("the ") or (
+        noun.startswith(("a ", "an ")) and _KIND_WORD.search(noun)) else subject
+    return f"What {be} the {word} {link} {named}?", answer
 
 
 def _cell(m: _Maker) -> None:

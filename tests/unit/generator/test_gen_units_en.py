@@ -1144,3 +1144,21 @@ def test_operations_of_a_structure_and_points_under_advice_headings() -> None:
     assert cards["How does delete work in a skip list?"] \
         == "unlink the node from every lane it is in"
     assert "What is Go?" not in cards  # advice, not what Go is
+
+
+def test_batch_nine_table_and_label_shapes() -> None:
+    note = (
+        "## Comparison table\n\n"
+        "| Strategy | Downtime? | Rollback speed | Risk |\n|---|---|---|---|\n"
+        "| Recreate | Yes | Slow | every user at once |\n"
+        "| Rolling | No | Medium | some users for a while |\n"
+        "| Canary | No | Fast | a small slice of users |\n\n"
+        "## Eviction\n\n"
+        "- **Problem 2**: the hot set is bigger than memory\n"
+        "- **Clock**: a circular pass that clears reference bits\n"
+    )
+    cards = served(note)
+    assert cards["Does a recreate strategy have downtime?"] == "Yes"
+    assert cards["What is the rollback speed of a canary strategy?"] == "Fast"
+    assert not any("(Comparison table)" in q for q in cards)
+    assert not any("Problem 2" in q for q in cards)

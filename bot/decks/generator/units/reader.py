@@ -442,8 +442,9 @@ class Reader:
             last = max(lines[1] for _, lines in values)
             # "Give an example of X" / "X의 예는?" has as many right answers as the
             # world has examples (judged open-ended two times in three): an editor
-            # turns it into the question the example answers.
-            sure = kind != "example"
+            # turns it into the question the example answers.  A heading such as
+            # "Quick descriptions" owns no pros of its own.
+            sure = kind != "example" and not is_structure(subject)
             self.add(Unit(kind, path, subject, (first, last), sure, subject=subject,
                           items=tuple(texts)))
         self._collected.clear()

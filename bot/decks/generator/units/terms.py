@@ -156,8 +156,8 @@ def is_course_part(text: str) -> bool:
 #: "Core Concepts", "주요 키워드"): it tells no term apart from another.
 _STRUCTURE_WORDS = re.compile(
     r"^(?:(?:summary|overview|table|tables|core|key|main|basic|basics|concepts?|terms?|"
-    r"glossary|notes?|recap|cheat ?sheet|keywords?|정리|요약|핵심|주요|기본|개념|용어|키워드|"
-    r"표|한눈에|보기)\s*)+$", re.I)
+    r"glossary|notes?|recap|cheat ?sheet|keywords?|comparison|quick|descriptions?|at a glance|"
+    r"정리|요약|핵심|주요|기본|개념|용어|키워드|비교|표|한눈에|보기)\s*)+$", re.I)
 
 
 def is_structure(text: str) -> bool:
@@ -179,6 +179,11 @@ _GENERIC_TYPE = re.compile(r"[A-Za-z_][\w.]*<[\w ,.?<>\[\]]+>(?:\[\])?")
 _SAMPLE = re.compile(r"^(?:예시|예제|샘플|example|sample)\s", re.I)
 
 
+_NUMBERED_LABEL = re.compile(
+    r"(?:problem|option|case|step|example|question|approach|idea|symptom|scenario|rule|tip|"
+    r"note|part|method|solution|way|문제|방법|경우|단계|예시|예제|질문|해결책|방안)\s*#?\d+", re.I)
+
+
 def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
     """A name a card can ask about: short, no clause, not a label or a pronoun."""
     del lang
@@ -190,6 +195,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]*\]", bare):
         return False  # "[참고]", "[Note]": a label set in brackets
+    if _NUMBERED_LABEL.fullmatch(bare):
+        return False  # "Problem 2", "option 1", "방법 1": the note's numbering, no name
     if _EN_PREPOSITION.match(bare):
         return False  # "Per ACK", "After a timeout": a condition, not a name
     if _EN_ACTIVITY.match(bare):
