@@ -851,3 +851,12 @@ def test_a_remark_among_o_and_x_cells_waits_for_an_editor() -> None:
     cards = {c.question(): c for c in cards_of(note, "ko")}
     assert cards["플래그의 소유권은?"].draft and cards["배리어의 소유권은?"].draft
     assert not cards["락에 소유권이 있는가?"].draft
+
+
+def test_a_follow_up_question_is_asked_on_its_own() -> None:
+    note = (
+        "## 메모리 영역\n\n### Q. 힙 영역이란?\n\n객체가 생성되는 공유 영역이에요.\n\n"
+        "### Q. 메서드 영역은요?\n\n클래스 정보와 상수가 올라가는 영역이에요.\n"
+    )
+    questions = {c.question() for c in cards_of(note, "ko") if not c.draft}
+    assert "메서드 영역이란?" in questions

@@ -72,10 +72,19 @@ _EN_BARE_DIFFERENCE = re.compile(
     r"\b(explain|describe|what is|what are|what's|list)\s+(differences?)\s+between\b", re.I)
 
 
+#: "스택(Stack) 영역은요?": a follow-up in an interview, asked on a card of its own as
+#: "스택(Stack) 영역이란?".
+_KO_FOLLOW_UP = re.compile(r"^(?P<t>[^\s?]+(?:\s[^\s?]+){0,3}?)(?:은요|는요|이요)\s*\?$")
+
+
 def as_question(text: str, lang: str) -> str | None:
     """The question `text` asks, cleaned, or None when it is not a question."""
     del lang  # a Korean note may ask in English and the other way round
     marked = _EN_BARE_DIFFERENCE.sub(r"\1 the \2 between", strip_marks(text))
+    follow_up = _KO_FOLLOW_UP.match(marked.strip())
+    if follow_up:
+        from bot.decks.generator.korean import attach
+        marked = attach(follow_up.group("t"), "이란") + "?"
     cleaned = _LABEL_BEFORE_QUESTION.sub("", marked)
     if cleaned != marked:
         cleaned = cleaned[:1].upper() + cleaned[1:]
