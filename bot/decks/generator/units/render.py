@@ -46,6 +46,7 @@ _TRAILING_ASIDE = re.compile(r"\s*(?:[ㅠㅜㅋㅎ]{1,}|\^\^|;;+|→\s*(?:따로
 #: "(교수님이 시험에 낸다고 하심 ㅋㅋ)", "(외울 필요는 없는 듯)": the author talking to
 #: themself in brackets, not the note's content.
 _CHATTY_ASIDE = re.compile(r"\s*\((?=[^()]*(?:[ㅋㅠㅜㅎ]{2}|[ㅠㅜ]|듯\)|lol\b|imo\b))[^()]*\)")
+_CHATTY_HINT = re.compile(r"[ㅋㅠㅜㅎ듯]|lol|imo")
 #: A point that is only an aside in brackets: "- (P, V는 네덜란드어에서 온 이름이라고 함)".
 _WHOLE_ASIDE = re.compile(r"^\([^()]*\)\.?$")
 #: "TODO: write part 2 …": the author's note to self.
@@ -88,9 +89,11 @@ def sentence_texts(para: Para) -> list[str]:
 def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
-    text = _TRAILING_ASIDE.sub("", _CHATTY_ASIDE.sub("", _POINTER_ASIDE.sub("", normalise(text))))
+    text = _TRAILING_ASIDE.sub("", _POINTER_ASIDE.sub("", normalise(text)))
+    if "(" in text and _CHATTY_HINT.search(text):  # (most sentences have no such aside)
+        text = _CHATTY_ASIDE.sub("", text)
     if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text) or _TODO.match(text) \
-            or _WHOLE_ASIDE.match(text):
+            or (text[0] == "(" and _WHOLE_ASIDE.match(text)):
         return None
     if text.endswith(("?", "？")) and len(text) < 120:
         return None  # a question of its own (the next one in an interview list)
