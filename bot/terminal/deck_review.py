@@ -103,9 +103,9 @@ def review_deck(
                               editor)
             if decided is None:
                 break
-            counts[decided] += 1
             if decided != "skipped":
                 _write(path, review.text())
+            counts[decided] += 1  # counted once on disk: Ctrl-C mid-write reports no more
     except KeyboardInterrupt:
         print(t("deck_review.summary", lang, path=path, **counts), file=stdout)
         return EXIT_INTERRUPTED

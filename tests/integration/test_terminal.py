@@ -843,13 +843,17 @@ def test_a_line_that_is_not_utf8_is_asked_again_and_nothing_is_lost(
         assert ended.scalar() == 0
 
 
-def _read_until(fd: int, marker: str, seen: bytearray, timeout: float = 30.0) -> str:
-    """Read the pseudo-terminal until ``marker`` shows up (or the child exits)."""
+def _read_until(fd: int, marker: str, seen: bytearray, timeout: float = 30.0,
+                *, since: int = 0) -> str:
+    """Read the pseudo-terminal until ``marker`` shows up after byte ``since`` of what was
+    seen (or the child exits): a prompt that repeats is waited for afresh, not found again
+    in the screen before it."""
     import select
     import time
 
     deadline = time.monotonic() + timeout
-    while marker not in seen.decode(errors="replace") and time.monotonic() < deadline:
+    while (marker not in seen[since:].decode(errors="replace")
+           and time.monotonic() < deadline):
         ready, _, _ = select.select([fd], [], [], 0.2)
         if not ready:
             continue
