@@ -11,7 +11,11 @@ learner waits on before a click is acknowledged) and lets the answers waiting
 in its queue share one commit, each in a savepoint of its own, so one refusal
 rolls back only itself; and readers for work that only reads, which see a WAL
 snapshot beside the writer and never wait for it.  Each job costs one hop to
-that thread and one back, instead of one per statement through aiosqlite.
+that thread and one back, instead of one per statement through aiosqlite; an
+urgent write that finds the writer idle skips even that and runs on the event
+loop, with the urgent writes of the same turn, on the writer's connection and
+under its lock (the two wake-ups cost more than an answer's statements).  It
+never waits there for another process: a busy file sends it to the thread.
 
 On any other database (PostgreSQL) the work runs through the async engine's
 greenlet bridge (``AsyncConnection.run_sync``), so asyncpg stays fully
@@ -30,7 +34,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy import Engine, event
 from sqlalchemy import create_engine as create_sync_engine
@@ -39,7 +43,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from bot.storage.engine import is_sqlite, read_only_options, set_sqlite_pragmas
+from bot.storage.engine import (
+    SQLITE_BUSY_TIMEOUT_MS,
+    is_sqlite,
+    read_only_options,
+    set_sqlite_pragmas,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +68,14 @@ _ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT job"
 
 
 class TransactionRunner(Protocol):
-    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
+    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False,
+                  quick: bool = False) -> T:
         """Run ``work`` in one transaction; ``urgent`` work jumps the queue where
         there is one (what a learner is waiting on before the click is acknowledged),
         and urgent writes may share a commit with each other (each in its own savepoint).
-        ``read_only`` work reads one snapshot and takes no write lock (it must not write)."""
+        ``read_only`` work reads one snapshot and takes no write lock (it must not write).
+        ``quick`` work is a few statements a learner waits on: like urgent work, it may
+        run on the event loop when the writer is idle (never a deck sync or a rebuild)."""
         ...
 
     async def close(self) -> None: ...
@@ -75,7 +87,8 @@ class AsyncBridgeRunner:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
+    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False,
+                  quick: bool = False) -> T:
         async with self._engine.connect() as connection:
             if read_only:
                 await connection.execution_options(
@@ -147,6 +160,24 @@ def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | Non
         future.set_result(result)
 
 
+def _loop_idle(loop: asyncio.AbstractEventLoop) -> bool:
+    """Whether nothing else is ready to run on ``loop``: work done on it then delays
+    nobody.  When other callbacks wait (clicks to acknowledge under load), the work goes
+    to the writer thread, and the loop serves them while SQLite runs without the GIL.
+    (asyncio's own loops keep their ready callbacks in ``_ready``; another loop is
+    taken as busy.)"""
+    ready = getattr(loop, "_ready", None)
+    return ready is not None and not ready
+
+
+def _outcome(job: _Job) -> Any:
+    """The result of a job run on the caller's thread, or its error raised."""
+    result, error = job.outcome
+    if error is not None:
+        raise error
+    return result
+
+
 def _settle_all(jobs: list[_Job]) -> None:
     for job in jobs:
         _settle(job.future, *job.outcome)
@@ -179,6 +210,11 @@ class _Lane:
         self._urgent: collections.deque[_Job] = collections.deque()
         self._normal: collections.deque[_Job] = collections.deque()
         self._tokens: queue.SimpleQueue[bool] = queue.SimpleQueue()
+        #: Held while a job uses ``_connection``: by the lane's thread, or by a caller
+        #: running an urgent job on its own thread (`run_here`).  Only a lane of one
+        #: thread shares its connection that way.
+        self._busy = threading.Lock()
+        self._connection: Connection | None = None
         self._threads = [
             threading.Thread(target=self._serve, name=f"{name}-{i}", daemon=True)
             for i in range(threads)
@@ -215,19 +251,66 @@ class _Lane:
 
     def _serve(self) -> None:
         leave_signals_to_main_thread()
+        shared = len(self._threads) == 1
         connection: Connection | None = None
         try:
             while self._tokens.get():
-                job = self._take()
-                jobs = [job, *self._more()] if self._group and job.groupable else [job]
-                if connection is None or connection.invalidated or connection.closed:
-                    connection = self._connect(jobs)
-                    if connection is None:
-                        continue
-                self._run(connection, jobs)
+                with self._busy if shared else contextlib.nullcontext():
+                    if shared:
+                        connection = self._connection
+                    job = self._take()
+                    jobs = [job, *self._more()] if self._group and job.groupable else [job]
+                    if connection is None or connection.invalidated or connection.closed:
+                        connection = self._connect(jobs)
+                        if shared:
+                            self._connection = connection
+                        if connection is None:
+                            continue
+                    self._run(connection, jobs)
         finally:
             if connection is not None:
                 connection.close()
+
+    def run_here(self, jobs: list[_Job]) -> bool:
+        """Run urgent ``jobs`` on the caller's thread if the lane is idle (True), else
+        leave them to be queued (False): a job waiting or running, no connection yet,
+        or the file's write lock held by another process.
+
+        The hop to the writer thread and back (two thread wake-ups) cost more than an
+        answer's own statements.  An idle lane has nothing to overtake, so the jobs run
+        at once on its connection, under its lock, sharing one commit as in the queue.
+        They never wait for another process: BEGIN IMMEDIATE is tried with no busy
+        timeout, and a busy file sends them to the queue, where the writer thread
+        waits, off the event loop.
+        """
+        acquired = False
+        try:
+            if self._urgent or self._normal:
+                return False
+            acquired = self._busy.acquire(blocking=False)
+            if not acquired:
+                return False
+            connection = self._connection
+            if connection is None or connection.invalidated or connection.closed:
+                return False
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            try:
+                driver.execute("PRAGMA busy_timeout=0")
+                try:
+                    driver.execute(self._begin)
+                finally:
+                    driver.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            except sqlite3.Error:  # another process writes (or the file is gone): queue
+                return False
+            if len(jobs) == 1:
+                self._run_alone(connection, jobs[0], begun=True)
+            else:
+                self._run_group(connection, jobs, begun=True)
+            return True
+        finally:
+            if acquired:  # (a Ctrl-C never leaves the writer thread locked out)
+                self._busy.release()
 
     def _connect(self, jobs: list[_Job]) -> Connection | None:
         try:
@@ -241,11 +324,14 @@ class _Lane:
     def _run(self, connection: Connection, jobs: list[_Job]) -> None:
         if len(jobs) == 1:
             self._run_alone(connection, jobs[0])
+            with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
+                jobs[0].loop.call_soon_threadsafe(_settle, jobs[0].future, *jobs[0].outcome)
             return
         self._run_group(connection, jobs)
         _deliver(jobs)
 
-    def _run_group(self, connection: Connection, jobs: list[_Job]) -> None:
+    def _run_group(self, connection: Connection, jobs: list[_Job], *,
+                   begun: bool = False) -> None:
         """Jobs in one transaction, each in a savepoint of its own: a job that raises is
         rolled back to its savepoint (only itself); a commit that fails fails them all.
 
@@ -259,7 +345,8 @@ class _Lane:
             _on_driver(connection, lambda: driver.execute(sql), sql)
 
         try:
-            on_driver(self._begin)
+            if not begun:
+                on_driver(self._begin)
             try:
                 for job in jobs:
                     on_driver(_SAVEPOINT)
@@ -281,7 +368,7 @@ class _Lane:
                 if job.outcome[1] is None:
                     job.outcome = (None, error)
 
-    def _run_alone(self, connection: Connection, job: _Job) -> None:
+    def _run_alone(self, connection: Connection, job: _Job, *, begun: bool = False) -> None:
         """One job, one transaction, begun and committed on the driver itself.
 
         SQLAlchemy's transaction bookkeeping costs more than SQLite's BEGIN and
@@ -292,7 +379,8 @@ class _Lane:
         driver = connection.connection.driver_connection
         assert driver is not None
         try:
-            _on_driver(connection, lambda: driver.execute(self._begin), self._begin)
+            if not begun:
+                _on_driver(connection, lambda: driver.execute(self._begin), self._begin)
             try:
                 result = job.work(connection)
             except BaseException:
@@ -302,8 +390,6 @@ class _Lane:
             job.outcome = (result, None)
         except BaseException as error:  # handed to the awaiting task, not lost here
             job.outcome = (None, error)
-        with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
-            job.loop.call_soon_threadsafe(_settle, job.future, *job.outcome)
 
     def stop(self) -> None:
         for _ in self._threads:
@@ -362,7 +448,10 @@ def _sqlite_engine(url: str, *, read_only: bool, size: int) -> Engine:
     ``query_only`` connection, a WAL snapshot that never waits for the writer.
     """
     sync_url = make_url(url).set(drivername="sqlite")
-    engine = create_sync_engine(sync_url, pool_size=size, max_overflow=0)
+    # Not bound to a thread: the writer's connection is also used, under the lane's
+    # lock, by a caller running an urgent job itself (`_Lane.run_here`).
+    engine = create_sync_engine(sync_url, pool_size=size, max_overflow=0,
+                                connect_args={"check_same_thread": False})
     begin = _BEGIN_READ if read_only else _BEGIN_WRITE
 
     @event.listens_for(engine, "connect")
@@ -397,15 +486,40 @@ class SqliteThreadRunner:
         self._readers = _Lane(
             "sqlite-reader", _sqlite_engine(url, read_only=True, size=READERS), READERS,
             group=False, begin=_BEGIN_READ)
+        self._here: dict[asyncio.AbstractEventLoop, list[_Job]] = {}
         path = make_url(url).database
         self._checkpointer = _Checkpointer(str(path), CHECKPOINT_EVERY_SECONDS)
 
-    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False) -> T:
+    async def run(self, work: Work[T], *, urgent: bool = False, read_only: bool = False,
+                  quick: bool = False) -> T:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         job = _Job(work, loop, future, groupable=urgent and not read_only)
-        (self._readers if read_only else self._writer).submit(job, urgent)
-        return await future
+        if quick and not job.groupable and not read_only and _loop_idle(loop) \
+                and self._writer.run_here([job]):
+            return cast(T, _outcome(job))
+        if not job.groupable:
+            (self._readers if read_only else self._writer).submit(job, urgent)
+            return await future
+        # Urgent writes submitted in one turn of the loop share one transaction, run by
+        # the first of them on the loop itself when the writer is idle (`_Lane.run_here`).
+        waiting = self._here.setdefault(loop, [])
+        waiting.append(job)
+        if len(waiting) > 1:
+            return await future
+        try:
+            await asyncio.sleep(0)  # one turn: the others submitted in it join this one
+        except asyncio.CancelledError:  # the others still wait: queue them all, as before
+            for queued in self._here.pop(loop):
+                self._writer.submit(queued, urgent=True)
+            raise
+        jobs = self._here.pop(loop)
+        if not _loop_idle(loop) or not self._writer.run_here(jobs):
+            for queued in jobs:
+                self._writer.submit(queued, urgent=True)
+            return await future
+        _settle_all(jobs[1:])
+        return cast(T, _outcome(job))
 
     async def close(self) -> None:
         await asyncio.to_thread(self._readers.stop)

@@ -106,7 +106,8 @@ class StudyService:
         ``previews``: with each grade's next interval, for the grade buttons.
         """
         return await self._runner.run(
-            lambda conn: next_prompt(conn, session_id, user_id, now, rng, previews=previews)
+            lambda conn: next_prompt(conn, session_id, user_id, now, rng, previews=previews),
+            quick=True,
         )
 
     async def answer(

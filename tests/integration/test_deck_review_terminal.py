@@ -150,7 +150,7 @@ def test_ctrl_c_at_a_real_terminal_keeps_what_was_decided(deck: Path) -> None:
     from tests.integration.test_terminal import _read_until, _wait_or_kill
 
     argv = [*_studybot(), "deck", "review", str(deck), "--lang", "en"]
-    env = {**_env(), "TERM": "xterm-256color"}
+    env = {**_env(), "TERM": "xterm-256color", "PYTHONFAULTHANDLER": "1"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the review on the terminal
         try:
@@ -166,10 +166,11 @@ def test_ctrl_c_at_a_real_terminal_keeps_what_was_decided(deck: Path) -> None:
         _read_until(fd, "[2/3] b2", seen, since=second_card)
         _read_until(fd, "(q)uit >", seen, since=second_card)  # its own prompt
         os.write(fd, b"\x03")  # Ctrl-C, delivered by the terminal as SIGINT
-        out = _read_until(fd, "skipped 0", seen)
+        _read_until(fd, "skipped 0", seen)
     finally:
-        status = _wait_or_kill(pid)
+        status = _wait_or_kill(pid, fd, seen)
         os.close(fd)
+    out = seen.decode(errors="replace")
     assert status == 130, out
     assert f"{deck}: kept 0, edited 0, dropped 1, skipped 0" in out
     assert "Traceback" not in out

@@ -867,8 +867,10 @@ def _read_until(fd: int, marker: str, seen: bytearray, timeout: float = 30.0,
     return seen.decode(errors="replace")
 
 
-def _wait_or_kill(pid: int, timeout: float = 15.0) -> int | None:
-    """The child's exit code; a child still running after ``timeout`` is killed (None)."""
+def _wait_or_kill(pid: int, fd: int, seen: bytearray, timeout: float = 15.0) -> int | None:
+    """The child's exit code; a child still running after ``timeout`` is killed (None),
+    after it has written every thread's stack to the terminal (``seen``) to say where it
+    hung: it runs with PYTHONFAULTHANDLER, which dumps them on SIGABRT."""
     import signal
     import time
 
@@ -878,6 +880,8 @@ def _wait_or_kill(pid: int, timeout: float = 15.0) -> int | None:
         if done:
             return os.waitstatus_to_exitcode(status)
         time.sleep(0.05)
+    os.kill(pid, signal.SIGABRT)
+    _read_until(fd, "\x00never", seen, timeout=3.0, since=len(seen))
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     return None
@@ -891,7 +895,8 @@ def test_ctrl_c_at_a_real_terminal_stops_at_once_and_keeps_the_answers(
 
     url = f"sqlite+aiosqlite:///{tmp_path / 't.db'}"
     argv = [sys.executable, "-m", "bot.cli", "study", "--db", url, "--lang", "en"]
-    env = {**os.environ, "STUDYBOT_DECKS_DIR": str(decks_dir), "TERM": "xterm-256color"}
+    env = {**os.environ, "STUDYBOT_DECKS_DIR": str(decks_dir), "TERM": "xterm-256color",
+           "PYTHONFAULTHANDLER": "1"}
     env.pop("NO_COLOR", None)
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the studybot process on the terminal
@@ -908,10 +913,11 @@ def test_ctrl_c_at_a_real_terminal_stops_at_once_and_keeps_the_answers(
         os.write(fd, b"3\n")
         _read_until(fd, "Type the number of your answer", seen)
         os.write(fd, b"\x03")  # Ctrl-C, delivered by the terminal as SIGINT
-        out = _read_until(fd, "See you next time!", seen)
+        _read_until(fd, "See you next time!", seen)
     finally:
-        status = _wait_or_kill(pid)
+        status = _wait_or_kill(pid, fd, seen)
         os.close(fd)
+    out = seen.decode(errors="replace")
     assert status == 130, out
     assert "Interrupted. Everything you answered is saved." in out
     assert "Traceback" not in out

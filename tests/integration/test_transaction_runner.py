@@ -7,8 +7,11 @@ from __future__ import annotations
 import asyncio
 import random
 import signal
+import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -150,3 +153,83 @@ async def test_the_database_threads_leave_ctrl_c_to_the_main_thread(database: Da
         lambda conn: signal.pthread_sigmask(signal.SIG_BLOCK, []))
     assert {signal.SIGINT, signal.SIGTERM} <= set(masked)
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+def _trace_commits(commits: list[int]) -> Callable[[Connection], None]:
+    """Work that records, on the writer's sqlite3 connection, the thread of each COMMIT."""
+    def trace(conn: Connection) -> None:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.set_trace_callback(
+            lambda sql: commits.append(threading.get_ident())
+            if sql.upper().startswith("COMMIT") else None)
+    return trace
+
+
+@pytest.mark.sqlite_only
+async def test_answers_clicked_together_at_an_idle_writer_share_one_commit_on_the_loop(
+    database: Database,
+) -> None:
+    # No hop to the writer thread and back when it has nothing to do: the answers of one
+    # turn of the event loop run there, in one transaction, a refusal still its own.
+    runner = database.runner
+    assert isinstance(runner, SqliteThreadRunner)
+    service = StudyService(runner, LearnerDefaults())
+    prompts = await _one_prompt_each(database, service)
+    commits: list[int] = []
+    await runner.run(_trace_commits(commits))
+    commits.clear()
+    refused = LEARNERS[3]
+    outcomes = dict(zip(LEARNERS, await asyncio.gather(*(
+        service.answer(prompts[learner], learner, SelfGrade(9 if learner == refused else 4),
+                       NOW)
+        for learner in LEARNERS)), strict=True))
+    assert commits == [threading.get_ident()]  # one commit, on the loop's own thread
+    assert outcomes.pop(refused).status is AnswerStatus.INVALID
+    assert {o.status for o in outcomes.values()} == {AnswerStatus.RECORDED}
+    async with sessions_of(database)() as session:
+        logged = set((await session.scalars(select(ReviewLog.user_id))).all())
+    assert logged == set(LEARNERS) - {refused}
+
+
+@pytest.mark.sqlite_only
+async def test_an_answer_waits_for_another_process_off_the_event_loop(
+    database: Database, tmp_path: Path,
+) -> None:
+    # Another process (the terminal's `studybot study`) holds the file's write lock: the
+    # answer waits in the writer thread, and the loop goes on serving everyone else.
+    runner = database.runner
+    assert isinstance(runner, SqliteThreadRunner)
+    service = StudyService(runner, LearnerDefaults())
+    prompts = await _one_prompt_each(database, service)
+    other = sqlite3.connect(tmp_path / "studybot.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    learner = LEARNERS[0]
+    answering = asyncio.ensure_future(service.answer(prompts[learner], learner,
+                                                     SelfGrade(4), NOW))
+    turns = 0
+    while not runner._writer._busy.locked():  # until the writer thread waits on the lock
+        await asyncio.sleep(0.001)
+        turns += 1
+    assert turns > 0 and not answering.done()
+    other.execute("COMMIT")
+    other.close()
+    assert (await asyncio.wait_for(answering, 15)).status is AnswerStatus.RECORDED
+
+
+@pytest.mark.sqlite_only
+async def test_the_first_of_a_turns_writes_cancelled_leaves_the_others_to_run(
+    database: Database,
+) -> None:
+    runner = database.runner
+    await runner.run(lambda conn: None)  # the writer's connection exists: it is idle
+    ran: list[str] = []
+    first = asyncio.ensure_future(runner.run(lambda conn: ran.append("first"), urgent=True))
+    second = asyncio.ensure_future(runner.run(lambda conn: ran.append("second") or 2,
+                                              urgent=True))
+    await asyncio.sleep(0)  # both have started: the first waits for the turn to end
+    first.cancel()
+    assert await asyncio.wait_for(second, 15) == 2
+    with pytest.raises(asyncio.CancelledError):
+        await first
+    assert "second" in ran
