@@ -74,6 +74,16 @@ def _predicate(term: str, text: str) -> bool:
         text, re.I | re.M))
 
 
+def _attributive(term: str, text: str, meaning: str) -> bool:
+    """"**idempotent** = processing the same message twice has the same effect" in a
+    note that writes "idempotent consumers": one lower-case word set before nouns and
+    explained by what doing something is like, an adjective."""
+    return bool(re.fullmatch(r"[a-z]{4,}", term)) \
+        and not re.search(r"(?:ing|tion|sion|ment|ness|ity|er|or|ism)$", term) \
+        and bool(re.match(r"[a-z]+ing\b", meaning)) \
+        and bool(re.search(r"\b" + re.escape(term) + r" [a-z]+s\b", text))
+
+
 def detect_lang(text: str) -> str:
     return "ko" if hangul_ratio(text) >= 0.2 else "en"
 
@@ -124,6 +134,9 @@ def generate(note_text: str, lang: str | None = None) -> Generated:
                                                          and re.fullmatch(r"[a-z][a-z-]+",
                                                                           unit.subject))):
                 article = "adjective"  # "**safe** = doesn't change server state"
+            elif article is None and unit.kind == "definition" \
+                    and _attributive(unit.subject, nearby, unit.answer):
+                article = "adjective"  # "**idempotent** = processing it twice …"
             unit = replace(unit, article=article)
         cards.extend(cards_for(unit, language, vocabulary))
     return Generated(finalize(cards), note.title)

@@ -59,6 +59,8 @@ def is_unfinished(text: str) -> bool:
     last_word = stripped.split()[-1]
     if last_word.endswith(_KO_ENDINGS):
         return False
+    if re.search(r"(?:→|->|=>)\s*\S+$", stripped):
+        return False  # "… 검증하면 됨 → stateless": a conclusion after an arrow ends it
     return bool(_UNFINISHED_END.search(stripped))
 
 

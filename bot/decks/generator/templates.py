@@ -37,14 +37,14 @@ def _first_sentences(text: str, budget: int) -> str:
 
 _KO_ATTRIBUTE = {"problem": "문제점", "purpose": "목적", "cause": "원인", "solution": "해결 방법",
                  "features": "특징", "members": "종류", "prevention": "방어 방법",
-                 "impact": "영향", "works": "동작 방식"}
+                 "impact": "영향", "works": "동작 방식", "rationale": "필요성"}
 _EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is {s} for?",
                  "cause": "What causes {s}?", "solution": "How is {s} solved?",
                  "prevention": "How is {s} prevented?", "impact": "What is the impact of {s}?",
                  "features": "What are the features of {s}?",
                  "members": "What are the kinds of {s}?",
                  "solves": "What problem does {s} solve?", "works": "How does {s} work?",
-                 "when": "When is {s} used?"}
+                 "when": "When is {s} used?", "rationale": "Why does {s} matter?"}
 _KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}
 _EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the drawbacks of {s}?",
             "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
@@ -206,6 +206,9 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
     if article in ("a", "an"):
         return f"{article} {term}", False  # the note writes "a Dockerfile"
     words = term.split()
+    if len(words) > 1 and _UNIQUE_NOUN.search(words[-1].lower()) \
+            and not any(w.endswith(("'s", "’s")) for w in words):
+        return f"the {term}", False  # "the Open/Closed Principle" (but "Amdahl's Law")
     head = words[-1] if words else ""
     if article == "the" or (len(words) > 1 and not words[0].isupper() and "&" not in term
                             and head.lower() in vocabulary and not head.isupper()
@@ -339,6 +342,11 @@ def _definition(m: _Maker) -> None:
         # "insert: hash → append to the bucket's list" under "Separate chaining"
         owner = en_noun_phrase(_bare_context(u.context), None, m.vocabulary)[0]
         front = f"How does {term.lower()} work in {owner}?"
+    elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) and " " not in term \
+            and term[:1].isupper() and (term in m.vocabulary or re.search(r"[A-Z]", term[1:])) \
+            and term.lower() not in m.vocabulary:
+        # "Kafka" under "Ordering": a name the note writes mid-sentence handles it its way
+        front = f"How does {term} handle {way.group(0).lower()}?"
     elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) \
             and re.fullmatch(r"[A-Za-z][a-z-]*(?: [a-z][a-z-]*)?", term) \
             and not re.search(r"(?:ing|tion|sion)$", term) \
@@ -622,6 +630,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
                               word) else "of"
     be = "are" if _plural(word.split()[-1]) else "is"  # "What are the example protocols …"
+    if re.search(r"\s(?:when|if|after|before|during|while|on)\s", f" {word} "):
+        # "smell when violated": a column named by a clause does not take "of SRP"
+        return f"For {subject}, what {be} the {word}?", answer
     # "of a canary strategy": a row named with its kind reads as a common noun
     named = noun if noun.startswith("the ") or (
         noun.startswith(("a ", "an ")) and _KIND_WORD.search(noun)) else subject
@@ -661,9 +672,14 @@ def _difference(m: _Maker) -> None:
     a, b = u.items[0], u.items[1]
     front = f"{attach(a, '와')} {b}의 차이는?" if m.lang == "ko" \
         else f"What is the difference between {a} and {b}?"
-    if u.label and m.lang != "ko":  # one row of a comparison table
+    if u.label and m.lang == "ko":  # "연결 면에서 TCP와 UDP의 차이는?"
+        front = f"{u.label.rstrip('?')} 면에서 {attach(a, '와')} {b}의 차이는?"
+    elif u.label:  # one row of a comparison table
         aspect = _EN_ROW_ASPECT.get(u.label.lower().rstrip("?"), _lower_first(u.label))
-        front = f"How do {a} and {b} differ in {aspect}?"
+        # "After consume": a row named by when, not by what ("differ after consume")
+        link = "" if re.match(r"(?:after|before|during|when|while|on|under|at|with|without)\b",
+                              aspect) else "in "
+        front = f"How do {a} and {b} differ {link}{aspect}?"
     m.basic(front, u.answer)
 
 
@@ -693,12 +709,32 @@ def _analogy(m: _Maker) -> None:
     m.basic(front, u.subject)
 
 
+def _singular_expansion(acronym: str, expansion: str, vocabulary: frozenset[str]) -> str:
+    """"Dead letter queues (DLQ)": a heading's plural of a common phrase, but DLQ stands
+    for one queue."""
+    words = expansion.split()
+    if len(words) < 2 or acronym.endswith("s") or not re.fullmatch(r"[a-z]+s", words[-1]) \
+            or len(words) != len(re.sub(r"[^A-Z]", "", acronym)) \
+            or not all(w.islower() for w in words[1:]):
+        return expansion  # "Amazon Web Services", "Last Write Wins": a name, as it is
+    last = words[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "xes", "ches", "shes")):
+        last = last[:-2]
+    elif not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    if last not in vocabulary:
+        return expansion  # "Last write wins": the note never writes "win" as a noun
+    return " ".join([*words[:-1], last])
+
+
 def _alias(m: _Maker) -> None:
     u = m.unit
     if u.alias_kind == "expansion":
         front = attach(u.subject, "는") + " 무엇의 약자인가?" if m.lang == "ko" \
             else f"What does {u.subject} stand for?"
-        m.basic(front, u.answer, kind="typed")  # spelled out from memory
+        m.basic(front, _singular_expansion(u.subject, u.answer, m.vocabulary), kind="typed")
     else:
         front = f"{u.subject}의 다른 이름은?" if m.lang == "ko" \
             else f"What is another name for {u.subject}?"

@@ -37,7 +37,7 @@ def test_imperative_questions_and_unanswered_ones() -> None:
 def test_yes_no_questions_are_drafts() -> None:
     note = "### Can you resize a volume?\nYes, you can grow it while it is attached.\n"
     card = one(cards_of(note, "en"), "qa")
-    assert card.draft and card.back == "you can grow it while it is attached."
+    assert card.draft and card.back == "Yes, you can grow it while it is attached."
 
 
 def test_a_nested_bullet_describes_the_bold_term_above_it() -> None:
@@ -1162,3 +1162,82 @@ def test_batch_nine_table_and_label_shapes() -> None:
     assert cards["What is the rollback speed of a canary strategy?"] == "Fast"
     assert not any("(Comparison table)" in q for q in cards)
     assert not any("Problem 2" in q for q in cards)
+
+
+def test_an_faq_section_asks_its_details_and_a_yes_no_answer_says_no_first() -> None:
+    note = ("# CORS\n\n## FAQ (mostly questions I asked myself)\n\n"
+            "<details>\n<summary>Does CORS protect my API from other servers?</summary>\n\n"
+            "No. CORS is enforced by browsers only; anyone with curl can still call it.\n"
+            "</details>\n")
+    assert served(note) == {"Does CORS protect my API from other servers?":
+                            "No. CORS is enforced by browsers only; anyone with curl can "
+                            "still call it."}
+
+
+def test_a_principle_is_what_it_states_and_why_it_matters() -> None:
+    note = ("# SOLID cheatsheet\n\n## S — Single Responsibility Principle (SRP)\n\n"
+            "A class should have **one reason to change**.\n\n"
+            "**Why:** changing the PDF layout shouldn't break tax calculation.\n\n"
+            "## O — Open/Closed Principle (OCP)\n\nOpen for **extension**, closed for "
+            "**modification**.\n")
+    cards = served(note)
+    assert cards["What is the Single Responsibility Principle?"] == \
+        "A class should have one reason to change"
+    assert cards["What is the Open/Closed Principle?"] == \
+        "Open for extension, closed for modification"
+    assert cards["Why does the Single Responsibility Principle matter?"] == \
+        "changing the PDF layout shouldn't break tax calculation"
+    assert not any("Why?" in q or "What is Why" in q or "S —" in q for q in cards)
+
+
+def test_lower_case_columns_beside_named_rows_are_the_rows_attributes() -> None:
+    note = ("# SOLID\n\n## Quick recall\n\n| | one-liner | smell when violated |\n|---|---|---|\n"
+            "| SRP | one reason to change | god class |\n"
+            "| OCP | extend, don't modify | growing switch on type |\n"
+            "| LSP | subclass is drop-in | overrides that throw |\n")
+    cards = served(note)
+    assert cards["What is the one-liner of SRP?"] == "one reason to change"
+    assert cards["For OCP, what is the smell when violated?"] == "growing switch on type"
+    assert not any(q.startswith("How do") for q in cards)
+
+
+def test_a_group_named_by_its_count_is_named_by_its_section() -> None:
+    note = ("# Queues\n\n## Delivery guarantees\n\nThree levels:\n"
+            "- **At-most-once** — may be lost, never duplicated\n"
+            "- **At-least-once** — never lost, may be delivered twice\n"
+            "- **Exactly-once** — each message processed once\n")
+    cards = served(note)
+    assert cards["What are the three levels of delivery guarantees? (name 3)"] == \
+        "At-most-once, At-least-once, Exactly-once"
+    assert "What is At-most-once? (Delivery guarantees)" in cards
+
+
+def test_how_a_named_product_handles_an_activity_and_other_queue_wording() -> None:
+    note = ("# Queues\n\nRabbitMQ and Kafka both keep order, in a way.\n\n"
+            "## Delivery\n\nMost systems use **idempotent consumers**.\n"
+            "- **idempotent** = processing the same message twice has the same effect as once\n"
+            "- common trick: give each message a unique ID and skip it if seen\n\n"
+            "At-least-once consumer flow (the order matters!):\n"
+            "1. Receive the message\n2. Check its ID\n3. Do the work\n4. Ack it\n\n"
+            "## Dead letter queues (DLQ)\n\nA **dead letter queue** is a queue where "
+            "messages go when they can't be processed.\n\n"
+            "## Ordering\n\n- **Kafka**: order is kept only within a partition\n"
+            "- **RabbitMQ**: FIFO within a queue, unless consumers compete\n")
+    cards = served(note)
+    assert cards["How does Kafka handle ordering?"] == "order is kept only within a partition"
+    assert "How does RabbitMQ handle ordering?" in cards
+    assert cards["What does DLQ stand for?"] == "Dead letter queue"
+    assert "What is the at-least-once consumer flow?" in cards
+    assert any(q.startswith("What does idempotent mean?") for q in cards)
+    assert not any("common trick" in q for q in cards)
+
+
+def test_a_two_way_table_row_keeps_its_asides_and_reads_when_named_by_when() -> None:
+    note = ("# MQ\n\n## RabbitMQ vs Kafka\n\n| | RabbitMQ | Kafka |\n|---|---|---|\n"
+            "| After consume | deleted (on ack) | kept until retention expires |\n"
+            "| Routing | rich (exchanges, bindings) | by topic + key |\n")
+    cards = served(note)
+    assert cards["How do RabbitMQ and Kafka differ after consume?"] == \
+        "RabbitMQ: deleted (on ack)\nKafka: kept until retention expires"
+    assert cards["How do RabbitMQ and Kafka differ in routing?"] == \
+        "RabbitMQ: rich (exchanges, bindings)\nKafka: by topic + key"

@@ -860,3 +860,51 @@ def test_a_follow_up_question_is_asked_on_its_own() -> None:
     )
     questions = {c.question() for c in cards_of(note, "ko") if not c.draft}
     assert "메서드 영역이란?" in questions
+
+
+def test_an_interview_answer_ends_where_the_next_question_is_asked() -> None:
+    note = ("# TCP 면접\n\n## Q3. 4-way handshake는요?\n\n연결을 **종료**할 때 쓰는 과정이에요.\n\n"
+            "1. 클라이언트가 FIN 을 보내요\n2. 서버가 ACK 를 보내요\n3. 서버가 FIN 을 보내요\n"
+            "4. 클라이언트가 ACK 를 보내요\n\n**TIME_WAIT 은 왜 있어요?**\n"
+            "- 마지막 ACK가 유실되면 서버가 FIN을 재전송하는데, 이걸 받아줄 수 있어야 해서요.\n\n"
+            "> 끊을 땐 왜 4번? → 서버가 ACK랑 FIN을 따로 보내기 때문.\n\n"
+            "## Q5. UDP는 왜 써요?\n\n- 빠르니까요. 연결 설정이 없어요.\n\n"
+            "**꼬리질문: HTTP/3는 UDP 쓴다던데요?**\n"
+            "네, HTTP/3는 QUIC 이라는 UDP 기반 프로토콜 위에서 동작해요.\n")
+    cards = fronts(note)
+    assert "TIME_WAIT" not in cards["4-way handshake란?"]
+    assert "따로 보내기" not in cards["TIME_WAIT 은 왜 있어요?"]
+    assert "QUIC" not in cards["UDP는 왜 써요?"]
+    assert cards["HTTP/3는 UDP 쓴다던데요?"].startswith("네, HTTP/3는 QUIC")
+
+
+def test_a_question_answered_by_its_own_sections_lists_them() -> None:
+    note = ("# TCP\n\n## Q4. TCP는 신뢰성을 어떻게 보장하나요?\n\n크게 세 가지로 답하면 돼요.\n\n"
+            "### 흐름 제어 (Flow Control)\n- 수신 측 속도에 맞춰 보내요\n\n"
+            "### 혼잡 제어 (Congestion Control)\n- 네트워크가 막히지 않게 해요\n\n"
+            "### 오류 제어\n- 체크섬으로 손상을 검출해요\n\n"
+            "## Q6. TCP 헤더에 뭐가 들어 있어요?\n\n외울 것만 간단히:\n- 포트\n- 시퀀스 번호\n")
+    cards = fronts(note)
+    assert cards["TCP는 신뢰성을 어떻게 보장하나요?"] == \
+        "• 흐름 제어 (Flow Control)\n• 혼잡 제어 (Congestion Control)\n• 오류 제어"
+    assert cards["TCP 헤더에 뭐가 들어 있어요?"] == "• 포트\n• 시퀀스 번호"
+
+
+def test_a_line_naming_two_things_is_no_definition_of_the_first() -> None:
+    note = ("# 쿠키\n\n#### 쿠키 속성 정리\n- `HttpOnly` : JS로 못 읽음\n"
+            "- `Secure` : HTTPS일 때만 전송\n"
+            "- `SameSite` : 다른 사이트 요청에 쿠키 보낼지\n- `Domain`, `Path` : 쿠키 보낼 범위\n")
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert not any("Path:" in c.answers()[0] for c in cards.values())
+    assert "Domain이란? (쿠키 속성)" not in cards
+    members = next(c for q, c in cards.items() if q.startswith("쿠키 속성은?"))
+    assert members.draft  # "Domain, Path" is missing from the list: an editor completes it
+
+
+def test_a_paragraph_ending_in_an_arrow_is_finished() -> None:
+    note = ("# TIL\n\n쿠키랑 세션.\n\n# JWT\n\n"
+            "인증 정보를 토큰에 담아 들고 다니는 방식. 서버는 검증만 하면 됨"
+            " → stateless\n\n구조는 3파트: `Header.Payload.Signature`\n\n"
+            "- **Header**: 토큰 타입, 서명 알고리즘\n- **Signature**: 비밀 키로 서명한 값\n")
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    assert "Header란? (JWT)" in cards and "Header란? (서버)" not in cards

@@ -281,7 +281,7 @@ _ATTRIBUTE_HEADS = frozenset(
         "symptoms", "solution", "solutions", "steps", "types", "goal", "goals", "cost", "costs",
         "benefits", "drawbacks", "properties", "usage", "limitations", "prevention",
         "mitigation", "mitigations", "defense", "defence", "impact", "예방", "방어", "대응", "영향",
-        "trade-offs", "tradeoffs", "trade-off", "problem", "problems",
+        "trade-offs", "tradeoffs", "trade-off", "problem", "problems", "why", "필요성",
     }
 )
 

@@ -21,6 +21,9 @@ _NUMBERING = re.compile(
     re.I,
 )
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'`]+", re.U)
+#: "S — Single Responsibility Principle": the letter of a mnemonic (SOLID, ACID) before
+#: the name it stands for.
+_MNEMONIC_LETTER = re.compile(r"^(?P<letter>[A-Z])\s*[—–-]\s+(?=(?P=letter)\w)")
 _TRAILING = re.compile(r"[\s:：\-–—.]+$")
 #: Pictographs an author decorates a heading with ("비유로 이해하기 ☕", "Tips 💡").
 _CATEGORY_TAG = re.compile(r"^\[[^\]]{1,30}\]\s*(?=\S)")
@@ -31,7 +34,7 @@ _FURNITURE = re.compile(
     r"table of contents|contents|toc|credits?|authors?|acknowledge?ments?|footnotes?|"
     r"related|license|changelog|todo|참고|참고\s?자료|참고\s?문헌|참고\s?링크|참조|출처|레퍼런스|"
     r"목차|작성자|저자|각주|더\s?읽을\s?거리|읽을\s?거리|관련\s?글|링크|글쓴이|"
-    r"useful resources|q\s?&\s?a|faq|"
+    r"useful resources|"
     # The author's own diary: what they felt, what they will study next.
     r"(?:오늘\s?)?(?:느낀\s?점|회고|소감|후기)|잡담|다음\s?(?:목표|할\s?일|공부)|"
     r"retrospective|reflections?|(?:my\s+)?thoughts|personal notes|next steps)$",
@@ -46,7 +49,9 @@ _NOTE_ABOUT_ITSELF = re.compile(
     # the author's own odds and ends and self-tests: read, but no concept of their own
     r"misc\.?|miscellaneous|odds and ends|(?:quick\s)?self[-\s]?(?:check|test|quiz)|quiz|"
     r"(?:misc\.?\s)?things (?:to (?:not )?|not to )(?:forget|remember)|"
-    r"메모|꼬리\s?질문(?:\s?메모)?|셀프\s?체크|확인\s?문제|연습\s?문제)$",
+    r"메모|꼬리\s?질문(?:\s?메모)?|셀프\s?체크|확인\s?문제|연습\s?문제|"
+    # a page's questions and answers: each asked on its own, the heading no concept
+    r"q\s?&\s?a|faq|자주\s?묻는\s?질문|예상\s?질문|면접\s?질문)$",
     re.I,
 )
 _PROPERTY = (
@@ -109,6 +114,7 @@ def clean_heading(title: str) -> str:
     while previous != text:
         previous = text
         text = _NUMBERING.sub("", text).strip()
+    text = _MNEMONIC_LETTER.sub("", text)
     return _TRAILING.sub("", text).strip()
 
 

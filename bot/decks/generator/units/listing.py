@@ -83,7 +83,10 @@ _ATTRIBUTES = {
     "problem": re.compile(r"^(?:문제|문제점|한계|한계점|problems?|issues?|limitations?|caveats?)$",
                           re.I),
     "purpose": re.compile(r"^(?:목적|목표|용도|역할|purpose|goals?|use|uses|role)$", re.I),
-    "cause": re.compile(r"^(?:원인|이유|causes?|reasons?|why)$", re.I),
+    "cause": re.compile(r"^(?:원인|이유|causes?|reasons?)$", re.I),
+    # "**Why:** changing the PDF layout shouldn't break tax code": why the subject is
+    # worth following, not what causes it
+    "rationale": re.compile(r"^(?:why|why it matters|why bother|필요성|왜)$", re.I),
     "solution": re.compile(r"^(?:해결|해결책|해결\s?방법|대책|solutions?|fix|fixes)$", re.I),
     "prevention": re.compile(r"^(?:예방|예방\s?법|예방\s?방법|방어|방어\s?방법|방지|방지\s?방법|"
                              r"대응|대응\s?방법|대응\s?방안|보안\s?대책|preventions?|mitigations?|"
@@ -175,11 +178,32 @@ def short_items(block: ListBlock) -> bool:
                                          for t in texts)
 
 
+#: "끊을 땐 왜 4번? → 서버가 …": a question and its answer set aside in a quote.
+_ASKED_ASIDE = re.compile(r"\?\s*(?:→|->|=>)")
+
+
+def asks_next(block: Block) -> bool:
+    """Whether ``block`` asks the next question, ending the answer before it: a
+    paragraph that is a question, or opens with one on a line of its own ("**꼬리질문:
+    HTTP/3는 UDP 쓴다던데요?**⏎네, …"), or a quote that asks and answers ("> 끊을 땐 왜
+    4번? → …")."""
+    if isinstance(block, Para):
+        text = normalise(block.text.text)
+        first = block.text.text.split("\n")[0].strip()
+        return as_question(text, "ko") is not None or (
+            first != block.text.text.strip() and first.endswith("?") and len(first) <= 80
+            and as_question(normalise(first), "ko") is not None)
+    if isinstance(block, Quote):
+        return any(isinstance(b, Para) and _ASKED_ASIDE.search(b.text.text)
+                   for b in block.blocks)
+    return False
+
+
 def answer_blocks(rest: list[Block]) -> list[Block]:
     """The blocks after a question paragraph that answer it: up to the next question."""
     out: list[Block] = []
     for block in rest:
-        if isinstance(block, Para) and as_question(normalise(block.text.text), "ko"):
+        if asks_next(block):
             break
         if isinstance(block, (Heading, Details)):
             break
@@ -237,8 +261,12 @@ def group_label(lead: str, heading: HeadingInfo | None, lang: str, *,
     if heading.kind == "property" and heading.prop in ("pros", "cons", "features"):
         return Group(heading.text, heading.prop)
     if heading.kind in ("property", "topic", "process") and _GROUP_WORDS.search(heading.text):
-        return Group(heading.text, "members")
+        # "쿠키 속성 정리": the note's word for what it did, no part of the group's name
+        return Group(_NOTE_WORD.sub("", heading.text).strip() or heading.text, "members")
     return None
+
+
+_NOTE_WORD = re.compile(r"\s*(?:총?정리|요약|모음|메모|summary|notes|recap)$", re.I)
 
 
 def _with_heading(label: str, heading: HeadingInfo | None) -> str:
@@ -559,7 +587,9 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         return named
     # "Term: description" on the item's own line.
     pair = _strong_lead(item)
-    if pair is None or not pair[1]:
+    if pair is None or not pair[1] or re.match(r"[,&]\s*\S", pair[1].lstrip()):
+        # ("`Domain`, `Path` : 쿠키 보낼 범위": the marked word is one of the names the
+        # line describes; the label runs to the colon)
         split = _split_head(text)
         if split is not None:
             pair = split

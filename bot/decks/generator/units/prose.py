@@ -238,6 +238,12 @@ _LEAD_IN = re.compile(r"(?:다음|아래)(?:과|와)\s*같(?:다|습니다|아�
                       r"\b(?:as follows|the following)\b", re.I)
 
 
+#: Names of a rule whose statement is its meaning: "Open/Closed Principle", "Amdahl's
+#: law", "단일 책임 원칙", "CAP 정리".
+_STATED_RULE = re.compile(r"(?:\b(?:principle|law|theorem|axiom|razor|maxim)|원칙|법칙|정리)$",
+                          re.I)
+
+
 def heading_definition(text: str, term: str, lang: str) -> Found | None:
     """The first sentence under a term heading, with no subject of its own, says what
     the term is or does: "가상머신을 기반으로 배포하는 것을 말한다.", "접속 클라이언트 수가
@@ -250,6 +256,10 @@ def heading_definition(text: str, term: str, lang: str) -> Found | None:
     body = text.strip()
     if len(body) < 15 or len(body) > 300 or _OPENS_ELSEWHERE.match(body):
         return None
+    if _STATED_RULE.search(term) and "?" not in body:
+        # "Single Responsibility Principle" then "A class should have one reason to
+        # change.": a principle is what it states.
+        return Found("definition", term, body.rstrip("."))
     if lang == "ko":
         if find_topic_ko(body) is not None or not re.search(r"(?:다|요|음|함|됨|니다)\.?$", body):
             return None

@@ -34,7 +34,7 @@ from bot.decks.generator.notetree import (
     Table,
 )
 from bot.decks.generator.sentences import Sentence, normalise, split_sentences
-from bot.decks.generator.units.headings import HeadingInfo, classify
+from bot.decks.generator.units.headings import HeadingInfo, classify, clean_heading
 from bot.decks.generator.units.labels import drop_figure_asides, strip_note_prefix
 from bot.decks.generator.units.model import Unit
 from bot.decks.generator.units.questions import (
@@ -75,11 +75,31 @@ _YES_LEAD = re.compile(r"^(?:yes|yeah|sure|no|네|예|아니요)\s*[,.!]\s*", re
 #: the list itself answers.
 _FILLER_LEAD = re.compile(
     r"^(?:a\s+)?(?:few|some)(?:\s+of\s+them)?\s+(?:are|is)\s+(?:here|given below|listed below|"
-    r"below|as follows)\s*:?\s*\n", re.I)
+    r"below|as follows)\s*:?\s*\n|"
+    # "외울 것만 간단히:", "In short:": the author's way into the list, no part of it
+    r"^[^\n]{0,12}(?:간단히|요약하면|정리하면|핵심만|in short|briefly|tl;?dr)[^\n]{0,6}[:：]\s*\n",
+    re.I)
 _YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|have|was|were)\s",
                      re.I)
 _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
                             r"difference|compare)\b", re.I)
+
+
+#: A group named only by its count: "Three levels", "Two messaging models", "세 가지 종류".
+_COUNTED_GROUP = re.compile(
+    r"(?:(?:two|three|four|five|six|seven|\d+)\s+[a-z]+(?:\s+[a-z]+)?|"
+    r"(?:두|세|네|다섯|여섯|\d+)\s?가지(?:\s+\S+)?)", re.I)
+
+
+#: A line that only announces what follows: "크게 세 가지로 답하면 돼요.", "Three ways:".
+_ANNOUNCES = re.compile(r"(?:두|세|네|다섯|\d)\s?가지|다음과\s?같|아래와\s?같|[:：]$|"
+                        r"\b(?:two|three|four|five|\d+)\s+\w+|as follows|following", re.I)
+
+
+def _lower_heading(text: str) -> str:
+    """"Delivery guarantees" inside a sentence: the heading's capital goes, a name's stays."""
+    first = text.split()[0] if text.split() else ""
+    return text[0].lower() + text[1:] if first[1:].islower() and first[:1].isupper() else text
 
 
 def _yes_no(question: str) -> bool:
@@ -274,6 +294,11 @@ _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
 #: "Q. …⏎A. …", "**Q:** …⏎**A:** …": a question and its answer in one paragraph.
 _FAQ_PAIR = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*[.:)](?:\*\*)?\s*(?P<q>[^\n]+?)\s*\n"
                        r"(?P<a>\s*(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*\S)", re.I)
+#: "꼬리질문: HTTP/3는 UDP 쓴다던데요?⏎네, HTTP/3는 …": a question on a line of its own,
+#: answered on the next lines of the same paragraph.
+_QUESTION_LINE_PAIR = re.compile(
+    r"^\s*(?:(?:꼬리\s?질문|follow-?up|Q\d*)\s*[.:)]\s*)?(?P<q>[^\n]{4,80}\?)\s*\n"
+    r"(?P<a>\s*\S)", re.I)
 _ANSWER_LABEL = re.compile(r"^(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*", re.I)
 _DEFINITION_LIST = re.compile(
     r"^(?P<t>[^\n:]{1,60})\n[:：]\s+(?P<d>[^\n]+(?:\n(?![:：]\s)[^\n]+)*)$")
@@ -493,8 +518,12 @@ class Reader:
             if not topic and parent.subject and lacks_subject(question):
                 question = with_subject(question, parent.subject)
             # The heading's answer ends where the note asks its next "**Q:** …".
-            asked = next((i for i, b in enumerate(section.blocks) if isinstance(b, Para)
-                          and _MARKED_QUESTION.match(b.text.text)), len(section.blocks))
+            # So does a follow-up asked on a line of its own after the answer began
+            # ("**TIME_WAIT 은 왜 있어요?**"), or one set aside in a quote ("> 끊을 땐 왜
+            # 4번? → …"): each is a card of its own, not more of this answer.
+            asked = next((i for i, b in enumerate(section.blocks)
+                          if (isinstance(b, Para) and _MARKED_QUESTION.match(b.text.text))
+                          or (i > 0 and listing.asks_next(b))), len(section.blocks))
             blocks = section.blocks[:asked]  # none: "### When does it matter?" titles Q&As
             if topic and _TERM_ASK.search(question) and len(blocks) > 1 \
                     and isinstance(blocks[0], Para) \
@@ -509,7 +538,9 @@ class Reader:
                 # The one level-1 heading is the note's title; several are its questions.
                 titled = section.level == 1 and section.parent is not None and sum(
                     child.level == 1 for child in section.parent.children) == 1
-                self._qa(question, blocks, lines, scope, titled=titled)
+                parts = [clean_heading(c.title_text) for c in section.children
+                         if c.title_text] if 2 <= len(section.children) <= 8 else []
+                self._qa(question, blocks, lines, scope, titled=titled, parts=parts)
         elif info.kind == "term":
             # The parent's term disambiguates ("Recovery" under "Deadlock handling"),
             # but not the note's own title, which every card shares.
@@ -650,13 +681,18 @@ class Reader:
     # -- questions and answers ------------------------------------------------------
 
     def _qa(self, question: str, blocks: list[Block], lines: tuple[int, int],
-            scope: Scope, *, titled: bool = False) -> None:
+            scope: Scope, *, titled: bool = False, parts: list[str] | None = None) -> None:
         """`titled`: the question is the note's own title ("# What's Actually Inside
-        .git?"), whose section is an introduction more often than an answer."""
+        .git?"), whose section is an introduction more often than an answer.  `parts`:
+        the headings of the section's own sections, which answer it when what opens it
+        only announces them ("## TCP는 신뢰성을 어떻게 보장하나요?" then "크게 세 가지로
+        답하면 돼요." and "### 흐름 제어", "### 혼잡 제어", "### 오류 제어")."""
         if scope.subject and scope.subject != self._title and lacks_subject(question) \
                 and normalise_key(scope.subject) not in normalise_key(question):
             question = with_subject(question, scope.subject)  # "**Q:** What are the types?"
         answer, complete = answer_text(blocks)
+        if parts and len(answer) <= 60 and "\n" not in answer and _ANNOUNCES.search(answer):
+            answer, complete = "\n".join(f"• {part}" for part in parts), True
         if not answer:
             code = next((b for b in blocks if isinstance(b, Code) and not b.prose), None)
             liner = one_liner(code) if code is not None else None
@@ -664,7 +700,9 @@ class Reader:
                 self._pending_question = (question, lines, scope)
                 return
             answer = liner
-        answer = _FILLER_LEAD.sub("", _YES_LEAD.sub("", answer, count=1), count=1)
+        if not _yes_no(question):  # "Does CORS protect …? → No. …" says no first
+            answer = _YES_LEAD.sub("", answer, count=1)
+        answer = _FILLER_LEAD.sub("", answer, count=1)
         if answer.startswith("  ◦ ") and all(line.startswith("  ◦ ")
                                               for line in answer.split("\n")):
             answer = "\n".join("• " + line[4:] for line in answer.split("\n"))
@@ -775,7 +813,7 @@ class Reader:
     def _faq_pair(self, para: Para, scope: Scope) -> bool:
         """"Q. Why does the GIL exist?⏎A. Mainly because …": an FAQ's question and its
         answer on the lines of one paragraph."""
-        pair = _FAQ_PAIR.match(para.text.text)
+        pair = _FAQ_PAIR.match(para.text.text) or _QUESTION_LINE_PAIR.match(para.text.text)
         if pair is None:
             return False
         question = as_question(normalise(pair.group("q")), self.lang)
@@ -909,6 +947,10 @@ class Reader:
                 return
         group = listing.group_label(lead_text, scope.heading, self.lang,
                                     first=lead is None and not scope.nested)
+        owner = ""
+        if group is not None and _COUNTED_GROUP.fullmatch(group.label.rstrip(":： ")):
+            owner, label = self._whose_group(group.label.rstrip(":： "), scope)
+            group = replace(group, label=label)
         if lead is not None and lead_text and group is None:
             self._sentences([lead], scope)
         process = listing.is_process(block, lead_text, scope.heading)
@@ -934,7 +976,11 @@ class Reader:
             # one: a list that may be incomplete waits for an editor.
             self.add(Unit("members", scope.path, group.label, block.lines,
                           all(len(n) <= 40 for n in names) and not scope.in_answer
-                          and len(names) == len(terms)
+                          and len(names) == len(terms) == sum(
+                              # a member the reader could not name ("`Domain`, `Path` : …")
+                              # leaves the list short; an aside in brackets is none
+                              not (i.head is None or i.head.text.lstrip().startswith("("))
+                              for i in block.items)
                           and not all(_NUMBERED_NAME.fullmatch(n) for n in names)
                           and not _POINTING.search(group.label),  # "…these states"
                           subject=scope.subject,
@@ -944,7 +990,7 @@ class Reader:
             self.add(Unit("members", scope.path, group.label, block.lines,
                           not scope.in_answer and not _POINTING.search(group.label),
                           subject=scope.subject, label=group.label, items=tuple(items)))
-        context = self._list_context(group, lead_text, scope)
+        context = owner or self._list_context(group, lead_text, scope)
         if terms is not None and not scope.comparing:
             self._contrasts(terms, scope)
         if terms is not None:
@@ -1055,12 +1101,27 @@ class Reader:
                     return f"{topic}의 과정"
             else:
                 phrase = re.sub(r"^(?:the\s+)", "", lead.rstrip(":： .").strip(), flags=re.I)
+                # "(the order matters!)": the author's aside is no part of the name
+                # (but "on 3 dup ACKs (Reno)" names whose steps they are)
+                phrase = re.sub(r"\s*\((?=[^()]*[!?]|[a-z]+\s)[^()]*\)$", "", phrase).strip()
                 if phrase and len(phrase.split()) <= 12 and not re.search(
                         r"\b(?:is|are|was|were|will|can|should|must|do|does)\b", phrase, re.I):
                     return phrase
         if scope.heading is not None and scope.heading.kind == "process":
             return scope.heading.text
         return ""
+
+    def _whose_group(self, label: str, scope: Scope) -> tuple[str, str]:
+        """(whose, the group's name): "Three levels:" under "## Delivery guarantees" are
+        the three levels of delivery guarantees; a count and a noun name nothing a
+        learner could tell.  Their members are asked "(Delivery guarantees)"."""
+        owner = next((o for o in (scope.subject, *reversed(scope.path)) if o
+                      and o != self._title and not _COUNTED_GROUP.fullmatch(o)), "")
+        if not owner:
+            return "", label
+        if self.lang == "ko":
+            return owner, f"{owner}의 {label}"
+        return owner, f"{label[0].lower()}{label[1:]} of {_lower_heading(owner)}"
 
     def _whose_process(self, label: str, scope: Scope) -> str:
         """"#### 과정" under "### OAuth" is OAuth의 과정: a process named by a bare word
@@ -1124,6 +1185,8 @@ class Reader:
             return False  # "민감한 정보 관리": a use of something, not a concept of its own
         if re.fullmatch(r"[A-Z]?[a-z]{3,}ed", bare):
             return False  # "Filtered", "Closed": a state, asked "What is Filtered?"
+        if re.search(r"\b(?:trick|hack|workaround|rule of thumb)s?$", bare, re.I):
+            return False  # "common trick": the author's label for advice, not a concept
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.

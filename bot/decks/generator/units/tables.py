@@ -131,11 +131,24 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
                             re.I)
 
 
-def _columns_compared(header: list[str], title: str) -> bool:
+def _attribute_columns(columns: list[str], row_labels: list[str]) -> bool:
+    """"| | one-liner | smell when violated |" over rows "SRP", "OCP": columns written in
+    lower case, as attributes are, beside rows written as names ("SRP", "Open Closed"),
+    are the rows' aspects (things compared are names: "| | Paxos | Raft |"; "Blocked by
+    the lock?" and "Scheduling" are aspects)."""
+    named = [x for x in row_labels if x.strip()]
+    return all(c.strip() and c.strip()[0].islower() for c in columns) and bool(named) \
+        and sum(bool(re.fullmatch(r"[A-Z0-9][\w/+-]*[A-Z][\w/+-]*(?: [A-Z][\w/+-]*)*",
+                                  x.strip())) for x in named) * 2 > len(named)
+
+
+def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> bool:
     """Whether the columns are the things compared ("구분 | TCP | UDP", or any header
     whose column names the heading mentions).  "Operation | Average | Worst" names
     cases of each operation: its rows are the things asked."""
     if sum(bool(_ASPECT_COLUMN.match(h.strip())) for h in header[1:]) * 2 > len(header[1:]):
+        return False
+    if not header[0].strip() and _attribute_columns(header[1:], row_labels):
         return False
     if header[0].strip().lower() in _ROW_LABEL_HEADERS:
         return True
@@ -178,7 +191,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         texts = [[normalise(c.text) for c in row] for row in table.rows]
     if _is_data_table(header, texts):
         return []
-    by_row = _columns_compared(header, title)
+    by_row = _columns_compared(header, title, [row[0] for row in texts if row])
     grid = [[_split_cell(c.text) for c in row[1:len(header)]] for row in table.rows]
     # In a column of O and X, "X" says no; elsewhere a lone "x" or "-" marks a blank cell.
     yes_no = {c for c in range(len(header) - 1)
@@ -200,12 +213,16 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
             label = re.sub(r"^(.*?)(\s*\([^()]*\))?$", rf"\1 {kind}\2", label, count=1)
         if not label or label.lower() in _EMPTY or label.endswith(("...", "…")):
             continue  # "one per...": a label the author left unfinished
-        if pairwise and not label.endswith("?"):  # "Blocked?" asks each side yes or no
+        if pairwise and not label.endswith("?") and r not in yes_no_rows:
+            # ("Blocked?", "흐름 제어 | O | X": each side is asked yes or no)
             sides = [m for m, _ in grid[r][:2]]
+            # the answer says each side as the table does, its aside too ("rich
+            # (exchanges, bindings)")
+            said = [normalise(c.text).strip() for c in row[1:3]]
             if len(sides) == 2 and all(normalise_key(x) for x in sides) \
                     and normalise_key(sides[0]) != normalise_key(sides[1]) \
                     and not _REMARKS.match(label) and not _EXAMPLES.match(label):
-                answer = f"{header[1]}: {sides[0]}\n{header[2]}: {sides[1]}"
+                answer = f"{header[1]}: {said[0]}\n{header[2]}: {said[1]}"
                 out.append(Unit("difference", path, f"{label}/{header[1]}/{header[2]}",
                                 (line, line), len(answer) <= 240 and len(label) <= 40,
                                 items=(header[1], header[2]), label=label, answer=answer))

@@ -157,6 +157,7 @@ def is_course_part(text: str) -> bool:
 _STRUCTURE_WORDS = re.compile(
     r"^(?:(?:summary|overview|table|tables|core|key|main|basic|basics|concepts?|terms?|"
     r"glossary|notes?|recap|cheat ?sheet|keywords?|comparison|quick|descriptions?|at a glance|"
+    r"recall|review|reference|refresher|"
     r"정리|요약|핵심|주요|기본|개념|용어|키워드|비교|표|한눈에|보기)\s*)+$", re.I)
 
 
@@ -208,8 +209,11 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if _EN_BENEFIT.match(bare):
         return False  # "Increased security": a benefit, not a name
-    if "/" in bare and not all(len(part) <= 4 or part.isupper() for part in bare.split("/")):
-        return False  # "Sync/Async" pairs two terms; "TCP/IP", "I/O" name one
+    paired = bare if " / " in bare else bare.split()[-1]
+    if "/" in paired and not all(len(part) <= 4 or part.isupper()
+                                 for part in paired.split("/")):
+        return False  # "Sync/Async", "Locking / coalescing" pair two terms; "TCP/IP",
+        # "I/O", "Open/Closed Principle" (a pair that qualifies one noun) name one
     if not re.search(r"[A-Za-z가-힣]", bare):
         return False
     if re.fullmatch(r"[\d\s.]+[A-Za-z]?", bare):
