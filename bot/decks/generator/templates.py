@@ -172,12 +172,20 @@ _UNIQUE_NOUN = re.compile(r"(?:hypothesis|principle|theorem|law|paradox|problem|
                           r"rule|effect)$")
 
 
+_MANNER = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*-(?:once|twice|point|end|peer|through|back|"
+                     r"aside|around|robin|fly|write|read)")
+
+
 def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
                    ) -> tuple[str, bool]:
     """(the term as a sentence names it, with its article, whether it is plural):
     "a linked list", "the generational hypothesis", "GC roots", "slow start", "etcd"."""
     if _LOWER_NAME.fullmatch(term):
         return term, False
+    if _MANNER.fullmatch(term):
+        # "At-least-once", "Point-to-point": a manner (of delivery, of messaging), said
+        # bare and in lower case, not "an at-least-once"
+        return term[0].lower() + term[1:], False
     phrase, plural = en_phrase(term, vocabulary)
     first = phrase.split()[0] if phrase.split() else ""
     last = phrase.split()[-1] if phrase.split() else ""
