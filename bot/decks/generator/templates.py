@@ -561,6 +561,11 @@ _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전�
                              r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리)$")
 
 
+#: A column or row named by a bare action ("연결", "확장"): what a row has is its way of
+#: doing it ("연결 지향", "주로 수평").
+_KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "쿼리", "통신", "처리", "인증"})
+
+
 def _cell_question(m: _Maker) -> tuple[str, str]:
     """(question, answer) for one table cell, worded by what its column holds."""
     u = m.unit
@@ -591,6 +596,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             # "잘 맞는 곳", "주로 검증하는 것": the row is the clause's subject, not its owner
             # ("Kafka가 잘 맞는 곳은?", not "Kafka의 잘 맞는 곳은?").
             return f"{attach(subject, '이')} {attach(label, '은')}?", answer
+        if label in _KO_BARE_ACTION:  # "TCP의 연결은?" reads vague: "연결 방식"
+            label = f"{label} 방식"
         return f"{subject}의 {attach(label, '은')}?", answer
     noun = _row_noun(subject, m.vocabulary)
     word = _lower_first(label.rstrip("?").strip())

@@ -908,3 +908,11 @@ def test_a_paragraph_ending_in_an_arrow_is_finished() -> None:
             "- **Header**: 토큰 타입, 서명 알고리즘\n- **Signature**: 비밀 키로 서명한 값\n")
     cards = {c.question(): c for c in cards_of(note, "ko")}
     assert "Header란? (JWT)" in cards and "Header란? (서버)" not in cards
+
+
+def test_a_row_named_by_a_bare_action_asks_its_way() -> None:
+    note = ("# DB\n\n## SQL vs NoSQL\n\n| 구분 | SQL | NoSQL |\n|---|---|---|\n"
+            "| 확장 | 주로 수직 | 주로 수평 |\n| 스키마 | 고정 | 유연 |\n")
+    cards = fronts(note)
+    assert cards["SQL의 확장 방식은?"] == "주로 수직"  # "SQL의 확장은?" reads vague
+    assert cards["NoSQL의 스키마는?"] == "유연"
