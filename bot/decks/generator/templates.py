@@ -616,6 +616,12 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             kind = "공간 복잡도" if "공간" in label or "space" in label.lower() else "시간 복잡도"
             owner = f"{subject}의 {label}" if kind == "시간 복잡도" else subject
             return f"{owner} {attach(kind, '은')}?", answer
+        if label.endswith("?"):  # "다시 로그인하면?": asked of the row as written
+            return f"{attach(subject, '은')} {label}", answer
+        if _KO_CLAUSE_HEADER.match(label) and re.match(r"(?:들어가|저장되|담기|들어있|올라가|쌓이)",
+                                                      label):
+            # "들어가는 것": what goes in the row, not what the row puts ("Code 영역에 …")
+            return f"{subject}에 {attach(label, '은')}?", answer
         if _KO_CLAUSE_HEADER.match(label):
             # "잘 맞는 곳", "주로 검증하는 것": the row is the clause's subject, not its owner
             # ("Kafka가 잘 맞는 곳은?", not "Kafka의 잘 맞는 곳은?").

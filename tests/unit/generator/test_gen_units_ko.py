@@ -916,3 +916,32 @@ def test_a_row_named_by_a_bare_action_asks_its_way() -> None:
     cards = fronts(note)
     assert cards["SQL의 확장 방식은?"] == "주로 수직"  # "SQL의 확장은?" reads vague
     assert cards["NoSQL의 스키마는?"] == "유연"
+
+
+def test_section_numbers_asides_and_an_interviewers_way_on_leave_the_question() -> None:
+    note = ("# 격리 수준\n\n## 1-1. Dirty Read\n\n"
+            "- 다른 트랜잭션이 아직 커밋 안 한 데이터를 읽는 현상\n\n"
+            "## MVCC 잠깐\n\n- Multi-Version Concurrency Control\n"
+            "- 이전 버전을 남겨서 읽기와 쓰기가 서로 안 막음\n\n"
+            "## 멀티스레드의 장단점은요?\n\n장점은 메모리를 덜 쓰는 거예요.\n\n"
+            "## 그럼 멀티프로세스의 장점은요?\n\n하나가 죽어도 나머지는 멀쩡해요.\n\n"
+            "## 그래서 언제 뭘 쓰나\n\n- 금융이면 SQL\n- 로그면 NoSQL\n")
+    questions = list(fronts(note))
+    assert any(q.startswith("Dirty Read란?") for q in questions)
+    assert "MVCC란?" in questions
+    assert "멀티스레드의 장단점은?" in questions
+    assert "멀티프로세스의 장점은?" in questions
+    assert not any(q.startswith(("1-1", "그럼", "그래서")) or "잠깐" in q for q in questions)
+
+
+def test_a_bare_process_with_an_aside_is_its_sections_and_cells_read_as_written() -> None:
+    note = ("# 프로세스\n\n## 컨텍스트 스위칭\n\n### 과정 (프로세스 A → B)\n\n"
+            "1. 인터럽트가 발생해요\n2. A의 상태를 PCB에 저장해요\n3. B의 상태를 복원해요\n\n"
+            "## 메모리 구조\n\n| 영역 | 들어가는 것 |\n|---|---|\n| Code | 기계어 코드 |\n"
+            "| Data | 전역 변수 |\n| Stack | 지역 변수 |\n\n"
+            "## 401 vs 403\n\n| 코드 | 다시 로그인하면? |\n|---|---|\n"
+            "| 401 Unauthorized | 해결될 수 있음 |\n| 403 Forbidden | 안 됨 |\n")
+    cards = fronts(note)
+    assert cards["컨텍스트 스위칭의 과정은?"].startswith("1) 인터럽트가 발생해요")
+    assert cards["Data에 들어가는 것은?"] == "전역 변수"
+    assert cards["401 Unauthorized는 다시 로그인하면?"] == "해결될 수 있음"

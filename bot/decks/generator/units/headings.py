@@ -16,11 +16,14 @@ from bot.decks.generator.units.questions import as_question
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
 _NUMBERING = re.compile(
-    r"^\s*(?:(?:제\s*)?\d+(?:\.\d+)*\s*[.):장절]?|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
+    r"^\s*(?:(?:제\s*)?\d+(?:[.-]\d+)*\s*[.):장절]?|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
     r"(?:step|part|chapter|approach|단계|part)\s*\d+\s*[:.)-]?)\s+",
     re.I,
 )
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'`]+", re.U)
+#: "MVCC 잠깐", "번외: …": the author's mark of an aside, no part of the name.
+_ASIDE_WORD = re.compile(
+    r"\s+(?:잠깐|잠깐!|잠시|번외|짚고\s?가기|짚고\s?넘어가기)$|^(?:번외|잠깐)\s*[:：)]?\s+")
 #: "S — Single Responsibility Principle": the letter of a mnemonic (SOLID, ACID) before
 #: the name it stands for.
 _MNEMONIC_LETTER = re.compile(r"^(?P<letter>[A-Z])\s*[—–-]\s+(?=(?P=letter)\w)")
@@ -117,6 +120,7 @@ def clean_heading(title: str) -> str:
         previous = text
         text = _NUMBERING.sub("", text).strip()
     text = _MNEMONIC_LETTER.sub("", text)
+    text = _ASIDE_WORD.sub("", text)
     return _TRAILING.sub("", text).strip()
 
 

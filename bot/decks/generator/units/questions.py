@@ -50,6 +50,12 @@ _GENERIC_SUMMARY = re.compile(
 )
 
 
+#: A follow-up that asks a property of its topic: "멀티스레드의 장단점은요?".
+_KO_PROPERTY_END = re.compile(
+    r"(?:장단점|장점|단점|차이|차이점|특징|원인|종류|과정|방법|이유|역할|목적)$")
+#: "그럼 멀티프로세스의 장점은?": the interviewer's way on, no part of the question.
+_CONVERSATIONAL_LEAD = re.compile(
+    r"^(?:그럼|그러면|그래서|근데|그런데|그리고|자,?)\s+(?=\S)")
 #: "Example — when does an object become garbage?", "Quiz: …": a label before the
 #: question, which the card does not need.
 _LABEL_BEFORE_QUESTION = re.compile(
@@ -84,7 +90,10 @@ def as_question(text: str, lang: str) -> str | None:
     follow_up = _KO_FOLLOW_UP.match(marked.strip())
     if follow_up:
         from bot.decks.generator.korean import attach
-        marked = attach(follow_up.group("t"), "이란") + "?"
+        topic = follow_up.group("t")
+        # "멀티스레드의 장단점은요?" asks the property ("…장단점은?"), "스택 영역은요?" the term
+        marked = attach(topic, "은" if _KO_PROPERTY_END.search(topic) else "이란") + "?"
+    marked = _CONVERSATIONAL_LEAD.sub("", marked)  # "그럼 멀티프로세스의 장점은?"
     cleaned = _LABEL_BEFORE_QUESTION.sub("", marked)
     if cleaned != marked:
         cleaned = cleaned[:1].upper() + cleaned[1:]

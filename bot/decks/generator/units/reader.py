@@ -1135,8 +1135,9 @@ class Reader:
     def _whose_process(self, label: str, scope: Scope) -> str:
         """"#### 과정" under "### OAuth" is OAuth의 과정: a process named by a bare word
         is the process of the section it sits in, or of nothing a learner could tell."""
-        if not _BARE_PROCESS.fullmatch(label):
-            return label
+        if not _BARE_PROCESS.fullmatch(re.sub(r"\s*\([^()]*\)$", "", label)):
+            return label  # ("과정 (프로세스 A → B)" is a bare 과정 with an aside)
+        label = re.sub(r"\s*\([^()]*\)$", "", label)
         owners = [scope.subject, *reversed(scope.path[:-1])]
         owner = next((o for o in owners if o and o != self._title
                       and not _BARE_PROCESS.fullmatch(o)), "")

@@ -196,6 +196,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]*\]", bare):
         return False  # "[참고]", "[Note]": a label set in brackets
+    if re.search(r"(?:^|\s)(?:언제|뭘|뭐|무엇을|어떻게|왜|어디서?|어느)(?:\s|$)", bare):
+        return False  # "그래서 언제 뭘 쓰나": a question without its mark, not a name
     if _NUMBERED_LABEL.fullmatch(bare):
         return False  # "Problem 2", "option 1", "방법 1": the note's numbering, no name
     if _EN_PREPOSITION.match(bare):
