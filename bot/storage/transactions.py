@@ -264,9 +264,11 @@ class _Lane:
                         connection = self._connect(jobs)
                         if shared:
                             self._connection = connection
-                        if connection is None:
-                            continue
-                    self._run(connection, jobs)
+                    if connection is not None:
+                        self._run(connection, jobs)
+                # Delivered once the lane is free: the awaiting task, woken, may find the
+                # writer idle and run its next write itself.
+                _deliver(jobs)
         finally:
             if connection is not None:
                 connection.close()
@@ -318,17 +320,13 @@ class _Lane:
         except BaseException as error:  # handed to the awaiting tasks, not lost here
             for job in jobs:
                 job.outcome = (None, error)
-            _deliver(jobs)
             return None
 
     def _run(self, connection: Connection, jobs: list[_Job]) -> None:
         if len(jobs) == 1:
             self._run_alone(connection, jobs[0])
-            with contextlib.suppress(RuntimeError):  # a closed loop: nobody waits any more
-                jobs[0].loop.call_soon_threadsafe(_settle, jobs[0].future, *jobs[0].outcome)
-            return
-        self._run_group(connection, jobs)
-        _deliver(jobs)
+        else:
+            self._run_group(connection, jobs)
 
     def _run_group(self, connection: Connection, jobs: list[_Job], *,
                    begun: bool = False) -> None:

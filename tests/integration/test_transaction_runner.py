@@ -9,7 +9,6 @@ import random
 import signal
 import sqlite3
 import threading
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -43,24 +42,34 @@ async def _one_prompt_each(database: Database, service: StudyService) -> dict[in
     return prompts
 
 
-@pytest.mark.sqlite_only
-async def test_answers_waiting_together_share_one_commit_and_a_refusal_stays_its_own(
+async def _traced_writer(
     database: Database,
-) -> None:
+) -> tuple[SqliteThreadRunner, StudyService, dict[int, int], list[int]]:
+    """A prompt for each learner, and the thread of every COMMIT on the writer's own
+    sqlite3 connection from now on."""
     runner = database.runner
     assert isinstance(runner, SqliteThreadRunner)
     service = StudyService(runner, LearnerDefaults())
     prompts = await _one_prompt_each(database, service)
-    commits: list[str] = []
+    commits: list[int] = []
 
-    def count_commits(conn: Connection) -> None:  # on the writer's own sqlite3 connection
+    def trace(conn: Connection) -> None:
         driver = conn.connection.driver_connection
         assert driver is not None
         driver.set_trace_callback(
-            lambda sql: commits.append(sql) if sql.upper().startswith("COMMIT") else None)
+            lambda sql: commits.append(threading.get_ident())
+            if sql.upper().startswith("COMMIT") else None)
 
-    await runner.run(count_commits)
+    await runner.run(trace)
     commits.clear()
+    return runner, service, prompts, commits
+
+
+@pytest.mark.sqlite_only
+async def test_answers_waiting_together_share_one_commit_and_a_refusal_stays_its_own(
+    database: Database,
+) -> None:
+    runner, service, prompts, commits = await _traced_writer(database)
     started, gate = threading.Event(), threading.Event()
 
     def hold(_conn: Connection) -> None:
@@ -155,15 +164,6 @@ async def test_the_database_threads_leave_ctrl_c_to_the_main_thread(database: Da
     assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, [])
 
 
-def _trace_commits(commits: list[int]) -> Callable[[Connection], None]:
-    """Work that records, on the writer's sqlite3 connection, the thread of each COMMIT."""
-    def trace(conn: Connection) -> None:
-        driver = conn.connection.driver_connection
-        assert driver is not None
-        driver.set_trace_callback(
-            lambda sql: commits.append(threading.get_ident())
-            if sql.upper().startswith("COMMIT") else None)
-    return trace
 
 
 @pytest.mark.sqlite_only
@@ -172,13 +172,7 @@ async def test_answers_clicked_together_at_an_idle_writer_share_one_commit_on_th
 ) -> None:
     # No hop to the writer thread and back when it has nothing to do: the answers of one
     # turn of the event loop run there, in one transaction, a refusal still its own.
-    runner = database.runner
-    assert isinstance(runner, SqliteThreadRunner)
-    service = StudyService(runner, LearnerDefaults())
-    prompts = await _one_prompt_each(database, service)
-    commits: list[int] = []
-    await runner.run(_trace_commits(commits))
-    commits.clear()
+    _, service, prompts, commits = await _traced_writer(database)
     refused = LEARNERS[3]
     outcomes = dict(zip(LEARNERS, await asyncio.gather(*(
         service.answer(prompts[learner], learner, SelfGrade(9 if learner == refused else 4),
