@@ -587,7 +587,7 @@ _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전�
 
 #: A column or row named by a bare action ("연결", "확장"): what a row has is its way of
 #: doing it ("연결 지향", "주로 수평").
-_KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "쿼리", "통신", "처리", "인증"})
+_KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "통신", "처리", "인증"})
 
 
 def _cell_question(m: _Maker) -> tuple[str, str]:
@@ -819,6 +819,8 @@ def _cause(m: _Maker) -> None:
 
 def _cloze(m: _Maker) -> None:
     u = m.unit
+    if re.search(r"\{\{c\d+::[^}]*\$[^}]*\}\}", u.answer):
+        return  # "$2b$12$<salt><hash>": a format string is no blank a learner recalls
     m.cards.append(GeneratedCard(
         anchor=m.anchor, lines=_lines(u), type="cloze", rule="cloze", text=u.answer,
         tags=("cloze",), draft=not u.confident, unit=m.anchor))

@@ -1287,3 +1287,9 @@ def test_a_patterns_labels_ask_its_intent_and_use_not_terms() -> None:
     assert not any(w in q for q in cards for w in ("Java?", "typical?", "a the?", "Don't?",
                                                    "two flavours?", "Intent?"))
     assert not any(q.startswith("What is a creational") for q in questions)
+
+
+def test_a_format_string_is_no_blank() -> None:
+    note = ("# Passwords\n\n## bcrypt\n\nA bcrypt hash string carries everything: "
+            "`$2b$12$<salt><hash>` holds the version and the **cost**.\n")
+    assert not any("$" in c.all_text() for c in cards_of(note, "en") if c.type == "cloze")
