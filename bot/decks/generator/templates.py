@@ -608,13 +608,15 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     if m.lang == "ko":
         if yes_no:  # "GET의 멱등성은? → O": asked as the yes/no it is
             name = label.rstrip("?")
+            if re.search(r"(?:안정|안전|가능|필요|유효|동일|불변|가변)$", name):
+                return f"{attach(subject, '은')} {name}한가?", said  # "String은 스레드 안전한가?"
             if _KO_ACTION_NOUN.search(name):  # "범위 검색": can it, not does it have it
                 return f"{subject}에서 {attach(name, '이')} 가능한가?", said
             return f"{attach(subject, '은')} {attach(name, '이')} 있는가?" \
                 if name.endswith("성") else f"{subject}에 {attach(name, '이')} 있는가?", said
         if _COMPLEXITY.match(answer) and "복잡도" not in label:
             kind = "공간 복잡도" if "공간" in label or "space" in label.lower() else "시간 복잡도"
-            owner = f"{subject}의 {label}" if kind == "시간 복잡도" else subject
+            owner = f"{subject}의 {label}" if kind == "시간 복잡도" else f"{subject}의"
             return f"{owner} {attach(kind, '은')}?", answer
         if label.endswith("?"):  # "다시 로그인하면?": asked of the row as written
             return f"{attach(subject, '은')} {label}", answer

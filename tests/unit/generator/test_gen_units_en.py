@@ -1293,3 +1293,16 @@ def test_a_format_string_is_no_blank() -> None:
     note = ("# Passwords\n\n## bcrypt\n\nA bcrypt hash string carries everything: "
             "`$2b$12$<salt><hash>` holds the version and the **cost**.\n")
     assert not any("$" in c.all_text() for c in cards_of(note, "en") if c.type == "cloze")
+
+
+def test_a_choice_that_is_the_answer_said_longer_is_no_distractor() -> None:
+    note = ("# Storage\n\n## Compared\n\n| | data type | capacity |\n|---|---|---|\n"
+            "| **Cookies** | Strings | ~4 KB |\n| **localStorage** | Strings only | ~5 MB |\n"
+            "| **IndexedDB** | Structured objects | large |\n\n"
+            "## Deadlock\n\nTwo threads lock A and B in opposite order.\n\n"
+            "**Fix:** make both threads acquire locks in the same order.\n")
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    for question, card in cards.items():
+        if card.choices and "data type" in question:
+            assert not {"Strings", "Strings only"} <= set(card.choices), question
+    assert "What is a fix?" not in cards

@@ -945,3 +945,27 @@ def test_a_bare_process_with_an_aside_is_its_sections_and_cells_read_as_written(
     assert cards["컨텍스트 스위칭의 과정은?"].startswith("1) 인터럽트가 발생해요")
     assert cards["Data에 들어가는 것은?"] == "전역 변수"
     assert cards["401 Unauthorized는 다시 로그인하면?"] == "해결될 수 있음"
+
+
+def test_a_table_of_short_row_names_names_them_with_their_kind() -> None:
+    note = ("# 정렬\n\n## 정리표\n\n| 정렬 | 최선 | 공간 | 안정? |\n|---|---|---|---|\n"
+            "| 버블 | O(n) | O(1) | O |\n| 퀵 | O(n log n) | O(log n) | X |\n"
+            "| 병합 | O(n log n) | O(n) | O |\n\n"
+            "## 문자열\n\n| | String | StringBuilder |\n|---|---|---|\n| 스레드 안전 | O | X |\n"
+            "| 속도 | 연결이 많으면 느림 | 제일 빠름 |\n")
+    cards = fronts(note)
+    assert cards["버블 정렬의 최선 시간 복잡도는?"] == "O(n)"
+    assert cards["퀵 정렬의 공간 복잡도는?"] == "O(log n)"
+    assert cards["병합 정렬은 안정한가?"] == "예"
+    assert cards["StringBuilder는 스레드 안전한가?"] == "아니요"
+
+
+def test_a_reason_a_story_and_terms_first_are_no_concepts() -> None:
+    note = ("# String\n\n## 불변인 이유\n\n- String Pool을 쓸 수 있어서: 리터럴을 안전하게 공유함\n"
+            "- hashCode 캐싱: 해시코드를 한 번만 계산함\n\n## 용어 먼저\n\n"
+            "- **안정 정렬**: 같은 값의 원래 순서가 유지되는 정렬\n\n## 요금 폭탄 썰\n\n"
+            "- **프리티어**: 1년 동안 무료인 줄 알았던 것\n")
+    questions = [c.question() for c in cards_of(note, "ko")]
+    assert not any(q.startswith("String Pool을 쓸 수 있어서") for q in questions)
+    assert "안정 정렬이란?" in questions
+    assert not any("썰" in q or "용어 먼저" in q for q in questions)

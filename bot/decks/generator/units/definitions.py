@@ -282,7 +282,7 @@ _ATTRIBUTE_HEADS = frozenset(
         "benefits", "drawbacks", "properties", "usage", "limitations", "prevention",
         "mitigation", "mitigations", "defense", "defence", "impact", "예방", "방어", "대응", "영향",
         "trade-offs", "tradeoffs", "trade-off", "problem", "problems", "why", "필요성",
-        "intent", "의도", "typical", "typically", "use",
+        "intent", "의도", "typical", "typically", "use", "fix", "fixes", "workaround",
     }
 )
 

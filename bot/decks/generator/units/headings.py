@@ -40,13 +40,15 @@ _FURNITURE = re.compile(
     r"useful resources|"
     # The author's own diary: what they felt, what they will study next.
     r"(?:오늘\s?)?(?:느낀\s?점|회고|소감|후기)|잡담|다음\s?(?:목표|할\s?일|공부)|"
+    r"(?:[가-힣A-Za-z]+\s)*(?:썰|삽질|경험담|삽질기)|"  # "요금 폭탄 썰": a story
     r"retrospective|reflections?|(?:my\s+)?thoughts|personal notes|next steps)$",
     re.I,
 )
 _NOTE_ABOUT_ITSELF = re.compile(
     r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
     r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
-    r"서론|배경|용어|용어\s?정리|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|glossary|terms|"
+    r"서론|배경|용어|용어\s?정리|용어\s?(?:먼저|부터)|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|"
+    r"glossary|terms|"
     r"terminology|key\s?terms|keywords|vocabulary|"
     r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기|"
     # the author's own odds and ends and self-tests: read, but no concept of their own

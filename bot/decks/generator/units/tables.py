@@ -51,11 +51,24 @@ _VARIABLE = re.compile(r"(?<![A-Za-z])[a-zA-Z](?![A-Za-z])")
 _CASE_HEADER = re.compile(r"^(?:best|average|avg|worst)(?:[\s-]?case)?$", re.I)
 
 
+def _said_longer(longer: str, shorter: str) -> bool:
+    """"Strings only" is "Strings" qualified, "Linear, 1 commit per branch" is "Linear"
+    with a remark: both right where the other is ("Terminate + core dump" is not)."""
+    low, short = longer.strip().lower(), shorter.strip().lower()
+    return bool(short) and low.startswith(short) and bool(re.fullmatch(
+        r"(?:\s+(?:only|just|mostly|usually|typically|generally|also|too)|\s*[,;(].*)",
+        low[len(short):]))
+
+
 def _fair_choices(answer: str, choices: list[str]) -> list[str]:
     """Growth rates a learner could mistake for the answer: "O(d·(n + k))" beside
-    "O(n)" brings letters the question never mentions, and gives itself away."""
+    "O(n)" brings letters the question never mentions, and gives itself away.  Any
+    choice that is the answer said longer or shorter ("Strings" beside "Strings only",
+    "Linear" beside "Linear, 1 commit per branch") would be right too: it goes."""
     if not _GROWTH.match(answer):
-        return choices
+        kept = [c for c in choices if c == answer or not (
+            _said_longer(c, answer) or _said_longer(answer, c))]
+        return kept if len(kept) >= 2 else []
     used = [set(_VARIABLE.findall(c[1:])) for c in choices]
     # A letter is shared when half the choices use it ("n"); the others are a stranger's.
     shared = {x for x in set().union(*used) if sum(x in u for u in used) * 2 >= len(used)}
@@ -208,6 +221,10 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
     # Paxos?" reads as a table, not a question.
     pairwise = lang == "en" and by_row and len(header) == 3 and all(header[1:])
     kind = _row_kind(header[0]) if lang == "en" and not by_row else ""
+    # "| 정렬 | 최선 | …" over "버블", "퀵": each row is a 정렬 the note names short
+    ko_kind = header[0].strip() if lang == "ko" and not by_row \
+        and re.fullmatch(r"[가-힣]{2,4}", header[0].strip()) \
+        and header[0].strip().lower() not in _ROW_LABEL_HEADERS else ""
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue
@@ -215,6 +232,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label):
             # "Grant | Use case": "Implicit" is the implicit grant
             label = re.sub(r"^(.*?)(\s*\([^()]*\))?$", rf"\1 {kind}\2", label, count=1)
+        if ko_kind and re.fullmatch(r"[가-힣]{1,3}", label) and ko_kind not in label:
+            label = f"{label} {ko_kind}"  # "버블" → "버블 정렬"
         if not label or label.lower() in _EMPTY or label.endswith(("...", "…")):
             continue  # "one per...": a label the author left unfinished
         if pairwise and not label.endswith("?") and r not in yes_no_rows:

@@ -48,7 +48,9 @@ _EN_VERB = re.compile(
 )
 # Endings that make a word a predicate or a clause; nouns that merely end in these
 # syllables ("서비스", "프로세스") do not, so only unmistakable endings are listed.
-_KO_VERBAL_END = ("다", "요", "니다", "함", "됨", "는데", "니까", "도록", "려면", "으면")
+_KO_VERBAL_END = ("다", "요", "니다", "함", "됨", "는데", "니까", "도록", "려면", "으면",
+                  # "String Pool을 쓸 수 있어서": a reason, no name
+                  "어서", "아서", "해서", "므로", "려고")
 _KO_ACTIVITY_END = ("하기", "보기", "살리기", "만들기", "익히기", "다루기", "쓰기")
 _KO_PARTICLES = ("을", "를", "이", "가", "은", "는", "에", "의", "로", "으로", "와", "과", "도",
                  "만", "에서", "에게", "부터", "까지", "보다", "처럼")
