@@ -108,7 +108,8 @@ def _bare_context(context: str) -> str:
 #: actually see", "Cast of characters", "Quick table for revision", "The big three".
 _CHATTY_CONTEXT = re.compile(
     r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
-    r"big|small|three|two|four|five|these|those|some|few)\b", re.I)
+    r"big|small|three|two|four|five|these|those|some|few|compared|comparison|summary|"
+    r"overview|recap|cheat ?sheet|table)\b", re.I)
 #: A heading that is only a plural of kinds: "(Modes)", "(Types)", "(Categories)".
 _KINDS_CONTEXT = re.compile(r"(?:modes|types|kinds|categories|examples|options|variants|"
                             r"flavou?rs|levels|styles|cases)", re.I)

@@ -1302,7 +1302,7 @@ def test_a_choice_that_is_the_answer_said_longer_is_no_distractor() -> None:
             "## Deadlock\n\nTwo threads lock A and B in opposite order.\n\n"
             "**Fix:** make both threads acquire locks in the same order.\n")
     cards = {c.question(): c for c in cards_of(note, "en")}
-    for question, card in cards.items():
-        if card.choices and "data type" in question:
-            assert not {"Strings", "Strings only"} <= set(card.choices), question
-    assert "What is a fix?" not in cards
+    card = cards["What is the data type of localStorage?"]
+    assert card.answer == "Strings only" and "Strings" not in card.choices
+    assert not any(q.startswith("How do data type") for q in cards)
+    assert "What is Fix? (Deadlock)" not in cards

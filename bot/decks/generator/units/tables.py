@@ -66,8 +66,11 @@ def _fair_choices(answer: str, choices: list[str]) -> list[str]:
     choice that is the answer said longer or shorter ("Strings" beside "Strings only",
     "Linear" beside "Linear, 1 commit per branch") would be right too: it goes."""
     if not _GROWTH.match(answer):
-        kept = [c for c in choices if c == answer or not (
-            _said_longer(c, answer) or _said_longer(answer, c))]
+        kept: list[str] = []
+        for c in choices:  # (and of two distractors said alike, one is enough)
+            if c == answer or not any(_said_longer(c, k) or _said_longer(k, c)
+                                      for k in [answer, *kept]):
+                kept.append(c)
         return kept if len(kept) >= 2 else []
     used = [set(_VARIABLE.findall(c[1:])) for c in choices]
     # A letter is shared when half the choices use it ("n"); the others are a stranger's.
@@ -146,7 +149,7 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
 
 def _attribute_columns(columns: list[str], row_labels: list[str]) -> bool:
     """"| | one-liner | smell when violated |" over rows "SRP", "OCP": columns written in
-    lower case, as attributes are, beside rows written as names ("SRP", "Open Closed"),
+    lower case, as attributes are, beside rows written as names ("SRP", "localStorage"),
     are the rows' aspects (things compared are names: "| | Paxos | Raft |"; "Blocked by
     the lock?" and "Scheduling" are aspects)."""
     named = [x.strip() for x in row_labels if x.strip()]
@@ -155,8 +158,8 @@ def _attribute_columns(columns: list[str], row_labels: list[str]) -> bool:
         return False
     if any(c.strip().endswith("?") for c in columns):  # "reversible?" asks each row
         return sum(x[0].isupper() for x in named) * 2 > len(named)
-    return sum(bool(re.fullmatch(r"[A-Z0-9][\w/+-]*[A-Z][\w/+-]*(?: [A-Z][\w/+-]*)*", x))
-               for x in named) * 2 > len(named)
+    # names written as names: "SRP", "localStorage", "IndexedDB" (not "Scheduling")
+    return sum(bool(re.search(r"\w[A-Z]", x)) for x in named) * 2 > len(named)
 
 
 def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> bool:
