@@ -57,7 +57,7 @@ HOLDOUT = frozenset({
 })
 _RESIDUE = re.compile(
     r"\*\*|__|`|(?:^|\n)\s*#{1,6}\s|\[[^\]\n]*\]\(|!\[|(?<![\w.])<[A-Za-z/!]|&(?:[A-Za-z]+|#\d+);|"
-    r"https?://|www\.|\$[^$\n]+\$|(?<!\w):[a-z_]{2,}:(?!\w)|\.(?:png|jpe?g|gif|svg)\b|"
+    r"https?://|www\.|\$[^$\n]+\$|(?<![\w:]):[a-z_]{2,}:(?!\w)|\.(?:png|jpe?g|gif|svg)\b|"
     r"(?:^|\n)\s*[-*+]\s|[\ue000-\ue0ff]",
     re.I,
 )

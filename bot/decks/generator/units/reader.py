@@ -1460,7 +1460,9 @@ class Reader:
         # A named kind of property ("문제점", "Purpose") belongs to the term in scope; a
         # free label ("수축 단계", "Cost") may belong to a term the reader lost track of,
         # and the note's own title is no term at all: an editor checks those first.
+        # ("Fix:" under an example fixes the example, not the principle it illustrates)
         sure = sure and bool(kind) and normalise_key(scope.subject) != normalise_key(self._title) \
+            and label.strip().lower().rstrip(":") not in ("fix", "fixes", "workaround") \
             and not _COURSE_CODE.search(scope.subject)  # "CS 186 - Databases": a course
         self.add(Unit("attribute", scope.path, f"{scope.subject}:{label}", lines, sure,
                       subject=scope.subject, label=kind or label, answer=value))
