@@ -313,7 +313,10 @@ class _Profiles:
         import pstats
 
         stats = pstats.Stats(self.loop)
-        stats.add(self.writer)
+        self.writer.create_stats()
+        if self.writer.stats:  # type: ignore[attr-defined]
+            # (empty when every answer ran on the event loop, the writer being idle)
+            stats.add(self.writer)
         stats.dump_stats(path)
 
 
