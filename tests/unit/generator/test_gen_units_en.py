@@ -1306,3 +1306,13 @@ def test_a_choice_that_is_the_answer_said_longer_is_no_distractor() -> None:
     assert card.answer == "Strings only" and "Strings" not in card.choices
     assert not any(q.startswith("How do data type") for q in cards)
     assert "What is Fix? (Deadlock)" not in cards
+
+
+def test_points_on_what_hurts_causes_or_fixes_are_no_glossary() -> None:
+    note = ("# Indexes\n\n## When an index hurts\n\n"
+            "- **Small tables.** A seq scan over a few pages is faster than walking a tree.\n"
+            "- **Write-heavy tables.** Every INSERT has to update each index too.\n\n"
+            "## Flaky tests\n\n### How to fix them\n\n"
+            "1. **Isolate state**: fresh DB per test, no shared globals.\n"
+            "2. **Control time**: inject a clock you can freeze.\n")
+    assert not any(q.startswith("What ") for q in served(note))

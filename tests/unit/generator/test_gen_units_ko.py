@@ -969,3 +969,20 @@ def test_a_reason_a_story_and_terms_first_are_no_concepts() -> None:
     assert not any(q.startswith("String Pool을 쓸 수 있어서") for q in questions)
     assert "안정 정렬이란?" in questions
     assert not any("썰" in q or "용어 먼저" in q for q in questions)
+
+
+def test_a_notes_counts_follow_up_labels_and_laughs_leave_its_cards() -> None:
+    note = ("# CORS TIL\n\n## 요청 종류 세 가지\n\n### (1) 단순 요청\n\n"
+            "preflight 없이 바로 본 요청을 보내는 경우.\n\n"
+            "Authorization 헤더 넣으면 바로 **단순 요청** 탈락임 ㅋㅋ 조심.\n\n"
+            "## 그래서 CORS가 뭐냐\n\n- 서버가 허용한 출처만 응답을 읽게 하는 규칙\n\n"
+            "## 다른 해결법들\n\n- 개발 중엔 dev 서버 프록시를 씀\n\n"
+            "## Q2. 데드락 조건은요?\n\n상호 배제, 점유 대기, 비선점, 순환 대기예요.\n\n"
+            "## 꼬리질문) 네 조건이 다 만족되면 무조건 데드락인가요?\n\n"
+            "아니요, 필요조건이지 충분조건이 아니에요.\n")
+    cards = cards_of(note, "ko")
+    questions = [c.question() for c in cards if not c.draft]
+    assert any(q.startswith("단순 요청이란?") for q in questions)
+    assert "네 조건이 다 만족되면 무조건 데드락인가요?" in questions
+    assert not any(q.startswith(("(1)", "꼬리질문", "그래서", "다른 해결법")) for q in questions)
+    assert not any("ㅋ" in c.all_text() for c in cards)

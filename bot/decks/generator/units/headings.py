@@ -16,7 +16,7 @@ from bot.decks.generator.units.questions import as_question
 from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
 
 _NUMBERING = re.compile(
-    r"^\s*(?:(?:제\s*)?\d+(?:[.-]\d+)*\s*[.):장절]?|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
+    r"^\s*(?:(?:제\s*)?\d+(?:[.-]\d+)*\s*[.):장절]?|\(\d{1,2}\)|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
     r"(?:step|part|chapter|approach|단계|part)\s*\d+\s*[:.)-]?)\s+",
     re.I,
 )

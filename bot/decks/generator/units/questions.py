@@ -20,7 +20,7 @@ _EN_CLAUSE_THEN_STATEMENT = re.compile(
     r"(?!(?:what|why|how|when|where|which|who|is|are|was|were|do|does|did|can|could|should|"
     r"would|will|has|have|must|might)\b)[a-z]", re.I)
 #: "(follow-up) What would you monitor?": a label before the question.
-_QUESTION_LABEL = re.compile(r"^\((?:follow-?up|꼬리\s?질문|심화|bonus|optional|추가)\)\s*", re.I)
+_QUESTION_LABEL = re.compile(r"^\(?(?:follow-?up|꼬리\s?질문|심화|bonus|optional|추가)\)\s*", re.I)
 _TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|[☆★⭐🌟]+\ufe0f?)\s*$")
 _KO_REQUEST = re.compile(
     r"(?:설명|서술|기술|비교|정리|나열|말씀|이야기|얘기|소개|구분|정의)\s?"

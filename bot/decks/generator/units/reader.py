@@ -199,7 +199,8 @@ _NUMBERED_NAME = re.compile(r"[A-Za-z가-힣]{0,6}\s?\d+")
 #: A section of advice, mistakes or exercises, whose labelled points are no glossary.
 _ADVICE_SECTION = re.compile(
     r"\b(?:pitfalls?|gotchas?|mistakes?|tips?|tricks?|problems|exercises?|practice|"
-    r"do's and don'ts|dos and don'ts|checklist|caveats?)\b|"
+    r"do's and don'ts|dos and don'ts|checklist|caveats?|hurts?|common causes|when not to|"
+    r"how to (?:fix|avoid|prevent)|anti-?patterns?)\b|"
     r"함정|실수|주의\s?사항|팁|연습\s?문제|문제\s?풀이|체크\s?리스트", re.I)
 #: A label over a list of kinds ("Types:", "종류").
 _KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
@@ -408,7 +409,7 @@ class Reader:
             unit = Unit("difference", unit.section, "/".join(sides), unit.lines,
                         unit.confident and all(sides) and _contrasts_both(unit.answer, sides),
                         items=sides, answer=unit.answer)
-        if unit.kind == "definition" and unit.section \
+        if unit.kind in ("definition", "difference") and unit.section \
                 and _ADVICE_SECTION.search(unit.section[-1]):
             # "- Python: lists aren't hashable → use a tuple" under "Interview pitfalls",
             # "- Two Sum: store value → index" under "Classic problems": advice and

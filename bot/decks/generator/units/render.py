@@ -82,6 +82,10 @@ def sentence_texts(para: Para) -> list[str]:
     return [s.text for s in split_sentences(para.text)]
 
 
+#: "… 탈락임 ㅋㅋ → …": a laugh or a sigh, no content.
+_LAUGH = re.compile(r"\s*(?:ㅋ{2,}|ㅎ{2,}|ㅠ+|ㅜ{2,})(?=\s|$|[.,!?~→])")
+
+
 # The walk cleans a sentence, then cleans it again when it renders the answer around
 # it (a quarter to a half of the calls): the last few results are kept.  Few enough
 # that only that nearby reuse is served, never a far-off repeat of the same text.
@@ -92,6 +96,8 @@ def clean_sentence(text: str) -> str | None:
     text = _TRAILING_ASIDE.sub("", _POINTER_ASIDE.sub("", normalise(text)))
     if "(" in text and _CHATTY_HINT.search(text):  # (most sentences have no such aside)
         text = _CHATTY_ASIDE.sub("", text)
+    if "ㅋ" in text or "ㅎㅎ" in text or "ㅠ" in text or "ㅜㅜ" in text:
+        text = _LAUGH.sub("", text).strip()  # "… 탈락임 ㅋㅋ → …": a laugh, no content
     if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text) or _TODO.match(text) \
             or (text[0] == "(" and _WHOLE_ASIDE.match(text)):
         return None

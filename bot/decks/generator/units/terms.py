@@ -13,7 +13,8 @@ GENERIC_KO = frozenset(
     {"장점", "단점", "특징", "차이", "차이점", "목적", "이유", "원리", "역할", "문제", "문제점",
      "결과", "핵심", "방법", "방식", "예", "예시", "종류", "구성", "구조", "것", "이것", "그것",
      "점", "경우", "때", "개념", "정의", "의미", "단계", "과정", "내용", "이점", "한계", "해결",
-     "해결책", "해결 방법", "참고", "주의", "요약", "정리", "결론", "설명", "질문", "답", "답변",
+     "해결책", "해결 방법", "해결법", "해결법들", "방법들", "참고", "주의", "요약", "정리", "결론",
+     "설명", "질문", "답", "답변",
      "예제", "실습", "코드", "그림", "사진", "표", "출처", "링크", "목차", "작성자", "소개", "개요",
      "배경", "기타", "추가", "비교", "사용법", "문법", "활용", "용도", "특성", "성질", "기능",
      "동작", "원인", "결과적으로", "이후", "이전", "다음", "처음", "마지막", "첫째", "둘째", "셋째"}
@@ -83,6 +84,7 @@ def clean_term(text: str) -> str:
     if _OPTION_FLAG.fullmatch(bare):
         return bare  # "--soft": an option keeps its dashes
     text = text.strip(" \"'`“”‘’*_:：-–—.,;")
+    text = re.sub(r"^\(\d{1,2}\)\s+", "", text)  # "(1) 단순 요청": the note's count
     if text[:1] in "TtAa":
         text = _ARTICLE.sub("", text)
         text = _TERM_WORD.sub("", text)
@@ -198,7 +200,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]*\]", bare):
         return False  # "[참고]", "[Note]": a label set in brackets
-    if re.search(r"(?:^|\s)(?:언제|뭘|뭐|무엇을|어떻게|왜|어디서?|어느)(?:\s|$)", bare):
+    if re.search(r"(?:^|\s)(?:언제|뭘|뭐|무엇을|어떻게|왜|어디서?|어느)(?:\s|$)|뭐(?:냐|야|지|임)$",
+                 bare):
         return False  # "그래서 언제 뭘 쓰나": a question without its mark, not a name
     if _NUMBERED_LABEL.fullmatch(bare):
         return False  # "Problem 2", "option 1", "방법 1": the note's numbering, no name
