@@ -165,7 +165,8 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     # "Dead letter queue", "Session persistence": a heading's capital on a common phrase,
     # unless the note also capitalises that word mid-sentence (a name: "Docker engine").
     sentence_case = len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
-        and all(w.islower() for w in words[1:]) and words[0] not in vocabulary
+        and all(w.islower() for w in words[1:]) and words[0] not in vocabulary \
+        and not re.match(r"[A-Z]-", words[0])  # "B-tree index" keeps its capital
     common = sentence_case or all(
         w.islower() or (w[:1].isupper() and w[1:].islower()
                         and (w.lower() in vocabulary or f"{w.lower()}s" in vocabulary))
@@ -250,12 +251,20 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
         return f"the {term}", False
     if len(words) == 1 and not term.endswith("s") and term + "s" in vocabulary:
         return f"{indefinite(term)} {term}", False  # "ReplicaSets" in the note: "a ReplicaSet"
+    if len(words) > 1 and _COUNTED_THING.fullmatch(words[-1]):
+        return f"{indefinite(term)} {term}", False  # "a B-tree index", "a TCP port"
     return term, False
 
 
 #: A head noun that is counted ("a breaker", "a gateway"), not a mass ("memory", "storage").
 _COUNT_HEAD = re.compile(r"(?:er|or|way|node|set|map|point|table|tree|list|queue|stack|file|"
                          r"key|engine|client|host|image|object|pod|port|proxy|fig|pattern)$")
+
+
+#: Things one has one of ("a B-tree index", "a TCP port"), after a name.
+_COUNTED_THING = re.compile(r"index|table|tree|list|queue|stack|map|node|port|key|file|pattern|"
+                            r"engine|proxy|server|client|handshake|lock|header|record|pointer|"
+                            r"buffer|thread|process|packet|socket|token|cookie")
 
 
 def _counted(head: str, vocabulary: frozenset[str]) -> bool:

@@ -1316,3 +1316,14 @@ def test_points_on_what_hurts_causes_or_fixes_are_no_glossary() -> None:
             "1. **Isolate state**: fresh DB per test, no shared globals.\n"
             "2. **Control time**: inject a clock you can freeze.\n")
     assert not any(q.startswith("What ") for q in served(note))
+
+
+def test_a_heading_term_is_what_its_first_noun_phrase_says_and_its_parents_kind() -> None:
+    note = ("# Indexes\n\n## B-tree vs hash indexes\n\n### B-tree (the default)\n\n"
+            "A balanced tree that keeps keys sorted, so it serves ranges.\n\n### Hash\n\n"
+            "Maps each key through a hash function to a bucket; only equality lookups.\n")
+    cards = {c.question(): c for c in cards_of(note, "en")}
+    assert cards["What is a B-tree index?"].answers() == [
+        "A balanced tree that keeps keys sorted, so it serves ranges"]
+    assert not cards["What is a B-tree index?"].draft
+    assert cards["What is a hash index?"].draft  # what it does, which an editor words

@@ -268,6 +268,14 @@ def heading_definition(text: str, term: str, lang: str) -> Found | None:
     if _EN_IT.match(body):
         rest = _EN_IT.sub("", body).rstrip(".")
         return Found("definition", term, rest[0].upper() + rest[1:] if rest else rest)
+    if re.match(r"(?:A|An)\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:that|which|who|where|used|for|of|in|"
+                r"with)\b", body) and not re.search(r"\b(?:I|you|we|my)\b", body):
+        # "### Hash" then "A structure that maps each key to a bucket.": what it is
+        return Found("definition", term, body.rstrip("."))
+    if re.match(r"[A-Z][a-z]+s\s+(?:each|every|all|the|a|an|its|data|keys?|values?|requests?)\b",
+                body):
+        # "Maps each key through a hash function …": what it does, worth a look first
+        return Found("definition", term, body.rstrip("."), confident=False)
     return None
 
 

@@ -100,6 +100,20 @@ _WHEN_TO_USE_LINE = re.compile(
     r"^(?:when to use(?: it)?|use (?:it )?when|사용하는\s?경우)\s*[:：]\s*(?P<v>\S.{8,})$", re.I)
 
 
+def _kind_of_compared(term: str, parent_title: str) -> str:
+    """"### Hash" under "## B-tree vs hash indexes" is the hash index: one of the kinds
+    its parent compares, named with their head noun."""
+    compared = re.fullmatch(r"(?P<sides>.+?\s(?:vs\.?|versus|and|or)\s.+?)\s+(?P<head>[a-z]{3,})s",
+                            parent_title.strip(), re.I)
+    if compared is None or " " in term or term.lower().endswith(compared["head"].lower()):
+        return term
+    if not re.search(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", compared["sides"].lower()):
+        return term
+    head = compared["head"].lower()
+    head = head[:-1] if head.endswith(("xe", "se", "che", "she")) else head  # "indexes"
+    return f"{term} {head}"
+
+
 def _lower_heading(text: str) -> str:
     """"Delivery guarantees" inside a sentence: the heading's capital goes, a name's stays."""
     first = text.split()[0] if text.split() else ""
@@ -551,10 +565,12 @@ class Reader:
             # but not the note's own title, which every card shares.
             context = parent.subject if parent.subject != info.term and section.parent is not None \
                 and section.parent.level >= 2 else ""
-            scope = replace(scope, subject=info.term, context=context)
+            term = _kind_of_compared(info.term, section.parent.title_text
+                                     if section.parent is not None else "")
+            scope = replace(scope, subject=term, context=context if term == info.term else "")
             if info.alias:
-                self._alias(info.term, info.alias, lines, scope)
-            self._term_section(info.term, section.blocks, scope)
+                self._alias(term, info.alias, lines, scope)
+            self._term_section(term, section.blocks, scope)
             self._descend(section, scope, note)
             return
         elif info.kind == "command":
