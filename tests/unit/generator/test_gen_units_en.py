@@ -1327,3 +1327,18 @@ def test_a_heading_term_is_what_its_first_noun_phrase_says_and_its_parents_kind(
         "A balanced tree that keeps keys sorted, so it serves ranges"]
     assert not cards["What is a B-tree index?"].draft
     assert cards["What is a hash index?"].draft  # what it does, which an editor words
+
+
+def test_a_heading_term_named_as_the_subject_of_its_first_sentence() -> None:
+    note = ("# DB\n\n## Covering indexes\n\nA covering index contains every column a query "
+            "needs, so the database can answer from the index alone.\n\n## CAP theorem\n\n"
+            "Definition: The CAP theorem says that a distributed store gives at most two of "
+            "consistency, availability and partition tolerance.\n\n## Git objects\n\n### Trees\n\n"
+            "A tree object plays the role of a directory.\n\n### HTTP/1.1 note\n\n"
+            "A pipelined request waits for the one before it.\n")
+    cards = served(note)
+    assert cards["What is a covering index?"].startswith("A covering index contains every column")
+    assert cards["What is the CAP theorem?"].startswith("The CAP theorem says that")
+    assert cards["What is a tree object? (Git objects)"] == \
+        "A tree object plays the role of a directory"
+    assert not any("note?" in q for q in cards)

@@ -244,10 +244,41 @@ _STATED_RULE = re.compile(r"(?:\b(?:principle|law|theorem|axiom|razor|maxim)|원
                           re.I)
 
 
+#: Verbs that say what a thing is or holds: "A covering index contains every column …".
+_EN_DEFINING_VERB = re.compile(r"(?:means|refers|stores|contains|holds|keeps|says|states|"
+                               r"describes|represents|records|ties|plays|maps|lets|allows|"
+                               r"provides|guarantees|ensures|tracks|points)\b")
+
+
+def _names_itself(body: str, term: str) -> Found | None:
+    """"## Covering indexes" then "A covering index contains every column a query
+    needs, …" (or "Definition: The CAP theorem … says that …"): the opening sentence
+    names the heading's term as its subject and says what it holds or does."""
+    body = re.sub(r"^(?:definition|def)\s*[:：]\s*", "", body, flags=re.I)
+    words = term.lower().split()
+    if not words or len(words) > 4:
+        return None
+    last = words[-1]
+    stem = last[:-2] if last.endswith(("xes", "ses", "ches")) else last[:-1] \
+        if last.endswith("s") and not last.endswith("ss") else last
+    name = r"\s+".join([*map(re.escape, words[:-1]), re.escape(stem) + r"(?:e?s)?"])
+    said = re.match(r"(?:(?:a|an|the)\s+)?" + name + r"(?:\s+(?:object|type|value))?"
+                    r"(?:\s+\([^()]*\))?,?\s+(?P<verb>[a-z]+s)\b", body, re.I)
+    if said is None or said["verb"] in ("is", "was", "has", "does"):
+        return None
+    # asked of the thing as the sentence names it: "a covering index", "a tree object"
+    named = re.sub(r"^(?:a|an|the)\s+|\s+\([^()]*\)|,$", "", said.group(0)[:said.start("verb")]
+                   .strip(), flags=re.I).strip()
+    return Found("definition", named or term, body.rstrip("."),
+                 confident=bool(_EN_DEFINING_VERB.match(said["verb"])))
+
+
 def heading_definition(text: str, term: str, lang: str) -> Found | None:
     """The first sentence under a term heading, with no subject of its own, says what
     the term is or does: "가상머신을 기반으로 배포하는 것을 말한다.", "접속 클라이언트 수가
     가장 적은 서버를 선택한다.", "It provides resizable compute capacity."."""
+    if lang == "en" and (said := _names_itself(text.strip(), term)) is not None:
+        return said
     if _LEAD_IN.search(text) or definitions.colon_definition(text) is not None:
         return None  # a list's lead-in, or a line naming its own term ("L4: …")
     meaning = definitions.heading_definition(text, lang)

@@ -648,9 +648,10 @@ class Reader:
                 found = prose.heading_definition(text, term, self.lang) if text else None
                 if found is not None:
                     answer = self._with_follow_on(found.answer, sentences[1:])
-                    self.add(Unit("definition", scope.path, term, sentences[0].lines,
+                    named = found.subject or term  # "A covering index contains …"
+                    self.add(Unit("definition", scope.path, named, sentences[0].lines,
                                   found.confident,
-                                  subject=term, context=scope.context, answer=answer,
+                                  subject=named, context=scope.context, answer=answer,
                                   how="heading-first"))
                 elif self.lang == "en" and text and not scope.in_answer \
                         and (cloze := prose.subject_cloze(text, term)) is not None:

@@ -177,7 +177,7 @@ def is_activity(text: str) -> bool:
 
 #: "리눅스 명령어 치트시트", "Spring 면접 질문 정리": what kind of note this is, no concept.
 _NOTE_GENRE = re.compile(r"(?:치트\s?시트|cheat\s?sheet|면접\s?질문|인터뷰|정리|노트|요약|스터디|"
-                         r"모음|가이드|실습|\bnotes|\bsummary|\bguide|\btutorial|\bFAQ|"
+                         r"모음|가이드|실습|\bnotes?|\bsummary|\bguide|\btutorial|\bFAQ|"
                          r"\binterview questions)$",
                          re.I)
 _GENERIC_TYPE = re.compile(r"[A-Za-z_][\w.]*<[\w ,.?<>\[\]]+>(?:\[\])?")
