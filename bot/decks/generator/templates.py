@@ -112,7 +112,8 @@ _CHATTY_CONTEXT = re.compile(
     r"overview|recap|cheat ?sheet|table)\b", re.I)
 #: A heading that is only a plural of kinds: "(Modes)", "(Types)", "(Categories)".
 _KINDS_CONTEXT = re.compile(r"(?:modes|types|kinds|categories|examples|options|variants|"
-                            r"flavou?rs|levels|styles|cases)", re.I)
+                            r"flavou?rs|levels|styles|cases|policies|strategies|approaches)",
+                            re.I)
 
 
 def _shown_context(context: str, lang: str) -> str:
@@ -508,7 +509,8 @@ def _process(m: _Maker) -> None:
 #: "필요한 조건", "사용할 때").
 _KO_CLAUSE_HEADER = re.compile(
     r"^(?:[가-힣]+\s+)*(?:[가-힣]*(?:는|된|될|던)|[가-힣]*(?:필요|중요|적합|유리|불리|가능|적절)[한할])"
-    r"\s+[가-힣]+$")  # not "분할 단위", "권한 범위": nouns that end like a verb form
+    # ("대응되는 OSI 계층"; not "분할 단위", "권한 범위": nouns that end like a verb form)
+    r"(?:\s+[A-Za-z/]+)?\s+[가-힣]+$")
 #: An English column named by a clause, and the question each asks of a row.
 _EN_CLAUSE_HEADER = re.compile(r"^(how it works|what it does|when to use(?: it)?|"
                                r"use cases?|used for|best for|good for)$", re.I)
@@ -630,8 +632,11 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             return f"{owner} {attach(kind, '은')}?", answer
         if label.endswith("?"):  # "다시 로그인하면?": asked of the row as written
             return f"{attach(subject, '은')} {label}", answer
-        if _KO_CLAUSE_HEADER.match(label) and re.match(r"(?:들어가|저장되|담기|들어있|올라가|쌓이)",
-                                                      label):
+        if _KO_CLAUSE_HEADER.match(label) and re.match(r"\S+에\s", label):
+            # "결과에 포함되는 행": the row owns the place ("INNER의 결과에 포함되는 행은?")
+            return f"{subject}의 {attach(label, '은')}?", answer
+        if _KO_CLAUSE_HEADER.match(label) and re.match(r"(?:들어가|저장되|담기|들어있|올라가|쌓이|"
+                                                      r"[가-힣]*되는\s)", label):
             # "들어가는 것": what goes in the row, not what the row puts ("Code 영역에 …")
             return f"{subject}에 {attach(label, '은')}?", answer
         if _KO_CLAUSE_HEADER.match(label):
@@ -646,7 +651,7 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     if label.endswith("?") or (yes_no and len(label.split()) == 1):
         # "Stable?" → "Is bubble sort stable?"; "Shares memory?" → "Does … share memory?"
         # A cell that says neither yes nor no is shown as written (and drafted).
-        verb = re.match(r"([a-z]+[^s])s\b(.*)$", word)
+        verb = re.match(r"([a-z]*[a-rt-z])s\b(.*)$", word)  # (not "belady's anomaly")
         plural = _plural_noun(noun)
         if verb and verb.group(1) not in ("i", "ha", "wa", "doe"):
             front = f"{'Do' if plural else 'Does'} {noun} {verb.group(1)}{verb.group(2)}?"
@@ -656,6 +661,11 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         else:
             front = f"{'Are' if plural else 'Is'} {noun} {word}?"
         return front, said if yes_no else answer
+    when = re.fullmatch(r"when (?:it|they) ([a-z]+?)s?", label.strip().lower())
+    if when:  # "When it runs": "When does a startup probe run?"
+        return f"When does {noun} {when.group(1)}?", answer
+    if re.match(r"(?:on|after|before|during|if|upon)\s", word):
+        return f"What does {noun} do {word}?", answer  # "On failure"
     asks = re.fullmatch(r"what (?:it|they) ([a-z]+?)s?", label.strip().lower())
     if asks:  # "What it maps": "What does A map?"
         return f"What does {noun} {asks.group(1)}?", answer

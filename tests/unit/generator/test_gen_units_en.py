@@ -1342,3 +1342,14 @@ def test_a_heading_term_named_as_the_subject_of_its_first_sentence() -> None:
     assert cards["What is a tree object? (Git objects)"] == \
         "A tree object plays the role of a directory"
     assert not any("note?" in q for q in cards)
+
+
+def test_columns_named_by_when_and_by_a_possessive_read_as_questions() -> None:
+    note = ("# Paging\n\n## Policies\n\n| | when it runs | on failure | belady's anomaly? |\n"
+            "|---|---|---|---|\n| **FIFO** | always | evict oldest | yes |\n"
+            "| **LRU** | on access | evict least recent | no |\n"
+            "| **OPT** | offline only | evict farthest | no |\n")
+    cards = served(note)
+    assert cards["When does FIFO run?"] == "always"
+    assert cards["What does LRU do on failure?"] == "evict least recent"
+    assert cards["Does FIFO have belady's anomaly?"] == "Yes"

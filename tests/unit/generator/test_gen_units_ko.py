@@ -986,3 +986,18 @@ def test_a_notes_counts_follow_up_labels_and_laughs_leave_its_cards() -> None:
     assert "네 조건이 다 만족되면 무조건 데드락인가요?" in questions
     assert not any(q.startswith(("(1)", "꼬리질문", "그래서", "다른 해결법")) for q in questions)
     assert not any("ㅋ" in c.all_text() for c in cards)
+
+
+def test_layer_and_result_tables_ask_what_a_learner_can_answer() -> None:
+    note = ("# 네트워크\n\n## 계층 표\n\n| 계층 | 역할 |\n|---|---|\n"
+            "| 7 응용 | 사용자 서비스 제공 |\n| 4 전송 | 종단 간 신뢰성 |\n"
+            "| 3 네트워크 | 라우팅 |\n\n"
+            "## JOIN 결과\n\n| name | team_name |\n|---|---|\n| 철수 | 개발팀 |\n"
+            "| 영희 | 디자인팀 |\n\n"
+            "## 정리\n\n| 종류 | 결과에 포함되는 행 | 예시 결과 행 수 |\n|---|---|---|\n"
+            "| INNER | 양쪽 매칭되는 것만 | 2 |\n| LEFT | 왼쪽 전부 + 매칭 | 3 |\n"
+            "| CROSS | 모든 조합 | 9 |\n")
+    cards = fronts(note)
+    assert cards["응용 계층의 역할은?"] == "사용자 서비스 제공"
+    assert cards["INNER의 결과에 포함되는 행은?"] == "양쪽 매칭되는 것만"
+    assert not any("철수" in q or "행 수" in q or q.startswith("7 ") for q in cards)

@@ -246,7 +246,7 @@ _STATED_RULE = re.compile(r"(?:\b(?:principle|law|theorem|axiom|razor|maxim)|원
 
 #: Verbs that say what a thing is or holds: "A covering index contains every column …".
 _EN_DEFINING_VERB = re.compile(r"(?:means|refers|stores|contains|holds|keeps|says|states|"
-                               r"describes|represents|records|ties|plays|maps|lets|allows|"
+                               r"describes|represents|records|plays|maps|lets|allows|"
                                r"provides|guarantees|ensures|tracks|points)\b")
 
 
@@ -255,6 +255,8 @@ def _names_itself(body: str, term: str) -> Found | None:
     needs, …" (or "Definition: The CAP theorem … says that …"): the opening sentence
     names the heading's term as its subject and says what it holds or does."""
     body = re.sub(r"^(?:definition|def)\s*[:：]\s*", "", body, flags=re.I)
+    if body.endswith((":", "：")):
+        return None  # "… cannot provide all three of:": the list it leads to is the answer
     words = term.lower().split()
     if not words or len(words) > 4:
         return None
@@ -299,8 +301,10 @@ def heading_definition(text: str, term: str, lang: str) -> Found | None:
     if _EN_IT.match(body):
         rest = _EN_IT.sub("", body).rstrip(".")
         return Found("definition", term, rest[0].upper() + rest[1:] if rest else rest)
-    if re.match(r"(?:A|An)\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:that|which|who|where|used|for|of|in|"
-                r"with)\b", body) and not re.search(r"\b(?:I|you|we|my)\b", body):
+    phrase = re.match(r"(?:A|An)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?=(?:that|which|who|where|used|"
+                      r"for|of|in|with)\b)", body)
+    if phrase and not re.search(r"\b(?:is|are|was|were|has|have|can|will)\b", phrase.group(0)) \
+            and not re.search(r"\b(?:I|you|we|my)\b", body):
         # "### Hash" then "A structure that maps each key to a bucket.": what it is
         return Found("definition", term, body.rstrip("."))
     if re.match(r"[A-Z][a-z]+s\s+(?:each|every|all|the|a|an|its|data|keys?|values?|requests?)\b",

@@ -132,6 +132,9 @@ def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     cells = [c for row in rows for c in row[1:] if c]
     if not labels or not cells:
         return True
+    identifiers = sum(bool(re.fullmatch(r"[a-z_][a-z0-9_]*", h.strip())) for h in header)
+    if any("_" in h for h in header) and identifiers * 2 >= len(header):
+        return True  # "| name | team_name |": a query's result, rows of sample data
     numeric_labels = sum(bool(_NUMBER.match(x)) or len(x.strip()) < 2 for x in labels)
     if numeric_labels * 3 > len(labels):
         return True
@@ -235,7 +238,11 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label):
             # "Grant | Use case": "Implicit" is the implicit grant
             label = re.sub(r"^(.*?)(\s*\([^()]*\))?$", rf"\1 {kind}\2", label, count=1)
-        if ko_kind and re.fullmatch(r"[가-힣]{1,3}", label) and ko_kind not in label:
+        numbered = re.fullmatch(r"\d{1,2}\s*([가-힣]{1,6})", label) if ko_kind else None
+        if numbered:
+            label = numbered.group(1)  # "7 응용" under "계층": the 응용 계층
+        if ko_kind and re.fullmatch(r"[가-힣]{1,6}", label) and ko_kind not in label \
+                and (numbered or len(label) <= 3):
             label = f"{label} {ko_kind}"  # "버블" → "버블 정렬"
         if not label or label.lower() in _EMPTY or label.endswith(("...", "…")):
             continue  # "one per...": a label the author left unfinished
@@ -260,6 +267,9 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                 continue
             if _REMARKS.match(column if not by_row else label):
                 continue  # "비고", "Notes": a remark on the row, nothing to ask
+            if re.search(r"(?:예시|예제)\s?결과|\bexample (?:results?|output|rows?)\b",
+                         column if not by_row else label, re.I):
+                continue  # "예시 결과 행 수": about the note's sample data, not shown on a card
             if _EXAMPLES.match(column if not by_row else label) \
                     and _repeats(label if not by_row else column, main):
                 continue  # "chmod | … | chmod 755 file": the example repeats what is asked
