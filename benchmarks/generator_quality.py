@@ -56,7 +56,7 @@ HOLDOUT = frozenset({
     "en-system-design-load-balancer",
 })
 _RESIDUE = re.compile(
-    r"\*\*|__|`|(?:^|\n)\s*#{1,6}\s|\[[^\]\n]*\]\(|!\[|(?<![\w.])<[A-Za-z/!]|&(?:[A-Za-z]+|#\d+);|"
+    r"\*\*|(?<!\w)__(?=\S)[^_\n]*?(?<=\S)__(?!\w)|`|(?:^|\n)\s*#{1,6}\s|\[[^\]\n]*\]\(|!\[|(?<![\w.])<[A-Za-z/!]|&(?:[A-Za-z]+|#\d+);|"
     r"https?://|www\.|\$[^$\n]+\$|(?<![\w:]):[a-z_]{2,}:(?!\w)|\.(?:png|jpe?g|gif|svg)\b|"
     r"(?:^|\n)\s*[-*+]\s|[\ue000-\ue0ff]",
     re.I,

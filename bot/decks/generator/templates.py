@@ -602,6 +602,11 @@ _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전�
 _KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "통신", "처리", "인증"})
 
 
+#: A yes/no column that starts with what a row does: "Check external deps?".
+_EN_BASE_VERB = re.compile(r"(?:check|use|need|support|allow|require|block|share|keep|store|"
+                           r"send|cache|retry|restart|scale)\s+\S")
+
+
 def _cell_question(m: _Maker) -> tuple[str, str]:
     """(question, answer) for one table cell, worded by what its column holds."""
     u = m.unit
@@ -655,6 +660,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         plural = _plural_noun(noun)
         if verb and verb.group(1) not in ("i", "ha", "wa", "doe"):
             front = f"{'Do' if plural else 'Does'} {noun} {verb.group(1)}{verb.group(2)}?"
+        elif _EN_BASE_VERB.match(word):  # "Check external deps?": what the row does
+            front = f"{'Do' if plural else 'Does'} {noun} {word}?"
         elif not _EN_QUALITY.search(word.split()[0]):
             # "Downtime?", "Bélády's anomaly?": a thing a row has, not what it is
             front = f"{'Do' if plural else 'Does'} {noun} have {word}?"

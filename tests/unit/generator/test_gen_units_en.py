@@ -1353,3 +1353,9 @@ def test_columns_named_by_when_and_by_a_possessive_read_as_questions() -> None:
     assert cards["When does FIFO run?"] == "always"
     assert cards["What does LRU do on failure?"] == "evict least recent"
     assert cards["Does FIFO have belady's anomaly?"] == "Yes"
+
+
+def test_a_yes_no_column_that_starts_with_a_verb_asks_what_the_row_does() -> None:
+    note = ("# Probes\n\n## Probes compared\n\n| | Liveness | Readiness |\n|---|---|---|\n"
+            "| Check external deps? | no | sometimes |\n| On failure | restart | remove |\n")
+    assert served(note)["Does Liveness check external deps?"] == "No"

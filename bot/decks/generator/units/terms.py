@@ -37,6 +37,7 @@ GENERIC_EN = frozenset(
 )
 _PRONOUN_START = re.compile(
     r"^(?:이|그|저|위|아래|앞의|위의|앞서|이것|그것|이는|그는|이런|그런|이러한|그러한|여기|거기|우리|나|"
+    r"그리고|그래서|그런데|근데|그럼|이때|이때는|또|또한|"
     r"저는|내가|"
     r"it|this|that|these|those|they|there|here|we|you|i|he|she|one|each|some|any|all|most|"
     r"many|such|so|then|also|if|when|while|because|since|although)\b",
