@@ -1359,3 +1359,13 @@ def test_a_yes_no_column_that_starts_with_a_verb_asks_what_the_row_does() -> Non
     note = ("# Probes\n\n## Probes compared\n\n| | Liveness | Readiness |\n|---|---|---|\n"
             "| Check external deps? | no | sometimes |\n| On failure | restart | remove |\n")
     assert served(note)["Does Liveness check external deps?"] == "No"
+
+
+def test_a_study_notes_title_names_no_kind_and_how_many_waits_for_an_editor() -> None:
+    note = ("# HTTP/1.1 vs HTTP/2 vs HTTP/3 — study notes\n\n## HTTP/2 (2015)\n\n"
+            "- **streams**: each request is a stream with an ID\n"
+            "- **server push**: the server sends resources before the client asks\n\n"
+            "## Pyramid\n\n| | How many | Speed |\n|---|---|---|\n| **Unit** | lots | fast |\n"
+            "| **E2E** | few | slow |\n| **Integration** | some | medium |\n")
+    questions = list(served(note))
+    assert not any(" note" in q or "how many" in q for q in questions)

@@ -105,8 +105,10 @@ def _kind_of_compared(term: str, parent_title: str) -> str:
     its parent compares, named with their head noun."""
     compared = re.fullmatch(r"(?P<sides>.+?\s(?:vs\.?|versus|and|or)\s.+?)\s+(?P<head>[a-z]{3,})s",
                             parent_title.strip(), re.I)
-    if compared is None or " " in term or term.lower().endswith(compared["head"].lower()):
-        return term
+    if compared is None or " " in term or term.lower().endswith(compared["head"].lower()) \
+            or re.search(r"\b(?:notes?|summary|cheat ?sheets?|guides?|study|lectures?)\b|[—–:]",
+                         parent_title, re.I):
+        return term  # ("HTTP/1.1 vs HTTP/2 — study notes" names the note, not a kind)
     if not re.search(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", compared["sides"].lower()):
         return term
     head = compared["head"].lower()

@@ -290,7 +290,9 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                 grid[r] if by_row else [g[c] for g in grid if c < len(g)])) * 2 > len(grid[r])
             short = 2 <= len(choices) <= 6 and all(len(x) <= 40 for x in choices)
             # "O(보통)", "언어/런타임이 관리" among O and X: a remark, not a value to ask
-            confident = len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
+            # ("How many": a question word for a column, which no template words well)
+            confident = not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
+                and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
                 and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN)
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
                             subject=subject, label=attribute, context=title, answer=main,
