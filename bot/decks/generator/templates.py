@@ -594,7 +594,7 @@ def _plural_noun(noun: str) -> bool:
 
 #: A column named by something one does ("범위 검색", "키 교환"): a row can do it or not.
 _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전송|조회|변경|수정|삭제|추가|삽입|"
-                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리)$")
+                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당)$")
 
 
 #: A column or row named by a bare action ("연결", "확장"): what a row has is its way of

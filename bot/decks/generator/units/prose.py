@@ -253,26 +253,42 @@ _EN_DEFINING_VERB = re.compile(r"(?:means|refers|stores|contains|holds|keeps|say
 def _names_itself(body: str, term: str) -> Found | None:
     """"## Covering indexes" then "A covering index contains every column a query
     needs, …" (or "Definition: The CAP theorem … says that …"): the opening sentence
-    names the heading's term as its subject and says what it holds or does."""
-    body = re.sub(r"^(?:definition|def)\s*[:：]\s*", "", body, flags=re.I)
+    names the heading's term as its subject and says what it holds or does.
+
+    Compared word by word, not with a pattern built per term: a 1 MB note has
+    thousands of headings, and so many patterns would flush re's cache of compiled ones.
+    """
+    body = _DEFINITION_LABEL.sub("", body)
     if body.endswith((":", "：")):
         return None  # "… cannot provide all three of:": the list it leads to is the answer
     words = term.lower().split()
-    if not words or len(words) > 4:
+    said = body.split()
+    if not words or len(words) > 4 or len(said) < len(words) + 2:
         return None
+    start = 1 if said[0].lower() in ("a", "an", "the") else 0
+    named = said[start:start + len(words)]
     last = words[-1]
-    stem = last[:-2] if last.endswith(("xes", "ses", "ches")) else last[:-1] \
-        if last.endswith("s") and not last.endswith("ss") else last
-    name = r"\s+".join([*map(re.escape, words[:-1]), re.escape(stem) + r"(?:e?s)?"])
-    said = re.match(r"(?:(?:a|an|the)\s+)?" + name + r"(?:\s+(?:object|type|value))?"
-                    r"(?:\s+\([^()]*\))?,?\s+(?P<verb>[a-z]+s)\b", body, re.I)
-    if said is None or said["verb"] in ("is", "was", "has", "does"):
+    forms = {last, last.rstrip("s"), last[:-2] if last.endswith("es") else last}
+    if [w.lower() for w in named[:-1]] != words[:-1] \
+            or named[-1].lower().rstrip(",") not in forms | {f + "s" for f in forms}:
         return None
-    # asked of the thing as the sentence names it: "a covering index", "a tree object"
-    named = re.sub(r"^(?:a|an|the)\s+|\s+\([^()]*\)|,$", "", said.group(0)[:said.start("verb")]
-                   .strip(), flags=re.I).strip()
-    return Found("definition", named or term, body.rstrip("."),
-                 confident=bool(_EN_DEFINING_VERB.match(said["verb"])))
+    at = start + len(words)
+    if at < len(said) and said[at].lower() in ("object", "type", "value"):
+        named = [*named, said[at]]
+        at += 1
+    if at < len(said) and said[at].startswith("("):
+        while at < len(said) and not said[at].endswith((")", "),")):
+            at += 1
+        at += 1
+    verb = said[at].lower() if at < len(said) else ""
+    if not _THIRD_PERSON.fullmatch(verb) or verb in ("is", "was", "has", "does"):
+        return None
+    return Found("definition", " ".join(named).rstrip(","), body.rstrip("."),
+                 confident=bool(_EN_DEFINING_VERB.match(verb)))
+
+
+_DEFINITION_LABEL = re.compile(r"^(?:definition|def)\s*[:：]\s*", re.I)
+_THIRD_PERSON = re.compile(r"[a-z]+s")
 
 
 def heading_definition(text: str, term: str, lang: str) -> Found | None:

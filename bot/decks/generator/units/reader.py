@@ -100,16 +100,21 @@ _WHEN_TO_USE_LINE = re.compile(
     r"^(?:when to use(?: it)?|use (?:it )?when|사용하는\s?경우)\s*[:：]\s*(?P<v>\S.{8,})$", re.I)
 
 
+_COMPARED_KINDS = re.compile(r"(?P<sides>.+?\s(?:vs\.?|versus|and|or)\s.+?)\s+(?P<head>[a-z]{3,})s",
+                             re.I)
+_NOTE_TITLE = re.compile(r"\b(?:notes?|summary|cheat ?sheets?|guides?|study|lectures?)\b|[—–:]",
+                         re.I)
+_WORDS = re.compile(r"[^\w/.+-]+")
+
+
 def _kind_of_compared(term: str, parent_title: str) -> str:
     """"### Hash" under "## B-tree vs hash indexes" is the hash index: one of the kinds
     its parent compares, named with their head noun."""
-    compared = re.fullmatch(r"(?P<sides>.+?\s(?:vs\.?|versus|and|or)\s.+?)\s+(?P<head>[a-z]{3,})s",
-                            parent_title.strip(), re.I)
+    compared = _COMPARED_KINDS.fullmatch(parent_title.strip())
     if compared is None or " " in term or term.lower().endswith(compared["head"].lower()) \
-            or re.search(r"\b(?:notes?|summary|cheat ?sheets?|guides?|study|lectures?)\b|[—–:]",
-                         parent_title, re.I):
+            or _NOTE_TITLE.search(parent_title):
         return term  # ("HTTP/1.1 vs HTTP/2 — study notes" names the note, not a kind)
-    if not re.search(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", compared["sides"].lower()):
+    if term.lower() not in _WORDS.split(compared["sides"].lower()):
         return term
     head = compared["head"].lower()
     head = head[:-1] if head.endswith(("xe", "se", "che", "she")) else head  # "indexes"
