@@ -1001,3 +1001,11 @@ def test_layer_and_result_tables_ask_what_a_learner_can_answer() -> None:
     assert cards["응용 계층의 역할은?"] == "사용자 서비스 제공"
     assert cards["INNER의 결과에 포함되는 행은?"] == "양쪽 매칭되는 것만"
     assert not any("철수" in q or "행 수" in q or q.startswith("7 ") for q in cards)
+
+
+def test_a_yes_no_of_a_declaration_asks_whether_it_is_possible() -> None:
+    note = ("# JS\n\n## 비교\n\n| 구분 | var | let |\n|---|---|---|\n| 재선언 | O | X |\n"
+            "| 스코프 | 함수 | 블록 |\n")
+    cards = fronts(note)
+    assert cards["var에서 재선언이 가능한가?"] == "예"
+    assert cards["let에서 재선언이 가능한가?"] == "아니요"
