@@ -209,6 +209,8 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
     "a linked list", "the generational hypothesis", "GC roots", "slow start", "etcd"."""
     if _LOWER_NAME.fullmatch(term):
         return term, False
+    if _ADJECTIVE.fullmatch(term.lower()) and term[1:].islower():
+        return term.lower(), False  # "Serverless": "the advantages of serverless"
     if _MANNER.fullmatch(term):
         # "At-least-once", "Point-to-point": a manner (of delivery, of messaging), said
         # bare and in lower case, not "an at-least-once"
@@ -692,6 +694,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             return f"What is the {which}-case time complexity of {noun}?", answer
         if "space" in word:
             return f"What is the {word} complexity of {noun}?", answer
+        if word in ("time", "time complexity", "runtime", "running time", "complexity"):
+            return f"What is the time complexity of {noun}?", answer  # a "Time" column
         # "Search" in a table of data structures
         return f"What is the time complexity of {_doing(_lower_first(word))} in {noun}?", \
             answer
@@ -754,8 +758,10 @@ def _difference(m: _Maker) -> None:
     elif u.label:  # one row of a comparison table
         aspect = _EN_ROW_ASPECT.get(u.label.lower().rstrip("?"), _lower_first(u.label))
         # "After consume": a row named by when, not by what ("differ after consume")
-        link = "" if re.match(r"(?:after|before|during|when|while|on|under|at|with|without)\b",
-                              aspect) else "in "
+        link = "" if re.match(r"(?:after|before|during|when|while|on|under|at|with|without|if)\b",
+                              aspect) else "when you " if _EN_ACTION.match(aspect) else "in "
+        # "Adjacency matrix", "Access token": common phrases, asked as such
+        a, b = (en_noun_phrase(x, None, m.vocabulary)[0] if " " in x else x for x in (a, b))
         front = f"How do {a} and {b} differ {link}{aspect}?"
     m.basic(front, u.answer)
 

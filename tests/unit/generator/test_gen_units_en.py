@@ -1365,7 +1365,23 @@ def test_a_study_notes_title_names_no_kind_and_how_many_waits_for_an_editor() ->
     note = ("# HTTP/1.1 vs HTTP/2 vs HTTP/3 — study notes\n\n## HTTP/2 (2015)\n\n"
             "- **streams**: each request is a stream with an ID\n"
             "- **server push**: the server sends resources before the client asks\n\n"
-            "## Pyramid\n\n| | How many | Speed |\n|---|---|---|\n| **Unit** | lots | fast |\n"
-            "| **E2E** | few | slow |\n| **Integration** | some | medium |\n")
+            "## Pyramid\n\n| | Unit | Integration | E2E |\n|---|---|---|---|\n"
+            "| How many | lots | some | few |\n| Speed | fast | medium | slow |\n")
     questions = list(served(note))
-    assert not any(" note" in q or "how many" in q for q in questions)
+    assert not any(" note" in q or "how many" in q.lower() for q in questions)
+    assert "What is the speed of Unit? (Pyramid)" in questions
+
+
+def test_a_two_way_table_names_common_phrases_and_actions_as_english_does() -> None:
+    note = ("# Graphs\n\nAn adjacency matrix suits dense graphs; an adjacency list suits sparse "
+            "ones.\n\n## Representations\n\n| | Adjacency matrix | Adjacency list |\n"
+            "|---|---|---|\n| Space | O(n²) | O(n + m) |\n| Check edge (u, v) | O(1) | O(deg u) |\n"
+            "| If stolen | all gone | some |\n\n"
+            "## Complexities\n\n| Algorithm | Time |\n|---|---|\n"
+            "| BFS | O(n + m) |\n| Dijkstra | O((n + m) log n) |\n| DFS | O(n + m) |\n")
+    questions = list(served(note))
+    assert "How do an adjacency matrix and an adjacency list differ in space?" in questions
+    assert "How do an adjacency matrix and an adjacency list differ when you check edge " \
+        "(u, v)?" in questions
+    assert "How do an adjacency matrix and an adjacency list differ if stolen?" in questions
+    assert any(q.startswith("What is the time complexity of BFS?") for q in questions)

@@ -1009,3 +1009,12 @@ def test_a_yes_no_of_a_declaration_asks_whether_it_is_possible() -> None:
     cards = fronts(note)
     assert cards["var에서 재선언이 가능한가?"] == "예"
     assert cards["let에서 재선언이 가능한가?"] == "아니요"
+
+
+def test_other_names_in_brackets_define_nothing_and_a_by_the_way_leaves_a_blank() -> None:
+    note = ("# 캐시\n\n## 미스의 종류\n\n- **Compulsory miss**: (강제 미스, cold miss)\n"
+            "- **Conflict miss**: 같은 자리를 두고 블록끼리 충돌해서 생기는 미스\n\n## const\n\n"
+            "참고로 **const**는 재할당만 막는 거지 객체 내부 값 바꾸는 건 허용되는 키워드임.\n")
+    cards = cards_of(note, "ko")
+    assert not any(c.question().startswith("Compulsory miss란?") for c in cards)
+    assert not any(c.all_text().startswith("참고로") for c in cards)

@@ -49,7 +49,8 @@ _PRO_CON = re.compile(
     rf"(?:\s+(?:of|for)\s+(?P<subj_en>[^:：]{{1,40}}?))?\s*(?:[:：]\s*(?P<v>.*)|(?P<end>)$)",
     re.I,
 )
-_NOTE_PREFIX = re.compile(r"^(?:참고|주의|중요|노트|note|tip|important|cf\.?)\s*[:：)]\s*", re.I)
+_NOTE_PREFIX = re.compile(r"^(?:(?:참고|주의|중요|노트|note|tip|important|cf\.?)\s*[:：)]|참고로|"
+                          r"by the way,?)\s*", re.I)
 
 
 def strip_note_prefix(sentence: str) -> str:

@@ -121,6 +121,16 @@ def _kind_of_compared(term: str, parent_title: str) -> str:
     return f"{term} {head}"
 
 
+def _only_other_names(term: str, answer: str) -> bool:
+    """"Compulsory miss: (강제 미스, cold miss)": the term's other names in brackets, which
+    share its words; "형식: (Name, Value, Type, TTL)" is a tuple, and an answer."""
+    bracketed = re.fullmatch(r"\(([^()]*)\)", answer.strip())
+    if bracketed is None:
+        return False
+    said = {w.lower() for w in re.findall(r"\w+", bracketed.group(1))}
+    return bool(said & {w.lower() for w in re.findall(r"\w+", term)})
+
+
 def _lower_heading(text: str) -> str:
     """"Delivery guarantees" inside a sentence: the heading's capital goes, a name's stays."""
     first = text.split()[0] if text.split() else ""
@@ -437,7 +447,8 @@ class Reader:
             # recipes, not what the names mean
             unit = replace(unit, confident=False)
         if unit.kind == "definition":
-            if _echoes_term(unit.subject, unit.answer):
+            if _echoes_term(unit.subject, unit.answer) or _only_other_names(unit.subject,
+                                                                            unit.answer):
                 return
             key = normalise_key(unit.subject)
             if key in self._defined:
