@@ -1385,3 +1385,10 @@ def test_a_two_way_table_names_common_phrases_and_actions_as_english_does() -> N
         "(u, v)?" in questions
     assert "How do an adjacency matrix and an adjacency list differ if stolen?" in questions
     assert any(q.startswith("What is the time complexity of BFS?") for q in questions)
+
+
+def test_a_capitalised_adjective_point_is_no_term_to_define() -> None:
+    note = ("# Storage\n\n## localStorage\n\n- **Synchronous**: blocks the main thread while it "
+            "reads or writes\n- **Persistent**: survives a browser restart until cleared\n")
+    assert not any(q.startswith(("What is synchronous", "What is Synchronous"))
+                   for q in served(note))

@@ -1235,8 +1235,8 @@ class Reader:
             return False  # "민감한 정보 관리": a use of something, not a concept of its own
         if re.fullmatch(r"[A-Z]?[a-z]{3,}ed", bare):
             return False  # "Filtered", "Closed": a state, asked "What is Filtered?"
-        if re.fullmatch(r"[A-Z]?[a-z]+(?:ional|ural|ioral|ical)", bare):
-            return False  # "Creational", "Structural": a kind's adjective, not a noun
+        if re.fullmatch(r"[A-Z][a-z]+(?:ional|ural|ioral|ical|ous|ive|ible|able)", bare):
+            return False  # "Creational", "Synchronous": an adjective, not a noun
         if re.search(r"\b(?:trick|hack|workaround|rule of thumb)s?$", bare, re.I):
             return False  # "common trick": the author's label for advice, not a concept
         if scope.in_answer:
