@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
 from bot.decks.generator.units.model import Unit
-from bot.decks.generator.units.terms import is_generic
+from bot.decks.generator.units.terms import is_generic, singular
 
 MAX_QUESTION = 200
 MAX_BACK = 1200
@@ -800,13 +800,7 @@ def _singular_expansion(acronym: str, expansion: str, vocabulary: frozenset[str]
             or len(words) != len(re.sub(r"[^A-Z]", "", acronym)) \
             or not all(w.islower() for w in words[1:]):
         return expansion  # "Amazon Web Services", "Last Write Wins": a name, as it is
-    last = words[-1]
-    if last.endswith("ies"):
-        last = last[:-3] + "y"
-    elif last.endswith(("sses", "xes", "ches", "shes")):
-        last = last[:-2]
-    elif not last.endswith(("ss", "us", "is")):
-        last = last[:-1]
+    last = singular(words[-1])
     if last not in vocabulary:
         return expansion  # "Last write wins": the note never writes "win" as a noun
     return " ".join([*words[:-1], last])

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 import bot.decks.generator.units.definitions as definitions
 import bot.decks.generator.units.labels as labels
 from bot.decks.generator.korean import hangul_ratio, is_hangul, particle
-from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
+from bot.decks.generator.units.terms import (
+    clean_term,
+    is_generic,
+    is_term_like,
+    singular,
+    split_alias,
+)
 from bot.decks.generator.units.topics import find_subject_en, find_topic_ko
 
 _CAUSE_KO = re.compile(
@@ -267,10 +273,9 @@ def _names_itself(body: str, term: str) -> Found | None:
         return None
     start = 1 if said[0].lower() in ("a", "an", "the") else 0
     named = said[start:start + len(words)]
-    last = words[-1]
-    forms = {last, last.rstrip("s"), last[:-2] if last.endswith("es") else last}
+    one = singular(words[-1])
     if [w.lower() for w in named[:-1]] != words[:-1] \
-            or named[-1].lower().rstrip(",") not in forms | {f + "s" for f in forms}:
+            or singular(named[-1].lower().rstrip(",")) != one:
         return None
     at = start + len(words)
     if at < len(said) and said[at].lower() in ("object", "type", "value"):

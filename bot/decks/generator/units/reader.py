@@ -58,6 +58,7 @@ from bot.decks.generator.units.terms import (
     is_generic,
     is_structure,
     is_term_like,
+    singular,
     split_alias,
 )
 
@@ -100,8 +101,8 @@ _WHEN_TO_USE_LINE = re.compile(
     r"^(?:when to use(?: it)?|use (?:it )?when|사용하는\s?경우)\s*[:：]\s*(?P<v>\S.{8,})$", re.I)
 
 
-_COMPARED_KINDS = re.compile(r"(?P<sides>.+?\s(?:vs\.?|versus|and|or)\s.+?)\s+(?P<head>[a-z]{3,})s",
-                             re.I)
+_COMPARED_KINDS = re.compile(
+    r"(?P<sides>.+?\s(?:vs\.?|versus|and|or)\s.+?)\s+(?P<heads>[a-z]{3,}s)", re.I)
 _NOTE_TITLE = re.compile(r"\b(?:notes?|summary|cheat ?sheets?|guides?|study|lectures?)\b|[—–:]",
                          re.I)
 _WORDS = re.compile(r"[^\w/.+-]+")
@@ -111,13 +112,12 @@ def _kind_of_compared(term: str, parent_title: str) -> str:
     """"### Hash" under "## B-tree vs hash indexes" is the hash index: one of the kinds
     its parent compares, named with their head noun."""
     compared = _COMPARED_KINDS.fullmatch(parent_title.strip())
-    if compared is None or " " in term or term.lower().endswith(compared["head"].lower()) \
+    head = singular(compared["heads"].lower()) if compared is not None else ""
+    if compared is None or " " in term or term.lower().endswith(head) \
             or _NOTE_TITLE.search(parent_title):
         return term  # ("HTTP/1.1 vs HTTP/2 — study notes" names the note, not a kind)
     if term.lower() not in _WORDS.split(compared["sides"].lower()):
         return term
-    head = compared["head"].lower()
-    head = head[:-1] if head.endswith(("xe", "se", "che", "she")) else head  # "indexes"
     return f"{term} {head}"
 
 

@@ -112,10 +112,15 @@ _METADATA = re.compile(r"^(?:author|authors|written by|date|updated|last updated
                        re.I)
 
 
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
+def singular(word: str) -> str:
+    """"policies" -> "policy", "indexes" -> "index", "branches" -> "branch", "caches" ->
+    "cache", "tables" -> "table"; "class", "status", "analysis" stay."""
+    low = word.lower()
+    if low.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+    if low.endswith(("sses", "xes", "zzes", "shes")) or re.search(r"[^aeiou]ches$", low):
+        return word[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
 
@@ -140,9 +145,9 @@ def is_generic(term: str) -> bool:
     # "better solutions", "exam tips": a generic noun with a word before it is still
     # generic, but a few such nouns head technical names after a noun ("Docker image",
     # "hash table", "primary key", "source code").
-    if not 0 < len(words) <= 2 or words[-1] == "use" or _singular(words[-1]) not in GENERIC_EN:
+    if not 0 < len(words) <= 2 or words[-1] == "use" or singular(words[-1]) not in GENERIC_EN:
         return False
-    return len(words) == 1 or _singular(words[-1]) not in _NAMING_HEADS \
+    return len(words) == 1 or singular(words[-1]) not in _NAMING_HEADS \
         or bool(_EN_ADJECTIVE.fullmatch(words[0]))
 
 
