@@ -290,9 +290,9 @@ class _Profiles:
         self.on = False
         run = transactions._Lane._run
 
-        def profiled(lane: Any, connection: Any, jobs: Any) -> None:
-            if not self.on:
-                return run(lane, connection, jobs)
+        def profiled(lane: Any, connection: Any, jobs: Any, *, begun: bool = False) -> None:
+            if not self.on or begun:  # (begun: run on the event loop, in the loop's profile)
+                return run(lane, connection, jobs, begun=begun)
             self.writer.enable()
             try:
                 return run(lane, connection, jobs)

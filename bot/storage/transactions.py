@@ -170,6 +170,11 @@ def _loop_idle(loop: asyncio.AbstractEventLoop) -> bool:
     return ready is not None and not ready
 
 
+def _usable(connection: Connection | None) -> bool:
+    """A connection a job can run on: open and not invalidated by a lost file."""
+    return connection is not None and not connection.invalidated and not connection.closed
+
+
 def _outcome(job: _Job) -> Any:
     """The result of a job run on the caller's thread, or its error raised."""
     result, error = job.outcome
@@ -260,7 +265,7 @@ class _Lane:
                         connection = self._connection
                     job = self._take()
                     jobs = [job, *self._more()] if self._group and job.groupable else [job]
-                    if connection is None or connection.invalidated or connection.closed:
+                    if not _usable(connection):
                         connection = self._connect(jobs)
                         if shared:
                             self._connection = connection
@@ -293,7 +298,7 @@ class _Lane:
             if not acquired:
                 return False
             connection = self._connection
-            if connection is None or connection.invalidated or connection.closed:
+            if connection is None or not _usable(connection):
                 return False
             driver = connection.connection.driver_connection
             assert driver is not None
@@ -305,10 +310,7 @@ class _Lane:
                     driver.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
             except sqlite3.Error:  # another process writes (or the file is gone): queue
                 return False
-            if len(jobs) == 1:
-                self._run_alone(connection, jobs[0], begun=True)
-            else:
-                self._run_group(connection, jobs, begun=True)
+            self._run(connection, jobs, begun=True)
             return True
         finally:
             if acquired:  # (a Ctrl-C never leaves the writer thread locked out)
@@ -322,11 +324,11 @@ class _Lane:
                 job.outcome = (None, error)
             return None
 
-    def _run(self, connection: Connection, jobs: list[_Job]) -> None:
+    def _run(self, connection: Connection, jobs: list[_Job], *, begun: bool = False) -> None:
         if len(jobs) == 1:
-            self._run_alone(connection, jobs[0])
+            self._run_alone(connection, jobs[0], begun=begun)
         else:
-            self._run_group(connection, jobs)
+            self._run_group(connection, jobs, begun=begun)
 
     def _run_group(self, connection: Connection, jobs: list[_Job], *,
                    begun: bool = False) -> None:
