@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
 from bot.decks.generator.units.model import Unit
-from bot.decks.generator.units.terms import is_generic, singular
+from bot.decks.generator.units.terms import COUNTED_GROUP, is_generic, singular
 
 MAX_QUESTION = 200
 MAX_BACK = 1200
@@ -828,7 +828,7 @@ def _attribute(m: _Maker) -> None:
     else:
         pattern = _EN_ATTRIBUTE.get(u.label)
         subject = en_noun_phrase(u.subject, u.article, m.vocabulary)[0]
-        counted = re.fullmatch(r"(?:two|three|four|five|\d+) [a-z]+s", u.label.lower())
+        counted = COUNTED_GROUP.fullmatch(u.label)
         front = pattern.format(s=subject) if pattern else \
             f"What are the {u.label.lower()} of {subject}?" if counted else \
             f"What is the {_lower_first(u.label)} of {subject}?"  # ("two flavours": are)

@@ -52,6 +52,7 @@ from bot.decks.generator.units.render import (
     one_liner,
 )
 from bot.decks.generator.units.terms import (
+    COUNTED_GROUP,
     clean_term,
     is_activity,
     is_course_part,
@@ -85,11 +86,6 @@ _YES_NO = re.compile(r"^(?:is|are|can|could|does|do|did|should|will|would|has|ha
 _ASKS_FOR_MORE = re.compile(r"\b(?:explain|describe|brief|list|name|how|what|why|which|when|where|"
                             r"difference|compare)\b", re.I)
 
-
-#: A group named only by its count: "Three levels", "Two messaging models", "세 가지 종류".
-_COUNTED_GROUP = re.compile(
-    r"(?:(?:two|three|four|five|six|seven|[2-9])\s+(?:[a-z]+\s+)?[a-z]+s|"
-    r"(?:두|세|네|다섯|여섯|[2-9])\s?가지(?:\s+\S+)?)", re.I)
 
 
 #: A line that only announces what follows: "크게 세 가지로 답하면 돼요.", "Three ways:".
@@ -993,7 +989,7 @@ class Reader:
         group = listing.group_label(lead_text, scope.heading, self.lang,
                                     first=lead is None and not scope.nested)
         owner = ""
-        if group is not None and _COUNTED_GROUP.fullmatch(group.label.rstrip(":： ")):
+        if group is not None and COUNTED_GROUP.fullmatch(group.label.rstrip(":： ")):
             owner, label = self._whose_group(group.label.rstrip(":： "), scope)
             group = replace(group, label=label)
         if lead is not None and lead_text and group is None:
@@ -1161,7 +1157,7 @@ class Reader:
         the three levels of delivery guarantees; a count and a noun name nothing a
         learner could tell.  Their members are asked "(Delivery guarantees)"."""
         owner = next((o for o in (scope.subject, *reversed(scope.path)) if o
-                      and o != self._title and not _COUNTED_GROUP.fullmatch(o)), "")
+                      and o != self._title and not COUNTED_GROUP.fullmatch(o)), "")
         if not owner:
             return "", label
         if self.lang == "ko":
@@ -1202,7 +1198,7 @@ class Reader:
             return
         if found.alias:
             self._alias(term, found.alias, found.lines, scope)
-        if scope.subject and _COUNTED_GROUP.fullmatch(term) and " " in term:
+        if scope.subject and COUNTED_GROUP.fullmatch(term) and " " in term:
             # "- two flavours: object adapter vs class adapter": the subject's two flavours
             self._attribute(term, found.description, found.lines, scope, sure=found.confident)
             return

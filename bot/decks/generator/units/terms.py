@@ -112,6 +112,12 @@ _METADATA = re.compile(r"^(?:author|authors|written by|date|updated|last updated
                        re.I)
 
 
+#: A group named only by its count: "Three levels", "Two messaging models", "세 가지 종류".
+COUNTED_GROUP = re.compile(
+    r"(?:(?:two|three|four|five|six|seven|[2-9])\s+(?:[a-z]+\s+)?[a-z]+s|"
+    r"(?:두|세|네|다섯|여섯|[2-9])\s?가지(?:\s+\S+)?)", re.I)
+
+
 def singular(word: str) -> str:
     """"policies" -> "policy", "indexes" -> "index", "branches" -> "branch", "caches" ->
     "cache", "tables" -> "table"; "class", "status", "analysis" stay."""
