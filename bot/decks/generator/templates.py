@@ -110,6 +110,10 @@ _CHATTY_CONTEXT = re.compile(
     r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
     r"big|small|three|two|four|five|these|those|some|few|compared|comparison|summary|"
     r"overview|recap|cheat ?sheet|table)\b", re.I)
+_KO_COUNTED_CONTEXT = re.compile(r"\d+\s?(?:개|가지)|(?:두|세|네|다섯)\s?(?:개|가지)")
+#: A heading that asks ("So which one?", "Why bother?"): the author's voice, no name.
+_ASKING_CONTEXT = re.compile(r"(?:so|and|but|which|what|why|when|how|where|who|should)\b",
+                             re.I)
 #: A heading that is only a plural of kinds: "(Modes)", "(Types)", "(Categories)".
 _KINDS_CONTEXT = re.compile(r"(?:modes|types|kinds|categories|examples|options|variants|"
                             r"flavou?rs|levels|styles|cases|policies|strategies|approaches)",
@@ -121,10 +125,12 @@ def _shown_context(context: str, lang: str) -> str:
     "(Delivery guarantees)"), never a chatty heading ("(cast of characters)") or a bare
     plural of kinds ("(Modes)"), which judges read as the heading left behind."""
     context = _bare_context(context)
+    if lang == "ko" and _KO_COUNTED_CONTEXT.search(context):
+        return ""  # "(특수 주소 2개)": the heading counted, it named nothing
     if lang == "ko" or not context:
         return context
     if _CHATTY_CONTEXT.search(context) or _KINDS_CONTEXT.fullmatch(context) \
-            or len(context.split()) > 4:
+            or _ASKING_CONTEXT.match(context) or len(context.split()) > 4:
         return ""
     return context
 
@@ -176,7 +182,10 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     return phrase, bool(words) and common and _plural(words[-1])
 
 
-_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ancy|ency|ing|ism|ware)$")
+_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ancy|ency|ing|ism|ware)$|"
+                        r"^(?:data|metadata|information|traffic|bandwidth|throughput|latency|"
+                        r"storage|garbage|feedback|knowledge|jitter|backpressure|malware)$",
+                        re.I)  # "What is metadata?", not "a metadata"
 _PROCESS_NOUN = re.compile(r"(?:^|\s)(?:start|recovery|retransmit|avoidance|increase|decrease|"
                            r"control|discovery|replication|delivery)$")
 # Words with a mass-noun ending that are counted all the same ("a condition").
@@ -316,8 +325,8 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
         words = [w.lower() if w[:1].isupper() and w[1:].islower() and w not in vocabulary
                  else w for w in words]
         lowered = " ".join(words)
-        if _ALGORITHM.search(lowered) or _plural(words[-1]):
-            return lowered
+        if _ALGORITHM.search(lowered) or _plural(words[-1]) or words[-1].endswith("ing"):
+            return lowered  # "short polling" is a way of doing, no thing to count
         return ("an " if lowered[:1] in "aeiou" else "a ") + lowered
     return en_noun_phrase(bare, None, vocabulary)[0]
 
@@ -599,6 +608,9 @@ _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전�
                              r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당)$")
 
 
+#: A column that asks when (where, why) a row does something: "언제 resolve", "언제 사용".
+_KO_ASKING_COLUMN = re.compile(r"(언제|어디서|어디에서|왜)\s+([A-Za-z][\w-]*|사용|호출|실행|"
+                               r"발생|생성|종료|적용|선택|반환|전송|처리|변경|해제|실패|성공)")
 #: A column or row named by a bare action ("연결", "확장"): what a row has is its way of
 #: doing it ("연결 지향", "주로 수평").
 _KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "통신", "처리", "인증"})
@@ -650,6 +662,10 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             # "잘 맞는 곳", "주로 검증하는 것": the row is the clause's subject, not its owner
             # ("Kafka가 잘 맞는 곳은?", not "Kafka의 잘 맞는 곳은?").
             return f"{attach(subject, '이')} {attach(label, '은')}?", answer
+        asked = _KO_ASKING_COLUMN.fullmatch(label)
+        if asked:  # "언제 resolve": "Promise.all은 언제 resolve되는가?", not "…의 언제 resolve는?"
+            ending = "되는가" if re.match(r"[A-Za-z]", asked.group(2)) else "하는가"
+            return f"{attach(subject, '은')} {asked.group(1)} {asked.group(2)}{ending}?", answer
         if label in _KO_BARE_ACTION:  # "TCP의 연결은?" reads vague: "연결 방식"
             label = f"{label} 방식"
         return f"{subject}의 {attach(label, '은')}?", answer
@@ -670,6 +686,12 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         else:
             front = f"{'Are' if plural else 'Is'} {noun} {word}?"
         return front, said if yes_no else answer
+    if yes_no and 1 < len(word.split()) <= 4 and re.fullmatch(r"[\w /'-]+", word):
+        plural = _plural_noun(noun)
+        if _EN_QUALITY.search(word.split()[-1]):  # "Thread safe": what a row is
+            return f"{'Are' if plural else 'Is'} {noun} {word}?", said
+        # "Binary data | yes | no": a feature a row supports or not
+        return f"{'Do' if plural else 'Does'} {noun} support {word}?", said
     when = re.fullmatch(r"when (?:it|they) ([a-z]+?)s?", label.strip().lower())
     if when:  # "When it runs": "When does a startup probe run?"
         return f"When does {noun} {when.group(1)}?", answer
@@ -716,7 +738,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
         return f"For {subject}, what {be} the {word}?", answer
     # "of a canary strategy": a row named with its kind reads as a common noun
     named = noun if noun.startswith("the ") or (
-        noun.startswith(("a ", "an ")) and _KIND_WORD.search(noun)) else subject
+        noun.startswith(("a ", "an ")) and _KIND_WORD.search(noun)) \
+        or (noun != subject and noun == subject.lower()) else subject  # "of short polling"
     return f"What {be} the {word} {link} {named}?", answer
 
 

@@ -1392,3 +1392,93 @@ def test_a_capitalised_adjective_point_is_no_term_to_define() -> None:
             "reads or writes\n- **Persistent**: survives a browser restart until cleared\n")
     assert not any(q.startswith(("What is synchronous", "What is Synchronous"))
                    for q in served(note))
+
+
+def test_a_yes_no_question_of_anyone_answered_with_its_reason_is_served() -> None:
+    note = ("# asyncio\n\n<details>\n<summary>Can you have two event loops running in the same "
+            "thread?</summary>\n\nNo. One thread has at most one running loop. That's why calling "
+            "`asyncio.run()` inside a running loop raises a `RuntimeError`.\n</details>\n\n"
+            "### Have you used AMI sharing?\n\nYes, I shared AMIs between accounts at my last job; "
+            "it only takes a launch permission on the image.\n")
+    cards = {c.question(): c for c in cards_of(note, "en") if c.rule == "qa"}
+    assert not cards["Can you have two event loops running in the same thread?"].draft
+    assert cards["Have you used AMI sharing?"].draft  # the learner's story: an editor words it
+
+
+def test_a_question_whose_it_names_what_it_asked_first_stands_alone() -> None:
+    note = ("# Caching\n\n### What is TTL and how do you choose it?\n\nTTL is how long an entry "
+            "lives; choose it from how stale the data may be.\n\n"
+            "### How does it work?\n\nThe cache keeps the entry until the TTL runs out.\n")
+    questions = served(note)
+    assert "What is TTL and how do you choose it?" in questions
+    assert "How does it work?" not in questions
+
+
+def test_a_long_interview_answer_is_told_by_its_opening_paragraphs() -> None:
+    opening = ("await suspends the current coroutine until the awaited thing has a result. "
+               "While it is suspended, control goes back to the event loop, which runs other "
+               "tasks; when the result is ready, the loop resumes the coroutine.")
+    note = ("# asyncio\n\n### Q: What does await actually do?\n\n" + opening + "\n\n"
+            + "Important nuance: " + "awaiting a coroutine that never waits runs it straight "
+            "through, so nothing else gets a turn; " * 6 + "\n\nFixes:\n\n- one\n- two\n")
+    card = one(cards_of(note, "en"), "qa")
+    assert not card.draft and card.answers()[0] == opening
+
+
+def test_a_follow_up_label_leaves_the_question() -> None:
+    note = ("# asyncio\n\n<details>\n<summary>Follow-up: so why not just use threads for "
+            "I/O?</summary>\n\nYou can, for a few connections; coroutines are far cheaper than "
+            "threads at high concurrency.\n</details>\n")
+    assert "Why not just use threads for I/O?" in served(note)
+
+
+def test_a_title_naming_the_kind_of_note_is_no_command() -> None:
+    note = ("# asyncio — interview prep Q&A\n\n### Q: What is the event loop?\n\nThe scheduler "
+            "at the heart of asyncio: it runs ready callbacks one at a time.\n")
+    assert not find(cards_of(note, "en"), "command")
+
+
+def test_points_to_review_later_ask_nothing() -> None:
+    note = ("# File systems\n\n## Inodes\n\nAn **inode** is the per-file metadata record.\n\n"
+            "## Things to review before midterm\n\n- why does `rm` on an open file not free "
+            "space? (link count 0 but still open)\n- **journal** steps: in order\n")
+    assert list(served(note)) == ["What is an inode?"]
+
+
+def test_points_under_a_lead_in_naming_modes_are_those_modes() -> None:
+    note = ("# File systems\n\n## Journaling\n\next4 has three journaling modes:\n\n"
+            "- `journal` — both data and metadata go through the journal; safest\n"
+            "- `ordered` — only metadata is journaled, data written first\n"
+            "- `writeback` — only metadata journaled, no ordering for data; fastest\n")
+    questions = served(note)
+    assert questions["What is the writeback mode? (ext4)"].startswith("only metadata")
+    assert not any(q.startswith("What is a journal") for q in questions)
+
+
+def test_a_named_step_among_steps_is_no_term() -> None:
+    note = ("# Journaling\n\nThe commit protocol:\n\n1. write the transaction to the journal\n"
+            "2. write a commit record once the transaction is safely there\n"
+            "3. **checkpoint**: write the changes to their real locations on disk\n"
+            "4. mark the transaction as done\n\n"
+            "## Fixes\n\n1. **Request coalescing** — one request recomputes, the rest wait.\n"
+            "2. **TTL jitter** — add a random offset so keys do not expire together.\n")
+    questions = served(note)
+    assert not any("checkpoint" in q for q in questions)
+    assert any(q.startswith("What is TTL jitter?") for q in questions)
+
+
+def test_a_feature_table_asks_what_a_row_supports_without_a_heading_that_asks() -> None:
+    note = ("# Real-time updates\n\n## So which one?\n\n| | Short polling | SSE |\n|---|---|---|\n"
+            "| Direction | client pulls | server to client |\n| Binary data | yes | no |\n")
+    questions = served(note)
+    assert questions["Does SSE support binary data?"] == "No"
+    assert "Does short polling support binary data?" in questions
+    assert "How do short polling and SSE differ in direction?" in questions
+    assert not any("So which one" in q for q in questions)
+
+
+def test_a_mass_noun_takes_no_article() -> None:
+    note = ("# File systems\n\nTwo kinds of stuff live on disk:\n\n"
+            "- **data blocks** — the actual file contents\n"
+            "- **metadata** — everything about the data: inodes, directories, bitmaps\n")
+    assert "What is metadata?" in served(note)

@@ -1018,3 +1018,39 @@ def test_other_names_in_brackets_define_nothing_and_a_by_the_way_leaves_a_blank(
     cards = cards_of(note, "ko")
     assert not any(c.question().startswith("Compulsory miss란?") for c in cards)
     assert not any(c.all_text().startswith("참고로") for c in cards)
+
+
+def test_a_column_asking_when_asks_when_the_row_does_it() -> None:
+    note = ("# Promise\n\n## 조합 메서드\n\n"
+            "| 메서드 | 언제 resolve | 언제 reject |\n|---|---|---|\n"
+            "| Promise.all | 전부 성공하면 | 하나라도 실패하면 |\n"
+            "| Promise.any | 하나라도 성공하면 | 전부 실패하면 |\n")
+    questions = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert questions["Promise.all은 언제 resolve되는가?"] == "전부 성공하면"
+    assert "Promise.any는 언제 reject되는가?" in questions
+    assert not any("의 언제" in q for q in questions)
+
+
+def test_a_heading_that_counts_is_no_context() -> None:
+    note = ("# 서브넷\n\n## 특수 주소 2개 (중요)\n\n"
+            "- **네트워크 주소**: 호스트 비트 전부 0, 네트워크 자체를 가리킴\n"
+            "- **브로드캐스트 주소**: 호스트 비트 전부 1, 네트워크 전체에 보낼 때 씀\n")
+    questions = [c.question() for c in cards_of(note, "ko") if c.rule == "definition"]
+    assert "네트워크 주소란?" in questions and not any("2개" in q for q in questions)
+
+
+def test_a_worked_example_defines_nothing() -> None:
+    note = ("# 서브넷\n\n## 서브넷 마스크\n\n"
+            "**서브넷 마스크**는 네트워크 부분과 호스트 부분을 구분하는 32비트 값이다.\n\n"
+            "## 5. 예제 계산\n\n1. /26 → 마스크 255.255.255.192\n"
+            "   - 마지막 옥텟: `11000000` = 192\n2. 결과\n"
+            "   - 사용 가능 호스트: 192.168.10.65 ~ 192.168.10.126\n")
+    served = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert not any(q.startswith(("마지막 옥텟", "사용 가능 호스트")) for q in served)
+
+
+def test_a_sentence_told_as_the_authors_story_is_no_blank_to_serve() -> None:
+    note = ("# JPA N+1\n\n## 해결\n\n그래서 저는 모든 연관관계를 **FetchType.LAZY**로 바꿨어요.\n\n"
+            "**xxToOne**은 꼭 LAZY로 바꿔주라고들 하더라고요.\n")
+    clozes = {c.text: c.draft for c in cards_of(note, "ko") if c.rule == "cloze"}
+    assert len(clozes) == 2 and all(clozes.values())  # ("제공하고 있다" is no story: above)

@@ -41,7 +41,10 @@ _FURNITURE = re.compile(
     # The author's own diary: what they felt, what they will study next.
     r"(?:오늘\s?)?(?:느낀\s?점|회고|소감|후기)|잡담|다음\s?(?:목표|할\s?일|공부)|"
     r"(?:[가-힣A-Za-z]+\s)*(?:썰|삽질|경험담|삽질기)|"  # "요금 폭탄 썰": a story
-    r"retrospective|reflections?|(?:my\s+)?thoughts|personal notes|next steps)$",
+    r"retrospective|reflections?|(?:my\s+)?thoughts|personal notes|next steps|"
+    # what the author means to go over again: a to-do, whose points answer nothing
+    r"(?:things\s+)?to\s+(?:review|revisit|re-?read)\b.*|review\s+(?:list|checklist)|"
+    r"복습(?:\s?(?:체크|할\s?것|목록|리스트|거리))?|다시\s?볼\s?것)$",
     re.I,
 )
 _NOTE_ABOUT_ITSELF = re.compile(
@@ -97,6 +100,11 @@ _PROCESS = re.compile(
     r"handshake|핸드\s?셰이크|핸드\s?쉐이크)",
     re.I,
 )
+#: "# asyncio — interview prep Q&A", "# git — 정리 노트": what the note is, not what a
+#: command does.
+_NOTE_GENRE = re.compile(
+    r"\b(?:q\s?&\s?a|faq|notes?|cheat\s?sheet|interview|prep|summary|guide|tutorial|til|"
+    r"study|lecture|overview|basics)\b|노트|면접|스터디|개념\s?정리|공부\s?(?:기록|정리)", re.I)
 _COMMAND = re.compile(r"^(?P<cmd>[a-z][\w.-]*(?:\s+[-\w.<>\[\]/=]+){0,4})\s+[-–—:]\s+(?P<what>.+)$")
 
 
@@ -140,7 +148,8 @@ def classify(title: str, lang: str) -> HeadingInfo:
     if _NOTE_ABOUT_ITSELF.match(bare):
         return HeadingInfo("about", text)
     command = _COMMAND.match(text)
-    if command and not re.search("[가-힣]", command.group("cmd")):
+    if command and not re.search("[가-힣]", command.group("cmd")) \
+            and not _NOTE_GENRE.search(command.group("what")):
         return HeadingInfo("command", text, term=command.group("cmd").strip(),
                            purpose=command.group("what").strip())
     for prop, pattern in _PROPERTY:

@@ -20,7 +20,10 @@ _EN_CLAUSE_THEN_STATEMENT = re.compile(
     r"(?!(?:what|why|how|when|where|which|who|is|are|was|were|do|does|did|can|could|should|"
     r"would|will|has|have|must|might)\b)[a-z]", re.I)
 #: "(follow-up) What would you monitor?": a label before the question.
-_QUESTION_LABEL = re.compile(r"^\(?(?:follow-?up|꼬리\s?질문|심화|bonus|optional|추가)\)\s*", re.I)
+#: "Follow-up: why keep a reference to it?" too.
+_QUESTION_LABEL = re.compile(
+    r"^\(?(?:follow[- ]?up(?:\s+question)?|꼬리\s?질문|심화|bonus|optional|추가)\s*[):：]\s*",
+    re.I)
 _TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|[☆★⭐🌟]+\ufe0f?)\s*$")
 _KO_REQUEST = re.compile(
     r"(?:설명|서술|기술|비교|정리|나열|말씀|이야기|얘기|소개|구분|정의)\s?"
@@ -54,6 +57,7 @@ _GENERIC_SUMMARY = re.compile(
 _KO_PROPERTY_END = re.compile(
     r"(?:장단점|장점|단점|차이|차이점|특징|원인|종류|과정|방법|이유|역할|목적)$")
 #: "그럼 멀티프로세스의 장점은?": the interviewer's way on, no part of the question.
+_EN_SO = re.compile(r"^(?:so|and|ok|okay),?\s+(?=(?:what|why|how|when|which|who|where)\b)", re.I)
 _CONVERSATIONAL_LEAD = re.compile(
     r"^(?:그럼|그러면|그래서|근데|그런데|그리고|자,?)\s+(?=\S)")
 #: "Example — when does an object become garbage?", "Quiz: …": a label before the
@@ -68,7 +72,12 @@ def strip_marks(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _QUESTION_LABEL.sub("", _LEAD.sub("", text).strip())
+        unlabelled = _QUESTION_LABEL.sub("", _LEAD.sub("", text).strip())
+        if unlabelled != text:  # "Follow-up: so why not …?" asks "Why not …?"
+            unlabelled = _EN_SO.sub("", unlabelled)
+            if _EN_WH.match(unlabelled) and unlabelled[:1].islower():
+                unlabelled = unlabelled[:1].upper() + unlabelled[1:]
+        text = unlabelled
         text = _TRAIL_MARKS.sub("", text).strip()
     return text
 

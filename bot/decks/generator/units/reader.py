@@ -50,6 +50,7 @@ from bot.decks.generator.units.render import (
     has_code,
     links_only,
     one_liner,
+    whole_blocks_text,
 )
 from bot.decks.generator.units.terms import (
     COUNTED_GROUP,
@@ -141,6 +142,13 @@ def _yes_no(question: str) -> bool:
 #: "Can you …?", "Do you have any idea …?": the interviewer's phrasing, asked of the
 #: learner rather than of the subject.
 _TO_YOU = re.compile(r"\byou\b", re.I)
+#: "Can you explain AMI?", "Have you heard of …?": the learner asked to talk or to say
+#: what they know, which no answer of the note's settles ("Can you have two event loops
+#: in one thread?" asks about the subject: "you" is anyone).
+_OF_THE_LEARNER = re.compile(
+    r"\b(?:have|did|do)\s+you\b(?!\s+(?:need|have to|get)\b)"
+    r"|\byou\s+(?:\w+\s+)?(?:explain|brief|define|describe|tell|name|list|guess|predict|give"
+    r"|know|think|remember|recall|mention|walk|share|accept)\b", re.I)
 def _first_sentence(text: str) -> str:
     """Up to the first sentence end outside brackets and past abbreviations ("(e.g.
     `WHERE amount > 100`)" does not end it)."""
@@ -163,9 +171,17 @@ def _kind_word(term: str) -> str:
 
 
 def _bare_yes_no(question: str, answer: str) -> bool:
-    """A yes/no question asked of the learner ("Can you …?") or answered by little more
-    than yes or no; "Does the GIL make my code thread-safe? → No! It protects …" teaches."""
-    return _yes_no(question) and (len(answer) < 40 or bool(_TO_YOU.search(question)))
+    """A yes/no question asked of the learner ("Can you explain …?"), or answered by
+    little more than yes or no; "Does the GIL make my code thread-safe? → No! It protects
+    …" teaches, as does "Can you have two event loops in one thread? → No. One thread has
+    at most one running loop. That is why …": a "you" that is anyone, answered with its
+    reason."""
+    if not _yes_no(question):
+        return False
+    if _OF_THE_LEARNER.search(question) or len(answer) < 40:
+        return True
+    return bool(_TO_YOU.search(question)) and (len(answer) < 80
+                                                or _first_sentence(answer) == answer)
 
 
 _PURPOSE_PHRASE = re.compile(r"^(?:for|to|used for|used to|e\.g\.|i\.e\.)\s", re.I)
@@ -228,7 +244,8 @@ _ADVICE_SECTION = re.compile(
     r"\b(?:pitfalls?|gotchas?|mistakes?|tips?|tricks?|problems|exercises?|practice|"
     r"do's and don'ts|dos and don'ts|checklist|caveats?|hurts?|common causes|when not to|"
     r"how to (?:fix|avoid|prevent)|anti-?patterns?)\b|"
-    r"함정|실수|주의\s?사항|팁|연습\s?문제|문제\s?풀이|체크\s?리스트", re.I)
+    r"\bworked examples?\b|\bexample calculations?\b|"
+    r"함정|실수|주의\s?사항|팁|연습\s?문제|문제\s?풀이|체크\s?리스트|예제|계산\s?예", re.I)
 #: A label over a list of kinds ("Types:", "종류").
 _KINDS_LABEL = re.compile(r"^(?:types|kinds|categories|variants|종류|유형)$", re.I)
 
@@ -320,6 +337,27 @@ _TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가
 #: "A process moves between these states:", "## 트랜잭션 상태": a list of states.
 _STATES = re.compile(r"\bstates\b|\bstate (?:machine|diagram|transitions?)\b|"
                      r"상태(?:\s?(?:종류|전이|변화|목록|들))?\s*[:：]?\s*$", re.I)
+#: A sentence told as the author's story: past tense in Korean ("…바꿨어요", "…했다",
+#: "…하더라고요") or "I/we …ed" in English.
+_TOLD_AS_STORY = re.compile(
+    r"(?P<past>[가-힣])(?:어요|습니다|다|음|네요|더라고요|더라|죠)[.!]*(?:\s*\([^()]*\))?$"
+    r"|더라고요[.!]*$|^(?:I|we)\s+(?:\w+ed|had|was|were|got|went|did|"
+    r"found|made|ran|wrote|saw|spent|took)\b", re.I)
+
+
+def _told_as_story(text: str) -> bool:
+    """Whether `text` tells what happened: "…더라고요", "I switched …", or a Korean
+    ending after a past-tense syllable (its final ㅆ: 바꿨어요, 했다, 가져왔어요)."""
+    if re.search(r"더라(?:고요)?[.!]*$", text):
+        return True  # what the author heard said
+    found = _TOLD_AS_STORY.search(text)
+    if found is None:
+        return False
+    past = found.group("past")
+    return past is None or (0xAC00 <= ord(past) <= 0xD7A3 and (ord(past) - 0xAC00) % 28 == 20
+                            and past not in "있겠")  # ("제공하고 있다" is no story)
+#: "ext4 has three journaling modes:": its points name modes ("`writeback` — …").
+_MODES = re.compile(r"\bmodes\b|모드(?:\s?종류|들)?\s*[:：]?\s*$", re.I)
 _POINTING = re.compile(r"\b(?:these|those|this|that|it|they|them)\b|^(?:이|그|저)\s", re.I)
 #: "CS 3510", "CSE-101": a course's code.
 _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}[\s-]?\d{3,4}\b")
@@ -402,9 +440,20 @@ class Scope:
     nested: bool = False  # inside a list item: the heading names the outer list, not this one
 
 
+#: What a question names before "it" refers back to it: "a cache stampede", "TTL",
+#: "run_in_executor", "`await`".
+_ANTECEDENT = re.compile(r"`|\b(?:a|an|the)\s+[\w-]{3,}|\b[A-Z]{2,}\b|\w_\w|\w\(\)")
+
+
 def self_contained(question: str) -> bool:
-    """A question that makes sense on its own, without the paragraph around it."""
-    return not _SELF_REFERENCE.search(question)
+    """A question that makes sense on its own, without the paragraph around it.  "What
+    is TTL and how do you choose it?" does: its "it" is what it named first."""
+    for match in _SELF_REFERENCE.finditer(question):
+        word = match.group().strip().casefold()
+        if word not in ("it", "they", "them") \
+                or not _ANTECEDENT.search(question[:match.start()]):
+            return False
+    return True
 
 
 class Reader:
@@ -727,6 +776,11 @@ class Reader:
                 and normalise_key(scope.subject) not in normalise_key(question):
             question = with_subject(question, scope.subject)  # "**Q:** What are the types?"
         answer, complete = answer_text(blocks)
+        if not complete:
+            # "What does await actually do?" over two long paragraphs: the first says it
+            opening = whole_blocks_text(blocks)
+            if len(opening) >= 80 and re.search(r"[.!?다요)]$", opening):
+                answer, complete = opening, True
         if parts and len(answer) <= 60 and "\n" not in answer and _ANNOUNCES.search(answer):
             answer, complete = "\n".join(f"• {part}" for part in parts), True
         if not answer:
@@ -1038,6 +1092,7 @@ class Reader:
             kinds = [_kind_word(t.term) for t in terms]
             heading = scope.heading.text if scope.heading is not None else ""
             states = _STATES.search(f"{lead_text} {heading}") is not None
+            modes = not states and _MODES.search(f"{lead_text} {heading}") is not None
             for term_item, kind in zip(terms, kinds, strict=True):
                 if kind and kinds.count(kind) >= 2 and term_item.description \
                         and not term_item.attribute:
@@ -1047,6 +1102,12 @@ class Reader:
                     # "- **Ready**: waiting for a CPU" among a process's states
                     named = f"{term_item.term} 상태" if self.lang == "ko" \
                         else f"{term_item.term} state"
+                    term_item = replace(term_item, term=named, article="the")
+                elif modes and not term_item.attribute \
+                        and re.fullmatch(r"[a-z][a-z-]+|[가-힣]{1,4}", term_item.term):
+                    # "ext4 has three journaling modes:" then "- `writeback` — only …"
+                    named = f"{term_item.term} 모드" if self.lang == "ko" \
+                        else f"{term_item.term} mode"
                     term_item = replace(term_item, term=named, article="the")
                 self._term_item(term_item, replace(scope, context=context))
             return
@@ -1252,6 +1313,10 @@ class Reader:
         heads = [clean_term(normalise(i.head.text)) if i.head is not None else ""
                  for i in block.items]
         kinds = [_kind_word(h) for h in heads]
+        # "3. **checkpoint**: write the changes to disk" among steps that name nothing
+        # names a step; "What is checkpoint?" would ask for an instruction
+        steps = block.ordered and 2 * sum(
+            listing.term_item(i, self.lang) is not None for i in block.items) < len(block.items)
         for item, bare_head, kind in zip(block.items, heads, kinds, strict=True):
             head = item.head
             inner = scope
@@ -1272,7 +1337,12 @@ class Reader:
                 continue
             if head is not None:
                 sentences = split_sentences(head)
+                start = len(self.units)
                 self._sentences(sentences, scope, head)
+                if steps:
+                    self.units[start:] = [replace(u, confident=False)
+                                          if u.kind == "definition" else u
+                                          for u in self.units[start:]]
                 bare = clean_term(normalise(head.text))
                 inner = replace(scope, nested=True)
                 if is_term_like(bare, self.lang) and item.body:
@@ -1451,6 +1521,10 @@ class Reader:
         cloze, terms, confident = found.text, found.terms, found.confident
         names_subject = found.names_subject
         shown = _CLOZE_BLANK.sub(" ", cloze)
+        if _told_as_story(shown.strip()):
+            # "모든 연관관계를 [...]로 바꿨어요", "I switched to [...]": what the author did
+            # once, told as a story; the fact it holds wants an editor's words
+            confident = names_subject = False
         if _POINTS_BACK.search(shown) or _LABEL_BLANK.match(cloze):
             # "여기까지 [...]가 걸려요": up to where?  "[...]: 시작점 리프 …": a label,
             # not a blank.

@@ -233,6 +233,28 @@ def answer_text(blocks: list[Block], budget: int = MAX_ANSWER) -> tuple[str, boo
     return "\n".join(out).strip(), complete
 
 
+def whole_blocks_text(blocks: list[Block], budget: int = MAX_ANSWER) -> str:
+    """The blocks that fit `budget` whole, from the first, without a last lead-in ("Fixes:"
+    whose list did not fit): an interview answer too long for a card, told by its opening
+    paragraphs, as one would say it aloud."""
+    out: list[str] = []
+    used = 0
+    for block in blocks:
+        lines = block_lines_text([block], tables=True)
+        if isinstance(block, Para) and _REFERENCES.match(normalise(block.text.text)):
+            break
+        text = "\n".join(lines).strip()
+        if not text:
+            continue
+        if used + len(text) > budget:
+            break
+        out.append(text)
+        used += len(text) + 1
+    while out and out[-1].rstrip().endswith((":", "：")):
+        out.pop()
+    return "\n".join(out).strip()
+
+
 def _cut(line: str, budget: int) -> str:
     """The longest run of whole sentences of `line` within `budget`."""
     pieces = re.split(r"(?<=[.!?다요])\s+", line)
