@@ -111,6 +111,16 @@ def finalize(cards: Iterable[GeneratedCard]) -> list[GeneratedCard]:
     return kept
 
 
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _counted_titles(body: str) -> frozenset[str]:
+    """Capitalised words the note also writes in the plural ("Deployments" beside
+    "Deployment"): a kind of thing one has many of, asked "What is a Deployment?"."""
+    words = frozenset(_TITLE_WORD.findall(body))
+    return frozenset(w for w in words if w.endswith("s") and w[:-1] in words)
+
+
 def generate(note_text: str, lang: str | None = None) -> Generated:
     language = lang or detect_lang(note_text)
     note = parse_note(note_text)
@@ -119,7 +129,7 @@ def generate(note_text: str, lang: str | None = None) -> Generated:
     body = _NOT_PROSE.sub(" ", _FRONT_MATTER.sub("", note_text, count=1))
     vocabulary = frozenset(_LOWER_WORD.findall(body)) | frozenset(
         _NAME_MID_SENTENCE.findall(body)) | frozenset(_PLURAL_NAME.findall(body)) \
-        if language == "en" else frozenset()
+        | _counted_titles(body) if language == "en" else frozenset()
     cards: list[GeneratedCard] = []
     lines = note_text.split("\n") if language == "en" else []
     for unit in read_units(note, language):

@@ -239,9 +239,13 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
         return phrase, True  # "GC roots"
     if _PROCESS_NOUN.search(last) or _ALGORITHM.search(phrase):
         return phrase, False  # "slow start", "bubble sort": a phase, a method
-    if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last) \
+    if _MASS_NOUN.search(last) and not _COUNTABLE.fullmatch(last.lower()) \
+            and (" " in phrase or (f"{last}s" not in vocabulary
+                                   and f"{last.lower()}s" not in vocabulary)) \
             and (" " not in phrase or article is None):
-        return phrase, False  # "pre-emption", "session persistence": no article
+        # "pre-emption", "session persistence": no article (but the note's "collisions"
+        # and "Deployments" are counted: "a collision", "a Deployment")
+        return phrase, False
     if phrase.islower() and article is None and re.search(r"\w \b(?:in|by|of)\b \w", phrase):
         return phrase, False  # "defense in depth", "separation of concerns"
     if phrase != term or phrase.islower():  # a common noun takes an article
@@ -256,13 +260,15 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
             and not any(w.endswith(("'s", "’s")) for w in words):
         return f"the {term}", False  # "the Open/Closed Principle" (but "Amdahl's Law")
     head = words[-1] if words else ""
+    if len(words) == 1 and not term.endswith("s") and term + "s" in vocabulary:
+        # "ReplicaSets", "Deployments" in the note: one of many, "a Deployment" (though
+        # the note, going on about one, writes "the Deployment")
+        return f"{indefinite(term)} {term}", False
     if article == "the" or (len(words) > 1 and not words[0].isupper() and "&" not in term
                             and head.lower() in vocabulary and not head.isupper()
                             and (words[0].lower() not in vocabulary or _counted(head, vocabulary))):
         # "the Docker Engine", "the Circuit Breaker": a name made of a common noun
         return f"the {term}", False
-    if len(words) == 1 and not term.endswith("s") and term + "s" in vocabulary:
-        return f"{indefinite(term)} {term}", False  # "ReplicaSets" in the note: "a ReplicaSet"
     if len(words) > 1 and _COUNTED_THING.fullmatch(words[-1]):
         return f"{indefinite(term)} {term}", False  # "a B-tree index", "a TCP port"
     return term, False
@@ -276,7 +282,8 @@ _COUNT_HEAD = re.compile(r"(?:er|or|way|node|set|map|point|table|tree|list|queue
 #: Things one has one of ("a B-tree index", "a TCP port"), after a name.
 _COUNTED_THING = re.compile(r"index|table|tree|list|queue|stack|map|node|port|key|file|pattern|"
                             r"engine|proxy|server|client|handshake|lock|header|record|pointer|"
-                            r"buffer|thread|process|packet|socket|token|cookie")
+                            r"buffer|thread|process|packet|socket|token|cookie|system|store|"
+                            r"service|database")
 
 
 def _counted(head: str, vocabulary: frozenset[str]) -> bool:
@@ -307,6 +314,12 @@ def _en_what_is(term: str, article: str | None, vocabulary: frozenset[str]) -> s
 _NAMES_ASIDE = re.compile(r"[,/]|^(?:e\.g|i\.e|aka)\b|^[A-Z][a-z]+(?: [A-Z][a-z]*)+$|\+")
 
 
+def _title_word(word: str) -> bool:
+    """"Balanced", "Stack": a capital a table gives a word; not "B-tree" or "B+", whose
+    capital is the name's own letter."""
+    return word[:1].isupper() and word[1:].islower() and not re.match(r"[A-Z][-+]", word)
+
+
 def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     """A table row's label as a sentence names it: the capital a table gives every row
     and a long aside go ("Balanced BST (AVL, red-black)" -> "a balanced BST",
@@ -320,10 +333,8 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
         # a row naming an operation: "of insert", "of iterating all", not "of an insert"
         return _doing(bare.lower()) if " " in bare else bare.lower()
     words = bare.split()
-    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
-            and words[0] not in vocabulary:
-        words = [w.lower() if w[:1].isupper() and w[1:].islower() and w not in vocabulary
-                 else w for w in words]
+    if len(words) > 1 and _title_word(words[0]) and words[0] not in vocabulary:
+        words = [w.lower() if _title_word(w) and w not in vocabulary else w for w in words]
         lowered = " ".join(words)
         if _ALGORITHM.search(lowered) or _plural(words[-1]) or words[-1].endswith("ing"):
             return lowered  # "short polling" is a way of doing, no thing to count
@@ -396,6 +407,9 @@ def _definition(m: _Maker) -> None:
         # "insert: hash → append to the bucket's list" under "Separate chaining"
         owner = en_noun_phrase(_bare_context(u.context), None, m.vocabulary)[0]
         front = f"How does {term.lower()} work in {owner}?"
+    elif u.how == "definition-list":
+        # "**Partition key**" in a glossary's "## Partitioning": the entry names itself
+        front = _en_what_is(term, u.article, m.vocabulary) + tail
     elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) and " " not in term \
             and term[:1].isupper() and (term in m.vocabulary or re.search(r"[A-Z]", term[1:])) \
             and term.lower() not in m.vocabulary:
@@ -496,7 +510,9 @@ _EN_LABELLED_GOAL = re.compile(
 def _process(m: _Maker) -> None:
     u = m.unit
     label = u.label
-    if m.lang == "ko":
+    if u.question:  # the note's own "Walk me through the TLS handshake."
+        front = u.question
+    elif m.lang == "ko":
         ends = ("과정", "순서", "절차", "단계", "흐름")
         front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
     elif goal := _EN_LABELLED_GOAL.match(label):
@@ -670,7 +686,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             label = f"{label} 방식"
         return f"{subject}의 {attach(label, '은')}?", answer
     noun = _row_noun(subject, m.vocabulary)
-    word = _lower_first(label.rstrip("?").strip())
+    # "Insert/Delete": each word its table capital dropped ("insert/delete")
+    word = "/".join(_lower_first(part) for part in label.rstrip("?").strip().split("/"))
     if label.endswith("?") or (yes_no and len(label.split()) == 1):
         # "Stable?" → "Is bubble sort stable?"; "Shares memory?" → "Does … share memory?"
         # A cell that says neither yes nor no is shown as written (and drafted).

@@ -1482,3 +1482,51 @@ def test_a_mass_noun_takes_no_article() -> None:
             "- **data blocks** — the actual file contents\n"
             "- **metadata** — everything about the data: inodes, directories, bitmaps\n")
     assert "What is metadata?" in served(note)
+
+
+def test_a_glossary_entry_is_its_bold_line_and_the_meaning_under_it() -> None:
+    note = ("# NoSQL glossary\n\n## Partitioning\n\n**Partition key**\nThe attribute whose value "
+            "decides which partition a record lives on. Pick one with many distinct values.\n\n"
+            "**CP system**\nDuring a partition it refuses some requests rather than return stale "
+            "data.\n")
+    questions = served(note)
+    assert questions["What is a partition key? (Partitioning)"] == (
+        "The attribute whose value decides which partition a record lives on")
+    assert "What is a CP system? (Partitioning)" in questions
+
+
+def test_a_follow_up_labelled_after_its_q_leaves_the_question() -> None:
+    note = ("# TLS\n\n**Q (follow-up): What is SNI and why is it needed?**\n\nServer Name "
+            "Indication: the client names the host in its hello, so one IP can serve many "
+            "certificates.\n")
+    assert "What is SNI and why is it needed?" in served(note)
+
+
+def test_a_table_keeps_a_names_capital_and_drops_a_columns_own() -> None:
+    note = ("# Trees\n\n## Which tree when\n\n| Structure | Search | Insert/Delete | Best for |\n"
+            "|---|---|---|---|\n| Plain BST | O(h), worst O(n) | O(h) | teaching |\n"
+            "| B-tree / B+ tree | O(log n) | O(log n) | databases |\n"
+            "| Trie | O(L) | O(L) | prefix queries |\n")
+    questions = " ".join(served(note))
+    assert "insert/delete in a plain BST" in questions and "B-tree / B+ tree" in questions
+    assert "Delete" not in questions and "b-tree" not in questions
+
+
+def test_steps_answering_the_question_above_them_are_asked_by_it() -> None:
+    note = ("# TLS\n\n## Handshake\n\n**Q: Walk me through the TLS handshake.**\n\n"
+            "I describe TLS 1.2 first.\n\n1. **ClientHello**: versions, cipher suites, a random\n"
+            "2. **ServerHello**: picks the version and suite\n3. **Certificate**: the chain\n"
+            "4. **Finished**: a MAC over the transcript\n")
+    card = one(cards_of(note, "en"), "process")
+    assert card.question() == "Walk me through the TLS handshake."
+    assert "ServerHello" in card.answers()[0] and not card.draft
+
+
+def test_a_name_the_note_counts_takes_an_article() -> None:
+    note = ("# Kubernetes\n\nYou rarely create Pods by hand; Deployments create them.\n\n"
+            "**Deployment** - a higher-level object that manages ReplicaSets and rolls out "
+            "updates.\n\n## Hash tables\n\n- **Collision** — two distinct keys land on the same "
+            "index; with enough keys collisions are certain\n")
+    questions = served(note)
+    assert "What is a Deployment?" in questions
+    assert any(q.startswith("What is a collision?") for q in questions)

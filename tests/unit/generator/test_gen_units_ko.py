@@ -1054,3 +1054,22 @@ def test_a_sentence_told_as_the_authors_story_is_no_blank_to_serve() -> None:
             "**xxToOne**은 꼭 LAZY로 바꿔주라고들 하더라고요.\n")
     clozes = {c.text: c.draft for c in cards_of(note, "ko") if c.rule == "cloze"}
     assert len(clozes) == 2 and all(clozes.values())  # ("제공하고 있다" is no story: above)
+
+
+def test_the_authors_own_choice_in_brackets_leaves_the_answer() -> None:
+    note = ("# JWT\n\n## 토큰 두 개\n\n"
+            "- **Access Token**: 실제 API 호출에 쓰는 토큰. 수명을 짧게 (저는 30분)\n"
+            "- **Refresh Token**: Access Token이 만료됐을 때 새로 발급받는 용도. "
+            "수명을 길게 (저는 2주)\n")
+    answers = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert answers["Access Token이란?"] == "실제 API 호출에 쓰는 토큰. 수명을 짧게"
+
+
+def test_an_arrow_in_a_cell_points_at_a_remark() -> None:
+    note = ("# Redis\n\n## Set\n\n| 명령 | 설명 | 복잡도 |\n|---|---|---|\n"
+            "| `SADD` | 추가 | O(1) |\n| `SMEMBERS` | 전체 조회 | O(N) ← 큰 Set이면 조심 |\n"
+            "| `SCARD` | 개수 | O(1) |\n")
+    cards = {c.question(): c for c in cards_of(note, "ko")}
+    card = cards["SMEMBERS의 복잡도는?"]
+    assert card.answers()[0].startswith("O(N)") and "←" not in card.question() + " ".join(
+        card.choices)

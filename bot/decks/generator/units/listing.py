@@ -32,6 +32,7 @@ from bot.decks.generator.units.render import (
     answer_text,
     block_lines_text,
     clean_sentence,
+    drop_chatty_asides,
     links_only,
 )
 from bot.decks.generator.units.terms import clean_term, is_generic, is_term_like, split_alias
@@ -606,7 +607,7 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         term = clean_term(term)
         if is_attribute_label(term) or attribute_kind(term):
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
-        desc = desc.lstrip(",;:·-–— ").rstrip(".")
+        desc = drop_chatty_asides(desc.lstrip(",;:·-–— ")).rstrip(".")
         if _PARTICLE_START.match(desc):
             return None  # "**공개키** 와 **개인키** 한 쌍": a sentence past the bold word
         if desc.startswith(("+ ", "& ")):  # (not "+1 MSS per RTT")

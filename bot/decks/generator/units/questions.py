@@ -22,7 +22,8 @@ _EN_CLAUSE_THEN_STATEMENT = re.compile(
 #: "(follow-up) What would you monitor?": a label before the question.
 #: "Follow-up: why keep a reference to it?" too.
 _QUESTION_LABEL = re.compile(
-    r"^\(?(?:follow[- ]?up(?:\s+question)?|꼬리\s?질문|심화|bonus|optional|추가)\s*[):：]\s*",
+    r"^(?:Q\d*\s*)?\(?(?:follow[- ]?up(?:\s+question)?|꼬리\s?질문|심화|bonus|optional|추가)"
+    r"\s*(?:\)\s*[:：.]?|[:：])\s*",
     re.I)
 _TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|[☆★⭐🌟]+\ufe0f?)\s*$")
 _KO_REQUEST = re.compile(

@@ -372,6 +372,7 @@ _QUESTION_LINE_PAIR = re.compile(
 _ANSWER_LABEL = re.compile(r"^(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*", re.I)
 _DEFINITION_LIST = re.compile(
     r"^(?P<t>[^\n:]{1,60})\n[:：]\s+(?P<d>[^\n]+(?:\n(?![:：]\s)[^\n]+)*)$")
+_GLOSSARY_ENTRY = re.compile(r"^(?P<t>[^\n:]{1,60})\n(?P<d>[^\n]+(?:\n[^\n]+)*)$")
 _MARKED_QUESTION = re.compile(r"^\s*(?:\*\*)?(?:Q\d*|Question|질문)\s*\d*\s*[.:)]", re.I)
 _VERSUS = re.compile(r"(.+?)\s+(?:vs\.?|versus|대)\s+(.+)", re.I)
 
@@ -756,10 +757,19 @@ class Reader:
                 steps = listing.step_texts(block)
                 title = self._whose_process(title, scope)
                 if len(steps) >= 2 and title:
+                    # "**Q: Walk me through the TLS handshake.**" above the steps asks for
+                    # them: the question the note asks is the card's, and the rest of the
+                    # section is read without it
+                    asked, question = next(
+                        ((i, q) for i in range(index - 1, max(index - 3, -1), -1)
+                         if isinstance(b := blocks[i], Para)
+                         and (q := as_question(normalise(b.text.text), self.lang))),
+                        (None, None))
                     self.add(Unit("process", scope.path, title, block.lines,
                                   _all_steps(steps, block), subject=scope.subject, label=title,
-                                  items=tuple(steps)))
-                    self._blocks(blocks[:index] + blocks[index + 1:], scope)
+                                  items=tuple(steps), question=question or ""))
+                    skipped = {index} if question is None else {asked, index}
+                    self._blocks([b for i, b in enumerate(blocks) if i not in skipped], scope)
                     return True
         return False
 
@@ -937,7 +947,7 @@ class Reader:
     def _definition_list(self, para: Para, scope: Scope) -> bool:
         """"**브로커(Broker)**⏎: Kafka 서버 한 대를 …": a term on its line, its definition on
         the next after a colon (Markdown's definition list)."""
-        pair = _DEFINITION_LIST.match(para.text.text)
+        pair = _DEFINITION_LIST.match(para.text.text) or self._glossary_entry(para)
         if pair is None:
             return False
         term, alias = split_alias(clean_term(pair.group("t")))
@@ -958,8 +968,20 @@ class Reader:
                       subject=term, context=context, answer=meaning, how="definition-list"))
         # What the definition goes on to say is read as any sentence about the term.
         sentences = split_sentences(para.text)
-        self._sentences(sentences[2:], replace(scope, subject=term, nested=True), para.text)
+        said = 2 if pair.re is _DEFINITION_LIST else 1  # (a glossary's term opens its first)
+        self._sentences(sentences[said:], replace(scope, subject=term, nested=True), para.text)
         return True
+
+    @staticmethod
+    def _glossary_entry(para: Para) -> re.Match[str] | None:
+        """"**Soft state**⏎The system's state may change …": a glossary's term in bold on a
+        line of its own, its meaning on the lines under it (no colon, unlike a definition
+        list)."""
+        text = para.text.text
+        first, _, rest = text.partition("\n")
+        if not rest.strip() or (0, len(first)) not in para.text.strong or len(first) > 60:
+            return None
+        return _GLOSSARY_ENTRY.match(text)
 
     def _named_line(self, para: Para, after: ListBlock, scope: Scope) -> bool:
         """"SNI (Server Name Indicator)" or "Locality of Reference" on a line of its own,

@@ -45,8 +45,11 @@ _TRAILING_ASIDE = re.compile(r"\s*(?:[ㅠㅜㅋㅎ]{1,}|\^\^|;;+|→\s*(?:따로
                              r"(?:예정|할 것|하기))\s*$")
 #: "(교수님이 시험에 낸다고 하심 ㅋㅋ)", "(외울 필요는 없는 듯)": the author talking to
 #: themself in brackets, not the note's content.
-_CHATTY_ASIDE = re.compile(r"\s*\((?=[^()]*(?:[ㅋㅠㅜㅎ]{2}|[ㅠㅜ]|듯\)|lol\b|imo\b))[^()]*\)")
-_CHATTY_HINT = re.compile(r"[ㅋㅠㅜㅎ듯]|lol|imo")
+#: "(저는 30분)", "(I use 15 min)": the author's own choice, in brackets.
+_OWN_CHOICE = r"\((?:저는|제가|전|난|나는|내\s|I\s|I'm|I've|my\s|we\s)"
+_CHATTY_ASIDE = re.compile(r"\s*\((?=[^()]*(?:[ㅋㅠㅜㅎ]{2}|[ㅠㅜ]|듯\)|lol\b|imo\b))[^()]*\)"
+                           rf"|\s*{_OWN_CHOICE}[^()]*\)")
+_CHATTY_HINT = re.compile(rf"[ㅋㅠㅜㅎ듯]|lol|imo|{_OWN_CHOICE}")
 #: A point that is only an aside in brackets: "- (P, V는 네덜란드어에서 온 이름이라고 함)".
 _WHOLE_ASIDE = re.compile(r"^\([^()]*\)\.?$")
 #: "TODO: write part 2 …": the author's note to self.
@@ -90,12 +93,16 @@ _LAUGH = re.compile(r"\s*(?:ㅋ{2,}|ㅎ{2,}|ㅠ+|ㅜ{2,})(?=\s|$|[.,!?~→])")
 # it (a quarter to a half of the calls): the last few results are kept.  Few enough
 # that only that nearby reuse is served, never a far-off repeat of the same text.
 @functools.lru_cache(maxsize=64)
+def drop_chatty_asides(text: str) -> str:
+    """The text without the author's laugh or own choice in brackets ("(저는 30분)")."""
+    return _CHATTY_ASIDE.sub("", text) if "(" in text and _CHATTY_HINT.search(text) else text
+
+
 def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
     text = _TRAILING_ASIDE.sub("", _POINTER_ASIDE.sub("", normalise(text)))
-    if "(" in text and _CHATTY_HINT.search(text):  # (most sentences have no such aside)
-        text = _CHATTY_ASIDE.sub("", text)
+    text = drop_chatty_asides(text)
     if "ㅋ" in text or "ㅎㅎ" in text or "ㅠ" in text or "ㅜㅜ" in text:
         text = _LAUGH.sub("", text).strip()  # "… 탈락임 ㅋㅋ → …": a laugh, no content
     if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text) or _TODO.match(text) \

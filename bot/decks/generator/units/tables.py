@@ -30,8 +30,13 @@ _EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})
 
 
 def _split_cell(cell: str) -> tuple[str, str]:
-    """"높음 (유연하며 …)" -> ("높음", "유연하며 …"); "O(1)" stays whole."""
+    """"높음 (유연하며 …)" -> ("높음", "유연하며 …"); "O(1)" stays whole; "O(N) ← 큰 Set이면
+    조심": the arrow points at the author's remark."""
     cell = normalise(cell).strip()
+    value, arrow, remark = cell.partition(" ← ")
+    if arrow and value.strip() and remark.strip():
+        main, aside = _split_cell(value)
+        return main, "; ".join(a for a in (aside, remark.strip()) if a)
     asides = [p.strip() for p in _ASIDE.findall(cell) if p.strip()]
     main = _ASIDE.sub("", cell).strip()
     if main.lower() in _EMPTY and asides:
