@@ -1073,3 +1073,12 @@ def test_an_arrow_in_a_cell_points_at_a_remark() -> None:
     card = cards["SMEMBERS의 복잡도는?"]
     assert card.answers()[0].startswith("O(N)") and "←" not in card.question() + " ".join(
         card.choices)
+
+
+def test_columns_naming_what_each_row_has_make_the_rows_the_things_compared() -> None:
+    note = ("# 이분 탐색\n\n## 정리\n\n| 구분 | 탐색 대상 | 반환값 |\n|---|---|---|\n"
+            "| lower bound | 정렬된 배열 | target 이상 첫 위치 |\n"
+            "| 파라메트릭 서치 | 답의 범위 | 조건 만족하는 최적값 |\n")
+    questions = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert questions["lower bound의 반환값은?"] == "target 이상 첫 위치"
+    assert not any(q.startswith(("반환값의", "탐색 대상의")) for q in questions)

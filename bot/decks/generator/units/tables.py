@@ -155,6 +155,12 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
                             re.I)
 
 
+#: A Korean column naming what each row has: "탐색 대상", "반환값", "장점", "용도".
+_KO_ASPECT_WORDS = (r"(?:대상|값|결과|입력|출력|용도|목적|조건|특징|장점|단점|예시|설명|의미|"
+                    r"복잡도|속도|크기|범위|위치|역할|시점)")
+_KO_ASPECT_COLUMN = re.compile(rf"[가-힣]\s?{_KO_ASPECT_WORDS}$|^{_KO_ASPECT_WORDS}$")
+
+
 def _attribute_columns(columns: list[str], row_labels: list[str]) -> bool:
     """"| | one-liner | smell when violated |" over rows "SRP", "OCP": columns written in
     lower case, as attributes are, beside rows written as names ("SRP", "localStorage"),
@@ -176,6 +182,8 @@ def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> b
     cases of each operation: its rows are the things asked."""
     if sum(bool(_ASPECT_COLUMN.match(h.strip())) for h in header[1:]) * 2 > len(header[1:]):
         return False
+    if len(header) >= 3 and all(_KO_ASPECT_COLUMN.search(h.strip()) for h in header[1:]):
+        return False  # "| 구분 | 탐색 대상 | 반환값 |": each row has them, the rows are compared
     if not header[0].strip() and _attribute_columns(header[1:], row_labels):
         return False
     if header[0].strip().lower() in _ROW_LABEL_HEADERS:
