@@ -216,7 +216,7 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
                    ) -> tuple[str, bool]:
     """(the term as a sentence names it, with its article, whether it is plural):
     "a linked list", "the generational hypothesis", "GC roots", "slow start", "etcd"."""
-    if _LOWER_NAME.fullmatch(term):
+    if _LOWER_NAME.fullmatch(term) or article == "code":
         return term, False
     if _ADJECTIVE.fullmatch(term.lower()) and term[1:].islower():
         return term.lower(), False  # "Serverless": "the advantages of serverless"
@@ -797,6 +797,9 @@ def _difference(m: _Maker) -> None:
         front = f"{u.label.rstrip('?')} 면에서 {attach(a, '와')} {b}의 차이는?"
     elif u.label:  # one row of a comparison table
         aspect = _EN_ROW_ASPECT.get(u.label.lower().rstrip("?"), _lower_first(u.label))
+        if re.fullmatch(r"(?:[a-z]+ed|kept|put|held|sent|run|made)\s"
+                        r"(?:to|in|on|by|for|from|with|at)", aspect):
+            aspect = f"what they are {aspect}"  # "Attached to": "in what they are attached to"
         # "After consume": a row named by when, not by what ("differ after consume")
         link = "" if re.match(r"(?:after|before|during|when|while|on|under|at|with|without|if)\b",
                               aspect) else "when you " if _EN_ACTION.match(aspect) else "in "

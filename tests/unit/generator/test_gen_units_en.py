@@ -1530,3 +1530,52 @@ def test_a_name_the_note_counts_takes_an_article() -> None:
     questions = served(note)
     assert "What is a Deployment?" in questions
     assert any(q.startswith("What is a collision?") for q in questions)
+
+
+def test_a_cheat_sheets_labels_fields_and_leaning_points_ask_nothing() -> None:
+    note = ("# IAM cheat sheet\n\nA principal sends a request; a policy decides.\n\n"
+            "## Core nouns\n\n- **Principal** = anything that can make a "
+            "request\n- **Policy** = JSON doc listing what's allowed\n\n## Policy anatomy\n\n"
+            "- `Statement` — list of:\n  - `Effect`: Allow | Deny\n"
+            "  - `Action`: which API calls\n\n"
+            "### Evaluation logic\n\n1. everything starts as **implicit deny**\n"
+            "2. any explicit **Deny** anywhere wins\n"
+            "3. otherwise need an **Allow** from somewhere\n")
+    questions = served(note)
+    assert "What is a principal?" in questions
+    assert not any(q.startswith(("What are core nouns", "What is the impact", "What is Effect"))
+                   for q in questions)
+    assert not any(q.startswith(("everything", "otherwise")) for q in questions)
+
+
+def test_a_commands_heading_telling_a_story_is_no_purpose() -> None:
+    note = ("# TIL: git\n\n### git reflog - I didn't actually lose that work\n\nThe reflog "
+            "records every place HEAD has pointed to, so lost commits are still there.\n")
+    assert not find(cards_of(note, "en"), "command")
+
+
+def test_a_two_way_row_named_by_a_participle_asks_what_they_are() -> None:
+    note = ("# Policies\n\nA policy is identity-based or resource-based.\n\n## Policy types\n\n"
+            "| | Identity-based | Resource-based |\n"
+            "|---|---|---|\n| Attached to | user / group / role | the resource |\n"
+            "| Cross-account | needs the other side | can grant directly |\n")
+    questions = [q.casefold() for q in served(note)]
+    assert "how do identity-based and resource-based differ in what they are attached to?" \
+        in questions
+
+
+def test_a_name_in_code_takes_no_article_and_the_titles_heading_no_context() -> None:
+    note = ("---\ntitle: MVCC Basics - Study Guide\n---\n\n# MVCC Basics\n\nEach row version "
+            "carries two hidden fields:\n\n- `xmin` — the ID of the transaction that created the "
+            "version\n- `xmax` — the ID of the transaction that deleted it\n")
+    questions = served(note)
+    assert "What is xmin?" in questions and not any("(MVCC Basics)" in q for q in questions)
+
+
+def test_a_sentence_about_a_marked_name_defines_nothing() -> None:
+    note = ("# Squash merge\n\n## Terms\n\n- **Fast-forward** — the branch pointer just moves, "
+            "no merge commit\n- **Squash** — all the branch's changes as one new commit\n"
+            "- `main` gets one tidy commit per feature, easy to revert\n")
+    questions = served(note)
+    assert not any(q.startswith(("What is main", "What is a main")) for q in questions)
+    assert any("fast-forward" in q.casefold() for q in questions)

@@ -1082,3 +1082,55 @@ def test_columns_naming_what_each_row_has_make_the_rows_the_things_compared() ->
     questions = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
     assert questions["lower bound의 반환값은?"] == "target 이상 첫 위치"
     assert not any(q.startswith(("반환값의", "탐색 대상의")) for q in questions)
+
+
+def test_follow_ups_asked_and_answered_on_a_line_are_cards_of_their_own() -> None:
+    note = ("# 해시 테이블 면접 대비\n\n### Q. 좋은 해시 함수의 조건은?\n\n"
+            "<details>\n<summary>답변</summary>\n\n"
+            "- 결정적이어야 함: 같은 키 → 항상 같은 해시값\n- 버킷 전체에 고르게 분포되어야 함\n\n"
+            "</details>\n\n"
+            "- 꼬리 질문: 배열 크기를 소수로 잡는 이유? → 키에 패턴이 있어도 고르게 퍼지게 하려고\n"
+            "- 꼬리 질문: 암호학적 해시를 쓰면? → 분포는 좋지만 너무 느림\n")
+    answers = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert answers["좋은 해시 함수의 조건은?"].startswith("• 결정적이어야 함")
+    assert "→ 키에 패턴" not in answers["좋은 해시 함수의 조건은?"]
+    assert answers["배열 크기를 소수로 잡는 이유?"] == "키에 패턴이 있어도 고르게 퍼지게 하려고"
+
+
+def test_a_titles_kind_of_note_and_a_numbered_name_leave_the_question() -> None:
+    note = ("# 운영체제 정리 - 파일 시스템 (File System)\n\n## 디렉터리\n\n디렉터리 구조 종류:\n"
+            "1. **단일 단계 디렉터리** - 모든 파일이 한 디렉터리에\n"
+            "2. **트리 구조** - 흔히 쓰는 계층 구조\n\n"
+            "**1) 체이닝 (Separate Chaining)**\n- 각 버킷에 연결 리스트를 두고 뒤에 붙임\n"
+            "- 구현이 간단함\n\n### 심볼릭 링크 (Symbolic Link, 소프트 링크)\n\n"
+            "- 원본 파일의 경로를 내용으로 갖는 별도의 파일\n"
+            "- 원본을 지우면 링크가 깨짐\n")
+    questions = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert not any("정리 -" in q or q.startswith("1)") for q in questions)
+    assert any(q.startswith("심볼릭 링크란?") for q in questions)
+
+
+def test_a_request_without_its_subject_names_it_as_owner() -> None:
+    note = ("# 해시 테이블\n\n### Q. 충돌 해결 방법 설명해주세요\n\n"
+            "크게 체이닝과 개방 주소법 두 가지가 있습니다. "
+            "체이닝은 리스트로 잇고, 개방 주소법은 배열 안의 빈 칸을 찾습니다.\n")
+    assert any(c.question() == "해시 테이블의 충돌 해결 방법을 설명해주세요"
+               for c in cards_of(note, "ko"))
+
+
+def test_an_answer_ending_on_a_lead_in_it_leaves_out_waits_for_an_editor() -> None:
+    note = ("# WebSocket\n\n## 왜 필요한데?\n\n"
+            "HTTP는 요청-응답 구조라서 서버가 먼저 보낼 방법이 없음. "
+            "그래서 옛날엔 이렇게 꼼수를 썼대:\n\n### 폴링\n\n- 일정 주기마다 서버에 계속 물어봄\n"
+            "- 구현은 제일 쉬움\n")
+    card = next(c for c in cards_of(note, "ko") if c.rule == "qa")
+    assert card.draft
+
+
+def test_labelled_points_are_no_members_of_the_heading() -> None:
+    note = ("# 로드 밸런싱\n\n## 6. 고가용성 (HA, High Availability) 구성\n\n"
+            "- 문제: LB 자체가 한 대면 그게 SPOF임\n- 해결: LB도 이중화함\n\n"
+            "### Active-Standby\n- 한 대만 트래픽 처리, 나머지는 대기\n\n"
+            "### Active-Active\n- 두 대 모두 트래픽 처리함\n")
+    served = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert not any("(HA" in q or "2가지" in q for q in served)  # ("고가용성 (HA의 문제점은?")

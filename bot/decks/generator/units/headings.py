@@ -51,7 +51,7 @@ _NOTE_ABOUT_ITSELF = re.compile(
     r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
     r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
     r"서론|배경|용어|용어\s?정리|용어\s?(?:먼저|부터)|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|"
-    r"glossary|terms|"
+    r"glossary|terms|core\s(?:nouns|concepts|terms|ideas)|key\sconcepts|fundamentals|basics|"
     r"terminology|key\s?terms|keywords|vocabulary|"
     r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기|"
     # the author's own odds and ends and self-tests: read, but no concept of their own
@@ -105,6 +105,8 @@ _PROCESS = re.compile(
 _NOTE_GENRE = re.compile(
     r"\b(?:q\s?&\s?a|faq|notes?|cheat\s?sheet|interview|prep|summary|guide|tutorial|til|"
     r"study|lecture|overview|basics)\b|노트|면접|스터디|개념\s?정리|공부\s?(?:기록|정리)", re.I)
+#: "git reflog - I didn't actually lose that work": the author's story, not what it does.
+_FIRST_PERSON = re.compile(r"(?:I|I'm|I've|I'd|my|we|our|저는|제가|내가|나는)\b", re.I)
 _COMMAND = re.compile(r"^(?P<cmd>[a-z][\w.-]*(?:\s+[-\w.<>\[\]/=]+){0,4})\s+[-–—:]\s+(?P<what>.+)$")
 
 
@@ -120,6 +122,17 @@ class HeadingInfo:
     compared: tuple[str, ...] = ()
     question: str = ""
     purpose: str = ""  # a command heading's description
+
+
+#: "운영체제 정리 - ", "TIL: ", "Week 3 notes — ": what the note is, before its subject.
+_GENRE_PREFIX = re.compile(
+    r"^[^-–—:]{0,30}?(?:정리|요약|노트|강의|공부|스터디|면접|주차|TIL|notes?|lecture|study|"
+    r"week\s?\d+|cheat\s?sheet)\s*(?:\s[-–—]|:)\s+(?=\S)", re.I)
+
+
+def drop_genre(title: str) -> str:
+    """"운영체제 정리 - 파일 시스템" -> "파일 시스템": the subject of a note's title."""
+    return _GENRE_PREFIX.sub("", title, count=1) or title
 
 
 def clean_heading(title: str) -> str:
@@ -149,7 +162,8 @@ def classify(title: str, lang: str) -> HeadingInfo:
         return HeadingInfo("about", text)
     command = _COMMAND.match(text)
     if command and not re.search("[가-힣]", command.group("cmd")) \
-            and not _NOTE_GENRE.search(command.group("what")):
+            and not _NOTE_GENRE.search(command.group("what")) \
+            and not _FIRST_PERSON.match(command.group("what")):
         return HeadingInfo("command", text, term=command.group("cmd").strip(),
                            purpose=command.group("what").strip())
     for prop, pattern in _PROPERTY:
@@ -175,7 +189,7 @@ def classify(title: str, lang: str) -> HeadingInfo:
         return HeadingInfo("term", text, term=term, alias=alias)
     # "멀티프로세싱(Multiprocessing), 다중 처리": a term followed by its other names.
     first = text.split(",")[0].strip()
-    if first != text:
+    if first != text and first.count("(") == first.count(")"):  # (not "링크 (Symbolic Link")
         term, alias = split_alias(first)
         term = clean_term(term)
         if term and is_term_like(term, lang):

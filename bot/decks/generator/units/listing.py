@@ -405,12 +405,18 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
         # "**cwnd** (congestion window) is defined as …": the name's other name, then what
         # it is.
         term, rest = f"{term} ({aside.group(1)})", rest[aside.end():]
+    if _PREDICATE.match(rest):
+        return None  # "`main` gets one tidy commit per PR": a sentence about the name
     rest = re.sub(r"^(?:[:：\-–—→=]+|(?:is|are)\s+defined\s+as\s+|is\s+|are\s+|"
                   r"refers to\s+|means\s+)\s*", "", rest)
     rest = re.sub(r"^(?:이란|란|은|는|이라\s?함은)\s+", "", rest)
     return term, normalise(rest)
 
 
+#: A verb right after the marked name, no separator between: the name is a sentence's
+#: subject ("`main` gets …", "**Git** stores …"), not a term defined ("is", "means" are).
+_PREDICATE = re.compile(r"(?!(?:is|are|means|refers|stands)\b)[a-z]{2,}(?:s|ed)\s+"
+                        r"(?!of\b|and\b|or\b)\w")
 #: A point that only lists names ("Cross-site request forgery, CSRF, XSRF, 사이트 간 요청 위조").
 _NAME_LIST = re.compile(r"[^,.:]{1,30}(?:,\s*[^,.:]{1,30}){2,}")
 _ADNOMINAL = re.compile(r"(?:인|는|은|한|된|할|될|의|적|던|운|른|난|진|있는|없는)$")
@@ -605,7 +611,9 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         label, desc = pair
         term, alias = split_alias(clean_term(label))
         term = clean_term(term)
-        if is_attribute_label(term) or attribute_kind(term):
+        # ("- `Effect`: Allow | Deny" names a field of a JSON document, no "effect" of it)
+        coded = item.head is not None and any(a <= 1 for a, _ in item.head.code)
+        if (is_attribute_label(term) or attribute_kind(term)) and not coded:
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
         desc = drop_chatty_asides(desc.lstrip(",;:·-–— ")).rstrip(".")
         if _PARTICLE_START.match(desc):
@@ -621,7 +629,10 @@ def term_item(item: Item, lang: str) -> TermItem | None:
             # or a recipe, not what the term is.
             steps = bool(_ARROW_RECIPE.match(desc))
             return TermItem(term, alias, desc, _describes(desc) and not about_other
-                            and not steps, lines, rest=body)
+                            and not steps, lines, rest=body,
+                            # "- `xmin` — …": a name in code, said as written ("What is xmin?")
+                            article="code" if coded and term.islower() and " " not in term
+                            else None)
         return None
     # A bare term (bold or not, or an item heading), explained by what is nested under it.
     label = pair[0] if pair is not None else text

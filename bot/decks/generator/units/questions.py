@@ -60,7 +60,7 @@ _KO_PROPERTY_END = re.compile(
 #: "그럼 멀티프로세스의 장점은?": the interviewer's way on, no part of the question.
 _EN_SO = re.compile(r"^(?:so|and|ok|okay),?\s+(?=(?:what|why|how|when|which|who|where)\b)", re.I)
 _CONVERSATIONAL_LEAD = re.compile(
-    r"^(?:그럼|그러면|그래서|근데|그런데|그리고|자,?)\s+(?=\S)")
+    r"^(?:그럼|그러면|그래서|근데|그런데|그리고|일단|자,?)\s+(?=\S)")
 #: "Example — when does an object become garbage?", "Quiz: …": a label before the
 #: question, which the card does not need.
 _LABEL_BEFORE_QUESTION = re.compile(
@@ -186,11 +186,24 @@ _EN_WHOSE_GROUP = re.compile(
     r"drawbacks|benefits|properties|parts|components|categories|rules|options)\s*\?$", re.I)
 
 
+#: A question that opens by asking ("왜 필요한가요?", "어떤 종류가 있나요?"), not with a noun.
+_KO_ASKING_WORD = re.compile(r"(?:(?:왜|어떻게|어떤|어느|무엇|무슨|뭐|뭘|언제|어디|누가|얼마|몇)"
+                             r"[가-힣]*|그럼|그러면|그래서|이|그|저)(?:\s|[?？]|$)")
+
+
 def with_subject(question: str, subject: str) -> str:
     from bot.decks.generator.korean import attach
 
     if re.search("[가-힣]", question):
-        return f"{attach(subject, '는')} {question}"
+        if re.match(r"[가-힣]", question) and not _KO_ASKING_WORD.match(question):
+            # "충돌 해결 방법 설명해주세요", "장점은?": the subject owns what is asked
+            request = re.match(r"(?P<np>.+?[가-힣A-Za-z0-9)])\s+"
+                               r"(?P<ask>(?:설명|서술|비교|정리|나열|말씀)\s?해)", question)
+            if request and not re.search(r"(?:을|를|에\s?대해서?|에\s?대하여)$", request["np"]):
+                # ("방법 설명해주세요" asks for the method: "방법을 설명해주세요")
+                question = f"{attach(request['np'], '을')} {question[request.start('ask'):]}"
+            return f"{subject}의 {question}"
+        return f"{attach(subject, '는')} {question}"  # "왜 필요한가요?"
     if _EN_WHOSE_GROUP.match(question.strip()):
         return f"{question.strip().rstrip('? ')} of {subject}?"  # "… main types of XSS?"
     return f"{question.rstrip('?')} ({subject})?"

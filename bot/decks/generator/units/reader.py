@@ -34,7 +34,7 @@ from bot.decks.generator.notetree import (
     Table,
 )
 from bot.decks.generator.sentences import Sentence, normalise, split_sentences
-from bot.decks.generator.units.headings import HeadingInfo, classify, clean_heading
+from bot.decks.generator.units.headings import HeadingInfo, classify, clean_heading, drop_genre
 from bot.decks.generator.units.labels import drop_figure_asides, strip_note_prefix
 from bot.decks.generator.units.model import Unit
 from bot.decks.generator.units.questions import (
@@ -47,6 +47,7 @@ from bot.decks.generator.units.questions import (
 from bot.decks.generator.units.render import (
     answer_text,
     clean_sentence,
+    follow_ups,
     has_code,
     links_only,
     one_liner,
@@ -345,6 +346,17 @@ _TOLD_AS_STORY = re.compile(
     r"found|made|ran|wrote|saw|spent|took)\b", re.I)
 
 
+#: A field's possible values and nothing of what it is: "Allow | Deny".
+_VALUES_ONLY = re.compile(r"[\w.-]+(?:\s*\|\s*[\w.-]+)+")
+
+
+#: A point that opens on a word leaning on what came before: "everything starts as …",
+#: "otherwise need an …", "using … for everyday work".
+_GOES_ON = re.compile(r"(?:everything|everyone|otherwise|then|also|and|but|so|else|instead|plus|"
+                      r"using|need|needs|must|should|always|never|only|just|still|same|both|"
+                      r"either|neither)\b")
+
+
 def _told_as_story(text: str) -> bool:
     """Whether `text` tells what happened: "…더라고요", "I switched …", or a Korean
     ending after a past-tense syllable (its final ㅆ: 바꿨어요, 했다, 가져왔어요)."""
@@ -534,8 +546,9 @@ class Reader:
         note's own title ("CS 3510 – Computer Networks"), a course part ("Lecture 14: …")
         or an activity ("Choosing a tool")."""
         key = normalise_key(context)
-        if key in (normalise_key(self._title), normalise_key(self._note_title)):
-            return False
+        if key in (normalise_key(self._title), normalise_key(self._note_title)) \
+                or key == normalise_key(re.sub(r"\s[-–—:]\s.*$", "", self._note_title)):
+            return False  # ("# Kubernetes Basics" under "title: Kubernetes Basics - Study Guide")
         bare = re.sub(r"\s*\([^()]*\)", "", context).strip()
         return ":" not in bare and not _COURSE_CODE.search(bare) \
             and not is_course_part(bare) and not is_activity(bare) and not is_structure(bare) \
@@ -631,6 +644,9 @@ class Reader:
                 and section.parent.level >= 2 else ""
             term = _kind_of_compared(info.term, section.parent.title_text
                                      if section.parent is not None else "")
+            if self._title and term != self._title \
+                    and clean_term(split_alias(drop_genre(term))[0]) == self._title:
+                term = self._title  # "# 운영체제 정리 - 파일 시스템" is about 파일 시스템
             scope = replace(scope, subject=term, context=context if term == info.term else "")
             if info.alias:
                 self._alias(term, info.alias, lines, scope)
@@ -681,10 +697,12 @@ class Reader:
 
     def _note_subject(self, note: Note) -> str:
         if note.title:
-            term, _ = split_alias(note.title)
-            term = clean_term(term)
-            if is_term_like(term, self.lang):
-                return term
+            # "운영체제 정리 - 파일 시스템", "TIL: git": what the note is, then its subject
+            for title in dict.fromkeys((drop_genre(note.title), note.title)):
+                # "운영체제 정리 - 파일 시스템": what the note is, then its subject
+                term = clean_term(split_alias(title)[0])
+                if is_term_like(term, self.lang):
+                    return term
         return ""
 
     # -- sections of a particular kind ----------------------------------------------
@@ -811,6 +829,8 @@ class Reader:
         shows_all = not (has_code(blocks) and re.search(r"[:：]\s*(?:\n|$)", answer)) \
             and not (blocks and isinstance(blocks[0], Code) and not blocks[0].prose)
         # (An answer that opens with code would show the learner only the notes on it.)
+        # ("…꼼수를 썼대:" ends on a lead-in whose list is not in the answer: cut short)
+        complete = complete and not answer.rstrip().endswith((":", "："))
         confident = complete and not titled and self_contained(question) and len(answer) >= 4 \
             and not _bare_yes_no(question, answer) and shows_all
         end = max([lines[1], *(b.lines[1] for b in blocks if b.lines != (0, 0))])
@@ -1031,6 +1051,17 @@ class Reader:
 
     def _list(self, block: ListBlock, lead: Sentence | None, scope: Scope) -> None:
         lead_text = self._clean(lead.text) if lead is not None else ""
+        # "- 꼬리 질문: 배열 크기를 소수로 잡는 이유? → 키에 패턴이 …": each a card
+        asked = follow_ups(block)
+        if asked is not None:
+            for text, answer, lines in asked:
+                question = as_question(text, self.lang) or text
+                answer = self._clean(answer) or answer
+                self.add(Unit("qa", scope.path, question, lines,
+                              self_contained(question) and len(answer) >= 4
+                              and not _bare_yes_no(question, answer),
+                              subject=scope.subject, question=question, answer=answer))
+            return
         # Questions as items, each answered by what is nested under it.
         questions = listing.question_items(block, self.lang)
         if questions is not None:
@@ -1087,7 +1118,8 @@ class Reader:
             sure = len(items) <= 8 and scope.subject != self._title
             self.add(Unit(group.prop, scope.path, f"{group.prop}:{scope.subject}", block.lines,
                           sure, subject=scope.subject, items=tuple(items)))
-        elif group is not None and terms is not None and len(terms) >= 2:
+        elif group is not None and terms is not None and len(terms) >= 2 \
+                and not any(t.attribute for t in terms):  # ("- 문제: …", "- 해결: …": labels)
             names = listing.same_kind([t.term for t in terms], group.label)
             # A member left out ("CDN" beside "브라우저 캐시", "프록시 캐시") may still be
             # one: a list that may be incomplete waits for an editor.
@@ -1239,8 +1271,10 @@ class Reader:
         """(whose, the group's name): "Three levels:" under "## Delivery guarantees" are
         the three levels of delivery guarantees; a count and a noun name nothing a
         learner could tell.  Their members are asked "(Delivery guarantees)"."""
-        owner = next((o for o in (scope.subject, *reversed(scope.path)) if o
-                      and o != self._title and not COUNTED_GROUP.fullmatch(o)), "")
+        owners = (scope.subject, *reversed(scope.path))
+        owner = next((o for o in owners if o and o != self._title
+                      and clean_term(split_alias(drop_genre(o))[0]) != self._title
+                      and not COUNTED_GROUP.fullmatch(o)), "")
         if not owner:
             return "", label
         if self.lang == "ko":
@@ -1294,7 +1328,8 @@ class Reader:
                 and not _restates(term, found.description):
             context = scope.context if normalise_key(scope.context) != normalise_key(term) else ""
             sure = found.confident and self._stands_alone(term, context, scope) \
-                and not _PURPOSE_PHRASE.match(found.description)
+                and not _PURPOSE_PHRASE.match(found.description) \
+                and not _VALUES_ONLY.fullmatch(found.description)  # "`Effect`: Allow | Deny"
             self.add(Unit("definition", scope.path, term, found.lines, sure,
                           subject=term, context=context, answer=found.description,
                           article=found.article, how="term-item"))
@@ -1566,6 +1601,10 @@ class Reader:
             if not own_topic or _overlaps(subject, terms):
                 confident = False
             names_subject = False
+        if self.lang == "en" and _GOES_ON.match(cloze):
+            # "everything starts as [...]" from "1. everything starts as **implicit deny**":
+            # a point that goes on from its heading, no sentence of its own
+            confident = names_subject = False
         # Inside an answer the sentence leans on its question (the Q&A card asks it),
         # unless it opens on the term it is about.
         sure = (confident or names_subject) and not scope.comparing \

@@ -16,6 +16,7 @@ from bot.decks.generator.inline import InlineText
 from bot.decks.generator.notetree import (
     Block,
     Code,
+    Details,
     Heading,
     ListBlock,
     Para,
@@ -23,6 +24,7 @@ from bot.decks.generator.notetree import (
     Table,
 )
 from bot.decks.generator.sentences import normalise, split_sentences
+from bot.decks.generator.units.questions import is_generic_summary
 
 MAX_ANSWER = 600
 _FIGURE = re.compile(
@@ -98,6 +100,7 @@ def drop_chatty_asides(text: str) -> str:
     return _CHATTY_ASIDE.sub("", text) if "(" in text and _CHATTY_HINT.search(text) else text
 
 
+@functools.lru_cache(maxsize=8192)  # (an answer's lines are cleaned again for its cut)
 def clean_sentence(text: str) -> str | None:
     """A sentence fit for a card, or None when it points at something the card
     cannot show (a figure, a link) or says nothing."""
@@ -134,6 +137,25 @@ def _para_lines(para: Para) -> list[str]:
         return []
     out = [c for s in sentence_texts(para) if (c := clean_sentence(s))]
     return [" ".join(out)] if out else []
+
+
+#: "꼬리 질문: 배열 크기를 소수로 잡는 이유? → 키에 패턴이 있어도 …": a follow-up asked
+#: and answered on one line.
+_FOLLOW_UP = re.compile(
+    r"^(?:(?:꼬리\s?질문|follow[- ]?up(?:\s+question)?|Q\d*)\s*[:：.)]\s*)?"
+    r"(?P<q>[^?？\n]{4,120}[?？])\s*(?:→|->|=>)\s*(?P<a>\S.*)$", re.I | re.S)
+
+
+def follow_ups(block: ListBlock) -> list[tuple[str, str, tuple[int, int]]] | None:
+    """(question, answer, lines) of each item, when every item is a follow-up asked and
+    answered on its line; else None."""
+    pairs: list[tuple[str, str, tuple[int, int]]] = []
+    for item in block.items:
+        found = _FOLLOW_UP.match(normalise(item.head.text)) if item.head is not None else None
+        if found is None or item.body:
+            return None
+        pairs.append((found["q"].strip(), found["a"].strip(), item.lines))
+    return pairs or None
 
 
 def _list_lines(block: ListBlock, depth: int) -> list[str]:
@@ -203,9 +225,12 @@ def block_lines_text(blocks: list[Block], tables: bool = False) -> list[str]:
         elif isinstance(block, Heading):
             continue
         elif isinstance(block, ListBlock):
-            lines.extend(_list_lines(block, 0))
+            if follow_ups(block) is None:  # (each follow-up is a card of its own)
+                lines.extend(_list_lines(block, 0))
         elif isinstance(block, Quote):
             lines.extend(block_lines_text(block.blocks))
+        elif isinstance(block, Details) and is_generic_summary(normalise(block.summary.text)):
+            lines.extend(block_lines_text(block.blocks, tables))  # "<summary>답변</summary>"
         elif isinstance(block, Code):
             if block.prose:
                 lines.extend(block_lines_text(block.prose))

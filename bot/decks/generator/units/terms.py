@@ -19,6 +19,8 @@ GENERIC_KO = frozenset(
      "배경", "기타", "추가", "비교", "사용법", "문법", "활용", "용도", "특성", "성질", "기능",
      "동작", "원인", "결과적으로", "이후", "이전", "다음", "처음", "마지막", "첫째", "둘째", "셋째"}
 )
+#: Generic alone ("링크": a list of links), a name after a word ("하드 링크", "심볼릭 링크").
+_KO_NAMING_HEADS = frozenset({"링크"})
 GENERIC_EN = frozenset(
     {"problem", "problems", "note", "notes", "example", "examples", "summary", "solution",
      "solutions", "idea", "result", "results", "approach", "definition", "question", "answer",
@@ -85,7 +87,8 @@ def clean_term(text: str) -> str:
     if _OPTION_FLAG.fullmatch(bare):
         return bare  # "--soft": an option keeps its dashes
     text = text.strip(" \"'`“”‘’*_:：-–—.,;")
-    text = re.sub(r"^\(\d{1,2}\)\s+", "", text)  # "(1) 단순 요청": the note's count
+    # "(1) 단순 요청", "1) 체이닝": the note's count
+    text = re.sub(r"^(?:\(\d{1,2}\)|\d{1,2}\))\s+", "", text)
     if text[:1] in "TtAa":
         text = _ARTICLE.sub("", text)
         text = _TERM_WORD.sub("", text)
@@ -146,8 +149,8 @@ def is_generic(term: str) -> bool:
             or _METADATA.match(bare):
         return True
     words = bare.split()
-    if len(words) > 1 and words[-1] in GENERIC_KO:
-        return True  # "익숙한 것", "보완 방법": about something, not a name
+    if len(words) > 1 and words[-1] in GENERIC_KO and words[-1] not in _KO_NAMING_HEADS:
+        return True  # "익숙한 것", "보완 방법": about something, not a name ("하드 링크" is one)
     # "better solutions", "exam tips": a generic noun with a word before it is still
     # generic, but a few such nouns head technical names after a noun ("Docker image",
     # "hash table", "primary key", "source code").
@@ -215,6 +218,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
     if re.search(r"(?:^|\s)(?:언제|뭘|뭐|무엇을|어떻게|왜|어디서?|어느)(?:\s|$)|뭐(?:냐|야|지|임)$",
                  bare):
         return False  # "그래서 언제 뭘 쓰나": a question without its mark, not a name
+    if re.search(r"\s\S*(?:냐|니|까|는데|뭔데)$", bare):
+        return False  # "WebSocket 뭔데 다들 쓰냐": the author asking, in a title
     if _NUMBERED_LABEL.fullmatch(bare):
         return False  # "Problem 2", "option 1", "방법 1": the note's numbering, no name
     if _EN_PREPOSITION.match(bare):
