@@ -442,6 +442,19 @@ _EN_WAY_OF = re.compile(r"(?!(?:Getting|Setting|Thing|String|Meaning|Warning|Som
 _EN_STEP_GROUP = re.compile(r"^(?:the )?(?:[\w-]+ )?(?P<kind>phase|stage)s$", re.I)
 
 
+def _does(m: _Maker) -> None:
+    """"What does useRef do? (Hooks)" → "Lets you keep a mutable value …"."""
+    u = m.unit
+    term, tail = _term_with_context(u.subject, u.context, m.lang)
+    if u.article == "the":
+        noun = f"the {term}"
+    elif u.article == "code" or re.fullmatch(r"[a-z][a-z-]*", term):
+        noun = term  # "What does squash do? (git rebase -i)", not "a squash"
+    else:
+        noun = en_noun_phrase(term, None, m.vocabulary)[0]
+    m.basic(f"What does {noun} do?{tail}", u.answer[:1].upper() + u.answer[1:])
+
+
 def _qa(m: _Maker) -> None:
     m.basic(m.unit.question, m.unit.answer)
 
@@ -903,7 +916,7 @@ _TEMPLATES: dict[str, Callable[[_Maker], None]] = {
     "definition": _definition, "qa": _qa, "members": _members, "pros": _property,
     "cons": _property, "features": _property, "process": _process, "cell": _cell,
     "difference": _difference, "command": _command, "example": _example, "analogy": _analogy,
-    "alias": _alias, "attribute": _attribute, "cause": _cause,
+    "alias": _alias, "attribute": _attribute, "cause": _cause, "does": _does,
 }
 
 

@@ -1579,3 +1579,16 @@ def test_a_sentence_about_a_marked_name_defines_nothing() -> None:
     questions = served(note)
     assert not any(q.startswith(("What is main", "What is a main")) for q in questions)
     assert any("fast-forward" in q.casefold() for q in questions)
+
+
+def test_a_marked_name_opening_a_sentence_with_what_it_does_asks_what_it_does() -> None:
+    note = ("# Processes\n\n## Creating one\n\n`fork()` creates a new process by duplicating the "
+            "calling process.\n\nThe **GIL** lets only one thread execute Python bytecode at a "
+            "time.\n\n## Rebase\n\n**squash** melds a commit into the one above "
+            "it; **fixup** does the same but drops its message. `main` gets one commit per PR.\n")
+    questions = served(note)
+    assert questions["What does fork() do?"] == (
+        "Creates a new process by duplicating the calling process")
+    assert questions["What does the GIL do?"].startswith("Lets only one thread")
+    assert questions["What does squash do? (Rebase)"] == "Melds a commit into the one above it"
+    assert not any(q.startswith("What does main") for q in questions)

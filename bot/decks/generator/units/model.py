@@ -26,7 +26,8 @@ from dataclasses import dataclass
 #: attribute:  subject + label (problem, purpose, …) + answer
 #: cloze:      answer (the sentence with the author's bold/code words blanked) + items
 KINDS = ("definition", "qa", "members", "pros", "cons", "features", "process", "cell",
-         "difference", "command", "example", "analogy", "alias", "cause", "attribute", "cloze")
+         "difference", "command", "example", "analogy", "alias", "cause", "attribute", "cloze",
+         "does")
 
 
 @dataclass(frozen=True)

@@ -368,6 +368,11 @@ def _told_as_story(text: str) -> bool:
     past = found.group("past")
     return past is None or (0xAC00 <= ord(past) <= 0xD7A3 and (ord(past) - 0xAC00) % 28 == 20
                             and past not in "있겠")  # ("제공하고 있다" is no story)
+#: What a name does, right after it: "lets you keep …", "melds a commit into …" (not "is",
+#: "has", a verb of being or happening, which say what it is or when it occurs).
+_DOES = re.compile(r"\s+(?P<verb>(?!(?:is|has|was|does|gets|means|refers|stands|occurs|happens|"
+                   r"arises|exists|appears|seems|becomes|remains|comes|goes|plus|vs|versus|as|"
+                   r"less|across|always|thus|this|its|yes|us)\b)[a-z]{2,}(?:s|es))\s+(?P<rest>\S.+)$")
 #: "ext4 has three journaling modes:": its points name modes ("`writeback` — …").
 _MODES = re.compile(r"\bmodes\b|모드(?:\s?종류|들)?\s*[:：]?\s*$", re.I)
 _POINTING = re.compile(r"\b(?:these|those|this|that|it|they|them)\b|^(?:이|그|저)\s", re.I)
@@ -1555,8 +1560,40 @@ class Reader:
                 self.add(Unit("cause", scope.path, found.label, lines, False,
                               subject=scope.subject, label=found.label, answer=found.answer))
                 continue
+            if source is not None and self.lang == "en":
+                self._what_it_does(text, sentence, source, scope)
             if source is not None:
                 self._emphasis(text, sentence, source, scope)
+
+    def _what_it_does(self, text: str, sentence: Sentence, source: InlineText,
+                      scope: Scope) -> bool:
+        """"`useRef` lets you keep a mutable value between renders", "**squash** melds a
+        commit into the one above it": a marked name opening a sentence with what it does
+        asks "What does useRef do?"; the sentence is its answer."""
+        marked = [(a, b) for a, b in source.marked() if sentence.start <= a < sentence.end]
+        if not marked:
+            return False
+        start, end = marked[0]
+        name = normalise(source.text[start:end]).strip()
+        lead = normalise(source.text[sentence.start:start]).strip()
+        found = _DOES.match(text[text.find(name) + len(name):] if name in text else "")
+        if found is None or lead.lower() not in ("", "the") or not name \
+                or normalise_key(name) in self._defined or ";" in found["rest"][:3] \
+                or not re.search(r"[A-Za-z]{2}", name) or re.search(r"['\"]", name):
+            return False  # ("--", "setItem('n', 5)": a token, an example call)
+        coded = any(a == start for a, _ in source.code)
+        article = "the" if lead.lower() == "the" else "code" if coded else None
+        # ("…; `apply` reapplies but keeps it": the next clause is another name's)
+        answer = f"{found['verb']} {found['rest'].split('; ')[0]}".rstrip(" .;:")
+        subject = name if coded else clean_term(name)
+        context = scope.subject if normalise_key(scope.subject) not in ("", normalise_key(name)) \
+            else ""
+        self.add(Unit("does", scope.path, subject, sentence.lines,
+                      len(found["rest"]) >= 15 and not scope.comparing and not scope.in_answer
+                      and not _POINTING.match(found["rest"])
+                      and (is_term_like(subject, "en") or (coded and len(subject) <= 40)),
+                      subject=subject, context=context, answer=answer, article=article))
+        return True
 
     @staticmethod
     def _marked_in(term: str, sentence: Sentence, source: InlineText) -> bool:
