@@ -144,6 +144,9 @@ def _term_with_context(term: str, context: str, lang: str) -> tuple[str, str]:
 
 
 def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if first.endswith(("'s", "’s")):
+        return text  # "Bélády's anomaly": a person's name stays one
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text
@@ -218,6 +221,8 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
     "a linked list", "the generational hypothesis", "GC roots", "slow start", "etcd"."""
     if _LOWER_NAME.fullmatch(term) or article == "code":
         return term, False
+    if re.match(r"[A-ZÀ-Þ][^\s]*['’]s\s", term):
+        return term, False  # "Bélády's anomaly", "Amdahl's law": a name's, said as such
     if _ADJECTIVE.fullmatch(term.lower()) and term[1:].islower():
         return term.lower(), False  # "Serverless": "the advantages of serverless"
     if _MANNER.fullmatch(term):
@@ -553,7 +558,7 @@ _KO_CLAUSE_HEADER = re.compile(
     r"(?:\s+[A-Za-z/]+)?\s+[가-힣]+$")
 #: An English column named by a clause, and the question each asks of a row.
 _EN_CLAUSE_HEADER = re.compile(r"^(how it works|what it does|when to use(?: it)?|"
-                               r"use cases?|used for|best for|good for)$", re.I)
+                               r"use cases?|used for|best for|good for|what you get)$", re.I)
 _EN_VERB_HEADER = re.compile(r"^(return|require|provide|store|support|keep|use|guarantee|"
                              r"prevent|solve|cost|mean|need|produce|give|evict|handle|contain|"
                              r"hold|allow|send|remove|replace|protect)s$", re.I)
@@ -562,7 +567,7 @@ _EN_CLAUSE_QUESTION = {
     "when to use": "When is {s} used?", "when to use it": "When is {s} used?",
     "use case": "What is {s} used for?", "use cases": "What is {s} used for?",
     "used for": "What is {s} used for?", "best for": "What is {s} best for?",
-    "good for": "What is {s} good for?"}
+    "good for": "What is {s} good for?", "what you get": "What do you get with {s}?"}
 
 
 #: A column that describes its row: its cell answers "X란?" / "What is X?".
@@ -699,8 +704,11 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             label = f"{label} 방식"
         return f"{subject}의 {attach(label, '은')}?", answer
     noun = _row_noun(subject, m.vocabulary)
-    # "Insert/Delete": each word its table capital dropped ("insert/delete")
-    word = "/".join(_lower_first(part) for part in label.rstrip("?").strip().split("/"))
+    # "Insert/Delete": each word its table capital dropped ("insert/delete"); "Space
+    # (naive → optimised)": the column's aside is no part of its name
+    bare_label = re.sub(r"\s*\((?=[^()]*(?:[A-Za-z]{3,}|→))[^()]*\)", "", label).strip() \
+        or label  # (but "Edge check (u, v)" names its edge)
+    word = "/".join(_lower_first(part) for part in bare_label.rstrip("?").strip().split("/"))
     if label.endswith("?") or (yes_no and len(label.split()) == 1):
         # "Stable?" → "Is bubble sort stable?"; "Shares memory?" → "Does … share memory?"
         # A cell that says neither yes nor no is shown as written (and drafted).

@@ -1592,3 +1592,37 @@ def test_a_marked_name_opening_a_sentence_with_what_it_does_asks_what_it_does() 
     assert questions["What does the GIL do?"].startswith("Lets only one thread")
     assert questions["What does squash do? (Rebase)"] == "Melds a commit into the one above it"
     assert not any(q.startswith("What does main") for q in questions)
+
+
+def test_a_table_under_one_of_its_own_rows_takes_no_context_and_names_keep_capitals() -> None:
+    note = ("# Paging\n\n## Page replacement\n\n- **Bélády's anomaly**: with FIFO, more frames can "
+            "cause more faults\n\n### Clock (second chance)\n\n- LRU approximation using the "
+            "reference bit\n\n| Algorithm | Evicts | Bélády's anomaly? |\n|---|---|---|\n"
+            "| OPT | used furthest in future | no |\n| FIFO | oldest loaded | yes |\n"
+            "| Clock | first with ref bit 0 | no |\n")
+    questions = served(note)
+    assert "What does FIFO evict?" in questions
+    assert "Does FIFO have Bélády's anomaly?" in questions
+    assert any(q.startswith("What is Bélády's anomaly?") for q in questions)
+
+
+def test_a_table_asks_plainly_and_never_offers_the_one_choice_naming_its_row() -> None:
+    note = ("# DP\n\n## Classic problems\n\n"
+            "| Problem | State | Time | Space (naive → optimised) |\n"
+            "|---|---|---|---|\n| Fibonacci | dp[i] = i-th number | O(n) | O(n) → O(1) |\n"
+            "| LIS | dp[i] = LIS ending at i | O(n^2) | O(n) |\n"
+            "| Knapsack | dp[i][c] = best value | O(nW) | O(nW) → O(W) |\n"
+            "| Edit distance | dp[i][j] = dist of prefixes | O(mn) | O(mn) |\n\n"
+            "## Drivers\n\n| Driver | What you get |\n|---|---|\n| bridge | a private subnet |\n"
+            "| host | no isolation |\n| none | just lo |\n")
+    cards = {c.question(): c for c in cards_of(note, "en") if not c.draft}
+    assert any(q.startswith("What is the space complexity of Fibonacci?") for q in cards)
+    lis = next(c for q, c in cards.items() if "LIS" in q and "state" in q.lower())
+    assert not lis.choices
+    assert any(q.startswith("What do you get with") for q in cards)
+
+
+def test_what_a_name_does_under_a_condition_or_by_its_own_name_waits() -> None:
+    note = ("# SQL\n\n## Pitfalls\n\n`NOT IN (subquery)` returns no rows if the subquery "
+            "contains a NULL.\n\n`rustc --explain E0502` gives a long explanation with examples.\n")
+    assert not any(q.startswith("What does") for q in served(note))

@@ -52,6 +52,7 @@ _NOTE_ABOUT_ITSELF = re.compile(
     r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
     r"서론|배경|용어|용어\s?정리|용어\s?(?:먼저|부터)|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|"
     r"glossary|terms|core\s(?:nouns|concepts|terms|ideas)|key\sconcepts|fundamentals|basics|"
+    r"(?:the\s)?big\spicture|tl;?dr|"
     r"terminology|key\s?terms|keywords|vocabulary|"
     r"기타|추가|사전\s?지식|배경\s?지식|선수\s?지식|알아두기|짚고\s?넘어가기|"
     # the author's own odds and ends and self-tests: read, but no concept of their own

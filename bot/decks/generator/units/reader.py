@@ -1588,8 +1588,14 @@ class Reader:
         subject = name if coded else clean_term(name)
         context = scope.subject if normalise_key(scope.subject) not in ("", normalise_key(name)) \
             else ""
+        # ("NOT IN returns no rows if …": a pitfall under a condition; "`--explain` gives
+        # an explanation": the name says it)
+        conditional = re.search(r"\b(?:if|unless|when)\b", found["rest"]) is not None
+        said = {w[:5].lower() for w in re.findall(r"[A-Za-z]{5,}", name)}
+        echoed = any(w[:5].lower() in said for w in re.findall(r"[A-Za-z]{5,}", answer)[:3])
         self.add(Unit("does", scope.path, subject, sentence.lines,
                       len(found["rest"]) >= 15 and not scope.comparing and not scope.in_answer
+                      and not conditional and not echoed
                       and not _POINTING.match(found["rest"])
                       and (is_term_like(subject, "en") or (coded and len(subject) <= 40)),
                       subject=subject, context=context, answer=answer, article=article))

@@ -227,6 +227,11 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
         texts = [[normalise(c.text) for c in row] for row in table.rows]
     if _is_data_table(header, texts):
         return []
+    section = normalise_key(re.sub(r"\s*\([^()]*\)", "", title))  # "Clock (second chance)"
+    if section and any(normalise_key(row[0]) == section for row in texts if row):
+        # under "### Clock" a table of FIFO, LRU, OPT and Clock: the section's own name is
+        # one row of it, no context for the others
+        title = ""
     by_row = _columns_compared(header, title, [row[0] for row in texts if row])
     grid = [[_split_cell(c.text) for c in row[1:len(header)]] for row in table.rows]
     # In a column of O and X, "X" says no; elsewhere a lone "x" or "-" marks a blank cell.
@@ -294,6 +299,10 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                                      and g[c][0].lower() not in _EMPTY])
                 subject, attribute = label, column
             choices = _fair_choices(main, choices)
+            own = label if not by_row else column
+            if lang != "ko" and re.fullmatch(r"[A-Za-z][\w /+-]{1,30}", own) \
+                    and re.search(rf"\b{re.escape(own)}\b", main, re.I):
+                choices = []  # "dp[i] = LIS ending at i" among others: the only one saying LIS
             if not by_row and _CASE_HEADER.match(column) \
                     and label.strip().lower() in ("space", "memory", "extra space") and any(
                     _CASE_HEADER.match(h) and g[0] == main
