@@ -587,7 +587,8 @@ _NO = frozenset({"x", "✗", "✘", "no", "false", "아니오", "아니요", "�
 _EN_YES_NO_REASON = re.compile(r"^(?P<word>yes|no)\s*[—–:;,-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 #: A column naming something a row handles rather than owns: "How does asyncio handle
 #: scheduling?" reads; "What is the scheduling of asyncio?" does not.
-_EN_HANDLED = re.compile(r"^(?:[a-z]+ )?(?:[a-z]+ing|memory|storage|state|concurrency|isolation|"
+_EN_HANDLED = re.compile(r"^(?:[a-z]+ )?(?:[a-z]+ing|bursts|memory|storage|state|concurrency|"
+                         r"isolation|"
                          r"consistency|durability|security|persistence|replication|"
                          r"authentication|authorization|errors?|failures?|failover)$")
 #: A column named by what one does to a row ("Iterate neighbors of u", "Find min"):
@@ -752,8 +753,9 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
             if subject.strip().lower() in ("space", "memory", "extra space"):
                 return f"What is the {which}-case space complexity?", answer
             return f"What is the {which}-case time complexity of {noun}?", answer
-        if "space" in word:
-            return f"What is the {word} complexity of {noun}?", answer
+        if "space" in word or word in ("memory", "memory use", "memory usage"):
+            return f"What is the {'space' if 'memory' in word else word} complexity of {noun}?", \
+                answer  # ("Memory | O(1) per key": the space complexity)
         if word in ("time", "time complexity", "runtime", "running time", "complexity"):
             return f"What is the time complexity of {noun}?", answer  # a "Time" column
         # "Search" in a table of data structures

@@ -1626,3 +1626,13 @@ def test_what_a_name_does_under_a_condition_or_by_its_own_name_waits() -> None:
     note = ("# SQL\n\n## Pitfalls\n\n`NOT IN (subquery)` returns no rows if the subquery "
             "contains a NULL.\n\n`rustc --explain E0502` gives a long explanation with examples.\n")
     assert not any(q.startswith("What does") for q in served(note))
+
+
+def test_a_memory_column_of_growth_rates_asks_the_space_complexity() -> None:
+    note = ("# Rate limiting\n\n## Compared\n\n| Algorithm | Memory | Bursts |\n|---|---|---|\n"
+            "| Token bucket | O(1) per key | allowed up to capacity |\n"
+            "| Sliding window log | O(limit) per key | not allowed |\n"
+            "| Fixed window | O(1) per key | up to 2x at the boundary |\n")
+    questions = " ".join(served(note))
+    assert "space complexity of" in questions and "time complexity of memory" not in questions
+    assert "handle bursts" in questions and "What are the bursts" not in questions

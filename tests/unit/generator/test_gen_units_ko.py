@@ -1134,3 +1134,30 @@ def test_labelled_points_are_no_members_of_the_heading() -> None:
             "### Active-Active\n- 두 대 모두 트래픽 처리함\n")
     served = [c.question() for c in cards_of(note, "ko") if not c.draft]
     assert not any("(HA" in q or "2가지" in q for q in served)  # ("고가용성 (HA의 문제점은?")
+
+
+def test_points_under_a_counted_states_label_are_states_and_pros_labels_no_members() -> None:
+    note = ("# MSA\n\n## 서킷 브레이커\n\n### 해결\n\n"
+            "- 실패율이 임계치 넘으면 호출을 차단함\n- 상태 3개\n"
+            "  - **Closed**: 정상. 요청 통과시키면서 실패율 집계\n"
+            "  - **Open**: 요청을 보내지 않고 즉시 에러\n"
+            "  - **Half-Open**: 일부 요청만 시험 삼아 보냄\n\n### 장단점\n"
+            "- 장점: 장애 격리, 빠른 실패로 자원 보호\n- 단점: threshold 튜닝 어려움\n")
+    questions = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    assert any(q.startswith("Open 상태란?") for q in questions)
+    assert not any("2가지" in q for q in questions)
+
+
+def test_todays_story_and_a_headings_remark_ask_nothing() -> None:
+    note = ("# git 충돌 TIL\n\n오늘 PR 올리기 직전에 rebase 하다가 충돌 나서 **--ours**로 밀었다가 "
+            "동료 코드 날려먹을 뻔함;;\n\n## ours / theirs — 오늘의 핵심\n\n"
+            "- merge에서 ours는 내가 서있는 브랜치\n- rebase에서는 반대로 뒤집힘\n\n"
+            "## Young 영역\n\n**Q. Young 영역은 어떻게 구성되어 있나요?**\n\n"
+            "Eden 하나와 Survivor 두 개로 나뉘어 있어요.\n\n"
+            "```\n┌──────┬────┬────┐\n│ Eden │ S0 │ S1 │\n"
+            "└──────┴────┴────┘\n```\n")
+    cards = cards_of(note, "ko")
+    served = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    assert not any("핵심" in q or "핵심" in a for q, a in served.items())
+    assert not any(c.rule == "cloze" and "날려먹을" in c.text and not c.draft for c in cards)
+    assert "┌" not in served["Young 영역은 어떻게 구성되어 있나요?"]

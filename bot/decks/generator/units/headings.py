@@ -105,7 +105,8 @@ _PROCESS = re.compile(
 #: command does.
 _NOTE_GENRE = re.compile(
     r"\b(?:q\s?&\s?a|faq|notes?|cheat\s?sheet|interview|prep|summary|guide|tutorial|til|"
-    r"study|lecture|overview|basics)\b|노트|면접|스터디|개념\s?정리|공부\s?(?:기록|정리)", re.I)
+    r"study|lecture|overview|basics)\b|노트|면접|스터디|개념\s?정리|공부\s?(?:기록|정리)|"
+    r"(?:오늘의\s?)?핵심$", re.I)
 #: "git reflog - I didn't actually lose that work": the author's story, not what it does.
 _FIRST_PERSON = re.compile(r"(?:I|I'm|I've|I'd|my|we|our|저는|제가|내가|나는)\b", re.I)
 _COMMAND = re.compile(r"^(?P<cmd>[a-z][\w.-]*(?:\s+[-\w.<>\[\]/=]+){0,4})\s+[-–—:]\s+(?P<what>.+)$")

@@ -337,7 +337,8 @@ _TERM_ASK = re.compile(r"(?:이란|란)\s*(?:무엇인가요|무엇인가|뭔가
                        re.I)
 #: "A process moves between these states:", "## 트랜잭션 상태": a list of states.
 _STATES = re.compile(r"\bstates\b|\bstate (?:machine|diagram|transitions?)\b|"
-                     r"상태(?:\s?(?:종류|전이|변화|목록|들))?\s*[:：]?\s*$", re.I)
+                     r"상태(?:\s?(?:종류|전이|변화|목록|들))?(?:\s?\d+\s?(?:개|가지))?\s*[:：]?\s*$",
+                     re.I)
 #: A sentence told as the author's story: past tense in Korean ("…바꿨어요", "…했다",
 #: "…하더라고요") or "I/we …ed" in English.
 _TOLD_AS_STORY = re.compile(
@@ -357,11 +358,14 @@ _GOES_ON = re.compile(r"(?:everything|everyone|otherwise|then|also|and|but|so|el
                       r"either|neither)\b")
 
 
+_DIARY = re.compile(r"(?:오늘|어제|이번\s?주|지난\s?주|today|yesterday|last week)\b", re.I)
+
+
 def _told_as_story(text: str) -> bool:
     """Whether `text` tells what happened: "…더라고요", "I switched …", or a Korean
     ending after a past-tense syllable (its final ㅆ: 바꿨어요, 했다, 가져왔어요)."""
-    if re.search(r"더라(?:고요)?[.!]*$", text):
-        return True  # what the author heard said
+    if re.search(r"더라(?:고요)?[.!]*$", text) or _DIARY.match(text):
+        return True  # what the author heard said, what happened to them today
     found = _TOLD_AS_STORY.search(text)
     if found is None:
         return False
@@ -1139,7 +1143,10 @@ class Reader:
                           and not _POINTING.search(group.label),  # "…these states"
                           subject=scope.subject,
                           label=group.label, items=tuple(names)))
-        elif group is not None and listing.short_items(block):
+        elif group is not None and listing.short_items(block) and not all(
+                listing.attribute_kind(clean_term(re.split(r"[:：]", h)[0]))
+                for h in listing.item_heads(block)):
+            # ("- 장점", "- 단점" under "### 장단점": labels of points, not members)
             items = listing.item_heads(block)
             self.add(Unit("members", scope.path, group.label, block.lines,
                           not scope.in_answer and not _POINTING.search(group.label),
@@ -1150,8 +1157,8 @@ class Reader:
         if terms is not None:
             kinds = [_kind_word(t.term) for t in terms]
             heading = scope.heading.text if scope.heading is not None else ""
-            states = _STATES.search(f"{lead_text} {heading}") is not None
-            modes = not states and _MODES.search(f"{lead_text} {heading}") is not None
+            states = any(_STATES.search(t) for t in (lead_text, heading) if t)
+            modes = not states and any(_MODES.search(t) for t in (lead_text, heading) if t)
             for term_item, kind in zip(terms, kinds, strict=True):
                 if kind and kinds.count(kind) >= 2 and term_item.description \
                         and not term_item.attribute:
@@ -1390,7 +1397,8 @@ class Reader:
                     self._term_item(replace(found, confident=True),
                                     replace(scope, context=scope.subject or scope.context))
                     continue
-            if head is not None and _KINDS_LABEL.match(bare_head.rstrip(":： ")) \
+            if head is not None and (_KINDS_LABEL.match(bare_head.rstrip(":： "))
+                                     or _STATES.search(bare_head)) \
                     and item.body and isinstance(item.body[0], ListBlock) and scope.subject:
                 # "- Types:" over "Stored XSS — …", "Reflected XSS — …": the label leads
                 # the list of the subject's kinds, as a paragraph "Types:" would.

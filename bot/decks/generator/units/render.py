@@ -237,9 +237,9 @@ def block_lines_text(blocks: list[Block], tables: bool = False) -> list[str]:
             else:
                 code = block.text.strip("\n")
                 # A command or two is part of the answer ("kill $(lsof -t -i:80)");
-                # a listing is not something to recall.
+                # a listing is not something to recall, nor a diagram drawn in text.
                 if code and code.count("\n") < _SHORT_CODE_LINES \
-                        and len(code) <= _SHORT_CODE_CHARS:
+                        and len(code) <= _SHORT_CODE_CHARS and not _DIAGRAM.search(code):
                     lines.extend(re.sub(r"<(?=[A-Za-z/!?])", "＜", line.rstrip())
                                  for line in code.split("\n")
                                  if line.strip() and not line.lstrip().startswith(("#", "//")))
@@ -263,6 +263,10 @@ def answer_text(blocks: list[Block], budget: int = MAX_ANSWER) -> tuple[str, boo
         out.append(line)
         used += len(line) + 1
     return "\n".join(out).strip(), complete
+
+
+#: Box-drawing and arrows of a diagram drawn in text ("┌──┐", "+---+", "-->").
+_DIAGRAM = re.compile(r"[─│┌┐└┘├┤┬┴┼═║╔╗╚╝▶▼]|\+-{2,}|-{2,}>|<-{2,}|\|\s{2,}\|")
 
 
 def whole_blocks_text(blocks: list[Block], budget: int = MAX_ANSWER) -> str:
