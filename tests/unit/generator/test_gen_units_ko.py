@@ -1161,3 +1161,9 @@ def test_todays_story_and_a_headings_remark_ask_nothing() -> None:
     assert not any("핵심" in q or "핵심" in a for q, a in served.items())
     assert not any(c.rule == "cloze" and "날려먹을" in c.text and not c.draft for c in cards)
     assert "┌" not in served["Young 영역은 어떻게 구성되어 있나요?"]
+
+
+def test_html_entities_the_note_spells_out_are_no_blank() -> None:
+    note = ("# XSS\n\n## 방어\n\n출력 이스케이프: `<` → `&lt;`, `>` → `&gt;`, `\"` → `&quot;` 처럼 "
+            "HTML 특수문자를 엔티티로 바꿔요.\n")
+    assert not [c for c in cards_of(note, "ko") if c.rule == "cloze"]

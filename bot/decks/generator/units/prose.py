@@ -541,6 +541,8 @@ def emphasis_cloze(sentence: str, marked: list[str]) -> EmphasisCloze | None:
             continue  # "**Author**: …", "**Note**"
         if not re.search(r"[A-Za-z가-힣]", term) or term not in text:
             continue
+        if re.fullmatch(r"&#?\w+;?", term):
+            return None  # "`&lt;`": an HTML entity the note spells out, no term to recall
         terms.append(term)
     if not terms or len(terms) > 3:
         return None
