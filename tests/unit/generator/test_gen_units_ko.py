@@ -1164,6 +1164,7 @@ def test_todays_story_and_a_headings_remark_ask_nothing() -> None:
 
 
 def test_html_entities_the_note_spells_out_are_no_blank() -> None:
-    note = ("# XSS\n\n## 방어\n\n출력 이스케이프: `<` → `&lt;`, `>` → `&gt;`, `\"` → `&quot;` 처럼 "
+    note = ("# XSS\n\n## 방어\n\n1. **출력 이스케이프**\n"
+            "   - `<` → `&lt;`, `>` → `&gt;`, `\"` → `&quot;` 처럼 "
             "HTML 특수문자를 엔티티로 바꿔요.\n")
     assert not [c for c in cards_of(note, "ko") if c.rule == "cloze"]
