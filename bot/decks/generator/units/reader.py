@@ -342,9 +342,15 @@ _STATES = re.compile(r"\bstates\b|\bstate (?:machine|diagram|transitions?)\b|"
 #: A sentence told as the author's story: past tense in Korean ("…바꿨어요", "…했다",
 #: "…하더라고요") or "I/we …ed" in English.
 _TOLD_AS_STORY = re.compile(
-    r"(?P<past>[가-힣])(?:어요|습니다|다|음|네요|더라고요|더라|죠)[.!]*(?:\s*\([^()]*\))?$"
-    r"|더라고요[.!]*$|^(?:I|we)\s+(?:\w+ed|had|was|were|got|went|did|"
+    r"(?P<past>[가-힣])(?:어요|습니다|다|음|네요|죠)[.!]*(?:\s*\([^()]*\))?$"
+    r"|^(?:I|we)\s+(?:\w+ed|had|was|were|got|went|did|"
     r"found|made|ran|wrote|saw|spent|took)\b", re.I)
+
+
+def _subject_of(title: str) -> str:
+    """"운영체제 정리 - 파일 시스템 (File System)" -> "파일 시스템": a title's name, without
+    the kind of note it is or its other name."""
+    return clean_term(split_alias(drop_genre(title))[0])
 
 
 #: A field's possible values and nothing of what it is: "Allow | Deny".
@@ -654,7 +660,7 @@ class Reader:
             term = _kind_of_compared(info.term, section.parent.title_text
                                      if section.parent is not None else "")
             if self._title and term != self._title \
-                    and clean_term(split_alias(drop_genre(term))[0]) == self._title:
+                    and _subject_of(term) == self._title:
                 term = self._title  # "# 운영체제 정리 - 파일 시스템" is about 파일 시스템
             scope = replace(scope, subject=term, context=context if term == info.term else "")
             if info.alias:
@@ -707,9 +713,8 @@ class Reader:
     def _note_subject(self, note: Note) -> str:
         if note.title:
             # "운영체제 정리 - 파일 시스템", "TIL: git": what the note is, then its subject
-            for title in dict.fromkeys((drop_genre(note.title), note.title)):
-                # "운영체제 정리 - 파일 시스템": what the note is, then its subject
-                term = clean_term(split_alias(title)[0])
+            for term in dict.fromkeys((_subject_of(note.title),
+                                       clean_term(split_alias(note.title)[0]))):
                 if is_term_like(term, self.lang):
                     return term
         return ""
@@ -1285,7 +1290,7 @@ class Reader:
         learner could tell.  Their members are asked "(Delivery guarantees)"."""
         owners = (scope.subject, *reversed(scope.path))
         owner = next((o for o in owners if o and o != self._title
-                      and clean_term(split_alias(drop_genre(o))[0]) != self._title
+                      and _subject_of(o) != self._title
                       and not COUNTED_GROUP.fullmatch(o)), "")
         if not owner:
             return "", label
@@ -1382,10 +1387,7 @@ class Reader:
         heads = [clean_term(normalise(i.head.text)) if i.head is not None else ""
                  for i in block.items]
         kinds = [_kind_word(h) for h in heads]
-        # "3. **checkpoint**: write the changes to disk" among steps that name nothing
-        # names a step; "What is checkpoint?" would ask for an instruction
-        steps = block.ordered and 2 * sum(
-            listing.term_item(i, self.lang) is not None for i in block.items) < len(block.items)
+        steps: bool | None = None if block.ordered else False  # (worked out when needed)
         for item, bare_head, kind in zip(block.items, heads, kinds, strict=True):
             head = item.head
             inner = scope
@@ -1409,6 +1411,11 @@ class Reader:
                 sentences = split_sentences(head)
                 start = len(self.units)
                 self._sentences(sentences, scope, head)
+                if steps is None and any(u.kind == "definition" for u in self.units[start:]):
+                    # "3. **checkpoint**: write the changes to disk" among steps that name
+                    # nothing names a step; "What is checkpoint?" would ask for an instruction
+                    steps = 2 * sum(listing.term_item(i, self.lang) is not None
+                                    for i in block.items) < len(block.items)
                 if steps:
                     self.units[start:] = [replace(u, confident=False)
                                           if u.kind == "definition" else u
