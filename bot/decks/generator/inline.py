@@ -23,7 +23,10 @@ _LINK = re.compile(r"\[([^\]\n]*)\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\]
 _HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_EMPH = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+# A Korean particle follows "*" emphasis without a space ("*선택*을", as CommonMark
+# allows); "_" and Latin words do not ("snake_case_name", "O(n*m) vs O(n*k)").
+_EMPH = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![A-Za-z0-9_*])"
+                   r"(?!(?<=_)\w)")
 _STRAY_MARKS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MATH = re.compile(r"\${1,2}([^$\n]+?)\${1,2}")
@@ -33,7 +36,8 @@ _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>", re.I)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>]*", re.I)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
-_EMPTY_PARENS = re.compile(r"\(\s*[:,;]?\s*\)|\[\s*\]")
+# (not a call's: "Math.random()")
+_EMPTY_PARENS = re.compile(r"(?<![\w.])\(\s*[:,;]?\s*\)|\[\s*\]")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?)](?:\s|$))")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]{2,}")
 

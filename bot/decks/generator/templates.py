@@ -331,8 +331,8 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     "Stack / Queue" -> "a stack / queue"); a name keeps its capitals."""
     bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if _NAMES_ASIDE.search(m.group(1))
                   else m.group(0), subject).strip() or subject
-    if re.search(r" (?:layer|level|tier|phase|stage|step|ring)$", bare):
-        return f"the {bare}"  # one of an ordered set: "the Transport layer"
+    if re.search(r" (?:layer|level|tier|phase|stage|step|ring|bit|flag)$", bare):
+        return f"the {bare}"  # one of an ordered set: "the Transport layer"; "the sticky bit"
     if _EN_ACTION.match(f"{bare.lower()} x") and len(bare.split()) <= 3 \
             and not _ALGORITHM.search(bare):  # "Merge sort" is a name
         # a row naming an operation: "of insert", "of iterating all", not "of an insert"
@@ -640,7 +640,9 @@ def _plural_noun(noun: str) -> bool:
 
 #: A column named by something one does ("범위 검색", "키 교환"): a row can do it or not.
 _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전송|조회|변경|수정|삭제|추가|삽입|"
-                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당)$")
+                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당|"
+                             # an English "-ing" said in Hangul: 페이징, 캐싱, 로깅, 스트리밍
+                             r"(?<!스트)(?<!스프)[징싱킹핑딩닝링밍팅깅빙칭])$")
 
 
 #: A column that asks when (where, why) a row does something: "언제 resolve", "언제 사용".
@@ -652,12 +654,45 @@ _KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "통신", "
 
 
 #: A yes/no column that starts with what a row does: "Check external deps?".
+#: "On failure", "On commit": an event, which takes no article ("on a file" does).
+_EN_EVENT = re.compile(r"failure|error|success|timeout|commit|read|write|hit|miss|start(?:up)?|"
+                       r"exit|crash|restart|close|open|abort|rollback|conflict|demand|request|"
+                       r"response|delete|insert|update|change|save|load|boot|shutdown|click|"
+                       r"submit|login|logout|connect|disconnect|reconnect|retry|expiry|"
+                       r"expiration|eviction|deploy|release|merge|push|pull|fetch|exception")
+#: A column named by a participle and its preposition: "Used by", "Use for", "Stored in".
+_EN_PARTICIPLE_HEADER = re.compile(r"(used|use|stored|kept|sent|known|called|written|read|"
+                                   r"owned|managed|handled|signed|cached|run|set)\s+"
+                                   r"(by|for|as|in|on|at|with|from|to)")
+#: "Looks like", "Shows as": how a row appears.
+_EN_LOOKS_HEADER = re.compile(r"(look|sound|show|appear)s?\s+(like|as)")
+#: "Self-synchronizing", "ASCII-compatible", "Scalable" over "mostly", "very": how much a
+#: row is so.
+_EN_DEGREE_HEADER = re.compile(r"[a-z]*(?:-[a-z]+)*(?:able|ible|ive|ous|ful)"
+                               r"|[a-z]+(?:-[a-z]+)*-(?:[a-z]+ing|safe|free|aware|bound|"
+                               r"compatible)", re.I)
+#: A column named by a clause with its own verb ("é becomes", "Really was", "Byte order
+#: matters", "What lives there"): no template words a question from it.
+_EN_CLAUSE_LABEL = re.compile(r"\b(?:is|are|was|were|becomes?|matters?|happens?|lives?|goes|"
+                              r"gets?|has|have|did|can|could|should|will|would|must)\b"
+                              r"|^[a-z]+ly\b", re.I)
 _EN_BASE_VERB = re.compile(r"(?:check|use|need|support|allow|require|block|share|keep|store|"
                            r"send|cache|retry|restart|scale)\s+\S")
 
 
-def _cell_question(m: _Maker) -> tuple[str, str]:
-    """(question, answer) for one table cell, worded by what its column holds."""
+def _cell_question(m: _Maker) -> tuple[str, str, bool]:
+    """(question, answer, whether a template worded it) for one table cell, worded by
+    what its column holds."""
+    front, answer = _cell_worded(m)
+    # "What is the é becomes of NFC?": a column named by a clause of its own; an editor
+    # words it
+    worded = not (m.lang != "ko" and _EN_CLAUSE_LABEL.search(m.unit.label)
+                  and not _EN_CLAUSE_HEADER.match(m.unit.label.strip())
+                  and not front.startswith(("What does ", "When does ", "How ")))
+    return front, answer, worded
+
+
+def _cell_worded(m: _Maker) -> tuple[str, str]:
     u = m.unit
     label, subject, answer = u.label.strip(), u.subject, u.answer
     yes_no = answer.strip().lower() in _YES | _NO
@@ -735,7 +770,24 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     if when:  # "When it runs": "When does a startup probe run?"
         return f"When does {noun} {when.group(1)}?", answer
     if re.match(r"(?:on|after|before|during|if|upon)\s", word):
-        return f"What does {noun} do {word}?", answer  # "On failure"
+        # "On failure"; "On file": "on a file"
+        word = re.sub(r"^(on|upon) ([a-z]+)$", lambda w: w.group(0) if _plural(w.group(2))
+                      or _EN_EVENT.fullmatch(w.group(2))
+                      else f"{w.group(1)} {indefinite(w.group(2))} {w.group(2)}", word)
+        return f"What does {noun} do {word}?", answer
+    participle = _EN_PARTICIPLE_HEADER.fullmatch(word)
+    if participle:  # "Used by": "What is UTF-8 used by?"; "Use for": what it is used for
+        done = "used" if participle.group(1) == "use" else participle.group(1)
+        return f"What {'are' if _plural_noun(noun) else 'is'} {noun} {done} " \
+            f"{participle.group(2)}?", answer
+    looks = _EN_LOOKS_HEADER.fullmatch(word)
+    if looks:  # "Looks like": "What does the UTF-8 BOM look like?"
+        return f"What does {noun} {looks.group(1)} {looks.group(2)}?", answer
+    if word == "does":  # "Does | canonical decompose": what the row does
+        return f"What does {noun} do?", answer
+    if _EN_DEGREE_HEADER.fullmatch(word) and not yes_no:
+        # "Self-synchronizing | mostly": "How self-synchronizing is UTF-16?"
+        return f"How {word} {'are' if _plural_noun(noun) else 'is'} {noun}?", answer
     asks = re.fullmatch(r"what (?:it|they) ([a-z]+?)s?", label.strip().lower())
     if asks:  # "What it maps": "What does A map?"
         return f"What does {noun} {asks.group(1)}?", answer
@@ -767,7 +819,8 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
     if word in ("name", "called"):
         return f"What is {subject} called?", answer
     if word in ("example", "examples"):
-        return f"Give an example of {subject}.", answer
+        # "a code point"; a name as written ("O(log n)", "Redis")
+        return f"Give an example of {noun if subject[:1].islower() else subject}.", answer
     if _EN_HANDLED.match(word):
         return f"How {'do' if _plural_noun(noun) else 'does'} {noun} handle {word}?", answer
     link = "for" if re.search(r"(?:approach|method|solution|strategy|fix|remedy)$",
@@ -785,11 +838,14 @@ def _cell_question(m: _Maker) -> tuple[str, str]:
 
 def _cell(m: _Maker) -> None:
     u = m.unit
-    front, answer = _cell_question(m)
+    front, answer, worded = _cell_question(m)
     context = _shown_context(u.context, m.lang)
     if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context) \
             and normalise_key(context) not in normalise_key(front):  # "complexity (Complexity)"
         front += f" ({context})"
+    if not worded:
+        m.basic(front, f"{u.answer} ({u.explanation})" if u.explanation else u.answer, draft=True)
+        return
     if answer != u.answer:  # a yes/no said in words: no choices to pick among
         m.basic(front, f"{answer} ({u.explanation})" if u.explanation else answer)
     elif front.startswith(("Is ", "Are ", "Does ", "Do ")) \

@@ -1636,3 +1636,45 @@ def test_a_memory_column_of_growth_rates_asks_the_space_complexity() -> None:
     questions = " ".join(served(note))
     assert "space complexity of" in questions and "time complexity of memory" not in questions
     assert "handle bursts" in questions and "What are the bursts" not in questions
+
+
+def test_table_columns_named_by_a_verb_or_a_participle_are_asked_as_such() -> None:
+    note = ("# Encodings\n\n## The three UTFs\n\n| | UTF-8 | UTF-16 | UTF-32 |\n|---|---|---|---|\n"
+            "| ASCII-compatible | ✅ yes, byte-identical | ❌ (`A` = `41 00`) | ❌ |\n"
+            "| Self-synchronizing | yes | mostly | trivially |\n"
+            "| Used by | web, Linux, JSON | Windows API, Java | some internal APIs |\n\n"
+            "## Normalization\n\n| Form | Does | é becomes | Use for |\n|---|---|---|---|\n"
+            "| NFC | decompose, then recompose | one code point | storage, comparing |\n"
+            "| NFD | decompose | two code points | stripping accents |\n"
+            "| NFKD | compatibility decompose | same, decomposed | search |\n")
+    cards = cards_of(note, "en")
+    served = {c.question().removesuffix(" (The three UTFs)"): c.answers()[0]
+              for c in cards if not c.draft}
+    assert served["Is UTF-8 ASCII-compatible?"] == "Yes — byte-identical"
+    assert served["Is UTF-16 ASCII-compatible?"].startswith("No")
+    assert "How self-synchronizing is UTF-16?" in served
+    assert "What is UTF-16 used by?" in served
+    assert "What does NFC do? (Normalization)" in served
+    assert "What is NFD used for? (Normalization)" in served
+    # "é becomes" has a verb of its own: no template words it, an editor does
+    assert not any("becomes" in q for q in served)
+    assert any("becomes" in c.question() for c in cards if c.draft)
+    # "same, decomposed" only says what the row above says
+    assert not any("same, decomposed" in c.all_text() for c in cards)
+
+
+def test_a_table_of_named_bits_asks_each_bit_and_skips_remarks() -> None:
+    note = ("# Permissions\n\n## Special bits\n\n"
+            "| bit | octal | on file | on dir | shows as |\n|---|---|---|---|---|\n"
+            "| setuid | 4000 | runs with the owner's uid | (ignored on Linux) | `s` in user x |\n"
+            "| setgid | 2000 | runs with the file's group | new files inherit the group "
+            "| `s` in group x |\n"
+            "| sticky | 1000 | (nothing useful today) | only the owner can delete "
+            "| `t` in other x |\n")
+    cards = cards_of(note, "en")
+    served = {c.question().removesuffix(" (Special bits)"): c.answers()[0]
+              for c in cards if not c.draft}
+    assert served["What does the setuid bit do on a file?"] == "runs with the owner's uid"
+    assert served["What does the sticky bit show as?"] == "t in other x"
+    assert not any("ignored on Linux" in c.all_text() or "nothing useful" in c.all_text()
+                   for c in cards)

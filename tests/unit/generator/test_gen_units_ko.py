@@ -1168,3 +1168,23 @@ def test_html_entities_the_note_spells_out_are_no_blank() -> None:
             "   - `<` → `&lt;`, `>` → `&gt;`, `\"` → `&quot;` 처럼 "
             "HTML 특수문자를 엔티티로 바꿔요.\n")
     assert not [c for c in cards_of(note, "ko") if c.rule == "cloze"]
+
+
+def test_emphasis_before_a_particle_leaves_no_star() -> None:
+    note = ("# 그리디\n\n- **그리디 알고리즘**: 매 단계에서 *그 순간 가장 좋아 보이는 선택*을 "
+            "하는 방법임\n")
+    served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert served["그리디 알고리즘이란?"] == (
+        "매 단계에서 그 순간 가장 좋아 보이는 선택을 하는 방법임")
+
+
+def test_chat_shorthand_in_an_answer_is_spelled_out_or_dropped() -> None:
+    note = ("# React 렌더링\n\n## 자주 헷갈리는 것\n\n"
+            "**Q. 리렌더링 되면 DOM도 무조건 다시 그려지는 거 아님?**\n"
+            "A. ㄴㄴ. 렌더링은 함수 호출일 뿐이고, 달라진 부분만 commit 단계에서 DOM에 반영됨.\n\n"
+            "**Q. key를 Math.random()으로 주면?**\n"
+            "A. 매 렌더마다 key가 바뀌어서 전부 다시 마운트됨. state도 다 날아감. 절대 ㄴㄴ\n")
+    served = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert served["리렌더링 되면 DOM도 무조건 다시 그려지는 거 아님?"].startswith(
+        "아니요. 렌더링은 함수 호출일 뿐이고")
+    assert served["key를 Math.random()으로 주면?"].endswith("state도 다 날아감.")

@@ -51,6 +51,7 @@ from bot.decks.generator.units.render import (
     has_code,
     links_only,
     one_liner,
+    spell_out_chat_yes_no,
     whole_blocks_text,
 )
 from bot.decks.generator.units.terms import (
@@ -1433,7 +1434,8 @@ class Reader:
         if cleaned is None:
             return ""
         # "A. …": an FAQ's label for its answer, not part of the sentence
-        return _ANSWER_LABEL.sub("", strip_note_prefix(drop_figure_asides(cleaned)))
+        return spell_out_chat_yes_no(
+            _ANSWER_LABEL.sub("", strip_note_prefix(drop_figure_asides(cleaned))))
 
     def _with_follow_on(self, answer: str, following: list[Sentence]) -> str:
         if following:

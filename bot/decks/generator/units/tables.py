@@ -29,10 +29,26 @@ _EXAMPLES = re.compile(r"^(?:예|예시|예제|사용\s?예|사용\s?예시|exam
 _EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})
 
 
+#: "✅ yes, byte-identical", "❌ (…)": an emoji tick or cross is the yes or no of the cell.
+_EMOJI_TICK = re.compile(r"^(?:(✅|☑️?|✔️)|(❌|❎|✖️?))\ufe0f?\s*")
+#: "yes, byte-identical": a yes or no with its reason.
+_YES_NO_REASON = re.compile(r"^(?:yes|no)\s*[—–:;,-]+\s*\S", re.I)
+#: "same, decomposed", "〃": a cell that says only what the row above says ("same as
+#: liveness" names what it repeats).
+_AS_ABOVE = re.compile(r"^(?:same\b(?!\s+as\b)|ditto\b|as above\b|〃|″|상동|위와 같음)", re.I)
+
+
 def _split_cell(cell: str) -> tuple[str, str]:
     """"높음 (유연하며 …)" -> ("높음", "유연하며 …"); "O(1)" stays whole; "O(N) ← 큰 Set이면
     조심": the arrow points at the author's remark."""
     cell = normalise(cell).strip()
+    if cell.startswith("(") and cell.endswith(")") and cell.count("(") == 1:
+        return "", cell[1:-1].strip()  # "(ignored on Linux)": a remark, no value
+    tick = _EMOJI_TICK.match(cell)
+    if tick:
+        rest = cell[tick.end():]
+        said = re.match(r"(?:yes|no|예|아니요|아니오|o|x)\b", rest, re.I)
+        cell = rest if said else f"{'✓' if tick.group(1) else '✗'} {rest}".strip()
     value, arrow, remark = cell.partition(" ← ")
     if arrow and value.strip() and remark.strip():
         main, aside = _split_cell(value)
@@ -41,7 +57,8 @@ def _split_cell(cell: str) -> tuple[str, str]:
     main = _ASIDE.sub("", cell).strip()
     if main.lower() in _EMPTY and asides:
         return main, "; ".join(asides)  # "- (단독으론 X)": no value, with a remark
-    if not asides or not main or (not main[-1].isalnum() and main[-1] not in ")]%"):
+    if not asides or not main or (not main[-1].isalnum() and main[-1] not in ")]%"
+                                  and main.lower() not in _BOOLEAN):
         return cell, ""
     return main, "; ".join(asides)
 
@@ -196,7 +213,7 @@ def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> b
 #: A first column naming what kind of thing each row is, which the row's own name
 #: leaves out ("Grant | …": "Client credentials" is a grant).
 _KIND_HEADER = re.compile(r"^(grant|flow|pattern|mode|strategy|policy|protocol|principle|"
-                          r"phase|stage|tier|layer)(?: type)?$", re.I)
+                          r"phase|stage|tier|layer|bit|flag)(?: type)?$", re.I)
 
 
 #: "Client credentials", "Implicit": a common name that takes its kind; not a proper
@@ -270,7 +287,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
             # the answer says each side as the table does, its aside too ("rich
             # (exchanges, bindings)")
             said = [normalise(c.text).strip() for c in row[1:3]]
-            if len(sides) == 2 and all(normalise_key(x) for x in sides) \
+            if len(sides) == 2 and all(normalise_key(x) or x.lower() in _BOOLEAN for x in sides) \
                     and normalise_key(sides[0]) != normalise_key(sides[1]) \
                     and not _REMARKS.match(label) and not _EXAMPLES.match(label):
                 answer = f"{header[1]}: {said[0]}\n{header[2]}: {said[1]}"
@@ -279,7 +296,9 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                                 items=(header[1], header[2]), label=label, answer=answer))
             continue
         for c, (column, (main, explanation)) in enumerate(zip(header[1:], grid[r], strict=False)):
-            if not column or not normalise_key(main) \
+            if _AS_ABOVE.match(main):
+                continue  # "same, decomposed": only the row above says what it is
+            if not column or not (normalise_key(main) or main.lower() in _BOOLEAN) \
                     or (main.lower() in _EMPTY
                         and not (r in yes_no_rows if by_row else c in yes_no)):
                 continue
@@ -292,11 +311,13 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
                     and _repeats(label if not by_row else column, main):
                 continue  # "chmod | … | chmod 755 file": the example repeats what is asked
             if by_row:
-                choices = _distinct([m for m, _ in grid[r] if m.lower() not in _EMPTY])
+                choices = _distinct([m for m, _ in grid[r] if m.lower() not in _EMPTY
+                                     and not _AS_ABOVE.match(m)])
                 subject, attribute = column, label
             else:
                 choices = _distinct([g[c][0] for g in grid if c < len(g)
-                                     and g[c][0].lower() not in _EMPTY])
+                                     and g[c][0].lower() not in _EMPTY
+                                     and not _AS_ABOVE.match(g[c][0])])
                 subject, attribute = label, column
             choices = _fair_choices(main, choices)
             own = label if not by_row else column
@@ -315,7 +336,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
             # ("How many": a question word for a column, which no template words well)
             confident = not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
                 and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
-                and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN)
+                and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN
+                         and not _YES_NO_REASON.match(main))
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
                             subject=subject, label=attribute, context=title, answer=main,
                             choices=tuple(choices) if short else (), explanation=explanation))
