@@ -74,12 +74,19 @@ def _steps(items: tuple[str, ...]) -> str:
     return "\n".join(f"{n}) {step}" for n, step in enumerate(items, 1))
 
 
+#: Where a heading that names two things splits them: "Virtual DOM이랑 재조정", "COMMIT /
+#: ROLLBACK", "엣지 서버와 PoP" ("Mark & Sweep" is one name, whose "Mark" is a part).
+_CONJUNCTION = re.compile(r"(?<=[\w)])(?:이랑|랑|와|과|하고)\s+|\s+및\s+|\s*[/,]\s*")
+
+
 def _needs_context(term: str, context: str) -> bool:
     if not context:
         return False
     t, c = normalise_key(term), normalise_key(context)
     if not (t and c) or c in t:
         return False
+    if t in c and any(normalise_key(part) == t for part in _CONJUNCTION.split(context)):
+        return False  # "재조정" under "Virtual DOM이랑 재조정": the heading only adds the other
     if t not in c:
         return True
     # "Mark" of "Mark & Sweep" is one of its parts: the question names the whole; but

@@ -1188,3 +1188,28 @@ def test_chat_shorthand_in_an_answer_is_spelled_out_or_dropped() -> None:
     assert served["리렌더링 되면 DOM도 무조건 다시 그려지는 거 아님?"].startswith(
         "아니요. 렌더링은 함수 호출일 뿐이고")
     assert served["key를 Math.random()으로 주면?"].endswith("state도 다 날아감.")
+
+
+def test_points_under_a_category_lead_in_belong_to_the_sections_subject() -> None:
+    note = ("# 자료구조\n\n## 1. 스택 (Stack)\n\n- **LIFO**: 마지막에 넣은 게 먼저 나옴\n"
+            "- 주요 연산\n  - `push(x)`: top에 삽입 — O(1)\n"
+            "- 에러 상황\n  - **오버플로**: 꽉 찬 스택에 push\n"
+            "- 구현\n  - 배열: `top` 인덱스 하나로 관리\n"
+            "  - 연결 리스트: **head 쪽을 top으로** 씀\n")
+    cards = cards_of(note, "ko")
+    served = {c.question() for c in cards if not c.draft}
+    assert "push란? (스택)" in served
+    assert "오버플로란? (스택)" in served
+    assert not any("주요 연산" in q or "에러 상황" in q for q in served)
+    # "- 구현": ways to build a stack, not what an array is
+    assert not any(q.startswith(("배열", "연결 리스트")) for q in served)
+    assert any(c.question().startswith("연결 리스트") for c in cards if c.draft)
+
+
+def test_a_heading_naming_the_term_beside_another_adds_no_context() -> None:
+    note = ("# React\n\n## Virtual DOM이랑 재조정\n\n"
+            "- **Virtual DOM**: 실제 DOM을 JS 객체로 표현한 가벼운 사본\n"
+            "- **재조정(Reconciliation)**: 이전 트리와 새 트리를 비교해서 "
+            "바뀐 부분만 찾아내는 과정\n")
+    served = {c.question() for c in cards_of(note, "ko") if not c.draft}
+    assert {"Virtual DOM이란?", "재조정이란?"} <= served

@@ -457,6 +457,17 @@ def _names(subject: str, term: str) -> bool:
                                                  normalise_key(words[-1]))
 
 
+#: A lead-in naming a group of the subject's own parts ("- 주요 연산", "- Operations:",
+#: "- 에러 상황"): its points are the subject's, asked with the subject's name.
+_CATEGORY_LEAD = re.compile(
+    r"(?:주요\s?|기본\s?|핵심\s?)?(?:연산|연산들|기능|메서드|메소드|함수|명령어?|"
+    r"(?:에러|오류|예외|문제)\s?상황|상황|구성\s?요소)|"
+    r"(?:main |basic |core |key )?(?:operations|methods|functions|commands|error cases|errors)",
+    re.I)
+#: "- 구현", "- Implementation:": ways to build the subject.
+#: ("- 구현 방법" over "쿠키 기반: …" names ways of doing, each a term of its own.)
+_IMPLEMENTATIONS = re.compile(r"(?:구현|implementations?)", re.I)
+
 @dataclass(frozen=True)
 class Scope:
     path: tuple[str, ...]
@@ -1353,6 +1364,13 @@ class Reader:
                           article=found.article, how="term-item"))
         inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="",
                         nested=True)
+        if scope.subject and not found.description and _IMPLEMENTATIONS.fullmatch(term):
+            # "- 구현" over "배열: …", "연결 리스트: …": ways to build the subject, not
+            # what an array is; an editor words them
+            self._drafted(found.rest, replace(scope, nested=True))
+            return
+        if scope.subject and not found.description and _CATEGORY_LEAD.fullmatch(term):
+            inner = replace(scope, nested=True)  # "- 주요 연산" over "push: …": the subject's
         if found.rest:
             self._blocks(found.rest, inner)
 
@@ -1423,9 +1441,22 @@ class Reader:
                                           for u in self.units[start:]]
                 bare = clean_term(normalise(head.text))
                 inner = replace(scope, nested=True)
-                if is_term_like(bare, self.lang) and item.body:
+                if _IMPLEMENTATIONS.fullmatch(bare) and scope.subject and item.body:
+                    # "- 구현" over "배열: …", "연결 리스트: …": ways to build the subject,
+                    # not what an array is; an editor words them
+                    self._drafted(item.body, replace(scope, nested=True))
+                    continue
+                if _CATEGORY_LEAD.fullmatch(bare) and scope.subject:
+                    pass  # "- 주요 연산" over "push: …": the section's subject owns them
+                elif is_term_like(bare, self.lang) and item.body:
                     inner = replace(scope, subject=bare, context=scope.subject, nested=True)
             self._blocks(item.body, inner)
+
+    def _drafted(self, blocks: list[Block], scope: Scope) -> None:
+        """The units of `blocks`, every one waiting for an editor."""
+        start = len(self.units)
+        self._blocks(blocks, scope)
+        self.units[start:] = [replace(u, confident=False) for u in self.units[start:]]
 
     # -- sentences ------------------------------------------------------------------
 
