@@ -1678,3 +1678,20 @@ def test_a_table_of_named_bits_asks_each_bit_and_skips_remarks() -> None:
     assert served["What does the sticky bit show as?"] == "t in other x"
     assert not any("ignored on Linux" in c.all_text() or "nothing useful" in c.all_text()
                    for c in cards)
+
+
+def test_prose_the_author_tells_of_themself_or_that_leans_back_waits_for_an_editor() -> None:
+    note = ("# Go concurrency\n\n## Channels\n\n"
+            "For a long time I felt like using `sync` was cheating. "
+            "The quick fix is `make(chan int, 1)`: with room for one value, the late send "
+            "succeeds. A **G** is a goroutine: its stack and a bit of bookkeeping. "
+            "An unbuffered channel (`make(chan T)`) is a rendezvous between two goroutines.\n\n"
+            "## MVCC\n\nA **snapshot** is basically a description of \"which transactions "
+            "count as committed for me\".\n")
+    cards = cards_of(note, "en")
+    served = [c for c in cards if not c.draft]
+    assert not any("cheating" in c.all_text() or "quick fix" in c.all_text() for c in served)
+    assert not any(c.question() == "What is a G?" for c in served)
+    assert any(c.question().startswith("What is an unbuffered channel?") for c in cards)
+    # a program's words quoted are no story of the author's
+    assert any("committed for me" in c.all_text() for c in served)

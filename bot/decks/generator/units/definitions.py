@@ -43,7 +43,8 @@ _CONTRAST = ("지만", "반면", "는데 ", "다면 ", "했고", "고 있다")
 _TRAILING_PAREN = re.compile(r"\s*\((?P<p>[^()]*)\)\s*$")
 
 _EN_DEF = re.compile(
-    r"^(?:(?P<art>A|An|The)\s+)?(?P<t>[^,;:()]{1,60}?)(?:\s*\((?P<a>[^()]+)\))?"
+    # (an aside may hold a call: "An unbuffered channel (make(chan T)) is …")
+    r"^(?:(?P<art>A|An|The)\s+)?(?P<t>[^,;:()]{1,60}?)(?:\s*\((?P<a>(?:[^()]|\([^()]*\))+)\))?"
     r"(?:,\s*(?:also known as|also called|aka)\s+(?P<aka>[^,]+),)?"
     r"\s+(?P<v>is defined as|refers to|happens when|occurs when|is when|is|are|means|stands for|"
     r"denotes)\s+(?P<m>.+)$"

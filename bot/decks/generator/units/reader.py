@@ -277,7 +277,10 @@ def _overlaps(name: str, blanks: tuple[str, ...] | list[str]) -> bool:
 _CLOZE_BLANK = re.compile(r"\{\{c\d+::.*?\}\}")
 #: A sentence that leans on the one before it: "여기까지 …", "이때 …", "This means …".
 _POINTS_BACK = re.compile(r"^\W*(?:여기까지|여기서|이때|이렇게|이러면|그러면|그래서|this\b|that\b|"
-                          r"these\b|it\b|here\b)", re.I)
+                          r"these\b|it\b|here\b|"
+                          # "The quick fix is …", "The catch:": the fix of what came before
+                          r"the\s+(?:\w+\s+)?(?:fix|solution|problem|issue|bug|catch|trick|"
+                          r"culprit|workaround|cure|answer)\b)", re.I)
 #: A blank that opens the sentence and ends at its colon: the point's label.
 _LABEL_BLANK = re.compile(r"^\{\{c1::[^{}]+\}\}\s*[:：]")
 
@@ -368,11 +371,19 @@ _GOES_ON = re.compile(r"(?:everything|everyone|otherwise|then|also|and|but|so|el
 _DIARY = re.compile(r"(?:오늘|어제|이번\s?주|지난\s?주|today|yesterday|last week)\b", re.I)
 
 
+#: The author speaking of themself: "I knew …", "For a long time I felt …", "my code".
+_FIRST_PERSON = re.compile(r"(?<![\w/.&-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|me)(?![\w/&-])")
+
+
 def _told_as_story(text: str) -> bool:
     """Whether `text` tells what happened: "…더라고요", "I switched …", or a Korean
     ending after a past-tense syllable (its final ㅆ: 바꿨어요, 했다, 가져왔어요)."""
     if re.search(r"더라(?:고요)?[.!]*$", text) or _DIARY.match(text):
         return True  # what the author heard said, what happened to them today
+    if _FIRST_PERSON.search(re.sub(r'"[^"]*"|“[^”]*”', "", text)):
+        # "For a long time I felt like using sync was cheating" (not a program's words
+        # quoted: "mark the old tuple with my xmax")
+        return True
     found = _TOLD_AS_STORY.search(text)
     if found is None:
         return False
@@ -1567,6 +1578,9 @@ class Reader:
                     prose.defining_noun(found.answer, self.lang)
                     and (marked or normalise_key(found.subject) == normalise_key(scope.subject))
                     and not scope.in_answer)  # a sentence of an answer leans on its question
+                if re.fullmatch(r"[A-Za-z]", found.subject) and not context:
+                    sure = False  # "A **G** is a goroutine": a letter means something only
+                    # inside its note ("What is a G?")
                 self.add(Unit("definition", scope.path, found.subject, lines, sure,
                               subject=found.subject, context=context, answer=answer,
                               article=found.article, how="sentence"))
