@@ -667,6 +667,10 @@ _EN_EVENT = re.compile(r"failure|error|success|timeout|commit|read|write|hit|mis
                        r"response|delete|insert|update|change|save|load|boot|shutdown|click|"
                        r"submit|login|logout|connect|disconnect|reconnect|retry|expiry|"
                        r"expiration|eviction|deploy|release|merge|push|pull|fetch|exception")
+#: A party one talks to or works with ("다른 호스트", "관계 없는 프로세스"), not a feature
+#: a row has ("외부 단편화", "소유권").
+_KO_PARTY = re.compile(r"(?:프로세스|호스트|서버|클라이언트|사용자|스레드|노드|머신|기기|장치|"
+                       r"브라우저|도메인|사이트|네트워크)$")
 #: A column named by a participle and its preposition: "Used by", "Use for", "Stored in".
 _EN_PARTICIPLE_HEADER = re.compile(r"(used|use|stored|kept|sent|known|called|written|read|"
                                    r"owned|managed|handled|signed|cached|run|set)\s+"
@@ -696,6 +700,11 @@ def _cell_question(m: _Maker) -> tuple[str, str, bool]:
     worded = not (m.lang != "ko" and _EN_CLAUSE_LABEL.search(m.unit.label)
                   and not _EN_CLAUSE_HEADER.match(m.unit.label.strip())
                   and not front.startswith(("What does ", "When does ", "How ")))
+    if m.lang == "ko" and front.endswith("있는가?") \
+            and _KO_PARTY.search(m.unit.label.rstrip("?").strip()):
+        # "관계 없는 프로세스 | O": whether it reaches another party, which "익명 파이프에
+        # 관계 없는 프로세스가 있는가?" does not ask
+        worded = False
     return front, answer, worded
 
 

@@ -1213,3 +1213,14 @@ def test_a_heading_naming_the_term_beside_another_adds_no_context() -> None:
             "바뀐 부분만 찾아내는 과정\n")
     served = {c.question() for c in cards_of(note, "ko") if not c.draft}
     assert {"Virtual DOM이란?", "재조정이란?"} <= served
+
+
+def test_a_yes_no_column_naming_another_party_waits_for_an_editor() -> None:
+    note = ("# IPC\n\n## 비교\n\n| 방식 | 관계 없는 프로세스 | 다른 호스트 | 외부 단편화 |\n"
+            "|---|---|---|---|\n| 익명 파이프 | X | X | X |\n| 소켓 | O | O | X |\n"
+            "| FIFO | O | X | O |\n")
+    cards = cards_of(note, "ko")
+    served = {c.question() for c in cards if not c.draft}
+    assert not any("프로세스가 있는가" in q or "호스트가 있는가" in q for q in served)
+    assert any("호스트가 있는가" in c.question() for c in cards if c.draft)
+    assert "소켓에 외부 단편화가 있는가?" in served
