@@ -1216,11 +1216,13 @@ def test_a_heading_naming_the_term_beside_another_adds_no_context() -> None:
 
 
 def test_a_yes_no_column_naming_another_party_waits_for_an_editor() -> None:
-    note = ("# IPC\n\n## 비교\n\n| 방식 | 관계 없는 프로세스 | 다른 호스트 | 외부 단편화 |\n"
-            "|---|---|---|---|\n| 익명 파이프 | X | X | X |\n| 소켓 | O | O | X |\n"
-            "| FIFO | O | X | O |\n")
+    note = ("# IPC\n\n## 비교\n\n| 방식 | 방향 | 관계 없는 프로세스 | 다른 호스트 | 데이터 단위 "
+            "| 동기화 |\n|---|---|---|---|---|---|\n"
+            "| 익명 파이프 | 단방향 | X (부모-자식) | X | 바이트 스트림 | 커널이 처리 |\n"
+            "| 소켓 | 양방향 | O | O (TCP/UDP) | 스트림/데이터그램 | 커널이 처리 |\n"
+            "| 공유 메모리 | 양방향 | O | X | 없음 | 직접 해야 함 |\n")
     cards = cards_of(note, "ko")
     served = {c.question() for c in cards if not c.draft}
     assert not any("프로세스가 있는가" in q or "호스트가 있는가" in q for q in served)
     assert any("호스트가 있는가" in c.question() for c in cards if c.draft)
-    assert "소켓에 외부 단편화가 있는가?" in served
+    assert "소켓의 데이터 단위는?" in served
