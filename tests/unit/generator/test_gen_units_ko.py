@@ -1225,4 +1225,4 @@ def test_a_yes_no_column_naming_another_party_waits_for_an_editor() -> None:
     served = {c.question() for c in cards if not c.draft}
     assert not any("프로세스가 있는가" in q or "호스트가 있는가" in q for q in served)
     assert any("호스트가 있는가" in c.question() for c in cards if c.draft)
-    assert "소켓의 데이터 단위는?" in served
+    assert "소켓 방식의 데이터 단위는?" in served
