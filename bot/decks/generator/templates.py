@@ -468,7 +468,10 @@ def _does(m: _Maker) -> None:
 
 
 def _qa(m: _Maker) -> None:
-    m.basic(m.unit.question, m.unit.answer)
+    question = m.unit.question
+    if re.match(r"(?:what|why|how|when|where|which|who|is|are|does|do|can|should)\b", question):
+        question = question[0].upper() + question[1:]  # "Follow-up: *what happens if …?*"
+    m.basic(question, m.unit.answer)
 
 
 #: "동작 방식", "처리 과정": a way or a kind of nothing named.

@@ -1695,3 +1695,16 @@ def test_prose_the_author_tells_of_themself_or_that_leans_back_waits_for_an_edit
     assert any(c.question().startswith("What is an unbuffered channel?") for c in cards)
     # a program's words quoted are no story of the author's
     assert any("committed for me" in c.all_text() for c in served)
+
+
+def test_an_interview_question_naming_only_a_thing_asks_about_it() -> None:
+    note = ("# Python prep\n\n## Generators\n\n**Q: `send()`?**\n"
+            "**A:** `gen.send(x)` resumes the generator and makes the paused `yield` "
+            "evaluate to `x`.\n\n**Q: `contextlib.contextmanager`?**\n"
+            "**A:** Write a generator that yields exactly once: code before the yield is the "
+            "enter part.\n\nFollow-up: *what happens if you never call next() first?*\n"
+            "You get a TypeError: a just-started generator can only be sent None.\n")
+    served = {c.question() for c in cards_of(note, "en") if not c.draft}
+    assert "What does send() do?" in served
+    assert "What is contextlib.contextmanager?" in served
+    assert "What happens if you never call next() first?" in served

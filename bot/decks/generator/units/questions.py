@@ -25,6 +25,9 @@ _QUESTION_LABEL = re.compile(
     r"^(?:Q\d*\s*)?\(?(?:follow[- ]?up(?:\s+question)?|꼬리\s?질문|심화|bonus|optional|추가)"
     r"\s*(?:\)\s*[:：.]?|[:：])\s*",
     re.I)
+#: "Q:", "Q3.", "질문:": the note says a question follows.
+_ASKED_LABEL = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|Q\d+\s|질문\s*\d*\s*[:.)]|"
+                          r"Question\s*\d*\s*[:.)])", re.I)
 _TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|[☆★⭐🌟]+\ufe0f?)\s*$")
 _KO_REQUEST = re.compile(
     r"(?:설명|서술|기술|비교|정리|나열|말씀|이야기|얘기|소개|구분|정의)\s?"
@@ -118,6 +121,12 @@ def as_question(text: str, lang: str) -> str | None:
         if len(body) < 2 or not re.search(r"[A-Za-z가-힣]", body):
             return None
         if " " not in body and not re.search(r"(?:란|이란|인가|일까|나요|까요|가요|니까)$", body):
+            if _ASKED_LABEL.match(" ".join(text.split())) and re.search(r"[A-Za-z가-힣]{2}", body):
+                # "**Q: `send()`?**": the interviewer names a thing and asks about it
+                from bot.decks.generator.korean import attach
+                if re.search(r"[가-힣]$", body):
+                    return attach(body, "이란") + "?"
+                return f"What does {body} do?" if body.endswith(")") else f"What is {body}?"
             return None  # "Oracle?": a heading about a term, not a question
         return body + "?"
     if _KO_REQUEST.search(cleaned):

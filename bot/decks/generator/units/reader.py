@@ -975,10 +975,12 @@ class Reader:
     def _faq_pair(self, para: Para, scope: Scope) -> bool:
         """"Q. Why does the GIL exist?⏎A. Mainly because …": an FAQ's question and its
         answer on the lines of one paragraph."""
-        pair = _FAQ_PAIR.match(para.text.text) or _QUESTION_LINE_PAIR.match(para.text.text)
+        faq = _FAQ_PAIR.match(para.text.text)
+        pair = faq or _QUESTION_LINE_PAIR.match(para.text.text)
         if pair is None:
             return False
-        question = as_question(normalise(pair.group("q")), self.lang)
+        # (with its "Q:": "Q: send()?" asks about send(), where "send()?" alone is a heading)
+        question = as_question(("Q: " if faq else "") + normalise(pair.group("q")), self.lang)
         if question is None:
             return False
         if scope.subject and scope.subject != self._title and lacks_subject(question) \
