@@ -338,6 +338,9 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     "Stack / Queue" -> "a stack / queue"); a name keeps its capitals."""
     bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if _NAMES_ASIDE.search(m.group(1))
                   else m.group(0), subject).strip() or subject
+    aside = re.search(r"\s+\([^()]*\)$", bare)
+    if aside and aside.start() > 0:  # "Bubble sort (with early exit)": named without it
+        return _row_noun(bare[:aside.start()], vocabulary) + aside.group(0)
     if re.search(r" (?:layer|level|tier|phase|stage|step|ring|bit|flag)$", bare):
         return f"the {bare}"  # one of an ordered set: "the Transport layer"; "the sticky bit"
     if _EN_ACTION.match(f"{bare.lower()} x") and len(bare.split()) <= 3 \
@@ -351,6 +354,8 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
         if _ALGORITHM.search(lowered) or _plural(words[-1]) or words[-1].endswith("ing"):
             return lowered  # "short polling" is a way of doing, no thing to count
         return ("an " if lowered[:1] in "aeiou" else "a ") + lowered
+    if re.fullmatch(r"[A-Za-z]+sort", bare):  # "Quicksort", "Heapsort": a way, never "a …"
+        return bare.lower() if bare.lower() in vocabulary else bare
     return en_noun_phrase(bare, None, vocabulary)[0]
 
 

@@ -1708,3 +1708,16 @@ def test_an_interview_question_naming_only_a_thing_asks_about_it() -> None:
     assert "What does send() do?" in served
     assert "What is contextlib.contextmanager?" in served
     assert "What happens if you never call next() first?" in served
+
+
+def test_summary_table_rows_named_short_take_their_sections_full_names() -> None:
+    note = ("# Sorting\n\n## Bubble Sort\n\nSwap neighbours until sorted.\n\n"
+            "## Merge Sort\n\nSplit, sort halves, merge.\n\n## Quicksort\n\nPartition.\n\n"
+            "## Summary\n\n| Algorithm | Worst | Stable? |\n|---|---|---|\n"
+            "| Bubble (with early exit) | O(n²) | Yes |\n| Merge | O(n log n) | Yes |\n"
+            "| Quicksort | O(n²) | No |\n")
+    served = {c.question() for c in cards_of(note, "en") if not c.draft}
+    assert "What is the worst-case time complexity of merge sort? (Summary)" in served \
+        or "What is the worst-case time complexity of merge sort?" in served
+    assert any(q.startswith("Is bubble sort (with early exit) stable?") for q in served)
+    assert any(q.lower().startswith("is quicksort stable?") for q in served)

@@ -1226,3 +1226,14 @@ def test_a_yes_no_column_naming_another_party_waits_for_an_editor() -> None:
     assert not any("프로세스가 있는가" in q or "호스트가 있는가" in q for q in served)
     assert any("호스트가 있는가" in c.question() for c in cards if c.draft)
     assert "소켓 방식의 데이터 단위는?" in served
+
+
+def test_a_callouts_emoji_and_label_leave_the_card() -> None:
+    note = ("# OAuth 2.0 정리 (스터디 3주차)\n\n"
+            "> 💡 한 줄 요약: OAuth 2.0은 **인가 위임** 프로토콜입니다.\n\n"
+            "## 흐름\n\n헷갈렸던 포인트: \"구글로 로그인\"은 OAuth인가?\n"
+            "엄밀히는 OIDC입니다. OAuth만으로는 사용자가 누구인지 알 수 없어요.\n")
+    cards = cards_of(note, "ko")
+    assert not any("💡" in c.all_text() or "요약:" in c.all_text() or "헷갈렸던" in c.question()
+                   for c in cards)
+    assert any(c.question().startswith("\"구글로 로그인\"은 OAuth인가?") for c in cards)

@@ -132,9 +132,16 @@ _GENRE_PREFIX = re.compile(
     r"week\s?\d+|cheat\s?sheet)\s*(?:\s[-–—]|:)\s+(?=\S)", re.I)
 
 
+#: "OAuth 2.0 정리", "Docker 공부", "Kafka notes": what the note is, after its subject.
+_GENRE_SUFFIX = re.compile(
+    r"(?<=\S)\s+(?:정리|요약|노트|공부|스터디|notes?|cheat\s?sheet|summary)$", re.I)
+
+
 def drop_genre(title: str) -> str:
-    """"운영체제 정리 - 파일 시스템" -> "파일 시스템": the subject of a note's title."""
-    return _GENRE_PREFIX.sub("", title, count=1) or title
+    """"운영체제 정리 - 파일 시스템" -> "파일 시스템", "OAuth 2.0 정리" -> "OAuth 2.0": the
+    subject of a note's title."""
+    bare = _GENRE_PREFIX.sub("", title, count=1) or title
+    return _GENRE_SUFFIX.sub("", bare.strip()) or bare
 
 
 def clean_heading(title: str) -> str:

@@ -354,7 +354,8 @@ _TOLD_AS_STORY = re.compile(
 def _subject_of(title: str) -> str:
     """"운영체제 정리 - 파일 시스템 (File System)" -> "파일 시스템": a title's name, without
     the kind of note it is or its other name."""
-    return clean_term(split_alias(drop_genre(title))[0])
+    # ("OAuth 2.0 정리 (스터디 3주차)": the aside goes first, then the kind of note)
+    return clean_term(drop_genre(split_alias(drop_genre(title))[0]))
 
 
 #: A field's possible values and nothing of what it is: "Allow | Deny".
@@ -612,6 +613,7 @@ class Reader:
 
     def read(self, note: Note) -> list[Unit]:
         self._note_title = note.title or ""
+        self._headings = tuple(_heading_texts(note.root))
         self._section(note.root, Scope(path=()), note)
         self._flush_collected()
         purposes = [normalise_key(u.answer) for u in self.units if u.kind == "command"]
@@ -893,7 +895,7 @@ class Reader:
                 self._blocks(block.blocks, scope)
             elif isinstance(block, Table):
                 for unit in tables.units(block, scope.path, self._table_title(scope),
-                                         self.lang):
+                                         self.lang, self._headings):
                     self.add(unit)
             elif isinstance(block, Code):
                 if block.prose:
@@ -1773,6 +1775,11 @@ def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
     if isinstance(block, Code) and block.prose:
         return _first_text(block.prose)
     return None
+
+
+def _heading_texts(section: Section) -> list[str]:
+    own = [section.title_text] if section.title is not None else []
+    return own + [t for child in section.children for t in _heading_texts(child)]
 
 
 def read_units(note: Note, lang: str) -> list[Unit]:

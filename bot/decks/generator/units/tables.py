@@ -9,6 +9,7 @@ choices of the card.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.decks.generator.cards import normalise_key
 from bot.decks.generator.inline import InlineText
@@ -226,7 +227,38 @@ def _row_kind(header: str) -> str:
     return found.group(1).lower() if found else ""
 
 
-def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Unit]:
+def _full_names(labels: list[str], headings: Sequence[str]) -> dict[str, str]:
+    """"Bubble", "Merge", "Radix (LSD)" in a summary table of a note whose sections are
+    "Bubble Sort", "Merge Sort", "Counting Sort and Radix Sort": each row is named short
+    for its section, asked by its full name ("bubble sort").  Only when two rows or more
+    share the word their sections add."""
+    added: dict[str, str] = {}
+    for label in labels:
+        bare = re.sub(r"\s*\([^()]*\)$", "", label).strip()
+        # ("Mutual exclusion" under "Mutual Exclusion Condition" is named already)
+        if not bare or len(bare.split()) > (2 if re.search("[가-힣]", bare) else 1) \
+                or not re.match(r"[A-Za-z가-힣]", bare):
+            continue
+        for heading in headings:
+            found = re.search(rf"(?<![\w-]){re.escape(bare)}\s+([A-Za-z]+|[가-힣]+)(?![\w-])",
+                              heading, re.I)
+            if found and normalise_key(found.group(1)) != normalise_key(bare):
+                added[label] = found.group(1)
+                break
+    words = [w.lower() for w in added.values()]
+    shared = {w for w in words if words.count(w) >= 2}
+    out: dict[str, str] = {}
+    for label, word in added.items():
+        if word.lower() not in shared or label.lower().split()[-1] == word.lower():
+            continue
+        bare, aside = re.match(r"^(.*?)(\s*\([^()]*\))?$", label).groups()  # type: ignore[union-attr]
+        word = word.lower() if word[:1].isupper() and not word.isupper() else word
+        out[label] = f"{bare} {word}{aside or ''}"
+    return out
+
+
+def units(table: Table, path: tuple[str, ...], title: str, lang: str,
+          headings: Sequence[str] = ()) -> list[Unit]:
     header = [normalise(h.text) for h in table.header]
     if len(header) < 2 or not table.rows:
         return []
@@ -266,10 +298,12 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str) -> list[Un
     ko_kind = header[0].strip() if lang == "ko" and not by_row \
         and re.fullmatch(r"[가-힣]{2,4}", header[0].strip()) \
         and header[0].strip().lower() not in _ROW_LABEL_HEADERS else ""
+    full_names = _full_names([row[0] for row in texts if row], headings) if not by_row else {}
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue
         label = normalise(row[0].text)
+        label = full_names.get(label, label)
         if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label):
             # "Grant | Use case": "Implicit" is the implicit grant
             label = re.sub(r"^(.*?)(\s*\([^()]*\))?$", rf"\1 {kind}\2", label, count=1)
