@@ -410,7 +410,10 @@ def _definition(m: _Maker) -> None:
     u = m.unit
     term, tail = _term_with_context(u.subject, u.context, m.lang)
     owned = _KO_PROPERTY_NOUN.match(term) if m.lang == "ko" else None
-    if owned:
+    if owned and owned["owner"] in ("핵심", "주요", "대표", "기본", "가장 큰") and u.context:
+        # "- 핵심 효과: …" under MVCC: MVCC's main effect, not the effect of a 핵심
+        front = f"{u.context}의 {owned['owner']} {attach(owned['prop'], '은')}?"
+    elif owned:
         front = f"{owned['owner']}의 {attach(owned['prop'], '은')}?{tail}"
     elif m.lang == "ko":
         front = attach(term, "이란") + "?" + tail

@@ -1237,3 +1237,12 @@ def test_a_callouts_emoji_and_label_leave_the_card() -> None:
     assert not any("💡" in c.all_text() or "요약:" in c.all_text() or "헷갈렸던" in c.question()
                    for c in cards)
     assert any(c.question().startswith("\"구글로 로그인\"은 OAuth인가?") for c in cards)
+
+
+def test_a_main_property_under_a_term_belongs_to_the_term() -> None:
+    note = ("# DB 락\n\n## MVCC\n\n"
+            "- **MVCC**: 한 행에 여러 버전을 유지해서 자기 시점의 버전을 읽게 하는 방식\n"
+            "- 핵심 효과: **읽기가 쓰기를 안 막고, 쓰기가 읽기를 안 막음**\n")
+    served = {c.question() for c in cards_of(note, "ko") if not c.draft}
+    assert "MVCC의 핵심 효과는?" in served
+    assert not any(q.startswith("핵심의") for q in served)
