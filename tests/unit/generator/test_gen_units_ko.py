@@ -1246,3 +1246,12 @@ def test_a_main_property_under_a_term_belongs_to_the_term() -> None:
     served = {c.question() for c in cards_of(note, "ko") if not c.draft}
     assert "MVCC의 핵심 효과는?" in served
     assert not any(q.startswith("핵심의") for q in served)
+
+
+def test_a_diary_days_label_is_no_part_of_a_heading() -> None:
+    note = ("# TIL: 자바 동시성\n\n## Day 2 — 스레드 풀\n\n"
+            "- `shutdown()`: 새 작업은 안 받고, 큐에 남은 작업은 다 처리하고 종료\n"
+            "- `shutdownNow()`: 실행 중인 작업에 인터럽트 걸고 대기 작업 목록을 돌려줌\n")
+    served = {c.question() for c in cards_of(note, "ko") if not c.draft}
+    assert not any("Day" in q for q in served)
+    assert "shutdown()이란? (스레드 풀)" in served

@@ -17,7 +17,10 @@ from bot.decks.generator.units.terms import clean_term, is_term_like, split_alia
 
 _NUMBERING = re.compile(
     r"^\s*(?:(?:제\s*)?\d+(?:[.-]\d+)*\s*[.):장절]?|\(\d{1,2}\)|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
-    r"(?:step|part|chapter|approach|단계|part)\s*\d+\s*[:.)-]?)\s+",
+    r"(?:step|part|chapter|approach|단계|part)\s*\d+\s*[:.)-]?|"
+    # "Day 2 — 스레드 풀", "3일차:": the day of a diary the author wrote it on, not what
+    r"day\s*\d+\s*[:.)—–-]?|\d+\s*일차\s*[:.)—–-]?)"
+    r"\s+",
     re.I,
 )
 _LEADING_SYMBOLS = re.compile(r"^[^\w(\"'`]+", re.U)
