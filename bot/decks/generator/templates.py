@@ -658,7 +658,7 @@ def _plural_noun(noun: str) -> bool:
 
 #: A column named by something one does ("범위 검색", "키 교환"): a row can do it or not.
 _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전송|조회|변경|수정|삭제|추가|삽입|"
-                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당|"
+                             r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당|진입|"
                              # an English "-ing" said in Hangul: 페이징, 캐싱, 로깅, 스트리밍
                              r"(?<!스트)(?<!스프)[징싱킹핑딩닝링밍팅깅빙칭])$")
 

@@ -1255,3 +1255,17 @@ def test_a_diary_days_label_is_no_part_of_a_heading() -> None:
     served = {c.question() for c in cards_of(note, "ko") if not c.draft}
     assert not any("Day" in q for q in served)
     assert "shutdown()이란? (스레드 풀)" in served
+
+
+def test_the_authors_story_and_conclusion_labels_are_no_terms() -> None:
+    note = ("# 자바 동시성 TIL\n\n## volatile\n\n"
+            "**삽질 기록**: 워커 스레드를 `running` 플래그로 멈추려고 했는데 안 멈춤.\n\n"
+            "- 결론: volatile은 **가시성** 보장. 원자성은 아님\n\n## 비교\n\n"
+            "| 항목 | synchronized | ReentrantLock |\n|---|---|---|\n"
+            "| 재진입 | O | O |\n| 공정성 | 보장 안 함 | 생성자에서 선택 |\n"
+            "| 락 해제 | 블록 끝나면 자동 | finally에서 직접 |\n")
+    cards = cards_of(note, "ko")
+    served = [c for c in cards if not c.draft]
+    assert not any(c.question().startswith("삽질") for c in served)
+    assert not any("결론:" in c.all_text() for c in cards)
+    assert "synchronized에서 재진입이 가능한가?" in {c.question() for c in served}

@@ -52,7 +52,7 @@ _PRO_CON = re.compile(
 _NOTE_PREFIX = re.compile(
     # "💡 한 줄 요약: …", "⚠️ 주의: …": a callout's emoji and label
     r"^(?:[\u2600-\u27bf\u2b50\U0001f300-\U0001faff]\ufe0f?\s*)*"
-    r"(?:(?:참고|주의|중요|노트|팁|여담|note|tip|important|cf\.?|(?:한\s?줄\s?)?요약|핵심|tl;\s?dr|"
+    r"(?:(?:참고|주의|중요|노트|팁|여담|결론|note|tip|important|cf\.?|(?:한\s?줄\s?)?요약|핵심|tl;\s?dr|"
     r"summary|in short|헷갈(?:렸|리)던\s?(?:포인트|점|부분))\s*[:：)]|참고로|by the way,?)?\s*",
     re.I)
 

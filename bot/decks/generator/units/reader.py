@@ -469,6 +469,8 @@ def _names(subject: str, term: str) -> bool:
                                                  normalise_key(words[-1]))
 
 
+#: "삽질 기록", "War story": the author's own story, told under a label that names nothing.
+_ANECDOTE = re.compile(r"삽질|썰$|에피소드|경험담|후기$|\bwar stor(?:y|ies)$|\banecdotes?$", re.I)
 #: A lead-in naming a group of the subject's own parts ("- 주요 연산", "- Operations:",
 #: "- 에러 상황"): its points are the subject's, asked with the subject's name.
 _CATEGORY_LEAD = re.compile(
@@ -1404,6 +1406,8 @@ class Reader:
             return False  # "Creational", "Synchronous": an adjective, not a noun
         if re.search(r"\b(?:trick|hack|workaround|rule of thumb)s?$", bare, re.I):
             return False  # "common trick": the author's label for advice, not a concept
+        if _ANECDOTE.search(bare):
+            return False  # "삽질 기록: …": the author's story, told under a label
         if scope.in_answer:
             # A sub-point of an answer is a name worth its own card only when it looks
             # like one: an acronym, a name in capitals, or a term given with its alias.
@@ -1615,7 +1619,8 @@ class Reader:
                 own = _names(scope.subject, found.subject) \
                     and prose.defining_noun(found.answer, self.lang)
                 self.add(Unit("definition", scope.path, found.subject, lines,
-                              marked_label or (own and not scope.in_answer),
+                              (marked_label or (own and not scope.in_answer))
+                              and not _ANECDOTE.search(found.subject),
                               subject=found.subject, context=context, answer=found.answer,
                               how="colon-line"))
                 if found.alias:
