@@ -84,26 +84,33 @@ class AnswerJournal:
         self._file = path.open("a", encoding="utf-8")
         self._in_flight = 0
         self._entries = 0
+        self._size = path.stat().st_size  # characters written, counted: tell() would flush
 
     def record(self, prompt_id: int, user_id: int, response: Response, now: datetime) -> int:
         """Append one click; call before acknowledging it.  Returns its entry for `settled`."""
         self._entries += 1
-        self._file.write(_encode(self._entries, prompt_id, user_id, response, now))
+        self._size += self._file.write(_encode(self._entries, prompt_id, user_id, response, now))
         self._file.flush()  # in the OS's hands: survives the process being killed
         self._in_flight += 1
         return self._entries
 
-    def settled(self, entry: int) -> None:
+    def settled(self, entry: int, *, recorded: bool = False) -> None:
         """The click ``entry`` was dealt with: written, refused or failed; never replay it.
 
         Not for a click cut short by a shutdown: left unsettled, the next start replays it.
+        A ``recorded`` click's line waits in the buffer for the next flush (the next
+        click's, or closing): lost to a crash, its replay finds the answer already
+        written and does nothing, so the OS need not have it now.  A refused or failed
+        click's line is handed over at once, since replaying that one would record it.
         """
-        self._file.write(json.dumps({"settled": entry}) + "\n")
-        self._file.flush()
+        self._size += self._file.write(json.dumps({"settled": entry}) + "\n")
+        if not recorded:
+            self._file.flush()
         self._in_flight = max(0, self._in_flight - 1)
-        if self._in_flight == 0 and self._file.tell() > COMPACT_ABOVE_BYTES:
+        if self._in_flight == 0 and self._size > COMPACT_ABOVE_BYTES:
             self._file.truncate(0)
             self._file.seek(0)
+            self._size = 0
 
     async def replay(self, service: StudyService) -> int:
         """Record every click acknowledged and never dealt with; returns how many there were."""
@@ -125,6 +132,7 @@ class AnswerJournal:
                 recovered += 1
         self._file.truncate(0)
         self._file.seek(0)
+        self._size = 0
         if recovered:
             log.warning("recovered %d acknowledged answers from %s", recovered, self.path)
         return recovered

@@ -119,3 +119,35 @@ def test_one_journal_per_process_beside_a_sqlite_file(tmp_path: Path) -> None:
     assert journal_path(url, [2, 3], tmp_path).name == "bot.db.answers-2-3.jsonl"
     pg = "postgresql+asyncpg://u:p@localhost/studybot"
     assert journal_path(pg, [0], tmp_path) == tmp_path / "studybot-answers-0.jsonl"
+
+
+async def test_a_recorded_clicks_settled_line_may_die_in_the_buffer(
+    database: Database, tmp_path: Path
+) -> None:
+    """Only the refused or failed click's settled line must reach the OS at once: a
+    recorded click replayed after a crash finds its answer written and adds nothing."""
+    async with sessions_of(database).begin() as session:
+        await sync_deck(session, deck("d", basic("a"), basic("b")), NOW)
+    service = StudyService(database.runner, LearnerDefaults())
+    ref = await service.start(LEARNER, "d", "discord", NOW)
+    path = tmp_path / "answers.jsonl"
+    journal = AnswerJournal(path)
+    view = await service.next_prompt(ref.id, LEARNER, NOW, random.Random(0))
+    assert view is not None
+    refused = journal.record(view.prompt_id, LEARNER, SelfGrade(9), NOW)
+    await service.answer(view.prompt_id, LEARNER, SelfGrade(9), NOW)
+    journal.settled(refused)
+    entry = journal.record(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    await service.answer(view.prompt_id, LEARNER, SelfGrade(4), NOW)
+    journal.settled(entry, recorded=True)
+    # What a SIGKILL leaves: only what was handed to the OS.
+    on_disk = path.read_text(encoding="utf-8")
+    assert f'{{"settled": {refused}}}' in on_disk
+    assert f'{{"settled": {entry}}}' not in on_disk
+    crashed = tmp_path / "crashed.jsonl"
+    crashed.write_text(on_disk, encoding="utf-8")
+    restarted = AnswerJournal(crashed)
+    assert await restarted.replay(service) == 0
+    assert await _logged(database) == 1
+    restarted.close()
+    journal.close()

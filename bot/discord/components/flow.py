@@ -130,12 +130,14 @@ async def _answer(
     entry: int,
 ) -> Screen:
     cut_short = False
+    recorded = False
     try:
         async with bot.learner_locks(user_id):
             ctx, lang = await _context(bot, interaction, user_id, prompt_id)
             if ctx is None:
                 return render.notice(message("discord.study.gone", lang))
             outcome = await bot.study.answer(prompt_id, user_id, response, now)
+            recorded = outcome.status is AnswerStatus.RECORDED
     except asyncio.CancelledError:
         cut_short = True  # a shutdown: the next start replays the click from the journal
         raise
@@ -143,7 +145,7 @@ async def _answer(
         # Written, refused, or failed (the learner is told "something went wrong"):
         # the journal must not record it at the next start.
         if not cut_short:
-            bot.journal.settled(entry)
+            bot.journal.settled(entry, recorded=recorded)
     return await _after_answer(bot, ctx, user_id, outcome, response, lang)
 
 
