@@ -1721,3 +1721,13 @@ def test_summary_table_rows_named_short_take_their_sections_full_names() -> None
         or "What is the worst-case time complexity of merge sort?" in served
     assert any(q.startswith("Is bubble sort (with early exit) stable?") for q in served)
     assert any(q.lower().startswith("is quicksort stable?") for q in served)
+
+
+def test_a_glossarys_index_letters_name_nothing() -> None:
+    note = ("# Networking glossary\n\n## J\n\n**Jitter** — variation in latency from packet "
+            "to packet.\n\n## L\n\n**Latency** — time for data to get from A to B. Four parts:\n"
+            "- propagation — distance / signal speed\n- transmission — packet size / link rate\n")
+    cards = cards_of(note, "en")
+    assert "what is jitter?" in {c.question().lower() for c in cards if not c.draft}
+    assert not any(c.question().endswith(("(L)", "(J)")) or " of L?" in c.question()
+                   for c in cards)

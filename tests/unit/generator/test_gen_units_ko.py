@@ -1269,3 +1269,12 @@ def test_the_authors_story_and_conclusion_labels_are_no_terms() -> None:
     assert not any(c.question().startswith("삽질") for c in served)
     assert not any("결론:" in c.all_text() for c in cards)
     assert "synchronized에서 재진입이 가능한가?" in {c.question() for c in served}
+
+
+def test_an_arrowed_follow_up_label_leaves_the_question() -> None:
+    note = ("# I/O 모델\n\n## epoll\n\nQ. epoll이 select보다 빠른 이유는?\n"
+            "A. 감시할 fd를 한 번만 등록하고, 준비된 fd만 돌려받기 때문.\n\n"
+            "→ 꼬리: 그럼 epoll 쓰면 비동기 I/O야?\n\n"
+            "- 엄밀히는 아님. 준비됐다는 것만 알려주고 복사는 read()가 함\n")
+    questions = {c.question() for c in cards_of(note, "ko")}
+    assert not any("꼬리" in q or q.startswith("→") for q in questions)

@@ -147,6 +147,17 @@ def drop_genre(title: str) -> str:
     return _GENRE_SUFFIX.sub("", bare.strip()) or bare
 
 
+#: "## A", "## D–F", "## ㄱ", "## 0-9": a glossary's index letter, read but naming nothing.
+#: (Not "## 큐": a one-syllable Korean name is a name.)
+_INDEX_LETTER = re.compile(r"[A-Za-z](?:\s*[-–~]\s*[A-Za-z])?|[ㄱ-ㅎ](?:\s*[-–~]\s*[ㄱ-ㅎ])?|"
+                           r"[가-힣]\s*[-–~]\s*[가-힣]|0\s*[-–~]\s*9|#|[0-9]")
+
+
+def is_index_letter(title: str) -> bool:
+    """"## D", "## ㄱ": a glossary's index letter, which names nothing a card could show."""
+    return bool(_INDEX_LETTER.fullmatch(title.strip()))
+
+
 def clean_heading(title: str) -> str:
     # "[알고리즘 스터디] 동적 계획법": a blog's category tag before the title.
     text = _LEADING_SYMBOLS.sub("", _CATEGORY_TAG.sub("", _EMOJI.sub(" ", title).strip()))
@@ -170,7 +181,7 @@ def classify(title: str, lang: str) -> HeadingInfo:
     question = as_question(raw.strip(), lang) or as_question(text, lang)
     if question is not None:
         return HeadingInfo("question", text, question=question)
-    if _NOTE_ABOUT_ITSELF.match(bare):
+    if _NOTE_ABOUT_ITSELF.match(bare) or _INDEX_LETTER.fullmatch(bare):
         return HeadingInfo("about", text)
     command = _COMMAND.match(text)
     if command and not re.search("[가-힣]", command.group("cmd")) \

@@ -22,7 +22,8 @@ _EN_CLAUSE_THEN_STATEMENT = re.compile(
 #: "(follow-up) What would you monitor?": a label before the question.
 #: "Follow-up: why keep a reference to it?" too.
 _QUESTION_LABEL = re.compile(
-    r"^(?:Q\d*\s*)?\(?(?:follow[- ]?up(?:\s+question)?|꼬리\s?질문|심화|bonus|optional|추가|"
+    r"^(?:[→➜➡>]\s*)?(?:Q\d*\s*)?\(?(?:follow[- ]?up(?:\s+question)?|꼬리(?:\s?질문)?|심화|bonus|"
+    r"optional|추가|"
     r"헷갈(?:렸|리)던\s?(?:포인트|점|부분)|common confusion)"
     r"\s*(?:\)\s*[:：.]?|[:：])\s*",
     re.I)

@@ -34,7 +34,13 @@ from bot.decks.generator.notetree import (
     Table,
 )
 from bot.decks.generator.sentences import Sentence, normalise, split_sentences
-from bot.decks.generator.units.headings import HeadingInfo, classify, clean_heading, drop_genre
+from bot.decks.generator.units.headings import (
+    HeadingInfo,
+    classify,
+    clean_heading,
+    drop_genre,
+    is_index_letter,
+)
 from bot.decks.generator.units.labels import drop_figure_asides, strip_note_prefix
 from bot.decks.generator.units.model import Unit
 from bot.decks.generator.units.questions import (
@@ -1320,7 +1326,7 @@ class Reader:
         owners = (scope.subject, *reversed(scope.path))
         owner = next((o for o in owners if o and o != self._title
                       and _subject_of(o) != self._title
-                      and not COUNTED_GROUP.fullmatch(o)), "")
+                      and not COUNTED_GROUP.fullmatch(o) and not is_index_letter(o)), "")
         if not owner:
             return "", label
         if self.lang == "ko":
@@ -1335,7 +1341,7 @@ class Reader:
         label = re.sub(r"\s*\([^()]*\)$", "", label)
         owners = [scope.subject, *reversed(scope.path[:-1])]
         owner = next((o for o in owners if o and o != self._title
-                      and not _BARE_PROCESS.fullmatch(o)), "")
+                      and not _BARE_PROCESS.fullmatch(o) and not is_index_letter(o)), "")
         if not owner:
             return ""
         return f"{owner}의 {label}" if self.lang == "ko" else f"{label} of {owner}"
