@@ -1731,3 +1731,17 @@ def test_a_glossarys_index_letters_name_nothing() -> None:
     assert "what is jitter?" in {c.question().lower() for c in cards if not c.draft}
     assert not any(c.question().endswith(("(L)", "(J)")) or " of L?" in c.question()
                    for c in cards)
+
+
+def test_requirement_and_figure_shorthand_is_no_term() -> None:
+    note = ("# URL shortener\n\n## Requirements\n\n"
+            "- optional: custom alias, expiry date, per-link click stats\n\n"
+            "## Capacity estimates\n\n- retention 10 years → 100M × 365 × 10 = 365B URLs\n"
+            "- ~500 bytes/record → 365B × 500 B ≈ **~180 TB** total\n\n"
+            "## Rate limiting\n\n- mainly on create: per API key / per IP\n"
+            "- over limit → `429 Too Many Requests`\n")
+    served = [c for c in cards_of(note, "en") if not c.draft]
+    questions = " ".join(c.question() for c in served)
+    for shorthand in ("optional", "retention", "mainly", "over limit", "180 TB"):
+        assert shorthand not in questions and not any(
+            shorthand in c.answers()[0] for c in served if c.rule == "cloze")

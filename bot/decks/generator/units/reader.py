@@ -1702,6 +1702,10 @@ class Reader:
             # "모든 연관관계를 [...]로 바꿨어요", "I switched to [...]": what the author did
             # once, told as a story; the fact it holds wants an editor's words
             confident = names_subject = False
+        if re.search(r"[×≈÷]|\s[*/=]\s", shown) and all(re.match(r"[~≈]?\s?\d", t) for t in terms):
+            # "365B × 500 B ≈ [...] total": a figure worked out on the page; the sum is
+            # the fact, which an editor words
+            confident = names_subject = False
         if _POINTS_BACK.search(shown) or _LABEL_BLANK.match(cloze):
             # "여기까지 [...]가 걸려요": up to where?  "[...]: 시작점 리프 …": a label,
             # not a blank.

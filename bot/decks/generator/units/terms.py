@@ -163,7 +163,15 @@ def is_generic(term: str) -> bool:
 _COURSE_PART = re.compile(r"\d+\s?(?:강|주차|차시|회차)\b|\b(?:lecture|week|lesson|chapter|ch\.)"
                           r"\s?\d+|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|^TIL\b", re.I)
 _EN_PREPOSITION = re.compile(r"^(?:[Pp]er|[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ww]ith|[Aa]fter|"
-                             r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]pon|[Ww]ithout)\s")
+                             r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]pon|[Ww]ithout|[Oo]ver|[Uu]nder|"
+                             r"[Bb]elow|[Aa]bove)\s")
+#: "mainly on create: …", "optional: …", "retention 10 years: …": how much, how often or
+#: whether, a note's shorthand for a requirement or a figure, not a name.
+_EN_NOT_A_NAME = re.compile(
+    r"^(?-i:[a-z]+ly)\s+(?:on|in|at|for|by|with|when|if|after|before|during|to)\b|"
+    r"^(?:optional|required|mandatory|recommended|nice[- ]to[- ]have|must[- ]have)$|"
+    r"\b\d[\d,.]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|ms|bytes?|[KMGT]B|"
+    r"times|percent|%)(?:\s|$)", re.I)
 _EN_ACTIVITY = re.compile(r"^[A-Za-z]+ing\s+(?:a|an|the|your|my|our|it|them|this|that|"
                           r"these|those|with|to|for|up|out)\b", re.I)
 def is_course_part(text: str) -> bool:
@@ -222,7 +230,7 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False  # "WebSocket 뭔데 다들 쓰냐": the author asking, in a title
     if _NUMBERED_LABEL.fullmatch(bare):
         return False  # "Problem 2", "option 1", "방법 1": the note's numbering, no name
-    if _EN_PREPOSITION.match(bare):
+    if _EN_PREPOSITION.match(bare) or _EN_NOT_A_NAME.search(bare):
         return False  # "Per ACK", "After a timeout": a condition, not a name
     if _EN_ACTIVITY.match(bare):
         return False  # "Choosing a tool", "Using the cache": what to do, not a name
