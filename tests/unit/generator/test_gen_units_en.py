@@ -1745,3 +1745,15 @@ def test_requirement_and_figure_shorthand_is_no_term() -> None:
     for shorthand in ("optional", "retention", "mainly", "over limit", "180 TB"):
         assert shorthand not in questions and not any(
             shorthand in c.answers()[0] for c in served if c.rule == "cloze")
+
+
+def test_the_authors_own_rules_and_telling_are_no_names() -> None:
+    note = ("# How login works\n\n## Sessions\n\n"
+            "Here's the flow the way I finally drew it on a whiteboard:\n\n"
+            "1. User submits username and password over HTTPS\n"
+            "2. Server checks the password against the stored hash\n"
+            "3. Server creates a session record and sends its ID in a cookie\n\n"
+            "## My rules of thumb\n\n- Default to server-side sessions\n"
+            "- Keep access tokens short-lived\n")
+    served = {c.question() for c in cards_of(note, "en") if not c.draft}
+    assert not any("whiteboard" in q or "my rules" in q.lower() for q in served)

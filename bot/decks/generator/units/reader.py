@@ -1159,9 +1159,11 @@ class Reader:
             label = self._whose_process(self._process_label(lead_text, group, scope), scope)
             if len(steps) >= 2 and label:
                 first = lead.lines[0] if lead is not None else block.lines[0]
+                # ("Here's the flow the way I finally drew it": the author's telling names
+                # no process a learner could be asked for)
                 self.add(Unit("process", scope.path, label, (first, block.lines[1]),
-                              _all_steps(steps, block), subject=scope.subject, label=label,
-                              items=tuple(steps)))
+                              _all_steps(steps, block) and not _FIRST_PERSON.search(label),
+                              subject=scope.subject, label=label, items=tuple(steps)))
         elif group is not None and group.prop in ("pros", "cons", "features") and scope.subject:
             items = listing.item_heads(block)
             sure = len(items) <= 8 and scope.subject != self._title

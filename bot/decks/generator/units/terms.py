@@ -42,6 +42,7 @@ _PRONOUN_START = re.compile(
     r"그리고|그래서|그런데|근데|그럼|이때|이때는|또|또한|"
     r"저는|내가|"
     r"it|this|that|these|those|they|there|here|we|you|i|he|she|one|each|some|any|all|most|"
+    r"my|our|your|"
     r"many|such|so|then|also|if|when|while|because|since|although)\b",
     re.I,
 )
