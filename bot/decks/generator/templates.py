@@ -845,6 +845,10 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         return f"What number is {noun}?", answer  # "What number is the Transport layer? → 4"
     if word in ("name", "called"):
         return f"What is {subject} called?", answer
+    shown = re.fullmatch(r"(?:an? )?example ([a-z][a-z ]{0,20}[a-rt-z])", word)
+    if shown:  # "Example command": "Give an example command for a sorted set." ("Example
+        # protocols" asks "What are the example protocols of …?", as they are several)
+        return f"Give an example {shown.group(1)} for {noun}.", answer
     if word in ("example", "examples"):
         # "a code point"; a name as written ("O(log n)", "Redis")
         return f"Give an example of {noun if subject[:1].islower() else subject}.", answer

@@ -1757,3 +1757,13 @@ def test_the_authors_own_rules_and_telling_are_no_names() -> None:
             "- Keep access tokens short-lived\n")
     served = {c.question() for c in cards_of(note, "en") if not c.draft}
     assert not any("whiteboard" in q or "my rules" in q.lower() for q in served)
+
+
+def test_an_example_column_asks_for_an_example() -> None:
+    note = ("# Redis\n\n## Data types\n\n| Type | Good for | Example command |\n|---|---|---|\n"
+            "| Sorted set | leaderboards, priority queues | `ZADD lb 1500 alice` |\n"
+            "| Hash | objects, per-field updates | `HSET user:42 name Ana` |\n"
+            "| Stream | event logs | `XADD orders * item book` |\n")
+    served = {c.question() for c in cards_of(note, "en") if not c.draft}
+    assert any(q.startswith("Give an example command for a sorted set.") for q in served)
+    assert not any("the example command of" in q for q in served)

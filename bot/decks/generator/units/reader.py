@@ -1191,7 +1191,8 @@ class Reader:
             # ("- 장점", "- 단점" under "### 장단점": labels of points, not members)
             items = listing.item_heads(block)
             self.add(Unit("members", scope.path, group.label, block.lines,
-                          not scope.in_answer and not _POINTING.search(group.label),
+                          not scope.in_answer and not _POINTING.search(group.label)
+                          and not _FIRST_PERSON.search(group.label),  # "My rules of thumb"
                           subject=scope.subject, label=group.label, items=tuple(items)))
         context = owner or self._list_context(group, lead_text, scope)
         if terms is not None and not scope.comparing:
