@@ -1278,3 +1278,16 @@ def test_an_arrowed_follow_up_label_leaves_the_question() -> None:
             "- 엄밀히는 아님. 준비됐다는 것만 알려주고 복사는 read()가 함\n")
     questions = {c.question() for c in cards_of(note, "ko")}
     assert not any("꼬리" in q or q.startswith("→") for q in questions)
+
+
+def test_numbered_fixes_emoji_and_pointers_are_no_part_of_a_card() -> None:
+    note = ("# MongoDB\n\n## 샤딩\n\n"
+            "**핫스팟** 🔥: 계속 증가하는 값을 샤드 키로 쓰면 새 문서가 한 샤드로만 몰려요.\n\n"
+            "- 해결 1: **해시 샤딩** → 쓰기가 고르게 퍼짐\n"
+            "- 해결 2: 분산되는 필드를 앞에 둔 복합 샤드 키\n\n## 컴파일\n\n"
+            "- CPython도 내부에선 먼저 바이트코드로 **컴파일**함 → 4-3 참고\n")
+    cards = cards_of(note, "ko")
+    served = [c for c in cards if not c.draft]
+    assert not any(c.question().startswith("해결") for c in served)
+    assert not any("🔥" in c.all_text() for c in cards)
+    assert not any("4-3 참고" in c.all_text() for c in served)

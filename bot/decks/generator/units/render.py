@@ -41,7 +41,10 @@ _FIGURE = re.compile(
 #: "(see YAML below)", "(아래 코드 참고)": an aside pointing at what the card does not show.
 _POINTER_ASIDE = re.compile(
     r"\s*\((?:see|cf\.?)\s[^()]*\b(?:below|above|later)\)|"
-    r"\s*\((?:아래|위|다음)[^()]{0,20}참고\)", re.I)
+    r"\s*\((?:아래|위|다음)[^()]{0,20}참고\)|"
+    # "(see Q8)", "(→ 11번 질문)", "→ 4-3 참고": a part of the note the card does not have
+    r"\s*\((?:see|cf\.?|→)\s*(?:Q\s?\d+|§\s?\d[\d.-]*|section\s\d[\d.-]*|\d+번\s?(?:질문|항목)?)"
+    r"\)|\s*→\s*\d+(?:[.-]\d+)*\s?(?:참고|참조)$", re.I)
 #: "… 바로 커밋됨 ㅠ", "… → 따로 정리 예정": the author's sigh or promise at a sentence's end.
 _TRAILING_ASIDE = re.compile(r"\s*(?:[ㅠㅜㅋㅎ]{1,}|\^\^|;;+|→\s*(?:따로|나중에|다음에)[^→]{0,20}"
                              r"(?:예정|할 것|하기))\s*$")

@@ -81,13 +81,17 @@ _TERM_WORD = re.compile(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", re.I
 _OPTION_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
 
 
+_EMOJI_MARK = re.compile("[\u2600-\u27bf\u2b50\ufe0f\u200d\U0001f300-\U0001faff]+")
+
+
 def clean_term(text: str) -> str:
     """Quotes, marks and a trailing colon removed; inner spacing normalised."""
     text = " ".join(text.split())
     bare = text.strip(" \"'`*_:：")
     if _OPTION_FLAG.fullmatch(bare):
         return bare  # "--soft": an option keeps its dashes
-    text = text.strip(" \"'`“”‘’*_:：-–—.,;")
+    # ("핫스팟 🔥", "→ service()": the author's emoji and arrow are no part of a name)
+    text = _EMOJI_MARK.sub("", text).strip(" \"'`“”‘’*_:：-–—.,;→➜➡")
     # "(1) 단순 요청", "1) 체이닝": the note's count
     text = re.sub(r"^(?:\(\d{1,2}\)|\d{1,2}\))\s+", "", text)
     if text[:1] in "TtAa":
@@ -210,7 +214,8 @@ _SAMPLE = re.compile(r"^(?:예시|예제|샘플|example|sample)\s", re.I)
 
 _NUMBERED_LABEL = re.compile(
     r"(?:problem|option|case|step|example|question|approach|idea|symptom|scenario|rule|tip|"
-    r"note|part|method|solution|way|문제|방법|경우|단계|예시|예제|질문|해결책|방안)\s*#?\d+", re.I)
+    r"note|part|method|solution|way|fix|문제|방법|경우|단계|예시|예제|질문|해결책|해결법|해결|방안)"
+    r"\s*#?\d+", re.I)
 
 
 def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
