@@ -19,7 +19,10 @@ Only that gap is replayed.  Once a click has been dealt with (written, or
 refused: the card was retired, the session was over; or failed, and the
 learner was told so), a ``settled`` line follows it, and the next start
 leaves it alone: replaying it later would record an answer the learner saw
-refused, on a card that may since have come back.  A replayed answer also
+refused, on a card that may since have come back.  A refused or failed
+click's line reaches the OS at once; a written click's may still be in the
+buffer when the process dies, and then its replay finds the prompt answered
+and records nothing, which is why it need not be flushed on its own.  A replayed answer also
 never claims a prompt that was put aside since (skipped, or set aside with
 its retired card), and an answer claims its prompt at most once, so a line
 already recorded does nothing.
@@ -84,13 +87,15 @@ class AnswerJournal:
         self._file = path.open("a", encoding="utf-8")
         self._in_flight = 0
         self._entries = 0
-        self._size = path.stat().st_size  # characters written, counted: tell() would flush
+        self._size = path.stat().st_size  # bytes, counted as written: tell() would flush
 
     def record(self, prompt_id: int, user_id: int, response: Response, now: datetime) -> int:
         """Append one click; call before acknowledging it.  Returns its entry for `settled`."""
         self._entries += 1
-        self._size += self._file.write(_encode(self._entries, prompt_id, user_id, response, now))
+        line = _encode(self._entries, prompt_id, user_id, response, now)
+        self._file.write(line)
         self._file.flush()  # in the OS's hands: survives the process being killed
+        self._size += len(line.encode("utf-8"))
         self._in_flight += 1
         return self._entries
 
@@ -98,12 +103,15 @@ class AnswerJournal:
         """The click ``entry`` was dealt with: written, refused or failed; never replay it.
 
         Not for a click cut short by a shutdown: left unsettled, the next start replays it.
-        A ``recorded`` click's line waits in the buffer for the next flush (the next
-        click's, or closing): lost to a crash, its replay finds the answer already
-        written and does nothing, so the OS need not have it now.  A refused or failed
-        click's line is handed over at once, since replaying that one would record it.
+        A ``recorded`` click's line may wait in the buffer (until the next click's
+        flush, a refused click's, compaction, a full buffer or closing): lost to a
+        crash, its replay finds the prompt already answered and records nothing (a
+        duplicate), so the OS need not have it now.  A refused or failed click's line is
+        handed over at once, since replaying that one would record it.
         """
-        self._size += self._file.write(json.dumps({"settled": entry}) + "\n")
+        line = json.dumps({"settled": entry}) + "\n"
+        self._file.write(line)
+        self._size += len(line)  # (ASCII: its bytes)
         if not recorded:
             self._file.flush()
         self._in_flight = max(0, self._in_flight - 1)

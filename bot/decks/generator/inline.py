@@ -33,6 +33,7 @@ _MATH = re.compile(r"\${1,2}([^$\n]+?)\${1,2}")
 _EMOJI = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,30}:(?![\w:])")
 _HASHTAG = re.compile(r"(?<!\S)#[A-Za-z가-힣][\w/-]*")
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^<>\s]*>", re.I)
+_URL_IN_BRACKETS = re.compile(r"\(\s*(?:https?://|ftp://|www\.)[^\s()]*\s*\)", re.I)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s)\]>]*", re.I)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
@@ -128,6 +129,7 @@ def _plain(raw: str) -> tuple[str, bool]:
         text = _LINK.sub(lambda m: f"{_LINK_OPEN}{m.group(1)}{_LINK_CLOSE}" if m.group(1).strip()
                          else "", text)
     if "://" in text or "www." in text or "WWW." in text:
+        text = _URL_IN_BRACKETS.sub("", text)  # "RFC 768(https://…)": the brackets go too
         text, urls = _URL.subn("", text)
         lossy = lossy or urls > 0
     if "==" in text:

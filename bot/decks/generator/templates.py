@@ -339,7 +339,7 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     bare = re.sub(r"\s*\(([^()]*)\)$", lambda m: "" if _NAMES_ASIDE.search(m.group(1))
                   else m.group(0), subject).strip() or subject
     aside = re.search(r"\s+\([^()]*\)$", bare)
-    if aside and aside.start() > 0:  # "Bubble sort (with early exit)": named without it
+    if aside:  # "Bubble sort (with early exit)": named without it
         return _row_noun(bare[:aside.start()], vocabulary) + aside.group(0)
     if re.search(r" (?:layer|level|tier|phase|stage|step|ring|bit|flag)$", bare):
         return f"the {bare}"  # one of an ordered set: "the Transport layer"; "the sticky bit"
@@ -659,8 +659,10 @@ def _plural_noun(noun: str) -> bool:
 #: A column named by something one does ("범위 검색", "키 교환"): a row can do it or not.
 _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전송|조회|변경|수정|삭제|추가|삽입|"
                              r"접근|공유|재사용|압축|암호화|재개|확장|저장|실행|처리|선언|할당|진입|"
-                             # an English "-ing" said in Hangul: 페이징, 캐싱, 로깅, 스트리밍
-                             r"(?<!스트)(?<!스프)[징싱킹핑딩닝링밍팅깅빙칭])$")
+                             # an English "-ing" said in Hangul (not 대칭, 특징, 명칭)
+                             r"페이징|캐싱|로깅|스트리밍|해싱|매칭|라우팅|인코딩|디코딩|스케줄링|"
+                             r"샤딩|파티셔닝|폴링|모니터링|프로파일링|버저닝|튜닝|매핑|스케일링|"
+                             r"레플리케이션|캐싱|트레이싱|렌더링|파싱|필터링|정렬)$")
 
 
 #: A column that asks when (where, why) a row does something: "언제 resolve", "언제 사용".
@@ -693,11 +695,17 @@ _EN_LOOKS_HEADER = re.compile(r"(look|sound|show|appear)s?\s+(like|as)")
 _EN_DEGREE_HEADER = re.compile(r"[a-z]*(?:-[a-z]+)*(?:able|ible|ive|ous|ful)"
                                r"|[a-z]+(?:-[a-z]+)*-(?:[a-z]+ing|safe|free|aware|bound|"
                                r"compatible)", re.I)
+#: "mostly", "trivially", "very": how much a row is so (not "Dependency injection" under
+#: "Alternative", a noun the suffix also spells).
+_DEGREE = re.compile(r"(?:mostly|very|partly|partially|fully|highly|somewhat|trivially|barely|"
+                     r"slightly|moderately|extremely|not really|kind of|limited|yes|no)\b", re.I)
 #: A column named by a clause with its own verb ("é becomes", "Really was", "Byte order
 #: matters", "What lives there"): no template words a question from it.
 _EN_CLAUSE_LABEL = re.compile(r"\b(?:is|are|was|were|becomes?|matters?|happens?|lives?|goes|"
-                              r"gets?|has|have|did|can|could|should|will|would|must)\b"
-                              r"|^[a-z]+ly\b", re.I)
+                              r"has|have|did|can|could|should|will|would|must)\b"
+                              # "Really was" (not "Reply", "Family", "Only")
+                              r"|^(?-i:[a-z]+ly)\s+(?!(?:apply|reply|supply|family|assembly)\b)",
+                              re.I)
 _EN_BASE_VERB = re.compile(r"(?:check|use|need|support|allow|require|block|share|keep|store|"
                            r"send|cache|retry|restart|scale)\s+\S")
 
@@ -812,7 +820,7 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         return f"What does {noun} {looks.group(1)} {looks.group(2)}?", answer
     if word == "does":  # "Does | canonical decompose": what the row does
         return f"What does {noun} do?", answer
-    if _EN_DEGREE_HEADER.fullmatch(word) and not yes_no:
+    if _EN_DEGREE_HEADER.fullmatch(word) and not yes_no and _DEGREE.match(answer):
         # "Self-synchronizing | mostly": "How self-synchronizing is UTF-16?"
         return f"How {word} {'are' if _plural_noun(noun) else 'is'} {noun}?", answer
     asks = re.fullmatch(r"what (?:it|they) ([a-z]+?)s?", label.strip().lower())

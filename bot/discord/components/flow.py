@@ -137,7 +137,8 @@ async def _answer(
             if ctx is None:
                 return render.notice(message("discord.study.gone", lang))
             outcome = await bot.study.answer(prompt_id, user_id, response, now)
-            recorded = outcome.status is AnswerStatus.RECORDED
+            # (a double click's second answer: its prompt is answered either way)
+            recorded = outcome.status in (AnswerStatus.RECORDED, AnswerStatus.DUPLICATE)
     except asyncio.CancelledError:
         cut_short = True  # a shutdown: the next start replays the click from the journal
         raise

@@ -1724,7 +1724,8 @@ def test_summary_table_rows_named_short_take_their_sections_full_names() -> None
 
 
 def test_a_glossarys_index_letters_name_nothing() -> None:
-    note = ("# Networking glossary\n\n## J\n\n**Jitter** — variation in latency from packet "
+    note = ("# Networking glossary\n\n## B\n\n**Bandwidth** — the most a link can carry.\n\n"
+            "## J\n\n**Jitter** — variation in latency from packet "
             "to packet.\n\n## L\n\n**Latency** — time for data to get from A to B. Four parts:\n"
             "- propagation — distance / signal speed\n- transmission — packet size / link rate\n")
     cards = cards_of(note, "en")
@@ -1767,3 +1768,43 @@ def test_an_example_column_asks_for_an_example() -> None:
     served = {c.question() for c in cards_of(note, "en") if not c.draft}
     assert any(q.startswith("Give an example command for a sorted set.") for q in served)
     assert not any("the example command of" in q for q in served)
+
+
+def test_rules_of_this_round_keep_to_what_they_name() -> None:
+    """Each rule added for one shape leaves the look-alikes a review found alone."""
+    note = ("# Languages\n\n## C\n\n- Pros: fast, close to the hardware\n\n"
+            "## Day 2 operations\n\n- Pros: automated by operators\n\n"
+            "## Cookies\n\nCookies are data the browser sends with every request.\n\n"
+            "- ❌ Readable from JavaScript when **HttpOnly** is set\n\n"
+            "## SOLID\n\nThe I in SOLID is the **interface segregation** principle.\n\n"
+            "## Knapsack\n\nThe knapsack problem is solved with **dynamic programming** in "
+            "pseudo-polynomial time.\n\n## UDP\n\nUDP is defined in "
+            "RFC 768(https://www.rfc-editor.org/rfc/rfc768) "
+            "and is a **connectionless** transport protocol.\n\n"
+            "## Types\n\n- Optional: a container object which may or may not hold a value\n"
+            "- NullPointerException: thrown when code dereferences a null reference\n\n"
+            "## Isolation\n\n| Level | Snapshot | Prevents |\n|---|---|---|\n"
+            "| Read committed | new snapshot per statement | dirty reads |\n"
+            "| Repeatable read | same snapshot for the whole transaction | non-repeatable reads |\n"
+            "| Serializable | same snapshot, plus conflict checks | all anomalies |\n\n"
+            "## Patterns\n\n| Pattern | Alternative | Intent |\n|---|---|---|\n"
+            "| Singleton | dependency injection | one instance |\n"
+            "| Factory | constructors | hide creation |\n"
+            "| Observer | polling | notify dependents |\n\n"
+            "## GIL\n\nCPython has a global interpreter lock.\n\n**Q: Why?**\n"
+            "It keeps reference counting simple.\n")
+    cards = cards_of(note, "en")
+    served = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    text = " ".join(f"{q} {a}" for q, a in served.items())
+    assert "What are the advantages of C?" in served
+    assert any("Day 2 operations" in q for q in served)
+    assert "Readable from JavaScript when" not in text or "❌" in text
+    assert any(c.rule == "cloze" and "interface segregation" in c.text and not c.draft
+               for c in cards)
+    assert any(c.rule == "cloze" and "dynamic programming" in c.text and not c.draft
+               for c in cards)
+    assert "768()" not in text and "RFC 768 and" in text
+    assert "What is Optional?" in {c.question() for c in cards}
+    assert "same snapshot for the whole transaction" in text
+    assert not any(q.startswith("How alternative") for q in served)
+    assert "What is Why?" not in served

@@ -1291,3 +1291,21 @@ def test_numbered_fixes_emoji_and_pointers_are_no_part_of_a_card() -> None:
     assert not any(c.question().startswith("해결") for c in served)
     assert not any("🔥" in c.all_text() for c in cards)
     assert not any("4-3 참고" in c.all_text() for c in served)
+
+
+def test_korean_rules_of_this_round_keep_to_what_they_name() -> None:
+    note = ("# 프로그래밍 언어 비교\n\n## C\n\n- 장점: 빠르다\n- 단점: 메모리를 직접 관리\n\n"
+            "## R\n\n- 장점: 통계 패키지가 많다\n- 단점: 느리다\n\n"
+            "## 한글 자모\n\n- ㄴ, ㄹ, ㅁ, ㅇ 받침은 **울림소리**이다.\n\n"
+            "## 암호\n\n| 알고리즘 | 대칭 | 키 길이 |\n|---|---|---|\n"
+            "| AES | O | 128/192/256비트 |\n| RSA | X | 2048비트 이상 |\n| ECC | X | 256비트 |\n")
+    cards = cards_of(note, "ko")
+    served = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    assert {"C의 장점은?", "R의 단점은?"} <= set(served)
+    assert not any("아니요. ㄹ" in c.all_text() for c in cards)
+    assert not any("대칭이 가능한가" in q for q in served)
+
+
+def test_a_theorem_keeps_its_name() -> None:
+    note = "# CAP 정리\n\n## 한계\n\n- 네트워크 분할이 없을 때의 선택은 말하지 않음\n"
+    assert not any(c.question().startswith("CAP의") for c in cards_of(note, "ko"))

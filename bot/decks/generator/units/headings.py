@@ -19,7 +19,7 @@ _NUMBERING = re.compile(
     r"^\s*(?:(?:제\s*)?\d+(?:[.-]\d+)*\s*[.):장절]?|\(\d{1,2}\)|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
     r"(?:step|part|chapter|approach|단계|part)\s*\d+\s*[:.)-]?|"
     # "Day 2 — 스레드 풀", "3일차:": the day of a diary the author wrote it on, not what
-    r"day\s*\d+\s*[:.)—–-]?|\d+\s*일차\s*[:.)—–-]?)"
+    r"day\s*\d+\s*[:.)—–-]|\d+\s*일차\s*[:.)—–-]?)"
     r"\s+",
     re.I,
 )
@@ -136,14 +136,19 @@ _GENRE_PREFIX = re.compile(
 
 
 #: "OAuth 2.0 정리", "Docker 공부", "Kafka notes": what the note is, after its subject.
-_GENRE_SUFFIX = re.compile(
-    r"(?<=\S)\s+(?:정리|요약|노트|공부|스터디|notes?|cheat\s?sheet|summary)$", re.I)
+#: ("CAP 정리", "마스터 정리" are theorems: "정리" goes only with the note's own aside in
+#: Korean or numbers, "OAuth 2.0 정리 (스터디 3주차)", see `drop_genre`.)
+_GENRE_SUFFIX = re.compile(r"(?<=\S)\s+(?:요약|노트|공부|스터디|notes|cheat\s?sheet)$", re.I)
+_SUMMED_UP = re.compile(r"^(?P<s>.*\S)\s+정리\s*\((?=[^()]*[가-힣0-9])[^()]*\)$")
 
 
 def drop_genre(title: str) -> str:
     """"운영체제 정리 - 파일 시스템" -> "파일 시스템", "OAuth 2.0 정리" -> "OAuth 2.0": the
     subject of a note's title."""
     bare = _GENRE_PREFIX.sub("", title, count=1) or title
+    summed = _SUMMED_UP.match(bare.strip())
+    if summed:
+        return summed["s"]
     return _GENRE_SUFFIX.sub("", bare.strip()) or bare
 
 
@@ -154,7 +159,8 @@ _INDEX_LETTER = re.compile(r"[A-Za-z](?:\s*[-–~]\s*[A-Za-z])?|[ㄱ-ㅎ](?:\s*[
 
 
 def is_index_letter(title: str) -> bool:
-    """"## D", "## ㄱ": a glossary's index letter, which names nothing a card could show."""
+    """"## D", "## ㄱ": perhaps a glossary's index letter; only its siblings tell ("## C"
+    may be the language), see `index_headings`."""
     return bool(_INDEX_LETTER.fullmatch(title.strip()))
 
 
@@ -181,7 +187,7 @@ def classify(title: str, lang: str) -> HeadingInfo:
     question = as_question(raw.strip(), lang) or as_question(text, lang)
     if question is not None:
         return HeadingInfo("question", text, question=question)
-    if _NOTE_ABOUT_ITSELF.match(bare) or _INDEX_LETTER.fullmatch(bare):
+    if _NOTE_ABOUT_ITSELF.match(bare):
         return HeadingInfo("about", text)
     command = _COMMAND.match(text)
     if command and not re.search("[가-힣]", command.group("cmd")) \

@@ -49,9 +49,12 @@ _PRO_CON = re.compile(
     rf"(?:\s+(?:of|for)\s+(?P<subj_en>[^:：]{{1,40}}?))?\s*(?:[:：]\s*(?P<v>.*)|(?P<end>)$)",
     re.I,
 )
+#: A callout's own mark ("💡", "⚠️", "📌"), never a tick or a cross: "❌ Safe to store
+#: secrets" says the opposite without its ❌.
+_CALLOUT_MARK = "[\u26a0\u2139\u2728\u2757\u2753\u2b50\U0001f300-\U0001faff]\ufe0f?\\s*"
 _NOTE_PREFIX = re.compile(
-    # "💡 한 줄 요약: …", "⚠️ 주의: …": a callout's emoji and label
-    r"^(?:[\u2600-\u27bf\u2b50\U0001f300-\U0001faff]\ufe0f?\s*)*"
+    # "💡 한 줄 요약: …", "⚠️ 주의: …", "💡 …": a callout's mark and label
+    rf"^(?:{_CALLOUT_MARK})*"
     r"(?:(?:참고|주의|중요|노트|팁|여담|결론|note|tip|important|cf\.?|(?:한\s?줄\s?)?요약|핵심|tl;\s?dr|"
     r"summary|in short|헷갈(?:렸|리)던\s?(?:포인트|점|부분))\s*[:：)]|참고로|by the way,?)?\s*",
     re.I)

@@ -27,6 +27,10 @@ _QUESTION_LABEL = re.compile(
     r"헷갈(?:렸|리)던\s?(?:포인트|점|부분)|common confusion)"
     r"\s*(?:\)\s*[:：.]?|[:：])\s*",
     re.I)
+#: "Q: Why?", "Q: 왜요?": a question word or an interjection, which names nothing.
+_ASKING_WORD = re.compile(r"(?:why|how|what|when|where|which|who|really|seriously|so|and|"
+                          r"example|examples|왜|왜요|어떻게|어떻게요|언제|뭐|뭐죠|정말|진짜|예시)",
+                          re.I)
 #: "Q:", "Q3.", "질문:": the note says a question follows.
 _ASKED_LABEL = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|Q\d+\s|질문\s*\d*\s*[:.)]|"
                           r"Question\s*\d*\s*[:.)])", re.I)
@@ -123,7 +127,8 @@ def as_question(text: str, lang: str) -> str | None:
         if len(body) < 2 or not re.search(r"[A-Za-z가-힣]", body):
             return None
         if " " not in body and not re.search(r"(?:란|이란|인가|일까|나요|까요|가요|니까)$", body):
-            if _ASKED_LABEL.match(" ".join(text.split())) and re.search(r"[A-Za-z가-힣]{2}", body):
+            if _ASKED_LABEL.match(" ".join(text.split())) and re.search(r"[A-Za-z가-힣]{2}", body) \
+                    and not _ASKING_WORD.fullmatch(body):
                 # "**Q: `send()`?**": the interviewer names a thing and asks about it
                 from bot.decks.generator.korean import attach
                 if re.search(r"[가-힣]$", body):

@@ -285,8 +285,10 @@ _CLOZE_BLANK = re.compile(r"\{\{c\d+::.*?\}\}")
 _POINTS_BACK = re.compile(r"^\W*(?:여기까지|여기서|이때|이렇게|이러면|그러면|그래서|this\b|that\b|"
                           r"these\b|it\b|here\b|"
                           # "The quick fix is …", "The catch:": the fix of what came before
-                          r"the\s+(?:\w+\s+)?(?:fix|solution|problem|issue|bug|catch|trick|"
-                          r"culprit|workaround|cure|answer)\b)", re.I)
+                          r"the\s+(?:(?:quick|easy|simple|real|obvious|usual|common|main|actual|"
+                          r"only|standard|other|better|best|proper|cheap|right)\s+)?"
+                          r"(?:fix|solution|problem|issue|bug|catch|trick|culprit|workaround|cure|"
+                          r"answer)\b)", re.I)
 #: A blank that opens the sentence and ends at its colon: the point's label.
 _LABEL_BLANK = re.compile(r"^\{\{c1::[^{}]+\}\}\s*[:：]")
 
@@ -379,7 +381,11 @@ _DIARY = re.compile(r"(?:오늘|어제|이번\s?주|지난\s?주|today|yesterday
 
 
 #: The author speaking of themself: "I knew …", "For a long time I felt …", "my code".
-_FIRST_PERSON = re.compile(r"(?<![\w/.&-])(?:I(?:['’](?:m|ve|d|ll))?|[Mm]y|me)(?![\w/&-])")
+#: ("The I in SOLID", "Type I error": a letter, not the author.)
+_FIRST_PERSON = re.compile(
+    r"(?<![\w/.&-])(?:(?<!\b[Tt]he )(?<!\b[Tt]ype )(?<!\b[Pp]hase )(?<!\b[Ll]evel )(?<!\b[Tt]ier )"
+    r"(?<!\b[Cc]lass )(?<!\b[Ss]tage )(?<!\bRAID )I(?:['’](?:m|ve|d|ll))?(?=\s+[a-z])|[Mm]y|me)"
+    r"(?![\w/&-])")
 
 
 def _told_as_story(text: str) -> bool:
@@ -621,7 +627,8 @@ class Reader:
 
     def read(self, note: Note) -> list[Unit]:
         self._note_title = note.title or ""
-        self._headings = tuple(_heading_texts(note.root))
+        self._headings = tables.heading_words(_heading_texts(note.root))
+        self._index = _index_headings(note.root)
         self._section(note.root, Scope(path=()), note)
         self._flush_collected()
         purposes = [normalise_key(u.answer) for u in self.units if u.kind == "command"]
@@ -638,6 +645,8 @@ class Reader:
                 self._section(child, scope, note)
             return
         info = classify(section.title_text, self.lang)
+        if section.title_text in self._index:
+            info = HeadingInfo("about", info.text)  # "## D" of a glossary: read, names nothing
         if info.kind == "furniture":
             return  # references, author, table of contents: never cards, nor their children
         path = section.path
@@ -1329,7 +1338,7 @@ class Reader:
         owners = (scope.subject, *reversed(scope.path))
         owner = next((o for o in owners if o and o != self._title
                       and _subject_of(o) != self._title
-                      and not COUNTED_GROUP.fullmatch(o) and not is_index_letter(o)), "")
+                      and not COUNTED_GROUP.fullmatch(o) and o not in self._index), "")
         if not owner:
             return "", label
         if self.lang == "ko":
@@ -1344,7 +1353,7 @@ class Reader:
         label = re.sub(r"\s*\([^()]*\)$", "", label)
         owners = [scope.subject, *reversed(scope.path[:-1])]
         owner = next((o for o in owners if o and o != self._title
-                      and not _BARE_PROCESS.fullmatch(o) and not is_index_letter(o)), "")
+                      and not _BARE_PROCESS.fullmatch(o) and o not in self._index), "")
         if not owner:
             return ""
         return f"{owner}의 {label}" if self.lang == "ko" else f"{label} of {owner}"
@@ -1793,6 +1802,18 @@ def _first_text(blocks: list[Block]):  # type: ignore[no-untyped-def]
     if isinstance(block, Code) and block.prose:
         return _first_text(block.prose)
     return None
+
+
+def _index_headings(section: Section) -> frozenset[str]:
+    """The headings that are a glossary's index letters: "## A", "## B", "## D" among
+    three siblings or more that all are (one "## C" beside "## Rust" is the language)."""
+    found: set[str] = set()
+    letters = [c.title_text for c in section.children if is_index_letter(c.title_text)]
+    if len(letters) >= 3 and len(letters) * 2 >= len(section.children):
+        found.update(letters)
+    for child in section.children:
+        found |= _index_headings(child)
+    return frozenset(found)
 
 
 def _heading_texts(section: Section) -> list[str]:

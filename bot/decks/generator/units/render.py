@@ -90,10 +90,12 @@ def sentence_texts(para: Para) -> list[str]:
     return [s.text for s in split_sentences(para.text)]
 
 
-#: "ㄴㄴ. 렌더링은 …", "ㅇㅇ 맞음": chat shorthand for no and yes opening an answer.
-_CHAT_NO_YES = re.compile(r"^(ㄴㄴ|ㅇㅇ|ㄴ|ㅇ)(?:[.,!~]+|\s)\s*")
+#: "ㄴㄴ. 렌더링은 …", "ㅇㅇ 맞음": chat shorthand for no and yes opening an answer (not
+#: "ㄴ, ㄹ, ㅁ, ㅇ 받침은 …", a note about the letters).
+_CHAT_NO_YES = re.compile(r"^(ㄴㄴ|ㅇㅇ)(?:[.!~]+|\s)\s*")
 #: "절대 ㄴㄴ", "ㄱㄱ", "ㅇㅋ": a short line of chat shorthand, no content.
-_CHAT_ONLY = re.compile(r"^(?:\S+\s){0,2}[ㄱ-ㅎㅏ-ㅣ]{2,}[.!~]*$")
+_CHAT_ONLY = re.compile(r"^(?!(?:A|Ans|답|답변)\s?[.:：]\s)"  # ("A. ㄴㄴ.": an answer's no)
+                        r"(?:\S+\s){0,2}(?:ㄴㄴ|ㅇㅇ|ㅇㅋ|ㄱㄱ|ㄷㄷ|ㅎㅇ|ㅂㅂ|ㅊㅋ)[.!~]*$")
 #: "… 탈락임 ㅋㅋ → …": a laugh or a sigh, no content.
 _LAUGH = re.compile(r"\s*(?:ㅋ{2,}|ㅎ{2,}|ㅠ+|ㅜ{2,})(?=\s|$|[.,!?~→])")
 
@@ -110,7 +112,7 @@ def drop_chatty_asides(text: str) -> str:
 def spell_out_chat_yes_no(text: str) -> str:
     """"ㄴㄴ. 렌더링은 …" -> "아니요. 렌더링은 …": the answer's no stays, in words."""
     if text[:1] in ("ㄴ", "ㅇ") and (chat := _CHAT_NO_YES.match(text)):
-        return (("아니요. " if chat.group(1)[0] == "ㄴ" else "네. ") + text[chat.end():]).strip()
+        return (("아니요. " if chat.group(1) == "ㄴㄴ" else "네. ") + text[chat.end():]).strip()
     return text
 
 
@@ -122,7 +124,7 @@ def clean_sentence(text: str) -> str | None:
     text = drop_chatty_asides(text)
     if "ㅋ" in text or "ㅎㅎ" in text or "ㅠ" in text or "ㅜㅜ" in text:
         text = _LAUGH.sub("", text).strip()  # "… 탈락임 ㅋㅋ → …": a laugh, no content
-    if text and "\u3131" <= text[-1] <= "\u3163" and _CHAT_ONLY.match(text):
+    if "\u3131" <= text.rstrip(".!~")[-1:] <= "\u3163" and _CHAT_ONLY.match(text):
         return None
     text = spell_out_chat_yes_no(text)
     if not text or _UNANSWERED.match(text) or _LINK_ONLY.match(text) or _TODO.match(text) \

@@ -31,20 +31,21 @@ _EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})
 
 
 #: "✅ yes, byte-identical", "❌ (…)": an emoji tick or cross is the yes or no of the cell.
-_EMOJI_TICK = re.compile(r"^(?:(✅|☑️?|✔️)|(❌|❎|✖️?))\ufe0f?\s*")
+_EMOJI_TICK = re.compile(r"^(?:(✅|☑️?|✔️?)|(❌|❎|✖️?))\ufe0f?\s*")
 #: "yes, byte-identical": a yes or no with its reason.
 _YES_NO_REASON = re.compile(r"^(?:yes|no)\s*[—–:;,-]+\s*\S", re.I)
 #: "same, decomposed", "〃": a cell that says only what the row above says ("same as
-#: liveness" names what it repeats).
-_AS_ABOVE = re.compile(r"^(?:same\b(?!\s+as\b)|ditto\b|as above\b|〃|″|상동|위와 같음)", re.I)
+#: liveness" names what it repeats, "same snapshot for …" is a value of its own).
+_AS_ABOVE = re.compile(r"^(?:same|ditto|as above|〃|″|상동|위와 같음)\s*(?:[,;:]|$)", re.I)
 
 
 def _split_cell(cell: str) -> tuple[str, str]:
     """"높음 (유연하며 …)" -> ("높음", "유연하며 …"); "O(1)" stays whole; "O(N) ← 큰 Set이면
     조심": the arrow points at the author's remark."""
     cell = normalise(cell).strip()
-    if cell.startswith("(") and cell.endswith(")") and cell.count("(") == 1:
-        return "", cell[1:-1].strip()  # "(ignored on Linux)": a remark, no value
+    if cell.startswith("(") and cell.endswith(")") and cell.count("(") == 1 \
+            and re.match(r"\(\s*[A-Za-z가-힣]{2}", cell) and " " in cell:
+        return "", cell[1:-1].strip()  # "(ignored on Linux)": a remark, no value ("(1, 2)" is)
     tick = _EMOJI_TICK.match(cell)
     if tick:
         rest = cell[tick.end():]
@@ -227,7 +228,28 @@ def _row_kind(header: str) -> str:
     return found.group(1).lower() if found else ""
 
 
-def _full_names(labels: list[str], headings: Sequence[str]) -> dict[str, str]:
+#: Words a heading puts after a name that are no kind of it ("TCP vs UDP", "Python example").
+_NOT_A_KIND = frozenset({"vs", "versus", "and", "or", "example", "examples", "in", "with", "notes",
+                         "note", "basics", "overview", "summary", "예시", "예제", "비교", "정리",
+                         "요약", "기초", "개요", "와", "과", "및"})
+
+
+def heading_words(headings: Sequence[str]) -> dict[str, str]:
+    """{a name of one or two words: the word a heading puts after it}, built once per note:
+    "Bubble Sort" gives {"bubble": "Sort"}."""
+    after: dict[str, str] = {}
+    for heading in headings:
+        # runs of words with only spaces between them ("Observer (Behavioral)" is two)
+        for run in re.split(r"\s*[^\w\s+#-]+\s*", heading):
+            words = run.split()
+            for i in range(len(words) - 1):
+                for size in (1, 2):
+                    if i + size < len(words):
+                        after.setdefault(" ".join(words[i:i + size]).lower(), words[i + size])
+    return after
+
+
+def _full_names(labels: list[str], after: dict[str, str]) -> dict[str, str]:
     """"Bubble", "Merge", "Radix (LSD)" in a summary table of a note whose sections are
     "Bubble Sort", "Merge Sort", "Counting Sort and Radix Sort": each row is named short
     for its section, asked by its full name ("bubble sort").  Only when two rows or more
@@ -239,12 +261,10 @@ def _full_names(labels: list[str], headings: Sequence[str]) -> dict[str, str]:
         if not bare or len(bare.split()) > (2 if re.search("[가-힣]", bare) else 1) \
                 or not re.match(r"[A-Za-z가-힣]", bare):
             continue
-        for heading in headings:
-            found = re.search(rf"(?<![\w-]){re.escape(bare)}\s+([A-Za-z]+|[가-힣]+)(?![\w-])",
-                              heading, re.I)
-            if found and normalise_key(found.group(1)) != normalise_key(bare):
-                added[label] = found.group(1)
-                break
+        word = after.get(bare.lower())
+        if word and re.fullmatch(r"[A-Za-z]+|[가-힣]+", word) \
+                and word.lower() not in _NOT_A_KIND and normalise_key(word) != normalise_key(bare):
+            added[label] = word
     words = [w.lower() for w in added.values()]
     shared = {w for w in words if words.count(w) >= 2}
     out: dict[str, str] = {}
@@ -258,7 +278,8 @@ def _full_names(labels: list[str], headings: Sequence[str]) -> dict[str, str]:
 
 
 def units(table: Table, path: tuple[str, ...], title: str, lang: str,
-          headings: Sequence[str] = ()) -> list[Unit]:
+          headings: dict[str, str] | None = None) -> list[Unit]:
+    """`headings`: the note's `heading_words`, which name a summary table's short rows."""
     header = [normalise(h.text) for h in table.header]
     if len(header) < 2 or not table.rows:
         return []
@@ -298,7 +319,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
     ko_kind = header[0].strip() if lang == "ko" and not by_row \
         and re.fullmatch(r"[가-힣]{2,4}", header[0].strip()) \
         and header[0].strip().lower() not in _ROW_LABEL_HEADERS else ""
-    full_names = _full_names([row[0] for row in texts if row], headings) if not by_row else {}
+    full_names = _full_names([row[0] for row in texts if row], headings or {}) \
+        if not by_row else {}
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue

@@ -168,13 +168,15 @@ def is_generic(term: str) -> bool:
 _COURSE_PART = re.compile(r"\d+\s?(?:강|주차|차시|회차)\b|\b(?:lecture|week|lesson|chapter|ch\.)"
                           r"\s?\d+|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|^TIL\b", re.I)
 _EN_PREPOSITION = re.compile(r"^(?:[Pp]er|[Ff]or|[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ww]ith|[Aa]fter|"
-                             r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]pon|[Ww]ithout|[Oo]ver|[Uu]nder|"
-                             r"[Bb]elow|[Aa]bove)\s")
+                             r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]pon|[Ww]ithout)\s"
+                             # "over limit", "under load" (not "Above the fold", a name)
+                             r"|^(?:over|under)\s+(?!(?:the|a|an)\b)")
 #: "mainly on create: …", "optional: …", "retention 10 years: …": how much, how often or
 #: whether, a note's shorthand for a requirement or a figure, not a name.
 _EN_NOT_A_NAME = re.compile(
     r"^(?-i:[a-z]+ly)\s+(?:on|in|at|for|by|with|when|if|after|before|during|to)\b|"
-    r"^(?:optional|required|mandatory|recommended|nice[- ]to[- ]have|must[- ]have)$|"
+    # (lower case: "Optional" and "Required" are Java's and TypeScript's types)
+    r"^(?-i:optional|required|mandatory|recommended|nice[- ]to[- ]have|must[- ]have)$|"
     r"\b\d[\d,.]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|ms|bytes?|[KMGT]B|"
     r"times|percent|%)(?:\s|$)", re.I)
 _EN_ACTIVITY = re.compile(r"^[A-Za-z]+ing\s+(?:a|an|the|your|my|our|it|them|this|that|"
