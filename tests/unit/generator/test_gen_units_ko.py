@@ -1309,3 +1309,17 @@ def test_korean_rules_of_this_round_keep_to_what_they_name() -> None:
 def test_a_theorem_keeps_its_name() -> None:
     note = "# CAP 정리\n\n## 한계\n\n- 네트워크 분할이 없을 때의 선택은 말하지 않음\n"
     assert not any(c.question().startswith("CAP의") for c in cards_of(note, "ko"))
+
+
+def test_a_labelled_follow_up_line_ends_the_answer_and_is_a_card_of_its_own() -> None:
+    note = ("# 스프링 MVC 면접\n\n### Q. DispatcherServlet은 무엇이고 왜 필요합니까?\n\n"
+            "DispatcherServlet은 스프링 MVC의 프론트 컨트롤러입니다. 모든 요청을 먼저 받아 "
+            "알맞은 핸들러에게 위임합니다.\n\n"
+            "꼬리 질문: 컨트롤러에 필드를 두어도 됩니까? → 컨트롤러는 **싱글톤 빈**이라 여러 요청 "
+            "스레드가 공유합니다.\n\n"
+            "꼬리 질문: Spring Security는 어느 쪽입니까? → 필터 기반입니다.\n")
+    cards = cards_of(note, "ko")
+    served = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    assert "싱글톤" not in served["DispatcherServlet은 무엇이고 왜 필요합니까?"]
+    assert served["컨트롤러에 필드를 두어도 됩니까?"].startswith("컨트롤러는 싱글톤 빈이라")
+    assert "Spring Security는 어느 쪽입니까?" not in served  # leans on the question before

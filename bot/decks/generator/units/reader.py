@@ -53,6 +53,7 @@ from bot.decks.generator.units.questions import (
 from bot.decks.generator.units.render import (
     answer_text,
     clean_sentence,
+    follow_up_line,
     follow_ups,
     has_code,
     links_only,
@@ -481,6 +482,11 @@ def _names(subject: str, term: str) -> bool:
                                                  normalise_key(words[-1]))
 
 
+#: A follow-up that leans on the question before it: "7번은 어떻게 됩니까?", "Spring Security는
+#: 어느 쪽입니까?", "\"redirect:/members\"는?", "실제 핵심 로직은 어디에 있습니까?".
+_LEANS_ON_PARENT = re.compile(r"\d+\s?번|어느\s?쪽|\bwhich (?:one|side)\b|\beither\b|"
+                              r"^(?:실제|그럼|그러면|그래서|그건|이건|then|so)\b|"
+                              r"^\S+(?:\s\S+)?(?:은|는|이면|면)\?$", re.I)
 #: "삽질 기록", "War story": the author's own story, told under a label that names nothing.
 _ANECDOTE = re.compile(r"삽질|썰$|에피소드|경험담|후기$|\bwar stor(?:y|ies)$|\banecdotes?$", re.I)
 #: A lead-in naming a group of the subject's own parts ("- 주요 연산", "- Operations:",
@@ -674,9 +680,13 @@ class Reader:
             # So does a follow-up asked on a line of its own after the answer began
             # ("**TIME_WAIT 은 왜 있어요?**"), or one set aside in a quote ("> 끊을 땐 왜
             # 4번? → …"): each is a card of its own, not more of this answer.
+            # So does a labelled follow-up answered on its own line ("꼬리 질문: …? → …").
             asked = next((i for i, b in enumerate(section.blocks)
                           if (isinstance(b, Para) and _MARKED_QUESTION.match(b.text.text))
-                          or (i > 0 and listing.asks_next(b))), len(section.blocks))
+                          or (i > 0 and listing.asks_next(b))
+                          or (i > 0 and isinstance(b, Para)
+                              and follow_up_line(normalise(b.text.text)) is not None)),
+                         len(section.blocks))
             blocks = section.blocks[:asked]  # none: "### When does it matter?" titles Q&As
             if topic and _TERM_ASK.search(question) and len(blocks) > 1 \
                     and isinstance(blocks[0], Para) \
@@ -961,6 +971,10 @@ class Reader:
         if self._faq_pair(para, scope) or self._definition_list(para, scope):
             return 0
         whole = normalise(para.text.text)
+        asked = follow_up_line(whole)
+        if asked is not None:  # "꼬리 질문: 핵심 로직은 어디에? → doDispatch()에서 …": a card
+            self._follow_up(asked[0], asked[1], para.lines, scope)
+            return 0
         when = _WHEN_TO_USE_LINE.match(whole)
         if when and scope.subject and "\n" not in whole.strip():
             # "When to use: you have a big if/else …" on one line, as its list form is read
@@ -1107,18 +1121,26 @@ class Reader:
 
     # -- lists ----------------------------------------------------------------------
 
+    def _follow_up(self, text: str, answer: str, lines: tuple[int, int], scope: Scope) -> None:
+        """A follow-up asked and answered on its line: a card of its own."""
+        question = as_question(text, self.lang) or text
+        if scope.subject and scope.subject != self._title and lacks_subject(question) \
+                and normalise_key(scope.subject) not in normalise_key(question):
+            question = with_subject(question, scope.subject)  # whose "핵심 로직"
+        answer = self._clean(answer) or answer
+        self.add(Unit("qa", scope.path, question, lines,
+                      self_contained(question) and len(answer) >= 4
+                      and not _bare_yes_no(question, answer)
+                      and not _LEANS_ON_PARENT.search(question),
+                      subject=scope.subject, question=question, answer=answer))
+
     def _list(self, block: ListBlock, lead: Sentence | None, scope: Scope) -> None:
         lead_text = self._clean(lead.text) if lead is not None else ""
         # "- 꼬리 질문: 배열 크기를 소수로 잡는 이유? → 키에 패턴이 …": each a card
         asked = follow_ups(block)
         if asked is not None:
             for text, answer, lines in asked:
-                question = as_question(text, self.lang) or text
-                answer = self._clean(answer) or answer
-                self.add(Unit("qa", scope.path, question, lines,
-                              self_contained(question) and len(answer) >= 4
-                              and not _bare_yes_no(question, answer),
-                              subject=scope.subject, question=question, answer=answer))
+                self._follow_up(text, answer, lines, scope)
             return
         # Questions as items, each answered by what is nested under it.
         questions = listing.question_items(block, self.lang)

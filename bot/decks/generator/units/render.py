@@ -165,6 +165,19 @@ _FOLLOW_UP = re.compile(
     r"(?P<q>[^?？\n]{4,120}[?？])\s*(?:→|->|=>)\s*(?P<a>\S.*)$", re.I | re.S)
 
 
+#: "꼬리 질문: …", "Follow-up: …": a follow-up the note labels as one.
+FOLLOW_UP_LABEL = re.compile(r"^(?:꼬리\s?질문|follow[- ]?up(?:\s+question)?)\s*[:：.)]", re.I)
+
+
+def follow_up_line(text: str) -> tuple[str, str] | None:
+    """(question, answer) of a labelled follow-up asked and answered on one line:
+    "꼬리 질문: 실제 핵심 로직은 어디에 있습니까? → doDispatch()에서 …"."""
+    if not FOLLOW_UP_LABEL.match(text):
+        return None
+    found = _FOLLOW_UP.match(text.strip())
+    return (found["q"].strip(), found["a"].strip()) if found else None
+
+
 def follow_ups(block: ListBlock) -> list[tuple[str, str, tuple[int, int]]] | None:
     """(question, answer, lines) of each item, when every item is a follow-up asked and
     answered on its line; else None."""
