@@ -22,10 +22,10 @@ leaves it alone: replaying it later would record an answer the learner saw
 refused, on a card that may since have come back.  A refused or failed
 click's line reaches the OS at once; a written click's may still be in the
 buffer when the process dies, and then its replay finds the prompt answered
-and records nothing, which is why it need not be flushed on its own.  A replayed answer also
-never claims a prompt that was put aside since (skipped, or set aside with
-its retired card), and an answer claims its prompt at most once, so a line
-already recorded does nothing.
+and records nothing, which is why it need not be flushed on its own.  A
+replayed answer also never claims a prompt that was put aside since
+(skipped, or set aside with its retired card), and an answer claims its
+prompt at most once, so a line already recorded does nothing.
 """
 
 from __future__ import annotations
@@ -116,9 +116,7 @@ class AnswerJournal:
             self._file.flush()
         self._in_flight = max(0, self._in_flight - 1)
         if self._in_flight == 0 and self._size > COMPACT_ABOVE_BYTES:
-            self._file.truncate(0)
-            self._file.seek(0)
-            self._size = 0
+            self._empty()
 
     async def replay(self, service: StudyService) -> int:
         """Record every click acknowledged and never dealt with; returns how many there were."""
@@ -138,12 +136,16 @@ class AnswerJournal:
             outcome = await service.answer(prompt_id, user_id, response, at, recovering=True)
             if outcome.status is AnswerStatus.RECORDED:
                 recovered += 1
-        self._file.truncate(0)
-        self._file.seek(0)
-        self._size = 0
+        self._empty()
         if recovered:
             log.warning("recovered %d acknowledged answers from %s", recovered, self.path)
         return recovered
+
+    def _empty(self) -> None:
+        """Start the file over (truncate() hands any buffered line to the OS first)."""
+        self._file.truncate(0)
+        self._file.seek(0)
+        self._size = 0
 
     def close(self) -> None:
         self._file.close()
