@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
 from bot.decks.generator.units.model import Unit
+from bot.decks.generator.units.tables import YES_NO_REASON
 from bot.decks.generator.units.terms import COUNTED_GROUP, is_generic, singular
 
 MAX_QUESTION = 200
@@ -601,8 +602,6 @@ _YES = frozenset({"o", "✓", "✔", "○", "yes", "true", "예", "있음", "가
 _NO = frozenset({"x", "✗", "✘", "no", "false", "아니오", "아니요", "없음", "불가", "불가능"})
 
 
-#: "no — each process has its own interpreter": a yes or no with its reason.
-_EN_YES_NO_REASON = re.compile(r"^(?P<word>yes|no)\s*[—–:;,-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 #: A column naming something a row handles rather than owns: "How does asyncio handle
 #: scheduling?" reads; "What is the scheduling of asyncio?" does not.
 _EN_HANDLED = re.compile(r"^(?:[a-z]+ )?(?:[a-z]+ing|bursts|memory|storage|state|concurrency|"
@@ -662,7 +661,7 @@ _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전�
                              # an English "-ing" said in Hangul (not 대칭, 특징, 명칭)
                              r"페이징|캐싱|로깅|스트리밍|해싱|매칭|라우팅|인코딩|디코딩|스케줄링|"
                              r"샤딩|파티셔닝|폴링|모니터링|프로파일링|버저닝|튜닝|매핑|스케일링|"
-                             r"레플리케이션|캐싱|트레이싱|렌더링|파싱|필터링|정렬)$")
+                             r"레플리케이션|트레이싱|렌더링|파싱|필터링)$")
 
 
 #: A column that asks when (where, why) a row does something: "언제 resolve", "언제 사용".
@@ -673,7 +672,6 @@ _KO_ASKING_COLUMN = re.compile(r"(언제|어디서|어디에서|왜)\s+([A-Za-z]
 _KO_BARE_ACTION = frozenset({"연결", "확장", "저장", "전송", "통신", "처리", "인증"})
 
 
-#: A yes/no column that starts with what a row does: "Check external deps?".
 #: "On failure", "On commit": an event, which takes no article ("on a file" does).
 _EN_EVENT = re.compile(r"failure|error|success|timeout|commit|read|write|hit|miss|start(?:up)?|"
                        r"exit|crash|restart|close|open|abort|rollback|conflict|demand|request|"
@@ -706,6 +704,7 @@ _EN_CLAUSE_LABEL = re.compile(r"\b(?:is|are|was|were|becomes?|matters?|happens?|
                               # "Really was" (not "Reply", "Family", "Only")
                               r"|^(?-i:[a-z]+ly)\s+(?!(?:apply|reply|supply|family|assembly)\b)",
                               re.I)
+#: A yes/no column that starts with what a row does: "Check external deps?".
 _EN_BASE_VERB = re.compile(r"(?:check|use|need|support|allow|require|block|share|keep|store|"
                            r"send|cache|retry|restart|scale)\s+\S")
 
@@ -733,7 +732,7 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     yes_no = answer.strip().lower() in _YES | _NO
     said = ("예" if answer.strip().lower() in _YES else "아니요") if m.lang == "ko" \
         else ("Yes" if answer.strip().lower() in _YES else "No")
-    reason = _EN_YES_NO_REASON.match(answer) if m.lang != "ko" else None
+    reason = YES_NO_REASON.match(answer) if m.lang != "ko" else None
     if reason:  # "no — each process has its own GIL": the reason stays with the no
         yes_no = True
         said = f"{'Yes' if reason['word'].lower() in _YES else 'No'} — {reason['rest']}"
@@ -882,21 +881,23 @@ def _cell(m: _Maker) -> None:
     if m.lang != "ko" and context and normalise_key(u.subject) not in normalise_key(context) \
             and normalise_key(context) not in normalise_key(front):  # "complexity (Complexity)"
         front += f" ({context})"
+
+    def with_remark(value: str) -> str:  # "yes (same codec)": the cell's aside stays with it
+        return f"{value} ({u.explanation})" if u.explanation else value
+
     if not worded:
-        m.basic(front, f"{u.answer} ({u.explanation})" if u.explanation else u.answer, draft=True)
-        return
-    if answer != u.answer:  # a yes/no said in words: no choices to pick among
-        m.basic(front, f"{answer} ({u.explanation})" if u.explanation else answer)
+        m.basic(front, with_remark(u.answer), draft=True)
+    elif answer != u.answer:  # a yes/no said in words: no choices to pick among
+        m.basic(front, with_remark(answer))
     elif front.startswith(("Is ", "Are ", "Does ", "Do ")) \
             and u.answer.strip().lower() not in _YES | _NO:
         # "Affected by GIL?" answered "runs on one thread anyway": a yes/no question
         # whose cell says neither; an editor words it.
-        m.basic(front, f"{answer} ({u.explanation})" if u.explanation else answer, draft=True)
+        m.basic(front, with_remark(answer), draft=True)
     elif u.choices and u.answer in u.choices:
         m.choice(front, u.choices, u.answer, u.explanation)
     else:
-        back = f"{u.answer} ({u.explanation})" if u.explanation else u.answer
-        m.basic(front, back)
+        m.basic(front, with_remark(u.answer))
 
 
 #: Rows of a comparison named by a clause, as "differ in …" says them.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.decks.generator.units.questions import as_question
-from bot.decks.generator.units.terms import clean_term, is_term_like, split_alias
+from bot.decks.generator.units.terms import EMOJI, clean_term, is_term_like, split_alias
 
 _NUMBERING = re.compile(
     r"^\s*(?:(?:제\s*)?\d+(?:[.-]\d+)*\s*[.):장절]?|\(\d{1,2}\)|[IVX]+[.)]|[A-Za-z][.)]|[①-⑳]|"
@@ -33,7 +33,6 @@ _MNEMONIC_LETTER = re.compile(r"^(?P<letter>[A-Z])\s*[—–-]\s+(?=(?P=letter)\
 _TRAILING = re.compile(r"[\s:：\-–—.]+$")
 #: Pictographs an author decorates a heading with ("비유로 이해하기 ☕", "Tips 💡").
 _CATEGORY_TAG = re.compile(r"^\[[^\]]{1,30}\]\s*(?=\S)")
-_EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
 
 _FURNITURE = re.compile(
     r"^(?:references?|resources?|sources?|links?|further reading|reading list|see also|"
@@ -166,7 +165,7 @@ def is_index_letter(title: str) -> bool:
 
 def clean_heading(title: str) -> str:
     # "[알고리즘 스터디] 동적 계획법": a blog's category tag before the title.
-    text = _LEADING_SYMBOLS.sub("", _CATEGORY_TAG.sub("", _EMOJI.sub(" ", title).strip()))
+    text = _LEADING_SYMBOLS.sub("", _CATEGORY_TAG.sub("", EMOJI.sub(" ", title).strip()))
     previous = None
     while previous != text:
         previous = text

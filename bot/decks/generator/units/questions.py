@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-_LEAD = re.compile(
-    r"^\s*(?:Q\s*\d*\s*[.:)]|Q\d+|질문\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]|\d+\s*[.)]|[-*•])\s*",
-    re.I,
-)
+#: "Q:", "Q3.", "질문:", "Question 2)": the note's label for a question.
+_ASKED = r"Q\s*\d*\s*[.:)]|질문\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]"
+_LEAD = re.compile(rf"^\s*(?:{_ASKED}|Q\d+|\d+\s*[.)]|[-*•])\s*", re.I)
 #: "When the cache is full, an eviction policy decides what to throw out?": a clause,
 #: then a statement; a question would go on with what, how or an auxiliary.
 _EN_CLAUSE_THEN_STATEMENT = re.compile(
@@ -31,9 +30,8 @@ _QUESTION_LABEL = re.compile(
 _ASKING_WORD = re.compile(r"(?:why|how|what|when|where|which|who|really|seriously|so|and|"
                           r"example|examples|왜|왜요|어떻게|어떻게요|언제|뭐|뭐죠|정말|진짜|예시)",
                           re.I)
-#: "Q:", "Q3.", "질문:": the note says a question follows.
-_ASKED_LABEL = re.compile(r"^\s*(?:Q\s*\d*\s*[.:)]|Q\d+\s|질문\s*\d*\s*[:.)]|"
-                          r"Question\s*\d*\s*[:.)])", re.I)
+#: The note says a question follows ("Q: `send()`?").
+_ASKED_LABEL = re.compile(rf"^\s*(?:{_ASKED}|Q\d+\s)", re.I)
 _TRAIL_MARKS = re.compile(r"\s*(?:\*{2,}|\(\s*\*+\s*\)|[☆★⭐🌟]+\ufe0f?)\s*$")
 _KO_REQUEST = re.compile(
     r"(?:설명|서술|기술|비교|정리|나열|말씀|이야기|얘기|소개|구분|정의)\s?"

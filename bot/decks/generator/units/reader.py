@@ -537,6 +537,8 @@ class Reader:
         self._pending_question: tuple[str, tuple[int, int], Scope] | None = None
         self._title = ""  # the note's own subject: shared by every card, so never a context
         self._note_title = ""  # the note's title as written, the deck's name
+        self._heading_words: dict[str, str] = {}  # what names a summary table's short rows
+        self._index: frozenset[str] = frozenset()  # a glossary's index-letter headings
         self._collected: dict[tuple[str, str, tuple[str, ...]],
                               list[tuple[str, tuple[int, int]]]] = {}
 
@@ -633,7 +635,7 @@ class Reader:
 
     def read(self, note: Note) -> list[Unit]:
         self._note_title = note.title or ""
-        self._headings = tables.heading_words(_heading_texts(note.root))
+        self._heading_words = tables.heading_words(_heading_texts(note.root))
         self._index = _index_headings(note.root)
         self._section(note.root, Scope(path=()), note)
         self._flush_collected()
@@ -866,9 +868,7 @@ class Reader:
         the headings of the section's own sections, which answer it when what opens it
         only announces them ("## TCP는 신뢰성을 어떻게 보장하나요?" then "크게 세 가지로
         답하면 돼요." and "### 흐름 제어", "### 혼잡 제어", "### 오류 제어")."""
-        if scope.subject and scope.subject != self._title and lacks_subject(question) \
-                and normalise_key(scope.subject) not in normalise_key(question):
-            question = with_subject(question, scope.subject)  # "**Q:** What are the types?"
+        question = self._with_scope_subject(question, scope)  # "**Q:** What are the types?"
         answer, complete = answer_text(blocks)
         if not complete:
             # "What does await actually do?" over two long paragraphs: the first says it
@@ -922,7 +922,7 @@ class Reader:
                 self._blocks(block.blocks, scope)
             elif isinstance(block, Table):
                 for unit in tables.units(block, scope.path, self._table_title(scope),
-                                         self.lang, self._headings):
+                                         self.lang, self._heading_words):
                     self.add(unit)
             elif isinstance(block, Code):
                 if block.prose:
@@ -1016,9 +1016,7 @@ class Reader:
         question = as_question(("Q: " if faq else "") + normalise(pair.group("q")), self.lang)
         if question is None:
             return False
-        if scope.subject and scope.subject != self._title and lacks_subject(question) \
-                and normalise_key(scope.subject) not in normalise_key(question):
-            question = with_subject(question, scope.subject)  # "Q: What are the types?"
+        question = self._with_scope_subject(question, scope)  # "Q: What are the types?"
         sentences = [s for s in split_sentences(para.text) if s.end > pair.start("a")]
         texts = [c for s in sentences if (c := self._clean(s.text))]
         if texts:
@@ -1121,12 +1119,18 @@ class Reader:
 
     # -- lists ----------------------------------------------------------------------
 
+    def _with_scope_subject(self, question: str, scope: Scope) -> str:
+        """A question that names nothing ("What are the types?") asked of the subject in
+        scope, unless that is the note's own title, which every card shares."""
+        if scope.subject and scope.subject != self._title and lacks_subject(question) \
+                and normalise_key(scope.subject) not in normalise_key(question):
+            return with_subject(question, scope.subject)
+        return question
+
     def _follow_up(self, text: str, answer: str, lines: tuple[int, int], scope: Scope) -> None:
         """A follow-up asked and answered on its line: a card of its own."""
         question = as_question(text, self.lang) or text
-        if scope.subject and scope.subject != self._title and lacks_subject(question) \
-                and normalise_key(scope.subject) not in normalise_key(question):
-            question = with_subject(question, scope.subject)  # whose "핵심 로직"
+        question = self._with_scope_subject(question, scope)  # whose "핵심 로직"
         answer = self._clean(answer) or answer
         self.add(Unit("qa", scope.path, question, lines,
                       self_contained(question) and len(answer) >= 4
@@ -1421,13 +1425,8 @@ class Reader:
                           article=found.article, how="term-item"))
         inner = replace(scope, subject=term, context=scope.subject or scope.context, skip="",
                         nested=True)
-        if scope.subject and not found.description and _IMPLEMENTATIONS.fullmatch(term):
-            # "- 구현" over "배열: …", "연결 리스트: …": ways to build the subject, not
-            # what an array is; an editor words them
-            self._drafted(found.rest, replace(scope, nested=True))
+        if not found.description and self._subjects_parts(term, found.rest, scope):
             return
-        if scope.subject and not found.description and _CATEGORY_LEAD.fullmatch(term):
-            inner = replace(scope, nested=True)  # "- 주요 연산" over "push: …": the subject's
         if found.rest:
             self._blocks(found.rest, inner)
 
@@ -1500,16 +1499,26 @@ class Reader:
                                           for u in self.units[start:]]
                 bare = clean_term(normalise(head.text))
                 inner = replace(scope, nested=True)
-                if _IMPLEMENTATIONS.fullmatch(bare) and scope.subject and item.body:
-                    # "- 구현" over "배열: …", "연결 리스트: …": ways to build the subject,
-                    # not what an array is; an editor words them
-                    self._drafted(item.body, replace(scope, nested=True))
+                if self._subjects_parts(bare, item.body, scope):
                     continue
-                if _CATEGORY_LEAD.fullmatch(bare) and scope.subject:
-                    pass  # "- 주요 연산" over "push: …": the section's subject owns them
-                elif is_term_like(bare, self.lang) and item.body:
+                if is_term_like(bare, self.lang) and item.body:
                     inner = replace(scope, subject=bare, context=scope.subject, nested=True)
             self._blocks(item.body, inner)
+
+    def _subjects_parts(self, lead: str, blocks: list[Block], scope: Scope) -> bool:
+        """Read `blocks` as the subject's own parts when `lead` groups them: "- 주요 연산"
+        over "push: …" (asked with the subject's name), or "- 구현" over "배열: …",
+        "연결 리스트: …" (ways to build the subject, not what an array is: an editor
+        words them).  False, reading nothing, for any other lead."""
+        if not scope.subject:
+            return False
+        if _IMPLEMENTATIONS.fullmatch(lead):
+            self._drafted(blocks, replace(scope, nested=True))
+            return True
+        if _CATEGORY_LEAD.fullmatch(lead):
+            self._blocks(blocks, replace(scope, nested=True))
+            return True
+        return False
 
     def _drafted(self, blocks: list[Block], scope: Scope) -> None:
         """The units of `blocks`, every one waiting for an editor."""
@@ -1677,13 +1686,13 @@ class Reader:
                 self._emphasis(text, sentence, source, scope)
 
     def _what_it_does(self, text: str, sentence: Sentence, source: InlineText,
-                      scope: Scope) -> bool:
+                      scope: Scope) -> None:
         """"`useRef` lets you keep a mutable value between renders", "**squash** melds a
         commit into the one above it": a marked name opening a sentence with what it does
         asks "What does useRef do?"; the sentence is its answer."""
         marked = [(a, b) for a, b in source.marked() if sentence.start <= a < sentence.end]
         if not marked:
-            return False
+            return
         start, end = marked[0]
         name = normalise(source.text[start:end]).strip()
         lead = normalise(source.text[sentence.start:start]).strip()
@@ -1691,7 +1700,7 @@ class Reader:
         if found is None or lead.lower() not in ("", "the") or not name \
                 or normalise_key(name) in self._defined or ";" in found["rest"][:3] \
                 or not re.search(r"[A-Za-z]{2}", name) or re.search(r"['\"]", name):
-            return False  # ("--", "setItem('n', 5)": a token, an example call)
+            return  # ("--", "setItem('n', 5)": a token, an example call)
         coded = any(a == start for a, _ in source.code)
         article = "the" if lead.lower() == "the" else "code" if coded else None
         # ("…; `apply` reapplies but keeps it": the next clause is another name's)
@@ -1710,7 +1719,6 @@ class Reader:
                       and not _POINTING.match(found["rest"])
                       and (is_term_like(subject, "en") or (coded and len(subject) <= 40)),
                       subject=subject, context=context, answer=answer, article=article))
-        return True
 
     @staticmethod
     def _marked_in(term: str, sentence: Sentence, source: InlineText) -> bool:

@@ -160,19 +160,18 @@ def _para_lines(para: Para) -> list[str]:
 
 #: "꼬리 질문: 배열 크기를 소수로 잡는 이유? → 키에 패턴이 있어도 …": a follow-up asked
 #: and answered on one line.
+_FOLLOW_UP_WORD = r"(?:꼬리\s?질문|follow[- ]?up(?:\s+question)?)"
 _FOLLOW_UP = re.compile(
-    r"^(?:(?:꼬리\s?질문|follow[- ]?up(?:\s+question)?|Q\d*)\s*[:：.)]\s*)?"
+    rf"^(?:(?:{_FOLLOW_UP_WORD}|Q\d*)\s*[:：.)]\s*)?"
     r"(?P<q>[^?？\n]{4,120}[?？])\s*(?:→|->|=>)\s*(?P<a>\S.*)$", re.I | re.S)
-
-
 #: "꼬리 질문: …", "Follow-up: …": a follow-up the note labels as one.
-FOLLOW_UP_LABEL = re.compile(r"^(?:꼬리\s?질문|follow[- ]?up(?:\s+question)?)\s*[:：.)]", re.I)
+_FOLLOW_UP_LABEL = re.compile(rf"^{_FOLLOW_UP_WORD}\s*[:：.)]", re.I)
 
 
 def follow_up_line(text: str) -> tuple[str, str] | None:
     """(question, answer) of a labelled follow-up asked and answered on one line:
     "꼬리 질문: 실제 핵심 로직은 어디에 있습니까? → doDispatch()에서 …"."""
-    if not FOLLOW_UP_LABEL.match(text):
+    if not _FOLLOW_UP_LABEL.match(text):
         return None
     found = _FOLLOW_UP.match(text.strip())
     return (found["q"].strip(), found["a"].strip()) if found else None

@@ -32,8 +32,8 @@ _EMPTY = frozenset({"", "-", "—", "x", "n/a", "na", "none", "없음"})
 
 #: "✅ yes, byte-identical", "❌ (…)": an emoji tick or cross is the yes or no of the cell.
 _EMOJI_TICK = re.compile(r"^(?:(✅|☑️?|✔️?)|(❌|❎|✖️?))\ufe0f?\s*")
-#: "yes, byte-identical": a yes or no with its reason.
-_YES_NO_REASON = re.compile(r"^(?:yes|no)\s*[—–:;,-]+\s*\S", re.I)
+#: "yes, byte-identical", "no — each process has its own GIL": a yes or no with its reason.
+YES_NO_REASON = re.compile(r"^(?P<word>yes|no)\s*[—–:;,-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 #: "same, decomposed", "〃": a cell that says only what the row above says ("same as
 #: liveness" names what it repeats, "same snapshot for …" is a value of its own).
 _AS_ABOVE = re.compile(r"^(?:same|ditto|as above|〃|″|상동|위와 같음)\s*(?:[,;:]|$)", re.I)
@@ -393,7 +393,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
             confident = not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
                 and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
                 and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN
-                         and not _YES_NO_REASON.match(main))
+                         and not YES_NO_REASON.match(main))
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
                             subject=subject, label=attribute, context=title, answer=main,
                             choices=tuple(choices) if short else (), explanation=explanation))

@@ -81,7 +81,9 @@ _TERM_WORD = re.compile(r"^(?:term|concept|word|notion)\s+(?=[\"“'‘])", re.I
 _OPTION_FLAG = re.compile(r"--?[A-Za-z][\w-]*")
 
 
-_EMOJI_MARK = re.compile("[\u2600-\u27bf\u2b50\ufe0f\u200d\U0001f300-\U0001faff]+")
+#: Emoji and pictographs ("🔥", "⚠️", "⭐"): the author's marks, never part of a name or
+#: a heading's text.
+EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]+")
 
 
 def clean_term(text: str) -> str:
@@ -91,7 +93,7 @@ def clean_term(text: str) -> str:
     if _OPTION_FLAG.fullmatch(bare):
         return bare  # "--soft": an option keeps its dashes
     # ("핫스팟 🔥", "→ service()": the author's emoji and arrow are no part of a name)
-    text = _EMOJI_MARK.sub("", text).strip(" \"'`“”‘’*_:：-–—.,;→➜➡")
+    text = EMOJI.sub("", text).strip(" \"'`“”‘’*_:：-–—.,;→➜➡")
     # "(1) 단순 요청", "1) 체이닝": the note's count
     text = re.sub(r"^(?:\(\d{1,2}\)|\d{1,2}\))\s+", "", text)
     if text[:1] in "TtAa":
