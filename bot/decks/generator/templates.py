@@ -195,8 +195,13 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
 
 _MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ancy|ency|ing|ism|ware)$|"
                         r"^(?:data|metadata|information|traffic|bandwidth|throughput|latency|"
-                        r"storage|garbage|feedback|knowledge|jitter|backpressure|malware)$",
-                        re.I)  # "What is metadata?", not "a metadata"
+                        r"storage|garbage|feedback|knowledge|jitter|backpressure|malware|"
+                        r"time)$",
+                        re.I)  # "What is metadata?", not "a metadata" (see _MASS_WORD)
+#: Words never counted ("throughput", "latency", "waiting time").
+_MASS_WORD = re.compile(r"data|metadata|information|traffic|bandwidth|throughput|latency|"
+                        r"storage|garbage|feedback|knowledge|jitter|backpressure|malware|time",
+                        re.I)
 _PROCESS_NOUN = re.compile(r"(?:^|\s)(?:start|recovery|retransmit|avoidance|increase|decrease|"
                            r"control|discovery|replication|delivery)$")
 # Words with a mass-noun ending that are counted all the same ("a condition").
@@ -299,6 +304,23 @@ _COUNTED_THING = re.compile(r"index|table|tree|list|queue|stack|map|node|port|ke
                             r"service|database")
 
 
+def _base_verb(verb: str) -> str:
+    """The verb a header writes in the third person, in its base form: "does" -> "do",
+    "matches" -> "match", "copies" -> "copy", "maps" -> "map"."""
+    if verb.endswith("oes") or re.search(r"(?:ch|sh|ss|x|z)es$", verb):
+        return verb[:-2]
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+def _counted_noun(head: str, vocabulary: frozenset[str]) -> bool:
+    """A head noun the note counts ("mutexes", "semaphores") or one of the kinds that are
+    counted: "a mutex", "a binary semaphore", not "a circular wait" or "an uv"."""
+    low = head.lower()
+    return _counted(low, vocabulary) or f"{low}es" in vocabulary
+
+
 def _counted(head: str, vocabulary: frozenset[str]) -> bool:
     low = head.lower()
     return bool(_COUNT_HEAD.search(low)) or f"{low}s" in vocabulary
@@ -352,9 +374,13 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
     if len(words) > 1 and _title_word(words[0]) and words[0] not in vocabulary:
         words = [w.lower() if _title_word(w) and w not in vocabulary else w for w in words]
         lowered = " ".join(words)
-        if _ALGORITHM.search(lowered) or _plural(words[-1]) or words[-1].endswith("ing"):
-            return lowered  # "short polling" is a way of doing, no thing to count
+        if _ALGORITHM.search(lowered) or _plural(words[-1]) or words[-1].endswith("ing") \
+                or _MASS_WORD.fullmatch(words[-1]):
+            # "short polling" is a way of doing, "waiting time" a measure: none to count
+            return lowered
         return ("an " if lowered[:1] in "aeiou" else "a ") + lowered
+    if _title_word(bare) and _MASS_WORD.fullmatch(bare.lower()):
+        return bare.lower()  # "Throughput", a table's capital on a word never counted
     if re.fullmatch(r"[A-Za-z]+sort", bare):  # "Quicksort", "Heapsort": a way, never "a …"
         return bare.lower() if bare.lower() in vocabulary else bare
     return en_noun_phrase(bare, None, vocabulary)[0]
@@ -551,6 +577,9 @@ def _process(m: _Maker) -> None:
         front = u.question
     elif m.lang == "ko":
         ends = ("과정", "순서", "절차", "단계", "흐름")
+        if re.fullmatch(r"(?:동작|처리|실행|전체|진행)?\s?(?:과정|순서|절차|단계|흐름)", label) \
+                and u.subject and u.subject not in label:
+            label = f"{u.subject}의 {label}"  # "### 5.1 동작 흐름" of MySQL's replication
         front = attach(label, "은") + "?" if label.endswith(ends) else f"{label}: 순서대로 쓰면?"
     elif goal := _EN_LABELLED_GOAL.match(label):
         # "Procedure: deploy an app and expose it", "How to roll back a release"
@@ -665,6 +694,9 @@ _KO_ACTION_NOUN = re.compile(r"(?:검색|활용|교환|지원|사용|정렬|전�
 
 
 #: A column that asks when (where, why) a row does something: "언제 resolve", "언제 사용".
+#: A column header that is a question without its mark: "누구를 숨기나", "누가 설정하나요".
+_KO_QUESTION_HEADER = re.compile(r"(?:누가|누구[가-힣]*|무엇[가-힣]*|뭘|뭐가|어디[가-힣]*|언제|왜|"
+                                 r"어떻게|몇)\s[^?]*(?:나|나요|니|는가|까|을까|ㄹ까)")
 _KO_ASKING_COLUMN = re.compile(r"(언제|어디서|어디에서|왜)\s+([A-Za-z][\w-]*|사용|호출|실행|"
                                r"발생|생성|종료|적용|선택|반환|전송|처리|변경|해제|실패|성공)")
 #: A column or row named by a bare action ("연결", "확장"): what a row has is its way of
@@ -755,6 +787,10 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
             return f"{owner} {attach(kind, '은')}?", answer
         if label.endswith("?"):  # "다시 로그인하면?": asked of the row as written
             return f"{attach(subject, '은')} {label}", answer
+        if _KO_QUESTION_HEADER.fullmatch(label):
+            # "누구를 숨기나": a question the column asks each row ("포워드 프록시는 누구를
+            # 숨기나?"), not a thing it has ("…의 누구를 숨기나는?")
+            return f"{attach(subject, '은')} {label}?", answer
         if _KO_CLAUSE_HEADER.match(label) and re.match(r"\S+에\s", label):
             # "결과에 포함되는 행": the row owns the place ("INNER의 결과에 포함되는 행은?")
             return f"{subject}의 {attach(label, '은')}?", answer
@@ -774,6 +810,12 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
             label = f"{label} 방식"
         return f"{subject}의 {attach(label, '은')}?", answer
     noun = _row_noun(subject, m.vocabulary)
+    if u.article == "code":
+        noun = subject  # "`python -m venv .venv`", "`pip`": a name as written, no article
+    elif u.article == "the" and not noun.startswith("the "):
+        # "Token bucket" under "Algorithm": the token bucket algorithm, one of its kind
+        noun = "the " + " ".join(w.lower() if _title_word(w) and w not in m.vocabulary else w
+                                 for w in subject.split())
     # "Insert/Delete": each word its table capital dropped ("insert/delete"); "Space
     # (naive → optimised)": the column's aside is no part of its name
     bare_label = re.sub(r"\s*\((?=[^()]*(?:[A-Za-z]{3,}|→))[^()]*\)", "", label).strip() \
@@ -822,9 +864,16 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     if _EN_DEGREE_HEADER.fullmatch(word) and not yes_no and _DEGREE.match(answer):
         # "Self-synchronizing | mostly": "How self-synchronizing is UTF-16?"
         return f"How {word} {'are' if _plural_noun(noun) else 'is'} {noun}?", answer
-    asks = re.fullmatch(r"what (?:it|they) ([a-z]+?)s?", label.strip().lower())
-    if asks:  # "What it maps": "What does A map?"
-        return f"What does {noun} {asks.group(1)}?", answer
+    asks = re.fullmatch(r"what (?:it|they) ([a-z]+)", label.strip().lower())
+    if asks:  # "What it maps": "What does A map?"; "What it does": "What does A do?"
+        return f"What does {noun} {_base_verb(asks.group(1))}?", answer
+    acted_on = re.fullmatch(r"(who|what|which) ([a-z]+s) (?:it|them)", label.strip().lower())
+    if acted_on:  # "Who obeys it": "Who obeys max-age=N?"
+        return f"{acted_on.group(1).capitalize()} {acted_on.group(2)} {noun}?", answer
+    goal = re.fullmatch(r"(?i)(max|min|maximi[sz]ed?|minimi[sz]ed?)(?:imum)?", answer.strip())
+    if label.lower() in ("want", "goal", "target", "aim") and goal:
+        # "criterion | want": "max" says CPU utilization is to be made as large as it can
+        return f"Should {noun} be maximized or minimized?", answer
     clause = _EN_CLAUSE_HEADER.match(label)
     if clause:
         return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=noun), answer
@@ -868,8 +917,13 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         # "smell when violated": a column named by a clause does not take "of SRP"
         return f"For {subject}, what {be} the {word}?", answer
     # "of a canary strategy": a row named with its kind reads as a common noun
+    # and so does a row the table writes in lower case ("of a mutex", "of a binary
+    # semaphore"), but not a pair ("hold and wait") or a capitalised label ("Unit")
     named = noun if noun.startswith("the ") or (
-        noun.startswith(("a ", "an ")) and _KIND_WORD.search(noun)) \
+        noun.startswith(("a ", "an ")) and (_KIND_WORD.search(noun) or (
+            re.fullmatch(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}", subject)
+            and not re.search(r"\b(?:and|or|of)\b", subject)
+            and _counted_noun(subject.split()[-1], m.vocabulary)))) \
         or (noun != subject and noun == subject.lower()) else subject  # "of short polling"
     return f"What {be} the {word} {link} {named}?", answer
 

@@ -1808,3 +1808,44 @@ def test_rules_of_this_round_keep_to_what_they_name() -> None:
     assert "same snapshot for the whole transaction" in text
     assert not any(q.startswith("How alternative") for q in served)
     assert "What is Why?" not in served
+
+
+def test_table_rows_are_named_as_their_kind_and_their_column_asks() -> None:
+    """A row under "Driver" or "Algorithm" is the bridge driver, the token bucket
+    algorithm; a row written as code or under "Tool" is a name said as written; a row
+    the note counts takes "a"; "What it does" and "Who obeys it" ask of the row; a
+    "want" of max or min asks which."""
+    note = ("# Notes\n\n## Drivers\n\n| Driver | Scope |\n|---|---|\n"
+            "| `bridge` | single host |\n| `overlay` | multi-host |\n\n"
+            "## Limits\n\n| Algorithm | Accuracy |\n|---|---|\n| Token bucket | good |\n"
+            "| Fixed window | poor at edges |\n| Merge sort | n/a |\n\n"
+            "## Locks\n\nUnlike locks, semaphores count and variables wait.\n\n"
+            "| primitive | typical use |\n|---|---|\n"
+            "| counting semaphore | pool of N resources |\n"
+            "| condition variable | wait until a condition is true |\n"
+            "| circular wait | never |\n\n"
+            "## Tools\n\n| Tool | Resolves deps? | Good for |\n|---|---|---|\n"
+            "| pip | yes | the basics |\n| uv | yes | everything |\n\n"
+            "## Commands\n\n| Command | What it does |\n|---|---|\n"
+            "| `python -m venv .venv` | makes a virtual environment |\n"
+            "| `git status` | shows the working tree |\n\n"
+            "## Headers\n\n| Directive | Who obeys it |\n|---|---|\n"
+            "| `max-age=N` | browsers and shared caches |\n| `s-maxage=N` | shared caches |\n\n"
+            "## Criteria\n\n| criterion | want | meaning |\n|---|---|---|\n"
+            "| Waiting time | min | time spent in the ready queue |\n"
+            "| CPU utilization | max | share of time the CPU is busy |\n")
+    cards = served(note)
+    assert "What is the scope of the bridge driver? (Drivers)" in cards
+    assert "What is the accuracy of the token bucket algorithm? (Limits)" in cards
+    assert not any("merge sort algorithm" in q for q in cards)
+    assert "What is the typical use of a counting semaphore? (Locks)" in cards
+    assert "What is the typical use of a condition variable? (Locks)" in cards
+    assert not any("a circular wait" in q for q in cards)
+    assert "Does pip resolve deps? (Tools)" in cards
+    assert "What is uv good for? (Tools)" in cards
+    assert "What does python -m venv .venv do? (Commands)" in cards
+    assert cards["Who obeys max-age=N? (Headers)"] == "browsers and shared caches"
+    assert cards["Should waiting time be maximized or minimized? (Criteria)"] == "min"
+    assert cards["What is waiting time? (Criteria)"] == "time spent in the ready queue"
+    assert not any("differ" in q for q in cards)
+

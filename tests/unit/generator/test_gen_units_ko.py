@@ -1323,3 +1323,31 @@ def test_a_labelled_follow_up_line_ends_the_answer_and_is_a_card_of_its_own() ->
     assert "싱글톤" not in served["DispatcherServlet은 무엇이고 왜 필요합니까?"]
     assert served["컨트롤러에 필드를 두어도 됩니까?"].startswith("컨트롤러는 싱글톤 빈이라")
     assert "Spring Security는 어느 쪽입니까?" not in served  # leans on the question before
+
+
+def test_a_table_of_things_under_구분_asks_each_row_its_columns() -> None:
+    """"| 구분 | 응답 시점 | 성능 |" over "동기", "비동기": the columns are what each row
+    has, so "동기의 응답 시점은?", not "응답 시점의 동기는?"; a column that asks a question
+    ("누구를 숨기나") asks it of the row."""
+    note = ("# 복제\n\n## 비교\n\n| 구분 | 응답 시점 | 성능 |\n|---|---|---|\n"
+            "| 동기 | 모든 replica 반영 후 | 느림 |\n| 비동기 | primary commit 직후 | 빠름 |\n\n"
+            "## 프록시\n\n| 구분 | 포워드 프록시 | 리버스 프록시 |\n|---|---|---|\n"
+            "| 누구를 숨기나 | 클라이언트 | 백엔드 서버 |\n| 위치 | 클라이언트 앞 | 서버 앞 |\n")
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert cards["동기의 응답 시점은?"] == "모든 replica 반영 후"
+    assert cards["비동기의 성능은?"] == "빠름"
+    assert not any(q.startswith(("응답 시점의", "성능의")) for q in cards)
+    assert cards["포워드 프록시는 누구를 숨기나?"] == "클라이언트"
+
+
+def test_properties_and_steps_under_a_numbered_topic_heading_name_it() -> None:
+    note = ("# DB 정리\n\n## 2. Master-Slave (Primary-Replica) 구조\n\n"
+            "primary가 쓰기를 받고 replica가 따라간다.\n\n### 2.1 장점\n"
+            "- 읽기 확장이 쉬움\n- 장애 시 failover 가능\n\n"
+            "## 5. MySQL Binlog 기반 복제\n\n### 5.1 동작 흐름\n"
+            "1. primary가 binlog에 기록\n2. replica I/O 스레드가 relay log에 기록\n"
+            "3. SQL 스레드가 적용\n")
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert "Master-Slave 구조의 장점은?" in cards
+    assert "장점은? (2가지)" not in cards
+    assert "MySQL Binlog 기반 복제의 동작 흐름은?" in cards

@@ -528,6 +528,16 @@ def self_contained(question: str) -> bool:
     return True
 
 
+def _topic_named(heading: HeadingInfo | None) -> str:
+    """The subject a topic heading names for the properties under it: "### 2.1 장점" under
+    "## 2. Master-Slave (Primary-Replica) 구조" are Master-Slave 구조's (an alias in
+    brackets left out)."""
+    if heading is None or heading.kind != "topic":
+        return ""
+    named = re.sub(r"\s*\([^()]*\)", "", heading.text).strip()
+    return named if 0 < len(named) <= 40 else ""
+
+
 class Reader:
     def __init__(self, lang: str) -> None:
         self.lang = lang
@@ -732,7 +742,7 @@ class Reader:
                 if self.lang == "ko" else f"{info.text} of {subject}"
             scope = replace(scope, subject=subject, context=label)
         elif info.kind == "property":
-            subject = info.prop_subject or parent.subject
+            subject = info.prop_subject or parent.subject or _topic_named(parent.heading)
             scope = replace(scope, subject=subject)
             if subject and info.prop != "pros-and-cons" \
                     and self._property_section(info.prop, subject, section.blocks, scope):

@@ -174,9 +174,20 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
                             re.I)
 
 
+#: A first column of names: tools, libraries, products.
+_NAME_HEADER = re.compile(r"(?i)tools?|library|libraries|package|packages|framework|"
+                          r"product|db|database|language|command|cli|program|binary|utility")
+
+
+#: An English column naming what each row has ("Meaning", "Example", "Want"), never one
+#: of two things compared.
+_EN_ASPECT_WORD = re.compile(r"(?i)want|goal|meaning|means|description|definition|examples?|"
+                             r"purpose|usage|explanation|formula|direction|typical use")
+
+
 #: A Korean column naming what each row has: "탐색 대상", "반환값", "장점", "용도".
 _KO_ASPECT_WORDS = (r"(?:대상|값|결과|입력|출력|용도|목적|조건|특징|장점|단점|예시|설명|의미|"
-                    r"복잡도|속도|크기|범위|위치|역할|시점)")
+                    r"복잡도|속도|크기|범위|위치|역할|시점|성능|위험|타입|비용|단위|방식|예)")
 _KO_ASPECT_COLUMN = re.compile(rf"[가-힣]\s?{_KO_ASPECT_WORDS}$|^{_KO_ASPECT_WORDS}$")
 
 
@@ -201,6 +212,8 @@ def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> b
     cases of each operation: its rows are the things asked."""
     if sum(bool(_ASPECT_COLUMN.match(h.strip())) for h in header[1:]) * 2 > len(header[1:]):
         return False
+    if sum(bool(_EN_ASPECT_WORD.fullmatch(h.strip())) for h in header[1:]) * 2 >= len(header[1:]):
+        return False  # "| criterion | want | meaning |": what each row has, not two things
     if len(header) >= 3 and all(_KO_ASPECT_COLUMN.search(h.strip()) for h in header[1:]):
         return False  # "| 구분 | 탐색 대상 | 반환값 |": each row has them, the rows are compared
     if not header[0].strip() and _attribute_columns(header[1:], row_labels):
@@ -215,7 +228,13 @@ def _columns_compared(header: list[str], title: str, row_labels: list[str]) -> b
 #: A first column naming what kind of thing each row is, which the row's own name
 #: leaves out ("Grant | …": "Client credentials" is a grant).
 _KIND_HEADER = re.compile(r"^(grant|flow|pattern|mode|strategy|policy|protocol|principle|"
-                          r"phase|stage|tier|layer|bit|flag)(?: type)?$", re.I)
+                          r"phase|stage|tier|layer|bit|flag|driver|algorithm)(?: type)?$", re.I)
+#: Kinds with one member of each name ("the bridge driver", "the token bucket algorithm"):
+#: a row named with one is said with "the".
+_ONE_OF_A_KIND = frozenset({"driver", "algorithm"})
+#: A row that names its method already ("Merge sort", "Binary search", "Dijkstra"): no
+#: "algorithm" added.
+_NAMES_A_METHOD = re.compile(r"(?i)sort|search|DFS|BFS|^[A-Z][a-z]+(?:\s*\(.*\))?$")
 
 
 #: "Client credentials", "Implicit": a common name that takes its kind; not a proper
@@ -321,14 +340,22 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
         and header[0].strip().lower() not in _ROW_LABEL_HEADERS else ""
     full_names = _full_names([row[0] for row in texts if row], headings or {}) \
         if not by_row else {}
+    # "Tool | …" over "pip", "uv": each row is a name, said as written ("Does pip …?")
+    names_rows = lang == "en" and not by_row and _NAME_HEADER.fullmatch(header[0].strip())
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue
         label = normalise(row[0].text)
         label = full_names.get(label, label)
-        if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label):
+        # "`pip`", "`max-age=N`": a row written as code is a name, said as written
+        article = "code" if (row[0].code and row[0].code[0][0] == 0
+                             and row[0].code[0][1] >= len(row[0].text.rstrip())) \
+            or names_rows else None
+        if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label) \
+                and not (kind == "algorithm" and _NAMES_A_METHOD.search(label)):
             # "Grant | Use case": "Implicit" is the implicit grant
             label = re.sub(r"^(.*?)(\s*\([^()]*\))?$", rf"\1 {kind}\2", label, count=1)
+            article = "the" if kind in _ONE_OF_A_KIND else None
         numbered = re.fullmatch(r"\d{1,2}\s*([가-힣]{1,6})", label) if ko_kind else None
         if numbered:
             label = numbered.group(1)  # "7 응용" under "계층": the 응용 계층
@@ -396,5 +423,6 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
                          and not YES_NO_REASON.match(main))
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
                             subject=subject, label=attribute, context=title, answer=main,
-                            choices=tuple(choices) if short else (), explanation=explanation))
+                            choices=tuple(choices) if short else (), explanation=explanation,
+                            article=article if not by_row else None))
     return out
