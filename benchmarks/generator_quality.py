@@ -56,11 +56,13 @@ HOLDOUT = frozenset({
     "en-system-design-load-balancer",
 })
 _RESIDUE = re.compile(
-    r"\*\*|(?<!\w)__(?![a-z][a-z0-9]*__(?!\w))(?=\S)[^_\n]*?(?<=\S)__(?!\w)|`|(?:^|\n)\s*#{1,6}\s|\[[^\]\n]*\]\(|!\[|(?<![\w.])<[A-Za-z/!]|&(?:[A-Za-z]+|#\d+);|"
-    r"https?://|www\.|\$[^$\n]+\$|(?<![\w:]):[a-z_]{2,}:(?!\w)|\.(?:png|jpe?g|gif|svg)\b|"
+    r"\*\*|(?<!\w)__(?![a-z][a-z0-9]*__(?!\w))(?=\S)[^_\n]*?(?<=\S)__(?!\w)|`|(?:^|\n)\s*#{1,6}\s(?!of\b)|\[[^\]\n]*\]\(|!\[|(?<![\w.])<[A-Za-z/!]|&(?:[A-Za-z]+|#\d+);|"
+    r"https?://|www\.|\$(?![A-Za-z]*_\w*)[^$\n]+\$|(?<![\w:]):[a-z_]{2,}:(?!\w)|\.(?:png|jpe?g|gif|svg)\b|"
     r"(?:^|\n)\s*[-*+]\s|[\ue000-\ue0ff]",
     re.I,
 )
+# ("# of processes" is the author's "number of", not a heading; "$remote_addr" an nginx or
+# shell variable, not math.)
 # (A dunder name, "__iter__", is Python's own spelling: markup is rendered before a card is
 # written, so what is left of "__" is from code.)
 _TARGET_BYTES = 1_000_000
