@@ -84,8 +84,8 @@ def _needs_context(term: str, context: str) -> bool:
     if not context:
         return False
     t, c = normalise_key(term), normalise_key(context)
-    if not (t and c) or c in t:
-        return False
+    if not (t and c) or c in t or (len(c) > 3 and c.endswith("s") and c[:-1] in t):
+        return False  # ("a pull CDN" under "CDNs" names its kind already)
     if t in c and any(normalise_key(part) == t for part in _CONJUNCTION.split(context)):
         return False  # "재조정" under "Virtual DOM이랑 재조정": the heading only adds the other
     if t not in c:
@@ -178,6 +178,11 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     if len(words) > 1 and all(w[:1].isupper() and w[1:].islower() for w in words) \
             and _plural(words[-1]) and all(w.lower() in vocabulary for w in words):
         return term.lower(), True  # "Bucket Policies", written "bucket policies" in the text
+    if len(words) == 2 and _title_word(words[0]) and re.fullmatch(r"[A-Z]{2,5}", words[1]) \
+            and words[0].lower() in vocabulary and words[0] not in vocabulary \
+            and f"{words[1]}s" in vocabulary:  # (counted: the note writes "CDNs")
+        # "Pull CDN" in a list whose note writes "pull" in lower case: a kind of CDN
+        return f"{words[0].lower()} {words[1]}", False
     if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return term, False  # "Simple Storage Service": every word capitalised, a name
     # "Dead letter queue", "Session persistence": a heading's capital on a common phrase,

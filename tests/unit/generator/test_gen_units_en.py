@@ -1849,3 +1849,23 @@ def test_table_rows_are_named_as_their_kind_and_their_column_asks() -> None:
     assert cards["What is waiting time? (Criteria)"] == "time spent in the ready queue"
     assert not any("differ" in q for q in cards)
 
+
+
+def test_a_recap_of_traits_defines_nothing_and_a_plural_heading_names_its_kind() -> None:
+    """"- FCFS: simple, convoy effect" under "Summary for myself" restates traits (an
+    editor decides); "Pull CDN" under "CDNs" in a note that writes "pull" and "CDNs" is a
+    pull CDN, and the heading adds nothing to it."""
+    note = ("# Scheduling\n\n## FCFS\n\nFCFS runs processes in arrival order.\n\n"
+            "## Summary for myself\n\n- FCFS: simple, convoy effect\n"
+            "- RR: good response, q choice is everything\n"
+            "- Blob: file content only, no name kept with it at all\n\n"
+            "## CDNs\n\nYou can pull or push content; most CDNs pull.\n\n"
+            "- **Pull CDN**: the edge fetches from your origin on the first miss\n"
+            "- **Push CDN**: you upload files to the CDN ahead of time\n")
+    cards = cards_of(note, "en")
+    drafts = {c.question() for c in cards if c.draft}
+    served_cards = {c.question() for c in cards if not c.draft}
+    assert "What is FCFS?" in drafts and "What is RR?" in drafts
+    assert "What is a blob?" in served_cards or "What is Blob?" in served_cards
+    assert "What is a pull CDN?" in served_cards
+    assert "What is a push CDN?" in served_cards

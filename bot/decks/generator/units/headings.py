@@ -51,6 +51,7 @@ _FURNITURE = re.compile(
 )
 _NOTE_ABOUT_ITSELF = re.compile(
     r"^(?:purpose|introduction|intro|overview|summary|conclusion|background|motivation|"
+    r"(?:quick\s|final\s|my\s)?(?:summary|recap)(?:\sfor\s(?:myself|me|review|revision))?|"
     r"prerequisites?|before you start|들어가며|들어가기|개요|소개|요약|정리|결론|마치며|마무리|"
     r"서론|배경|용어|용어\s?정리|용어\s?(?:먼저|부터)|핵심\s?용어|키워드|핵심\s?개념|개념\s?정리|"
     r"glossary|terms|core\s(?:nouns|concepts|terms|ideas)|key\sconcepts|fundamentals|basics|"

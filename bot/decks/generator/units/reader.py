@@ -528,6 +528,22 @@ def self_contained(question: str) -> bool:
     return True
 
 
+#: A heading over the author's recap of what the note said ("Summary for myself", "TL;DR",
+#: "한 줄 정리"): its "- FCFS: simple, convoy effect" restates traits, it defines nothing.
+_RECAP_HEADING = re.compile(r"(?i)\b(?:summary|recap|tl;?dr|wrap[- ]up)\b|요약|한\s?줄\s?정리")
+
+
+def _recap(scope: Scope) -> bool:
+    return scope.heading is not None and bool(_RECAP_HEADING.search(scope.heading.text))
+
+
+def _traits(text: str) -> bool:
+    """"simple, convoy effect": short traits in a row, no sentence that says what it is
+    (unlike "managed by a library, kernel doesn't know about them")."""
+    parts = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts)
+
+
 def _topic_named(heading: HeadingInfo | None) -> str:
     """The subject a topic heading names for the properties under it: "### 2.1 장점" under
     "## 2. Master-Slave (Primary-Replica) 구조" are Master-Slave 구조's (an alias in
@@ -1428,6 +1444,7 @@ class Reader:
                 and not _restates(term, found.description):
             context = scope.context if normalise_key(scope.context) != normalise_key(term) else ""
             sure = found.confident and self._stands_alone(term, context, scope) \
+                and not (_recap(scope) and _traits(found.description)) \
                 and not _PURPOSE_PHRASE.match(found.description) \
                 and not _VALUES_ONLY.fullmatch(found.description)  # "`Effect`: Allow | Deny"
             self.add(Unit("definition", scope.path, term, found.lines, sure,
