@@ -230,7 +230,7 @@ _UNIQUE_NOUN = re.compile(r"(?:hypothesis|principle|theorem|law|paradox|problem|
 
 
 _MANNER = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*-(?:once|twice|point|end|peer|through|back|"
-                     r"aside|around|robin|fly|write|read)")
+                     r"aside|around|robin|fly|write|read|behind|ahead)")
 
 
 def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
@@ -312,7 +312,13 @@ _COUNTED_THING = re.compile(r"index|table|tree|list|queue|stack|map|node|port|ke
 def _base_verb(verb: str) -> str:
     """The verb a header writes in the third person, in its base form: "does" -> "do",
     "matches" -> "match", "copies" -> "copy", "maps" -> "map"."""
-    if verb.endswith("oes") or re.search(r"(?:ch|sh|ss|x|z)es$", verb):
+    if verb in ("has", "is"):
+        return {"has": "have", "is": "be"}[verb]
+    if re.search(r"(?:cus|bus|gus)es$", verb):
+        return verb[:-2]  # "focuses" -> "focus"
+    if verb in ("caches", "aches") or verb.endswith("zes"):
+        return verb[:-1]  # "caches" -> "cache", "optimizes" -> "optimize"
+    if verb.endswith("oes") or re.search(r"(?:ch|sh|ss|x)es$", verb):
         return verb[:-2]
     if verb.endswith("ies") and len(verb) > 4:
         return verb[:-3] + "y"
@@ -845,6 +851,12 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         plural = _plural_noun(noun)
         if _EN_QUALITY.search(word.split()[-1]):  # "Thread safe": what a row is
             return f"{'Are' if plural else 'Is'} {noun} {word}?", said
+        acts = re.fullmatch(r"([a-z]+[a-rt-z]s) ([a-z][\w /'-]*)", word)
+        if acts and not re.search(r"(?:ed|ing)\b", acts.group(2).split()[0]) \
+                and acts.group(1) not in ("has", "is", "was", "does"):
+            # "Rebuilds indexes | no | yes": "Does VACUUM rebuild indexes?"
+            return f"{'Do' if plural else 'Does'} {noun} {_base_verb(acts.group(1))} " \
+                f"{acts.group(2)}?", said
         # "Binary data | yes | no": a feature a row supports or not
         return f"{'Do' if plural else 'Does'} {noun} support {word}?", said
     when = re.fullmatch(r"when (?:it|they) ([a-z]+?)s?", label.strip().lower())
@@ -873,10 +885,11 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     if asks:  # "What it maps": "What does A map?"; "What it does": "What does A do?"
         return f"What does {noun} {_base_verb(asks.group(1))}?", answer
     acted_on = re.fullmatch(r"(who|what|which) ([a-z]+s) (?:it|them)", label.strip().lower())
-    if acted_on:  # "Who obeys it": "Who obeys max-age=N?"
-        return f"{acted_on.group(1).capitalize()} {acted_on.group(2)} {noun}?", answer
+    if acted_on:  # "Who obeys it": "Who obeys max-age=N?" ("a read replica", not "reading")
+        named_row = noun if u.article else en_noun_phrase(subject, None, m.vocabulary)[0]
+        return f"{acted_on.group(1).capitalize()} {acted_on.group(2)} {named_row}?", answer
     goal = re.fullmatch(r"(?i)(max|min|maximi[sz]ed?|minimi[sz]ed?)(?:imum)?", answer.strip())
-    if label.lower() in ("want", "goal", "target", "aim") and goal:
+    if label.lower() == "want" and goal:
         # "criterion | want": "max" says CPU utilization is to be made as large as it can
         return f"Should {noun} be maximized or minimized?", answer
     clause = _EN_CLAUSE_HEADER.match(label)
@@ -904,6 +917,8 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     if re.fullmatch(r"\d{1,2}", answer.strip()) and word in ("layer", "level", "tier", "no",
                                                               "number", "#", "step", "order"):
         return f"What number is {noun}?", answer  # "What number is the Transport layer? → 4"
+    if word in ("default", "default value"):  # "Setting | Default": its default value
+        return f"What is the default value of {noun}?", answer
     if word in ("name", "called"):
         return f"What is {subject} called?", answer
     shown = re.fullmatch(r"(?:an? )?example ([a-z][a-z ]{0,20}[a-rt-z])", word)
@@ -922,11 +937,12 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         # "smell when violated": a column named by a clause does not take "of SRP"
         return f"For {subject}, what {be} the {word}?", answer
     # "of a canary strategy": a row named with its kind reads as a common noun
-    # and so does a row the table writes in lower case ("of a mutex", "of a binary
-    # semaphore"), but not a pair ("hold and wait") or a capitalised label ("Unit")
+    # and so does a phrase the table writes in lower case ("of a binary semaphore"), but
+    # not a pair ("hold and wait"), a capitalised label ("Unit") or one word, which may
+    # be a key or a tag ("image", "header")
     named = noun if noun.startswith("the ") or (
         noun.startswith(("a ", "an ")) and (_KIND_WORD.search(noun) or (
-            re.fullmatch(r"[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}", subject)
+            re.fullmatch(r"[a-z][a-z-]*(?: [a-z][a-z-]*){1,2}", subject)
             and not re.search(r"\b(?:and|or|of)\b", subject)
             and _counted_noun(subject.split()[-1], m.vocabulary)))) \
         or (noun != subject and noun == subject.lower()) else subject  # "of short polling"

@@ -1869,3 +1869,55 @@ def test_a_recap_of_traits_defines_nothing_and_a_plural_heading_names_its_kind()
     assert "What is a blob?" in served_cards or "What is Blob?" in served_cards
     assert "What is a pull CDN?" in served_cards
     assert "What is a push CDN?" in served_cards
+
+
+def test_a_settings_table_asks_defaults_and_a_verb_row_asks_the_verb() -> None:
+    """"Setting | Default | Notes" asks each setting's default (never "How do Default and
+    Notes differ"); "Rebuilds indexes | no | yes" under `VACUUM` and `VACUUM FULL` asks
+    "Does VACUUM rebuild indexes?"; "same as above" is no answer; "What it caches" asks
+    "cache", "What it focuses on" "focus"; write-behind is a manner, not "a write-behind"."""
+    note = ("# Postgres\n\n## Settings\n\n| Setting | Default | Notes |\n|---|---|---|\n"
+            "| `autovacuum_naptime` | 1min | per-DB wake interval |\n"
+            "| `autovacuum_max_workers` | 3 | restart needed |\n\n"
+            "## Vacuum kinds\n\n| | `VACUUM` | `VACUUM FULL` |\n|---|---|---|\n"
+            "| Rebuilds indexes | no | yes |\n"
+            "| Lock | share update exclusive | access exclusive |\n\n"
+            "## Strategies\n\n| Strategy | Consistency | Risk |\n|---|---|---|\n"
+            "| Cache-aside | eventual | stale reads |\n"
+            "| Read-through | same as above | coupling |\n\n"
+            "## Layers\n\n| Layer | What it caches | What it focuses on |\n|---|---|---|\n"
+            "| CDN | images and scripts | latency for far users |\n"
+            "| Browser | static assets | repeat visits |\n\n"
+            "## Write-behind\n\n- Pros: very fast writes, coalesces updates\n")
+    cards = served(note)
+    assert cards["What is the default value of autovacuum_naptime? (Settings)"] == "1min"
+    assert not any("differ" in q and "Default" in q for q in cards)
+    rebuilds = {q.split("?")[0]: a for q, a in cards.items() if "rebuild" in q}
+    assert rebuilds == {"Does VACUUM rebuild indexes": "No",
+                        "Does VACUUM FULL rebuild indexes": "Yes"}
+    assert "same as above" not in cards.values()
+    assert any(q.startswith("What does CDN cache?") for q in cards)
+    assert "What are the advantages of write-behind?" in cards
+
+
+def test_kinds_under_a_names_column_and_families_of_algorithms_keep_their_article() -> None:
+    """What the review of the table rules found: a "Tool" column over kinds ("Type
+    checker") keeps "a type checker"; "Hash function" under "Algorithm" is no "hash
+    function algorithm"; a lower-case key ("image") is not "an image"; a "Goal" of max
+    is no criterion to maximise."""
+    note = ("# Notes\n\nImages and selectors are keys here.\n\n"
+            "## Tools\n\n| Tool | Runs at build? | Purpose |\n|---|---|---|\n"
+            "| Type checker | yes | finds type errors |\n"
+            "| Profiler | no | finds slow code |\n\n"
+            "## Families\n\n| Algorithm | Reversible? | Example |\n|---|---|---|\n"
+            "| Hash function | no | SHA-256 |\n| Symmetric encryption | yes | AES |\n\n"
+            "## Keys\n\n| Key | Purpose |\n|---|---|\n| image | the image to run |\n"
+            "| selector | labels to match |\n\n"
+            "## Problems\n\n| Problem | Goal |\n|---|---|\n| Knapsack | max |\n"
+            "| Coin change | min |\n")
+    cards = served(note)
+    assert "Does a type checker run at build? (Tools)" in cards
+    assert "Is a hash function reversible? (Families)" in cards
+    assert not any("function algorithm" in q or "encryption algorithm" in q for q in cards)
+    assert "What is the purpose of image? (Keys)" in cards
+    assert not any("maximized" in q for q in cards)

@@ -1351,3 +1351,25 @@ def test_properties_and_steps_under_a_numbered_topic_heading_name_it() -> None:
     assert "Master-Slave 구조의 장점은?" in cards
     assert "장점은? (2가지)" not in cards
     assert "MySQL Binlog 기반 복제의 동작 흐름은?" in cards
+
+
+def test_an_arrow_after_a_coded_name_leaves_no_mark_in_the_answer() -> None:
+    note = ("# 스트림\n\n## 연산\n\n- `filter(Predicate)` -> true인 것만 남김\n"
+            "- `reduce` -> 요소들을 하나의 값으로 접음(fold)\n")
+    cards = {c.question().split("?")[0]: c.answers()[0] for c in cards_of(note, "ko")
+             if not c.draft}
+    assert cards["filter란"] == "true인 것만 남김"
+    assert cards["reduce란"] == "요소들을 하나의 값으로 접음(fold)"
+
+
+def test_things_compared_by_way_or_type_and_a_topic_that_names_nothing() -> None:
+    """What the review found: "| 구분 | 동기 방식 | 비동기 방식 |" compares the two ways
+    (a 방식 or 타입 column is a thing compared); "### 장점" under "## 1. 적용 결과" has no
+    subject to name."""
+    note = ("# 3주차 스터디 기록\n\n## 처리\n\n| 구분 | 동기 방식 | 비동기 방식 |\n|---|---|---|\n"
+            "| 처리 순서 | 요청 순서대로 | 완료 순서대로 |\n"
+            "| 대기 | 결과를 기다림 | 기다리지 않음 |\n\n"
+            "## 1. 적용 결과\n\n### 장점\n- 응답이 빨라짐\n- 서버 부하 감소\n")
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert not any(q.startswith("처리 순서의") for q in cards)
+    assert not any("적용 결과의 장점" in q for q in cards)

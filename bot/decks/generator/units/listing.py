@@ -407,7 +407,7 @@ def _strong_lead(item: Item) -> tuple[str, str] | None:
         term, rest = f"{term} ({aside.group(1)})", rest[aside.end():]
     if _PREDICATE.match(rest):
         return None  # "`main` gets one tidy commit per PR": a sentence about the name
-    rest = re.sub(r"^(?:[:：\-–—→=]+|(?:is|are)\s+defined\s+as\s+|is\s+|are\s+|"
+    rest = re.sub(r"^(?:->|=>|[:：\-–—→=]+|(?:is|are)\s+defined\s+as\s+|is\s+|are\s+|"
                   r"refers to\s+|means\s+)\s*", "", rest)
     rest = re.sub(r"^(?:이란|란|은|는|이라\s?함은)\s+", "", rest)
     return term, normalise(rest)
@@ -615,7 +615,7 @@ def term_item(item: Item, lang: str) -> TermItem | None:
         coded = item.head is not None and any(a <= 1 for a, _ in item.head.code)
         if (is_attribute_label(term) or attribute_kind(term)) and not coded:
             return TermItem(term, None, desc.rstrip("."), True, lines, attribute=True, rest=body)
-        desc = drop_chatty_asides(desc.lstrip(",;:·-–— ")).rstrip(".")
+        desc = drop_chatty_asides(re.sub(r"^[,;:·–— ]*(?:->|=>|-)?\s*", "", desc)).rstrip(".")
         if _PARTICLE_START.match(desc):
             return None  # "**공개키** 와 **개인키** 한 쌍": a sentence past the bold word
         if desc.startswith(("+ ", "& ")):  # (not "+1 MSS per RTT")

@@ -544,6 +544,11 @@ def _traits(text: str) -> bool:
     return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts)
 
 
+_NOT_A_TOPIC_NAME = re.compile(
+    r"(?i)\b(?:notes?|week|results?|summary|overview|practice|lab|retro|review|demo)\b|"
+    r"주차|스터디|정리|기록|회고|결과|실습|비교|사용|적용|\s[-–—]\s")
+
+
 def _topic_named(heading: HeadingInfo | None) -> str:
     """The subject a topic heading names for the properties under it: "### 2.1 장점" under
     "## 2. Master-Slave (Primary-Replica) 구조" are Master-Slave 구조's (an alias in
@@ -551,7 +556,9 @@ def _topic_named(heading: HeadingInfo | None) -> str:
     if heading is None or heading.kind != "topic":
         return ""
     named = re.sub(r"\s*\([^()]*\)", "", heading.text).strip()
-    return named if 0 < len(named) <= 40 else ""
+    if not re.search(r"[A-Za-z]{2,}", named) or _NOT_A_TOPIC_NAME.search(named):
+        return ""  # "## 1. 적용 결과", "## Week 3 notes": the author's doings, no subject
+    return named if len(named) <= 40 else ""
 
 
 class Reader:

@@ -36,7 +36,8 @@ _EMOJI_TICK = re.compile(r"^(?:(✅|☑️?|✔️?)|(❌|❎|✖️?))\ufe0f?\s
 YES_NO_REASON = re.compile(r"^(?P<word>yes|no)\s*[—–:;,-]+\s*(?P<rest>\S.*)$", re.I | re.S)
 #: "same, decomposed", "〃": a cell that says only what the row above says ("same as
 #: liveness" names what it repeats, "same snapshot for …" is a value of its own).
-_AS_ABOVE = re.compile(r"^(?:same|ditto|as above|〃|″|상동|위와 같음)\s*(?:[,;:]|$)", re.I)
+_AS_ABOVE = re.compile(r"^(?:same(?: as above)?|ditto|as above|〃|″|상동|위와 같음)\s*(?:[,;:]|$)",
+                       re.I)
 
 
 def _split_cell(cell: str) -> tuple[str, str]:
@@ -142,6 +143,12 @@ def _with_kind(name: InlineText, kind: str) -> InlineText:
     return InlineText(joined, [name.lines[0] if name.lines else 0] * len(joined), [], [])
 
 
+def _all_code(cell: InlineText) -> bool:
+    """A cell written wholly as code ("`pip`", "`VACUUM`"): a name, said as written."""
+    return bool(cell.code) and cell.code[0][0] == 0 \
+        and cell.code[0][1] >= len(cell.text.rstrip())
+
+
 def _numbered_rows(texts: list[list[str]]) -> bool:
     """Rows labelled by a number beside a name: "7 | Application", "3 | Network"."""
     rows = [row for row in texts if len(row) >= 3]
@@ -179,15 +186,22 @@ _NAME_HEADER = re.compile(r"(?i)tools?|library|libraries|package|packages|framew
                           r"product|db|database|language|command|cli|program|binary|utility")
 
 
+#: A row that is a name: one token written as names are ("pip", "uv", "PostgreSQL", "NPM"),
+#: not a kind ("Type checker", "Linter").
+_NAME_LIKE = re.compile(r"[a-z0-9][\w.+-]*|\w*[a-z0-9]\w*[A-Z]\w*|[A-Z0-9]{2,}")
+
+
 #: An English column naming what each row has ("Meaning", "Example", "Want"), never one
 #: of two things compared.
 _EN_ASPECT_WORD = re.compile(r"(?i)want|goal|meaning|means|description|definition|examples?|"
-                             r"purpose|usage|explanation|formula|direction|typical use")
+                             r"purpose|usage|explanation|formula|direction|typical use|"
+                             r"default|defaults|default value|notes?|remarks?|comments?")
 
 
 #: A Korean column naming what each row has: "탐색 대상", "반환값", "장점", "용도".
 _KO_ASPECT_WORDS = (r"(?:대상|값|결과|입력|출력|용도|목적|조건|특징|장점|단점|예시|설명|의미|"
-                    r"복잡도|속도|크기|범위|위치|역할|시점|성능|위험|타입|비용|단위|방식|예)")
+                    r"복잡도|속도|크기|범위|위치|역할|시점|성능|위험|비용|단위|예|리턴\s?타입|반환\s?타입|"
+                    r"반환형)")
 _KO_ASPECT_COLUMN = re.compile(rf"[가-힣]\s?{_KO_ASPECT_WORDS}$|^{_KO_ASPECT_WORDS}$")
 
 
@@ -234,7 +248,9 @@ _KIND_HEADER = re.compile(r"^(grant|flow|pattern|mode|strategy|policy|protocol|p
 _ONE_OF_A_KIND = frozenset({"driver", "algorithm"})
 #: A row that names its method already ("Merge sort", "Binary search", "Dijkstra"): no
 #: "algorithm" added.
-_NAMES_A_METHOD = re.compile(r"(?i)sort|search|DFS|BFS|^[A-Z][a-z]+(?:\s*\(.*\))?$")
+_NAMES_A_METHOD = re.compile(r"(?i)sort|search|\bDFS\b|\bBFS\b|^\w+(?:\s*\(.*\))?$|"
+                             r"(?:encryption|function|programming|conquer|coding|compression|"
+                             r"hashing|greedy|backtracking|traversal|signature)\b")
 
 
 #: "Client credentials", "Implicit": a common name that takes its kind; not a proper
@@ -348,9 +364,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
         label = normalise(row[0].text)
         label = full_names.get(label, label)
         # "`pip`", "`max-age=N`": a row written as code is a name, said as written
-        article = "code" if (row[0].code and row[0].code[0][0] == 0
-                             and row[0].code[0][1] >= len(row[0].text.rstrip())) \
-            or names_rows else None
+        article = "code" if _all_code(row[0]) or (names_rows and _NAME_LIKE.fullmatch(label)) \
+            else None
         if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label) \
                 and not (kind == "algorithm" and _NAMES_A_METHOD.search(label)):
             # "Grant | Use case": "Implicit" is the implicit grant
@@ -424,5 +439,6 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
             out.append(Unit("cell", path, f"{label}/{column}", (line, line), confident,
                             subject=subject, label=attribute, context=title, answer=main,
                             choices=tuple(choices) if short else (), explanation=explanation,
-                            article=article if not by_row else None))
+                            article=article if not by_row else
+                            ("code" if _all_code(table.header[c + 1]) else None)))
     return out
