@@ -118,6 +118,8 @@ _CHATTY_CONTEXT = re.compile(
     r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
     r"big|small|three|two|four|five|these|those|some|few|compared|comparison|summary|"
     r"overview|recap|cheat ?sheet|table)\b", re.I)
+_KO_DIARY_CONTEXT = re.compile(r"(?:오늘\s?)?배운\s?(?:거|것|점)|느낀\s?점|삽질(?:\s?기록)?|메모|"
+                                r"헷갈(?:린|렸던)\s?(?:거|것|점)|TIL", re.I)
 _KO_COUNTED_CONTEXT = re.compile(r"\d+\s?(?:개|가지)|(?:두|세|네|다섯)\s?(?:개|가지)")
 #: A heading that asks ("So which one?", "Why bother?"): the author's voice, no name.
 _ASKING_CONTEXT = re.compile(r"(?:so|and|but|which|what|why|when|how|where|who|should)\b",
@@ -135,6 +137,8 @@ def _shown_context(context: str, lang: str) -> str:
     context = _bare_context(context)
     if lang == "ko" and _KO_COUNTED_CONTEXT.search(context):
         return ""  # "(특수 주소 2개)": the heading counted, it named nothing
+    if lang == "ko" and _KO_DIARY_CONTEXT.fullmatch(context):
+        return ""  # "(배운 거)": a TIL's own section, no name of what it holds
     if lang == "ko" or not context:
         return context
     if _CHATTY_CONTEXT.search(context) or _KINDS_CONTEXT.fullmatch(context) \
@@ -612,7 +616,8 @@ def _process(m: _Maker) -> None:
 #: A Korean column named by a clause: an adnominal verb before its noun ("어울리는 상황",
 #: "필요한 조건", "사용할 때").
 _KO_CLAUSE_HEADER = re.compile(
-    r"^(?:[가-힣]+\s+)*(?:[가-힣]*(?:는|된|될|던)|[가-힣]*(?:필요|중요|적합|유리|불리|가능|적절)[한할])"
+    r"^(?:[가-힣]+\s+)*(?:[가-힣]*(?:는|된|될|던)|[가-힣]*(?:필요|중요|적합|유리|불리|가능|적절)[한할]|"
+    r"나온|만든|바뀐|생긴|쓰인|등장한|나타난)"  # ("나온 해": the year it came out)
     # ("대응되는 OSI 계층"; not "분할 단위", "권한 범위": nouns that end like a verb form)
     r"(?:\s+[A-Za-z/]+)?\s+[가-힣]+$")
 #: An English column named by a clause, and the question each asks of a row.
@@ -788,6 +793,9 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
             name = label.rstrip("?")
             if re.search(r"(?:안정|안전|가능|필요|유효|동일|불변|가변)$", name):
                 return f"{attach(subject, '은')} {name}한가?", said  # "String은 스레드 안전한가?"
+            if re.fullmatch(r"[A-Za-z]+-[A-Za-z]+|[A-Za-z]+(?:less|safe|free|able|ible)", name):
+                # "memory-hard", "stateless": what the row is, not a thing it has
+                return f"{attach(subject, '은')} {name}인가?", said
             if _KO_ACTION_NOUN.search(name):  # "범위 검색": can it, not does it have it
                 return f"{subject}에서 {attach(name, '이')} 가능한가?", said
             return f"{attach(subject, '은')} {attach(name, '이')} 있는가?" \
@@ -859,6 +867,10 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
                 f"{acts.group(2)}?", said
         # "Binary data | yes | no": a feature a row supports or not
         return f"{'Do' if plural else 'Does'} {noun} support {word}?", said
+    done_when = re.fullmatch(r"([a-z]+s) (?:when|if)", label.strip().lower())
+    if done_when:  # "Resolves when": "When does Promise.all resolve?"
+        return f"When {'do' if _plural_noun(noun) else 'does'} {noun} " \
+            f"{_base_verb(done_when.group(1))}?", answer
     when = re.fullmatch(r"when (?:it|they) ([a-z]+?)s?", label.strip().lower())
     if when:  # "When it runs": "When does a startup probe run?"
         return f"When does {noun} {when.group(1)}?", answer

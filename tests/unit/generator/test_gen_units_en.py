@@ -1921,3 +1921,17 @@ def test_kinds_under_a_names_column_and_families_of_algorithms_keep_their_articl
     assert not any("function algorithm" in q or "encryption algorithm" in q for q in cards)
     assert "What is the purpose of image? (Keys)" in cards
     assert not any("maximized" in q for q in cards)
+
+
+def test_a_column_named_resolves_when_asks_when() -> None:
+    note = ("# Promises\n\n## Combinators\n\n| Combinator | Resolves when | Rejects when |\n"
+            "|---|---|---|\n| `Promise.all` | all fulfill | any one rejects |\n"
+            "| `Promise.any` | first one fulfills | all reject |\n\n"
+            "## Queues\n\n| | Task queue | Microtask queue |\n|---|---|---|\n"
+            "| Processed | one task per turn | all of them, until empty |\n"
+            "| Source | setTimeout, I/O | promise callbacks |\n")
+    cards = served(note)
+    assert cards["When does Promise.all resolve? (Combinators)"] == "all fulfill"
+    assert cards["When does Promise.any reject? (Combinators)"] == "all reject"
+    assert not any("differ in processed" in q for q in cards)
+    assert any("differ in source" in q for q in cards)

@@ -1373,3 +1373,25 @@ def test_things_compared_by_way_or_type_and_a_topic_that_names_nothing() -> None
     cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
     assert not any(q.startswith("처리 순서의") for q in cards)
     assert not any("적용 결과의 장점" in q for q in cards)
+
+
+def test_a_yes_no_column_naming_what_a_row_is_and_a_year_it_came_out() -> None:
+    """"memory-hard | X | O" asks "scrypt는 memory-hard인가?", "나온 해" asks "bcrypt가
+    나온 해는?", and a TIL's "배운 거" section is no tag after a question."""
+    note = ("# 비밀번호 TIL\n\n## 알고리즘\n\n| | bcrypt | scrypt | Argon2 |\n"
+            "|---|---|---|---|\n| 나온 해 | 1999 | 2009 | 2015 |\n"
+            "| 기반 | Blowfish | PBKDF2 | BLAKE2b |\n| memory-hard | ❌ | ✅ | ✅ |\n\n"
+            "## 정리\n\n### 배운 거\n\n- **salt** = 사용자마다 새로 만드는 랜덤 값\n"
+            "- **pepper** = 서버 설정에만 두는 비밀 값\n")
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert cards["bcrypt가 나온 해는?"] == "1999"
+    assert cards["scrypt는 memory-hard인가?"] == "예"
+    assert any(q.startswith("salt란?") and "배운" not in q for q in cards)
+    assert not any(q.startswith("배운 거") for q in cards)
+
+
+def test_a_line_that_goes_on_from_the_one_above_is_no_cloze_of_its_own() -> None:
+    note = ("# 타이밍 공격\n\n## 정리\n\n일반 비교는 첫 번째로 다른 바이트에서 바로 return 함.\n\n"
+            "→ 응답 시간 차이로 몇 바이트까지 맞았는지 추측 가능 = **타이밍 공격**\n")
+    served_cards = [c for c in cards_of(note, "ko") if not c.draft]
+    assert not any(c.rule == "cloze" and "응답 시간" in c.text for c in served_cards)

@@ -1801,6 +1801,8 @@ class Reader:
             if not own_topic or _overlaps(subject, terms):
                 confident = False
             names_subject = False
+        if re.match(r"(?:→|->|=>)", cloze):
+            confident = names_subject = False  # "→ 응답 시간 차이로 …": goes on from the line above
         if self.lang == "en" and _GOES_ON.match(cloze):
             # "everything starts as [...]" from "1. everything starts as **implicit deny**":
             # a point that goes on from its heading, no sentence of its own

@@ -390,7 +390,10 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
                     and not _REMARKS.match(label) and not _EXAMPLES.match(label):
                 answer = f"{header[1]}: {said[0]}\n{header[2]}: {said[1]}"
                 out.append(Unit("difference", path, f"{label}/{header[1]}/{header[2]}",
-                                (line, line), len(answer) <= 240 and len(label) <= 40,
+                                (line, line), len(answer) <= 240 and len(label) <= 40
+                                # ("Processed", "When": "How do A and B differ in when?")
+                                and not re.fullmatch(r"(?i)when|where|why|how|what it is|"
+                                                     r"[a-z]+ed", label),
                                 items=(header[1], header[2]), label=label, answer=answer))
             continue
         for c, (column, (main, explanation)) in enumerate(zip(header[1:], grid[r], strict=False)):
