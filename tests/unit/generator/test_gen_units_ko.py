@@ -1395,3 +1395,14 @@ def test_a_line_that_goes_on_from_the_one_above_is_no_cloze_of_its_own() -> None
             "→ 응답 시간 차이로 몇 바이트까지 맞았는지 추측 가능 = **타이밍 공격**\n")
     served_cards = [c for c in cards_of(note, "ko") if not c.draft]
     assert not any(c.rule == "cloze" and "응답 시간" in c.text for c in served_cards)
+
+
+def test_an_example_marked_예_paren_is_the_examples_label_not_a_term() -> None:
+    note = ("# REST\n\n## 메서드\n\n- **PUT**: 자원을 통째로 교체. 멱등 O\n"
+            "- **PATCH**: 일부 필드만 수정. 멱등 보장 X\n"
+            "  - 예) `{\"op\": \"increment\", \"path\": \"/count\"}` 같은 요청은 결과가 달라짐\n"
+            "  - 형식: JSON Merge Patch, JSON Patch\n\n"
+            "## IPv4\n\n- **IPv4**: 32비트 주소\n  - 총 약 43억 개(2^32) → 주소 고갈 문제 발생\n")
+    questions = [c.question() for c in cards_of(note, "ko")]
+    assert not any(q.startswith("예)") or '{"op' in q for q in questions)
+    assert not any(q.startswith("총 약") for q in questions)

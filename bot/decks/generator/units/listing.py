@@ -576,6 +576,9 @@ _PARTICLE_START = re.compile(r"^(?:와|과|는|은|을|를|의|로|으로|에|�
 _ARROW_RECIPE = re.compile(r"^(?![A-Za-z]\s*(?:→|->))\S+(?:\s\S+){0,2}\s*(?:→|->|=>)")
 
 
+_EXAMPLE_LEAD = re.compile(r"(?:예|예시|예제)\)\s+")
+
+
 def term_items(block: ListBlock, lang: str) -> list[TermItem] | None:
     """The items as terms with descriptions, when most items are such."""
     found: list[TermItem] = []
@@ -593,6 +596,10 @@ def term_item(item: Item, lang: str) -> TermItem | None:
     if head is None or _is_reference_or_command(item):
         return None
     text = normalise(head.text)
+    example = _EXAMPLE_LEAD.match(text)
+    if example:  # "예) `{"op": …}` 같은 요청은 …": the example label, as "예: …" is
+        return TermItem("예", None, text[example.end():].strip().rstrip("."), True,
+                        item.lines, attribute=True, rest=item.body)
     lines = item.lines
     heading_item = isinstance(item.blocks[0], Heading)
     body = item.body

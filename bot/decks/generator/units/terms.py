@@ -236,6 +236,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if re.fullmatch(r"\[[^\]]*\]", bare):
         return False  # "[참고]", "[Note]": a label set in brackets
+    if re.match(r"(?:총|약|대략)\s", bare):
+        return False  # "총 약 43억 개": a count the note gives, no name
     if re.search(r"(?:^|\s)(?:언제|뭘|뭐|무엇을|어떻게|왜|어디서?|어느)(?:\s|$)|뭐(?:냐|야|지|임)$",
                  bare):
         return False  # "그래서 언제 뭘 쓰나": a question without its mark, not a name
