@@ -448,6 +448,13 @@ _KO_PROPERTY_NOUN = re.compile(
     r"종류|장점|단점|한계|효과|용도)$")
 
 
+#: A heading that is a plural of one kind ("Health checks", "Consistency models"): an
+#: adjective under it names one of them ("an active health check").
+_EN_PLURAL_KIND = re.compile(r"((?:[A-Za-z][a-z-]+ )?[A-Za-z][a-z-]*[a-rt-z])(s)")
+_EN_PLAIN_ADJECTIVE = re.compile(r"strong|weak|eventual|hard|soft|full|partial|lazy|eager|hot|"
+                                 r"cold|warm|shallow|deep|static|dynamic|manual|automatic")
+
+
 def _definition(m: _Maker) -> None:
     u = m.unit
     term, tail = _term_with_context(u.subject, u.context, m.lang)
@@ -472,6 +479,11 @@ def _definition(m: _Maker) -> None:
     elif u.how == "definition-list":
         # "**Partition key**" in a glossary's "## Partitioning": the entry names itself
         front = _en_what_is(term, u.article, m.vocabulary) + tail
+    elif (kinds := _EN_PLURAL_KIND.fullmatch(_bare_context(u.context))) \
+            and (_ADJECTIVE.fullmatch(term) or _EN_PLAIN_ADJECTIVE.fullmatch(term)):
+        # "active: LB probes each backend" under "Health checks": an active health check
+        kind = kinds.group(1).lower()
+        front = f"What is {indefinite(term)} {term} {kind}?"
     elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) and " " not in term \
             and term[:1].isupper() and (term in m.vocabulary or re.search(r"[A-Z]", term[1:])) \
             and term.lower() not in m.vocabulary:
@@ -490,7 +502,10 @@ def _definition(m: _Maker) -> None:
         front = f"What is the {name} {step['kind'].lower()}?"
     else:
         front = _en_what_is(term, u.article, m.vocabulary) + tail
-    m.basic(front, _first_sentences(u.answer, MAX_DEFINITION))
+    # "--force": a command's flag, asked alone only with its command named ("(git reset)",
+    # not "(Pushing)")
+    flag = bool(re.match(r"-{1,2}[a-z]", term)) and not re.search(r"\(\s*[a-z]", tail)
+    m.basic(front, _first_sentences(u.answer, MAX_DEFINITION), draft=flag)
 
 
 #: "GC pros", "Rust's drawbacks": a property of the words before it.
@@ -893,6 +908,14 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     if _EN_DEGREE_HEADER.fullmatch(word) and not yes_no and _DEGREE.match(answer):
         # "Self-synchronizing | mostly": "How self-synchronizing is UTF-16?"
         return f"How {word} {'are' if _plural_noun(noun) else 'is'} {noun}?", answer
+    how_it = re.fullmatch(r"how (?:it|they) ([a-z]+)", label.strip().lower())
+    if how_it and how_it.group(1) not in ("works", "work"):  # "How it picks"
+        return f"How {'do' if _plural_noun(noun) else 'does'} {noun} " \
+            f"{_base_verb(how_it.group(1))}?", answer
+    if re.fullmatch(r"(?:good|best|use(?:d)?|great|ideal) (?:when|for when)", label.lower()):
+        return f"When is {noun} a good choice?", answer  # "Good when": when it fits
+    if re.fullmatch(r"watch out(?: for)?|gotchas?|pitfalls?|caveats?", label.lower()):
+        return f"What should you watch out for with {noun}?", answer
     asks = re.fullmatch(r"what (?:it|they) ([a-z]+)", label.strip().lower())
     if asks:  # "What it maps": "What does A map?"; "What it does": "What does A do?"
         return f"What does {noun} {_base_verb(asks.group(1))}?", answer

@@ -1935,3 +1935,26 @@ def test_a_column_named_resolves_when_asks_when() -> None:
     assert cards["When does Promise.any reject? (Combinators)"] == "all reject"
     assert not any("differ in processed" in q for q in cards)
     assert any("differ in source" in q for q in cards)
+
+
+def test_columns_that_ask_how_when_and_what_to_watch_and_adjectives_of_a_kind() -> None:
+    """"How it picks", "Good when", "Watch out" ask as a teacher would; "- active: …"
+    under "Health checks" is an active health check; "--force: …" with no command named
+    waits for an editor."""
+    note = ("# Load balancing\n\n## Algorithms\n\n"
+            "| Algorithm | How it picks | Good when | Watch out |\n|---|---|---|---|\n"
+            "| Least connections | fewest active conns | long requests | cold servers flooded |\n"
+            "| IP hash | hash of client IP | stickiness | NAT skews it |\n\n"
+            "## Health checks\n\n- active: the LB probes each backend on a timer\n"
+            "- passive: the LB watches real traffic for errors\n\n"
+            "## Pushing\n\n- `--force`: overwrites the remote branch\n"
+            "- `--force-with-lease`: overwrites only if the remote is where you saw it\n")
+    cards = cards_of(note, "en")
+    served_cards = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    assert served_cards["How does IP hash pick? (Algorithms)"] == "hash of client IP"
+    assert served_cards["When is IP hash a good choice? (Algorithms)"] == "stickiness"
+    assert served_cards["What should you watch out for with IP hash? (Algorithms)"] \
+        == "NAT skews it"
+    assert "What is an active health check?" in served_cards
+    assert "What is a passive health check?" in served_cards
+    assert not any("--force" in q for q in served_cards)

@@ -1406,3 +1406,16 @@ def test_an_example_marked_예_paren_is_the_examples_label_not_a_term() -> None:
     questions = [c.question() for c in cards_of(note, "ko")]
     assert not any(q.startswith("예)") or '{"op' in q for q in questions)
     assert not any(q.startswith("총 약") for q in questions)
+
+
+def test_fragments_split_at_a_letter_a_quote_or_a_clause_are_no_terms() -> None:
+    note = ("# TCP\n\n## 4-way\n\n1. A: FIN 전송 → FIN_WAIT_1\n2. B: ACK 전송 → CLOSE_WAIT\n"
+            "3. B: FIN 전송 → LAST_ACK\n\n## 쿠키\n\n"
+            "- 클라가 ACK 보내면 ack - 1 로 쿠키 복원 → 해시 검증\n"
+            "- 서버는 상태를 저장하지 않음\n\n## 정책\n\n"
+            "- `\"Action\": \"*\"` 는 빨간불\n- 최소 권한: 필요한 권한만 주기\n\n"
+            "## 정리 / TODO\n\n- 상태 다이어그램 세 번 그려보기\n- 연습문제 풀기\n")
+    questions = [c.question() for c in cards_of(note, "ko") if not c.draft]
+    fragments = ("B란", "A란", "클라가", '"Action', "Action이란")
+    assert not any(q.startswith(fragments) for q in questions)
+    assert not any("TODO" in q for q in questions)

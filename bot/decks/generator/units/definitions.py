@@ -309,6 +309,10 @@ def colon_definition(sentence: str) -> tuple[str, str] | None:
         return None
     if label.count("(") > label.count(")"):
         return None  # "분할 정복(예: 병합 정렬)은 …": the colon is inside an aside
+    if label[:1] in "\"'“" or (re.search(r"[A-Za-z]$", label) and re.match(
+            r"[:：][A-Za-z]", sentence.strip()[len(match.group("l")):])):
+        # '"Action": "*"', "aws:MultiFactorAuthPresent": a key of code, not a term
+        return None
     base, _ = split_alias(label)
     if base in GENERIC_TERMS or base.lower() in EN_PRONOUNS:
         return None

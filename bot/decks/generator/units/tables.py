@@ -436,6 +436,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
             # "O(보통)", "언어/런타임이 관리" among O and X: a remark, not a value to ask
             # ("How many": a question word for a column, which no template words well)
             confident = not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
+                and not re.match(r"-{1,2}[a-z]", subject) \
                 and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
                 and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN
                          and not YES_NO_REASON.match(main))
