@@ -117,7 +117,7 @@ def _bare_context(context: str) -> str:
 _CHATTY_CONTEXT = re.compile(
     r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
     r"big|small|three|two|four|five|these|those|some|few|compared|comparison|summary|"
-    r"overview|recap|cheat ?sheet|table)\b", re.I)
+    r"overview|recap|cheat ?sheet|table|basics|fundamentals|101|intro)\b", re.I)
 _KO_DIARY_CONTEXT = re.compile(r"(?:오늘\s?)?배운\s?(?:거|것|점)|느낀\s?점|삽질(?:\s?기록)?|메모|"
                                 r"헷갈(?:린|렸던)\s?(?:거|것|점)|TIL", re.I)
 _KO_COUNTED_CONTEXT = re.compile(r"\d+\s?(?:개|가지)|(?:두|세|네|다섯)\s?(?:개|가지)")
@@ -126,7 +126,9 @@ _ASKING_CONTEXT = re.compile(r"(?:so|and|but|which|what|why|when|how|where|who|s
                              re.I)
 #: A heading that is only a plural of kinds: "(Modes)", "(Types)", "(Categories)".
 _KINDS_CONTEXT = re.compile(r"(?:modes|types|kinds|categories|examples|options|variants|"
-                            r"flavou?rs|levels|styles|cases|policies|strategies|approaches)",
+                            r"flavou?rs|levels|styles|cases|policies|strategies|approaches|"
+                            r"algorithms|methods|techniques|commands|tools|operations|"
+                            r"functions|settings|directives|metrics|fields|flags)",
                             re.I)
 
 

@@ -1958,3 +1958,15 @@ def test_columns_that_ask_how_when_and_what_to_watch_and_adjectives_of_a_kind() 
     assert "What is an active health check?" in served_cards
     assert "What is a passive health check?" in served_cards
     assert not any("--force" in q for q in served_cards)
+
+
+def test_a_bare_plural_or_a_basics_heading_is_no_tag() -> None:
+    note = ("# LB\n\n## Algorithms\n\n| Algorithm | How it picks | Watch out |\n|---|---|---|\n"
+            "| IP hash | hash of client IP | NAT skews it |\n"
+            "| Least connections | fewest active conns | cold servers flooded |\n\n"
+            "## venv basics\n\n| Command | What it does |\n|---|---|\n"
+            "| `python -m venv .venv` | makes an environment |\n"
+            "| `deactivate` | leaves it |\n")
+    cards = served(note)
+    assert "How does IP hash pick?" in cards
+    assert "What does python -m venv .venv do?" in cards
