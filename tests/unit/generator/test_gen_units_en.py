@@ -1843,7 +1843,7 @@ def test_table_rows_are_named_as_their_kind_and_their_column_asks() -> None:
     assert not any("a circular wait" in q for q in cards)
     assert "Does pip resolve deps?" in cards
     assert "What is uv good for?" in cards
-    assert "What does python -m venv .venv do? (Commands)" in cards
+    assert "What does python -m venv .venv do?" in cards
     assert cards["Who obeys max-age=N? (Headers)"] == "browsers and shared caches"
     assert cards["Should waiting time be maximized or minimized? (Criteria)"] == "min"
     assert cards["What is waiting time? (Criteria)"] == "time spent in the ready queue"
