@@ -404,7 +404,10 @@ def _row_noun(subject: str, vocabulary: frozenset[str]) -> str:
 
 
 #: "A: …", "Answer: …", "답: …": the note's own label for its answer, not part of it.
-_ANSWER_LABEL = re.compile(r"^(?:\*\*)?(?:A|Ans|Answer|답|답변|정답)\s?[:：.](?:\*\*)?\s+")
+_ANSWER_LABEL = re.compile(r"^(?:\*\*)?(?:A|Ans|Answer|답|답변|정답|나|Me|지원자|Candidate)"
+                           r"\s?[:：.](?:\*\*)?\s+")
+#: "[보완: …]": the author's note to self inside an answer, no part of it.
+_SELF_NOTE = re.compile(r"\s*\[(?:보완|메모|추가|todo|note to self|note)\s*[:：][^\]]*\]", re.I)
 #: "• 정의: …", "Definition: …" opening a definition's answer: the label, not the answer.
 _DEFINITION_LABEL = re.compile(r"^(?:•\s*)?(?:정의|개념|뜻|definition|meaning)\s*[:：]\s*", re.I)
 #: "the one I used to get wrong: 401 means …": the author's remark before the answer.
@@ -425,6 +428,7 @@ class _Maker:
     def basic(self, front: str, back: str, *, variant: str = "", draft: bool = False,
               kind: str = "basic", accept: tuple[str, ...] = ()) -> None:
         back = _DEFINITION_LABEL.sub("", _ANSWER_LABEL.sub("", back.strip()))
+        back = _SELF_NOTE.sub("", back).strip()
         back = _PERSONAL_LEAD.sub("", back) or back
         back = _LEADING_ARROW.sub("", back)
         if len(back) > MAX_BACK:
@@ -866,6 +870,10 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
             front = f"{'Do' if plural else 'Does'} {noun} {verb.group(1)}{verb.group(2)}?"
         elif _EN_BASE_VERB.match(word):  # "Check external deps?": what the row does
             front = f"{'Do' if plural else 'Does'} {noun} {word}?"
+        elif len(word.split()) == 2 and _plural(word.split()[-1]) \
+                and _EN_QUALITY.search(word.split()[0]):
+            # "Negative edges?": "Does Dijkstra support negative edges?"
+            front = f"{'Do' if plural else 'Does'} {noun} support {word}?"
         elif not _EN_QUALITY.search(word.split()[0]):
             # "Downtime?", "Bélády's anomaly?": a thing a row has, not what it is
             front = f"{'Do' if plural else 'Does'} {noun} have {word}?"

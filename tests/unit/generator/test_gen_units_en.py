@@ -1970,3 +1970,13 @@ def test_a_bare_plural_or_a_basics_heading_is_no_tag() -> None:
     cards = served(note)
     assert "How does IP hash pick?" in cards
     assert "What does python -m venv .venv do?" in cards
+
+
+def test_a_chat_threads_speakers_are_no_terms_and_a_kind_of_edge_is_supported() -> None:
+    note = ("# Cookies thread\n\n**jonas** — 10:42 ok dumb question\n\n"
+            "**priya** — 10:46 yeah there it is\n\n## Paths\n\n"
+            "| Algorithm | Negative edges? | Time |\n|---|---|---|\n"
+            "| Dijkstra | no | O(E log V) |\n| Bellman-Ford | yes | O(VE) |\n")
+    cards = served(note)
+    assert not any(q in ("What are jonas?", "What is a priya?") for q in cards)
+    assert cards["Does Dijkstra support negative edges? (Paths)"] == "No"

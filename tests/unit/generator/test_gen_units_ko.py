@@ -1419,3 +1419,17 @@ def test_fragments_split_at_a_letter_a_quote_or_a_clause_are_no_terms() -> None:
     fragments = ("B란", "A란", "클라가", '"Action', "Action이란")
     assert not any(q.startswith(fragments) for q in questions)
     assert not any("TODO" in q for q in questions)
+
+
+def test_a_mock_interviews_speaker_labels_and_self_notes_leave_the_cards() -> None:
+    note = ("# 스케줄링 면접 연습\n\n**면접관**: 선점형과 비선점형의 차이를 설명해 주세요.\n\n"
+            "**나**: 선점형은 운영체제가 CPU를 강제로 회수할 수 있고, 비선점형은 프로세스가 "
+            "스스로 내놓을 때까지 기다립니다. [보완: 결정 시점 네 가지도 말하기]\n\n"
+            "**면접관**: 각각 장단점은?\n\n"
+            "**나**: 비선점형은 문맥 교환이 적어 오버헤드가 작습니다.\n")
+    cards = cards_of(note, "ko")
+    served_cards = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    question = "선점형과 비선점형의 차이를 설명해 주세요."
+    assert served_cards[question].startswith("선점형은 운영체제가")
+    assert "보완" not in served_cards[question]
+    assert not any(q.startswith(("면접관", "각각")) for q in served_cards)

@@ -309,6 +309,8 @@ def colon_definition(sentence: str) -> tuple[str, str] | None:
         return None
     if label.count("(") > label.count(")"):
         return None  # "분할 정복(예: 병합 정렬)은 …": the colon is inside an aside
+    if re.match(r"\d{1,2}:\d{2}\b", desc):
+        return None  # "jonas — 10:42 ok dumb question": a chat message's header
     if label[:1] in "\"'“" or (re.search(r"[A-Za-z]$", label) and re.match(
             r"[:：][A-Za-z]", sentence.strip()[len(match.group("l")):])):
         # '"Action": "*"', "aws:MultiFactorAuthPresent": a key of code, not a term

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 #: "Q:", "Q3.", "질문:", "Question 2)": the note's label for a question.
-_ASKED = r"Q\s*\d*\s*[.:)]|질문\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]"
+_ASKED = r"Q\s*\d*\s*[.:)]|질문\s*\d*\s*[:.)]|Question\s*\d*\s*[:.)]|(?:면접관|interviewer)\s*[:：]"
 _LEAD = re.compile(rf"^\s*(?:{_ASKED}|Q\d+|\d+\s*[.)]|[-*•])\s*", re.I)
 #: "When the cache is full, an eviction policy decides what to throw out?": a clause,
 #: then a statement; a question would go on with what, how or an auxiliary.

@@ -75,6 +75,8 @@ from bot.decks.generator.units.terms import (
 
 _SELF_REFERENCE = re.compile(
     r"(?:^|\s)(?:이|그|저|위|아래|이런|그런|이러한|그러한|해당)\s+\S|^(?:그럼|그러면|그래서|그리고|또|이것|그것|이건|그건)"
+    # "각각 장단점은?": each of what the question before asked
+    r"|^(?:각각|둘\s?다|둘\s?중|그\s?중)(?:\s|의|은|는|$)"
     r"|^(?:and|but|so|then|what about|how about)\b"
     r"|\b(?:this|that|these|those|it|they|them|above|below)\b",
     re.I,
@@ -422,7 +424,8 @@ _FAQ_PAIR = re.compile(r"^\s*(?:\*\*)?Q(?:uestion)?\s*\d*\s*[.:)](?:\*\*)?\s*(?P
 _QUESTION_LINE_PAIR = re.compile(
     r"^\s*(?:(?:꼬리\s?질문|follow-?up|Q\d*)\s*[.:)]\s*)?(?P<q>[^\n]{4,80}\?)\s*\n"
     r"(?P<a>\s*\S)", re.I)
-_ANSWER_LABEL = re.compile(r"^(?:\*\*)?A(?:nswer)?\s*[.:)](?:\*\*)?\s*", re.I)
+_ANSWER_LABEL = re.compile(r"^(?:\*\*)?(?:A(?:nswer)?|나|지원자|candidate)\s*[.:)](?:\*\*)?\s*",
+                           re.I)
 _DEFINITION_LIST = re.compile(
     r"^(?P<t>[^\n:]{1,60})\n[:：]\s+(?P<d>[^\n]+(?:\n(?![:：]\s)[^\n]+)*)$")
 _GLOSSARY_ENTRY = re.compile(r"^(?P<t>[^\n:]{1,60})\n(?P<d>[^\n]+(?:\n[^\n]+)*)$")

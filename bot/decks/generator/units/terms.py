@@ -235,8 +235,8 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False
     if is_generic(bare) or _PRONOUN_START.match(bare):
         return False
-    if re.fullmatch(r"\[[^\]]*\]", bare):
-        return False  # "[참고]", "[Note]": a label set in brackets
+    if re.fullmatch(r"\[[^\]]*\]", bare) or bare.startswith("["):
+        return False  # "[참고]", "[Note]", "[보완: …": a label set in brackets
     if re.match(r"(?:총|약|대략)\s", bare):
         return False  # "총 약 43억 개": a count the note gives, no name
     if '"' in bare or re.search(r"[가-힣](?:면|면서|니까|는데)\s", bare):
