@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
 from bot.decks.generator.units.model import Unit
-from bot.decks.generator.units.tables import YES_NO_REASON
+from bot.decks.generator.units.tables import COMMAND_NAME, YES_NO_REASON
 from bot.decks.generator.units.terms import COUNTED_GROUP, is_generic, singular
 
 MAX_QUESTION = 200
@@ -117,7 +117,7 @@ def _bare_context(context: str) -> str:
 _CHATTY_CONTEXT = re.compile(
     r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
     r"big|small|three|two|four|five|these|those|some|few|compared|comparison|summary|"
-    r"overview|recap|cheat ?sheet|table|basics|fundamentals|101|intro)\b", re.I)
+    r"overview|recap|cheat ?sheet|table)\b", re.I)
 _KO_DIARY_CONTEXT = re.compile(r"(?:오늘\s?)?배운\s?(?:거|것|점)|느낀\s?점|삽질(?:\s?기록)?|메모|"
                                 r"헷갈(?:린|렸던)\s?(?:거|것|점)|TIL", re.I)
 _KO_COUNTED_CONTEXT = re.compile(r"\d+\s?(?:개|가지)|(?:두|세|네|다섯)\s?(?:개|가지)")
@@ -127,8 +127,7 @@ _ASKING_CONTEXT = re.compile(r"(?:so|and|but|which|what|why|when|how|where|who|s
 #: A heading that is only a plural of kinds: "(Modes)", "(Types)", "(Categories)".
 _KINDS_CONTEXT = re.compile(r"(?:modes|types|kinds|categories|examples|options|variants|"
                             r"flavou?rs|levels|styles|cases|policies|strategies|approaches|"
-                            r"algorithms|methods|techniques|commands|tools|operations|"
-                            r"functions|settings|directives|metrics|fields|flags)",
+                            r"algorithms|techniques|tools|operations|metrics)",
                             re.I)
 
 
@@ -137,6 +136,8 @@ def _shown_context(context: str, lang: str) -> str:
     "(Delivery guarantees)"), never a chatty heading ("(cast of characters)") or a bare
     plural of kinds ("(Modes)"), which judges read as the heading left behind."""
     context = _bare_context(context)
+    # "Git intro", "Docker basics": the tool is the context, the rest the author's word
+    context = re.sub(r"(?i)\s+(?:basics|fundamentals|101|intro)$", "", context)
     if lang == "ko" and _KO_COUNTED_CONTEXT.search(context):
         return ""  # "(특수 주소 2개)": the heading counted, it named nothing
     if lang == "ko" and _KO_DIARY_CONTEXT.fullmatch(context):
@@ -243,8 +244,8 @@ def en_noun_phrase(term: str, article: str | None, vocabulary: frozenset[str]
                    ) -> tuple[str, bool]:
     """(the term as a sentence names it, with its article, whether it is plural):
     "a linked list", "the generational hypothesis", "GC roots", "slow start", "etcd"."""
-    if _LOWER_NAME.fullmatch(term) or article == "code":
-        return term, False
+    if _LOWER_NAME.fullmatch(term) or article == "code" or term.startswith("-"):
+        return term, False  # (a flag, "--force", takes no article either)
     if re.match(r"[A-ZÀ-Þ][^\s]*['’]s\s", term):
         return term, False  # "Bélády's anomaly", "Amdahl's law": a name's, said as such
     if _ADJECTIVE.fullmatch(term.lower()) and term[1:].islower():
@@ -456,7 +457,9 @@ _KO_PROPERTY_NOUN = re.compile(
 
 #: A heading that is a plural of one kind ("Health checks", "Consistency models"): an
 #: adjective under it names one of them ("an active health check").
-_EN_PLURAL_KIND = re.compile(r"((?:[A-Za-z][a-z-]+ )?[A-Za-z][a-z-]*[a-rt-z])(s)")
+_EN_PLURAL_KIND = re.compile(r"((?:[A-Za-z][a-z-]+ )?(?:[Cc]heck|[Mm]odel|[Mm]ode|[Tt]ype|[Ll]evel|"
+                             r"[Ll]ock|[Cc]op|[Cc]ache|[Tt]est|[Ss]can|[Jj]oin|[Pp]robe|"
+                             r"[Ss]trateg|[Pp]olic|[Rr]ead|[Ww]rite|[Uu]pdate))(ies|es|s)")
 _EN_PLAIN_ADJECTIVE = re.compile(r"strong|weak|eventual|hard|soft|full|partial|lazy|eager|hot|"
                                  r"cold|warm|shallow|deep|static|dynamic|manual|automatic")
 
@@ -488,7 +491,7 @@ def _definition(m: _Maker) -> None:
     elif (kinds := _EN_PLURAL_KIND.fullmatch(_bare_context(u.context))) \
             and (_ADJECTIVE.fullmatch(term) or _EN_PLAIN_ADJECTIVE.fullmatch(term)):
         # "active: LB probes each backend" under "Health checks": an active health check
-        kind = kinds.group(1).lower()
+        kind = singular(kinds.group(0)).lower()
         front = f"What is {indefinite(term)} {term} {kind}?"
     elif (way := _EN_WAY_OF.fullmatch(_bare_context(u.context))) and " " not in term \
             and term[:1].isupper() and (term in m.vocabulary or re.search(r"[A-Z]", term[1:])) \
@@ -510,7 +513,8 @@ def _definition(m: _Maker) -> None:
         front = _en_what_is(term, u.article, m.vocabulary) + tail
     # "--force": a command's flag, asked alone only with its command named ("(git reset)",
     # not "(Pushing)")
-    flag = bool(re.match(r"-{1,2}[a-z]", term)) and not re.search(r"\(\s*[a-z]", tail)
+    flag = bool(re.match(r"--[a-z]|-[a-zA-Z]\b", term)) and not re.search(r"\(\s*[a-z]", tail) \
+        and not (u.section and COMMAND_NAME.search(u.section[-1]))  # "## git push options"
     m.basic(front, _first_sentences(u.answer, MAX_DEFINITION), draft=flag)
 
 
@@ -638,7 +642,7 @@ def _process(m: _Maker) -> None:
 #: "필요한 조건", "사용할 때").
 _KO_CLAUSE_HEADER = re.compile(
     r"^(?:[가-힣]+\s+)*(?:[가-힣]*(?:는|된|될|던)|[가-힣]*(?:필요|중요|적합|유리|불리|가능|적절)[한할]|"
-    r"나온|만든|바뀐|생긴|쓰인|등장한|나타난)"  # ("나온 해": the year it came out)
+    r"나온|바뀐|생긴|쓰인|등장한|나타난)"  # ("나온 해": the year it came out)
     # ("대응되는 OSI 계층"; not "분할 단위", "권한 범위": nouns that end like a verb form)
     r"(?:\s+[A-Za-z/]+)?\s+[가-힣]+$")
 #: An English column named by a clause, and the question each asks of a row.
@@ -814,7 +818,8 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
             name = label.rstrip("?")
             if re.search(r"(?:안정|안전|가능|필요|유효|동일|불변|가변)$", name):
                 return f"{attach(subject, '은')} {name}한가?", said  # "String은 스레드 안전한가?"
-            if re.fullmatch(r"[A-Za-z]+-[A-Za-z]+|[A-Za-z]+(?:less|safe|free|able|ible)", name):
+            if re.fullmatch(r"(?i)[A-Za-z]+-?(?:safe|hard|only|less|free|bound|aware)|"
+                            r"[A-Za-z]+(?:able|ible)", name):
                 # "memory-hard", "stateless": what the row is, not a thing it has
                 return f"{attach(subject, '은')} {name}인가?", said
             if _KO_ACTION_NOUN.search(name):  # "범위 검색": can it, not does it have it
@@ -892,7 +897,8 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
                 f"{acts.group(2)}?", said
         # "Binary data | yes | no": a feature a row supports or not
         return f"{'Do' if plural else 'Does'} {noun} support {word}?", said
-    done_when = re.fullmatch(r"([a-z]+s) (?:when|if)", label.strip().lower())
+    done_when = re.fullmatch(r"(?!(?:is|was|has|does) )([a-z]+s) (?:when|if)",
+                             label.strip().lower())
     if done_when:  # "Resolves when": "When does Promise.all resolve?"
         return f"When {'do' if _plural_noun(noun) else 'does'} {noun} " \
             f"{_base_verb(done_when.group(1))}?", answer
@@ -919,10 +925,11 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         # "Self-synchronizing | mostly": "How self-synchronizing is UTF-16?"
         return f"How {word} {'are' if _plural_noun(noun) else 'is'} {noun}?", answer
     how_it = re.fullmatch(r"how (?:it|they) ([a-z]+)", label.strip().lower())
-    if how_it and how_it.group(1) not in ("works", "work"):  # "How it picks"
+    if how_it and how_it.group(1).endswith("s") \
+            and how_it.group(1) not in ("works", "is", "was", "has"):  # "How it picks"
         return f"How {'do' if _plural_noun(noun) else 'does'} {noun} " \
             f"{_base_verb(how_it.group(1))}?", answer
-    if re.fullmatch(r"(?:good|best|use(?:d)?|great|ideal) (?:when|for when)", label.lower()):
+    if re.fullmatch(r"(?:good|best|great|ideal) (?:when|for when)", label.lower()):
         return f"When is {noun} a good choice?", answer  # "Good when": when it fits
     if re.fullmatch(r"watch out(?: for)?|gotchas?|pitfalls?|caveats?", label.lower()):
         return f"What should you watch out for with {noun}?", answer

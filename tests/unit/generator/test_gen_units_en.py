@@ -1062,7 +1062,7 @@ def test_adjectives_recipes_versus_labels_and_odds_and_ends() -> None:
         "- keep request ids in every log line\n"
     )
     cards = served(note)
-    assert cards["What does idempotent mean?"] \
+    assert cards["What does idempotent mean? (Methods)"] \
         == "repeating it leaves the same state"
     assert cards["What is the difference between 404 and 410?"].startswith("404 says")
     assert not any("Dedup" in q or "things to not forget" in q for q in cards)
@@ -1843,7 +1843,7 @@ def test_table_rows_are_named_as_their_kind_and_their_column_asks() -> None:
     assert not any("a circular wait" in q for q in cards)
     assert "Does pip resolve deps?" in cards
     assert "What is uv good for?" in cards
-    assert "What does python -m venv .venv do?" in cards
+    assert "What does python -m venv .venv do? (Commands)" in cards
     assert cards["Who obeys max-age=N? (Headers)"] == "browsers and shared caches"
     assert cards["Should waiting time be maximized or minimized? (Criteria)"] == "min"
     assert cards["What is waiting time? (Criteria)"] == "time spent in the ready queue"
@@ -1890,7 +1890,7 @@ def test_a_settings_table_asks_defaults_and_a_verb_row_asks_the_verb() -> None:
             "| Browser | static assets | repeat visits |\n\n"
             "## Write-behind\n\n- Pros: very fast writes, coalesces updates\n")
     cards = served(note)
-    assert cards["What is the default value of autovacuum_naptime?"] == "1min"
+    assert cards["What is the default value of autovacuum_naptime? (Settings)"] == "1min"
     assert not any("differ" in q and "Default" in q for q in cards)
     rebuilds = {q.split("?")[0]: a for q, a in cards.items() if "rebuild" in q}
     assert rebuilds == {"Does VACUUM rebuild indexes": "No",
@@ -1980,3 +1980,26 @@ def test_a_chat_threads_speakers_are_no_terms_and_a_kind_of_edge_is_supported() 
     cards = served(note)
     assert not any(q in ("What are jonas?", "What is a priya?") for q in cards)
     assert cards["Does Dijkstra support negative edges? (Paths)"] == "No"
+
+
+def test_what_the_second_review_of_the_rules_found_stays_fixed() -> None:
+    """A "Speed" row is no participle; "Git intro" keeps "(Git)"; "(Fields)" still tells
+    a final field from a final class; "- shallow:" under "Copies" is a shallow copy; a
+    suffix "-ness" is no flag; "Used when" over pod phases asks no "good choice"."""
+    note = ("# Notes\n\n## TCP vs UDP\n\n| | TCP | UDP |\n|---|---|---|\n"
+            "| Speed | slower | faster |\n| Ordering | guaranteed | none |\n\n"
+            "## Git intro\n\n- **index**: the staging area between the working tree and HEAD\n\n"
+            "## Fields\n\n- **final**: assigned once, never reassigned\n\n"
+            "## Copies\n\n- shallow: copies the outer object, shares the nested ones\n"
+            "- deep: copies everything recursively\n\n"
+            "## Noun suffixes\n\n- **-ness**: turns an adjective into a noun (kindness)\n"
+            "- **-ment**: turns a verb into a noun (payment)\n\n"
+            "## Phases\n\n| Phase | Used when |\n|---|---|\n| Pending | not yet scheduled |\n"
+            "| Running | at least one container runs |\n")
+    cards = served(note)
+    assert any("differ in speed" in q for q in cards)
+    assert any(q.startswith("What is an index?") and "(Git)" in q for q in cards)
+    assert any("(Fields)" in q for q in cards)
+    assert "What is a shallow copy?" in cards
+    assert any("-ness" in q for q in cards)
+    assert not any("good choice" in q for q in cards)

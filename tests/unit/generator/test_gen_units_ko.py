@@ -1433,3 +1433,24 @@ def test_a_mock_interviews_speaker_labels_and_self_notes_leave_the_cards() -> No
     assert served_cards[question].startswith("선점형은 운영체제가")
     assert "보완" not in served_cards[question]
     assert not any(q.startswith(("면접관", "각각")) for q in served_cards)
+
+
+def test_what_the_second_review_of_the_korean_rules_found_stays_fixed() -> None:
+    """"전송 계층 보안", "평면 그래프", "총 소유 비용" are terms; "→ …라고 한다." stands; a
+    feature column ("Pub-sub") is something a row has; "만든 사람" is asked of the row."""
+    note = ("# 노트\n\n## 용어\n\n- **전송 계층 보안**: TLS, 통신을 암호화하는 프로토콜\n"
+            "- **평면 그래프**: 간선이 서로 교차하지 않게 그릴 수 있는 그래프\n"
+            "- **총 소유 비용(TCO)**: 구매부터 폐기까지 드는 전체 비용\n\n"
+            "## 문제\n\n한 트랜잭션이 같은 행을 두 번 읽는 사이에 다른 트랜잭션이 그 행을 "
+            "수정하고 커밋했다.\n\n"
+            "→ 같은 쿼리의 결과가 달라지는 현상을 **Non-repeatable Read**라고 한다.\n\n"
+            "## 비교\n\n| DB | Pub-sub | 만든 사람 |\n|---|---|---|\n| Redis | O | 살바토레 |\n"
+            "| MySQL | X | 몬티 |\n")
+    cards = cards_of(note, "ko")
+    served_cards = {c.question(): c.answers()[0] for c in cards if not c.draft}
+    questions = " ".join(served_cards)
+    assert "전송 계층 보안이란?" in questions and "평면 그래프란?" in questions
+    assert "총 소유 비용" in questions
+    assert any(c.rule == "cloze" and "Non-repeatable" in c.text and not c.draft for c in cards)
+    assert "Redis는 Pub-sub인가?" not in served_cards
+    assert "Redis가 만든 사람은?" not in served_cards

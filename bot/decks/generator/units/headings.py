@@ -37,7 +37,7 @@ _CATEGORY_TAG = re.compile(r"^\[[^\]]{1,30}\]\s*(?=\S)")
 _FURNITURE = re.compile(
     r"^(?:references?|resources?|sources?|links?|further reading|reading list|see also|"
     r"table of contents|contents|toc|credits?|authors?|acknowledge?ments?|footnotes?|"
-    r"related|license|changelog|todo|(?:[^/]+\s?/\s?)?todo|참고|참고\s?자료|참고\s?문헌|참고\s?링크|참조|출처|레퍼런스|"
+    r"related|license|changelog|todo|(?:정리|요약|summary|notes?|메모)\s?/\s?todo|참고|참고\s?자료|참고\s?문헌|참고\s?링크|참조|출처|레퍼런스|"
     r"목차|작성자|저자|각주|더\s?읽을\s?거리|읽을\s?거리|관련\s?글|링크|글쓴이|"
     r"useful resources|"
     # The author's own diary: what they felt, what they will study next.

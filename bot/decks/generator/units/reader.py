@@ -1804,8 +1804,10 @@ class Reader:
             if not own_topic or _overlaps(subject, terms):
                 confident = False
             names_subject = False
-        if re.match(r"(?:→|->|=>)", cloze):
-            confident = names_subject = False  # "→ 응답 시간 차이로 …": goes on from the line above
+        if re.match(r"(?:→|->|=>)", cloze) and not re.search(r"다\.$", cloze):
+            # "→ 응답 시간 차이로 … = [...]": goes on from the line above (a sentence of its
+            # own after the arrow, "→ … 현상을 …라고 한다.", stands)
+            confident = names_subject = False
         if self.lang == "en" and _GOES_ON.match(cloze):
             # "everything starts as [...]" from "1. everything starts as **implicit deny**":
             # a point that goes on from its heading, no sentence of its own

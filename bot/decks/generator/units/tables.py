@@ -181,6 +181,13 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
                             re.I)
 
 
+#: A command a heading may name, whose flags ("--soft", "-p") its rows or terms are.
+COMMAND_NAME = re.compile(
+    r"(?i)\b(?:git|docker|kubectl|helm|npm|npx|yarn|pip|pipx|uv|poetry|cargo|go|python|node|"
+    r"curl|wget|ssh|scp|rsync|ls|grep|find|tar|chmod|chown|ps|top|kill|systemctl|journalctl|"
+    r"psql|mysql|redis-cli|terraform|aws|gcloud|az|make|gcc|java|javac|mvn|gradle)\b")
+
+
 #: A first column of names: tools, libraries, products.
 _NAME_HEADER = re.compile(r"(?i)tools?|library|libraries|package|packages|framework|"
                           r"product|db|database|language|command|cli|program|binary|utility")
@@ -393,7 +400,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
                                 (line, line), len(answer) <= 240 and len(label) <= 40
                                 # ("Processed", "When": "How do A and B differ in when?")
                                 and not re.fullmatch(r"(?i)when|where|why|how|what it is|"
-                                                     r"[a-z]+ed", label),
+                                                     r"(?!embed)[a-z]{2,}(?<!e)ed", label),
                                 items=(header[1], header[2]), label=label, answer=answer))
             continue
         for c, (column, (main, explanation)) in enumerate(zip(header[1:], grid[r], strict=False)):
@@ -436,7 +443,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
             # "O(보통)", "언어/런타임이 관리" among O and X: a remark, not a value to ask
             # ("How many": a question word for a column, which no template words well)
             confident = not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
-                and not re.match(r"-{1,2}[a-z]", subject) \
+                and not (re.match(r"--[a-z]|-[a-zA-Z]\b", subject)
+                         and not (path and COMMAND_NAME.search(path[-1]))) \
                 and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
                 and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN
                          and not YES_NO_REASON.match(main))
