@@ -1454,3 +1454,12 @@ def test_what_the_second_review_of_the_korean_rules_found_stays_fixed() -> None:
     assert any(c.rule == "cloze" and "Non-repeatable" in c.text and not c.draft for c in cards)
     assert "Redis는 Pub-sub인가?" not in served_cards
     assert "Redis가 만든 사람은?" not in served_cards
+
+
+def test_a_results_table_of_the_authors_own_steps_waits_for_an_editor() -> None:
+    note = ("# 도커 이미지 줄이기\n\n## 결과\n\n| 단계 | 이미지 크기 | 빌드 시간 |\n|---|---|---|\n"
+            "| 처음 | 1.2GB | 4분 |\n| + 멀티 스테이지 빌드 | 160MB | 15초 |\n"
+            "| + slim 베이스 | 410MB | 20초 |\n")
+    cards = cards_of(note, "ko")
+    assert not any(c.question().startswith("+") for c in cards)
+    assert not any("멀티 스테이지" in c.question() for c in cards if not c.draft)

@@ -384,6 +384,9 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
         if ko_kind and re.fullmatch(r"[가-힣]{1,6}", label) and ko_kind not in label \
                 and (numbered or len(label) <= 3):
             label = f"{label} {ko_kind}"  # "버블" → "버블 정렬"
+        cumulative = label.startswith("+ ")
+        if cumulative:  # "+ 멀티 스테이지 빌드": one more step of the author's own run
+            label = label[2:].strip()
         if not label or label.lower() in _EMPTY or label.endswith(("...", "…")):
             continue  # "one per...": a label the author left unfinished
         if pairwise and not label.endswith("?") and r not in yes_no_rows:
@@ -442,7 +445,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
             short = 2 <= len(choices) <= 6 and all(len(x) <= 40 for x in choices)
             # "O(보통)", "언어/런타임이 관리" among O and X: a remark, not a value to ask
             # ("How many": a question word for a column, which no template words well)
-            confident = not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
+            confident = not cumulative \
+                and not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
                 and not (re.match(r"--[a-z]|-[a-zA-Z]\b", subject)
                          and not (path and COMMAND_NAME.search(path[-1]))) \
                 and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
