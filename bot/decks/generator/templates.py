@@ -190,6 +190,10 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
             and f"{words[1]}s" in vocabulary:  # (counted: the note writes "CDNs")
         # "Pull CDN" in a list whose note writes "pull" in lower case: a kind of CDN
         return f"{words[0].lower()} {words[1]}", False
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{2,}s", words[-1]) \
+            and all(_title_word(w) and w.lower() in vocabulary for w in words[:-1]):
+        # "Presigned URLs", written "presigned" in the text: presigned URLs, several
+        return " ".join([w.lower() for w in words[:-1]] + [words[-1]]), True
     if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
         return term, False  # "Simple Storage Service": every word capitalised, a name
     # "Dead letter queue", "Session persistence": a heading's capital on a common phrase,
@@ -632,7 +636,8 @@ def _process(m: _Maker) -> None:
         owner = en_noun_phrase(owned["owner"], None, m.vocabulary)[0]
         front = f"What is the {_lower_first(owned['what'])} of {owner}?"
     elif _EN_SEQUENCE.search(label):
-        front = f"What is the {_lower_first(label)}?"
+        be = "are" if _plural(label.split()[-1]) else "is"  # "What are the lifecycle rules?"
+        front = f"What {be} the {_lower_first(label)}?"
     else:
         front = f"What are the steps of {_lower_first(label)}?"
     m.basic(front, _steps(u.items))
@@ -936,6 +941,16 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     asks = re.fullmatch(r"what (?:it|they) ([a-z]+)", label.strip().lower())
     if asks:  # "What it maps": "What does A map?"; "What it does": "What does A do?"
         return f"What does {noun} {_base_verb(asks.group(1))}?", answer
+    counted = re.fullmatch(r"([A-Z]{2,}s|[a-z]+s)", label.strip())
+    if counted and re.fullmatch(r"[≥≤<>~]?\s?\d+(?:\+|\s?or more)?", answer.strip()) \
+            and label.strip().lower() not in ("notes", "remarks", "comments", "bits", "bytes"):
+        # "AZs | ≥3": "How many AZs does Standard use?"
+        return f"How many {label.strip()} {'do' if _plural_noun(noun) else 'does'} {noun} use?", \
+            answer
+    acts_on = re.fullmatch(r"(who|what|which) ([a-z]+s) ([a-z]+)", label.strip().lower())
+    if acts_on and acts_on.group(3) not in ("it", "them"):  # "Who manages key"
+        return f"{acts_on.group(1).capitalize()} {acts_on.group(2)} the {acts_on.group(3)} " \
+            f"for {noun}?", answer
     acted_on = re.fullmatch(r"(who|what|which) ([a-z]+s) (?:it|them)", label.strip().lower())
     if acted_on:  # "Who obeys it": "Who obeys max-age=N?" ("a read replica", not "reading")
         named_row = noun if u.article else en_noun_phrase(subject, None, m.vocabulary)[0]

@@ -2003,3 +2003,21 @@ def test_what_the_second_review_of_the_rules_found_stays_fixed() -> None:
     assert "What is a shallow copy?" in cards
     assert any("-ness" in q for q in cards)
     assert not any("good choice" in q for q in cards)
+
+
+def test_a_timeline_is_no_table_to_ask_and_storage_classes_are_names() -> None:
+    """A timeline ("Mon 09:10 | …") asks nothing; "Class" rows are products' own names;
+    "AZs | ≥3" asks how many; "Who manages key" asks who manages the key."""
+    note = ("# S3 and an incident\n\n## Timeline\n\n| When | What happened |\n|---|---|\n"
+            "| Mon 09:10 | pod restarted, OOMKilled |\n| Tue 14:00 | took heap snapshots |\n"
+            "| Wed 11:20 | found the listener leak |\n\n"
+            "## Storage classes\n\n| Class | AZs | Use for |\n|---|---|---|\n"
+            "| Standard | ≥3 | hot data |\n| One Zone-IA | 1 | re-creatable data |\n"
+            "| Glacier Deep Archive | ≥3 | compliance archives |\n\n"
+            "## Encryption\n\n| Type | Who manages key | Header |\n|---|---|---|\n"
+            "| SSE-KMS | AWS KMS | aws:kms |\n| SSE-C | you | customer key headers |\n")
+    cards = served(note)
+    assert not any("what happened" in q.lower() or "Mon 09:10" in q for q in cards)
+    assert cards["How many AZs does One Zone-IA use? (Storage classes)"] == "1"
+    assert "What is One Zone-IA used for? (Storage classes)" in cards
+    assert cards["Who manages the key for SSE-KMS? (Encryption)"] == "AWS KMS"

@@ -156,6 +156,11 @@ def _numbered_rows(texts: list[list[str]]) -> bool:
                                   and re.search(r"[A-Za-z가-힣]{2}", row[1]) for row in rows)
 
 
+#: A row named by when it happened: "Mon 09:10", "10:42", "Tue", "Day 3", "2024-03-01".
+_WHEN = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s|$)|\d{1,2}:\d{2}\b|"
+                   r"day\s?\d+\b|\d{4}-\d{2}(?:-\d{2})?\b|[월화수목금토일]요일|\d+일차)")
+
+
 def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     """A table of values (query output, a timeline of numbers, an O/X matrix) rather
     than a comparison of named things: no card can ask one of its cells fairly."""
@@ -166,7 +171,8 @@ def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     identifiers = sum(bool(re.fullmatch(r"[a-z_][a-z0-9_]*", h.strip())) for h in header)
     if any("_" in h for h in header) and identifiers * 2 >= len(header):
         return True  # "| name | team_name |": a query's result, rows of sample data
-    numeric_labels = sum(bool(_NUMBER.match(x)) or len(x.strip()) < 2 for x in labels)
+    numeric_labels = sum(bool(_NUMBER.match(x)) or len(x.strip()) < 2 or bool(_WHEN.match(x))
+                         for x in labels)  # ("Mon 09:10", "Day 3": a timeline's rows)
     if numeric_labels * 3 > len(labels):
         return True
     if sum(len(h.strip()) < 2 for h in header[1:]) * 2 > len(header[1:]):
@@ -191,6 +197,10 @@ COMMAND_NAME = re.compile(
 #: A first column of names: tools, libraries, products.
 _NAME_HEADER = re.compile(r"(?i)tools?|library|libraries|package|packages|framework|"
                           r"product|db|database|language|command|cli|program|binary|utility")
+
+
+_NAMED_KIND_HEADER = re.compile(r"(?i)(?:storage |instance |service |pricing )?(?:class|classes|"
+                                r"tier|tiers|plan|plans|edition|editions|sku)")
 
 
 #: A row that is a name: one token written as names are ("pip", "uv", "PostgreSQL", "NPM"),
@@ -365,14 +375,17 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
         if not by_row else {}
     # "Tool | …" over "pip", "uv": each row is a name, said as written ("Does pip …?")
     names_rows = lang == "en" and not by_row and _NAME_HEADER.fullmatch(header[0].strip())
+    # "Class | …" over "Standard", "One Zone-IA": each row is a product's own name
+    all_named = lang == "en" and not by_row \
+        and bool(_NAMED_KIND_HEADER.fullmatch(header[0].strip()))
     for r, (row, line) in enumerate(zip(table.rows, table.row_lines, strict=False)):
         if len(row) < 2:
             continue
         label = normalise(row[0].text)
         label = full_names.get(label, label)
         # "`pip`", "`max-age=N`": a row written as code is a name, said as written
-        article = "code" if _all_code(row[0]) or (names_rows and _NAME_LIKE.fullmatch(label)) \
-            else None
+        article = "code" if _all_code(row[0]) or all_named \
+            or (names_rows and _NAME_LIKE.fullmatch(label)) else None
         if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label) \
                 and not (kind == "algorithm" and _NAMES_A_METHOD.search(label)):
             # "Grant | Use case": "Implicit" is the implicit grant
