@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
 from bot.decks.generator.units.model import Unit
-from bot.decks.generator.units.tables import COMMAND_NAME, YES_NO_REASON
+from bot.decks.generator.units.tables import COMMAND_NAME, CONDITION_ROW, YES_NO_REASON
 from bot.decks.generator.units.terms import COUNTED_GROUP, is_generic, singular
 
 MAX_QUESTION = 200
@@ -515,6 +515,18 @@ def _definition(m: _Maker) -> None:
         front = f"What is the {name} {step['kind'].lower()}?"
     else:
         front = _en_what_is(term, u.article, m.vocabulary) + tail
+    if _COMPLEXITY.match(u.answer.strip()) or re.match(r"(?:평균|최악|average|worst)\s+O\(",
+                                                        u.answer.strip()):
+        # "병합 정렬: O(n) 보조 배열" under 공간 복잡도: its space complexity, not what it is
+        where = " ".join((*u.section, u.context))
+        space = re.search(r"공간|space|memory|메모리", where, re.I)
+        if m.lang == "ko":
+            front = f"{term}의 {'공간' if space else '시간'} 복잡도는?"
+        else:
+            front = f"What is the {'space' if space else 'time'} complexity of " \
+                f"{en_noun_phrase(term, u.article, m.vocabulary)[0]}?"
+        m.basic(front, u.answer, draft=not re.search(r"복잡도|complexity", where, re.I))
+        return
     # "--force": a command's flag, asked alone only with its command named ("(git reset)",
     # not "(Pushing)")
     flag = bool(re.match(r"--[a-z]|-[a-zA-Z]\b", term)) and not re.search(r"\(\s*[a-z]", tail) \
@@ -818,6 +830,10 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         if m.lang == "ko":
             return attach(subject, "이란") + "?", answer
         return _en_what_is(subject, None, m.vocabulary), answer
+    if CONDITION_ROW.match(subject):  # "N ≤ 500 | 허용 복잡도": what holds when it does
+        if m.lang == "ko":
+            return f"{subject}일 때 {attach(label, '은')}?", answer
+        return f"What is the {_lower_first(label)} when {subject}?", answer
     if m.lang == "ko":
         if yes_no:  # "GET의 멱등성은? → O": asked as the yes/no it is
             name = label.rstrip("?")

@@ -1463,3 +1463,15 @@ def test_a_results_table_of_the_authors_own_steps_waits_for_an_editor() -> None:
     cards = cards_of(note, "ko")
     assert not any(c.question().startswith("+") for c in cards)
     assert not any("멀티 스테이지" in c.question() for c in cards if not c.draft)
+
+
+def test_condition_rows_and_complexities_listed_under_a_kind_of_complexity() -> None:
+    note = ("# 복잡도\n\n## 입력 크기별\n\n| N 범위 | 허용 복잡도 | 떠올릴 것 |\n|---|---|---|\n"
+            "| N ≤ 500 | O(n^3) | 플로이드-워셜 |\n| N ≤ 10^5 | O(n log n) | 정렬, 이분탐색 |\n\n"
+            "## 공간 복잡도\n\n- 알고리즘이 쓰는 **추가 메모리**가 N에 따라 얼마나 느는지\n- 예시\n"
+            "  - 병합 정렬: O(n) 보조 배열\n  - 힙 정렬: O(1) (제자리 정렬)\n")
+    cards = {c.question(): c.answers()[0] for c in cards_of(note, "ko") if not c.draft}
+    assert cards["N ≤ 500일 때 허용 복잡도는?"] == "O(n^3)"
+    assert cards["N ≤ 500일 때 떠올릴 것은?"] == "플로이드-워셜"
+    assert cards["병합 정렬의 공간 복잡도는?"] == "O(n) 보조 배열"
+    assert "병합 정렬이란?" not in cards

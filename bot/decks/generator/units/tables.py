@@ -187,6 +187,10 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
                             re.I)
 
 
+#: A row named by a condition on a quantity: "N ≤ 500", "n > 10^8".
+CONDITION_ROW = re.compile(r"^[A-Za-z]\w{0,3}\s*[≤≥<>=]")
+
+
 #: A command a heading may name, whose flags ("--soft", "-p") its rows or terms are.
 COMMAND_NAME = re.compile(
     r"(?i)\b(?:git|docker|kubectl|helm|npm|npx|yarn|pip|pipx|uv|poetry|cargo|go|python|node|"
@@ -355,6 +359,8 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
         # one row of it, no context for the others
         title = ""
     by_row = _columns_compared(header, title, [row[0] for row in texts if row])
+    if by_row and sum(bool(CONDITION_ROW.match(row[0])) for row in texts if row) * 2 > len(texts):
+        by_row = False  # "N ≤ 500 | O(n^3)": each row a condition, the columns what it allows
     grid = [[_split_cell(c.text) for c in row[1:len(header)]] for row in table.rows]
     # In a column of O and X, "X" says no; elsewhere a lone "x" or "-" marks a blank cell.
     yes_no = {c for c in range(len(header) - 1)
