@@ -117,7 +117,8 @@ def _bare_context(context: str) -> str:
 _CHATTY_CONTEXT = re.compile(
     r"\b(?:you|you'll|your|i|my|we|our|actually|really|quick|revision|cast|characters|"
     r"big|small|three|two|four|five|these|those|some|few|compared|comparison|summary|"
-    r"overview|recap|cheat ?sheet|table)\b", re.I)
+    r"overview|recap|cheat ?sheet|table|trade-?offs?|deep dives?|internals?|internally|"
+    r"ways out)\b", re.I)
 _KO_DIARY_CONTEXT = re.compile(r"(?:오늘\s?)?배운\s?(?:거|것|점)|느낀\s?점|삽질(?:\s?기록)?|메모|"
                                 r"헷갈(?:린|렸던)\s?(?:거|것|점)|TIL", re.I)
 _KO_COUNTED_CONTEXT = re.compile(r"\d+\s?(?:개|가지)|(?:두|세|네|다섯)\s?(?:개|가지)")
@@ -191,7 +192,8 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
         # "Pull CDN" in a list whose note writes "pull" in lower case: a kind of CDN
         return f"{words[0].lower()} {words[1]}", False
     if len(words) > 1 and re.fullmatch(r"[A-Z]{2,}s", words[-1]) \
-            and all(_title_word(w) and w.lower() in vocabulary for w in words[:-1]):
+            and all(_title_word(w) and w.lower() in vocabulary and w not in vocabulary
+                    for w in words[:-1]):
         # "Presigned URLs", written "presigned" in the text: presigned URLs, several
         return " ".join([w.lower() for w in words[:-1]] + [words[-1]]), True
     if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
@@ -515,17 +517,21 @@ def _definition(m: _Maker) -> None:
         front = f"What is the {name} {step['kind'].lower()}?"
     else:
         front = _en_what_is(term, u.article, m.vocabulary) + tail
-    if _COMPLEXITY.match(u.answer.strip()) or re.match(r"(?:평균|최악|average|worst)\s+O\(",
-                                                        u.answer.strip()):
+    if (_COMPLEXITY.match(u.answer.strip()) or re.match(r"(?:평균|최악|average|worst)\s+O\(",
+                                                         u.answer.strip())) \
+            and not re.search(r"(?i)time|space|memory|big\s?[oθω]|theta|omega|notation|시간|공간|"
+                              r"표기", term):
         # "병합 정렬: O(n) 보조 배열" under 공간 복잡도: its space complexity, not what it is
         where = " ".join((*u.section, u.context))
         space = re.search(r"공간|space|memory|메모리", where, re.I)
+        both = space and re.search(r"시간|time", where, re.I)
         if m.lang == "ko":
             front = f"{term}의 {'공간' if space else '시간'} 복잡도는?"
         else:
             front = f"What is the {'space' if space else 'time'} complexity of " \
                 f"{en_noun_phrase(term, u.article, m.vocabulary)[0]}?"
-        m.basic(front, u.answer, draft=not re.search(r"복잡도|complexity", where, re.I))
+        named = re.search(r"복잡도|complexity", where, re.I)
+        m.basic(front, u.answer, draft=bool(both) or not named)
         return
     # "--force": a command's flag, asked alone only with its command named ("(git reset)",
     # not "(Pushing)")
@@ -648,7 +654,8 @@ def _process(m: _Maker) -> None:
         owner = en_noun_phrase(owned["owner"], None, m.vocabulary)[0]
         front = f"What is the {_lower_first(owned['what'])} of {owner}?"
     elif _EN_SEQUENCE.search(label):
-        be = "are" if _plural(label.split()[-1]) else "is"  # "What are the lifecycle rules?"
+        head = re.split(r"\s(?:of|for|in|on)\s", label)[0].split()[-1]
+        be = "are" if _plural(head) else "is"  # "the lifecycle rules", "the lifecycle of pods"
         front = f"What {be} the {_lower_first(label)}?"
     else:
         front = f"What are the steps of {_lower_first(label)}?"
@@ -958,13 +965,18 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
     if asks:  # "What it maps": "What does A map?"; "What it does": "What does A do?"
         return f"What does {noun} {_base_verb(asks.group(1))}?", answer
     counted = re.fullmatch(r"([A-Z]{2,}s|[a-z]+s)", label.strip())
-    if counted and re.fullmatch(r"[≥≤<>~]?\s?\d+(?:\+|\s?or more)?", answer.strip()) \
+    if counted and re.fullmatch(r"[≥≤<>~]?\s?\d{1,2}(?:\+|\s?or more)?", answer.strip()) \
             and label.strip().lower() not in ("notes", "remarks", "comments", "bits", "bytes"):
         # "AZs | ≥3": "How many AZs does Standard use?"
         return f"How many {label.strip()} {'do' if _plural_noun(noun) else 'does'} {noun} use?", \
             answer
+    actor = re.fullmatch(r"(who|what) ([a-z]+[^s\W]s)", label.strip().lower())
+    if actor and actor.group(2) not in ("is", "was", "has", "does"):  # "Who schedules"
+        return f"{actor.group(1).capitalize()} {actor.group(2)} {noun}?", answer
     acts_on = re.fullmatch(r"(who|what|which) ([a-z]+s) ([a-z]+)", label.strip().lower())
-    if acts_on and acts_on.group(3) not in ("it", "them"):  # "Who manages key"
+    if acts_on and acts_on.group(3) not in ("it", "them", "to", "for", "with", "from", "extra",
+                                            "next", "first", "last", "more", "less") \
+            and not re.search(r"(?:ly|ed|est)$", acts_on.group(3)):  # "Who manages key"
         return f"{acts_on.group(1).capitalize()} {acts_on.group(2)} the {acts_on.group(3)} " \
             f"for {noun}?", answer
     acted_on = re.fullmatch(r"(who|what|which) ([a-z]+s) (?:it|them)", label.strip().lower())
@@ -977,7 +989,11 @@ def _cell_worded(m: _Maker) -> tuple[str, str]:
         return f"Should {noun} be maximized or minimized?", answer
     clause = _EN_CLAUSE_HEADER.match(label)
     if clause:
-        return _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=noun), answer
+        question = _EN_CLAUSE_QUESTION[clause.group(1).lower()].format(s=noun)
+        if _plural_noun(noun):  # "What are processes good for?"
+            question = re.sub(r"^(What|When|How) (is|does) ", lambda w: f"{w.group(1)} "
+                              f"{'are' if w.group(2) == 'is' else 'do'} ", question)
+        return question, answer
     verb = _EN_VERB_HEADER.match(label)
     if verb:  # "Returns": "What does INNER JOIN return?" (not "LRU (Least Recently Used)":
         # its long name would say what it evicts)

@@ -156,9 +156,10 @@ def _numbered_rows(texts: list[list[str]]) -> bool:
                                   and re.search(r"[A-Za-z가-힣]{2}", row[1]) for row in rows)
 
 
-#: A row named by when it happened: "Mon 09:10", "10:42", "Tue", "Day 3", "2024-03-01".
-_WHEN = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?(?:\s|$)|\d{1,2}:\d{2}\b|"
-                   r"day\s?\d+\b|\d{4}-\d{2}(?:-\d{2})?\b|[월화수목금토일]요일|\d+일차)")
+#: A row named by when it happened: "Mon 09:10", "10:42", "Tue", "2024-03-01" (not
+#: "Monolith", "MongoDB").
+_WHEN = re.compile(r"(?i)(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+                   r"(?:\s+\d|$)|\d{1,2}:\d{2}\b|\d{4}-\d{2}(?:-\d{2})?\b|[월화수목금토일]요일)")
 
 
 def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
@@ -172,7 +173,7 @@ def _is_data_table(header: list[str], rows: list[list[str]]) -> bool:
     if any("_" in h for h in header) and identifiers * 2 >= len(header):
         return True  # "| name | team_name |": a query's result, rows of sample data
     numeric_labels = sum(bool(_NUMBER.match(x)) or len(x.strip()) < 2 or bool(_WHEN.match(x))
-                         for x in labels)  # ("Mon 09:10", "Day 3": a timeline's rows)
+                         for x in labels)  # ("Mon 09:10", "2024-03-01": a timeline's rows)
     if numeric_labels * 3 > len(labels):
         return True
     if sum(len(h.strip()) < 2 for h in header[1:]) * 2 > len(header[1:]):
@@ -188,7 +189,7 @@ _ASPECT_COLUMN = re.compile(r"^(?:best|average|avg|worst|amortized|time|space|co
 
 
 #: A row named by a condition on a quantity: "N ≤ 500", "n > 10^8".
-CONDITION_ROW = re.compile(r"^[A-Za-z]\w{0,3}\s*[≤≥<>=]")
+CONDITION_ROW = re.compile(r"^[A-Za-z]\w{0,3}\s*(?:[≤≥]|[<>]=?|=)\s*[\d~]")
 
 
 #: A command a heading may name, whose flags ("--soft", "-p") its rows or terms are.
@@ -390,7 +391,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
         label = normalise(row[0].text)
         label = full_names.get(label, label)
         # "`pip`", "`max-age=N`": a row written as code is a name, said as written
-        article = "code" if _all_code(row[0]) or all_named \
+        article = "code" if _all_code(row[0]) or (all_named and not re.search(r"\s[a-z]", label)) \
             or (names_rows and _NAME_LIKE.fullmatch(label)) else None
         if kind and kind not in label.lower() and _SENTENCE_CASE.fullmatch(label) \
                 and not (kind == "algorithm" and _NAMES_A_METHOD.search(label)):

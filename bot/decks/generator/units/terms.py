@@ -13,7 +13,7 @@ GENERIC_KO = frozenset(
     {"장점", "단점", "특징", "차이", "차이점", "목적", "이유", "원리", "역할", "문제", "문제점",
      # a TIL's own sections: what the author did, no term ("배운 거란?")
      "배운 거", "배운 것", "배운 점", "오늘 배운 것", "오늘 배운 거", "느낀 점",
-     "아이디어", "핵심 아이디어", "실무 이슈", "해결책들",
+     "아이디어", "핵심 아이디어", "실무 이슈", "해결책들", "포인트", "핵심 포인트",
      "헷갈린 거", "헷갈린 것", "헷갈린 점",
      "결과", "핵심", "방법", "방식", "예", "예시", "종류", "구성", "구조", "것", "이것", "그것",
      "점", "경우", "때", "개념", "정의", "의미", "단계", "과정", "내용", "이점", "한계", "해결",
@@ -239,6 +239,9 @@ def is_term_like(term: str, lang: str, *, max_words: int = 5) -> bool:
         return False  # "[참고]", "[Note]", "[보완: …": a label set in brackets
     if re.match(r"(?:총|약|대략)(?:\s?약)?\s?\d", bare):
         return False  # "총 약 43억 개": a count the note gives, no name ("총 소유 비용" is)
+    if re.match(r"(?i)(?:why|only|prevent|avoid|never|always|don.t|do not)\b", bare) \
+            or "≠" in bare or bare.endswith("w/"):
+        return False  # "why params work", "Prevent IDOR", "ORM ≠ safe": a point, no name
     if re.search(r"[가-힣](?:이|가|을|를)\s.*[가-힣](?:면|면서|니까|는데)\s", bare):
         # a clause ("클라가 ACK 보내면 ack"), not "평면 그래프": no name a card can ask about
         return False
