@@ -212,9 +212,10 @@ def classify(title: str, lang: str) -> HeadingInfo:
             return HeadingInfo("difference", text, compared=(first, second))
     if _PROCESS.search(bare):
         return HeadingInfo("process", text)
-    named = re.match(r"^([A-Z][A-Z0-9./+-]{1,15})\s+[—–]\s+(\S.{0,30})$", text)
-    if named:  # "RIP — 거리 벡터": a name, then the kind it is
-        return HeadingInfo("term", text, term=named.group(1), alias=named.group(2).strip())
+    name_first = re.match(r"^([A-Z][A-Z0-9./+-]{1,15})\s+[—–]\s+(\S.{0,30})$", text)
+    if name_first:  # "RIP — 거리 벡터": a name, then the kind it is
+        return HeadingInfo("term", text, term=name_first.group(1),
+                           alias=name_first.group(2).strip())
     term, alias = split_alias(text)
     term = clean_term(term)
     if term and is_term_like(term, lang):
