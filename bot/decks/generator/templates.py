@@ -16,7 +16,7 @@ from dataclasses import replace
 from bot.decks.generator.cards import GeneratedCard, normalise_key
 from bot.decks.generator.korean import attach
 from bot.decks.generator.units.model import Unit
-from bot.decks.generator.units.tables import COMMAND_NAME, CONDITION_ROW, YES_NO_REASON
+from bot.decks.generator.units.tables import COMMAND_NAME, CONDITION_ROW, FLAG, YES_NO_REASON
 from bot.decks.generator.units.terms import COUNTED_GROUP, is_generic, singular
 
 MAX_QUESTION = 200
@@ -211,15 +211,13 @@ def en_phrase(term: str, vocabulary: frozenset[str]) -> tuple[str, bool]:
     return phrase, bool(words) and common and _plural(words[-1])
 
 
-_MASS_NOUN = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ancy|ency|ing|ism|ware)$|"
-                        r"^(?:data|metadata|information|traffic|bandwidth|throughput|latency|"
-                        r"storage|garbage|feedback|knowledge|jitter|backpressure|malware|"
-                        r"time)$",
-                        re.I)  # "What is metadata?", not "a metadata" (see _MASS_WORD)
 #: Words never counted ("throughput", "latency", "waiting time").
-_MASS_WORD = re.compile(r"data|metadata|information|traffic|bandwidth|throughput|latency|"
-                        r"storage|garbage|feedback|knowledge|jitter|backpressure|malware|time",
-                        re.I)
+_MASS_WORDS = (r"data|metadata|information|traffic|bandwidth|throughput|latency|storage|garbage|"
+               r"feedback|knowledge|jitter|backpressure|malware|time")
+_MASS_WORD = re.compile(_MASS_WORDS, re.I)
+#: A mass noun by its ending or one of `_MASS_WORDS`: "What is metadata?", not "a metadata".
+_MASS_NOUN = re.compile(rf"(?:tion|sion|ment|ness|ity|ance|ence|ancy|ency|ing|ism|ware)$|"
+                        rf"^(?:{_MASS_WORDS})$", re.I)
 _PROCESS_NOUN = re.compile(r"(?:^|\s)(?:start|recovery|retransmit|avoidance|increase|decrease|"
                            r"control|discovery|replication|delivery)$")
 # Words with a mass-noun ending that are counted all the same ("a condition").
@@ -535,7 +533,7 @@ def _definition(m: _Maker) -> None:
         return
     # "--force": a command's flag, asked alone only with its command named ("(git reset)",
     # not "(Pushing)")
-    flag = bool(re.match(r"--[a-z]|-[a-zA-Z]\b", term)) and not re.search(r"\(\s*[a-z]", tail) \
+    flag = bool(FLAG.match(term)) and not re.search(r"\(\s*[a-z]", tail) \
         and not (u.section and COMMAND_NAME.search(u.section[-1]))  # "## git push options"
     m.basic(front, _first_sentences(u.answer, MAX_DEFINITION), draft=flag)
 

@@ -199,11 +199,16 @@ COMMAND_NAME = re.compile(
     r"psql|mysql|redis-cli|terraform|aws|gcloud|az|make|gcc|java|javac|mvn|gradle)\b")
 
 
+#: A command's flag ("--soft", "-p"), which a card asks about only with its command named.
+FLAG = re.compile(r"--[a-z]|-[a-zA-Z]\b")
+
+
 #: A first column of names: tools, libraries, products.
 _NAME_HEADER = re.compile(r"(?i)tools?|library|libraries|package|packages|framework|"
                           r"product|db|database|language|command|cli|program|binary|utility")
 
 
+#: A first column of kinds sold or offered under their own names ("Class", "Tier", "Plan").
 _NAMED_KIND_HEADER = re.compile(r"(?i)(?:storage |instance |service |pricing )?(?:class|classes|"
                                 r"tier|tiers|plan|plans|edition|editions|sku)")
 
@@ -467,7 +472,7 @@ def units(table: Table, path: tuple[str, ...], title: str, lang: str,
             # ("How many": a question word for a column, which no template words well)
             confident = not cumulative \
                 and not re.match(r"how (?:many|much|often|long)\b", attribute, re.I) \
-                and not (re.match(r"--[a-z]|-[a-zA-Z]\b", subject)
+                and not (FLAG.match(subject)
                          and not (path and COMMAND_NAME.search(path[-1]))) \
                 and len(main) <= 120 and len(subject) <= 40 and len(attribute) <= 40 \
                 and not (mostly_yes_no and main.strip().lower() not in _BOOLEAN
